@@ -1,0 +1,178 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting comes from the environment (see .env.example) and is validated here, at the edge:
+ * the rest of the code receives a typed Config and never reads process.env.
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (what: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: `${what} must be an http(s) URL`,
+  });
+
+const boolFlag = optionalString.transform((v, ctx) => {
+  if (v === undefined) return false;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true or false' });
+  return z.NEVER;
+});
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const digestScheduleSchema = z.object({
+  platform: z.enum(['slack', 'discord']),
+  channel: z.string().min(1),
+  cron: z.string().min(1),
+  timezone: z.string().refine(isTimeZone, { message: 'not an IANA time zone' }).optional(),
+});
+export type DigestScheduleConfig = z.infer<typeof digestScheduleSchema>;
+
+const envSchema = z.object({
+  DATA_DIR: optionalString,
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with postgres:// (leave it empty for the embedded database under data/)',
+  }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  FACTBOT_TIMEZONE: optionalString.refine((v) => v === undefined || isTimeZone(v), {
+    message: 'must be an IANA time zone such as Europe/London',
+  }),
+
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (or be left empty for HTTP mode)',
+  }),
+  SLACK_API_URL: url('SLACK_API_URL'),
+  SLACK_DIGEST_ADMINS: optionalString,
+  PORT: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) < 65536), {
+    message: 'must be a TCP port number',
+  }),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be the numeric application id',
+  }),
+  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be a numeric server (guild) id',
+  }),
+  DISCORD_API_URL: url('DISCORD_API_URL'),
+
+  DIGEST_SCHEDULES: optionalString,
+  DIGEST_POST_EMPTY: boolFlag,
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set, else HTTP on `port`. */
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+  digestAdmins: string[];
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface Config {
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: string;
+  timezone: string;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+  digest: { schedules: DigestScheduleConfig[]; postEmpty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let slack: SlackConfig | undefined;
+  const slackVars = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN];
+  if (slackVars.some((v) => v !== undefined)) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when any SLACK_ variable is set');
+    if (!e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required when any SLACK_ variable is set');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        port: e.PORT ? Number(e.PORT) : 3000,
+        digestAdmins: (e.SLACK_DIGEST_ADMINS ?? '').split(/[\s,]+/).filter(Boolean),
+      };
+    }
+  }
+
+  let discord: DiscordConfig | undefined;
+  if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
+    if (!e.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when DISCORD_APPLICATION_ID is set');
+    if (!e.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
+    if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
+      discord = {
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        guildId: e.DISCORD_GUILD_ID,
+        apiUrl: e.DISCORD_API_URL,
+      };
+    }
+  }
+
+  let schedules: DigestScheduleConfig[] = [];
+  if (e.DIGEST_SCHEDULES) {
+    try {
+      const parsedSchedules = z.array(digestScheduleSchema).safeParse(JSON.parse(e.DIGEST_SCHEDULES));
+      if (parsedSchedules.success) schedules = parsedSchedules.data;
+      else
+        problems.push(
+          ...parsedSchedules.error.issues.map((i) => `DIGEST_SCHEDULES[${i.path.join('.')}]: ${i.message}`),
+        );
+    } catch (err) {
+      problems.push(`DIGEST_SCHEDULES: not valid JSON (${(err as Error).message})`);
+    }
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    dataDir: resolve(e.DATA_DIR ?? 'data'),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    timezone: e.FACTBOT_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    slack,
+    discord,
+    digest: { schedules, postEmpty: e.DIGEST_POST_EMPTY },
+  };
+}

@@ -1,0 +1,50 @@
+import type { ArticleRef, IngestError } from '../domain/article.js';
+import type { Corroboration, Range } from '../domain/reply.js';
+import type { StoredStatement } from '../domain/statement.js';
+import type { SearchQuery } from '../search/types.js';
+import type { SpeakerInfo, StoredArticleInfo } from '../store/types.js';
+
+/**
+ * The corpus as commands see it: the store, the search index kept in step with it, and the
+ * corroboration counts. Commands never touch the index or SQL directly.
+ */
+export interface Corpus {
+  /** Parses the query (filters, phrases, length limit), searches, ranks and groups by quote cluster. */
+  search(query: string | SearchQuery, opts: { offset?: number; limit: number }): Promise<SearchPage>;
+  suggestSpeakers(partial: string, limit: number): Promise<string[]>;
+  suggestQuotes(partial: string, limit: number): Promise<Array<{ id: string; quote: string }>>;
+  /** Canonical name for what the user typed ("mcmaster" → "H.R. McMaster"), or null. */
+  resolveSpeaker(name: string): Promise<string | null>;
+  speakers(): Promise<SpeakerInfo[]>;
+  corroboration(statement: StoredStatement): Promise<Corroboration>;
+  article(id: string): Promise<ArticleRef | null>;
+  articlesSince(since: Date | null, limit?: number): Promise<StoredArticleInfo[]>;
+  /** Loads files, folders or URLs into the store; the index sees them as soon as this returns. */
+  ingest(sources: readonly string[]): Promise<IngestReport>;
+  stats(): Promise<{ articles: number; statements: number; speakers: number }>;
+}
+
+export interface SearchResult {
+  statement: StoredStatement;
+  article: ArticleRef;
+  score: number;
+  highlights: Range[];
+  corroboration: Corroboration;
+}
+
+export interface SearchPage {
+  query: SearchQuery;
+  /** This page of results, one per quote cluster, best first. */
+  results: SearchResult[];
+  /** All grouped results that matched (so a page can say "12 more"). */
+  total: number;
+  offset: number;
+}
+
+export interface IngestReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  statements: number;
+  errors: IngestError[];
+}

@@ -1,0 +1,86 @@
+import type { ArticleRef } from './article.js';
+import type { StatementKind } from './statement.js';
+
+/**
+ * A Reply is data, never a platform string: every platform renders it in its own idiom and
+ * applies its own limits and escaping. Strings here are plain text straight from articles or
+ * from the core; renderers must escape them.
+ */
+export interface Reply {
+  /** Short heading ("Quotes matching “great intel”"). */
+  title: string;
+  /** One or two lines under the title (a summary, or the help text). Plain text. */
+  text?: string;
+  /** Things the user should know about their query ("Your query was cut to 500 characters."). */
+  notices: string[];
+  sections: ReplySection[];
+  /** Present when there are more results than this page shows. */
+  paging?: Paging;
+  /** How the command would like to be shown: private answers are the default for lookups. */
+  visibility: 'private' | 'public';
+  /** True when the reply reports a problem (bad input, nothing configured). */
+  isError?: boolean;
+}
+
+export interface ReplySection {
+  heading?: string;
+  /** Statements, best first. */
+  items: ReplyItem[];
+  /** Articles (a digest's new articles, the articles a `sources` answer found). */
+  articles?: ArticleRef[];
+  /** Plain-text lines (a subscription list, a next run). */
+  lines?: string[];
+}
+
+/** [start, end) offsets into the string they belong to. */
+export type Range = readonly [number, number];
+
+export interface ReplyItem {
+  statementId: string;
+  kind: StatementKind;
+  /** The quoted or reported words when there are any, else the statement text. */
+  quote: string;
+  /** Matched words in `quote`, to be shown in bold. Sorted, non-overlapping. */
+  highlights: Range[];
+  /** The whole sentence, for context (may equal `quote`). */
+  text: string;
+  speaker: string | null;
+  speakerRole: string | null;
+  /** The outlet the words were told to or reported by. */
+  outlet: string | null;
+  cue: string | null;
+  article: ArticleRef;
+  corroboration: Corroboration;
+  /** Relevance, 0 (perfect) to 1, when the item comes from a search. */
+  score?: number;
+}
+
+export interface Corroboration {
+  /** Number of distinct articles reporting the same quote (1 = only this one). */
+  articles: number;
+  /** Distinct outlets among them, earliest first. */
+  outlets: string[];
+  /** The outlet of the earliest article that had it, when known. */
+  firstOutlet: string | null;
+}
+
+/**
+ * What a platform needs to fetch another page: the command, its arguments and the offset.
+ * Serialisable as JSON; platforms whose button ids are short keep it in a store and send a key.
+ */
+export interface Paging {
+  command: string;
+  args: Record<string, string | number | boolean>;
+  offset: number;
+  pageSize: number;
+  /** Total matching results (after grouping), so renderers can say "12 more". */
+  total: number;
+}
+
+export function emptyReply(title: string, text?: string): Reply {
+  return { title, text, notices: [], sections: [], visibility: 'private' };
+}
+
+export function errorReply(title: string, text?: string): Reply {
+  return { ...emptyReply(title, text), isError: true };
+}

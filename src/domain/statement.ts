@@ -1,0 +1,54 @@
+/**
+ * - `direct`: the words are inside quote marks and attributed.
+ * - `indirect`: reported speech ("McMaster said the President engaged in…", "according to AP, …").
+ * - `mixed`: reported speech with quoted fragments.
+ * - `statement`: no attribution.
+ */
+export type StatementKind = 'direct' | 'indirect' | 'mixed' | 'statement';
+
+export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'indirect', 'mixed', 'statement'];
+
+/** One sentence or quoted passage of an article, as `src/extract/` produces it. */
+export interface Statement {
+  /** The sentence (or sentences, for a multi-sentence quote) as it stands in the article text. */
+  text: string;
+  kind: StatementKind;
+  /** The quoted or reported words, without the outer quote marks; null for `statement`. */
+  quote: string | null;
+  /** Canonical name ("H.R. McMaster"); null when the text does not say who spoke. */
+  speaker: string | null;
+  /** The mention as written where the words are attributed ("he", "the officer", "McMaster"). */
+  speakerMention: string | null;
+  /** Title or role given in the text ("National Security Adviser"). */
+  speakerRole: string | null;
+  /** The outlet the words were told to or reported by, canonical ("The Washington Post"). */
+  outlet: string | null;
+  /** The reporting verb or phrase ("said", "told", "according to"). */
+  cue: string | null;
+  /** Character offsets of `text` in the article text as loaded: text === article.text.slice(start, end). */
+  start: number;
+  end: number;
+  /** 0-based paragraph (line) number in the article text. */
+  paragraph: number;
+}
+
+/** A statement as stored: tied to its article, its quote cluster and the corpus-wide speaker. */
+export interface StoredStatement extends Statement {
+  /** `${articleId}:${ordinal}`: stable while the article is unchanged. */
+  id: string;
+  articleId: string;
+  /** Position in the article (0-based). */
+  ordinal: number;
+  /**
+   * The quote cluster: statements whose quotes are the same words in several articles share it.
+   * Equal to `id` for a statement that is alone (or has no quote).
+   */
+  clusterId: string;
+  /** ISO time the statement entered the store. */
+  ingestedAt: string;
+}
+
+/** The result of extracting one article. */
+export interface Extraction {
+  statements: Statement[];
+}

@@ -1,0 +1,139 @@
+import type { Article } from '../domain/article.js';
+import type { Statement, StoredStatement } from '../domain/statement.js';
+import type { Platform } from '../domain/command.js';
+
+/**
+ * The store: one schema on two engines (embedded PGlite under data/, or a PostgreSQL server when
+ * DATABASE_URL is set). Everything the bot must not lose lives here; the search index is derived
+ * from it and can always be rebuilt.
+ */
+export interface Store {
+  readonly engine: 'pglite' | 'postgres';
+
+  /**
+   * Stores an article and its statements in one transaction, replacing an earlier version of the
+   * same article id. Assigns quote clusters (the same quote in other articles) and canonical
+   * speakers. Same content hash as stored: nothing is written, status 'unchanged'.
+   */
+  upsertArticle(article: Article, statements: Statement[]): Promise<UpsertResult>;
+  deleteArticle(id: string): Promise<boolean>;
+
+  getArticle(id: string): Promise<Article | null>;
+  /** Newest first by ingest time; `since` filters on ingest time. */
+  listArticles(opts?: { since?: Date; limit?: number }): Promise<StoredArticleInfo[]>;
+  countArticles(): Promise<number>;
+  countStatements(): Promise<number>;
+
+  getStatements(articleId: string): Promise<StoredStatement[]>;
+  getStatementsByIds(ids: readonly string[]): Promise<StoredStatement[]>;
+  /** Every statement, in batches, for building the search index. */
+  iterateStatements(batchSize?: number): AsyncIterable<StoredStatement[]>;
+
+  /** Statements in a cluster, one per article, earliest article first. */
+  getCluster(clusterId: string): Promise<ClusterMember[]>;
+  /** clusterId → number of distinct articles, for every cluster with more than one article. */
+  clusterSizes(): Promise<Map<string, number>>;
+
+  /** Canonical speaker names with their aliases and how many statements each has. */
+  speakers(): Promise<SpeakerInfo[]>;
+
+  /**
+   * The change feed: every upsert or delete bumps a monotonic sequence. A search index remembers
+   * the last sequence it applied and asks for what came after (also after a restart).
+   */
+  changesSince(seq: number): Promise<ChangeBatch>;
+  currentSeq(): Promise<number>;
+  /** Called when another process (PostgreSQL LISTEN/NOTIFY) or this one changed the corpus. */
+  onChange(listener: (seq: number) => void): () => void;
+
+  // Digests (subscriptions live here so a restart resumes them).
+  addSubscription(sub: NewSubscription): Promise<Subscription>;
+  removeSubscription(id: number): Promise<boolean>;
+  listSubscriptions(filter?: { platform?: Platform; channelId?: string }): Promise<Subscription[]>;
+  /**
+   * Claims one (subscription, slot) before posting. Returns false when any process already
+   * claimed it: exactly-once posting rests on this being atomic in the database.
+   */
+  claimDigestSlot(subscriptionId: number, slot: Date): Promise<boolean>;
+  recordDigestRun(run: DigestRunResult): Promise<void>;
+  lastDigestRun(subscriptionId: number, opts?: { postedOnly?: boolean }): Promise<DigestRun | null>;
+
+  close(): Promise<void>;
+}
+
+export interface UpsertResult {
+  articleId: string;
+  status: 'added' | 'updated' | 'unchanged';
+  statements: number;
+  seq: number;
+}
+
+export interface StoredArticleInfo {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  source: string;
+  ingestedAt: string;
+  statements: number;
+}
+
+export interface ClusterMember {
+  statementId: string;
+  articleId: string;
+  outlet: string | null;
+  published: string | null;
+  ingestedAt: string;
+}
+
+export interface SpeakerInfo {
+  name: string;
+  aliases: string[];
+  statements: number;
+}
+
+export interface ChangeBatch {
+  /** The sequence this batch brings the reader up to. */
+  seq: number;
+  upserted: StoredStatement[];
+  /** Statement ids that no longer exist (article deleted or replaced). */
+  removed: string[];
+  /** Clusters whose size changed, with the new size. */
+  clusterSizes: Map<string, number>;
+}
+
+export interface NewSubscription {
+  platform: Platform;
+  channelId: string;
+  teamId?: string | null;
+  /** Croner pattern (5 or 6 fields). */
+  cron: string;
+  /** What the user typed ("daily 09:00"), for display. */
+  schedule: string;
+  timezone: string;
+  createdBy: string;
+  /** Declared by the operator in DIGEST_SCHEDULES rather than by a user. */
+  fromConfig?: boolean;
+}
+
+export interface Subscription extends Required<Omit<NewSubscription, 'teamId' | 'fromConfig'>> {
+  id: number;
+  teamId: string | null;
+  fromConfig: boolean;
+  createdAt: string;
+}
+
+export interface DigestRunResult {
+  subscriptionId: number;
+  slot: Date;
+  status: 'posted' | 'empty' | 'failed';
+  /** Articles covered up to this ingest time. */
+  coveredUntil: Date;
+  attempts: number;
+  error?: string | null;
+}
+
+export interface DigestRun extends DigestRunResult {
+  finishedAt: string;
+}
