@@ -1,0 +1,55 @@
+import type { Article } from '../domain/article.js';
+import { articleId, contentHash, deriveTitle, normalisePublished, parseHttpUrl } from './identity.js';
+import { normaliseField } from './normalise.js';
+
+/** What a loader hands over: paragraphs already normalised, metadata as the source gave it. */
+export interface RawArticle {
+  /** Normalised text (see normalise.ts): paragraphs joined by "\n". */
+  text: string;
+  title?: unknown;
+  outlet?: unknown;
+  url?: unknown;
+  published?: unknown;
+  author?: unknown;
+  source: string;
+}
+
+export type BuildResult = { ok: true; article: Article } | { ok: false; reason: string };
+
+/** Turns a loader's output into an `Article`, or a reason it cannot be one (no text). */
+export function buildArticle(raw: RawArticle): BuildResult {
+  const text = raw.text;
+  if (!text.trim()) return { ok: false, reason: 'no text' };
+  const parsedUrl = parseHttpUrl(raw.url);
+  const url = parsedUrl ? parsedUrl.href : null;
+  const title = normaliseField(raw.title) ?? deriveTitle(text);
+  const outlet = normaliseField(raw.outlet);
+  const published = normalisePublished(raw.published);
+  const author = normaliseAuthor(raw.author);
+  const fields = { text, title, outlet, url, published, author };
+  return {
+    ok: true,
+    article: {
+      id: articleId(parsedUrl, text),
+      ...fields,
+      source: raw.source,
+      contentHash: contentHash(fields),
+    },
+  };
+}
+
+/** Authors come as a string, a list, or `{ name }` records (JSON-LD, feeds): one display string. */
+export function normaliseAuthor(raw: unknown): string | null {
+  const names: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object' && 'name' in v) visit((v as { name: unknown }).name);
+    else {
+      const s = normaliseField(v);
+      if (s && !/^https?:\/\//i.test(s)) names.push(s.replace(/^by\s+/i, ''));
+    }
+  };
+  visit(raw);
+  const unique = [...new Set(names.filter(Boolean))];
+  return unique.length ? unique.join(', ') : null;
+}

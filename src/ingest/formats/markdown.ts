@@ -1,0 +1,142 @@
+import matter from 'gray-matter';
+import { buildArticle } from '../build.js';
+import { isPlainObject, pickMeta } from '../meta.js';
+import { normaliseInline } from '../normalise.js';
+import type { LoadResult } from '../types.js';
+
+/**
+ * Markdown with optional YAML front matter (title, outlet, url, published, author).
+ *
+ * Paragraphs follow Markdown: blocks separated by blank lines, the lines of one block joined by a
+ * space. A file with no blank line at all is read like .txt, one paragraph a line (many exports
+ * look like that). Headings, list items and blockquote lines are paragraphs of their own; markup
+ * (heading marks, emphasis, link targets, images, bullets, `>`) is removed, the words kept.
+ */
+
+function refuse(name: string) {
+  return () => {
+    throw new Error(`${name} front matter is not allowed (only YAML)`);
+  };
+}
+
+/** gray-matter would `eval` JavaScript front matter (`---js`): only YAML is accepted. */
+const MATTER_OPTIONS = {
+  engines: {
+    js: refuse('JavaScript'),
+    javascript: refuse('JavaScript'),
+    coffee: refuse('CoffeeScript'),
+    coffeescript: refuse('CoffeeScript'),
+    cson: refuse('CSON'),
+  },
+};
+
+export function parseMarkdown(content: string, source: string): LoadResult {
+  const fail = (reason: string): LoadResult => ({ articles: [], errors: [{ source, reason }] });
+  const input = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let data: unknown = {};
+  let body = input;
+  if (/^---[^\S\n]*[a-z]*[^\S\n]*\n/i.test(input)) {
+    if (!/\n(---|\.\.\.)[^\S\n]*(\n|$)/.test(input.slice(3))) return fail('broken front matter (no closing ---)');
+    try {
+      // Options given: gray-matter then neither caches nor shares results between calls.
+      const parsed = matter(input, MATTER_OPTIONS);
+      data = parsed.data;
+      body = parsed.content;
+    } catch (err) {
+      const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      return fail(`broken front matter (${msg})`);
+    }
+    if (!isPlainObject(data)) return fail('broken front matter (expected key: value pairs)');
+  }
+  const text = markdownParagraphs(normaliseInline(body)).join('\n');
+  const built = buildArticle({ ...pickMeta(data as Record<string, unknown>), text, source });
+  return built.ok ? { articles: [built.article], errors: [] } : fail(built.reason === 'no text' ? 'no text after the front matter' : built.reason);
+}
+
+const HEADING = /^ {0,3}#{1,6}(?:\s+|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
+const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
+const BLOCKQUOTE = /^\s*>\s?/;
+const FENCE = /^ {0,3}(```|~~~)/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
+
+/** Markdown body → paragraphs of plain text. */
+export function markdownParagraphs(body: string): string[] {
+  const lines = body.replace(/<!--[\s\S]*?-->/g, '').split('\n');
+  const nonEmpty = lines.filter((l) => l.trim());
+  const firstIdx = lines.findIndex((l) => l.trim());
+  const lastIdx = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim());
+  const hasBlankLine = nonEmpty.length > 0 && lines.slice(firstIdx, lastIdx + 1).some((l) => !l.trim());
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (current.length) paragraphs.push(current.join(' '));
+    current = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (FENCE.test(line)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) {
+      // Code keeps its lines: one paragraph each.
+      if (line.trim()) paragraphs.push(line);
+      continue;
+    }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    if (RULE.test(line) && !current.length) continue;
+    if (SETEXT_UNDERLINE.test(line) && current.length) {
+      flush(); // the line(s) above were a heading
+      continue;
+    }
+    if (LINK_DEFINITION.test(line)) continue;
+    if (HEADING.test(line)) {
+      flush();
+      current.push(line.replace(HEADING, '').replace(/\s+#+\s*$/, ''));
+      flush();
+      continue;
+    }
+    let text = line;
+    let ownParagraph = !hasBlankLine;
+    if (BLOCKQUOTE.test(text)) {
+      text = text.replace(/^(\s*>\s?)+/, '');
+      if (!text.trim()) {
+        flush();
+        continue;
+      }
+    }
+    if (LIST_ITEM.test(text)) {
+      flush();
+      text = text.replace(LIST_ITEM, '');
+    }
+    const hardBreak = / {2,}$|\\$/.test(text);
+    if (hardBreak) text = text.replace(/(?: {2,}|\\)$/, '');
+    current.push(text.trim());
+    if (ownParagraph || hardBreak) flush();
+  }
+  flush();
+  return paragraphs.map(stripInline).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/** Inline markup → its words. Raw HTML stays as text: renderers escape it. */
+function stripInline(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
+    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+    .replace(/\[([^\]]+)\]\((?:[^()\s]+|\([^)]*\))*(?:\s+"[^"]*")?\)/g, '$1') // [text](url "title")
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1') // autolinks
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
+}

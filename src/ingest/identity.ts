@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How an article is identified: ids stable across re-ingests, the content hash that tells the
+ * store a source changed, and the title derived when a source gives none.
+ */
+
+const ID_LENGTH = 16;
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('hex');
+}
+
+/** Query parameters that only track the reader: dropped before hashing a URL. */
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|cmpid|smid|ocid)$/i;
+
+/** Parses an http(s) URL; null for anything else (relative, other schemes, garbage). */
+export function parseHttpUrl(raw: unknown): URL | null {
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim();
+  if (!s) return null;
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return null;
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+}
+
+/**
+ * The form of a URL used for identity: the same page reached over http or https, with or without
+ * `www.`, a trailing slash, a fragment or tracking parameters, is one article.
+ */
+export function normaliseUrlForId(url: URL): string {
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
+  let path = url.pathname.replace(/\/+$/, '');
+  if (!path) path = '/';
+  const params = [...url.searchParams.entries()]
+    .filter(([k]) => !TRACKING_PARAM.test(k))
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  return `${host}${port}${path}${query}`;
+}
+
+/** Id from the normalised URL when there is one, else from the normalised text. */
+export function articleId(url: URL | null, text: string): string {
+  const basis = url ? `url:${normaliseUrlForId(url)}` : `text:${text}`;
+  return sha256(basis).slice(0, ID_LENGTH);
+}
+
+export interface HashedFields {
+  text: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  author: string | null;
+}
+
+/** sha256 over the text and every metadata field: any change means "replace the stored article". */
+export function contentHash(f: HashedFields): string {
+  return sha256(JSON.stringify([f.text, f.title, f.outlet, f.url, f.published, f.author]));
+}
+
+const TITLE_MAX = 100;
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
+  'maj', 'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'vs', 'etc', 'inc', 'ltd', 'corp', 'co', 'no', 'jan', 'feb',
+  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
+]);
+
+/** The end (exclusive) of the first sentence of a paragraph, or its length. */
+function firstSentenceEnd(p: string): number {
+  const re = /[.!?]+["')\]]*(?=\s|$)/g;
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    const end = m.index + m[0].length;
+    if (end >= p.length) return p.length;
+    if (m[0].startsWith('.')) {
+      const word = /([\p{L}.]+)$/u.exec(p.slice(0, m.index))?.[1] ?? '';
+      const bare = word.toLowerCase().replace(/^\.+|\.+$/g, '');
+      // "H.R." / "J." initials and known abbreviations do not end a sentence.
+      if (ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+    }
+    const next = p.slice(end).trimStart();
+    if (/^[\p{Ll}]/u.test(next)) continue;
+    return end;
+  }
+  return p.length;
+}
+
+/**
+ * A title from the text: its first sentence, cut at a word boundary near 100 characters with an
+ * ellipsis. A final period is dropped (titles do not end in one); ! and ? stay.
+ */
+export function deriveTitle(text: string): string {
+  const first = text.split('\n', 1)[0] ?? '';
+  let t = first.slice(0, firstSentenceEnd(first)).trim();
+  if (t.length > TITLE_MAX) {
+    const cut = t.slice(0, TITLE_MAX + 1);
+    const space = cut.lastIndexOf(' ');
+    t = `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_MAX)).replace(/[\s,;:.\-]+$/, '')}…`;
+  } else {
+    t = t.replace(/(?<!\.)\.$/, '');
+  }
+  return t;
+}
+
+/**
+ * A publication date as ISO 8601: `YYYY-MM-DD` when the source gives only a day, a full UTC
+ * date-time otherwise; null when absent or unparseable.
+ */
+export function normalisePublished(raw: unknown): string | null {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return null;
+    // YAML turns `2017-05-16` into a Date at UTC midnight: that is a day, not an instant.
+    const midnight = raw.getUTCHours() === 0 && raw.getUTCMinutes() === 0 && raw.getUTCSeconds() === 0 && raw.getUTCMilliseconds() === 0;
+    return midnight ? raw.toISOString().slice(0, 10) : raw.toISOString();
+  }
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    // Unix time: seconds when it looks like seconds, else milliseconds.
+    const d = new Date(raw < 1e11 ? raw * 1000 : raw);
+    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  }
+  if (typeof raw !== 'string') return null;
+  const s = raw.trim();
+  if (!s) return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (day) {
+    const d = new Date(`${s}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : s;
+  }
+  const ms = Date.parse(s);
+  if (Number.isNaN(ms)) return null;
+  const d = new Date(ms);
+  if (!/\d:\d/.test(s)) {
+    // "May 16, 2017" parses as local midnight: keep the calendar day it names.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  return d.toISOString();
+}

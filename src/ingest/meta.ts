@@ -1,0 +1,43 @@
+/**
+ * Metadata fields as records give them (front matter, JSON): the agreed names first, then the
+ * common spellings other tools write, so an export from elsewhere loads without renaming.
+ */
+export interface RecordMeta {
+  title: unknown;
+  outlet: unknown;
+  url: unknown;
+  published: unknown;
+  author: unknown;
+}
+
+const ALIASES: Record<keyof RecordMeta, readonly string[]> = {
+  title: ['title', 'headline'],
+  outlet: ['outlet', 'publisher', 'site_name', 'siteName', 'site', 'source_name', 'sourceName'],
+  url: ['url', 'link', 'canonical', 'canonical_url', 'canonicalUrl'],
+  published: ['published', 'date', 'published_at', 'publishedAt', 'pubDate', 'datePublished', 'published_time'],
+  author: ['author', 'authors', 'byline', 'creator'],
+};
+
+function first(record: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const k of keys) {
+    const v = record[k];
+    if (v !== undefined && v !== null && v !== '') return v;
+  }
+  return undefined;
+}
+
+export function pickMeta(record: Record<string, unknown>): RecordMeta {
+  const outlet = first(record, ALIASES.outlet);
+  return {
+    title: first(record, ALIASES.title),
+    // `publisher` is sometimes JSON-LD shaped: { name }.
+    outlet: outlet && typeof outlet === 'object' && 'name' in outlet ? (outlet as { name: unknown }).name : outlet,
+    url: first(record, ALIASES.url),
+    published: first(record, ALIASES.published),
+    author: first(record, ALIASES.author),
+  };
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
