@@ -1,7 +1,7 @@
 import type { ArticleRef, IngestError } from '../domain/article.js';
 import type { Corroboration, Range } from '../domain/reply.js';
 import type { StoredStatement } from '../domain/statement.js';
-import type { SearchQuery } from '../search/types.js';
+import type { SearchFilters, SearchQuery } from '../search/types.js';
 import type { SpeakerInfo, StoredArticleInfo } from '../store/types.js';
 
 /**
@@ -9,8 +9,14 @@ import type { SpeakerInfo, StoredArticleInfo } from '../store/types.js';
  * corroboration counts. Commands never touch the index or SQL directly.
  */
 export interface Corpus {
-  /** Parses the query (filters, phrases, length limit), searches, ranks and groups by quote cluster. */
-  search(query: string | SearchQuery, opts: { offset?: number; limit: number }): Promise<SearchPage>;
+  /**
+   * Parses the query (filters, phrases, length limit), searches, ranks and groups by quote cluster.
+   * `filters` are merged over those typed in the query (a command's `speaker` option wins).
+   */
+  search(
+    query: string | SearchQuery,
+    opts: { offset?: number; limit: number; filters?: SearchFilters },
+  ): Promise<SearchPage>;
   suggestSpeakers(partial: string, limit: number): Promise<string[]>;
   suggestQuotes(partial: string, limit: number): Promise<Array<{ id: string; quote: string }>>;
   /** Canonical name for what the user typed ("mcmaster" → "H.R. McMaster"), or null. */

@@ -1,0 +1,74 @@
+import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
+import type { Reply } from '../src/domain/reply.js';
+import {
+  PAGE_SIZE,
+  commandHelp,
+  nextPaging,
+  prepareQuery,
+  quoted,
+  readOffset,
+  toItem,
+  uniq,
+  unknownSpeakerReply,
+} from '../src/dispatch/kit.js';
+
+export const definition: CommandDefinition = {
+  name: 'quote',
+  description: 'Find verbatim quotes and statements matching your words (typos are fine)',
+  usage: '/quote <words> [speaker:NAME]  — also "exact phrase", outlet:NAME, kind:quote',
+  options: [
+    {
+      name: 'query',
+      description: 'Words from the quote; "exact phrase", outlet:NAME and kind:quote work too',
+      type: 'string',
+      required: true,
+      rest: true,
+      autocomplete: 'quote',
+      maxLength: 500,
+    },
+    { name: 'speaker', description: 'Only what this person said', type: 'string', autocomplete: 'speaker' },
+  ],
+};
+
+async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
+  const q = prepareQuery(args.query);
+  if (!q.text) return commandHelp(definition);
+  const offset = readOffset(args);
+
+  let speaker: string | undefined;
+  const rawSpeaker = typeof args.speaker === 'string' ? args.speaker.trim() : '';
+  if (rawSpeaker) {
+    const resolved = await ctx.corpus.resolveSpeaker(rawSpeaker);
+    if (!resolved) return unknownSpeakerReply(ctx.corpus, rawSpeaker, 'quote');
+    speaker = resolved;
+  }
+
+  const page = await ctx.corpus.search(q.text, {
+    offset,
+    limit: PAGE_SIZE,
+    ...(speaker ? { filters: { speaker } } : {}),
+  });
+  const notices = uniq([...q.notices, ...page.query.notices]);
+  const by = speaker ? ` by ${speaker}` : '';
+  if (page.results.length === 0) {
+    return {
+      title: offset ? `No more quotes matching ${quoted(q.text)}${by}` : `No quotes matching ${quoted(q.text)}${by}`,
+      text: 'Try fewer or different words, or /sources for a claim in your own words.',
+      notices,
+      sections: [],
+      visibility: 'private',
+    };
+  }
+  const from = offset + 1;
+  const to = offset + page.results.length;
+  return {
+    title: `Quotes matching ${quoted(q.text)}${by}`,
+    text: page.total > page.results.length || offset ? `Results ${from}–${to} of ${page.total}` : undefined,
+    notices,
+    sections: [{ items: page.results.map(toItem) }],
+    paging: nextPaging('quote', { ...args, query: q.text, ...(speaker ? { speaker } : {}) }, offset, page.results.length, page.total),
+    visibility: 'private',
+  };
+}
+
+export const quote: Command = { definition, run };

@@ -1,0 +1,122 @@
+import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
+import type { ReplyItem, Reply } from '../src/domain/reply.js';
+import type { ArticleRef } from '../src/domain/article.js';
+import {
+  PAGE_SIZE,
+  commandHelp,
+  nextPaging,
+  prepareQuery,
+  quoted,
+  readOffset,
+  toItem,
+  uniq,
+} from '../src/dispatch/kit.js';
+
+export const definition: CommandDefinition = {
+  name: 'sources',
+  description: 'Which articles and outlets report a claim, with the matching statement from each',
+  usage: '/sources <claim>',
+  options: [
+    {
+      name: 'claim',
+      description: 'The claim, in your own words',
+      type: 'string',
+      required: true,
+      rest: true,
+      autocomplete: 'quote',
+      maxLength: 500,
+    },
+  ],
+};
+
+/** How many ranked statements to consider; the claim's sources are among the best of them. */
+const CANDIDATES = 40;
+/** A statement counts as reporting the claim when it scores within this of the best match. */
+const RELEVANT_WITHIN = 0.25;
+/** …and never when it scores worse than this (fuse score: 0 perfect, 1 nothing in common). */
+const RELEVANT_MAX = 0.65;
+
+interface ArticleSource {
+  item: ReplyItem;
+  article: ArticleRef;
+}
+
+/** Best statement per article, in rank order, expanding quote clusters to every article that has them. */
+async function collect(ctx: CommandContext, claim: string): Promise<{ sources: ArticleSource[]; notices: string[] }> {
+  const page = await ctx.corpus.search(claim, { offset: 0, limit: CANDIDATES });
+  const best = page.results[0];
+  if (!best) return { sources: [], notices: page.query.notices };
+  const cutoff = Math.min(RELEVANT_MAX, best.score + RELEVANT_WITHIN);
+  const relevant = page.results.filter((r, i) => i === 0 || r.score <= cutoff);
+
+  const byArticle = new Map<string, ArticleSource>();
+  for (const r of relevant) {
+    const item = toItem(r);
+    if (!byArticle.has(r.article.id)) byArticle.set(r.article.id, { item, article: r.article });
+    if (r.corroboration.articles <= 1) continue;
+    const members = await ctx.store.getCluster(r.statement.clusterId);
+    const missing = members.filter((m) => !byArticle.has(m.articleId));
+    if (!missing.length) continue;
+    const statements = await ctx.store.getStatementsByIds(missing.map((m) => m.statementId));
+    for (const s of statements) {
+      if (byArticle.has(s.articleId)) continue;
+      const article = await ctx.corpus.article(s.articleId);
+      if (!article) continue;
+      byArticle.set(s.articleId, {
+        article,
+        item: {
+          ...item,
+          statementId: s.id,
+          kind: s.kind,
+          quote: s.quote ?? s.text,
+          // Same words, other article: the offsets of the match differ, so mark nothing rather than wrongly.
+          highlights: (s.quote ?? s.text) === item.quote ? item.highlights : [],
+          text: s.text,
+          speaker: s.speaker,
+          speakerRole: s.speakerRole,
+          outlet: s.outlet,
+          cue: s.cue,
+          article,
+        },
+      });
+    }
+  }
+  return { sources: [...byArticle.values()], notices: page.query.notices };
+}
+
+async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
+  const q = prepareQuery(args.claim, 'claim');
+  if (!q.text) return commandHelp(definition);
+  const offset = readOffset(args);
+  const { sources, notices: searchNotices } = await collect(ctx, q.text);
+  const notices = uniq([...q.notices, ...searchNotices]);
+  if (!sources.length) {
+    return {
+      title: `No sources for ${quoted(q.text)}`,
+      text: 'No article in the corpus reports a matching statement.',
+      notices,
+      sections: [],
+      visibility: 'private',
+    };
+  }
+  const outlets = uniq(
+    sources.map((s) => s.item.outlet ?? s.article.outlet).filter((o): o is string => Boolean(o)),
+  );
+  const pageItems = sources.slice(offset, offset + PAGE_SIZE);
+  const n = sources.length;
+  const summary =
+    `${n} article${n === 1 ? '' : 's'} report${n === 1 ? 's' : ''} matching statements` +
+    (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.');
+  return {
+    title: `Sources for ${quoted(q.text)}`,
+    text: offset ? `${summary} Articles ${offset + 1}–${offset + pageItems.length} of ${n}.` : summary,
+    notices,
+    sections: pageItems.length
+      ? [{ items: pageItems.map((s) => s.item), articles: pageItems.map((s) => s.article) }]
+      : [],
+    paging: nextPaging('sources', { ...args, claim: q.text }, offset, pageItems.length, n),
+    visibility: 'private',
+  };
+}
+
+export const sources: Command = { definition, run };

@@ -1,0 +1,99 @@
+import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
+import type { Reply } from '../src/domain/reply.js';
+import {
+  PAGE_SIZE,
+  commandHelp,
+  nextPaging,
+  prepareQuery,
+  quoted,
+  readOffset,
+  toItem,
+  uniq,
+  unknownSpeakerReply,
+} from '../src/dispatch/kit.js';
+
+export const definition: CommandDefinition = {
+  name: 'speaker',
+  description: 'What one person said, optionally about a topic',
+  usage: '/speaker <name> [words]  — e.g. /speaker McMaster meeting',
+  options: [
+    { name: 'name', description: 'Who (any known form of the name)', type: 'string', required: true, autocomplete: 'speaker' },
+    { name: 'query', description: 'Only what they said about this', type: 'string', rest: true, maxLength: 500 },
+  ],
+};
+
+type Resolver = (name: string) => Promise<string | null>;
+
+/**
+ * Free text gives "McMaster the meeting" or "H.R. McMaster meeting" in one string: the longest
+ * leading run of words that names a known speaker is the name, the rest is the query. A quoted
+ * leading phrase is the name as typed.
+ */
+export async function splitNameAndQuery(
+  text: string,
+  resolve: Resolver,
+): Promise<{ name: string; canonical: string | null; query: string }> {
+  const quotedName = /^["“]([^"”]+)["”]\s*(.*)$/s.exec(text);
+  if (quotedName) {
+    const name = quotedName[1]!.trim();
+    return { name, canonical: await resolve(name), query: quotedName[2]!.trim() };
+  }
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let k = Math.min(4, words.length); k >= 1; k--) {
+    const name = words.slice(0, k).join(' ').replace(/['’]s$/i, '').replace(/[,:]$/, '');
+    const canonical = await resolve(name);
+    if (canonical) return { name, canonical, query: words.slice(k).join(' ') };
+  }
+  return { name: words[0] ?? '', canonical: null, query: words.slice(1).join(' ') };
+}
+
+async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
+  const rawName = typeof args.name === 'string' ? prepareQuery(args.name).text : '';
+  const q = prepareQuery(args.query);
+  let name = rawName;
+  let query = q.text;
+  let canonical: string | null;
+  if (!name) {
+    if (!query) return commandHelp(definition);
+    const split = await splitNameAndQuery(query, (n) => ctx.corpus.resolveSpeaker(n));
+    ({ name, canonical, query } = split);
+  } else {
+    canonical = await ctx.corpus.resolveSpeaker(name);
+  }
+  if (!canonical) return unknownSpeakerReply(ctx.corpus, name, 'speaker');
+
+  const offset = readOffset(args);
+  const page = await ctx.corpus.search(query, { offset, limit: PAGE_SIZE, filters: { speaker: canonical } });
+  const notices = uniq([...q.notices, ...page.query.notices]);
+  const about = query ? ` about ${quoted(query)}` : '';
+  if (!page.results.length) {
+    return {
+      title: offset ? `Nothing more from ${canonical}${about}` : `Nothing from ${canonical}${about}`,
+      text: query ? `${canonical} is in the corpus, but no statement of theirs matches those words.` : undefined,
+      notices,
+      sections: [],
+      visibility: 'private',
+    };
+  }
+  const role = page.results.map((r) => r.statement.speakerRole).find((r) => r);
+  return {
+    title: `What ${canonical} said${about}`,
+    text:
+      (role ? `${canonical}, ${role}. ` : '') +
+      (page.total > page.results.length || offset
+        ? `Results ${offset + 1}–${offset + page.results.length} of ${page.total}.`
+        : `${page.total} result${page.total === 1 ? '' : 's'}.`),
+    notices,
+    sections: [{ items: page.results.map(toItem) }],
+    paging: nextPaging('speaker', { name: canonical, ...(query ? { query } : {}) }, offset, page.results.length, page.total),
+    visibility: 'private',
+  };
+}
+
+async function autocomplete(ctx: CommandContext, option: string, partial: string) {
+  if (option !== 'name') return [];
+  const names = await ctx.corpus.suggestSpeakers(partial, 25);
+  return names.map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) }));
+}
+
+export const speaker: Command = { definition, run, autocomplete };

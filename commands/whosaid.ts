@@ -1,0 +1,109 @@
+import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
+import type { Reply, ReplyItem } from '../src/domain/reply.js';
+import type { SearchResult } from '../src/corpus/types.js';
+import { PAGE_SIZE, commandHelp, nextPaging, prepareQuery, quoted, readOffset, toItem, uniq } from '../src/dispatch/kit.js';
+
+export const definition: CommandDefinition = {
+  name: 'whosaid',
+  description: 'Who said it? The speaker of the best-matching quote, and close alternatives',
+  usage: '/whosaid <words>',
+  options: [
+    {
+      name: 'words',
+      description: 'The words you remember, roughly',
+      type: 'string',
+      required: true,
+      rest: true,
+      autocomplete: 'quote',
+      maxLength: 500,
+    },
+  ],
+};
+
+/** Results this close to the best (fuse score, 0 = perfect) make the answer ambiguous. */
+const AMBIGUOUS_WITHIN = 0.1;
+/** An attributed result may lead over an unattributed one that scores only slightly better. */
+const PREFER_ATTRIBUTED_WITHIN = 0.15;
+
+function describe(item: ReplyItem): string {
+  const who = item.speaker ?? 'an unnamed source';
+  const role = item.speakerRole ? ` (${item.speakerRole})` : '';
+  const to = item.outlet ? `, ${item.cue ?? 'told'} ${item.outlet}` : '';
+  return `${who}${role}${to}`;
+}
+
+/** The lead result: the best attributed one unless an unattributed one is clearly better. */
+export function pickLead(results: readonly SearchResult[]): number {
+  const best = results[0];
+  if (!best || best.statement.speaker) return 0;
+  const i = results.findIndex(
+    (r) => r.statement.speaker && r.score <= best.score + PREFER_ATTRIBUTED_WITHIN,
+  );
+  return i > 0 ? i : 0;
+}
+
+async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
+  const q = prepareQuery(args.words, 'words');
+  if (!q.text) return commandHelp(definition);
+  const offset = readOffset(args);
+  const page = await ctx.corpus.search(q.text, { offset, limit: PAGE_SIZE });
+  const notices = uniq([...q.notices, ...page.query.notices]);
+  if (page.results.length === 0) {
+    return {
+      title: offset ? `No more matches for ${quoted(q.text)}` : `Nobody in the corpus said ${quoted(q.text)}`,
+      text: 'No quote or statement matches those words. Try fewer words, or /quote to search more loosely.',
+      notices,
+      sections: [],
+      visibility: 'private',
+    };
+  }
+  const paging = nextPaging('whosaid', { ...args, words: q.text }, offset, page.results.length, page.total);
+  if (offset > 0) {
+    return {
+      title: `More matches for ${quoted(q.text)}`,
+      text: `Results ${offset + 1}–${offset + page.results.length} of ${page.total}`,
+      notices,
+      sections: [{ items: page.results.map(toItem) }],
+      paging,
+      visibility: 'private',
+    };
+  }
+
+  const results = [...page.results];
+  const leadIdx = pickLead(results);
+  const [lead] = results.splice(leadIdx, 1);
+  const ordered = [lead!, ...results];
+  const items = ordered.map(toItem);
+  const leadItem = items[0]!;
+  const alternatives = uniq(
+    ordered
+      .slice(1)
+      .filter((r) => r.score <= lead!.score + AMBIGUOUS_WITHIN && r.statement.speaker)
+      .map((r) => r.statement.speaker!)
+      .filter((s) => s !== leadItem.speaker),
+  );
+
+  let text: string;
+  if (leadItem.speaker) {
+    text = `${describe(leadItem)} — in “${leadItem.article.title}”.`;
+    if (alternatives.length) text += ` Close matches also from: ${alternatives.join(', ')}.`;
+  } else {
+    text = 'The best match does not say who spoke.';
+    if (alternatives.length) text += ` Close matches name: ${alternatives.join(', ')}.`;
+  }
+  if (leadItem.corroboration.articles > 1) text += ` Reported in ${leadItem.corroboration.articles} articles.`;
+
+  return {
+    title: leadItem.speaker ? `${leadItem.speaker} said ${quoted(q.text)}` : `Who said ${quoted(q.text)}?`,
+    text,
+    notices,
+    sections: [
+      { heading: 'Best match', items: items.slice(0, 1) },
+      ...(items.length > 1 ? [{ heading: alternatives.length ? 'Alternatives' : 'Other matches', items: items.slice(1) }] : []),
+    ],
+    paging,
+    visibility: 'private',
+  };
+}
+
+export const whosaid: Command = { definition, run };

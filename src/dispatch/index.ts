@@ -1,0 +1,253 @@
+import type {
+  AutocompleteChoice,
+  Command,
+  CommandArgs,
+  CommandContext,
+  CommandOption,
+  Invocation,
+} from '../domain/command.js';
+import type { Paging, Reply } from '../domain/reply.js';
+import { errorReply } from '../domain/reply.js';
+import type { Corpus } from '../corpus/types.js';
+import type { Store } from '../store/types.js';
+import { log } from '../log.js';
+import { commandHelp, prepareQuery } from './kit.js';
+
+/**
+ * The one way a platform runs a command. Everything a command needs is in BotServices; platforms
+ * never call command files directly, so validation, logging and error handling live here once.
+ */
+export interface BotServices {
+  commands: readonly Command[];
+  corpus: Corpus;
+  store: Store;
+  now(): Date;
+  timezone: string;
+  /** Slack user ids allowed to change digests; empty = anyone in the channel. */
+  digestAdmins: readonly string[];
+}
+
+/** Discord allows 25 choices of at most 100 characters; Slack has no autocomplete. */
+export const MAX_CHOICES = 25;
+export const MAX_CHOICE_CHARS = 100;
+
+/** Names that reach another command: `help` is the console's and mentions' word for `/factbot help`. */
+const ALIASES: Record<string, { name: string; subcommand?: string }> = {
+  help: { name: 'factbot', subcommand: 'help' },
+};
+
+export function findCommand(services: Pick<BotServices, 'commands'>, name: string): { command: Command; subcommand?: string } | undefined {
+  const key = name.trim().replace(/^\//, '').toLowerCase();
+  const direct = services.commands.find((c) => c.definition.name === key);
+  if (direct) return { command: direct };
+  const alias = ALIASES[key];
+  if (!alias) return undefined;
+  const command = services.commands.find((c) => c.definition.name === alias.name);
+  return command ? { command, subcommand: alias.subcommand } : undefined;
+}
+
+export function contextFor(services: BotServices, invocation: Invocation): CommandContext {
+  return {
+    corpus: services.corpus,
+    store: services.store,
+    invocation,
+    now: () => services.now(),
+    timezone: services.timezone,
+    digestAdmins: services.digestAdmins,
+  };
+}
+
+function optionsOf(command: Command, subcommand: string | undefined): readonly CommandOption[] {
+  const def = command.definition;
+  if (subcommand && def.subcommands) return def.subcommands.find((s) => s.name === subcommand)?.options ?? [];
+  return def.options;
+}
+
+/**
+ * Arguments arrive from platforms as strings, numbers or booleans; coerce them to the declared
+ * types and drop what the command does not declare (except `offset`, which paging sends).
+ */
+function normaliseArgs(options: readonly CommandOption[], args: CommandArgs): { args: CommandArgs; errors: string[] } {
+  const out: CommandArgs = {};
+  const errors: string[] = [];
+  for (const opt of options) {
+    const v = args[opt.name];
+    if (v === undefined || v === null || v === '') continue;
+    if (opt.type === 'integer') {
+      const n = typeof v === 'number' ? v : Number(String(v).trim());
+      if (!Number.isInteger(n)) errors.push(`${opt.name} must be a whole number`);
+      else out[opt.name] = n;
+    } else if (opt.type === 'boolean') {
+      if (typeof v === 'boolean') out[opt.name] = v;
+      else if (/^(1|true|yes|on)$/i.test(String(v))) out[opt.name] = true;
+      else if (/^(0|false|no|off)$/i.test(String(v))) out[opt.name] = false;
+      else errors.push(`${opt.name} must be true or false`);
+    } else {
+      out[opt.name] = String(v);
+    }
+  }
+  if (args.offset !== undefined) {
+    const n = Number(args.offset);
+    if (Number.isInteger(n) && n >= 0) out.offset = n;
+  }
+  return { args: out, errors };
+}
+
+/**
+ * Runs a command and always returns a Reply: an unknown command, bad arguments or a failure inside
+ * the command become an error Reply (and a log line), never an exception for the platform to catch.
+ */
+export async function runCommand(
+  services: BotServices,
+  invocation: Invocation,
+  name: string,
+  args: CommandArgs,
+): Promise<Reply> {
+  const started = Date.now();
+  const found = findCommand(services, name);
+  if (!found) {
+    const names = services.commands.map((c) => `/${c.definition.name}`).join(', ');
+    return errorReply(`Unknown command “${name.slice(0, 40)}”`, `Commands: ${names}.`);
+  }
+  const { command } = found;
+  const def = command.definition;
+  let subcommand = invocation.subcommand ?? found.subcommand;
+  if (def.subcommands?.length && !subcommand) {
+    // `/factbot` alone means help; other commands must name their subcommand.
+    if (def.name === 'factbot') subcommand = 'help';
+    else {
+      return {
+        ...commandHelp(def, `Choose one of: ${def.subcommands.map((s) => s.name).join(', ')}.`),
+        sections: [{ items: [], lines: def.subcommands.map((s) => `/${def.name} ${s.name} — ${s.description}`) }],
+      };
+    }
+  }
+  if (subcommand && def.subcommands && !def.subcommands.some((s) => s.name === subcommand)) {
+    return errorReply(
+      `/${def.name} has no “${subcommand.slice(0, 40)}”`,
+      `Choose one of: ${def.subcommands.map((s) => s.name).join(', ')}.`,
+    );
+  }
+  const { args: clean, errors } = normaliseArgs(optionsOf(command, subcommand), args ?? {});
+  if (errors.length) return commandHelp(def, errors.join('; '));
+
+  const ctx = contextFor(services, { ...invocation, ...(subcommand ? { subcommand } : {}) });
+  try {
+    const reply = await command.run(ctx, clean);
+    log.debug(
+      { command: def.name, subcommand, platform: invocation.platform, ms: Date.now() - started },
+      'command answered',
+    );
+    return reply;
+  } catch (err) {
+    log.error(
+      { err, command: def.name, subcommand, platform: invocation.platform, channel: invocation.channelId },
+      'command failed',
+    );
+    return errorReply('Something went wrong', `factbot could not answer /${def.name} just now. Please try again.`);
+  }
+}
+
+/** The next page of an earlier answer (platforms keep `Paging` in a button or in memory). */
+export function runPage(services: BotServices, invocation: Invocation, paging: Paging): Promise<Reply> {
+  return runCommand(services, invocation, paging.command, { ...paging.args, offset: paging.offset });
+}
+
+/**
+ * "check this" and the message shortcut: the claims in a message, looked up as `/sources`. Long
+ * messages are cut by the command (with a notice).
+ */
+export function checkClaims(services: BotServices, invocation: Invocation, messageText: string): Promise<Reply> {
+  const text = stripMarkup(messageText);
+  if (!text) {
+    return Promise.resolve(
+      errorReply('Nothing to check', 'That message has no text to look up. Reply in a thread under the message you want checked.'),
+    );
+  }
+  return runCommand(services, invocation, 'sources', { claim: text });
+}
+
+/** Chat markup that is not part of a claim: links, mentions, emoji codes, formatting marks. */
+export function stripMarkup(text: string): string {
+  return prepareQuery(
+    (text ?? '')
+      .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
+      .replace(/<[@#!][^>]*>/g, ' ')
+      .replace(/<(https?:[^>]+)>/g, ' ')
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/:[a-z0-9_+-]+:/gi, ' ')
+      .replace(/[*_~`>]+/g, ' '),
+  ).text;
+}
+
+function timeZones(): string[] {
+  try {
+    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+}
+
+function fit(choices: AutocompleteChoice[]): AutocompleteChoice[] {
+  const seen = new Set<string>();
+  const out: AutocompleteChoice[] = [];
+  for (const c of choices) {
+    const name = c.name.length > MAX_CHOICE_CHARS ? `${c.name.slice(0, MAX_CHOICE_CHARS - 1)}…` : c.name;
+    const value = c.value.slice(0, MAX_CHOICE_CHARS);
+    if (!name.trim() || !value.trim() || seen.has(value)) continue;
+    seen.add(value);
+    out.push({ name, value });
+    if (out.length >= MAX_CHOICES) break;
+  }
+  return out;
+}
+
+/**
+ * Suggestions for the option being typed. Never throws (an autocomplete that fails shows nothing);
+ * at most 25 choices of at most 100 characters.
+ */
+export async function autocomplete(
+  services: BotServices,
+  invocation: Invocation,
+  name: string,
+  option: string,
+  partial: string,
+): Promise<AutocompleteChoice[]> {
+  try {
+    const found = findCommand(services, name);
+    if (!found) return [];
+    const { command } = found;
+    const subcommand = invocation.subcommand ?? found.subcommand;
+    const ctx = contextFor(services, invocation);
+    const text = prepareQuery(partial ?? '').text.slice(0, 100);
+    if (command.autocomplete) {
+      const own = await command.autocomplete(ctx, option, text);
+      if (own.length) return fit(own);
+    }
+    const opt = optionsOf(command, subcommand).find((o) => o.name === option);
+    switch (opt?.autocomplete) {
+      case 'speaker': {
+        const names = await services.corpus.suggestSpeakers(text, MAX_CHOICES);
+        return fit(names.map((n) => ({ name: n, value: n })));
+      }
+      case 'quote': {
+        if (text.length < 2) return [];
+        const quotes = await services.corpus.suggestQuotes(text, MAX_CHOICES);
+        return fit(quotes.map((q) => ({ name: q.quote, value: q.quote })));
+      }
+      case 'timezone': {
+        const lower = text.toLowerCase();
+        return fit(
+          timeZones()
+            .filter((z) => z.toLowerCase().includes(lower))
+            .map((z) => ({ name: z, value: z })),
+        );
+      }
+      default:
+        return [];
+    }
+  } catch (err) {
+    log.warn({ err, command: name, option }, 'autocomplete failed');
+    return [];
+  }
+}

@@ -1,0 +1,118 @@
+import type { CommandArgs, CommandDefinition } from '../domain/command.js';
+import type { Paging, Reply, ReplyItem } from '../domain/reply.js';
+import type { SearchResult } from '../corpus/types.js';
+
+/** Shared by the command files: query hygiene, paging and turning search results into reply items. */
+
+export const MAX_QUERY_CHARS = 500;
+export const PAGE_SIZE = 5;
+
+export interface PreparedQuery {
+  text: string;
+  notices: string[];
+}
+
+/**
+ * Any input is safe to search: control characters go, whitespace collapses, and a query over 500
+ * characters is cut at a word boundary with a notice (the index would only slow down on it).
+ */
+export function prepareQuery(raw: unknown, what = 'query'): PreparedQuery {
+  const s = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+  // eslint-disable-next-line no-control-regex
+  let text = s.replace(/[\u0000-\u001f\u007f\u200b-\u200d\ufeff]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const notices: string[] = [];
+  if (text.length > MAX_QUERY_CHARS) {
+    let cut = text.slice(0, MAX_QUERY_CHARS);
+    const space = cut.lastIndexOf(' ');
+    if (space > MAX_QUERY_CHARS * 0.8) cut = cut.slice(0, space);
+    text = cut.trim();
+    notices.push(`Your ${what} was cut to ${MAX_QUERY_CHARS} characters.`);
+  }
+  return { text, notices };
+}
+
+/** The page offset a command was asked for (platforms pass `offset` from `Paging`). */
+export function readOffset(args: CommandArgs): number {
+  const v = args.offset;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : 0;
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 0;
+}
+
+/** Paging for the next page, or undefined when this page is the last. */
+export function nextPaging(
+  command: string,
+  args: CommandArgs,
+  offset: number,
+  shown: number,
+  total: number,
+  pageSize = PAGE_SIZE,
+): Paging | undefined {
+  const next = offset + shown;
+  if (shown === 0 || next >= total) return undefined;
+  const clean: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(args)) if (v !== undefined && k !== 'offset') clean[k] = v;
+  return { command, args: clean, offset: next, pageSize, total };
+}
+
+export function toItem(r: SearchResult): ReplyItem {
+  const s = r.statement;
+  return {
+    statementId: s.id,
+    kind: s.kind,
+    quote: s.quote ?? s.text,
+    highlights: r.highlights,
+    text: s.text,
+    speaker: s.speaker,
+    speakerRole: s.speakerRole,
+    outlet: s.outlet,
+    cue: s.cue,
+    article: r.article,
+    corroboration: r.corroboration,
+    score: r.score,
+  };
+}
+
+export function uniq(xs: readonly string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** Short form of the user's words for titles: “great intel”. */
+export function quoted(text: string, max = 80): string {
+  const t = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  return `“${t}”`;
+}
+
+/** The help text of one command: what an empty query gets. */
+export function commandHelp(def: CommandDefinition, problem?: string): Reply {
+  const lines = [`Usage: ${def.usage}`];
+  for (const o of def.options) {
+    lines.push(`  ${o.rest ? `<${o.name}>` : `${o.name}:VALUE`}${o.required ? '' : ' (optional)'} — ${o.description}`);
+  }
+  return {
+    title: `/${def.name} — ${def.description}`,
+    text: problem,
+    notices: [],
+    sections: [{ items: [], lines }],
+    visibility: 'private',
+    isError: problem ? true : undefined,
+  };
+}
+
+/** "No speaker called X" with the closest known names, so the user can try again. */
+export async function unknownSpeakerReply(
+  corpus: { suggestSpeakers(partial: string, limit: number): Promise<string[]> },
+  name: string,
+  command: string,
+): Promise<Reply> {
+  const close = await corpus.suggestSpeakers(name, 5);
+  return {
+    title: `No speaker called ${quoted(name, 60)}`,
+    text: close.length
+      ? `Did you mean: ${close.join(', ')}?`
+      : `No speaker in the corpus has a name like that. Try /${command} with words from the quote instead.`,
+    notices: [],
+    sections: close.length ? [{ heading: 'Close names', items: [], lines: close }] : [],
+    visibility: 'private',
+    isError: true,
+  };
+}

@@ -1,0 +1,133 @@
+import type { CommandArgs, CommandDefinition } from '../domain/command.js';
+import { commands as allCommands } from '../../commands/index.js';
+import { parseTextArgs } from './parse-args.js';
+
+/**
+ * What a mention or a console line asks for. Slash-style text (`/quote great intel`, `quote great
+ * intel`) goes to that command; natural questions are recognised by a few sentence shapes people
+ * actually type; anything else is a quote search, which is the most useful guess.
+ */
+export type Route =
+  | { type: 'command'; command: string; args: CommandArgs; subcommand?: string; errors?: string[] }
+  | { type: 'check-thread' }
+  | { type: 'help' };
+
+/** Removes platform mentions of the bot (`<@U123>`, `<@!123>`, `@factbot`) and a leading "factbot,". */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<@!?[A-Z0-9]+(\|[^>]*)?>/gi, ' ')
+    .replace(/(^|\s)@factbot\b[:,]?/gi, ' ')
+    .replace(/^\s*(hey|hi|ok|okay)?\s*,?\s*factbot\b[:,]?/i, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Trailing question marks, a final full stop, and surrounding quotes of a whole phrase. */
+function cleanPhrase(s: string): string {
+  let t = s.trim().replace(/[?？!.]+$/u, '').trim();
+  const m = /^["“'‘](.*)["”'’]$/su.exec(t);
+  if (m && !/["“”]/u.test(m[1]!)) t = m[1]!.trim();
+  return t;
+}
+
+const CHECK_THREAD =
+  /^(please\s+)?(fact[- ]?check|check|verify|source|sources|is\s+(this|that|it)\s+(true|right|correct|real)|any\s+sources|got\s+(a\s+)?sources?|(what\s+are\s+the\s+)?sources\s+for\s+(this|that)|who\s+said\s+(this|that)|where('s|\s+is)\s+(this|that)\s+from)(\s+(this|that|it|one|please|out|for\s+me))*\s*[?!.]*$/i;
+
+const HELP = /^(help|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
+
+const VERB_SAID = '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared)';
+
+const WHO_SAID = new RegExp(
+  `^(?:who\\s+(?:${VERB_SAID}|(?:has|had|did)\\s+${VERB_SAID}|was\\s+it\\s+that\\s+${VERB_SAID}|is\\s+quoted\\s+(?:as\\s+)?saying)|whose\\s+(?:quote|words?)\\s+(?:is|are|was|were))\\s*[:,]?\\s+(.+)$`,
+  'is',
+);
+
+const WHAT_DID = new RegExp(
+  `^(?:what|anything)\\s+(?:did|does|has|have|had)\\s+(.+?)\\s+${VERB_SAID}(?:\\s+(?:about|on|regarding|concerning|of|to\\s+\\S+\\s+about))?(?:\\s+(.+))?$`,
+  'is',
+);
+
+const QUOTES_FROM = /^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:quotes?|statements?)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$/is;
+
+const SOURCES = [
+  /^(?:what\s+are\s+(?:the\s+)?)?(?:sources?|outlets?|articles?|coverage)\s+(?:for|of|on|about|that\s+(?:say|report|claim)s?|reporting(?:\s+that)?)\s*:?\s+(.+)$/is,
+  /^(?:which|what)\s+(?:news\s+)?(?:outlets?|articles?|sources?|media|papers?|newspapers?|publications?|reports?)\s+(?:(?:have|has|had|did|do|does)\s+)?(?:report(?:ed|s|ing)?|said|say|says|claim(?:ed|s)?|confirm(?:ed|s)?|mention(?:ed|s)?|cover(?:ed|s)?|back(?:ed|s)?(?:\s+up)?)\s*(?:that|the\s+claim\s+that|on)?\s*(.+)$/is,
+  /^(?:who|which\s+outlets?)\s+(?:first\s+)?reported\s+(?:that\s+)?(.+)$/is,
+  /^(?:is\s+it\s+true|is\s+there\s+(?:a\s+)?(?:source|evidence)\s+(?:that|for))\s+(?:that\s+)?(.+)$/is,
+  /^(?:fact[- ]?check|check|verify)\s*:?\s+(?!this\b|that\b|it\b)(.+)$/is,
+];
+
+const QUOTE_PREFIX = /^(?:find|search(?:\s+for)?|look\s+up|quotes?\s+(?:about|on|for|with|saying)|any\s+quotes?\s+(?:about|on|saying)|did\s+anyone\s+say)\s*:?\s+(.+)$/is;
+
+/** Routes one message. `defs` defaults to the shipped commands. */
+export function routeMessage(
+  text: string,
+  defs: readonly { definition: CommandDefinition }[] = allCommands,
+): Route {
+  const msg = stripMentions(text ?? '');
+  if (!msg || HELP.test(msg)) return { type: 'help' };
+
+  // Slash-style: "/quote great intel", or a bare command name as the first word ("whosaid …").
+  const slash = /^\/?([a-z][a-z0-9_-]*)(?:\s+([\s\S]*))?$/i.exec(msg);
+  if (slash) {
+    const word = slash[1]!.toLowerCase();
+    const hasSlash = msg.startsWith('/');
+    const def = defs.find((d) => d.definition.name === word)?.definition;
+    if (def && (hasSlash || isBareCommandUse(word, slash[2]))) {
+      const parsed = parseTextArgs(def, slash[2] ?? '');
+      if (def.name === 'factbot' && !parsed.subcommand && !(slash[2] ?? '').trim()) return { type: 'help' };
+      return {
+        type: 'command',
+        command: def.name,
+        args: parsed.args,
+        ...(parsed.subcommand ? { subcommand: parsed.subcommand } : {}),
+        ...(parsed.errors.length ? { errors: parsed.errors } : {}),
+      };
+    }
+    if (hasSlash && (word === 'help' || word === 'factbot')) return { type: 'help' };
+  }
+
+  if (CHECK_THREAD.test(msg)) return { type: 'check-thread' };
+
+  let m = WHO_SAID.exec(msg);
+  if (m) {
+    const words = cleanPhrase(m[1]!);
+    if (/^(this|that|it)$/i.test(words)) return { type: 'check-thread' };
+    return { type: 'command', command: 'whosaid', args: { words } };
+  }
+
+  m = WHAT_DID.exec(msg) ?? QUOTES_FROM.exec(msg);
+  if (m) {
+    const name = cleanPhrase(m[1]!);
+    const query = m[2] ? cleanPhrase(m[2]) : '';
+    if (name && !/^(anyone|anybody|someone|somebody|they|people|he|she|it)$/i.test(name)) {
+      return { type: 'command', command: 'speaker', args: query ? { name, query } : { name } };
+    }
+    if (query) return { type: 'command', command: 'quote', args: { query } };
+  }
+
+  for (const re of SOURCES) {
+    m = re.exec(msg);
+    if (m) {
+      const claim = cleanPhrase(m[1]!);
+      if (/^(this|that|it)$/i.test(claim)) return { type: 'check-thread' };
+      return { type: 'command', command: 'sources', args: { claim } };
+    }
+  }
+
+  m = QUOTE_PREFIX.exec(msg);
+  const query = cleanPhrase(m ? m[1]! : msg);
+  if (!query) return { type: 'help' };
+  return { type: 'command', command: 'quote', args: { query } };
+}
+
+/**
+ * A bare command word ("sources Israel was the source") counts as the command, except where the
+ * word opens an ordinary sentence ("sources say…", "quote of the day").
+ */
+function isBareCommandUse(word: string, rest: string | undefined): boolean {
+  if (!rest) return word !== 'sources' && word !== 'quote';
+  if (word === 'sources' && /^(for|of|on|about|that|say|said|says|claim|told|report)/i.test(rest)) return false;
+  if (word === 'quote' && /^(from|by|of|about)\b/i.test(rest)) return false;
+  return true;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { routeMessage, stripMentions } from '../src/intent/route.js';
+
+describe('routeMessage: natural questions', () => {
+  it.each([
+    ['who said it didn\'t happen?', 'whosaid', { words: "it didn't happen" }],
+    ['<@U012ABC> who said "I get great intel"?', 'whosaid', { words: 'I get great intel' }],
+    ['Who told Buzzfeed they would not trust a partner', 'whosaid', { words: 'Buzzfeed they would not trust a partner' }],
+    ['what did McMaster say about the meeting', 'speaker', { name: 'McMaster', query: 'the meeting' }],
+    ['@factbot What did H.R. McMaster say about the meeting?', 'speaker', { name: 'H.R. McMaster', query: 'the meeting' }],
+    ['what has Dermer said', 'speaker', { name: 'Dermer' }],
+    ['quotes from Trump about intel', 'speaker', { name: 'Trump', query: 'intel' }],
+    ['sources for Israel was the source', 'sources', { claim: 'Israel was the source' }],
+    ['which outlets report that Israel was the source?', 'sources', { claim: 'Israel was the source' }],
+    ['Which outlets reported the laptop bomb plot', 'sources', { claim: 'the laptop bomb plot' }],
+    ['is it true that Trump shared code word information?', 'sources', { claim: 'Trump shared code word information' }],
+    ['great intel', 'quote', { query: 'great intel' }],
+    ['find routine sharing of information', 'quote', { query: 'routine sharing of information' }],
+    ['mcmastr denid story', 'quote', { query: 'mcmastr denid story' }],
+  ])('%s → %s', (text, command, args) => {
+    expect(routeMessage(text)).toEqual({ type: 'command', command, args });
+  });
+
+  it.each(['check this', '@factbot check this', 'sources?', '<@U1> sources?', 'Is this true?', 'fact-check this please', 'who said this?'])(
+    '%s → check-thread',
+    (text) => {
+      expect(routeMessage(text)).toEqual({ type: 'check-thread' });
+    },
+  );
+
+  it.each(['', '   ', '<@U012ABC>', 'help', 'what can you do?', '/help', '/factbot'])('"%s" → help', (text) => {
+    expect(routeMessage(text)).toEqual({ type: 'help' });
+  });
+});
+
+describe('routeMessage: command syntax', () => {
+  it('takes slash commands with their arguments', () => {
+    expect(routeMessage('/quote great intel speaker:trump')).toEqual({
+      type: 'command',
+      command: 'quote',
+      args: { query: 'great intel', speaker: 'trump' },
+    });
+    expect(routeMessage('/whosaid it didn\'t happen')).toEqual({
+      type: 'command',
+      command: 'whosaid',
+      args: { words: "it didn't happen" },
+    });
+    expect(routeMessage('/speaker McMaster meeting')).toEqual({
+      type: 'command',
+      command: 'speaker',
+      args: { query: 'McMaster meeting' },
+    });
+    expect(routeMessage('/factbot help quote')).toEqual({
+      type: 'command',
+      command: 'factbot',
+      subcommand: 'help',
+      args: { command: 'quote' },
+    });
+  });
+
+  it('takes a bare command word as the command', () => {
+    expect(routeMessage('whosaid great intel')).toMatchObject({ command: 'whosaid', args: { words: 'great intel' } });
+    expect(routeMessage('sources Israel was the source')).toMatchObject({
+      command: 'sources',
+      args: { claim: 'Israel was the source' },
+    });
+  });
+
+  it('an unknown slash word is searched as words, not lost', () => {
+    expect(routeMessage('/nonsense words here')).toEqual({
+      type: 'command',
+      command: 'quote',
+      args: { query: '/nonsense words here' },
+    });
+  });
+});
+
+describe('stripMentions', () => {
+  it('removes Slack and Discord mentions of the bot', () => {
+    expect(stripMentions('<@U0ABC|factbot> hello')).toBe('hello');
+    expect(stripMentions('<@!123456789> hello <@987>')).toBe('hello');
+    expect(stripMentions('@factbot: hello')).toBe('hello');
+  });
+});
