@@ -1,5 +1,5 @@
 import type { Article } from '../domain/article.js';
-import { articleId, contentHash, deriveTitle, normalisePublished, parseHttpUrl } from './identity.js';
+import { articleId, cleanUrl, contentHash, deriveTitle, normalisePublished, parseHttpUrl } from './identity.js';
 import { normaliseField } from './normalise.js';
 
 /** What a loader hands over: paragraphs already normalised, metadata as the source gave it. */
@@ -21,7 +21,7 @@ export function buildArticle(raw: RawArticle): BuildResult {
   const text = raw.text;
   if (!text.trim()) return { ok: false, reason: 'no text' };
   const parsedUrl = parseHttpUrl(raw.url);
-  const url = parsedUrl ? parsedUrl.href : null;
+  const url = parsedUrl ? cleanUrl(parsedUrl) : null;
   const title = normaliseField(raw.title) ?? deriveTitle(text);
   const outlet = normaliseField(raw.outlet);
   const published = normalisePublished(raw.published);

@@ -44,6 +44,14 @@ export function normaliseUrlForId(url: URL): string {
   return `${host}${port}${path}${query}`;
 }
 
+/** The URL shown to users: as given, without the fragment and tracking parameters. */
+export function cleanUrl(url: URL): string {
+  const u = new URL(url.href);
+  u.hash = '';
+  for (const key of [...u.searchParams.keys()]) if (TRACKING_PARAM.test(key)) u.searchParams.delete(key);
+  return u.href;
+}
+
 /** Id from the normalised URL when there is one, else from the normalised text. */
 export function articleId(url: URL | null, text: string): string {
   const basis = url ? `url:${normaliseUrlForId(url)}` : `text:${text}`;
@@ -118,12 +126,12 @@ export function normalisePublished(raw: unknown): string | null {
     if (Number.isNaN(raw.getTime())) return null;
     // YAML turns `2017-05-16` into a Date at UTC midnight: that is a day, not an instant.
     const midnight = raw.getUTCHours() === 0 && raw.getUTCMinutes() === 0 && raw.getUTCSeconds() === 0 && raw.getUTCMilliseconds() === 0;
-    return midnight ? raw.toISOString().slice(0, 10) : raw.toISOString();
+    return midnight ? raw.toISOString().slice(0, 10) : isoInstant(raw);
   }
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     // Unix time: seconds when it looks like seconds, else milliseconds.
     const d = new Date(raw < 1e11 ? raw * 1000 : raw);
-    return Number.isNaN(d.getTime()) ? null : d.toISOString();
+    return Number.isNaN(d.getTime()) ? null : isoInstant(d);
   }
   if (typeof raw !== 'string') return null;
   const s = raw.trim();
@@ -141,5 +149,10 @@ export function normalisePublished(raw: unknown): string | null {
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   }
-  return d.toISOString();
+  return isoInstant(d);
+}
+
+/** `2017-05-16T12:30:00Z`: UTC, milliseconds only when there are some. */
+function isoInstant(d: Date): string {
+  return d.toISOString().replace('.000Z', 'Z');
 }

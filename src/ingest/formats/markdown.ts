@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { buildArticle } from '../build.js';
 import { isPlainObject, pickMeta } from '../meta.js';
-import { normaliseInline } from '../normalise.js';
+import { normaliseField, normaliseInline } from '../normalise.js';
 import type { LoadResult } from '../types.js';
 
 /**
@@ -48,8 +48,18 @@ export function parseMarkdown(content: string, source: string): LoadResult {
     }
     if (!isPlainObject(data)) return fail('broken front matter (expected key: value pairs)');
   }
-  const text = markdownParagraphs(normaliseInline(body)).join('\n');
-  const built = buildArticle({ ...pickMeta(data as Record<string, unknown>), text, source });
+  const meta = pickMeta(data as Record<string, unknown>);
+  const paragraphs = markdownParagraphs(normaliseInline(body));
+  // A leading "# Heading" is the article's title, not a paragraph of it: it names the article when
+  // the front matter does not, and is dropped from the text when it repeats the given title.
+  const lead = leadingH1(body);
+  if (lead !== null && paragraphs[0] === lead) {
+    const given = normaliseField(meta.title);
+    if (given === null) meta.title = lead;
+    if (given === null || given.toLowerCase() === lead.toLowerCase()) paragraphs.shift();
+  }
+  const text = paragraphs.join('\n');
+  const built = buildArticle({ ...meta, text, source });
   return built.ok ? { articles: [built.article], errors: [] } : fail(built.reason === 'no text' ? 'no text after the front matter' : built.reason);
 }
 
@@ -60,6 +70,13 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/;
 const BLOCKQUOTE = /^\s*>\s?/;
 const FENCE = /^ {0,3}(```|~~~)/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
+
+/** The text of the body's first line when that line is a level-1 ATX heading. */
+function leadingH1(body: string): string | null {
+  const firstLine = body.split('\n').find((l) => l.trim()) ?? '';
+  if (!/^ {0,3}#(?!#)/.test(firstLine)) return null;
+  return markdownParagraphs(normaliseInline(firstLine))[0] ?? null;
+}
 
 /** Markdown body → paragraphs of plain text. */
 export function markdownParagraphs(body: string): string[] {
