@@ -1,0 +1,285 @@
+import type { ArticleRef } from '../domain/article.js';
+import type { Corroboration, Reply, ReplyItem, ReplySection } from '../domain/reply.js';
+import type { StatementKind } from '../domain/statement.js';
+import type { Corpus } from '../corpus/types.js';
+import type { Store } from '../store/types.js';
+import { formatInZone } from './schedule.js';
+
+/**
+ * What a digest says: the articles that entered the corpus since the channel's previous digest,
+ * the most notable of their quotes, and the quotes several outlets corroborate. `composeDigest`
+ * is pure (plain data in, a Reply out); `gatherDigest` reads that data from the corpus and store.
+ */
+
+export interface DigestArticle extends ArticleRef {
+  /** ISO time the article entered the store: digests cover ingest time, not publication. */
+  ingestedAt: string;
+}
+
+/** One statement of a new article, with what ranking needs. */
+export interface DigestStatement {
+  id: string;
+  clusterId: string;
+  kind: StatementKind;
+  quote: string | null;
+  text: string;
+  speaker: string | null;
+  speakerRole: string | null;
+  outlet: string | null;
+  cue: string | null;
+  article: ArticleRef;
+  corroboration: Corroboration;
+}
+
+export interface DigestInput {
+  /** Start of the period (exclusive); null when the digest covers the whole corpus. */
+  since: Date | null;
+  articles: DigestArticle[];
+  /** True when there were more new articles than were fetched. */
+  moreArticles?: boolean;
+  statements: DigestStatement[];
+  /** How many statements each canonical speaker has in the whole corpus. */
+  speakerCounts: ReadonlyMap<string, number>;
+  timezone: string;
+}
+
+export interface ComposeOptions {
+  /** Post a short note when nothing is new (DIGEST_POST_EMPTY). */
+  postEmpty: boolean;
+  maxArticles?: number;
+  maxQuotes?: number;
+  maxCorroborated?: number;
+  /** Title prefix, e.g. "Preview: " */
+  titlePrefix?: string;
+}
+
+export interface ComposedDigest {
+  /** null: nothing to post. */
+  reply: Reply | null;
+  empty: boolean;
+  articles: number;
+  quotes: number;
+  corroborated: number;
+}
+
+export const DIGEST_LIMITS = { articles: 10, quotes: 5, corroborated: 5 } as const;
+
+/** Quotes shorter than this ("yes", "fake") say too little out of context to be notable. */
+const MIN_QUOTE_CHARS = 12;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function toItem(s: DigestStatement): ReplyItem {
+  return {
+    statementId: s.id,
+    kind: s.kind,
+    quote: s.quote ?? s.text,
+    highlights: [],
+    text: s.text,
+    speaker: s.speaker,
+    speakerRole: s.speakerRole,
+    outlet: s.outlet,
+    cue: s.cue,
+    article: s.article,
+    corroboration: s.corroboration,
+  };
+}
+
+/** One representative per quote cluster: the one from the earliest-published new article. */
+function onePerCluster(statements: readonly DigestStatement[]): DigestStatement[] {
+  const best = new Map<string, DigestStatement>();
+  for (const s of statements) {
+    const prev = best.get(s.clusterId);
+    if (!prev || publishedKey(s.article) < publishedKey(prev.article) || (publishedKey(s.article) === publishedKey(prev.article) && s.id < prev.id)) {
+      best.set(s.clusterId, s);
+    }
+  }
+  return [...best.values()];
+}
+
+function publishedKey(a: ArticleRef): string {
+  return a.published ?? '9999';
+}
+
+const kindRank = (k: StatementKind) => (k === 'direct' ? 0 : k === 'mixed' ? 1 : 2);
+
+/**
+ * Notable: corroborated by the most articles first, then from the speakers the corpus quotes most
+ * (a new quote from a central figure matters more), then direct quotes before mixed ones.
+ */
+export function rankNotableQuotes(
+  statements: readonly DigestStatement[],
+  speakerCounts: ReadonlyMap<string, number>,
+): DigestStatement[] {
+  const candidates = statements.filter(
+    (s) => (s.kind === 'direct' || s.kind === 'mixed') && s.quote !== null && s.quote.trim().length >= MIN_QUOTE_CHARS,
+  );
+  const count = (s: DigestStatement) => (s.speaker ? (speakerCounts.get(s.speaker) ?? 0) : -1);
+  return onePerCluster(candidates).sort(
+    (a, b) =>
+      b.corroboration.articles - a.corroboration.articles ||
+      count(b) - count(a) ||
+      kindRank(a.kind) - kindRank(b.kind) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** Quotes reported by at least two distinct outlets, the most widely reported first. */
+export function rankCorroborated(
+  statements: readonly DigestStatement[],
+  speakerCounts: ReadonlyMap<string, number>,
+): DigestStatement[] {
+  const count = (s: DigestStatement) => (s.speaker ? (speakerCounts.get(s.speaker) ?? 0) : -1);
+  return onePerCluster(statements.filter((s) => s.quote !== null && s.corroboration.outlets.length >= 2)).sort(
+    (a, b) =>
+      b.corroboration.outlets.length - a.corroboration.outlets.length ||
+      b.corroboration.articles - a.corroboration.articles ||
+      count(b) - count(a) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+export function composeDigest(input: DigestInput, opts: ComposeOptions): ComposedDigest {
+  const maxArticles = opts.maxArticles ?? DIGEST_LIMITS.articles;
+  const maxQuotes = opts.maxQuotes ?? DIGEST_LIMITS.quotes;
+  const maxCorroborated = opts.maxCorroborated ?? DIGEST_LIMITS.corroborated;
+  const prefix = opts.titlePrefix ?? '';
+  const sinceText = input.since ? `since ${formatInZone(input.since, input.timezone)}` : 'in the corpus';
+
+  if (input.articles.length === 0) {
+    if (!opts.postEmpty) return { reply: null, empty: true, articles: 0, quotes: 0, corroborated: 0 };
+    return {
+      reply: {
+        title: `${prefix}factbot digest: nothing new`,
+        text: `No new articles ${sinceText}.`,
+        notices: [],
+        sections: [],
+        visibility: 'public',
+      },
+      empty: true,
+      articles: 0,
+      quotes: 0,
+      corroborated: 0,
+    };
+  }
+
+  const articles = [...input.articles].sort(
+    (a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title),
+  );
+  const corroborated = rankCorroborated(input.statements, input.speakerCounts).slice(0, maxCorroborated);
+  const shownClusters = new Set(corroborated.map((s) => s.clusterId));
+  const notable = rankNotableQuotes(input.statements, input.speakerCounts)
+    .filter((s) => !shownClusters.has(s.clusterId))
+    .slice(0, maxQuotes);
+
+  const sections: ReplySection[] = [];
+  const more = articles.length - maxArticles;
+  const articleSection: ReplySection = {
+    heading: 'New articles',
+    items: [],
+    articles: articles.slice(0, maxArticles).map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published })),
+  };
+  if (input.moreArticles) articleSection.lines = [`…and more: over ${FETCH_LIMIT} new articles in this period.`];
+  else if (more > 0) articleSection.lines = [`…and ${plural(more, 'more article')}.`];
+  sections.push(articleSection);
+  if (notable.length) sections.push({ heading: 'Notable new quotes', items: notable.map(toItem) });
+  if (corroborated.length) {
+    sections.push({ heading: 'Corroborated by several outlets', items: corroborated.map(toItem) });
+  }
+
+  const n = input.articles.length;
+  return {
+    reply: {
+      title: `${prefix}factbot digest: ${input.moreArticles ? `${n}+` : n} new ${n === 1 && !input.moreArticles ? 'article' : 'articles'}`,
+      text: `What came into the corpus ${sinceText}.`,
+      notices: [],
+      sections,
+      visibility: 'public',
+    },
+    empty: false,
+    articles: n,
+    quotes: notable.length,
+    corroborated: corroborated.length,
+  };
+}
+
+/** The most articles one digest reads; more still count, as "more than N". */
+export const FETCH_LIMIT = 500;
+/** Statements are read for at most this many of the new articles (the newest). */
+const STATEMENT_ARTICLES = 100;
+
+export interface GatheredDigest {
+  input: DigestInput;
+  /** The newest ingest time covered, to start the next digest from; null when nothing was new. */
+  coveredUntil: Date | null;
+}
+
+/** Reads what `composeDigest` needs: articles ingested strictly after `since`, and their statements. */
+export async function gatherDigest(
+  deps: { corpus: Corpus; store: Store },
+  since: Date | null,
+  timezone: string,
+): Promise<GatheredDigest> {
+  const listed = await deps.corpus.articlesSince(since, FETCH_LIMIT);
+  const sinceMs = since?.getTime() ?? -Infinity;
+  // Strictly after: the previous digest covered up to and including its newest article.
+  const fresh = listed
+    .filter((a) => Date.parse(a.ingestedAt) > sinceMs)
+    .sort((a, b) => Date.parse(b.ingestedAt) - Date.parse(a.ingestedAt));
+  const articles: DigestArticle[] = fresh.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    ingestedAt: a.ingestedAt,
+  }));
+  const coveredUntil = articles.length ? new Date(Math.max(...articles.map((a) => Date.parse(a.ingestedAt)))) : null;
+
+  const statements: DigestStatement[] = [];
+  let speakerCounts = new Map<string, number>();
+  if (articles.length) {
+    const [sizes, speakers] = await Promise.all([deps.store.clusterSizes(), deps.corpus.speakers()]);
+    speakerCounts = new Map(speakers.map((s) => [s.name, s.statements]));
+    const corroborations = new Map<string, Corroboration>();
+    for (const a of articles.slice(0, STATEMENT_ARTICLES)) {
+      const ref: ArticleRef = { id: a.id, title: a.title, outlet: a.outlet, url: a.url, published: a.published };
+      for (const s of await deps.store.getStatements(a.id)) {
+        if (s.kind === 'statement' || s.quote === null) continue;
+        let corroboration: Corroboration;
+        if ((sizes.get(s.clusterId) ?? 1) > 1) {
+          const cached = corroborations.get(s.clusterId);
+          corroboration = cached ?? (await deps.corpus.corroboration(s));
+          corroborations.set(s.clusterId, corroboration);
+        } else {
+          const outlet = a.outlet ?? s.outlet;
+          corroboration = { articles: 1, outlets: outlet ? [outlet] : [], firstOutlet: outlet };
+        }
+        statements.push({
+          id: s.id,
+          clusterId: s.clusterId,
+          kind: s.kind,
+          quote: s.quote,
+          text: s.text,
+          speaker: s.speaker,
+          speakerRole: s.speakerRole,
+          outlet: s.outlet,
+          cue: s.cue,
+          article: ref,
+          corroboration,
+        });
+      }
+    }
+  }
+  return {
+    input: {
+      since,
+      articles,
+      moreArticles: listed.length >= FETCH_LIMIT,
+      statements,
+      speakerCounts,
+      timezone,
+    },
+    coveredUntil,
+  };
+}
