@@ -1,0 +1,32 @@
+import { Client, GatewayIntentBits, Partials, type ClientOptions, type RateLimitData } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+
+/**
+ * Intents: guilds (channels and threads in the cache), guild messages and direct messages (to see
+ * mentions). Not the privileged Message Content intent: Discord still sends the text of messages
+ * that mention the bot, of DMs and of message-command targets, which is all factbot reads.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
+
+/** Rate limits longer than this are not waited out inside a handler: the caller hears about them. */
+export const REJECT_RATE_LIMIT_AFTER_MS = 10_000;
+
+export function clientOptions(config: DiscordConfig, extra: Partial<ClientOptions> = {}): ClientOptions {
+  const api = config.apiUrl?.replace(/\/+$/, '');
+  return {
+    intents: [...INTENTS],
+    // DM channels are not in the cache until used; without this partial their messages are dropped.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...extra,
+    rest: {
+      ...(api ? { api } : {}),
+      rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > REJECT_RATE_LIMIT_AFTER_MS,
+      ...extra.rest,
+    },
+  };
+}
+
+export function createClient(config: DiscordConfig, extra: Partial<ClientOptions> = {}): Client {
+  return new Client(clientOptions(config, extra));
+}

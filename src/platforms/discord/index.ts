@@ -1,0 +1,94 @@
+import { Events, RESTEvents, type Client, type ClientOptions } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
+import type { BotServices } from '../../dispatch/index.js';
+import { log } from '../../log.js';
+import type { ChannelPoster } from '../types.js';
+import { createClient } from './client.js';
+import { errorFields } from './errors.js';
+import { handleInteraction } from './interactions.js';
+import { AUTOCOMPLETE_BUDGET_MS, DEFER_AFTER_MS } from './limits.js';
+import { handleMessage } from './mentions.js';
+import { PageStore } from './page-store.js';
+import { discordPoster } from './poster.js';
+
+export { applicationCommands } from './application-commands.js';
+export { deployCommands } from './deploy.js';
+export { renderReply } from './render.js';
+
+export interface DiscordRuntime {
+  poster: ChannelPoster;
+  stop(): Promise<void>;
+}
+
+/** For tests: the clock of the paging store, the defer threshold, extra client options. */
+export interface DiscordStartOptions {
+  pages?: PageStore;
+  deferAfterMs?: number;
+  autocompleteBudgetMs?: number;
+  readyTimeoutMs?: number;
+  clientOptions?: Partial<ClientOptions>;
+}
+
+/**
+ * Logs in, waits until the guilds are loaded, and answers interactions and mentions until stopped.
+ * Every handler catches its own failures: a Discord error is logged, never a crash.
+ */
+export async function startDiscord(
+  config: DiscordConfig,
+  services: BotServices,
+  opts: DiscordStartOptions = {},
+): Promise<DiscordRuntime & { client: Client }> {
+  const client = createClient(config, opts.clientOptions);
+  const pages = opts.pages ?? new PageStore();
+  const deps = {
+    services,
+    pages,
+    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
+    autocompleteBudgetMs: opts.autocompleteBudgetMs ?? AUTOCOMPLETE_BUDGET_MS,
+  };
+
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
+  client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'discord gateway error (reconnecting)'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'discord gateway closed'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'discord gateway resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
+  );
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(deps, interaction).catch((err: unknown) => log.error({ ...errorFields(err) }, 'discord interaction handler failed'));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    handleMessage(deps, client, message).catch((err: unknown) => log.error({ ...errorFields(err) }, 'discord message handler failed'));
+  });
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('Discord: logged in but the guilds did not arrive in time')),
+      opts.readyTimeoutMs ?? 60_000,
+    );
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw new Error(`Discord login failed: ${(err as Error).message}`, { cause: err });
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+
+  return {
+    client,
+    poster: discordPoster(client),
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      client.removeAllListeners(Events.MessageCreate);
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { ChannelType, type Client, type Message } from 'discord.js';
+import type { Invocation } from '../../domain/command.js';
+import { errorReply, type Reply } from '../../domain/reply.js';
+import { checkClaims, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
+import { routeMessage, stripMentions } from '../../intent/route.js';
+import { log } from '../../log.js';
+import { messageBody, type AnswerCall } from './answers.js';
+import { SOURCES_COMMAND } from './application-commands.js';
+import { classifyDiscordError, errorFields } from './errors.js';
+import type { PageStore } from './page-store.js';
+
+/**
+ * Messages that mention the bot (and direct messages). Without the privileged Message Content
+ * intent these are the only messages whose text Discord sends us, which is all factbot needs.
+ * In a thread the answer goes to the thread; in a channel it replies to the message.
+ */
+export interface MentionDeps {
+  services: BotServices;
+  pages: PageStore;
+}
+
+const UNREADABLE =
+  'Discord does not show bots the text of messages that do not mention them. Right-click the message → Apps → Find sources instead.';
+const NO_TARGET =
+  'Ask in a thread started from the message (or reply to the message) with “@factbot check this”, or right-click the message → Apps → Find sources.';
+
+function mentionsMe(message: Message, me: string): boolean {
+  return message.mentions.users.has(me) || message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`);
+}
+
+export async function handleMessage(deps: MentionDeps, client: Client, message: Message): Promise<void> {
+  const me = client.user?.id;
+  if (!me || message.author.bot || message.author.id === me || message.webhookId || message.system) return;
+  const isDM = message.channel.type === ChannelType.DM;
+  if (!isDM && !mentionsMe(message, me)) return;
+
+  const invocation: Invocation = {
+    platform: 'discord',
+    userId: message.author.id,
+    channelId: message.channelId,
+    ...(message.guildId ? { teamId: message.guildId } : {}),
+    // Mentions never change subscriptions: that needs the slash command and its permission check.
+    canManageChannel: isDM,
+  };
+
+  let reply: Reply;
+  let call: AnswerCall;
+  try {
+    const route = routeMessage(stripMentions(message.content), deps.services.commands);
+    if (route.type === 'check-thread') {
+      const target = await checkTarget(message);
+      if ('problem' in target) {
+        reply = errorReply(target.problem.title, target.problem.text);
+        call = { command: SOURCES_COMMAND, args: {}, invocation, offset: 0, ephemeral: false };
+      } else {
+        reply = await checkClaims(deps.services, invocation, target.text);
+        call = { command: SOURCES_COMMAND, args: { claim: stripMarkup(target.text) }, invocation, offset: 0, ephemeral: false };
+      }
+    } else if (route.type === 'help') {
+      reply = await runCommand(deps.services, invocation, 'help', {});
+      call = { command: 'help', args: {}, invocation, offset: 0, ephemeral: false };
+    } else {
+      const inv = route.subcommand ? { ...invocation, subcommand: route.subcommand } : invocation;
+      reply = await runCommand(deps.services, inv, route.command, route.args);
+      if (route.errors?.length) reply = { ...reply, notices: [...reply.notices, ...route.errors] };
+      call = { command: route.command, args: route.args, invocation: inv, offset: 0, ephemeral: false };
+    }
+  } catch (err) {
+    log.error({ err, channel: message.channelId }, 'discord mention failed');
+    reply = errorReply('Something went wrong', 'factbot could not answer just now. Please try again.');
+    call = { command: 'help', args: {}, invocation, offset: 0, ephemeral: false };
+  }
+
+  const body = messageBody(reply, call, deps.pages);
+  try {
+    if (message.channel.isThread() || isDM) {
+      if (!message.channel.isSendable()) return;
+      await message.channel.send(body);
+    } else {
+      await message.reply({ ...body, failIfNotExists: false });
+    }
+  } catch (err) {
+    const f = classifyDiscordError(err);
+    log.warn({ ...errorFields(err), channel: message.channelId, guild: message.guildId }, `could not answer a mention: ${f.message}`);
+  }
+}
+
+type Target = { text: string } | { problem: { title: string; text: string } };
+
+/** The message "check this" is about: the one replied to, else the thread's starter message. */
+async function checkTarget(message: Message): Promise<Target> {
+  try {
+    let target: Message | null = null;
+    if (message.reference?.messageId) target = await message.fetchReference();
+    else if (message.channel.isThread()) target = await message.channel.fetchStarterMessage();
+    else return { problem: { title: 'Check what?', text: NO_TARGET } };
+    if (!target) return { problem: { title: 'Check what?', text: NO_TARGET } };
+    const text = [target.content, ...target.embeds.map((e) => [e.title, e.description].filter(Boolean).join('\n'))]
+      .filter(Boolean)
+      .join('\n')
+      .trim();
+    if (!text) return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
+    return { text };
+  } catch (err) {
+    const f = classifyDiscordError(err);
+    log.info({ ...errorFields(err), channel: message.channelId }, 'check this: no starter message');
+    if (f.kind === 'unknown-message') {
+      return { problem: { title: 'No message to check', text: `This thread was not started from a message, or it was deleted. ${NO_TARGET}` } };
+    }
+    if (f.kind === 'missing-access' || f.kind === 'missing-permissions') {
+      return { problem: { title: 'Cannot read that message', text: 'factbot needs Read Message History in the parent channel.' } };
+    }
+    throw err;
+  }
+}
