@@ -3,6 +3,7 @@ import { quote } from './quote.js';
 import { whosaid } from './whosaid.js';
 import { sources } from './sources.js';
 import { speaker } from './speaker.js';
+import { digest } from './digest.js';
 import { createHelpCommand } from './help.js';
 
 /**
@@ -14,5 +15,6 @@ export const commands: readonly Command[] = Object.freeze([
   whosaid,
   sources,
   speaker,
+  digest,
   createHelpCommand(() => commands),
 ]);

@@ -1,0 +1,379 @@
+import type { Article, ArticleRef } from '../domain/article.js';
+import { articleRef } from '../domain/article.js';
+import type { Corroboration } from '../domain/reply.js';
+import type { Statement, StoredStatement } from '../domain/statement.js';
+import type { IndexedStatement, SearchFilters, SearchIndex, SearchQuery } from '../search/types.js';
+import type { SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
+import type { LoadResult } from '../ingest/types.js';
+import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
+import { closeSpeakerNames, resolveSpeakerName } from './speakers.js';
+import { groupByCluster, type RankInput } from './group.js';
+import { log } from '../log.js';
+
+/**
+ * The corpus facade: the store is the truth, the search index a derived copy kept in step with
+ * the store's change feed (this process's writes and, on PostgreSQL, other processes' too).
+ * Everything heavy (search, ranking) happens on index documents; full statements are fetched
+ * from the store only for the page being shown.
+ */
+
+export interface IndexPersistence {
+  /** The saved index and the change-feed sequence it reflects, or null when there is none usable. */
+  load(): Promise<{ index: SearchIndex; seq: number } | null>;
+  save(index: SearchIndex, seq: number): Promise<void>;
+}
+
+export interface CorpusDeps {
+  store: Store;
+  createIndex(): SearchIndex;
+  parseQuery(text: string): SearchQuery;
+  extract(article: Article): Statement[];
+  load(sources: readonly string[]): Promise<LoadResult>;
+  loadDir(dir: string): Promise<LoadResult>;
+  persistence?: IndexPersistence;
+  /** How many raw hits to rank before grouping and paging. */
+  candidates?: number;
+}
+
+export interface SyncReport extends IngestReport {
+  articles: number;
+  quotes: number;
+  speakers: number;
+}
+
+/** Enough hits that grouping by cluster still leaves several pages. */
+const DEFAULT_CANDIDATES = 200;
+
+export class CorpusRuntime implements Corpus {
+  readonly store: Store;
+  private index: SearchIndex;
+  private seq = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private closed = false;
+  private articles = new Map<string, ArticleRef>();
+  private clusterSizeMap = new Map<string, number>();
+  private corroborations = new Map<string, Corroboration>();
+  private speakerList: SpeakerInfo[] | null = null;
+  /** Statements with quoted words (direct or mixed), for the start-up summary. */
+  private quoteIds = new Set<string>();
+
+  private constructor(private readonly deps: CorpusDeps) {
+    this.store = deps.store;
+    this.index = deps.createIndex();
+  }
+
+  static async open(deps: CorpusDeps): Promise<CorpusRuntime> {
+    const c = new CorpusRuntime(deps);
+    await c.start();
+    return c;
+  }
+
+  get indexSize(): number {
+    return this.index.size;
+  }
+
+  get indexedSeq(): number {
+    return this.seq;
+  }
+
+  private async start(): Promise<void> {
+    const current = await this.store.currentSeq();
+    const saved = await this.deps.persistence?.load().catch((err: unknown) => {
+      log.warn({ err }, 'saved search index unusable; rebuilding');
+      return null;
+    });
+    if (saved && saved.seq <= current) {
+      this.index = saved.index;
+      this.seq = saved.seq;
+    } else {
+      await this.rebuild();
+    }
+    this.clusterSizeMap = await this.store.clusterSizes();
+    await this.sync();
+    this.unsubscribe = this.store.onChange(() => {
+      void this.sync();
+    });
+  }
+
+  /** Builds the index from every stored statement (first start, or a saved index that is ahead of the store). */
+  private async rebuild(): Promise<void> {
+    this.index = this.deps.createIndex();
+    // Read the sequence first: changes made while we iterate are applied again by sync(), harmlessly.
+    this.seq = await this.store.currentSeq();
+    await this.loadArticleRefs();
+    const aliases = await this.aliasMap(true);
+    for await (const batch of this.store.iterateStatements(1000)) {
+      const docs = await this.toIndexed(batch, aliases);
+      this.index.add(docs);
+      this.trackQuotes(docs);
+    }
+  }
+
+  private trackQuotes(docs: readonly IndexedStatement[]): void {
+    for (const d of docs) {
+      if (d.kind === 'direct' || d.kind === 'mixed') this.quoteIds.add(d.id);
+      else this.quoteIds.delete(d.id);
+    }
+  }
+
+  private async loadArticleRefs(): Promise<void> {
+    const infos = await this.store.listArticles();
+    for (const a of infos) this.articles.set(a.id, infoRef(a));
+  }
+
+  private async aliasMap(refresh: boolean): Promise<Map<string, readonly string[]>> {
+    if (refresh || !this.speakerList) this.speakerList = await this.store.speakers();
+    return new Map(this.speakerList.map((s) => [s.name, s.aliases]));
+  }
+
+  private async toIndexed(
+    statements: readonly StoredStatement[],
+    aliases: Map<string, readonly string[]>,
+  ): Promise<IndexedStatement[]> {
+    const docs: IndexedStatement[] = [];
+    for (const s of statements) {
+      const art = await this.article(s.articleId);
+      docs.push({
+        id: s.id,
+        articleId: s.articleId,
+        clusterId: s.clusterId,
+        kind: s.kind,
+        quote: s.quote,
+        text: s.text,
+        speaker: s.speaker,
+        speakerAliases: s.speaker ? (aliases.get(s.speaker) ?? []) : [],
+        outlet: s.outlet,
+        articleTitle: art?.title ?? '',
+        articleOutlet: art?.outlet ?? null,
+      });
+    }
+    return docs;
+  }
+
+  /**
+   * Applies the change feed to the index. Serialised: concurrent callers wait for one pass, and
+   * the index never sees a batch twice out of order.
+   */
+  sync(): Promise<void> {
+    const run = this.queue.then(() => this.applyChanges());
+    this.queue = run.catch((err: unknown) => {
+      log.error({ err }, 'search index sync failed; will retry on the next change');
+    });
+    return this.queue;
+  }
+
+  private async applyChanges(): Promise<void> {
+    if (this.closed) return;
+    for (let round = 0; round < 100; round++) {
+      const batch = await this.store.changesSince(this.seq);
+      if (batch.seq === this.seq && !batch.upserted.length && !batch.removed.length) return;
+      if (batch.removed.length) {
+        this.index.remove(batch.removed);
+        for (const id of batch.removed) this.quoteIds.delete(id);
+      }
+      if (batch.upserted.length) {
+        for (const id of new Set(batch.upserted.map((s) => s.articleId))) {
+          const a = await this.store.getArticle(id);
+          if (a) this.articles.set(id, articleRef(a));
+        }
+        const aliases = await this.aliasMap(true);
+        const docs = await this.toIndexed(batch.upserted, aliases);
+        this.index.remove(docs.map((d) => d.id));
+        this.index.add(docs);
+        this.trackQuotes(docs);
+      }
+      for (const [cluster, size] of batch.clusterSizes) {
+        if (size > 1) this.clusterSizeMap.set(cluster, size);
+        else this.clusterSizeMap.delete(cluster);
+      }
+      this.corroborations.clear();
+      this.speakerList = null;
+      const advanced = batch.seq !== this.seq;
+      this.seq = batch.seq;
+      if (!advanced) return;
+    }
+  }
+
+  // ---- Corpus ----
+
+  async search(
+    query: string | SearchQuery,
+    opts: { offset?: number; limit: number; filters?: SearchFilters },
+  ): Promise<SearchPage> {
+    await this.queue;
+    const parsed: SearchQuery =
+      typeof query === 'string' ? this.deps.parseQuery(query) : { ...query, notices: [...query.notices] };
+    const q: SearchQuery = { ...parsed, filters: { ...parsed.filters, ...dropUndefined(opts.filters ?? {}) } };
+    const offset = Math.max(0, opts.offset ?? 0);
+    const limit = Math.max(0, opts.limit);
+    const hasFilter = Object.values(q.filters).some((v) => v !== undefined && v !== '');
+    if (!q.text.trim() && !q.phrases.length && !hasFilter) return { query: q, results: [], total: 0, offset };
+
+    const hits = this.index.search(q, { limit: Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit) });
+    const inputs: RankInput[] = [];
+    for (const h of hits) {
+      const doc = this.index.get(h.id);
+      if (doc) inputs.push({ hit: h, doc, clusterSize: this.clusterSizeMap.get(doc.clusterId) ?? 1 });
+    }
+    const grouped = groupByCluster(inputs);
+    const slice = grouped.slice(offset, offset + limit);
+    const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    const results: SearchResult[] = [];
+    for (const g of slice) {
+      const statement = byId.get(g.hit.id);
+      if (!statement) continue; // removed since the index saw it; the next sync drops it
+      const article = (await this.article(statement.articleId)) ?? missingArticle(statement.articleId);
+      results.push({
+        statement,
+        article,
+        score: g.hit.score,
+        highlights: g.hit.highlights,
+        corroboration: await this.corroboration(statement),
+      });
+    }
+    return { query: q, results, total: grouped.length, offset };
+  }
+
+  async suggestSpeakers(partial: string, limit: number): Promise<string[]> {
+    await this.queue;
+    const fromNames = closeSpeakerNames(partial, await this.speakers(), limit);
+    if (fromNames.length >= limit || !partial.trim()) return fromNames;
+    const more = this.index.suggestSpeakers(partial, limit).filter((n) => !fromNames.includes(n));
+    return [...fromNames, ...more].slice(0, limit);
+  }
+
+  async suggestQuotes(partial: string, limit: number): Promise<Array<{ id: string; quote: string }>> {
+    await this.queue;
+    if (!partial.trim()) return [];
+    return this.index.suggestQuotes(partial, limit);
+  }
+
+  async resolveSpeaker(name: string): Promise<string | null> {
+    return resolveSpeakerName(name, await this.speakers());
+  }
+
+  async speakers(): Promise<SpeakerInfo[]> {
+    if (!this.speakerList) this.speakerList = await this.store.speakers();
+    return this.speakerList;
+  }
+
+  async corroboration(statement: StoredStatement): Promise<Corroboration> {
+    const size = this.clusterSizeMap.get(statement.clusterId) ?? 1;
+    if (size <= 1) {
+      const art = await this.article(statement.articleId);
+      const outlet = art?.outlet ?? statement.outlet;
+      return { articles: 1, outlets: outlet ? [outlet] : [], firstOutlet: outlet ?? null };
+    }
+    const cached = this.corroborations.get(statement.clusterId);
+    if (cached) return cached;
+    const members = await this.store.getCluster(statement.clusterId);
+    const outlets: string[] = [];
+    for (const m of members) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+    const c: Corroboration = {
+      articles: new Set(members.map((m) => m.articleId)).size || size,
+      outlets,
+      firstOutlet: members[0]?.outlet ?? null,
+    };
+    this.corroborations.set(statement.clusterId, c);
+    return c;
+  }
+
+  async article(id: string): Promise<ArticleRef | null> {
+    const hit = this.articles.get(id);
+    if (hit) return hit;
+    const a = await this.store.getArticle(id);
+    if (!a) return null;
+    const ref = articleRef(a);
+    this.articles.set(id, ref);
+    return ref;
+  }
+
+  articlesSince(since: Date | null, limit?: number): Promise<StoredArticleInfo[]> {
+    return this.store.listArticles({ ...(since ? { since } : {}), ...(limit ? { limit } : {}) });
+  }
+
+  async ingest(sources: readonly string[]): Promise<IngestReport> {
+    const loaded = await this.deps.load(sources);
+    return this.store_(loaded);
+  }
+
+  /** Loads every article under `dir` into the store (unchanged files cost a hash comparison). */
+  async syncDataDir(dir: string): Promise<SyncReport> {
+    const loaded = await this.deps.loadDir(dir);
+    const report = await this.store_(loaded);
+    const [articles, statements, speakers, quotes] = await Promise.all([
+      this.store.countArticles(),
+      this.store.countStatements(),
+      this.speakers(),
+      this.countQuotes(),
+    ]);
+    return { ...report, articles, statements, speakers: speakers.length, quotes };
+  }
+
+  private async countQuotes(): Promise<number> {
+    // After restoring a saved index the ids are not known yet: count once from the store.
+    if (!this.quoteIds.size && this.index.size) {
+      for await (const batch of this.store.iterateStatements(1000)) {
+        for (const s of batch) if (s.kind === 'direct' || s.kind === 'mixed') this.quoteIds.add(s.id);
+      }
+    }
+    return this.quoteIds.size;
+  }
+
+  private async store_(loaded: LoadResult): Promise<IngestReport> {
+    const report: IngestReport = { added: 0, updated: 0, unchanged: 0, statements: 0, errors: [...loaded.errors] };
+    for (const article of loaded.articles) {
+      try {
+        const statements = this.deps.extract(article);
+        const r = await this.store.upsertArticle(article, statements);
+        report[r.status]++;
+        report.statements += r.status === 'unchanged' ? 0 : r.statements;
+      } catch (err) {
+        log.error({ err, source: article.source }, 'could not store article');
+        report.errors.push({ source: article.source, reason: `could not store: ${(err as Error).message}` });
+      }
+    }
+    await this.sync();
+    return report;
+  }
+
+  async stats(): Promise<{ articles: number; statements: number; speakers: number }> {
+    const [articles, statements, speakers] = await Promise.all([
+      this.store.countArticles(),
+      this.store.countStatements(),
+      this.speakers(),
+    ]);
+    return { articles, statements, speakers: speakers.length };
+  }
+
+  /** Stops following the store and saves the index (when persistence is configured). The store stays open. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.unsubscribe?.();
+    await this.queue;
+    this.closed = true;
+    if (this.deps.persistence) {
+      await this.deps.persistence.save(this.index, this.seq).catch((err: unknown) => {
+        log.warn({ err }, 'could not save the search index; it will be rebuilt at next start');
+      });
+    }
+  }
+}
+
+function infoRef(a: StoredArticleInfo): ArticleRef {
+  return { id: a.id, title: a.title, outlet: a.outlet, url: a.url, published: a.published };
+}
+
+function missingArticle(id: string): ArticleRef {
+  return { id, title: '(article no longer stored)', outlet: null, url: null, published: null };
+}
+
+function dropUndefined(f: SearchFilters): SearchFilters {
+  const out: SearchFilters = {};
+  for (const [k, v] of Object.entries(f) as Array<[keyof SearchFilters, string | undefined]>) {
+    if (v !== undefined && v !== '') (out as Record<string, string>)[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import type { SpeakerInfo } from '../store/types.js';
+
+/**
+ * Resolving what a user typed to a canonical speaker: exact names and aliases first, then a
+ * surname, then a small typo allowance. Deliberately stricter than search: `/speaker Obama` must
+ * say "no such speaker" rather than answer with someone else's words.
+ */
+
+/** "H.R. McMaster" and "hr mcmaster" compare equal. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/[^a-z0-9\s]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Damerau–Levenshtein (optimal string alignment), stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+function allowedTypos(key: string): number {
+  return key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0;
+}
+
+function surname(key: string): string {
+  const parts = key.split(' ');
+  return parts[parts.length - 1] ?? key;
+}
+
+/** Canonical name for `typed`, or null. Ties go to the speaker with more statements. */
+export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo[]): string | null {
+  const key = nameKey(typed);
+  if (!key) return null;
+  const byCount = [...speakers].sort((a, b) => b.statements - a.statements);
+  const forms = (s: SpeakerInfo) => [s.name, ...s.aliases].map(nameKey).filter(Boolean);
+
+  for (const s of byCount) if (forms(s).includes(key)) return s.name;
+  // Spaces and initials: "hr mcmaster" vs "h r mcmaster".
+  const squash = key.replace(/ /g, '');
+  for (const s of byCount) if (forms(s).some((f) => f.replace(/ /g, '') === squash)) return s.name;
+  // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
+  for (const s of byCount) if (forms(s).some((f) => surname(f) === key)) return s.name;
+  const lastTyped = surname(key);
+  if (key.includes(' ')) {
+    for (const s of byCount) if (forms(s).some((f) => surname(f) === lastTyped && lastTyped.length >= 4)) return s.name;
+  }
+  // Typos: against full names and surnames.
+  const max = allowedTypos(key);
+  if (max === 0) return null;
+  let best: { name: string; d: number } | null = null;
+  for (const s of byCount) {
+    for (const f of forms(s)) {
+      const d = Math.min(editDistance(key, f, max), editDistance(key, surname(f), max));
+      if (d <= max && (!best || d < best.d)) best = { name: s.name, d };
+    }
+  }
+  return best?.name ?? null;
+}
+
+/** Known names close to `typed`, best first: for autocomplete and "did you mean". */
+export function closeSpeakerNames(typed: string, speakers: readonly SpeakerInfo[], limit: number): string[] {
+  const key = nameKey(typed);
+  const byCount = [...speakers].sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+  if (!key) return byCount.slice(0, limit).map((s) => s.name);
+  const scored: Array<{ name: string; score: number; count: number }> = [];
+  for (const s of byCount) {
+    let score = Infinity;
+    for (const f of [s.name, ...s.aliases].map(nameKey)) {
+      if (!f) continue;
+      if (f.startsWith(key) || f.split(' ').some((w) => w.startsWith(key))) score = Math.min(score, 0);
+      else if (f.includes(key)) score = Math.min(score, 1);
+      else {
+        const d = Math.min(editDistance(key, f, 3), editDistance(key, surname(f), 3));
+        if (d <= 3) score = Math.min(score, 1 + d);
+      }
+    }
+    if (score < Infinity) scored.push({ name: s.name, score, count: s.statements });
+  }
+  scored.sort((a, b) => a.score - b.score || b.count - a.count);
+  return scored.slice(0, limit).map((s) => s.name);
+}
