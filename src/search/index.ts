@@ -1,0 +1,18 @@
+/**
+ * Search: query syntax, the statement index, ranking. See README "## Search".
+ */
+import type { SearchIndex } from './types.js';
+import { createPlainFuseIndex } from './plain-index.js';
+
+export type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
+export { parseQuery, isEmptyQuery, emptyQuery, queryPattern, MAX_QUERY_LENGTH } from './query.js';
+export { rankResults, RELEVANCE_BAND, type RankContext, type RankedResult } from './rank.js';
+export { highlightRanges } from './highlight.js';
+export { normalizeName } from './names.js';
+export { createPlainFuseIndex } from './plain-index.js';
+
+/** The statement index the corpus uses. */
+export function createSearchIndex(): SearchIndex {
+  return createPlainFuseIndex();
+}
+export { saveIndex, loadIndex } from './persist.js';

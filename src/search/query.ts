@@ -1,0 +1,140 @@
+import type { SearchFilters, SearchQuery } from './types.js';
+
+/** Longest query we search; longer input is cut at a word boundary, with a notice. */
+export const MAX_QUERY_LENGTH = 500;
+
+const FILTER_KEYS = ['speaker', 'outlet', 'kind'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const KIND_VALUES: Record<string, NonNullable<SearchFilters['kind']>> = {
+  quote: 'quote',
+  quotes: 'quote',
+  direct: 'direct',
+  indirect: 'indirect',
+  reported: 'indirect',
+  mixed: 'mixed',
+  statement: 'statement',
+  statements: 'statement',
+};
+
+/** Straight and typographic double quotes both delimit phrases: Slack and macOS turn " into “ ”. */
+const OPEN_QUOTES = new Set(['"', '\u201C', '\u201E', '\u00AB']);
+const CLOSE_QUOTES = new Set(['"', '\u201D', '\u201C', '\u00BB']);
+
+/** Control characters (except whitespace) carry nothing searchable and confuse renderers. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\uFEFF]/g;
+
+export function emptyQuery(): SearchQuery {
+  return { text: '', phrases: [], filters: {}, notices: [] };
+}
+
+/** True when the query asks for nothing: the caller shows the help text instead. */
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return q.text === '' && q.phrases.length === 0 && Object.keys(q.filters).length === 0;
+}
+
+/**
+ * The fuzzy pattern a query stands for: its free words followed by its phrases. Phrase words take
+ * part in relevance too; the phrases are then also required verbatim.
+ */
+export function queryPattern(q: SearchQuery): string {
+  return [q.text, ...q.phrases].filter((s) => s !== '').join(' ');
+}
+
+/**
+ * Parses what the user typed: free words (typos welcome), "exact phrases" in double quotes, and
+ * filters `speaker:NAME`, `outlet:NAME`, `kind:quote|direct|indirect|statement`, whose values may
+ * be quoted (`speaker:"H.R. McMaster"`). Never throws; any characters are accepted and treated as
+ * plain text (nothing here or downstream builds a RegExp from user input).
+ */
+export function parseQuery(input: string): SearchQuery {
+  const notices: string[] = [];
+  let text = (typeof input === 'string' ? input : '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_QUERY_LENGTH) {
+    text = cutAtWordBoundary(text, MAX_QUERY_LENGTH);
+    notices.push(`Your query was cut to ${MAX_QUERY_LENGTH} characters.`);
+  }
+  const words: string[] = [];
+  const phrases: string[] = [];
+  const filters: SearchFilters = {};
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === ' ') {
+      i++;
+      continue;
+    }
+    if (OPEN_QUOTES.has(ch)) {
+      const { value, next } = readQuoted(text, i + 1);
+      const phrase = value.trim();
+      if (phrase !== '') phrases.push(phrase);
+      i = next;
+      continue;
+    }
+    // A bare token up to the next space; a filter value may continue as a quoted string.
+    let j = i;
+    while (j < n && text[j] !== ' ' && !(j > i && OPEN_QUOTES.has(text[j]!) && text[j - 1] !== ':')) j++;
+    const token = text.slice(i, j);
+    const colon = token.indexOf(':');
+    const key = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
+    if (colon > 0 && (FILTER_KEYS as readonly string[]).includes(key)) {
+      let value = token.slice(colon + 1);
+      let next = j;
+      if (value === '' && j < n && OPEN_QUOTES.has(text[j]!)) {
+        // `speaker:"H.R. McMaster"` — the token stopped at the quote.
+        const q = readQuoted(text, j + 1);
+        value = q.value;
+        next = q.next;
+      } else if (OPEN_QUOTES.has(value[0] ?? '')) {
+        const q = readQuoted(text, i + colon + 2);
+        value = q.value;
+        next = q.next;
+      }
+      applyFilter(filters, key as FilterKey, value.trim(), notices);
+      i = next;
+      continue;
+    }
+    if (colon > 0 && /^[a-z]{2,12}$/i.test(token.slice(0, colon)) && colon < token.length - 1 && !token.includes('//')) {
+      notices.push(`Unknown filter “${token.slice(0, colon)}:” was searched as words; filters are speaker:, outlet: and kind:.`);
+    }
+    words.push(token);
+    i = j;
+  }
+  return { text: words.join(' '), phrases, filters, notices };
+}
+
+function readQuoted(text: string, from: number): { value: string; next: number } {
+  let j = from;
+  while (j < text.length && !CLOSE_QUOTES.has(text[j]!)) j++;
+  // An unterminated quote runs to the end of the query.
+  return { value: text.slice(from, j), next: j + 1 };
+}
+
+function applyFilter(filters: SearchFilters, key: FilterKey, value: string, notices: string[]): void {
+  if (value === '') {
+    notices.push(`The filter “${key}:” needs a value and was ignored.`);
+    return;
+  }
+  if (key === 'kind') {
+    const kind = KIND_VALUES[value.toLowerCase()];
+    if (!kind) {
+      notices.push(`Unknown kind “${value}” was ignored; use kind:quote, kind:direct, kind:indirect or kind:statement.`);
+      return;
+    }
+    filters.kind = kind;
+    return;
+  }
+  filters[key] = value.slice(0, 100);
+}
+
+/** Cuts at the last space before `max` (or at `max` when there is none), never inside a surrogate pair. */
+export function cutAtWordBoundary(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  let end = space > max / 2 ? space : max;
+  const code = text.charCodeAt(end - 1);
+  if (end === max && code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end).trim();
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isEmptyQuery, parseQuery, MAX_QUERY_LENGTH } from '../src/search/index.js';
+
+describe('parseQuery', () => {
+  it('keeps free words, typos and all', () => {
+    const q = parseQuery('  mcmastr   denid story ');
+    expect(q).toEqual({ text: 'mcmastr denid story', phrases: [], filters: {}, notices: [] });
+  });
+
+  it('takes exact phrases in straight or typographic double quotes', () => {
+    const q = parseQuery('mcmaster "it didn\'t happen" “great intel”');
+    expect(q.text).toBe('mcmaster');
+    expect(q.phrases).toEqual(["it didn't happen", 'great intel']);
+  });
+
+  it('reads filters, with quoted values, wherever they stand', () => {
+    const q = parseQuery('speaker:"H.R. McMaster" the meeting outlet:AP kind:quote');
+    expect(q.text).toBe('the meeting');
+    expect(q.filters).toEqual({ speaker: 'H.R. McMaster', outlet: 'AP', kind: 'quote' });
+    expect(q.notices).toEqual([]);
+    expect(parseQuery('Speaker:mcmaster').filters.speaker).toBe('mcmaster');
+    expect(parseQuery('outlet:“Washington Post” leak').filters.outlet).toBe('Washington Post');
+  });
+
+  it('accepts kind:direct, indirect and statement, and says when a kind is unknown', () => {
+    expect(parseQuery('kind:direct').filters.kind).toBe('direct');
+    expect(parseQuery('kind:indirect').filters.kind).toBe('indirect');
+    expect(parseQuery('kind:statement').filters.kind).toBe('statement');
+    const bad = parseQuery('kind:banana intel');
+    expect(bad.filters.kind).toBeUndefined();
+    expect(bad.text).toBe('intel');
+    expect(bad.notices.join(' ')).toMatch(/banana/);
+  });
+
+  it('says when a filter has no value, and searches unknown filters as words', () => {
+    expect(parseQuery('speaker: intel').notices.join(' ')).toMatch(/needs a value/);
+    const q = parseQuery('topic:russia intel');
+    expect(q.text).toBe('topic:russia intel');
+    expect(q.notices.join(' ')).toMatch(/Unknown filter/);
+    expect(parseQuery('see https://example.com/x at 10:30').notices).toEqual([]);
+  });
+
+  it('turns empty input into an empty query', () => {
+    for (const s of ['', '   ', '""', '\u0000\u200B']) {
+      const q = parseQuery(s);
+      expect(isEmptyQuery(q)).toBe(true);
+    }
+    expect(isEmptyQuery(parseQuery('kind:quote'))).toBe(false);
+  });
+
+  it('cuts queries over 500 characters at a word boundary, with a notice', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');
+    const q = parseQuery(long);
+    expect(q.text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(long.startsWith(q.text)).toBe(true);
+    expect(long[q.text.length]).toBe(' ');
+    expect(q.notices).toEqual(['Your query was cut to 500 characters.']);
+    const oneWord = 'x'.repeat(800);
+    expect(parseQuery(oneWord).text.length).toBe(MAX_QUERY_LENGTH);
+  });
+
+  it('never splits an emoji when cutting', () => {
+    const q = parseQuery('😀'.repeat(400));
+    expect(q.text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    expect(q.text.length % 2).toBe(0);
+  });
+
+  it('keeps regex symbols, markup and emoji as plain text', () => {
+    const q = parseQuery('(.*)+[a-z]{2,} <script>alert(1)</script> 💥 \\d $^');
+    expect(q.text).toBe('(.*)+[a-z]{2,} <script>alert(1)</script> 💥 \\d $^');
+    expect(parseQuery('"unterminated phrase here').phrases).toEqual(['unterminated phrase here']);
+  });
+});
