@@ -1,0 +1,121 @@
+import { App, webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import { log as rootLog, type Logger } from '../../log.js';
+import type { ChannelPoster } from '../types.js';
+import { boltLogger } from './bolt-logger.js';
+import { ButtonStateCodec } from './button-state.js';
+import type { ServicesLike, SlackBot, SlackCore } from './context.js';
+import { INLINE_ANSWER_BUDGET_MS } from './limits.js';
+import { registerListeners } from './listeners/index.js';
+import { createSlackPoster } from './poster.js';
+import { ResponseUrlPoster } from './response-url.js';
+import { classifySlackError, INTERACTIVE_RETRY, type RetryPolicy } from './slack-errors.js';
+import { TtlCache } from './ttl-cache.js';
+
+export interface SlackStartOptions {
+  /** HTTP mode: interface to listen on (default: all, as Slack must reach it). Tests use 127.0.0.1. */
+  host?: string;
+  inlineBudgetMs?: number;
+  retry?: RetryPolicy;
+  /** Clock for the event de-duplication window. */
+  now?: () => number;
+  log?: Logger;
+}
+
+export interface RunningSlack {
+  poster: ChannelPoster;
+  stop(): Promise<void>;
+  /** HTTP mode: the port actually listened on (useful with port 0). */
+  port?: number;
+}
+
+/** Slack retries a delivery for about five minutes; remembering event ids for 15 covers it. */
+const EVENT_DEDUPE_TTL_MS = 15 * 60 * 1000;
+const EVENT_DEDUPE_MAX = 20_000;
+
+export async function startSlackBot<S extends ServicesLike>(
+  config: SlackConfig,
+  services: S,
+  core: SlackCore<S>,
+  opts: SlackStartOptions = {},
+): Promise<RunningSlack> {
+  const log = (opts.log ?? rootLog).child({ platform: 'slack' });
+  const logger = boltLogger(log);
+  const clientOptions: webApi.WebClientOptions = {
+    logger,
+    // Rate limits come back to us (slack-errors.ts waits Retry-After for users, digests reschedule).
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 15_000,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+  };
+  const web = new webApi.WebClient(config.botToken, clientOptions);
+
+  let botUserId: string | undefined;
+  let botId: string | undefined;
+  try {
+    const auth = await web.auth.test();
+    botUserId = auth.user_id;
+    botId = auth.bot_id;
+  } catch (err) {
+    const failure = classifySlackError(err);
+    throw new Error(
+      failure.code === 'invalid_auth' || failure.code === 'not_authed' || failure.code === 'token_revoked'
+        ? `Slack rejected SLACK_BOT_TOKEN (${failure.code}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`
+        : `Could not reach Slack to check SLACK_BOT_TOKEN (${failure.code}).`,
+    );
+  }
+
+  const socketMode = Boolean(config.appToken);
+  const app = new App({
+    token: config.botToken,
+    signingSecret: config.signingSecret,
+    // Known from auth.test above, so Bolt does not call it again on its own.
+    botId,
+    botUserId,
+    logger,
+    clientOptions,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
+  });
+  // Errors inside listeners are logged; Bolt must not turn them into crashes or 500s.
+  app.error(async (err) => {
+    log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: listener error');
+  });
+
+  const bot: SlackBot<S> = {
+    services,
+    core,
+    web,
+    responses: new ResponseUrlPoster(config.apiUrl, opts.retry ?? INTERACTIVE_RETRY),
+    codec: new ButtonStateCodec(),
+    seenEvents: new TtlCache<boolean>(EVENT_DEDUPE_TTL_MS, EVENT_DEDUPE_MAX, opts.now),
+    botUserId,
+    botId,
+    log,
+    retry: opts.retry ?? INTERACTIVE_RETRY,
+    inlineBudgetMs: opts.inlineBudgetMs ?? INLINE_ANSWER_BUDGET_MS,
+  };
+  registerListeners(app, bot);
+
+  let port: number | undefined;
+  if (socketMode) {
+    await app.start();
+    log.info('slack: connected in Socket Mode');
+  } else {
+    const server = await app.start(opts.host ? { port: config.port, host: opts.host } : config.port);
+    const address = server.address();
+    port = typeof address === 'object' && address ? address.port : config.port;
+    log.info({ port }, 'slack: listening for HTTP requests at /slack/events');
+  }
+
+  let stopped = false;
+  return {
+    poster: createSlackPoster(web),
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { SlackConfig } from '../../config.js';
+import { checkClaims, runCommand, type BotServices } from '../../dispatch/index.js';
+import { parseTextArgs } from '../../intent/parse-args.js';
+import { routeMessage } from '../../intent/route.js';
+import { startSlackBot, type RunningSlack, type SlackStartOptions } from './bot.js';
+
+export type { RunningSlack, SlackStartOptions } from './bot.js';
+
+/**
+ * Slack on Bolt: Socket Mode when `appToken` is set, else HTTP on `config.port` at /slack/events.
+ * Returns the poster digests use and a stop function.
+ */
+export function startSlack(config: SlackConfig, services: BotServices, opts?: SlackStartOptions): Promise<RunningSlack> {
+  return startSlackBot(config, services, { runCommand, parseTextArgs, routeMessage: (text) => routeMessage(text, services.commands), checkClaims }, opts);
+}

@@ -1,0 +1,58 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { errorReply } from '../../../domain/reply.js';
+import type { ServicesLike, SlackBot } from '../context.js';
+import { invocation, postToResponseUrl, privateAnswer } from '../deliver.js';
+import { ACTION_MORE, ACTION_SHARE, renderReply } from '../render.js';
+import { execute } from '../run.js';
+
+/**
+ * The buttons on an answer. Both run the command again from the state in the button (replies are
+ * data, the corpus may have grown): Share posts the same page in the channel for everyone and
+ * removes the private copy; More shows the next page (in place when the answer was private).
+ */
+export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  app.action<BlockButtonAction>(ACTION_MORE, async ({ ack, body, action }) => {
+    await ack();
+    const state = bot.codec.decode(action.value);
+    const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
+    if (!state) {
+      await postToResponseUrl(bot, body.response_url, {
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderReply(errorReply('This button has expired', 'Ask again to get fresh results.'), { share: false, more: false, ephemeral: true }),
+      });
+      return;
+    }
+    const call = { command: state.command, subcommand: state.subcommand, args: state.args };
+    const reply = await execute(bot, inv, { kind: 'run', call });
+    const message = renderReply(reply, privateAnswer(bot, call));
+    await postToResponseUrl(bot, body.response_url, {
+      response_type: 'ephemeral',
+      replace_original: state.ephemeral,
+      ...message,
+    });
+  });
+
+  app.action<BlockButtonAction>(ACTION_SHARE, async ({ ack, body, action }) => {
+    await ack();
+    const state = bot.codec.decode(action.value);
+    const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
+    if (!state) {
+      await postToResponseUrl(bot, body.response_url, {
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderReply(errorReply('This button has expired', 'Ask again, then share.'), { share: false, more: false, ephemeral: true }),
+      });
+      return;
+    }
+    const call = { command: state.command, subcommand: state.subcommand, args: state.args };
+    const reply = await execute(bot, inv, { kind: 'run', call });
+    const message = renderReply(reply, { share: false, more: false, ephemeral: false, sharedBy: body.user.id });
+    const shared = await postToResponseUrl(bot, body.response_url, {
+      response_type: 'in_channel',
+      replace_original: false,
+      ...message,
+    });
+    if (shared) await postToResponseUrl(bot, body.response_url, { delete_original: true });
+  });
+}

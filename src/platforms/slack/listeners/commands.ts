@@ -1,0 +1,51 @@
+import type { App } from '@slack/bolt';
+import type { Reply } from '../../../domain/reply.js';
+import type { ServicesLike, SlackBot } from '../context.js';
+import { commandResponse, invocation, postToResponseUrl } from '../deliver.js';
+import { slackTextToPlain } from '../escape.js';
+import { execute, HELP, originOf, prepareSlash, UMBRELLA } from '../run.js';
+
+/**
+ * Slash commands: one per command definition (except `help`, which lives under `/factbot help`
+ * because Slack reserves generic names), plus the `/factbot` umbrella. The answer goes in the
+ * acknowledgement when it is ready within the budget, else it follows through response_url.
+ */
+export function slashCommandNames(commandNames: readonly string[]): string[] {
+  const names = commandNames.filter((n) => n !== HELP && n !== UMBRELLA);
+  return [UMBRELLA, ...names];
+}
+
+export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  const names = slashCommandNames(bot.services.commands.map((c) => c.definition.name));
+  for (const name of names) {
+    app.command(`/${name}`, async ({ command, ack }) => {
+      const text = slackTextToPlain(command.text ?? '', bot.botUserId);
+      const prepared = prepareSlash(bot, name, text);
+      const inv = invocation(command.user_id, command.channel_id, command.team_id);
+      const origin = originOf(prepared);
+      const work = execute(bot, inv, prepared);
+
+      const quick = await withinBudget(work, bot.inlineBudgetMs);
+      if (quick) {
+        await ack(commandResponse(bot, quick, origin));
+        return;
+      }
+      await ack();
+      const reply = await work;
+      await postToResponseUrl(bot, command.response_url, commandResponse(bot, reply, origin));
+    });
+  }
+}
+
+/** The reply if it is ready within `ms`, else null (the work goes on). */
+async function withinBudget(work: Promise<Reply>, ms: number): Promise<Reply | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,110 @@
+import type { App } from '@slack/bolt';
+import type { Invocation } from '../../../domain/command.js';
+import { errorReply, type Reply } from '../../../domain/reply.js';
+import type { ServicesLike, SlackBot } from '../context.js';
+import { failureReply, invocation, replyInThread } from '../deliver.js';
+import { slackTextToPlain } from '../escape.js';
+import { renderReply } from '../render.js';
+import { execute, HELP } from '../run.js';
+import { classifySlackError, withRetry } from '../slack-errors.js';
+
+/** The fields of an `app_mention` event we rely on (validated, since it is outside input). */
+interface Mention {
+  user: string;
+  text: string;
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+function asMention(event: unknown): Mention | null {
+  const e = event as Partial<Record<keyof Mention, unknown>> | null;
+  if (!e || typeof e.channel !== 'string' || typeof e.ts !== 'string' || typeof e.text !== 'string') return null;
+  if (typeof e.user !== 'string') return null;
+  return {
+    user: e.user,
+    text: e.text,
+    channel: e.channel,
+    ts: e.ts,
+    thread_ts: typeof e.thread_ts === 'string' ? e.thread_ts : undefined,
+    bot_id: typeof e.bot_id === 'string' ? e.bot_id : undefined,
+    subtype: typeof e.subtype === 'string' ? e.subtype : undefined,
+  };
+}
+
+/**
+ * A repeated delivery of the same event (Slack retries when it did not see our 200 in time, with
+ * `X-Slack-Retry-Num` and the same `event_id`) is answered once: the first delivery wins.
+ */
+export function registerDedupe<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !bot.seenEvents.firstSeen(eventId)) {
+      bot.log.info({ eventId }, 'slack: repeated event delivery ignored');
+      return;
+    }
+    await next();
+  });
+}
+
+export function registerEvents<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  app.event('app_mention', async ({ event, body }) => {
+    const mention = asMention(event);
+    if (!mention) return;
+    // Bolt's ignoreSelf drops our own messages; other bots are ignored too, so two bots never loop.
+    if (mention.bot_id || mention.subtype === 'bot_message' || mention.user === bot.botUserId) return;
+    const teamId = (body as { team_id?: unknown }).team_id;
+    const inv = invocation(mention.user, mention.channel, typeof teamId === 'string' ? teamId : undefined);
+    const threadTs = mention.thread_ts ?? mention.ts;
+    const text = slackTextToPlain(mention.text, bot.botUserId);
+
+    const reply = await answerMention(bot, inv, text, mention);
+    const message = renderReply(reply, { share: false, more: true, ephemeral: false, codec: bot.codec });
+    await replyInThread(bot, mention.channel, threadTs, mention.user, message);
+  });
+}
+
+async function answerMention<S extends ServicesLike>(bot: SlackBot<S>, inv: Invocation, text: string, mention: Mention): Promise<Reply> {
+  const route = text ? bot.core.routeMessage(text) : ({ type: 'help' } as const);
+  switch (route.type) {
+    case 'command':
+      if (route.errors?.length) return errorReply(`/${route.command}: ${route.errors[0]}`, 'Try `@factbot help`.');
+      return execute(bot, inv, {
+        kind: 'run',
+        call: { command: route.command, ...(route.subcommand ? { subcommand: route.subcommand } : {}), args: route.args },
+      });
+    case 'check-thread':
+      return checkThread(bot, inv, mention);
+    case 'help':
+    default:
+      return execute(bot, inv, { kind: 'run', call: { command: HELP, args: {} } });
+  }
+}
+
+/** "check this" in a thread: the thread's first message, looked up with `sources`. */
+async function checkThread<S extends ServicesLike>(bot: SlackBot<S>, inv: Invocation, mention: Mention): Promise<Reply> {
+  if (!mention.thread_ts || mention.thread_ts === mention.ts) {
+    return errorReply(
+      'Nothing to check here',
+      'Mention me with “check this” inside a thread, and I will look up the claims in its first message.',
+    );
+  }
+  let parentText: string | undefined;
+  try {
+    const res = await withRetry(
+      'conversations.replies',
+      () => bot.web.conversations.replies({ channel: mention.channel, ts: mention.thread_ts!, limit: 1, inclusive: true }),
+      bot.retry,
+    );
+    const first = res.messages?.[0];
+    parentText = first && first.ts === mention.thread_ts ? first.text : res.messages?.find((m) => m.ts === mention.thread_ts)?.text;
+  } catch (err) {
+    const failure = classifySlackError(err);
+    bot.log.warn({ failure, channel: mention.channel }, 'slack: conversations.replies failed');
+    return failureReply(failure.code);
+  }
+  const claim = slackTextToPlain(parentText ?? '', bot.botUserId);
+  return execute(bot, inv, { kind: 'claims', text: claim });
+}

@@ -1,0 +1,21 @@
+import type { App } from '@slack/bolt';
+import type { ServicesLike, SlackBot } from '../context.js';
+import { invocation, postToResponseUrl, privateAnswer } from '../deliver.js';
+import { slackTextToPlain } from '../escape.js';
+import { renderReply } from '../render.js';
+import { execute, originOf, type Prepared } from '../run.js';
+
+export const FIND_SOURCES = 'find_sources';
+
+/** Message shortcut "Find sources": which statements in the corpus match this message, privately. */
+export function registerShortcuts<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  app.shortcut({ callback_id: FIND_SOURCES, type: 'message_action' }, async ({ shortcut, ack }) => {
+    await ack();
+    const inv = invocation(shortcut.user.id, shortcut.channel?.id, shortcut.team?.id);
+    const raw = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
+    const prepared: Prepared = { kind: 'claims', text: slackTextToPlain(raw, bot.botUserId) };
+    const reply = await execute(bot, inv, prepared);
+    const message = renderReply(reply, privateAnswer(bot, originOf(prepared)));
+    await postToResponseUrl(bot, shortcut.response_url, { response_type: 'ephemeral', replace_original: false, ...message });
+  });
+}

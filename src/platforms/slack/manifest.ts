@@ -1,0 +1,137 @@
+import type { CommandDefinition } from '../../domain/command.js';
+import { cut } from './escape.js';
+import { MAX_COMMAND_DESCRIPTION, MAX_USAGE_HINT } from './limits.js';
+import { slashCommandNames } from './listeners/commands.js';
+import { FIND_SOURCES } from './listeners/shortcuts.js';
+
+/**
+ * The Slack app manifest, generated from the command definitions so the app Slack knows about
+ * and the listeners we register can never drift apart.
+ * https://docs.slack.dev/reference/app-manifest
+ */
+
+/**
+ * Exactly what the listeners use:
+ * - commands: slash commands and the message shortcut;
+ * - chat:write: thread answers and digest posts;
+ * - chat:write.public: digests in public channels that subscribed with /digest without inviting the bot;
+ * - app_mentions:read: the `app_mention` event;
+ * - channels:history, groups:history: `conversations.replies` for "check this" in public and private channels.
+ */
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'chat:write.public',
+  'commands',
+  'groups:history',
+] as const;
+
+export const BOT_EVENTS = ['app_mention'] as const;
+export const EVENTS_PATH = '/slack/events';
+
+export interface ManifestOptions {
+  /** Public base URL for HTTP mode (`https://factbot.example.org`); Socket Mode when absent. */
+  url?: string;
+  name?: string;
+}
+
+export interface SlashCommandManifest {
+  command: string;
+  description: string;
+  usage_hint?: string;
+  should_escape: boolean;
+  url?: string;
+}
+
+export interface SlackManifest {
+  _metadata: { major_version: 1; minor_version: 1 };
+  display_information: { name: string; description: string; background_color: string };
+  features: {
+    bot_user: { display_name: string; always_online: boolean };
+    slash_commands: SlashCommandManifest[];
+    shortcuts: Array<{ name: string; type: 'message'; callback_id: string; description: string }>;
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
+    interactivity: { is_enabled: true; request_url?: string };
+    org_deploy_enabled: boolean;
+    socket_mode_enabled: boolean;
+    token_rotation_enabled: boolean;
+  };
+}
+
+/** `https://host/base` → `https://host/base/slack/events`; throws on anything but http(s). */
+export function requestUrl(base: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(base);
+  } catch {
+    throw new Error(`--url must be an http(s) URL, got “${base}”`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error(`--url must be an http(s) URL, got “${base}”`);
+  const path = parsed.pathname.replace(/\/+$/, '');
+  parsed.pathname = path.endsWith(EVENTS_PATH) ? path : `${path}${EVENTS_PATH}`;
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** The usage without the leading `/name` (Slack shows the hint after the command). */
+function usageHint(def: CommandDefinition): string | undefined {
+  const hint = def.usage.replace(new RegExp(`^\\s*/${def.name}\\b\\s*`), '').trim();
+  if (hint) return cut(hint, MAX_USAGE_HINT);
+  if (def.subcommands?.length) return cut(def.subcommands.map((s) => s.name).join(' | '), MAX_USAGE_HINT);
+  return undefined;
+}
+
+export function buildManifest(definitions: readonly CommandDefinition[], opts: ManifestOptions = {}): SlackManifest {
+  const url = opts.url ? requestUrl(opts.url) : undefined;
+  const name = opts.name ?? 'factbot';
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const slash: SlashCommandManifest[] = slashCommandNames(definitions.map((d) => d.name)).map((cmd) => {
+    const def = byName.get(cmd);
+    const others = definitions.filter((d) => d.name !== cmd).map((d) => d.name);
+    const description = def
+      ? def.description
+      : 'factbot: help, or any command by name';
+    const hint = def ? usageHint(def) : `help | ${others.join(' | ')}`;
+    return {
+      command: `/${cmd}`,
+      description: cut(description, MAX_COMMAND_DESCRIPTION),
+      ...(hint ? { usage_hint: hint } : {}),
+      // We want the words as typed; mentions arrive as <@U…> either way and are cleaned on receipt.
+      should_escape: false,
+      ...(url ? { url } : {}),
+    };
+  });
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name,
+      description: 'Verbatim quotes, speakers, outlets and sources from your news corpus.',
+      background_color: '#1d3557',
+    },
+    features: {
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: slash,
+      shortcuts: [
+        {
+          name: 'Find sources',
+          type: 'message',
+          callback_id: FIND_SOURCES,
+          description: 'Which articles and outlets report what this message says',
+        },
+      ],
+    },
+    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
+      interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: !url,
+      token_rotation_enabled: false,
+    },
+  };
+}

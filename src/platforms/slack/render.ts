@@ -1,0 +1,281 @@
+import type { ArticleRef } from '../../domain/article.js';
+import type { ArgValue, CommandArgs } from '../../domain/command.js';
+import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
+import type { ButtonState, ButtonStateCodec } from './button-state.js';
+import { cut, escapeMrkdwn, fitRendered, mrkdwnLink, sanitisePlain } from './escape.js';
+import {
+  MAX_BLOCKS,
+  MAX_BUTTON_TEXT,
+  MAX_CONTEXT_TEXT,
+  MAX_FALLBACK_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+} from './limits.js';
+import { nextOffset, OFFSET_ARG, remainingAfter } from './paging.js';
+
+/**
+ * Block Kit rendering of a Reply. Every string from a Reply is untrusted and goes through
+ * escape.ts; every block respects limits.ts. Mrkdwn objects are `verbatim` so Slack does not
+ * auto-link or resolve anything we did not write ourselves.
+ */
+
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+  verbatim: true;
+}
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji: boolean;
+}
+export interface ButtonElement {
+  type: 'button';
+  action_id: string;
+  text: PlainText;
+  value: string;
+  style?: 'primary';
+}
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text: MrkdwnText }
+  | { type: 'context'; elements: MrkdwnText[] }
+  | { type: 'divider' }
+  | { type: 'actions'; block_id: string; elements: ButtonElement[] };
+
+export interface SlackMessage {
+  /** Notification and fallback text (mrkdwn, escaped). */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+export const ACTION_SHARE = 'factbot_share';
+export const ACTION_MORE = 'factbot_more';
+
+export interface RenderOptions {
+  /** Offer "Share in channel" (only meaningful for an ephemeral answer). */
+  share: boolean;
+  /** Offer "More results" when the reply pages. */
+  more: boolean;
+  /** Whether the message will be ephemeral (recorded in the button state). */
+  ephemeral: boolean;
+  codec?: ButtonStateCodec;
+  /** The command call that produced the reply, so Share can run it again. */
+  origin?: { command: string; subcommand?: string; args: CommandArgs };
+  /** Slack user id of whoever shared an ephemeral answer into the channel. */
+  sharedBy?: string;
+}
+
+const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
+const plain = (text: string, max: number): PlainText => ({
+  type: 'plain_text',
+  text: cut(sanitisePlain(text.replace(/\s+/g, ' ').trim()) || ' ', max),
+  emoji: false,
+});
+const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
+const context = (text: string): SlackBlock => ({ type: 'context', elements: [mrkdwn(text)] });
+
+/** Slack user ids are the only ids we ever write as a mention; anything else is dropped. */
+function userMention(id: string | undefined): string | null {
+  return id && /^[UW][A-Z0-9]{2,20}$/.test(id) ? `<@${id}>` : null;
+}
+
+/**
+ * Highlights widened to whole words (mrkdwn bold only renders on word boundaries), trimmed of
+ * spaces, clipped to the string, merged when they touch.
+ */
+export function wordHighlights(text: string, ranges: readonly Range[]): Array<[number, number]> {
+  const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}'’-]/u.test(ch);
+  const out: Array<[number, number]> = [];
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  for (const [rawStart, rawEnd] of sorted) {
+    let start = Math.max(0, Math.min(text.length, rawStart));
+    let end = Math.max(start, Math.min(text.length, rawEnd));
+    while (start > 0 && isWord(text[start - 1]) && isWord(text[start])) start--;
+    while (end < text.length && isWord(text[end]) && isWord(text[end - 1])) end++;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (start >= end) continue;
+    const last = out[out.length - 1];
+    if (last && start <= last[1] + 1 && !/\S\s\S/.test(text.slice(last[1], start))) {
+      last[1] = Math.max(last[1], end);
+    } else if (last && start <= last[1]) {
+      last[1] = Math.max(last[1], end);
+    } else out.push([start, end]);
+  }
+  return out;
+}
+
+/** The quote as mrkdwn with matched words in bold; `raw` may be a cut prefix of the quote. */
+function boldQuote(raw: string, highlights: readonly Range[]): string {
+  let out = '';
+  let pos = 0;
+  for (const [s, e] of wordHighlights(raw, highlights)) {
+    out += escapeMrkdwn(raw.slice(pos, s));
+    // Asterisks inside a bold run would end it early.
+    out += `*${escapeMrkdwn(raw.slice(s, e).replace(/\*/g, '∗'))}*`;
+    pos = e;
+  }
+  return out + escapeMrkdwn(raw.slice(pos));
+}
+
+function attribution(item: ReplyItem): string {
+  const parts: string[] = [];
+  if (item.speaker) {
+    let who = `*${escapeMrkdwn(item.speaker.replace(/\*/g, '∗'))}*`;
+    if (item.speakerRole) who += `, ${escapeMrkdwn(item.speakerRole)}`;
+    parts.push(`— ${who}`);
+  } else parts.push('— _speaker not named_');
+  if (item.outlet) {
+    const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : 'via';
+    parts.push(`${how} ${escapeMrkdwn(item.outlet)}`);
+  }
+  return parts.join(' · ');
+}
+
+function corroborationText(item: ReplyItem): string {
+  const n = item.corroboration.articles;
+  if (n <= 1) return 'reported in 1 article';
+  const first = item.corroboration.firstOutlet ? ` (first: ${escapeMrkdwn(item.corroboration.firstOutlet)})` : '';
+  return `reported in ${n} articles${first}`;
+}
+
+function articleLine(article: ArticleRef): string {
+  const bits = [mrkdwnLink(article.url, article.title || 'Untitled article')];
+  if (article.outlet) bits.push(escapeMrkdwn(article.outlet));
+  if (article.published) bits.push(escapeMrkdwn(article.published.slice(0, 10)));
+  return bits.join(' · ');
+}
+
+/** The two blocks of one statement: the quote with its speaker, then its article and corroboration. */
+export function renderItem(item: ReplyItem): SlackBlock[] {
+  const who = attribution(item);
+  const quoteText = fitRendered(item.quote.replace(/\s+/g, ' ').trim(), MAX_SECTION_TEXT - who.length - 8, (raw) => {
+    const open = item.kind === 'direct' || item.kind === 'mixed' ? '“' : '';
+    const close = open ? '”' : '';
+    return `> ${open}${boldQuote(raw, item.highlights)}${close}`;
+  });
+  const meta = fitRendered(articleLine(item.article), MAX_CONTEXT_TEXT - 80, (s) => s);
+  return [section(`${quoteText}\n${who}`), context(`${meta} · ${corroborationText(item)}`)];
+}
+
+/** Text lines (subscriptions, help) packed into as few sections as the limit allows. */
+function lineSections(lines: readonly string[], escape: boolean): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const text = fitRendered(line, MAX_SECTION_TEXT, escape ? escapeMrkdwn : (s) => s);
+    if (current && current.length + 1 + text.length > MAX_SECTION_TEXT) {
+      chunks.push(current);
+      current = text;
+    } else current = current ? `${current}\n${text}` : text;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+function sectionBlocks(sec: ReplySection): Array<{ blocks: SlackBlock[]; item: boolean }> {
+  const out: Array<{ blocks: SlackBlock[]; item: boolean }> = [];
+  if (sec.heading) out.push({ blocks: [section(`*${fitRendered(sec.heading, 2900, escapeMrkdwn)}*`)], item: false });
+  for (const text of lineSections(sec.lines ?? [], true)) out.push({ blocks: [section(text)], item: false });
+  if (sec.articles?.length) {
+    const lines = sec.articles.map((a) => `• ${articleLine(a)}`);
+    for (const text of lineSections(lines, false)) out.push({ blocks: [section(text)], item: false });
+  }
+  for (const item of sec.items) out.push({ blocks: renderItem(item), item: true });
+  return out;
+}
+
+/** Renders a Reply as one Slack message that Slack will accept, whatever the Reply holds. */
+export function renderReply(reply: Reply, opts: RenderOptions): SlackMessage {
+  const head: SlackBlock[] = [{ type: 'header', text: plain(reply.title || 'factbot', MAX_HEADER_TEXT) }];
+  if (reply.text) {
+    for (const text of lineSections(reply.text.split('\n'), true).slice(0, 5)) head.push(section(text));
+  }
+  if (reply.notices.length) {
+    const notices = reply.notices.map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
+    head.push(context(fitRendered(notices, MAX_CONTEXT_TEXT, (s) => s)));
+  }
+
+  const paging = reply.paging;
+  // Buttons depend on what fits, so room for them (and the footer) is reserved first.
+  const mayHaveButtons = Boolean(opts.codec) && !reply.isError && (opts.share || (opts.more && paging));
+  const tailCount = 1 + (mayHaveButtons ? 1 : 0);
+  let budget = MAX_BLOCKS - head.length - tailCount;
+  const body: SlackBlock[] = [];
+  let droppedItems = 0;
+  let droppedOther = false;
+  for (const sec of reply.sections) {
+    for (const unit of sectionBlocks(sec)) {
+      if (unit.blocks.length <= budget && !(droppedItems && unit.item)) {
+        body.push(...unit.blocks);
+        budget -= unit.blocks.length;
+      } else if (unit.item) droppedItems++;
+      else droppedOther = true;
+    }
+  }
+
+  const footer: string[] = [];
+  const more = paging ? remainingAfter(paging, droppedItems) : droppedItems;
+  if (more > 0) footer.push(`${more} more result${more === 1 ? '' : 's'}${paging ? '' : ' not shown'}`);
+  if (droppedOther) footer.push('some lines were left out to fit Slack’s limits');
+  const sharer = userMention(opts.sharedBy);
+  if (sharer) footer.push(`shared by ${sharer}`);
+
+  const blocks = [...head, ...body];
+  if (footer.length) blocks.push(context(footer.join(' · ')));
+  const buttons = buildButtons(reply, opts, droppedItems);
+  if (buttons.length) blocks.push({ type: 'actions', block_id: 'factbot_controls', elements: buttons });
+
+  return { text: fallbackText(reply), blocks: blocks.slice(0, MAX_BLOCKS) };
+}
+
+function definedArgs(args: CommandArgs): Record<string, ArgValue> {
+  const out: Record<string, ArgValue> = {};
+  for (const [k, v] of Object.entries(args)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function buildButtons(reply: Reply, opts: RenderOptions, droppedItems: number): ButtonElement[] {
+  if (!opts.codec || reply.isError) return [];
+  const out: ButtonElement[] = [];
+  const paging = reply.paging;
+  const hasContent = reply.sections.some((s) => s.items.length || s.articles?.length || s.lines?.length);
+  if (opts.share && opts.ephemeral && hasContent && opts.origin) {
+    const state: ButtonState = {
+      command: opts.origin.command,
+      subcommand: opts.origin.subcommand,
+      args: definedArgs(opts.origin.args),
+      ephemeral: opts.ephemeral,
+    };
+    out.push({
+      type: 'button',
+      action_id: ACTION_SHARE,
+      text: plain('Share in channel', MAX_BUTTON_TEXT),
+      value: opts.codec.encode(state),
+      style: 'primary',
+    });
+  }
+  if (opts.more && paging && remainingAfter(paging, droppedItems) > 0) {
+    const state: ButtonState = {
+      command: paging.command,
+      subcommand: opts.origin?.command === paging.command ? opts.origin.subcommand : undefined,
+      args: { ...definedArgs(paging.args), [OFFSET_ARG]: nextOffset(paging, droppedItems) },
+      ephemeral: opts.ephemeral,
+    };
+    out.push({
+      type: 'button',
+      action_id: ACTION_MORE,
+      text: plain('More results', MAX_BUTTON_TEXT),
+      value: opts.codec.encode(state),
+    });
+  }
+  return out;
+}
+
+/** What notifications and screen readers show: the title and the best quote, escaped. */
+export function fallbackText(reply: Reply): string {
+  const first = reply.sections.flatMap((s) => s.items)[0];
+  const raw = first ? `${reply.title}: “${first.quote}”${first.speaker ? ` — ${first.speaker}` : ''}` : reply.title;
+  return fitRendered(raw.replace(/\s+/g, ' ').trim() || 'factbot', MAX_FALLBACK_TEXT, escapeMrkdwn);
+}
