@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { articleId, deriveTitle, normalisePublished, normaliseUrlForId, parseHttpUrl } from '../src/ingest/identity.js';
+import { normaliseText } from '../src/ingest/normalise.js';
+import { buildArticle } from '../src/ingest/build.js';
+
+describe('ingest: text normalisation', () => {
+  it('straightens typographic quotes and keeps apostrophes', () => {
+    expect(normaliseText('\u201CIt didn\u2019t happen,\u201D he said of the \u2018leak\u2019. \u201EQuote\u201C \u00ABGuillemets\u00BB')).toBe(
+      `"It didn't happen," he said of the 'leak'. "Quote" "Guillemets"`,
+    );
+  });
+
+  it('writes punctuation dashes as a spaced hyphen and ranges as a tight one', () => {
+    expect(normaliseText('one of America\u2019s allies\u2014Israel\u2014and')).toBe("one of America's allies - Israel - and");
+    expect(normaliseText('the source \u2013 one of them \u2015 said')).toBe('the source - one of them - said');
+    expect(normaliseText('from 1990\u20131995, a \u22125 change, non\u2011breaking')).toBe('from 1990-1995, a -5 change, non-breaking');
+  });
+
+  it('turns odd spaces into one space and drops invisible characters', () => {
+    expect(normaliseText('a\u00A0b\u2009c\u202Fd\te  f\u200Bg\uFEFFh\u00ADi')).toBe('a b c d e fghi');
+  });
+
+  it('makes paragraphs of non-empty trimmed lines, whatever the line endings', () => {
+    expect(normaliseText('\uFEFF  First.  \r\n\r\n\r\nSecond.\rThird.\u2028Fourth.\n   \n')).toBe('First.\nSecond.\nThird.\nFourth.');
+  });
+
+  it('keeps everything else verbatim: ellipses, markup, mentions, emoji, primes', () => {
+    const s = 'Wait\u2026 <script>alert(1)</script> <!channel> @everyone \u{1F600} 6\u20322\u2033 caf\u00E9';
+    expect(normaliseText(s)).toBe(s);
+  });
+
+  it('is idempotent, so offsets into normalised text stay valid if it is loaded again', () => {
+    const once = normaliseText('\u201CA\u201D \u2014 b\u00A0c\r\nd');
+    expect(normaliseText(once)).toBe(once);
+  });
+});
+
+describe('ingest: ids, hashes, titles, dates', () => {
+  it('gives the same id to the same page however its URL is written', () => {
+    const id = (u: string) => articleId(parseHttpUrl(u), 'any text');
+    const canonical = id('https://www.example.com/a/story');
+    expect(id('http://example.com/a/story/')).toBe(canonical);
+    expect(id('https://EXAMPLE.com/a/story#comments')).toBe(canonical);
+    expect(id('https://example.com/a/story?utm_source=x&fbclid=y')).toBe(canonical);
+    expect(id('https://example.com/a/other')).not.toBe(canonical);
+    expect(normaliseUrlForId(new URL('https://example.com/p?b=2&a=1'))).toBe('example.com/p?a=1&b=2');
+  });
+
+  it('ids articles without a URL by their text, and hashes text plus metadata', () => {
+    const a = buildArticle({ text: 'Same text.', source: 'a.txt' });
+    const b = buildArticle({ text: 'Same text.', source: 'b.txt', title: 'Another title' });
+    const c = buildArticle({ text: 'Other text.', source: 'a.txt' });
+    if (!a.ok || !b.ok || !c.ok) throw new Error('expected articles');
+    expect(a.article.id).toBe(b.article.id);
+    expect(a.article.id).not.toBe(c.article.id);
+    expect(a.article.contentHash).not.toBe(b.article.contentHash);
+    expect(buildArticle({ text: '  ', source: 'x' })).toEqual({ ok: false, reason: 'no text' });
+  });
+
+  it('derives a title from the first sentence, cut cleanly near 100 characters', () => {
+    expect(deriveTitle('U.S. officials met on Tuesday. Then more.')).toBe('U.S. officials met on Tuesday');
+    expect(deriveTitle('"Is it true?" she asked. Yes.')).toBe('"Is it true?" she asked');
+    expect(deriveTitle('Why now? Nobody knows.')).toBe('Why now?');
+    const long = deriveTitle(`${'word '.repeat(40)}end.`);
+    expect(long.length).toBeLessThanOrEqual(101);
+    expect(long).toMatch(/^word( word)+…$/);
+  });
+
+  it('writes publication dates as ISO 8601: a day stays a day, an instant becomes UTC', () => {
+    expect(normalisePublished('2017-05-16')).toBe('2017-05-16');
+    expect(normalisePublished(new Date('2017-05-16T00:00:00Z'))).toBe('2017-05-16');
+    expect(normalisePublished('2017-05-16T14:30:00+02:00')).toBe('2017-05-16T12:30:00Z');
+    expect(normalisePublished('Tue, 16 May 2017 14:00:00 GMT')).toBe('2017-05-16T14:00:00Z');
+    expect(normalisePublished('May 16, 2017')).toBe('2017-05-16');
+    expect(normalisePublished('2017-02-30')).toBeNull();
+    expect(normalisePublished('soon')).toBeNull();
+    expect(normalisePublished(undefined)).toBeNull();
+  });
+});
