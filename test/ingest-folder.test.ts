@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, loadPath, loadSources } from '../src/ingest/index.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES, loadPath, loadSources } from '../src/ingest/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures/ingest/folder');
 
@@ -38,6 +38,15 @@ describe('ingest: folders and bad files', () => {
     const { articles, errors } = await loadPath(join(dir, 'a.txt'), { maxBytes: 10, baseDir: dir });
     expect(articles).toEqual([]);
     expect(errors).toEqual([{ source: 'a.txt', reason: 'file too large (51 bytes; the limit is 10 bytes)' }]);
+  });
+
+  it('allows JSON collections more room (50 MB by default), under their own cap', async () => {
+    expect(DEFAULT_MAX_COLLECTION_BYTES).toBe(50 * 1024 * 1024);
+    const json = join(dir, 'sub/deeper/c.json');
+    expect((await loadPath(json, { maxBytes: 10 })).articles).toHaveLength(1);
+    expect((await loadPath(json, { maxCollectionBytes: 10, baseDir: dir })).errors).toEqual([
+      { source: 'sub/deeper/c.json', reason: expect.stringMatching(/^file too large \(\d+ bytes; the limit is 10 bytes\)$/) },
+    ]);
   });
 
   it('reports a missing path and an unsupported single file instead of throwing', async () => {

@@ -66,6 +66,13 @@ describe('ingest: ids, hashes, titles, dates', () => {
     expect(long).toMatch(/^word( word)+…$/);
   });
 
+  it('does not name an article after a caption or heading, nor cut a title inside a quotation', () => {
+    expect(deriveTitle('Photo/AP\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
+    expect(deriveTitle(`Officials said the President told the Russian foreign minister details of the "inner workings of the group that could expose a source."`)).toBe(
+      'Officials said the President told the Russian foreign minister details of the…',
+    );
+  });
+
   it('writes publication dates as ISO 8601: a day stays a day, an instant becomes UTC', () => {
     expect(normalisePublished('2017-05-16')).toBe('2017-05-16');
     expect(normalisePublished(new Date('2017-05-16T00:00:00Z'))).toBe('2017-05-16');

@@ -2,7 +2,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { decodeText } from './decode.js';
 import { formatOfPath, parseContent } from './formats/index.js';
-import { DEFAULT_MAX_BYTES, emptyResult, mergeInto, type LoadOptions, type LoadResult } from './types.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES, emptyResult, mergeInto, type LoadOptions, type LoadResult } from './types.js';
 
 /**
  * Files and folders → articles. Folders are walked recursively in name order; files of other
@@ -96,7 +96,8 @@ function isStoreDir(parent: string, name: string, baseDir: string): boolean {
 async function loadFile(path: string, source: string, opts: LoadOptions): Promise<LoadResult> {
   const format = formatOfPath(path);
   if (!format) return { articles: [], errors: [{ source, reason: 'unsupported file type' }] };
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const collection = format === 'json' || format === 'jsonl';
+  const maxBytes = collection ? (opts.maxCollectionBytes ?? DEFAULT_MAX_COLLECTION_BYTES) : (opts.maxBytes ?? DEFAULT_MAX_BYTES);
   let bytes: Uint8Array;
   try {
     const handle = await open(path, 'r');

@@ -100,21 +100,28 @@ function firstSentenceEnd(p: string): number {
   return p.length;
 }
 
+/** Paragraphs this short are headings, credits or captions ("Photo/AP"): not what to name an article by. */
+const TITLE_MIN_WORDS = 5;
+
 /**
- * A title from the text: its first sentence, cut at a word boundary near 100 characters with an
- * ellipsis. A final period is dropped (titles do not end in one); ! and ? stay.
+ * A title from the text: the first sentence of its first real paragraph, cut at a word boundary
+ * near 100 characters with an ellipsis (never inside an unclosed quotation). A final period is
+ * dropped (titles do not end in one); ! and ? stay.
  */
 export function deriveTitle(text: string): string {
-  const first = text.split('\n', 1)[0] ?? '';
+  const paragraphs = text.split('\n');
+  const first = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS) ?? paragraphs[0] ?? '';
   let t = first.slice(0, firstSentenceEnd(first)).trim();
-  if (t.length > TITLE_MAX) {
-    const cut = t.slice(0, TITLE_MAX + 1);
-    const space = cut.lastIndexOf(' ');
-    t = `${(space > TITLE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_MAX)).replace(/[\s,;:.\-]+$/, '')}…`;
-  } else {
-    t = t.replace(/(?<!\.)\.$/, '');
+  if (t.length <= TITLE_MAX) return t.replace(/(?<!\.)\.$/, '');
+  const cut = t.slice(0, TITLE_MAX + 1);
+  const space = cut.lastIndexOf(' ');
+  t = space > TITLE_MAX / 2 ? cut.slice(0, space) : cut.slice(0, TITLE_MAX);
+  // An odd number of quote marks: the cut is inside a quotation, so end before it opened.
+  if ((t.match(/"/g) ?? []).length % 2 === 1) {
+    const open = t.lastIndexOf('"');
+    if (open > TITLE_MAX / 2) t = t.slice(0, open);
   }
-  return t;
+  return `${t.replace(/[\s,;:.\-]+$/, '')}…`;
 }
 
 /**

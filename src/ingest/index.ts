@@ -13,7 +13,7 @@ import { emptyResult, mergeInto, type LoadOptions, type LoadResult } from './typ
 
 export type { Article, IngestError, LoadOptions, LoadResult, FetchLike } from './types.js';
 export { normaliseText } from './normalise.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_MAX_FEED_ITEMS, DEFAULT_TIMEOUT_MS } from './types.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES, DEFAULT_MAX_FEED_ITEMS, DEFAULT_TIMEOUT_MS } from './types.js';
 
 export async function loadPath(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
   try {

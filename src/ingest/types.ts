@@ -16,8 +16,10 @@ export interface LoadOptions {
    * folder loaded (for `loadPath(folder)`), or the path as given (for a single file).
    */
   baseDir?: string;
-  /** Largest file or download read, in bytes (default 5 MB): bigger ones are an error. */
+  /** Largest file (one article) or download read, in bytes (default 5 MB): bigger ones are an error. */
   maxBytes?: number;
+  /** Largest .json / .jsonl file read from disk, in bytes (default 50 MB): these hold many articles. */
+  maxCollectionBytes?: number;
   /** For tests: the fetch used by `loadUrl` (default: the global fetch). */
   fetch?: FetchLike;
   /** Per-request time limit for `loadUrl`, in milliseconds (default 15 s). */
@@ -27,6 +29,7 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_COLLECTION_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_FEED_ITEMS = 50;
 
