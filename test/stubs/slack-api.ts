@@ -1,0 +1,287 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback stand-in for Slack: the Web API (`SLACK_API_URL` = `${url}/api/`) and response_url
+ * endpoints (`${url}/response/<id>`). It records every call, answers like Slack does, and can be
+ * told to fail the next calls of a method (a 429 with Retry-After, or an `ok: false` error).
+ * Also the helpers that sign requests for the Bolt app, as Slack would.
+ */
+
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+export const TEAM_ID = 'T0000001';
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-token';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+export interface ResponseUrlCall {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+type Failure = { status: 429; retryAfter: number } | { error: string };
+
+export interface ThreadMessage {
+  ts: string;
+  text: string;
+  user?: string;
+}
+
+export class SlackStub {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlCall[] = [];
+  /** Threads for conversations.replies: `${channel}/${ts}` → messages, parent first. */
+  readonly threads = new Map<string, ThreadMessage[]>();
+  private readonly failures = new Map<string, Failure[]>();
+  private server: Server | undefined;
+  private nextTs = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        res.statusCode = 500;
+        res.end(String(err));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** The next `times` calls of `method` fail as given. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const list = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(id: string): ResponseUrlCall[] {
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  /** Polls until `check` returns something truthy (answers arrive after the HTTP ack). */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > until) throw new Error('timed out waiting for the Slack stub');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', this.url);
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+
+    const responseMatch = /^\/response\/([\w-]+)$/.exec(url.pathname);
+    if (responseMatch && req.method === 'POST') {
+      this.responses.push({ id: responseMatch[1]!, body: JSON.parse(raw || '{}') as Record<string, unknown>, at: Date.now() });
+      json(200, { ok: true });
+      return;
+    }
+
+    const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
+    if (!apiMatch) {
+      json(404, { ok: false, error: 'unknown_path' });
+      return;
+    }
+    const method = apiMatch[1]!;
+    const args = parseArgs(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ method, args, at: Date.now() });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('status' in failure) json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+      else json(200, { ok: false, error: failure.error });
+      return;
+    }
+    json(200, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'factbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}`, message: { text: args.text } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'conversations.replies': {
+        const messages = this.threads.get(`${String(args.channel)}/${String(args.ts)}`);
+        if (!messages) return { ok: false, error: 'thread_not_found' };
+        const limit = Number(args.limit ?? 1000);
+        return { ok: true, messages: messages.slice(0, limit), has_more: messages.length > limit };
+      }
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API client sends form fields, with objects (blocks) as JSON strings. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = (v.startsWith('[') || v.startsWith('{')) ? tryJson(v) : v;
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+// ---- requests into the Bolt app, signed as Slack signs them ----
+
+export interface SignedRequestOptions {
+  secret?: string;
+  /** Unix seconds; default now. */
+  timestamp?: number;
+  /** Replace the signature (forgery). */
+  signature?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export async function postSigned(url: string, body: string, opts: SignedRequestOptions = {}): Promise<{ status: number; text: string; json?: unknown }> {
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': opts.signature ?? sign(opts.secret ?? SIGNING_SECRET, timestamp, body),
+      ...opts.headers,
+    },
+    body,
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string }): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: TEAM_ID,
+    team_domain: 'newsroom',
+    channel_id: fields.channelId ?? 'C0000001',
+    channel_name: 'politics',
+    user_id: fields.userId ?? 'U0000001',
+    user_name: 'reporter',
+    command: fields.command,
+    text: fields.text,
+    api_app_id: 'A0000001',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+export function eventBody(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: TEAM_ID,
+    api_app_id: 'A0000001',
+    event: { event_ts: event.ts, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export function buttonPayload(fields: { actionId: string; value: string; responseUrl: string; userId?: string; channelId?: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: TEAM_ID, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: TEAM_ID },
+    api_app_id: 'A0000001',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: fields.channelId ?? 'C0000001', is_ephemeral: true },
+    trigger_id: '1.2.3',
+    channel: { id: fields.channelId ?? 'C0000001', name: 'politics' },
+    response_url: fields.responseUrl,
+    actions: [{ type: 'button', action_id: fields.actionId, block_id: 'factbot_controls', value: fields.value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+  };
+}
+
+export function messageShortcutPayload(fields: { text: string; responseUrl: string; userId?: string; channelId?: string }): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: 'deprecated-verification-token',
+    action_ts: '1700000002.000300',
+    team: { id: TEAM_ID, domain: 'newsroom' },
+    user: { id: fields.userId ?? 'U0000001', name: 'reporter' },
+    channel: { id: fields.channelId ?? 'C0000001', name: 'politics' },
+    callback_id: 'find_sources',
+    trigger_id: '1.2.3',
+    message_ts: '1700000000.000500',
+    message: { type: 'message', user: 'U0000002', ts: '1700000000.000500', text: fields.text },
+    response_url: fields.responseUrl,
+  };
+}
