@@ -43,7 +43,7 @@ export function pickLead(results: readonly SearchResult[]): number {
 }
 
 async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
-  const q = prepareQuery(args.words, 'words');
+  const q = prepareQuery(args.words);
   if (!q.text) return commandHelp(definition);
   const offset = readOffset(args);
   const page = await ctx.corpus.search(q.text, { offset, limit: PAGE_SIZE });

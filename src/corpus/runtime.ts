@@ -7,7 +7,8 @@ import type { SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
 import { closeSpeakerNames, resolveSpeakerName } from './speakers.js';
-import { groupByCluster, type RankInput } from './group.js';
+import { rankResults } from '../search/index.js';
+import { preferAttributed } from './group.js';
 import { log } from '../log.js';
 
 /**
@@ -211,12 +212,13 @@ export class CorpusRuntime implements Corpus {
     if (!q.text.trim() && !q.phrases.length && !hasFilter) return { query: q, results: [], total: 0, offset };
 
     const hits = this.index.search(q, { limit: Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit) });
-    const inputs: RankInput[] = [];
-    for (const h of hits) {
-      const doc = this.index.get(h.id);
-      if (doc) inputs.push({ hit: h, doc, clusterSize: this.clusterSizeMap.get(doc.clusterId) ?? 1 });
-    }
-    const grouped = groupByCluster(inputs);
+    const grouped = preferAttributed(
+      rankResults(hits, {
+        statement: (id) => this.index.get(id),
+        clusterSize: (cluster) => this.clusterSizeMap.get(cluster) ?? 1,
+      }),
+      (id) => this.index.get(id),
+    );
     const slice = grouped.slice(offset, offset + limit);
     const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
     const byId = new Map(stored.map((s) => [s.id, s]));
@@ -323,18 +325,7 @@ export class CorpusRuntime implements Corpus {
   }
 
   private async store_(loaded: LoadResult): Promise<IngestReport> {
-    const report: IngestReport = { added: 0, updated: 0, unchanged: 0, statements: 0, errors: [...loaded.errors] };
-    for (const article of loaded.articles) {
-      try {
-        const statements = this.deps.extract(article);
-        const r = await this.store.upsertArticle(article, statements);
-        report[r.status]++;
-        report.statements += r.status === 'unchanged' ? 0 : r.statements;
-      } catch (err) {
-        log.error({ err, source: article.source }, 'could not store article');
-        report.errors.push({ source: article.source, reason: `could not store: ${(err as Error).message}` });
-      }
-    }
+    const report = await storeArticles(this.store, this.deps.extract, loaded);
     await this.sync();
     return report;
   }
@@ -376,4 +367,29 @@ function dropUndefined(f: SearchFilters): SearchFilters {
     if (v !== undefined && v !== '') (out as Record<string, string>)[k] = v;
   }
   return out;
+}
+
+/**
+ * Extracts and stores loaded articles, one transaction each: a failure with one article is a
+ * reported error, and every other article is still stored. Used by the corpus and by
+ * `factbot ingest` (which needs no search index).
+ */
+export async function storeArticles(
+  store: Store,
+  extract: (a: Article) => Statement[],
+  loaded: LoadResult,
+): Promise<IngestReport> {
+  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, statements: 0, errors: [...loaded.errors] };
+  for (const article of loaded.articles) {
+    try {
+      const statements = extract(article);
+      const r = await store.upsertArticle(article, statements);
+      report[r.status]++;
+      report.statements += r.status === 'unchanged' ? 0 : r.statements;
+    } catch (err) {
+      log.error({ err, source: article.source }, 'could not store article');
+      report.errors.push({ source: article.source, reason: `could not store: ${(err as Error).message}` });
+    }
+  }
+  return report;
 }

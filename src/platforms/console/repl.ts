@@ -28,6 +28,8 @@ export async function runRepl(services: BotServices, opts: ConsoleOptions = {}):
   const interactive = opts.interactive ?? Boolean((output as { isTTY?: boolean }).isTTY);
   const width = opts.width ?? (interactive ? Math.min(((output as { columns?: number }).columns ?? 100) - 1, 120) : 0);
   const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
+  // Ctrl-C on a terminal reaches readline, not the process: end the session cleanly.
+  rl.on('SIGINT', () => rl.close());
   const print = (text: string) => output.write(`${text}\n`);
   let last: Paging | undefined;
 

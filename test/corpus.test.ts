@@ -1,0 +1,212 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Article } from '../src/domain/article.js';
+import type { Statement } from '../src/domain/statement.js';
+import { createSearchIndex, parseQuery } from '../src/search/index.js';
+import { CorpusRuntime, type CorpusDeps } from '../src/corpus/runtime.js';
+import { fileIndexPersistence } from '../src/corpus/persist.js';
+import { resolveSpeakerName, closeSpeakerNames } from '../src/corpus/speakers.js';
+import { memoryStore } from './helpers/memory-store.js';
+
+function article(id: string, text: string, outlet: string | null = null): Article {
+  return {
+    id,
+    title: `Article ${id}`,
+    outlet,
+    url: `https://example.com/${id}`,
+    published: null,
+    author: null,
+    text,
+    source: `${id}.txt`,
+    contentHash: `${id}:${text.length}:${text.slice(0, 20)}`,
+  };
+}
+
+/** A tiny stand-in extractor: `"quote," Name said.` sentences with a fixed speaker table. */
+function extract(a: Article): Statement[] {
+  const out: Statement[] = [];
+  let pos = 0;
+  a.text.split('\n').forEach((line, paragraph) => {
+    const m = /^"([^"]+)," (?:said )?([A-Z][\w. ]+?)(?: said)?(?: to ([A-Z]\w+))?\.$/.exec(line);
+    const speaker = m ? ({ McMaster: 'H.R. McMaster', 'HR McMaster': 'H.R. McMaster', Trump: 'Donald Trump' } as Record<string, string>)[m[2]!] ?? m[2]! : null;
+    out.push({
+      text: line,
+      kind: m ? 'direct' : 'statement',
+      quote: m ? m[1]! : null,
+      speaker,
+      speakerMention: m ? m[2]! : null,
+      speakerRole: speaker === 'H.R. McMaster' ? 'National Security Adviser' : null,
+      outlet: m?.[3] ?? null,
+      cue: m ? 'said' : null,
+      start: pos,
+      end: pos + line.length,
+      paragraph,
+    });
+    pos += line.length + 1;
+  });
+  return out;
+}
+
+const A = article(
+  'a',
+  '"I was in the room, it did not happen," McMaster said.\n"I get great intel every single day," Trump said to Lavrov.\nThe meeting was held in the Oval Office.',
+  'The Guardian',
+);
+const B = article('b', '"I was in the room, it did not happen," said HR McMaster.\nIsrael was the source of the information.', 'BBC');
+
+function deps(store: ReturnType<typeof memoryStore>, extra: Partial<CorpusDeps> = {}): CorpusDeps {
+  return {
+    store,
+    createIndex: createSearchIndex,
+    parseQuery,
+    extract,
+    load: async () => ({ articles: [], errors: [{ source: 'x', reason: 'not found' }] }),
+    loadDir: async () => ({ articles: [A, B], errors: [] }),
+    ...extra,
+  };
+}
+
+const open: CorpusRuntime[] = [];
+afterEach(async () => {
+  for (const c of open.splice(0)) await c.close();
+});
+
+async function corpusWith(store = memoryStore(), extra: Partial<CorpusDeps> = {}): Promise<CorpusRuntime> {
+  const c = await CorpusRuntime.open(deps(store, extra));
+  open.push(c);
+  return c;
+}
+
+describe('corpus search', () => {
+  it('groups the same quote from two articles into one result with its corroboration', async () => {
+    const c = await corpusWith();
+    const report = await c.syncDataDir('data');
+    expect(report).toMatchObject({ added: 2, articles: 2, quotes: 3, speakers: 2, errors: [] });
+    const page = await c.search('it did not hapen', { limit: 5 });
+    expect(page.results.length).toBeGreaterThan(0);
+    const top = page.results[0]!;
+    expect(top.statement.speaker).toBe('H.R. McMaster');
+    expect(top.corroboration.articles).toBe(2);
+    expect(top.corroboration.outlets).toEqual(['The Guardian', 'BBC']);
+    expect(top.corroboration.firstOutlet).toBe('The Guardian');
+    expect(page.results.filter((r) => r.statement.quote?.includes('in the room'))).toHaveLength(1);
+    expect(top.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('applies filters given by the command over the query text, and pages', async () => {
+    const c = await corpusWith();
+    await c.syncDataDir('data');
+    const trump = await c.search('intel', { limit: 5, filters: { speaker: 'Donald Trump' } });
+    expect(trump.results.map((r) => r.statement.speaker)).toEqual(['Donald Trump']);
+    const none = await c.search('intel', { limit: 5, filters: { speaker: 'H.R. McMaster' } });
+    expect(none.results).toEqual([]);
+    const p1 = await c.search('the', { limit: 1 });
+    const p2 = await c.search('the', { limit: 1, offset: 1 });
+    expect(p1.total).toBeGreaterThan(1);
+    expect(p2.results[0]?.statement.id).not.toBe(p1.results[0]?.statement.id);
+  });
+
+  it('answers an empty query with nothing rather than everything', async () => {
+    const c = await corpusWith();
+    await c.syncDataDir('data');
+    expect((await c.search('   ', { limit: 5 })).results).toEqual([]);
+  });
+});
+
+describe('corpus follows the store', () => {
+  it('sees articles written to the store by someone else, and forgets deleted ones', async () => {
+    const store = memoryStore();
+    const c = await corpusWith(store);
+    expect((await c.search('Israel source', { limit: 5 })).results).toHaveLength(0);
+    await store.upsertArticle(B, extract(B));
+    await c.sync();
+    const found = await c.search('Israel source', { limit: 5 });
+    expect(found.results[0]?.article.id).toBe('b');
+    await store.deleteArticle('b');
+    await c.sync();
+    expect((await c.search('Israel source', { limit: 5 })).results).toHaveLength(0);
+  });
+
+  it('updates corroboration when a second article brings the same quote', async () => {
+    const store = memoryStore();
+    const c = await corpusWith(store);
+    await store.upsertArticle(A, extract(A));
+    await c.sync();
+    expect((await c.search('in the room', { limit: 1 })).results[0]?.corroboration.articles).toBe(1);
+    await store.upsertArticle(B, extract(B));
+    await c.sync();
+    expect((await c.search('in the room', { limit: 1 })).results[0]?.corroboration.articles).toBe(2);
+  });
+
+  it('restores a saved index and catches up on what changed while it was closed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-corpus-'));
+    try {
+      const store = memoryStore();
+      const persistence = fileIndexPersistence(join(dir, 'index.json'));
+      const first = await CorpusRuntime.open(deps(store, { persistence }));
+      await first.syncDataDir('data');
+      await first.close();
+      const C = article('c', '"Nothing about laptops was discussed," Trump said.');
+      await store.upsertArticle(C, extract(C));
+      let rebuilt = 0;
+      const second = await corpusWith(store, {
+        persistence,
+        createIndex: () => {
+          rebuilt++;
+          return createSearchIndex();
+        },
+      });
+      expect(rebuilt).toBe(1); // the constructor's empty index only: the saved one was used
+      expect((await second.search('laptops discussed', { limit: 3 })).results[0]?.article.id).toBe('c');
+      expect((await second.search('great intel', { limit: 3 })).results[0]?.article.id).toBe('a');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('corpus ingest', () => {
+  it('reports load errors and keeps going', async () => {
+    const c = await corpusWith();
+    const r = await c.ingest(['missing.txt']);
+    expect(r.errors).toEqual([{ source: 'x', reason: 'not found' }]);
+    expect(r.added).toBe(0);
+  });
+
+  it('is idempotent: the same articles again are unchanged', async () => {
+    const c = await corpusWith();
+    await c.syncDataDir('data');
+    const again = await c.syncDataDir('data');
+    expect(again).toMatchObject({ added: 0, unchanged: 2, articles: 2 });
+  });
+});
+
+describe('speaker names', () => {
+  const speakers = [
+    { name: 'H.R. McMaster', aliases: ['HR McMaster', 'McMaster'], statements: 5 },
+    { name: 'Donald Trump', aliases: ['Trump', 'President Trump'], statements: 9 },
+    { name: 'Ron Dermer', aliases: [], statements: 1 },
+  ];
+  it.each([
+    ['mcmaster', 'H.R. McMaster'],
+    ['HR McMaster', 'H.R. McMaster'],
+    ['h.r. mcmaster', 'H.R. McMaster'],
+    ['mcmastr', 'H.R. McMaster'],
+    ['trump', 'Donald Trump'],
+    ['President Donald Trump', 'Donald Trump'],
+    ['dermer', 'Ron Dermer'],
+    ['Obama', null],
+    ['', null],
+    ['a', null],
+  ])('%s → %s', (typed, expected) => {
+    expect(resolveSpeakerName(typed, speakers)).toBe(expected);
+  });
+
+  it('suggests close names, prefix matches first', () => {
+    expect(closeSpeakerNames('mc', speakers, 5)).toEqual(['H.R. McMaster']);
+    expect(closeSpeakerNames('dermar', speakers, 5)).toEqual(['Ron Dermer']);
+    expect(closeSpeakerNames('', speakers, 2)).toEqual(['Donald Trump', 'H.R. McMaster']);
+  });
+});
