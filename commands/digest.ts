@@ -117,6 +117,13 @@ function safeNext(sub: Subscription, now: Date): Date | null {
 }
 
 async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
+  if (ctx.invocation.platform === 'console') {
+    // Nothing posts to the console: a subscription here would never run.
+    return errorReply(
+      'Digests post to Slack or Discord',
+      'Run /digest subscribe in the channel that should get them, or declare them in DIGEST_SCHEDULES. /digest preview works here.',
+    );
+  }
   if (!mayChangeDigests(ctx)) return denied(ctx);
   let scheduleText = typeof args.schedule === 'string' ? args.schedule : '';
   let timezone = typeof args.timezone === 'string' && args.timezone.trim() ? args.timezone.trim() : undefined;

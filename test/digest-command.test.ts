@@ -90,6 +90,14 @@ describe('/digest subscribe', () => {
     ]);
   });
 
+  it('refuses to subscribe the console, where nothing is ever posted', async () => {
+    const t = setup();
+    const r = await t.run({ platform: 'console', userId: 'console', channelId: 'console' }, 'subscribe', {});
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/preview works here/);
+    expect(await t.store.listSubscriptions()).toHaveLength(0);
+  });
+
   it('explains a bad schedule or time zone and stores nothing', async () => {
     const t = setup();
     const bad = await t.run(slackUser(), 'subscribe', { schedule: 'every full moon' });
