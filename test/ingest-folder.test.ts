@@ -55,6 +55,12 @@ describe('ingest: folders and bad files', () => {
     expect(csv.errors).toEqual([{ source: 'notes.csv', reason: expect.stringMatching(/^unsupported file type/) }]);
   });
 
+  it('returns an article met twice in one load once, the first time', async () => {
+    const { articles } = await loadSources([join(dir, 'a.txt'), dir]);
+    expect(articles.filter((a) => a.text.startsWith('Article a,')).map((a) => a.source)).toEqual([join(dir, 'a.txt')]);
+    expect(new Set(articles.map((a) => a.id)).size).toBe(articles.length);
+  });
+
   it('loadSources loads several paths in order and refuses non-http URLs', async () => {
     const { articles, errors } = await loadSources([join(dir, 'a.txt'), join(dir, 'sub'), 'ftp://example.com/x.txt', 'file:///etc/passwd']);
     expect(articles.map((a) => a.text.split('\n')[0])).toEqual(['Article a, first paragraph.', 'The body of b.', 'Record c0.']);

@@ -31,6 +31,11 @@ describe('ingest: Markdown with front matter', () => {
     ]);
   });
 
+  it('decodes HTML character references, then normalises them like typed characters', async () => {
+    const { articles } = await load('entities.md');
+    expect(articles[0]!.text).toBe('Fish & chips - and "quotes" &unknown; <b>');
+  });
+
   it('reads a file without blank lines one paragraph a line, like .txt', async () => {
     const { articles } = await load('lines.md');
     expect(articles[0]!.text.split('\n')).toHaveLength(3);

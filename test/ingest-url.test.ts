@@ -94,14 +94,18 @@ describe('ingest: URLs', () => {
   });
 
   it('loads Markdown, JSON and plain text by content type or extension', async () => {
-    const { articles, errors } = await loadSources([`${base}/notes.md`, `${base}/notes-typed`, `${base}/record`, `${base}/plain.txt`]);
+    const { articles, errors } = await loadSources([`${base}/notes.md`, `${base}/record`, `${base}/plain.txt`]);
     expect(errors).toEqual([]);
     expect(articles.map((a) => [a.title, a.outlet, a.text])).toEqual([
-      ['Notes over HTTP', 'Notes Daily', 'A markdown body over HTTP.'],
       ['Notes over HTTP', 'Notes Daily', 'A markdown body over HTTP.'],
       ['JSON over HTTP', null, 'A JSON record over HTTP.'],
       ['Plain text over HTTP', null, 'Plain text over HTTP.\nSecond line.'],
     ]);
+  });
+
+  it('reads text/markdown as Markdown whatever the URL', async () => {
+    const { articles } = await loadUrl(`${base}/notes-typed`);
+    expect(articles[0]).toMatchObject({ title: 'Notes over HTTP', outlet: 'Notes Daily', text: 'A markdown body over HTTP.', source: `${base}/notes-typed` });
   });
 
   it('decodes the declared charset', async () => {

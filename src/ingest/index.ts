@@ -8,6 +8,7 @@
  * Each resolves to `{ articles, errors }` and never rejects for bad input: a file or record that
  * cannot be loaded is one `IngestError` naming it, and everything else still loads.
  */
+import { log } from '../log.js';
 import { loadPathImpl } from './files.js';
 import { emptyResult, mergeInto, type LoadOptions, type LoadResult } from './types.js';
 
@@ -17,7 +18,7 @@ export { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES, DEFAULT_MAX_FEED_ITEMS
 
 export async function loadPath(path: string, opts: LoadOptions = {}): Promise<LoadResult> {
   try {
-    return await loadPathImpl(path, opts);
+    return dedupe(await loadPathImpl(path, opts));
   } catch (err) {
     return { articles: [], errors: [{ source: path, reason: unexpected(err) }] };
   }
@@ -26,7 +27,7 @@ export async function loadPath(path: string, opts: LoadOptions = {}): Promise<Lo
 export async function loadUrl(url: string, opts: LoadOptions = {}): Promise<LoadResult> {
   try {
     const { loadUrlImpl } = await import('./url.js');
-    return await loadUrlImpl(url, opts);
+    return dedupe(await loadUrlImpl(url, opts));
   } catch (err) {
     return { articles: [], errors: [{ source: url, reason: unexpected(err) }] };
   }
@@ -42,7 +43,24 @@ export async function loadSources(sources: readonly string[], opts: LoadOptions 
   for (const source of sources) {
     mergeInto(result, isUrlLike(source) ? await loadUrl(source, opts) : await loadPath(source, opts));
   }
-  return result;
+  return dedupe(result);
+}
+
+/**
+ * The same article (same id: same URL, or same text without one) met twice in one load is returned
+ * once, the first time: a copy of a seed elsewhere under data/, or a page listed in two feeds.
+ */
+function dedupe(result: LoadResult): LoadResult {
+  const seen = new Set<string>();
+  const articles = result.articles.filter((a) => {
+    if (seen.has(a.id)) {
+      log.debug({ id: a.id, source: a.source }, 'ingest: duplicate article skipped');
+      return false;
+    }
+    seen.add(a.id);
+    return true;
+  });
+  return { articles, errors: result.errors };
 }
 
 function unexpected(err: unknown): string {

@@ -49,7 +49,7 @@ export function parseMarkdown(content: string, source: string): LoadResult {
     if (!isPlainObject(data)) return fail('broken front matter (expected key: value pairs)');
   }
   const meta = pickMeta(data as Record<string, unknown>);
-  const paragraphs = markdownParagraphs(normaliseInline(body));
+  const paragraphs = markdownParagraphs(body);
   // A leading "# Heading" is the article's title, not a paragraph of it: it names the article when
   // the front matter does not, and is dropped from the text when it repeats the given title.
   const lead = leadingH1(body);
@@ -75,10 +75,10 @@ const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
 function leadingH1(body: string): string | null {
   const firstLine = body.split('\n').find((l) => l.trim()) ?? '';
   if (!/^ {0,3}#(?!#)/.test(firstLine)) return null;
-  return markdownParagraphs(normaliseInline(firstLine))[0] ?? null;
+  return markdownParagraphs(firstLine)[0] ?? null;
 }
 
-/** Markdown body → paragraphs of plain text. */
+/** Markdown body → paragraphs of plain, normalised text. */
 export function markdownParagraphs(body: string): string[] {
   const lines = body.replace(/<!--[\s\S]*?-->/g, '').split('\n');
   const nonEmpty = lines.filter((l) => l.trim());
@@ -139,7 +139,7 @@ export function markdownParagraphs(body: string): string[] {
     if (ownParagraph || hardBreak) flush();
   }
   flush();
-  return paragraphs.map(stripInline).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return paragraphs.map((p) => normaliseInline(decodeEntities(stripInline(p))).replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** Inline markup → its words. Raw HTML stays as text: renderers escape it. */
@@ -156,4 +156,20 @@ function stripInline(s: string): string {
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1');
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026',
+  lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201C', rdquo: '\u201D', laquo: '\u00AB', raquo: '\u00BB', copy: '\u00A9',
+};
+
+/** Markdown allows HTML character references: decode them (then normalise) so `&mdash;` reads like `—`. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
 }
