@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import { buildManifest } from '../src/platforms/slack/manifest.js';
 import { PostError } from '../src/platforms/types.js';
 import type { SlackBlock } from '../src/platforms/slack/render.js';
 import {
@@ -94,6 +95,15 @@ describe('request verification (Bolt HTTPReceiver)', () => {
 });
 
 describe('slash commands', () => {
+  it('has a listener for every slash command of the manifest', async () => {
+    const manifest = buildManifest(fakeServices([]).services.commands.map((c) => c.definition));
+    for (const { command } of manifest.features.slash_commands) {
+      const res = await postSigned(events, slashCommandBody({ command, text: '', responseUrl: stub.responseUrl('all') }));
+      expect(res.status, command).toBe(200);
+      expect(blocksOf(res.json).length, command).toBeGreaterThan(0);
+    }
+  });
+
   it('acknowledges with the answer: quote, speaker and role, article link, corroboration, bold matches, ephemeral', async () => {
     const res = await postSigned(events, slashCommandBody({ command: '/quote', text: 'story reported false', responseUrl: stub.responseUrl('q1') }));
     const body = res.json as { response_type: string; blocks: SlackBlock[]; text: string };

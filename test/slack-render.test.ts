@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply, ReplyItem } from '../src/domain/reply.js';
+import { ButtonStateCodec } from '../src/platforms/slack/button-state.js';
+import { cut, escapeMrkdwn, fitRendered, safeUrl, sanitisePlain, slackTextToPlain } from '../src/platforms/slack/escape.js';
+import {
+  MAX_BLOCKS,
+  MAX_BUTTON_VALUE,
+  MAX_CONTEXT_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+} from '../src/platforms/slack/limits.js';
+import { renderReply, wordHighlights, type SlackBlock } from '../src/platforms/slack/render.js';
+import { TtlCache } from '../src/platforms/slack/ttl-cache.js';
+
+function item(i: number, quote: string, extra: Partial<ReplyItem> = {}): ReplyItem {
+  return {
+    statementId: `a${i}:0`,
+    kind: 'direct',
+    quote,
+    highlights: [],
+    text: quote,
+    speaker: `Speaker ${i}`,
+    speakerRole: null,
+    outlet: 'AP',
+    cue: 'said',
+    article: { id: `a${i}`, title: `Article ${i}`, outlet: 'AP', url: `https://ap.example/${i}`, published: '2021-03-04T10:00:00Z' },
+    corroboration: { articles: 1, outlets: ['AP'], firstOutlet: 'AP' },
+    ...extra,
+  };
+}
+
+function reply(items: ReplyItem[], extra: Partial<Reply> = {}): Reply {
+  return { title: 'Quotes', notices: [], sections: [{ items }], visibility: 'private', ...extra };
+}
+
+/** Every limit Slack enforces on a message, checked block by block. */
+function expectWithinLimits(blocks: SlackBlock[]): void {
+  expect(blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
+  for (const b of blocks) {
+    if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(MAX_HEADER_TEXT);
+    if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    if (b.type === 'context') for (const e of b.elements) expect(e.text.length).toBeLessThanOrEqual(MAX_CONTEXT_TEXT);
+    if (b.type === 'actions') for (const e of b.elements) expect(e.value.length).toBeLessThanOrEqual(MAX_BUTTON_VALUE);
+  }
+}
+
+const texts = (blocks: SlackBlock[]) => JSON.stringify(blocks);
+
+describe('renderReply', () => {
+  it('shows quote, speaker with role, outlet, article link, corroboration and bold matches', () => {
+    const r = reply([
+      item(1, 'We have great intel on that', {
+        highlights: [[8, 13], [14, 19]],
+        speakerRole: 'President',
+        outlet: 'Reuters',
+        cue: 'told',
+        corroboration: { articles: 4, outlets: ['AP', 'Reuters'], firstOutlet: 'AP' },
+      }),
+    ]);
+    const { blocks, text } = renderReply(r, { share: true, more: true, ephemeral: true });
+    const all = texts(blocks);
+    expect(all).toContain('> “We have *great intel* on that”');
+    expect(all).toContain('— *Speaker 1*, President · told Reuters');
+    expect(all).toContain('<https://ap.example/1|Article 1> · AP · 2021-03-04 · reported in 4 articles (first: AP)');
+    expect(text).toContain('We have great intel on that');
+    expectWithinLimits(blocks);
+  });
+
+  it('fits 100 long results into Slack’s limits and says how many more there are', () => {
+    const long = 'Budget talks stalled again & again <for> hours '.repeat(90);
+    const items = Array.from({ length: 100 }, (_, i) =>
+      item(i + 1, long, { highlights: [[0, 6]], article: { id: `a${i}`, title: 'T'.repeat(400), outlet: 'AP', url: `https://ap.example/${'x'.repeat(300)}`, published: null } }),
+    );
+    const r = reply(items, {
+      title: `Quotes matching “${'budget '.repeat(60)}”`,
+      notices: ['Your query was cut to 500 characters.'],
+      paging: { command: 'quote', args: { query: 'budget '.repeat(70) }, offset: 100, pageSize: 100, total: 250 },
+    });
+    const codec = new ButtonStateCodec();
+    const { blocks } = renderReply(r, { share: true, more: true, ephemeral: true, codec, origin: { command: 'quote', args: { query: 'budget' } } });
+    expectWithinLimits(blocks);
+    const shown = blocks.filter((b) => b.type === 'section' && b.text.text.startsWith('>')).length;
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(100);
+    const all = texts(blocks);
+    // 150 after this page's 100, plus the ones of this page that did not fit.
+    expect(all).toContain(`${150 + (100 - shown)} more results`);
+    expect(all).toContain('…');
+    expect(all).toContain('factbot_more');
+    expect(all).toContain('factbot_share');
+    // More continues right after the last item shown, so nothing is skipped.
+    const actions = blocks.find((b) => b.type === 'actions');
+    const more = actions && actions.type === 'actions' ? actions.elements.find((e) => e.action_id === 'factbot_more') : undefined;
+    expect(codec.decode(more?.value)?.args.offset).toBe(shown);
+  });
+
+  it('without paging, says how many results did not fit', () => {
+    const items = Array.from({ length: 100 }, (_, i) => item(i, `quote ${i}`));
+    const { blocks } = renderReply(reply(items), { share: false, more: true, ephemeral: true });
+    expectWithinLimits(blocks);
+    const shown = blocks.filter((b) => b.type === 'section').length;
+    expect(texts(blocks)).toContain(`${100 - shown} more results not shown`);
+  });
+
+  it('cuts a long title cleanly with an ellipsis', () => {
+    const { blocks } = renderReply(reply([], { title: 'word '.repeat(100) }), { share: false, more: false, ephemeral: true });
+    const header = blocks[0]!;
+    expect(header.type).toBe('header');
+    if (header.type === 'header') {
+      expect(header.text.text.length).toBeLessThanOrEqual(MAX_HEADER_TEXT);
+      expect(header.text.text.endsWith('word…')).toBe(true);
+    }
+  });
+
+  it('splits long text lines over several sections', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `line ${i} ${'x'.repeat(200)}`);
+    const { blocks } = renderReply({ title: 'Lines', notices: [], sections: [{ items: [], lines }], visibility: 'private' }, { share: false, more: false, ephemeral: true });
+    expectWithinLimits(blocks);
+    expect(blocks.filter((b) => b.type === 'section').length).toBeGreaterThan(2);
+    expect(texts(blocks)).toContain('line 39');
+  });
+
+  it('offers Share only on private answers with content, and no buttons on errors', () => {
+    const codec = new ButtonStateCodec();
+    const origin = { command: 'quote', args: { query: 'x' } };
+    const hasShare = (r: Reply, ephemeral: boolean) => texts(renderReply(r, { share: true, more: true, ephemeral, codec, origin }).blocks).includes('factbot_share');
+    expect(hasShare(reply([item(1, 'q')]), true)).toBe(true);
+    expect(hasShare(reply([item(1, 'q')]), false)).toBe(false);
+    expect(hasShare(reply([]), true)).toBe(false);
+    expect(hasShare({ ...reply([item(1, 'q')]), isError: true }, true)).toBe(false);
+  });
+
+  it('keeps button values within 2,000 characters however large the arguments', () => {
+    const codec = new ButtonStateCodec();
+    const big = { command: 'sources', args: { claim: 'c'.repeat(5000) } };
+    const { blocks } = renderReply(reply([item(1, 'q')]), { share: true, more: false, ephemeral: true, codec, origin: big });
+    expectWithinLimits(blocks);
+    const actions = blocks.find((b) => b.type === 'actions');
+    const value = actions && actions.type === 'actions' ? actions.elements[0]!.value : '';
+    expect(codec.decode(value)?.args.claim).toBe('c'.repeat(5000));
+  });
+
+  it('an empty reply still renders a valid message', () => {
+    const { blocks, text } = renderReply({ title: '', notices: [], sections: [], visibility: 'private' }, { share: true, more: true, ephemeral: true });
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('highlights', () => {
+  it('widen to whole words and merge neighbours', () => {
+    expect(wordHighlights('great intelligence here', [[8, 12]])).toEqual([[6, 18]]);
+    expect(wordHighlights('great intel', [[0, 5], [6, 11]])).toEqual([[0, 11]]);
+    expect(wordHighlights('a b', [[-5, 1], [2, 99]])).toEqual([[0, 3]]);
+    expect(wordHighlights('one two three', [[0, 3], [8, 13]])).toEqual([[0, 3], [8, 13]]);
+    expect(wordHighlights('   ', [[0, 3]])).toEqual([]);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes &, < and > and neutralises broadcasts and links', () => {
+    const out = escapeMrkdwn('a & b <!channel> <@U123> @here @Everyone see http://x.example and www.y.example');
+    expect(out).toContain('a &amp; b &lt;!channel&gt; &lt;@U123&gt;');
+    expect(out).not.toMatch(/@(here|everyone)\b/i);
+    expect(out).not.toContain('http://');
+    expect(out).not.toContain('www.y');
+  });
+
+  it('plain text loses broadcasts and control characters but keeps its characters', () => {
+    expect(sanitisePlain('Q&A <b> @channel\u0007')).toBe('Q&A <b> @\u200Dchannel');
+  });
+
+  it('only http(s) URLs become links, and they cannot break the link markup', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('not a url')).toBeNull();
+    expect(safeUrl('https://a.example/x|y>z')).toBe('https://a.example/x%7Cy%3Ez');
+  });
+
+  it('cuts at word boundaries and fits after escaping', () => {
+    expect(cut('hello wonderful world', 18)).toBe('hello wonderful…');
+    expect(cut('hello wonderful world', 12)).toBe('hello wonde…');
+    expect(cut('short', 10)).toBe('short');
+    const fitted = fitRendered('&'.repeat(100), 50, escapeMrkdwn);
+    expect(fitted.length).toBeLessThanOrEqual(50);
+    expect(fitted.endsWith('…')).toBe(true);
+  });
+
+  it('turns Slack markup in incoming text back into words', () => {
+    expect(slackTextToPlain('<@UBOT> who said <https://a.example|this> &amp; <#C1|general>?', 'UBOT')).toBe('who said this & #general?');
+    expect(slackTextToPlain('<!here> sources for <@U2> claim &lt;x&gt;')).toBe('sources for @U2 claim <x>');
+  });
+});
+
+describe('button state', () => {
+  it('round-trips and rejects tampered values', () => {
+    const codec = new ButtonStateCodec();
+    const value = codec.encode({ command: 'quote', args: { query: 'x', offset: 5 }, ephemeral: true });
+    expect(codec.decode(value)).toEqual({ command: 'quote', subcommand: undefined, args: { query: 'x', offset: 5 }, ephemeral: true });
+    expect(codec.decode('{"c":"quote"}')).toBeNull();
+    expect(codec.decode('not json')).toBeNull();
+    expect(codec.decode('k:unknown-key')).toBeNull();
+    expect(codec.decode(undefined)).toBeNull();
+  });
+});
+
+describe('TtlCache', () => {
+  it('remembers keys for the TTL only, and stays bounded', () => {
+    let now = 0;
+    const cache = new TtlCache<boolean>(1000, 3, () => now);
+    expect(cache.firstSeen('a')).toBe(true);
+    expect(cache.firstSeen('a')).toBe(false);
+    now = 1001;
+    expect(cache.firstSeen('a')).toBe(true);
+    for (const k of ['b', 'c', 'd', 'e']) cache.set(k, true);
+    expect(cache.size).toBeLessThanOrEqual(3);
+    expect(cache.has('e')).toBe(true);
+  });
+});
