@@ -52,6 +52,11 @@ describe('ingest: HTML', () => {
     expect(articles[0]!.text.split('\n')).toHaveLength(2);
   });
 
+  it('drops the site name from <title> when the page heading is the bare title', async () => {
+    const { articles } = await load('site-title.html');
+    expect(articles[0]!.title).toBe('Ally angered by leak');
+  });
+
   it('uses <title> and derives nothing else when a page has no metadata, and reports a page with no text', async () => {
     const bare = await load('bare.html');
     expect(bare.articles[0]).toMatchObject({ title: 'A bare page', outlet: null, url: null, published: null, author: null });

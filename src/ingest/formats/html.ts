@@ -36,6 +36,7 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
   try {
     const doc = dom.window.document;
     const meta = pageMetadata(doc);
+    const h1 = nonEmpty(doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' '));
     // Readability rewrites the document it reads: metadata first, and a copy of the body kept.
     const body = doc.body ? (doc.body.cloneNode(true) as HTMLElement) : null;
     let article: ReturnType<Readability<Node>['parse']> = null;
@@ -55,7 +56,7 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
       ok: true,
       text,
       meta: {
-        title: meta.title ?? nonEmpty(article?.title) ?? nonEmpty(doc.title),
+        title: meta.title ?? pageTitle(nonEmpty(article?.title) ?? nonEmpty(doc.title), h1),
         outlet: meta.outlet ?? nonEmpty(article?.siteName),
         url: meta.url,
         published: meta.published ?? nonEmpty(article?.publishedTime),
@@ -83,6 +84,12 @@ export function htmlFragmentText(fragment: string): string {
   } finally {
     dom.window.close();
   }
+}
+
+/** "Story - Site" when the page's heading says "Story": the heading is the title without the site. */
+function pageTitle(title: string | null, h1: string | null): string | null {
+  if (title && h1 && title !== h1 && title.includes(h1)) return h1;
+  return title ?? h1;
 }
 
 function nonEmpty(s: string | null | undefined): string | null {
