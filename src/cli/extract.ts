@@ -1,0 +1,75 @@
+/**
+ * `factbot extract FILE… [--json]`: statements, quotes, speakers and outlets of article files.
+ *
+ * With --json: one JSON object per input file, in input order, one a line — the contract the scorer and
+ * other tools read. A file that fails to load still gets its line (`{ file, error, statements: [] }`) so
+ * that line N always belongs to input N; its reason also goes to stderr, and the exit code is 1.
+ */
+import { articleRef, type Article } from '../domain/article.js';
+import type { Statement } from '../domain/statement.js';
+import { extractStatements } from '../extract/index.js';
+import { loadPath } from '../ingest/index.js';
+
+export interface ExtractOptions {
+  json: boolean;
+}
+
+const write = (s: string): void => {
+  process.stdout.write(s);
+};
+
+export async function runExtract(files: string[], opts: ExtractOptions): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    const { articles, errors } = await loadPath(file);
+    for (const e of errors) process.stderr.write(`factbot extract: ${e.source}: ${e.reason}\n`);
+    if (articles.length === 0) {
+      failed++;
+      const reason = errors.map((e) => e.reason).join('; ') || 'no article found';
+      if (errors.length === 0) process.stderr.write(`factbot extract: ${file}: ${reason}\n`);
+      if (opts.json) write(JSON.stringify({ file, error: reason, statements: [] }) + '\n');
+      continue;
+    }
+    if (errors.length > 0) failed++;
+    // a file holding several articles (JSON Lines) still prints one line per file: the first article's,
+    // with the others' statements following in their own lines only in the readable listing
+    for (const [n, article] of articles.entries()) {
+      const statements = extractStatements(article);
+      if (opts.json) {
+        if (n === 0) write(JSON.stringify({ file, article: articleRef(article), statements: statements.map(plain) }) + '\n');
+      } else write(listing(file, article, statements));
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function plain(s: Statement): Record<string, unknown> {
+  return {
+    text: s.text,
+    kind: s.kind,
+    quote: s.quote,
+    speaker: s.speaker,
+    speakerMention: s.speakerMention,
+    speakerRole: s.speakerRole,
+    outlet: s.outlet,
+    cue: s.cue,
+    start: s.start,
+    end: s.end,
+    paragraph: s.paragraph,
+  };
+}
+
+function listing(file: string, a: Article, statements: readonly Statement[]): string {
+  const lines: string[] = [];
+  lines.push(`${file}: ${a.title}${a.outlet ? ` (${a.outlet})` : ''}`);
+  const quoted = statements.filter((s) => s.kind !== 'statement');
+  lines.push(`  ${statements.length} statements, ${quoted.length} attributed`);
+  for (const s of quoted) {
+    const who = s.speaker ?? (s.speakerMention ? `${s.speakerMention} (unresolved)` : 'unknown speaker');
+    const role = s.speakerRole ? `, ${s.speakerRole}` : '';
+    const outlet = s.outlet ? ` [to/by ${s.outlet}]` : '';
+    const q = s.kind === 'direct' ? `"${s.quote ?? ''}"` : s.quote ?? '';
+    lines.push(`  ¶${s.paragraph} ${s.kind.padEnd(8)} ${who}${role}${outlet} ${s.cue ?? '-'}: ${q}`);
+  }
+  return lines.join('\n') + '\n\n';
+}

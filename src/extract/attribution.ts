@@ -1,0 +1,351 @@
+/**
+ * Attribution inside one sentence: the reporting cue and the noun phrase of its speaker.
+ *
+ * Forms handled: "X said (that) …", "…, X said", "…," said X, the role.", "X told the Post: …",
+ * "according to X, …", "…, according to X", "X went on to say …", "…, saying …" (the clause's subject
+ * speaks), passive forms are not attributions ("was told"), nouns are not verbs ("the report said" is
+ * fine, "his report" is not a cue), and belief verbs never attribute words.
+ */
+import { requiredParticles, speechVerb } from './cues.js';
+import { isDeterminer, isOrgNoun, isPersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
+import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
+import { isCapWord, type Token } from './tokens.js';
+
+export interface Attribution {
+  /** The cue as written, with a particle or "to" where it has one ("according to", "pointed out"). */
+  cue: string;
+  /** Token index of the cue's verb (or of "according"). */
+  cueIndex: number;
+  /** Last token index of the cue phrase. */
+  cueEnd: number;
+  /** Speaker phrase token range [from, to] inclusive, or null when no speaker phrase was found. */
+  speaker: { from: number; to: number } | null;
+  /** Where the speaker stands relative to the cue. */
+  form: 'subject' | 'inverted' | 'according' | 'participle';
+  /** An outlet the words were told to or reported by ("told the Post", "in an interview with CNN"). */
+  outletPhrase: { from: number; to: number } | null;
+  /** The cue is strong: a speech verb proper, not a weak one like "described". */
+  strong: boolean;
+}
+
+const AUX = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
+const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
+const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|weekend|month|year)$/;
+/** Words that end a noun phrase when scanning leftwards from a verb. */
+const STOP = new Set(
+  ('that which who whom whose and or but nor because as when while if after before since although though where so than ' +
+    'to of in on at for with from by about into over under against during without within between through like unlike ' +
+    'is was are were be been being has have had do does did will would could can may might should must not ' +
+    'what how why there here it\'s also said says say told tells').split(' '),
+);
+const NP_PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+/** Post-modifiers that can follow a head noun inside a speaker phrase ("an official familiar with …"). */
+const POSTMOD_ADJ = new Set(['familiar', 'close', 'involved', 'knowledgeable', 'briefed', 'based', 'speaking', 'working', 'responsible', 'present']);
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'them', 'us', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'viewers', 'listeners', 'readers', 'lawmakers', 'senators']);
+const MAX_NP = 14;
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.k === 'w';
+const isComma = (t: Token | undefined): boolean => t !== undefined && t.k === 'p' && t.t === ',';
+const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q';
+
+/** Whether a lower-case word may sit inside a noun phrase before its head (adjective or noun). */
+function npWord(t: Token): boolean {
+  const lo = t.lo;
+  if (STOP.has(lo) || AUX.has(lo) || BE.has(lo)) return false;
+  if (speechVerb(lo) && !isPersonNoun(lo)) return false;
+  if (/ly$/.test(lo) && !/^(daily|early|family|ally|italy|july|only)$/.test(lo)) return false;
+  if (/(ed|ing)$/.test(lo) && !/^(former|senior|united|red|unnamed|named|retired|elected|appointed|leading|ruling|governing|sitting|acting|incoming|outgoing|ranking|high-ranking|top-ranking|longtime|speed)$/.test(lo) && !isPersonNoun(lo)) return false;
+  return true;
+}
+
+/** Scan a noun phrase leftwards ending at token `end`; returns its first token index or -1. */
+export function scanLeftNP(toks: readonly Token[], end: number): number {
+  let j = end;
+  const head = toks[j];
+  if (!isWord(head)) return -1;
+  if (PRONOUNS.has(head.lo) && !isCapWord(head) || (PRONOUNS.has(head.lo) && (j === 0 || !isWord(toks[j - 1])))) {
+    return PRONOUNS.has(head.lo) ? j : -1;
+  }
+  if (PRONOUNS.has(head.lo)) return j;
+  const capHead = isCapWord(head);
+  if (!capHead && !npWord(head)) return -1;
+  let first = j;
+  j--;
+  let n = 1;
+  while (j >= 0 && n < MAX_NP) {
+    const t = toks[j];
+    if (!isWord(t)) {
+      // "HR McMaster" is fine; "Trump's aides" has the possessive inside the word token
+      break;
+    }
+    if (isDeterminer(t.lo) && !isCapWord(t) || (isDeterminer(t.lo) && (t.lo === 'the' || t.lo === 'a' || t.lo === 'an'))) {
+      first = j;
+      // "the head of the agency": a preposition before the determiner joins a longer phrase
+      const prep = toks[j - 1];
+      const before = toks[j - 2];
+      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && (npWord(before) || isCapWord(before)) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo))) {
+        j -= 2;
+        n += 2;
+        first = j;
+        continue;
+      }
+      return first;
+    }
+    if (isCapWord(t)) {
+      // a capitalised word at the start of the sentence may be an opener ("But officials said")
+      if (j === 0 && /^(but|and|so|yet|now|then|still|meanwhile|however|also|in|on|at|as|when|while|after|before|today|yesterday|last|this|that)$/.test(t.lo)) break;
+      first = j;
+      j--;
+      n++;
+      continue;
+    }
+    if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
+    if (!capHead && NP_PREPS.has(t.lo) && isWord(toks[j - 1]) && (isPersonNoun(toks[j - 1]!.lo) || POSTMOD_ADJ.has(toks[j - 1]!.lo))) {
+      j--;
+      n++;
+      continue;
+    }
+    if (POSTMOD_ADJ.has(t.lo)) {
+      j--;
+      n++;
+      continue;
+    }
+    if (!npWord(t)) break;
+    first = j;
+    j--;
+    n++;
+  }
+  return first;
+}
+
+/** Scan a noun phrase rightwards from `from` (inverted "said X, the role"), up to a quote or the end. */
+function scanRightNP(toks: readonly Token[], from: number): number {
+  const t0 = toks[from];
+  if (!isWord(t0)) return -1;
+  if (PRONOUNS.has(t0.lo)) return from;
+  if (!isCapWord(t0) && !isDeterminer(t0.lo) && !isPersonNoun(t0.lo) && !/s$/.test(t0.lo)) return -1;
+  let j = from;
+  let last = from;
+  while (j < toks.length) {
+    const t = toks[j]!;
+    if (t.k === 'q') break;
+    if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')') break;
+    if (t.k === 'w') last = j;
+    j++;
+  }
+  return last;
+}
+
+/** Skip adverbs, auxiliaries and "on Tuesday" leftwards from `j`; returns the next index to look at. */
+function skipAdverbials(toks: readonly Token[], j: number): number {
+  while (j >= 0) {
+    const t = toks[j];
+    if (!isWord(t)) break;
+    if (AUX.has(t.lo) || BE.has(t.lo) && false) {
+      j--;
+      continue;
+    }
+    if (/ly$/.test(t.lo) && !isCapWord(t) && !/^(ally|daily|family)$/.test(t.lo)) {
+      j--;
+      continue;
+    }
+    if (DAYS.test(t.lo)) {
+      j--;
+      const p = toks[j];
+      if (isWord(p) && /^(on|last|this|late|early|that|one)$/.test(p.lo)) j--;
+      const p2 = toks[j];
+      if (isWord(p2) && /^(on|late|early)$/.test(p2.lo)) j--;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** A phrase is a plausible speaker when its last word names a person, group, organisation or outlet. */
+function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boolean {
+  let head = toks[to];
+  // "Trump's", "the official's": a possessor before a noun is not the speaker phrase's end
+  if (!isWord(head)) return false;
+  if (PRONOUNS.has(head.lo)) return head.lo !== 'you' && head.lo !== 'i' || true;
+  if (isCapWord(head)) return !/^(I|It|This|That|There|Here)$/.test(head.t) || from !== to;
+  // description heads: "officials", "the officer", "a source familiar with…" (head before post-modifier)
+  for (let k = from; k <= to; k++) {
+    const t = toks[k];
+    if (isWord(t) && (NP_PREPS.has(t.lo) || POSTMOD_ADJ.has(t.lo)) && k > from) {
+      head = toks[k - 1]!;
+      break;
+    }
+  }
+  const lo = head.lo.replace(/[’']s$/, '');
+  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
+}
+
+/** The outlet phrase after a cue: "told the Post", "told Buzzfeed", "in an interview with CNN". */
+function outletAfter(toks: readonly Token[], from: number): { from: number; to: number } | null {
+  let j = from;
+  if (isWord(toks[j]) && /^(the)$/.test(toks[j]!.lo)) j++;
+  let k = j;
+  while (k < toks.length && isCapWord(toks[k]) && k - j < 5) k++;
+  for (let e = k - 1; e >= j; e--) {
+    const phrase = toks.slice(j, e + 1).map((t) => t.t).join(' ');
+    if (outletFromPhrase(phrase)) return { from: j, to: e };
+  }
+  return null;
+}
+
+/** Find an outlet phrase governed by "to/with/on/in/told" anywhere outside quotes. */
+function governedOutlet(toks: readonly Token[]): { from: number; to: number } | null {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!isWord(t) || !/^(told|tells|telling|tell|to|with|on|in|by)$/.test(t.lo)) continue;
+    let j = i + 1;
+    if (isWord(toks[j]) && /^(a|an)$/.test(toks[j].lo)) continue;
+    const o = outletAfter(toks, j);
+    if (o) {
+      // "in the New York Times" is an outlet only where words are reported, not "in the Post's archive"
+      return o;
+    }
+  }
+  return null;
+}
+
+/**
+ * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
+ */
+export function findAttributions(toks: readonly Token[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!isWord(t)) continue;
+    if (t.lo === 'according' && isWord(toks[i + 1]) && toks[i + 1]!.lo === 'to') {
+      const from = i + 2;
+      const to = scanRightNPShort(toks, from);
+      if (to >= from) {
+        const outlet = outletFromPhrase(toks.slice(from, to + 1).map((x) => x.t).join(' ')) ? { from, to } : null;
+        out.push({ cue: 'according to', cueIndex: i, cueEnd: i + 1, speaker: { from, to }, form: 'according', outletPhrase: outlet, strong: true });
+      }
+      continue;
+    }
+    const v = speechVerb(t.lo);
+    if (!v) continue;
+    // a capitalised verb mid-sentence is a name ("Tell", "Said")
+    if (isCapWord(t) && i > 0 && !isQuote(toks[i - 1])) continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    // nouns: "the report", "his claim", "a call"
+    if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
+    // passive: "was told", "is said to"
+    if (isWord(prev) && BE.has(prev.lo) && /(ed|told|said|written|spoken)$/.test(t.lo) && t.lo !== 'added') continue;
+    const isIng = /ing$/.test(t.lo);
+    let cue = t.t;
+    let cueEnd = i;
+    const particles = requiredParticles(v.lemma);
+    if (particles !== undefined) {
+      if (isWord(next) && particles.includes(next.lo)) {
+        if (/^(out|for|on|to|as)$/.test(next.lo)) {
+          cue = `${t.t} ${next.t}`;
+          cueEnd = i + 1;
+        }
+      } else if (!isQuote(next) && !(next?.k === 'p' && next.t === ':') && !isQuote(prev) && !(isComma(prev) && isQuote(toks[i - 2]))) {
+        continue;
+      }
+    }
+    if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {
+      cue = `${t.t} in ${toks[i + 2]!.t} ${toks[i + 3]!.t}`;
+    }
+    // infinitive: "went on to say" keeps the subject of "went"; other infinitives ("declined to say") are no cue
+    let subjEnd = i - 1;
+    if (isWord(prev) && prev.lo === 'to') {
+      const a = toks[i - 2];
+      const b = toks[i - 3];
+      if (isWord(a) && a.lo === 'on' && isWord(b) && /^(went|goes|go|going)$/.test(b.lo)) {
+        cue = `${b.t} on to ${t.t}`;
+        subjEnd = i - 4;
+      } else if (isWord(a) && /^(continued|continues|proceeded|used|appeared|seemed)$/.test(a.lo)) {
+        cue = `${a.t} to ${t.t}`;
+        subjEnd = i - 3;
+      } else continue;
+    }
+    // participle: ", saying …" / ", adding …": the subject of the main clause speaks
+    if (isIng) {
+      if (isComma(prev) || (isWord(prev) && (prev.lo === 'and' || prev.lo === 'while'))) {
+        out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
+        continue;
+      }
+      if (!(isWord(prev) && BE.has(prev.lo))) continue;
+      subjEnd = i - 2;
+    }
+    let outletPhrase: { from: number; to: number } | null = null;
+    if (/^(told|tells|tell|telling)$/.test(t.lo)) outletPhrase = outletAfter(toks, i + 1);
+    // inverted: `"…," said X` / `…, said X.`
+    const invertedPlace = isQuote(prev) || (isComma(prev) && (isQuote(toks[i - 2]) || i >= 2)) || i === 0;
+    if (invertedPlace && !isIng) {
+      const from = i + 1;
+      const nx = toks[from];
+      const to = scanRightNP(toks, from);
+      if (to >= from && isWord(nx) && !(nx.lo === 'that') && (isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || /s$/.test(nx.lo)) && !OBJECT_PRONOUNS.has(nx.lo)) {
+        // but not when a subject precedes the comma: "X, a senior official, said …" is handled below
+        const left = skipAdverbials(toks, i - 1);
+        const hasSubjectBefore = isComma(prev) && !isQuote(toks[i - 2]) && left >= 0 && isWord(toks[left]);
+        const endsSentence = to >= toks.length - 1 || toks.slice(to + 1).every((x) => x.k === 'p' || x.k === 'q');
+        if (!hasSubjectBefore || isQuote(toks[i - 2]) || endsSentence && isComma(prev) && isQuote(toks[i - 2])) {
+          if (plausibleSpeaker(toks, from, Math.min(to, npHeadEnd(toks, from, to)))) {
+            out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1)), cueEnd + 1), strong: !v.weak });
+            continue;
+          }
+        }
+      }
+    }
+    // subject before the verb
+    let j = skipAdverbials(toks, subjEnd);
+    let speaker: { from: number; to: number } | null = null;
+    if (isComma(toks[j])) {
+      // apposition: "HR McMaster, the national security adviser who …, said"
+      const appEnd = j - 1;
+      let k = appEnd;
+      while (k >= 0 && toks[k]!.k === 'w') k--;
+      if (k >= 0 && isComma(toks[k]) && k < appEnd) {
+        const nameEnd = k - 1;
+        const nameStart = scanLeftNP(toks, nameEnd);
+        if (nameStart >= 0 && (isCapWord(toks[nameEnd]) || PRONOUNS.has(toks[nameEnd]!.lo))) speaker = { from: nameStart, to: appEnd };
+      }
+      if (!speaker && k >= -1 && k < appEnd) {
+        // "Speaking on Tuesday, Trump said" has no apposition; a bare segment before the comma may be the subject
+        const segStart = scanLeftNP(toks, appEnd);
+        if (segStart === k + 1 && plausibleSpeaker(toks, segStart, appEnd)) speaker = { from: segStart, to: appEnd };
+      }
+    } else if (isWord(toks[j])) {
+      const s = scanLeftNP(toks, j);
+      if (s >= 0 && plausibleSpeaker(toks, s, j)) speaker = { from: s, to: j };
+    }
+    if (!speaker) continue;
+    const govOutlet = outletPhrase ?? (() => {
+      const g = governedOutlet(toks.slice(cueEnd + 1));
+      return g ? shift(g, cueEnd + 1) : null;
+    })();
+    out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak });
+  }
+  return out;
+}
+
+function shift(r: { from: number; to: number } | null, by: number): { from: number; to: number } | null {
+  return r ? { from: r.from + by, to: r.to + by } : null;
+}
+
+/** The end of the head part of a right-scanned phrase (before its apposition). */
+function npHeadEnd(toks: readonly Token[], from: number, to: number): number {
+  for (let k = from; k <= to; k++) if (toks[k]!.k === 'p') return k - 1;
+  return to;
+}
+
+/** A short phrase after "according to": up to a comma or the end. */
+function scanRightNPShort(toks: readonly Token[], from: number): number {
+  let j = from;
+  let last = -1;
+  while (j < toks.length && toks[j]!.k === 'w' && j - from < 14) {
+    last = j;
+    j++;
+  }
+  return last;
+}

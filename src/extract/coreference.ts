@@ -1,0 +1,177 @@
+/**
+ * Coreference within one article: which earlier entity "he", "she", "they", "it", "the officer" or "the
+ * newspaper" refers to. Candidates must agree in gender and number; among them the most recent wins, with
+ * the subject of a sentence (its first mention) preferred to a later mention in the same sentence, and
+ * the last speaker preferred by pronouns that introduce quotes. When nothing agrees the answer is null:
+ * we never guess.
+ */
+import { OUTLET_NOUNS } from './outlets.js';
+import { surname, type Gender, type ParsedMention } from './names.js';
+
+export type EntityKind = 'person' | 'org' | 'outlet' | 'group' | 'description';
+
+export interface Entity {
+  id: number;
+  /** Canonical name: the fullest name seen ("H.R. McMaster"), or the description that introduced it. */
+  name: string;
+  kind: EntityKind;
+  gender: Gender;
+  plural: boolean;
+  role: string | null;
+  /** Lower-case words of descriptions and roles ("israeli", "intelligence", "officer"). */
+  words: Set<string>;
+  /** Head nouns it was described by ("officer", "official", "ambassador"). */
+  heads: Set<string>;
+}
+
+interface MentionEvent {
+  entity: Entity;
+  pos: number;
+  sentence: number;
+  /** The entity spoke in this sentence. */
+  speaker: boolean;
+}
+
+const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'ministry', 'agency', 'administration', 'government', 'office', 'council', 'commission', 'company', 'firm', 'group', 'organization', 'organisation', 'party', 'court', 'embassy', 'bureau', 'network', 'board', 'team', 'union']);
+
+export class EntityTracker {
+  private entities: Entity[] = [];
+  private events: MentionEvent[] = [];
+  private bySurname = new Map<string, Entity>();
+
+  /** Record a proper name or description at `pos`; returns the entity it refers to (new or known). */
+  mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean } = {}): Entity {
+    let e: Entity | undefined;
+    if (kind === 'person') {
+      const key = surname(name).toLowerCase();
+      e = this.bySurname.get(key);
+      if (e && e.kind === 'person') {
+        const first = name.split(/\s+/)[0];
+        const known = e.name.split(/\s+/)[0];
+        // a different first name is a different person (Bill and Hillary Clinton)
+        if (name.split(/\s+/).length > 1 && e.name.split(/\s+/).length > 1 && !sameFirst(first!, known!)) e = undefined;
+      } else if (e && e.kind !== 'person') e = undefined;
+      if (!e) {
+        e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set() };
+        this.entities.push(e);
+      } else if (name.length > e.name.length && name.split(/\s+/).length >= e.name.split(/\s+/).length) {
+        e.name = name;
+      }
+      this.bySurname.set(key, e);
+    } else {
+      const key = name.toLowerCase().replace(/^the /, '');
+      e = this.entities.find((x) => x.kind === kind && x.name.toLowerCase().replace(/^the /, '') === key);
+      if (!e) {
+        e = { id: this.entities.length, name, kind, gender, plural: opts.plural ?? kind === 'group', role: null, words: new Set(), heads: new Set() };
+        this.entities.push(e);
+      }
+    }
+    if (gender && !e.gender) e.gender = gender;
+    if (opts.role && !e.role) e.role = opts.role;
+    for (const w of opts.words ?? []) e.words.add(w);
+    if (opts.head) e.heads.add(opts.head);
+    for (const w of (opts.role ?? '').toLowerCase().split(/[\s,]+/)) if (w) e.words.add(w);
+    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false });
+    return e;
+  }
+
+  /** Mark an entity as the speaker of a sentence (salient for following pronouns). */
+  markSpeaker(e: Entity, pos: number, sentence: number): void {
+    this.events.push({ entity: e, pos, sentence, speaker: true });
+  }
+
+  /** Learn gender from a resolved pronoun. */
+  learnGender(e: Entity, g: Gender): void {
+    if (g && !e.gender && e.kind === 'person') e.gender = g;
+  }
+
+  /** A person already known by this surname (for a bare "McMaster"). */
+  knownPerson(word: string): Entity | null {
+    const e = this.bySurname.get(word.toLowerCase());
+    return e && e.kind === 'person' ? e : null;
+  }
+
+  /**
+   * The entity a pronoun at `pos` refers to. `quoteCue`: the pronoun is the subject of a reporting verb,
+   * where the last speaker is the likeliest referent.
+   */
+  resolvePronoun(pronoun: string, pos: number, sentence: number, quoteCue: boolean): Entity | null {
+    const p = pronoun.toLowerCase();
+    const fits = (e: Entity): boolean => {
+      if (p === 'he') return e.kind === 'person' && e.gender !== 'f' && !e.plural || (e.kind === 'description' && e.gender !== 'f' && !e.plural);
+      if (p === 'she') return (e.kind === 'person' || e.kind === 'description') && e.gender !== 'm' && !e.plural;
+      if (p === 'they') return e.plural || e.kind === 'group' || e.kind === 'org' || (e.kind === 'description' && e.gender === null);
+      if (p === 'it') return e.kind === 'org' || e.kind === 'outlet';
+      if (p === 'we') return e.kind === 'group' || e.kind === 'org';
+      return false;
+    };
+    return this.search(pos, sentence, fits, quoteCue);
+  }
+
+  /** The entity a definite description ("the officer", "the newspaper", "the US official") refers to. */
+  resolveDescription(m: ParsedMention, pos: number, sentence: number): Entity | null {
+    const head = m.head;
+    if (!head) return null;
+    const modifiers = m.words.filter((w) => w !== head && !/^(the|this|that|these|those|his|her|their|its)$/.test(w) && w !== head + 's');
+    if (OUTLET_NOUNS.has(head)) {
+      const outlet = this.search(pos, sentence, (e) => e.kind === 'outlet', false, 6);
+      if (outlet) return outlet;
+    }
+    const fits = (e: Entity): boolean => {
+      if (e.kind === 'outlet') return false;
+      const has = e.heads.has(head) || e.words.has(head) || (e.role ?? '').toLowerCase().split(/\s+/).includes(head);
+      if (!has) return false;
+      if (m.plural !== e.plural && e.kind !== 'org') return false;
+      return modifiers.every((w) => e.words.has(w) || e.name.toLowerCase().includes(w));
+    };
+    const hit = this.search(pos, sentence, fits, false, 30);
+    if (hit) return hit;
+    if (GENERIC_ORG_HEADS.has(head)) return this.search(pos, sentence, (e) => e.kind === 'org' && e.name.toLowerCase().includes(head), false, 30);
+    return null;
+  }
+
+  /** Most salient fitting entity mentioned before `pos`, looking back at most `maxSentences`. */
+  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4): Entity | null {
+    // walk back sentence by sentence; in the current sentence, the nearest mention before the pronoun;
+    // in earlier ones, the first mention (the subject) unless the last speaker fits.
+    let best: Entity | null = null;
+    let i = this.events.length - 1;
+    while (i >= 0 && this.events[i]!.pos >= pos) i--;
+    if (i < 0) return null;
+    let s = this.events[i]!.sentence;
+    while (i >= 0) {
+      const sent = this.events[i]!.sentence;
+      if (sentence - sent > maxSentences) break;
+      const group: MentionEvent[] = [];
+      while (i >= 0 && this.events[i]!.sentence === sent) {
+        if (this.events[i]!.pos < pos) group.push(this.events[i]!);
+        i--;
+      }
+      group.reverse();
+      const fitting = group.filter((g) => fits(g.entity));
+      if (fitting.length > 0) {
+        if (preferSpeaker) {
+          const sp = fitting.find((g) => g.speaker);
+          if (sp) return sp.entity;
+        }
+        if (sent === sentence) {
+          best = fitting[0]!.entity;
+        } else {
+          best = fitting[0]!.entity;
+        }
+        return best;
+      }
+      s = sent;
+    }
+    void s;
+    return best;
+  }
+}
+
+function sameFirst(a: string, b: string): boolean {
+  const x = a.replace(/\./g, '').toLowerCase();
+  const y = b.replace(/\./g, '').toLowerCase();
+  if (x === y) return true;
+  // titles and initials may precede: "President Donald Trump" vs "Donald Trump", "HR" vs "H.R."
+  return x.startsWith(y[0] ?? '') && (x.length <= 2 || y.length <= 2) || x === 'president' || y === 'president';
+}

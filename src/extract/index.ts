@@ -1,0 +1,408 @@
+/**
+ * factbot extraction: Article → Statement[] (synchronous, pure, fast).
+ *
+ * Paragraph by paragraph: quote spans → sentences (never split inside a quote) → tokens with quotes folded
+ * → attributions (cue + speaker phrase) → kind, quoted words, speaker resolved through coreference,
+ * outlet. Context carries across sentences and paragraphs: a quote-only sentence or paragraph belongs to
+ * the speaker before it; a quote left open continues in the next paragraph; a paragraph introduced with
+ * "said in a statement:" is that speaker's words.
+ */
+import type { Article } from '../domain/article.js';
+import type { Statement, StatementKind } from '../domain/statement.js';
+import { findAttributions, type Attribution } from './attribution.js';
+import { EntityTracker, type Entity } from './coreference.js';
+import { HONORIFICS, isOrgNoun, parseMention, ROLE_WORDS, type ParsedMention } from './names.js';
+import { findOutletMentions, outletFromPhrase } from './outlets.js';
+import { findQuoteSpans, wordCount, type QuoteSpan } from './quote-spans.js';
+import { splitSentences } from './sentences.js';
+import { isCapWord, tokenize, type Token } from './tokens.js';
+import { registerNames } from './mentions.js';
+
+export { splitSentences } from './sentences.js';
+export { findQuoteSpans } from './quote-spans.js';
+
+interface Resolved {
+  speaker: string | null;
+  mention: string | null;
+  role: string | null;
+  entity: Entity | null;
+  /** The speaker is itself an outlet ("the Post reported"). */
+  outlet: string | null;
+}
+
+interface Carry {
+  resolved: Resolved;
+  outlet: string | null;
+  paragraph: number;
+  sentence: number;
+}
+
+/** Nouns of reports and documents: "a new Washington Post report claims" is the Post speaking. */
+const REPORT_NOUNS = /^(report|reports|article|story|editorial|analysis|investigation|poll|survey|piece|op-ed|column|account|reporting|coverage|review|exclusive)$/;
+
+/** A paragraph that is a caption, credit or short heading: no sentence punctuation, a few words. */
+function isHeadingOrCaption(p: string): boolean {
+  const t = p.trim();
+  if (/^(photo|picture|image|video|credit|source|file photo)s?\s*[/:]/i.test(t)) return true;
+  if (/[.!?:"')]$/.test(t)) return false;
+  return t.split(/\s+/).length <= 8;
+}
+
+/** Trailing photo credit glued to a sentence: "… with Russia. Photo/AP". */
+const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*?\)?)$/i;
+
+export function extractStatements(article: Article): Statement[] {
+  const text = article.text;
+  const out: Statement[] = [];
+  const tracker = new EntityTracker();
+  const namedOutlets: string[] = [];
+  const entityOutlet = new Map<number, { outlet: string; paragraph: number }>();
+  const quoteSpeakers = new Map<string, Resolved>();
+  let last: Carry | null = null;
+  let openQuote: Resolved | null = null;
+  let colonIntro: Resolved | null = null;
+  let sentenceNo = 0;
+  let paraStart = 0;
+  let paragraph = -1;
+  while (paraStart <= text.length) {
+    let paraEnd = text.indexOf('\n', paraStart);
+    if (paraEnd < 0) paraEnd = text.length;
+    paragraph++;
+    const raw = text.slice(paraStart, paraEnd);
+    const pStart = paraStart;
+    paraStart = paraEnd + 1;
+    if (!raw.trim()) continue;
+    const spans = findQuoteSpans(text, pStart, paraEnd);
+    const continuing: Resolved | null = openQuote;
+    openQuote = null;
+    const intro: Resolved | null = colonIntro;
+    colonIntro = null;
+    if (spans.length === 0 && isHeadingOrCaption(raw)) continue;
+    for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
+    const sentences = splitSentences(text, pStart, paraEnd, spans);
+    let prevInPara: Carry | null = null;
+    for (let si = 0; si < sentences.length; si++) {
+      const sent = sentences[si]!;
+      let sEnd = sent.end;
+      const credit = CREDIT.exec(text.slice(sent.start, sEnd));
+      if (credit && credit.index > 0) sEnd = sent.start + credit.index;
+      const qs = spans.filter((q) => q.open >= sent.start && q.open < sEnd);
+      const toks = tokenize(text, sent.start, sEnd, qs);
+      const sno = sentenceNo++;
+      registerNames(tracker, text, toks, sno);
+      const attrs = findAttributions(toks);
+      const stmt: Statement = {
+        text: text.slice(sent.start, sEnd),
+        kind: 'statement',
+        quote: null,
+        speaker: null,
+        speakerMention: null,
+        speakerRole: null,
+        outlet: null,
+        cue: null,
+        start: sent.start,
+        end: sEnd,
+        paragraph,
+      };
+      const qIdx = toks.map((t, i) => (t.k === 'q' ? i : -1)).filter((i) => i >= 0);
+      const real = qIdx.filter((i) => isRealQuote(text, toks, i, attrs));
+      let chosen: Attribution | null = null;
+      let kind: StatementKind = 'statement';
+      let quoteText: string | null = null;
+      const firstWord = toks.findIndex((t) => t.k !== 'p');
+      const leading = real.length > 0 && real[0] === firstWord;
+      if (leading) {
+        const q0 = real[0];
+        // the attribution right after the quote: `"…," he said` / `"…," said X`
+        chosen = attrs.find((a) => a.speaker && adjacentAfter(toks, q0!, a)) ?? null;
+        const after = toks[q0! + 1];
+        const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
+        if (utterance) {
+          kind = 'direct';
+          quoteText = joinQuotes(text, toks, real.filter((i) => i === q0 || !chosen || i > chosen.cueIndex));
+        }
+      } else if (real.length > 0) {
+        // `X said: "…"` / `X told the Post, "…"`: an introduced quote running to the sentence end
+        for (const a of attrs) {
+          if (!a.speaker) continue;
+          const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker.to : -1);
+          let k = end + 1;
+          while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
+          if (toks[k]?.k === 'q' && real.includes(k) && toks.slice(k + 1).every((t) => t.k !== 'w')) {
+            chosen = a;
+            kind = 'direct';
+            quoteText = joinQuotes(text, toks, real.filter((i) => i >= k));
+            break;
+          }
+        }
+      }
+      if (kind === 'statement') {
+        chosen = pickClauseAttribution(attrs, toks);
+        if (chosen) {
+          const clause = clauseOf(toks, chosen);
+          if (clause) {
+            kind = real.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
+            quoteText = text.slice(toks[clause.from]!.start, toks[clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
+            if (!chosen.strong && kind === 'indirect' && !/\b(that)\b/.test(quoteText.slice(0, 6))) {
+              kind = 'statement';
+              chosen = null;
+              quoteText = null;
+            }
+          } else chosen = null;
+        }
+      }
+      // a colon-introduced paragraph with no quote marks: the words of the speaker who introduced them
+      if (kind === 'statement' && intro && si === 0 && spans.length === 0) {
+        kind = 'direct';
+        quoteText = stmt.text;
+      }
+      let resolved: Resolved | null = null;
+      if (chosen?.speaker) {
+        resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets);
+        if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
+      } else if (chosen?.form === 'participle') {
+        resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets);
+      }
+      if (kind === 'direct' && !chosen) {
+        // quote-only sentence: the speaker of the quote it continues, the sentence before, the paragraph before
+        const qKey = normQuote(quoteText ?? '');
+        if (si === 0 && continuing) resolved = continuing;
+        else if (si === 0 && intro) resolved = intro;
+        else if (prevInPara) resolved = prevInPara.resolved;
+        else if (si === 0 && last && last.paragraph === paragraph - 1 && last.resolved.speaker) resolved = last.resolved;
+        else if (quoteSpeakers.has(qKey)) resolved = quoteSpeakers.get(qKey)!;
+        if (!resolved) {
+          // lookahead: the quote continues and the attribution comes in the next paragraph or sentence
+          resolved = null;
+        }
+      }
+      if (kind === 'mixed' && !chosen && resolved === null) kind = 'statement';
+      if (kind !== 'statement') {
+        stmt.kind = kind;
+        stmt.quote = quoteText;
+        stmt.cue = chosen ? chosen.cue : null;
+        if (resolved) {
+          stmt.speaker = resolved.speaker;
+          stmt.speakerMention = resolved.mention;
+          stmt.speakerRole = resolved.role;
+        }
+        let outlet: string | null = null;
+        if (chosen?.outletPhrase) outlet = outletFromPhrase(phrase(text, toks, chosen.outletPhrase), namedOutlets);
+        if (!outlet) {
+          const acc = attrs.find((a) => a.form === 'according' && a.outletPhrase);
+          if (acc?.outletPhrase) outlet = outletFromPhrase(phrase(text, toks, acc.outletPhrase), namedOutlets);
+        }
+        if (!outlet && resolved?.outlet) outlet = resolved.outlet;
+        if (!outlet && resolved?.entity) {
+          const o = entityOutlet.get(resolved.entity.id);
+          if (o && paragraph - o.paragraph <= 1) outlet = o.outlet;
+        }
+        stmt.outlet = outlet;
+        if (resolved?.entity && outlet && chosen) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
+        if (resolved && (resolved.speaker || resolved.mention)) {
+          const carry: Carry = { resolved, outlet, paragraph, sentence: sno };
+          prevInPara = carry;
+          if (resolved.speaker) last = carry;
+          if (kind === 'direct' && quoteText) quoteSpeakers.set(normQuote(quoteText), resolved);
+        }
+      } else {
+        prevInPara = null;
+        noteStatementOutlet(text, toks, tracker, entityOutlet, namedOutlets, paragraph);
+      }
+      // a quote still open at the paragraph's end continues in the next one
+      const lastQ = qs[qs.length - 1];
+      if (lastQ && !lastQ.closed && si === sentences.length - 1) openQuote = resolved ?? (stmt.kind === 'direct' ? null : null);
+      if (si === sentences.length - 1 && /:\s*$/.test(text.slice(sent.start, sEnd)) && chosen?.speaker && resolved) colonIntro = resolved;
+      out.push(stmt);
+    }
+  }
+  return out;
+}
+
+function normQuote(q: string): string {
+  return q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function innerText(text: string, q: QuoteSpan): string {
+  return text.slice(q.innerStart, q.innerEnd);
+}
+
+function joinQuotes(text: string, toks: readonly Token[], idx: readonly number[]): string {
+  return idx
+    .map((i) => innerText(text, toks[i]!.quote!).trim().replace(/[,\s]+$/, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+function phrase(text: string, toks: readonly Token[], r: { from: number; to: number }): string {
+  return text.slice(toks[r.from]!.start, toks[r.to]!.end);
+}
+
+/** A quotation that is someone's words, not a scare quote, a title or a nickname. */
+function isRealQuote(text: string, toks: readonly Token[], i: number, attrs: readonly Attribution[]): boolean {
+  const q = toks[i]!.quote!;
+  const inner = innerText(text, q);
+  const words = wordCount(text, q.innerStart, q.innerEnd);
+  if (words === 0) return false;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const sentenceLike = /[.?!,]\s*$/.test(inner) || words >= 6;
+  // right after a cue or a colon, or opening the sentence: an utterance
+  if (!prev || prev.k === 'p' && /^[:,(-]$|^--$/.test(prev.t)) {
+    if (sentenceLike || !next || next.k === 'p') return true;
+  }
+  if (prev && attrs.some((a) => a.cueIndex === i - 1 || a.cueEnd === i - 1 || a.outletPhrase?.to === i - 1)) return true;
+  // a title or nickname: capitalised words, short (“The Art of the Deal”, “Crooked Hillary”)
+  const caps = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words <= 6 && caps >= Math.ceil(words * 0.6) && !/[.?!,]$/.test(inner)) return false;
+  return words >= 4 || sentenceLike;
+}
+
+/** Whether attribution `a` follows the quote token at `qi` directly (after a comma or dash). */
+function adjacentAfter(toks: readonly Token[], qi: number, a: Attribution): boolean {
+  let k = qi + 1;
+  while (toks[k] && toks[k]!.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
+  if (a.form === 'inverted') return a.cueIndex === k;
+  if (a.form === 'subject' && a.speaker) return a.speaker.from === k;
+  return false;
+}
+
+/** The attribution that governs a sentence of reported speech. */
+function pickClauseAttribution(attrs: readonly Attribution[], toks: readonly Token[]): Attribution | null {
+  void toks;
+  const verbs = attrs.filter((a) => a.form !== 'according' && a.form !== 'participle' && a.speaker);
+  if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
+  return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
+}
+
+/** The reported clause of an attribution: after "X said (that)", or before ", X said". */
+function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number } | null {
+  const lastTok = lastWordOrQuote(toks);
+  if (a.form === 'according') {
+    const sp = a.speaker!;
+    if (sp.to < lastTok - 1) {
+      let k = sp.to + 1;
+      while (toks[k] && toks[k]!.k === 'p') k++;
+      return k <= lastTok ? { from: k, to: lastTok } : null;
+    }
+    const end = a.cueIndex - 1;
+    return end >= 0 ? trimRange(toks, 0, end) : null;
+  }
+  if (a.form === 'inverted') {
+    return a.cueIndex > 0 ? trimRange(toks, 0, a.cueIndex - 1) : null;
+  }
+  const start = a.form === 'participle' ? a.cueIndex : a.speaker!.from;
+  let k = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1) + 1;
+  // "told reporters", "told him": the hearer is not part of the clause
+  if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|lawmakers|the)$/i.test(toks[k]!.lo) && /^(told|tells|tell|telling|assured|reminded|warned|urged|informed)$/i.test(toks[a.cueIndex]!.lo)) {
+    if (toks[k]!.lo === 'the') k++;
+    k++;
+  }
+  while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p')) k++;
+  if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
+  // nothing after the cue: the clause stands before the speaker
+  if (start > 0) return trimRange(toks, 0, start - 1);
+  return null;
+}
+
+function lastWordOrQuote(toks: readonly Token[]): number {
+  let i = toks.length - 1;
+  while (i >= 0 && toks[i]!.k === 'p') i--;
+  return i;
+}
+
+function trimRange(toks: readonly Token[], from: number, to: number): { from: number; to: number } | null {
+  while (from <= to && toks[from]!.k === 'p') from++;
+  while (to >= from && toks[to]!.k === 'p') to--;
+  return to - from >= 1 ? { from, to } : null;
+}
+
+/** The subject at the start of a sentence, for ", saying …" attributions. */
+function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved | null {
+  let i = 0;
+  // skip an introductory phrase ending in a comma ("On Tuesday, …")
+  const comma = toks.findIndex((t) => t.k === 'p' && t.t === ',');
+  if (comma > 0 && comma < a.cueIndex - 1 && toks[0]!.k === 'w' && /^(on|in|at|after|before|during|earlier|later|last|speaking|asked|meanwhile|yesterday|today)$/i.test(toks[0]!.lo)) i = comma + 1;
+  if (toks[i]?.k === 'w' && /^(but|and|so|yet)$/i.test(toks[i]!.lo)) i++;
+  let j = i;
+  while (j < a.cueIndex && toks[j]!.k === 'w' && (isCapWord(toks[j]) || /^(the|a|an)$/.test(toks[j]!.lo) || j === i && /^(he|she|they|it)$/.test(toks[j]!.lo))) {
+    if (/^(he|she|they|it)$/i.test(toks[j]!.lo)) {
+      j++;
+      break;
+    }
+    j++;
+  }
+  if (j === i) return null;
+  const fake: Attribution = { ...a, speaker: { from: i, to: j - 1 }, form: 'subject' };
+  return resolveSpeaker(text, toks, fake, tracker, sno, outlets);
+}
+
+/** Resolve the speaker phrase of an attribution to a canonical speaker. */
+function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved {
+  const r = a.speaker!;
+  const mentionText = phrase(text, toks, r);
+  const pos = toks[r.from]!.start;
+  const m: ParsedMention = parseMention(mentionText);
+  const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets);
+  const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
+  if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
+    const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker: true });
+    return { speaker: direct, mention: mentionText, role: null, entity: e, outlet: direct };
+  }
+  if (m.kind === 'pronoun') {
+    const lo = m.mention.toLowerCase();
+    if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+    const e = tracker.resolvePronoun(lo, pos, sno, true);
+    if (e) {
+      tracker.learnGender(e, m.gender);
+      tracker.markSpeaker(e, pos, sno);
+      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
+    }
+    return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+  }
+  if (m.name && (m.kind === 'person' || m.kind === 'org')) {
+    const name = m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '');
+    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', m.gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head });
+    return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
+  }
+  if (m.definite) {
+    const e = tracker.resolveDescription(m, pos, sno);
+    if (e) {
+      tracker.markSpeaker(e, pos, sno);
+      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
+    }
+  }
+  // an indefinite description or a group: it is its own speaker, as written
+  const first = mentionText.split(/\s*,\s*/)[0] ?? mentionText;
+  const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
+  const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
+  const role = mentionText.includes(',') ? mentionText.slice(first.length).replace(/^\s*,\s*/, '') || null : null;
+  return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
+}
+
+/** "Dermer issued a statement to the New York Times": remember the outlet for the person's next quote. */
+function noteStatementOutlet(text: string, toks: readonly Token[], tracker: EntityTracker, map: Map<number, { outlet: string; paragraph: number }>, outlets: readonly string[], paragraph: number): void {
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i]!.k !== 'w' || !/^(statement|interview|remarks|comments|email|letter)$/.test(toks[i]!.lo)) continue;
+    const prep = toks[i + 1]!;
+    if (prep.k !== 'w' || !/^(to|with)$/.test(prep.lo)) continue;
+    let j = i + 2;
+    if (toks[j]?.lo === 'the') j++;
+    let k = j;
+    while (k < toks.length && isCapWord(toks[k])) k++;
+    if (k === j) continue;
+    const o = outletFromPhrase(text.slice(toks[j]!.start, toks[k - 1]!.end), outlets);
+    if (!o) continue;
+    // the person named last before the phrase
+    for (let s = i - 1; s >= 0; s--) {
+      if (!isCapWord(toks[s])) continue;
+      const e = tracker.knownPerson(toks[s]!.t.replace(/[’']s$/, ''));
+      if (e) {
+        map.set(e.id, { outlet: o, paragraph });
+        return;
+      }
+    }
+  }
+}
+
+export { HONORIFICS, ROLE_WORDS, isOrgNoun };

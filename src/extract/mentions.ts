@@ -1,0 +1,77 @@
+/**
+ * Entity mentions outside quotes: every proper name a sentence introduces, so that a later "he" or "the
+ * newspaper" has something to refer to. Names inside quotes are the speaker's words and are skipped.
+ */
+import type { EntityTracker } from './coreference.js';
+import { firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, parseMention, ROLE_WORDS } from './names.js';
+import { outletFromPhrase } from './outlets.js';
+import { isCapWord, type Token } from './tokens.js';
+
+/** Capitalised words that open sentences or name times and places rather than people. */
+const NOT_NAMES = new Set(
+  ('the a an in on at but and or so as if when while after before since for with from by this that these those there ' +
+    'here it he she they we i you his her their our its my your what who why how where yet still now then also however ' +
+    'meanwhile today yesterday last during despite although though because according officials some many most one two ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december jan feb mar apr jun jul aug sep sept oct nov dec read watch click more related advertisement ' +
+    'democrats republicans americans russians israelis europeans democratic republican american russian israeli').split(' '),
+);
+
+const PLACES = new Set(
+  ['united states', 'middle east', 'new york', 'los angeles', 'san francisco', 'north korea', 'south korea', 'saudi arabia', 'hong kong',
+    'wall street', 'capitol hill', 'ground zero', 'air force', 'islamic state', 'white house', 'oval office', 'new hampshire',
+    'north carolina', 'south carolina', 'new jersey', 'new mexico', 'west virginia', 'rhode island', 'puerto rico', 'great britain',
+    'united kingdom', 'european union', 'united nations', 'soviet union', 'silicon valley', 'supreme court', 'secret service', 'las vegas',
+    'san diego', 'st louis', 'new orleans', 'salt lake city', 'white house press', 'election day', 'labor day', 'fox news'],
+);
+
+/** Register the names of one sentence's tokens with the tracker (persons, organisations, outlets). */
+export function registerNames(tracker: EntityTracker, text: string, toks: readonly Token[], sentence: number): void {
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (!isCapWord(t) && !(t.k === 'w' && HONORIFICS.has(t.lo + '.'))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < toks.length && toks[j]!.k === 'w' && (isCapWord(toks[j]) || (j > i && isNameWord(toks[j]!.t) && isCapWord(toks[j + 1])))) {
+      j++;
+      if (/[’']s$/.test(toks[j - 1]!.t)) break;
+    }
+    let words = toks.slice(i, j).map((x) => x.t.replace(/[’']s$/, ''));
+    let from = i;
+    // a sentence-initial opener is not part of the name
+    while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase().replace(/\.$/, ''))) {
+      words = words.slice(1);
+      from++;
+    }
+    i = Math.max(j, i + 1);
+    if (words.length === 0) continue;
+    const phrase = words.join(' ');
+    const pos = toks[from]!.start;
+    const outlet = outletFromPhrase(phrase);
+    if (outlet && (phrase.split(' ').length > 1 || /^[A-Z]{2,}$/.test(phrase) || /^(Reuters|Politico|Bloomberg|Buzzfeed|BuzzFeed|Axios|Politifact|PolitiFact|Breitbart|Newsweek)$/.test(phrase))) {
+      tracker.mentionName(outlet, 'outlet', null, pos, sentence);
+      continue;
+    }
+    const lower = phrase.toLowerCase();
+    if (PLACES.has(lower)) {
+      if (lower === 'white house') tracker.mentionName('the White House', 'org', null, pos, sentence, { head: 'house' });
+      continue;
+    }
+    const m = parseMention(phrase);
+    if (!m.name) continue;
+    const nameWords = m.name.split(/\s+/);
+    if (nameWords.some((w) => isOrgNoun(w.toLowerCase()))) {
+      tracker.mentionName(m.name, 'org', null, pos, sentence, { head: nameWords[nameWords.length - 1]!.toLowerCase() });
+      continue;
+    }
+    const hasTitle = m.role !== null && m.role.split(/\s+/).some((w) => ROLE_WORDS.has(w.toLowerCase())) || words.some((w) => HONORIFICS.has(w.toLowerCase()));
+    const known = tracker.knownPerson(nameWords[nameWords.length - 1]!);
+    const personLike = hasTitle || known !== null || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
+    if (!personLike) continue;
+    tracker.mentionName(m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, ''), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
+  }
+  void text;
+}

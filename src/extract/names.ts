@@ -1,0 +1,286 @@
+/**
+ * Names and roles: what a speaker noun phrase says about who spoke.
+ *
+ * "National Security Adviser H.R. McMaster" → name "H.R. McMaster", role "National Security Adviser";
+ * "HR McMaster, the national security adviser who participated in the meeting" → name "HR McMaster",
+ * role "the national security adviser who participated in the meeting"; "an Israeli intelligence officer"
+ * → a description (no name) with head noun "officer".
+ */
+
+export type Gender = 'm' | 'f' | null;
+export type MentionKind = 'person' | 'org' | 'group' | 'pronoun' | 'description';
+
+export interface ParsedMention {
+  /** The phrase as written. */
+  mention: string;
+  /** A proper name in the phrase ("H.R. McMaster"), without honorifics. */
+  name: string | null;
+  role: string | null;
+  kind: MentionKind;
+  gender: Gender;
+  plural: boolean;
+  /** Head noun of a description ("officer" in "an Israeli intelligence officer"), lower case. */
+  head: string | null;
+  /** Lower-case content words of a description, for matching "the US official" to "a US official familiar with…". */
+  words: string[];
+  /** Whether the phrase is definite ("the officer"): it refers back, where an indefinite one introduces. */
+  definite: boolean;
+}
+
+export const HONORIFICS = new Map<string, Gender>([
+  ['mr', 'm'], ['mr.', 'm'], ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['dr', null], ['dr.', null],
+  ['sir', 'm'], ['dame', 'f'], ['lord', 'm'], ['lady', 'f'],
+]);
+
+/** Words of titles and roles, lower case: never part of a name. */
+export const ROLE_WORDS = new Set(
+  (
+    'president vice secretary adviser advisor senator sen sen. rep rep. representative congressman congresswoman gov gov. governor ' +
+    'lt lt. gov. mayor director chairman chairwoman chair minister prime foreign ambassador spokesman spokeswoman spokesperson ' +
+    'press national security attorney general chief justice judge speaker leader majority minority deputy assistant ' +
+    'commissioner officer agent detective sheriff gen gen. col col. sgt sgt. capt capt. professor prof prof. rev rev. former ' +
+    'state homeland defense treasury commerce labor energy campaign manager ceo executive candidate nominee republican ' +
+    'democratic democrat gop presidential senior top white house senate pope king queen prince princess emperor ' +
+    'sheikh ayatollah chancellor premier envoy counsel lawyer attorney official officials analyst strategist pollster ' +
+    'economist professor researcher fellow editor reporter columnist correspondent anchor host commentator founder ' +
+    'owner cofounder co-founder partner member members staff staffer aide aides adviser advisers spokesmen consultant ' +
+    'pastor bishop cardinal rabbi imam activist organizer organiser coach captain commander admiral general marshal ' +
+    'trooper constable inspector superintendent police chief clerk auditor comptroller treasurer whip delegate ' +
+    'mp mep minister ministers nominee running mate first lady u.s. us american democratic-leaning republican-leaning ' +
+    'independent conservative liberal progressive then-candidate then-president acting interim incoming outgoing ' +
+    'assistant associate managing general sec sec. atty atty. supt supt. insp insp. det det. cmdr cmdr. adm adm. maj maj. ' +
+    'hon hon. sgt. cpl pvt special counselor counsellor director-general secretary-general undersecretary'
+  ).split(/\s+/),
+);
+
+/** Nouns that name people by what they do: heads of descriptions ("the officer", "a spokesman"). */
+const PERSON_NOUNS = new Set(
+  (
+    'officer official spokesman spokeswoman spokesperson adviser advisor aide source person man woman lawyer attorney ' +
+    'analyst expert strategist pollster economist professor researcher diplomat ambassador minister senator congressman ' +
+    'congresswoman governor mayor president director chairman chairwoman secretary leader candidate nominee judge ' +
+    'justice agent detective sheriff spokesperson critic supporter voter resident witness activist executive manager ' +
+    'editor reporter columnist correspondent commentator host founder owner member staffer consultant insider ' +
+    'negotiator general commander soldier veteran doctor physician nurse student teacher worker employee neighbor ' +
+    'friend relative father mother son daughter wife husband brother sister businessman businesswoman billionaire ' +
+    'lawmaker legislator politician representative delegate operative donor fundraiser organizer volunteer protester ' +
+    'demonstrator victim survivor officer official insider observer historian scientist engineer chief administrator ' +
+    'investigator prosecutor defendant plaintiff counsel whistleblower questioner caller viewer reader listener ' +
+    'republican democrat conservative liberal independent'
+  ).split(/\s+/),
+);
+
+/** Nouns that name organisations or groups acting as one ("the campaign said", "the White House said"). */
+const ORG_NOUNS = new Set(
+  (
+    'campaign committee department ministry agency administration government house office council commission ' +
+    'company firm group organization organisation association institute foundation center centre party union ' +
+    'court embassy bureau service army military police network newspaper paper daily magazine channel outlet ' +
+    'broadcaster website board team coalition alliance movement fund bank university college school hospital ' +
+    'corporation corp inc pentagon kremlin state senate congress parliament cabinet secretariat authority ' +
+    'station tribunal panel caucus'
+  ).split(/\s+/),
+);
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'some', 'many', 'several', 'two', 'three', 'four', 'five', 'few', 'most', 'other', 'both', 'all', 'each', 'every', 'his', 'her', 'their', 'its', 'our', 'no', 'multiple', 'numerous', 'any']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our']);
+
+export const PRONOUNS = new Map<string, { gender: Gender; plural: boolean; person: boolean }>([
+  ['he', { gender: 'm', plural: false, person: true }],
+  ['she', { gender: 'f', plural: false, person: true }],
+  ['they', { gender: null, plural: true, person: false }],
+  ['it', { gender: null, plural: false, person: false }],
+  ['we', { gender: null, plural: true, person: true }],
+  ['i', { gender: null, plural: false, person: true }],
+  ['you', { gender: null, plural: false, person: true }],
+]);
+
+const MALE_NAMES = new Set(
+  (
+    'aaron adam alan albert alex alexander andrew anthony antonio arthur ben benjamin bernie bill billy bob bobby brad brian ' +
+    'bruce bryan carl carlos charles charlie chris christopher chuck cory craig dan daniel dave david dennis derek dick ' +
+    'don donald doug douglas ed eddie edward elijah eric frank fred gary george gerald glenn gordon greg gregory harry ' +
+    'henry howard ian jack jacob jake james jared jason jeb jeff jeffrey jerry jesse jim jimmy joe joel john johnny jon ' +
+    'jonathan jose joseph josh joshua juan justin keith ken kenneth kevin kurt larry lawrence lee leon louis luke marco ' +
+    'mark martin matt matthew michael mike mitch mitt nancy nathan newt nick nicholas oliver orrin pat patrick paul ' +
+    'peter phil philip ralph randy ray raymond reince rex richard rick rob robert rod roger ron ronald rudy russell ryan ' +
+    'sam samuel scott sean sergei sergey seth stephen steve steven ted terry thomas tim timothy todd tom tony travis ' +
+    'vladimir walter wayne william willie benjamin barack bashar recep xi hassan ali mohammed muhammad ahmed omar ' +
+    'emmanuel francois jean pierre angela theresa boris vince jeh loretta kerr dante tim al mick marc marcus chad ' +
+    'kyle tyler brandon corey andy dean dale neil roy stanley victor warren wesley zach jay hank herbert hugh'
+  ).split(/\s+/),
+);
+const FEMALE_NAMES = new Set(
+  (
+    'abigail alice alicia amanda amy ann anna anne barbara betsy betty beverly brenda carly carol caroline catherine ' +
+    'chelsea christine cindy claire dana deborah debbie diane donna dorothy elaine elizabeth ellen emily emma erin ' +
+    'eva evelyn frances gina gloria grace hannah heather helen hillary huma ivanka jan jane janet janice jennifer jessica ' +
+    'jill joan joanne joni judith judy julia julie karen kate katherine kathleen kathy kayleigh kellyanne kelly kim ' +
+    'kirsten laura lauren linda lisa liz loretta lori lucy lynn margaret maria marie marilyn martha mary megan melania ' +
+    'melissa michelle monica nancy nicole nikki olivia pamela patricia patty paula rachel rebecca rosa rose ruth ' +
+    'sally samantha sandra sara sarah sharon shirley stephanie susan suzanne tammy teresa theresa tiffany tulsi ' +
+    'valerie victoria virginia wendy angela marine gennifer paula juanita kathleen debbie gwen condoleezza madeleine ' +
+    'sheila maxine elise mia ileana cathy dianne barbara amy heidi tammy lindsey hope omarosa sarah'
+  ).split(/\s+/),
+);
+
+export function firstNameGender(word: string): Gender {
+  const w = word.toLowerCase();
+  if (FEMALE_NAMES.has(w) && !MALE_NAMES.has(w)) return 'f';
+  if (MALE_NAMES.has(w) && !FEMALE_NAMES.has(w)) return 'm';
+  return null;
+}
+
+const GENDERED_ROLES = new Map<string, Gender>([
+  ['spokesman', 'm'], ['spokeswoman', 'f'], ['congressman', 'm'], ['congresswoman', 'f'], ['chairman', 'm'],
+  ['chairwoman', 'f'], ['businessman', 'm'], ['businesswoman', 'f'], ['man', 'm'], ['woman', 'f'], ['father', 'm'],
+  ['mother', 'f'], ['son', 'm'], ['daughter', 'f'], ['wife', 'f'], ['husband', 'm'], ['brother', 'm'], ['sister', 'f'],
+  ['king', 'm'], ['queen', 'f'], ['prince', 'm'], ['princess', 'f'], ['lady', 'f'], ['sir', 'm'], ['grandmother', 'f'], ['grandfather', 'm'],
+]);
+
+const isCap = (w: string): boolean => /^[\p{Lu}\d]/u.test(w);
+const clean = (w: string): string => w.replace(/^[("'\u201c\u2018]+|[)"'\u201d\u2019,;:]+$/g, '');
+const lowerNoDot = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+/** Whether a word can belong to a person's or organisation's name. */
+export function isNameWord(w: string): boolean {
+  if (!isCap(w)) return /^(de|da|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del|st\.?)$/.test(w) || /^(al|el)-\p{Lu}/u.test(w);
+  return true;
+}
+
+/** The gender a name or phrase signals, from honorifics, first names or gendered role nouns. */
+export function genderOf(words: readonly string[]): Gender {
+  for (const w of words) {
+    const h = HONORIFICS.get(w.toLowerCase());
+    if (h) return h;
+  }
+  for (const w of words) {
+    const g = GENDERED_ROLES.get(w.toLowerCase());
+    if (g) return g;
+  }
+  for (const w of words) {
+    if (!isCap(w) || ROLE_WORDS.has(w.toLowerCase())) continue;
+    return firstNameGender(w.replace(/\.$/, ''));
+  }
+  return null;
+}
+
+/** Split a phrase at top-level commas (appositions) and dashes. */
+function segments(phrase: string): string[] {
+  return phrase
+    .split(/\s*,\s*|\s+(?:--|\u2014|\u2013)\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Separate a run of words into a leading role ("National Security Adviser") and a trailing name ("H.R. McMaster"). */
+function splitRoleName(words: string[]): { role: string[]; name: string[]; honorific: string | null } {
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    const lw = lowerNoDot(w);
+    if (!isNameWord(w) || ROLE_WORDS.has(lw) || ROLE_WORDS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase())) break;
+    if (/[’']s$/.test(w) && i < words.length) break; // "NBC's Dante Chinni": the possessor is not the name
+    i--;
+  }
+  let name = words.slice(i);
+  let role = words.slice(0, i);
+  let honorific: string | null = null;
+  if (role.length > 0 && HONORIFICS.has(role[role.length - 1]!.toLowerCase())) {
+    honorific = role[role.length - 1]!;
+    role = role.slice(0, -1);
+  }
+  // a lone capitalised role word after a name-like run is no name: "the Senate Majority Leader"
+  if (name.length > 0 && name.every((w) => ORG_NOUNS.has(lowerNoDot(w)))) {
+    role = words;
+    name = [];
+  }
+  return { role, name, honorific };
+}
+
+function looksLikeOrg(words: readonly string[]): boolean {
+  return words.some((w) => ORG_NOUNS.has(lowerNoDot(w)));
+}
+
+/** Parse a speaker noun phrase as written. */
+export function parseMention(phrase: string): ParsedMention {
+  const mention = phrase.trim().replace(/[,;:]+$/, '');
+  const lower = mention.toLowerCase();
+  const pron = PRONOUNS.get(lower);
+  if (pron) {
+    return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };
+  }
+  const segs = segments(mention);
+  // find the segment that is a proper name; the rest is role/apposition
+  let best: { role: string[]; name: string[]; honorific: string | null; index: number } | null = null;
+  segs.forEach((seg, index) => {
+    const ws = seg.split(/\s+/).map(clean).filter(Boolean);
+    if (ws.length === 0 || DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap)) return;
+    const split = splitRoleName(ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || isCap(w)));
+    if (split.name.length > 0 && !best) best = { ...split, index };
+  });
+  const allWords = mention.split(/\s+/).map(clean).filter(Boolean);
+  const gender = genderOf(allWords);
+  if (best !== null) {
+    const b: { role: string[]; name: string[]; honorific: string | null; index: number } = best;
+    const nameWords = b.name;
+    const roleParts = [b.role.join(' '), ...segs.filter((_, i) => i !== b.index)].filter(Boolean);
+    const role = roleParts.length > 0 ? roleParts.join(', ') : null;
+    const org = looksLikeOrg(nameWords) || (nameWords.length === 1 && b.role.length === 0 && !b.honorific && segs.length === 1 && /^[\p{Lu}]{2,}$/u.test(nameWords[0]!));
+    const plural = !org && false;
+    return {
+      mention,
+      name: nameWords.join(' '),
+      role,
+      kind: org ? 'org' : 'person',
+      gender: org ? null : gender,
+      plural,
+      head: nameWords[nameWords.length - 1]!.toLowerCase(),
+      words: allWords.map((w) => w.toLowerCase()),
+      definite: true,
+    };
+  }
+  // a description: "an Israeli intelligence officer", "officials", "the campaign"
+  const first = segs[0] ?? mention;
+  const ws = first.split(/\s+/).map(clean).filter(Boolean);
+  const det = ws.length > 0 && DETERMINERS.has(ws[0]!.toLowerCase()) ? ws[0]!.toLowerCase() : null;
+  // the head is the last noun before a post-modifier ("official familiar with the matter" → official)
+  let headIdx = ws.length - 1;
+  const post = ws.findIndex((w, i) => i > 0 && /^(of|for|at|from|with|in|on|who|which|that|close|familiar|involved|knowledgeable|briefed|based|speaking)$/i.test(w));
+  if (post > 0) headIdx = post - 1;
+  const head = (ws[headIdx] ?? '').toLowerCase().replace(/[’']s$/, '');
+  const singularHead = head.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1');
+  const plural = head !== singularHead || /^(people|police|staff|members)$/.test(head) || /^(some|many|several|two|three|four|five|few|most|multiple|numerous|both|all|these|those)$/.test(det ?? '');
+  const kind: MentionKind = ORG_NOUNS.has(singularHead) ? 'org' : plural ? 'group' : 'description';
+  return {
+    mention,
+    name: null,
+    role: null,
+    kind,
+    gender: genderOf(ws),
+    plural,
+    head: singularHead || null,
+    words: ws.map((w) => w.toLowerCase()),
+    definite: det !== null && DEFINITE.has(det),
+  };
+}
+
+/** Whether a word is a noun that names a person by role ("officer", "spokesman"). */
+export function isPersonNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1'));
+}
+
+export function isOrgNoun(word: string): boolean {
+  return ORG_NOUNS.has(word.toLowerCase());
+}
+
+export function isDeterminer(word: string): boolean {
+  return DETERMINERS.has(word.toLowerCase());
+}
+
+/** Last word of a name, for matching "McMaster" to "H.R. McMaster". */
+export function surname(name: string): string {
+  const ws = name.split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(w));
+  return (ws[ws.length - 1] ?? name).replace(/[’']s$/, '').replace(/[.,]$/, '');
+}

@@ -1,0 +1,160 @@
+/**
+ * News outlets: canonical names, the short forms writers use for them, and how a short form resolves in
+ * an article ("the Post" is The Washington Post once the article named it, the New York Post if that is
+ * the Post it named).
+ */
+
+interface OutletDef {
+  name: string;
+  /** Full forms, matched case-insensitively with or without a leading "the". */
+  forms: readonly string[];
+  /** Short forms that stand for this outlet only once the article named it ("the Post", "the Times"). */
+  short?: readonly string[];
+  /** Short forms that are unambiguous even unnamed ("AP", "NYT"), matched case-sensitively. */
+  acronyms?: readonly string[];
+}
+
+const OUTLETS: readonly OutletDef[] = [
+  { name: 'The New York Times', forms: ['New York Times', 'NY Times', 'New York Times Magazine'], short: ['Times'], acronyms: ['NYT'] },
+  { name: 'The Washington Post', forms: ['Washington Post'], short: ['Post'], acronyms: ['WaPo'] },
+  { name: 'New York Post', forms: ['New York Post', 'NY Post'], short: ['Post'] },
+  { name: 'The Wall Street Journal', forms: ['Wall Street Journal'], short: ['Journal'], acronyms: ['WSJ'] },
+  { name: 'Associated Press', forms: ['Associated Press'], acronyms: ['AP'] },
+  { name: 'Reuters', forms: ['Reuters'] },
+  { name: 'Agence France-Presse', forms: ['Agence France-Presse', 'Agence France Presse'], acronyms: ['AFP'] },
+  { name: 'BuzzFeed', forms: ['BuzzFeed News', 'BuzzFeed', 'Buzzfeed'] },
+  { name: 'CNN', forms: ['CNN'] },
+  { name: 'Fox News', forms: ['Fox News', 'Fox News Channel', 'Fox'] },
+  { name: 'MSNBC', forms: ['MSNBC'] },
+  { name: 'NBC News', forms: ['NBC News', 'NBC'] },
+  { name: 'ABC News', forms: ['ABC News', 'ABC'] },
+  { name: 'CBS News', forms: ['CBS News', 'CBS'] },
+  { name: 'NPR', forms: ['NPR', 'National Public Radio'] },
+  { name: 'BBC', forms: ['BBC', 'BBC News'] },
+  { name: 'Bloomberg', forms: ['Bloomberg', 'Bloomberg News'] },
+  { name: 'Politico', forms: ['Politico', 'POLITICO'] },
+  { name: 'The Hill', forms: ['The Hill'] },
+  { name: 'Axios', forms: ['Axios'] },
+  { name: 'The Guardian', forms: ['Guardian'] },
+  { name: 'The Independent', forms: ['Independent'] },
+  { name: 'The Telegraph', forms: ['Daily Telegraph', 'Telegraph'] },
+  { name: 'Daily Mail', forms: ['Daily Mail', 'Mail Online', 'MailOnline'] },
+  { name: 'The Times of Israel', forms: ['Times of Israel'] },
+  { name: 'Haaretz', forms: ['Haaretz'] },
+  { name: 'USA Today', forms: ['USA Today', 'USA TODAY'] },
+  { name: 'Los Angeles Times', forms: ['Los Angeles Times', 'LA Times', 'L.A. Times'] },
+  { name: 'Chicago Tribune', forms: ['Chicago Tribune'] },
+  { name: 'The Boston Globe', forms: ['Boston Globe'] },
+  { name: 'The Atlantic', forms: ['The Atlantic'] },
+  { name: 'The New Yorker', forms: ['New Yorker'] },
+  { name: 'Time', forms: ['Time magazine'] },
+  { name: 'Newsweek', forms: ['Newsweek'] },
+  { name: 'The Economist', forms: ['Economist'] },
+  { name: 'Financial Times', forms: ['Financial Times'], acronyms: ['FT'] },
+  { name: 'Breitbart News', forms: ['Breitbart News', 'Breitbart'] },
+  { name: 'The Daily Caller', forms: ['Daily Caller'] },
+  { name: 'The Huffington Post', forms: ['Huffington Post', 'HuffPost'] },
+  { name: 'Vox', forms: ['Vox'] },
+  { name: 'Slate', forms: ['Slate'] },
+  { name: 'Vice News', forms: ['Vice News'] },
+  { name: 'Yahoo News', forms: ['Yahoo News'] },
+  { name: 'RT', forms: ['Russia Today'], acronyms: ['RT'] },
+  { name: 'TASS', forms: ['TASS', 'Tass'] },
+  { name: 'Sky News', forms: ['Sky News'] },
+  { name: 'Al Jazeera', forms: ['Al Jazeera'] },
+  { name: 'Der Spiegel', forms: ['Der Spiegel', 'Spiegel'] },
+  { name: 'Le Monde', forms: ['Le Monde'] },
+  { name: 'Politifact', forms: ['PolitiFact', 'Politifact'] },
+  { name: 'The Daily Beast', forms: ['Daily Beast'] },
+  { name: 'Mother Jones', forms: ['Mother Jones'] },
+  { name: 'National Review', forms: ['National Review'] },
+  { name: 'The Intercept', forms: ['The Intercept'] },
+  { name: 'ProPublica', forms: ['ProPublica'] },
+  { name: 'CNBC', forms: ['CNBC'] },
+  { name: 'C-SPAN', forms: ['C-SPAN'] },
+];
+
+/** Words that name an outlet generically: "the newspaper said" refers to the last outlet named. */
+export const OUTLET_NOUNS = new Set(['newspaper', 'paper', 'daily', 'network', 'broadcaster', 'channel', 'magazine', 'outlet', 'agency', 'tabloid', 'website', 'site', 'publication', 'news', 'report']);
+
+const FULL = new Map<string, OutletDef>();
+const ACRONYM = new Map<string, OutletDef>();
+for (const o of OUTLETS) {
+  for (const f of o.forms) FULL.set(f.toLowerCase().replace(/^the /, ''), o);
+  FULL.set(o.name.toLowerCase().replace(/^the /, ''), o);
+  for (const a of o.acronyms ?? []) ACRONYM.set(a, o);
+}
+const SHORT_WORDS = new Set(OUTLETS.flatMap((o) => o.short ?? []).map((s) => s.toLowerCase()));
+
+/** The longest number of words in a full outlet form: bounds the phrase search. */
+const MAX_WORDS = Math.max(...[...FULL.keys()].map((k) => k.split(' ').length));
+
+export interface OutletMatch {
+  name: string;
+  /** Offsets of the matched words in the searched text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The canonical outlet a noun phrase names, or null. `named` are the canonical outlets the article named so
+ * far, most recent last: short forms ("the Post") resolve against them first.
+ */
+export function outletFromPhrase(phrase: string, named: readonly string[] = []): string | null {
+  let p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
+  const acr = ACRONYM.get(p.replace(/^the /i, ''));
+  if (acr) return acr.name;
+  p = p.replace(/^(the|a|an)\s+/i, '');
+  const lower = p.toLowerCase();
+  const full = FULL.get(lower);
+  if (full) return full.name;
+  // "a new The Washington Post report", "the New York Times website": the outlet inside a longer phrase
+  const words = lower.split(/\s+/);
+  for (let n = Math.min(MAX_WORDS, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const sub = words.slice(i, i + n).join(' ').replace(/^the /, '');
+      const o = FULL.get(sub);
+      if (o && (n > 1 || isCapitalised(p.split(/\s+/)[i]))) return o.name;
+    }
+  }
+  if (words.length === 1 && SHORT_WORDS.has(lower) && isCapitalised(p)) {
+    for (let i = named.length - 1; i >= 0; i--) {
+      const def = OUTLETS.find((o) => o.name === named[i]);
+      if (def?.short?.some((s) => s.toLowerCase() === lower)) return def.name;
+    }
+    // unnamed "the Post"/"the Times"/"the Journal": the best-known outlet of that name
+    return OUTLETS.find((o) => o.short?.some((s) => s.toLowerCase() === lower))?.name ?? null;
+  }
+  return null;
+}
+
+function isCapitalised(w: string | undefined): boolean {
+  return w !== undefined && /^\p{Lu}/u.test(w);
+}
+
+const FORM_PATTERN = new RegExp(
+  '\\b(?:[Tt]he\\s+)?(' +
+    [...new Set(OUTLETS.flatMap((o) => [...o.forms, o.name.replace(/^The /, ''), ...(o.acronyms ?? [])]))]
+      .sort((a, b) => b.length - a.length)
+      .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|') +
+    ')\\b',
+  'g',
+);
+
+/** Every outlet named in full (or by an unambiguous acronym) in `text`, in order. */
+export function findOutletMentions(text: string): OutletMatch[] {
+  const out: OutletMatch[] = [];
+  for (const m of text.matchAll(FORM_PATTERN)) {
+    const name = outletFromPhrase(m[1]!);
+    if (!name) continue;
+    // "Fox", "ABC" and "Time" alone are too often something else; keep them only in outlet-like company
+    if (/^(Fox|Time|ABC|NBC|CBS|Independent|Guardian|Telegraph|Journal|Slate|Vox|Economist)$/.test(m[1]!)) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (!/^\s*(News|reported|reports|said|says|'s|’s)/.test(after) && !/\b(told|to|by|on|the)\s*$/i.test(before)) continue;
+    }
+    out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

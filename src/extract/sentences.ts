@@ -1,0 +1,113 @@
+/**
+ * Sentence boundaries inside one paragraph, as character offsets.
+ *
+ * A sentence never ends inside a quotation: a multi-sentence quote is one unit with its attribution.
+ * Abbreviations ("Mr.", "Sen.", "Sept."), initials ("H.R.") and dotted acronyms ("U.S.", "D.C.") do not end
+ * a sentence unless a typical sentence opener follows them; two sentences glued without a space
+ * ("Middle East.President") are separated.
+ */
+import type { QuoteSpan } from './quote-spans.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sen rep reps gov lt col gen sgt capt cmdr adm maj cpl pvt st jr sr rev hon pres supt insp det ' +
+    'inc corp co ltd llc bros vs v etc al no nos vol pp fig approx est dept univ assn ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ' +
+    'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa ' +
+    'tenn tex va vt wash wis wyo ft mt'
+  ).split(' '),
+);
+
+/** Words that open a sentence often enough that a dotted acronym before them ends one ("in the U.S. The …"). */
+const OPENERS = new Set(
+  'the a an he she it they we i you this that these those there his her its their our but and so yet in on at for if when while after before as since although though however meanwhile still now then what who why how where mr mrs ms dr'.split(' '),
+);
+
+const isUpper = (c: string | undefined): boolean => c !== undefined && /\p{Lu}/u.test(c);
+const isLower = (c: string | undefined): boolean => c !== undefined && /\p{Ll}/u.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const CLOSERS = new Set(['"', '\u201d', '\u2019', "'", ')', ']', '\u00bb']);
+const OPENING_QUOTES = new Set(['"', '\u201c', '\u2018', "'", '(', '[', '\u00ab', '`']);
+
+/** The word ending just before offset `dot` (letters and inner dots). */
+function wordBefore(text: string, dot: number, floor: number): string {
+  let i = dot;
+  while (i > floor && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  return text.slice(i, dot);
+}
+
+function wordAfter(text: string, from: number, ceil: number): string {
+  let i = from;
+  while (i < ceil && OPENING_QUOTES.has(text[i]!)) i++;
+  let j = i;
+  while (j < ceil && /\p{L}/u.test(text[j]!)) j++;
+  return text.slice(i, j);
+}
+
+/** Whether a period at `dot` is part of an abbreviation, an initial or an acronym, given what follows. */
+function isAbbreviationDot(text: string, dot: number, floor: number, next: string): boolean {
+  const w = wordBefore(text, dot, floor);
+  if (!w) return isDigit(text[dot - 1]) && isDigit(text[dot + 1]);
+  const bare = w.replace(/\./g, '');
+  if (ABBREVIATIONS.has(w.toLowerCase())) {
+    // "Jan." or "No." may still end a sentence; titles never do
+    return !(OPENERS.has(next.toLowerCase()) && /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|etc|inc|co|corp|ltd|jr|sr)$/i.test(w));
+  }
+  if (/^\p{Lu}$/u.test(w)) return !OPENERS.has(next.toLowerCase()) || next === 'A' || next === 'I'; // an initial: "H. R."
+  if (w.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(w) && bare.length <= 4) {
+    // dotted acronym: U.S., D.C., H.R., a.m.
+    return !OPENERS.has(next.toLowerCase()) || next === next.toUpperCase();
+  }
+  return false;
+}
+
+/**
+ * Sentences of the paragraph `[start, end)`. `quotes` are the quote spans of that paragraph: no boundary
+ * falls strictly inside one, though a quote ending a sentence ends it with the sentence.
+ */
+export function splitSentences(text: string, start: number, end: number, quotes: readonly QuoteSpan[] = []): Span[] {
+  const out: Span[] = [];
+  let sentStart = start;
+  while (sentStart < end && /\s/.test(text[sentStart]!)) sentStart++;
+  let q = 0;
+  for (let i = sentStart; i < end; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '?' && c !== '!') continue;
+    while (q < quotes.length && quotes[q]!.close <= i) q++;
+    // glued sentences: "Middle East.President" (lower-case letter, dot, capitalised word)
+    const insideQuote = q < quotes.length && quotes[q]!.open < i && i < quotes[q]!.close;
+    if (c === '.' && !insideQuote && isLower(text[i - 1]) && isUpper(text[i + 1]) && isLower(text[i + 2])) {
+      const w = wordBefore(text, i, sentStart);
+      if (!w.includes('.') && w.length > 1 && !ABBREVIATIONS.has(w.toLowerCase())) {
+        out.push({ start: sentStart, end: i + 1 });
+        sentStart = i + 1;
+        continue;
+      }
+    }
+    let j = i + 1;
+    while (j < end && (text[j] === '.' || text[j] === '?' || text[j] === '!')) j++;
+    while (j < end && CLOSERS.has(text[j]!)) j++;
+    if (j < end && !/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < end && /\s/.test(text[k]!)) k++;
+    if (k >= end) continue;
+    const n = text[k];
+    const startsSentence = isUpper(n) || isDigit(n) || OPENING_QUOTES.has(n!) || n === '\u2014' || n === '-' || n === '\u2026';
+    if (!startsSentence) continue;
+    if (c === '.' && isAbbreviationDot(text, i, sentStart, wordAfter(text, k, end))) continue;
+    // never inside a quotation: the boundary must fall after the closing mark
+    if (q < quotes.length && quotes[q]!.open < j && j < quotes[q]!.close) continue;
+    out.push({ start: sentStart, end: j });
+    sentStart = k;
+    i = k - 1;
+  }
+  let e = end;
+  while (e > sentStart && /\s/.test(text[e - 1]!)) e--;
+  if (e > sentStart) out.push({ start: sentStart, end: e });
+  return out;
+}
