@@ -57,6 +57,11 @@ describe('ingest: HTML', () => {
     expect(articles[0]!.title).toBe('Ally angered by leak');
   });
 
+  it('decodes a legacy encoding declared by <meta charset>', async () => {
+    const { articles } = await load('koi8.html');
+    expect(articles[0]!.text).toBe('Привет мир, this is a test paragraph with enough words.');
+  });
+
   it('uses <title> and derives nothing else when a page has no metadata, and reports a page with no text', async () => {
     const bare = await load('bare.html');
     expect(bare.articles[0]).toMatchObject({ title: 'A bare page', outlet: null, url: null, published: null, author: null });

@@ -21,6 +21,7 @@ const routes: Record<string, [string, Buffer | string]> = {
   '/plain.txt': ['text/plain; charset=utf-8', file('url/plain.txt')],
   '/untyped-html': ['', file('url/item-page.html')],
   '/latin1': ['text/plain; charset=iso-8859-1', Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x96, 0x20, 0x73, 0x61, 0x69, 0x64, 0x2e])],
+  '/misdeclared': ['text/plain; charset=iso-8859-1', Buffer.from('Caf\u00e9 \u201cau lait\u201d.', 'utf8')],
   '/image.png': ['image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])],
   '/empty': ['text/html', ''],
 };
@@ -111,6 +112,8 @@ describe('ingest: URLs', () => {
   it('decodes the declared charset', async () => {
     const { articles } = await loadUrl(`${base}/latin1`);
     expect(articles[0]!.text).toBe('"Hi" - said.');
+    // Valid UTF-8 wins over a declared Latin-1: servers often misdeclare.
+    expect((await loadUrl(`${base}/misdeclared`)).articles[0]!.text).toBe('Café "au lait".');
   });
 
   it('turns every failure into an IngestError naming the URL, never a throw', async () => {

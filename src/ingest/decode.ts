@@ -1,12 +1,15 @@
 /**
- * Bytes → text, refusing what is not text. UTF-8 (with or without BOM) and UTF-16 with a BOM are
- * read as such; bytes that are not valid UTF-8 but look like text are read as Windows-1252 (old
- * Latin-1 exports); anything with NUL bytes or many control characters is binary.
+ * Bytes → text, refusing what is not text. A BOM decides first (UTF-8, UTF-16); then valid UTF-8
+ * is UTF-8 whatever was declared (misdeclared UTF-8 pages are common; real legacy text is almost
+ * never valid UTF-8); else the declared charset (HTTP header or HTML `<meta charset>`); else, if it
+ * looks like text, Windows-1252 (old Latin-1 exports). NUL bytes or many control characters: binary.
  */
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
 const SNIFF_BYTES = 8192;
+/** WHATWG: all of these labels mean Windows-1252. */
+const WINDOWS_1252_LABELS = /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|us-ascii|ascii)$/;
 
 export function decodeText(bytes: Uint8Array, charset?: string | null): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
@@ -14,24 +17,26 @@ export function decodeText(bytes: Uint8Array, charset?: string | null): DecodeRe
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
   const head = bytes.subarray(0, SNIFF_BYTES);
   if (head.includes(0)) return { ok: false, reason: 'not a text file (binary content)' };
-  const label = charset?.trim().toLowerCase();
-  // WHATWG: all of these labels mean Windows-1252.
-  if (label && /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|latin1|l1|us-ascii|ascii)$/.test(label)) {
-    return { ok: true, text: decodeWindows1252(bytes) };
-  }
-  if (label && label !== 'utf-8' && label !== 'utf8') {
-    const declared = decodeWith(label, bytes);
-    if (declared.ok) return declared;
-  }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
-    // Not UTF-8: a legacy single-byte encoding if it reads as text, else binary.
+    // Not UTF-8: the declared charset, else a legacy single-byte encoding if it reads as text.
+  }
+  const label = (charset ?? sniffMetaCharset(head))?.trim().toLowerCase();
+  if (label && !WINDOWS_1252_LABELS.test(label) && label !== 'utf-8' && label !== 'utf8') {
+    const declared = decodeWith(label, bytes);
+    if (declared.ok) return declared;
   }
   let controls = 0;
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   if (controls > head.length / 100) return { ok: false, reason: 'not a text file (binary content)' };
   return { ok: true, text: decodeWindows1252(bytes) };
+}
+
+/** `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">` near the top of an HTML page. */
+function sniffMetaCharset(head: Uint8Array): string | null {
+  const ascii = String.fromCharCode(...head.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(ascii)?.[1] ?? null;
 }
 
 function decodeWith(label: string, bytes: Uint8Array): DecodeResult {
