@@ -219,6 +219,23 @@ describe('mentions', () => {
     expect(post.args.unfurl_links).toBe('false');
   });
 
+  it('pages a thread answer privately, in the same thread, with More results', async () => {
+    await postSigned(
+      events,
+      eventBody({ type: 'app_mention', user: 'U0000001', text: `<@${BOT_USER_ID}> quote budget`, ts: '1700000150.000001', channel: 'C0000001' }),
+      { contentType: 'application/json' },
+    );
+    const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);
+    const blocks = post.args.blocks as SlackBlock[];
+    expect(buttonValue(blocks, 'factbot_share')).toBeUndefined();
+    const more = buttonValue(blocks, 'factbot_more');
+    expect(more).toBeTruthy();
+    await postSigned(events, interactionBody(buttonPayload({ actionId: 'factbot_more', value: more!, responseUrl: stub.responseUrl('tm'), threadTs: '1700000150.000001' })));
+    const page2 = await stub.waitFor(() => stub.responsesTo('tm')[0]);
+    expect(page2.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, thread_ts: '1700000150.000001' });
+    expect(allText(page2.body.blocks)).toContain('Speaker 6*');
+  });
+
   it('answers inside an existing thread with that thread’s ts', async () => {
     await postSigned(
       events,

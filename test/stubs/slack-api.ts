@@ -255,14 +255,20 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function buttonPayload(fields: { actionId: string; value: string; responseUrl: string; userId?: string; channelId?: string }): Record<string, unknown> {
+export function buttonPayload(fields: { actionId: string; value: string; responseUrl: string; userId?: string; channelId?: string; threadTs?: string }): Record<string, unknown> {
   return {
     type: 'block_actions',
     team: { id: TEAM_ID, domain: 'newsroom' },
     user: { id: fields.userId ?? 'U0000001', username: 'reporter', team_id: TEAM_ID },
     api_app_id: 'A0000001',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: fields.channelId ?? 'C0000001', is_ephemeral: true },
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000100',
+      channel_id: fields.channelId ?? 'C0000001',
+      is_ephemeral: !fields.threadTs,
+      ...(fields.threadTs ? { thread_ts: fields.threadTs } : {}),
+    },
     trigger_id: '1.2.3',
     channel: { id: fields.channelId ?? 'C0000001', name: 'politics' },
     response_url: fields.responseUrl,

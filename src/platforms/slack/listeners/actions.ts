@@ -26,9 +26,12 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
     const call = { command: state.command, subcommand: state.subcommand, args: state.args };
     const reply = await execute(bot, inv, { kind: 'run', call });
     const message = renderReply(reply, privateAnswer(bot, call));
+    // The next page of a public thread answer is private to the clicker, in the same thread.
+    const threadTs = state.ephemeral ? undefined : threadOf(body);
     await postToResponseUrl(bot, body.response_url, {
       response_type: 'ephemeral',
       replace_original: state.ephemeral,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
       ...message,
     });
   });
@@ -55,4 +58,11 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
     });
     if (shared) await postToResponseUrl(bot, body.response_url, { delete_original: true });
   });
+}
+
+function threadOf(body: BlockButtonAction): string | undefined {
+  const container = body.container as { thread_ts?: unknown } | undefined;
+  const message = body.message as { thread_ts?: unknown } | undefined;
+  const ts = container?.thread_ts ?? message?.thread_ts;
+  return typeof ts === 'string' ? ts : undefined;
 }
