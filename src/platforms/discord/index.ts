@@ -56,6 +56,10 @@ export async function startDiscord(
   client.rest.on(RESTEvents.RateLimited, (info) =>
     log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, 'discord rate limit'),
   );
+  // Unexpected 429s (not foreseen from the bucket headers) are retried by the REST client; note them.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) log.warn({ method: request.method, route: request.route }, 'discord 429: waiting and retrying');
+  });
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(deps, interaction).catch((err: unknown) => log.error({ ...errorFields(err) }, 'discord interaction handler failed'));
   });

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { APIEmbed } from 'discord.js';
+import type { ArticleRef } from '../src/domain/article.js';
+import type { Reply, ReplyItem } from '../src/domain/reply.js';
+import {
+  MAX_CONTENT,
+  MAX_EMBED_DESCRIPTION,
+  MAX_EMBED_TITLE,
+  MAX_EMBED_TOTAL,
+  MAX_EMBEDS,
+  MAX_FOOTER_TEXT,
+} from '../src/platforms/discord/limits.js';
+import { escapeMarkdown, plainText, richText } from '../src/platforms/discord/markdown.js';
+import { renderReply } from '../src/platforms/discord/render.js';
+
+const article: ArticleRef = { id: 'a1', title: 'McMaster disputes report', outlet: 'The Washington Post', url: 'https://news.example/a1', published: '2017-05-15T20:00:00Z' };
+
+function item(over: Partial<ReplyItem> = {}): ReplyItem {
+  return {
+    statementId: 'a1:0',
+    kind: 'direct',
+    quote: 'The story that came out tonight as reported is false',
+    highlights: [[4, 9]],
+    text: 'McMaster said: "The story that came out tonight as reported is false."',
+    speaker: 'H.R. McMaster',
+    speakerRole: 'National Security Adviser',
+    outlet: 'The Washington Post',
+    cue: 'told',
+    article,
+    corroboration: { articles: 3, outlets: ['The Washington Post', 'AP', 'Reuters'], firstOutlet: 'The Washington Post' },
+    ...over,
+  };
+}
+
+function reply(items: ReplyItem[], over: Partial<Reply> = {}): Reply {
+  return { title: 'Quotes matching “story”', notices: [], sections: [{ items }], visibility: 'private', ...over };
+}
+
+function embedChars(embeds: APIEmbed[]): number {
+  return embeds.reduce(
+    (n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
+}
+
+function withinLimits(m: { content: string; embeds: APIEmbed[] }): void {
+  expect(m.content.length).toBeLessThanOrEqual(MAX_CONTENT);
+  expect(m.embeds.length).toBeLessThanOrEqual(MAX_EMBEDS);
+  expect(embedChars(m.embeds)).toBeLessThanOrEqual(MAX_EMBED_TOTAL);
+  for (const e of m.embeds) {
+    expect(e.title?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_TITLE);
+    expect(e.description?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+    expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(MAX_FOOTER_TEXT);
+    // Bold markers are never left open by a cut.
+    expect(((e.description ?? '').match(/(?<!\\)\*\*/g) ?? []).length % 2).toBe(0);
+  }
+}
+
+describe('renderReply', () => {
+  it('shows the quote with matched words in bold, speaker and role, outlet, article link and corroboration', () => {
+    const m = renderReply(reply([item()]));
+    expect(m.content).toBe('**Quotes matching “story”**');
+    const e = m.embeds[0]!;
+    expect(e.description).toBe('“The **story** that came out tonight as reported is false”\n— **H.R. McMaster**, National Security Adviser · told The Washington Post');
+    expect(e.title).toBe('McMaster disputes report');
+    expect(e.url).toBe('https://news.example/a1');
+    expect(e.footer?.text).toBe('Direct quote · Reported in 3 articles, first by The Washington Post · The Washington Post');
+    expect(e.timestamp).toBe('2017-05-15T20:00:00.000Z');
+  });
+
+  it('says "Reported in 1 article", "unattributed" and leaves out what is unknown', () => {
+    const e = renderReply(
+      reply([item({ kind: 'statement', speaker: null, speakerRole: null, outlet: null, cue: null, highlights: [], corroboration: { articles: 1, outlets: [], firstOutlet: null }, article: { ...article, url: 'javascript:alert(1)', published: null } })]),
+    ).embeds[0]!;
+    expect(e.footer?.text).toBe('Statement · Reported in 1 article · The Washington Post');
+    expect(e.description).toBe('The story that came out tonight as reported is false\n— unattributed');
+    expect(e.url).toBeUndefined();
+    expect(e.timestamp).toBeUndefined();
+  });
+
+  it('cuts a huge quote cleanly inside 4,096 characters, keeping bold balanced', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 'intel' : `word${i}`)).join(' ');
+    const highlights: Array<[number, number]> = [];
+    for (let i = words.indexOf('intel'); i >= 0; i = words.indexOf('intel', i + 1)) highlights.push([i, i + 5]);
+    const m = renderReply(reply([item({ quote: words, highlights })]));
+    withinLimits(m);
+    expect(m.embeds[0]!.description).toMatch(/…”\n— \*\*H\.R\. McMaster\*\*/);
+  });
+
+  it('keeps ten embeds at most and says how many results were left out', () => {
+    const items = Array.from({ length: 14 }, (_, i) => item({ statementId: `a:${i}` }));
+    const m = renderReply(reply(items));
+    withinLimits(m);
+    expect(m.embeds).toHaveLength(10);
+    expect(m.content).toContain('4 more results not shown');
+  });
+
+  it('keeps all embeds together inside 6,000 characters', () => {
+    const long = 'x'.repeat(5000);
+    const items = Array.from({ length: 10 }, (_, i) => item({ statementId: `a:${i}`, quote: long, highlights: [[0, 10]], article: { ...article, title: 'T'.repeat(400) }, speakerRole: 'R'.repeat(300) }));
+    const m = renderReply(reply(items));
+    withinLimits(m);
+    expect(m.embeds).toHaveLength(10);
+    expect(embedChars(m.embeds)).toBeGreaterThan(4000);
+  });
+
+  it('keeps the content inside 2,000 characters, moving long text into an embed', () => {
+    const m = renderReply(reply([item()], { text: 'long explanation '.repeat(200), notices: Array.from({ length: 40 }, (_, i) => `notice ${i} ${'n'.repeat(60)}`) }));
+    withinLimits(m);
+    expect(m.content.startsWith('**Quotes matching “story”**')).toBe(true);
+    expect(m.embeds[0]!.description).toContain('long explanation');
+  });
+
+  it('renders lines and article lists, cutting whole lines with "…and N more"', () => {
+    const articles = Array.from({ length: 200 }, (_, i) => ({ ...article, id: `a${i}`, title: `Article number ${i} (with parens)`, url: `https://news.example/a_(${i})` }));
+    const m = renderReply({ title: 'Digest', notices: [], sections: [{ heading: 'New articles', items: [], articles }], visibility: 'public' });
+    withinLimits(m);
+    const d = m.embeds[0]!.description!;
+    expect(m.embeds[0]!.title).toBe('New articles');
+    expect(d.split('\n')[0]).toBe('• [Article number 0 (with parens)](https://news.example/a_%280%29) — The Washington Post, 2017-05-15');
+    expect(d).toMatch(/…and \d+ more$/);
+  });
+
+  it('marks errors and puts a section heading over its first item', () => {
+    const m = renderReply({ ...reply([item()]), isError: true, sections: [{ heading: 'Best match', items: [item()] }] });
+    expect(m.content.startsWith('⚠️ ')).toBe(true);
+    expect(m.embeds[0]!.author?.name).toBe('Best match');
+  });
+
+  it('neutralises mentions and markdown coming from articles everywhere it shows them', () => {
+    const evil = '@everyone @here <@123456789012345678> <@!123> <@&223456789012345678> **b** __u__ ~~s~~ `c` ||spoiler|| [x](https://evil.example) # Heading';
+    const m = renderReply({
+      title: `Title ${evil}`,
+      text: `> quoted\n- item\n${evil}`,
+      notices: [evil],
+      sections: [{ heading: evil, items: [item({ quote: evil, highlights: [[0, 9]], speaker: evil, article: { ...article, title: evil, outlet: '@everyone News' } })], lines: [evil] }],
+      visibility: 'public',
+    });
+    const all = [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.author?.name ?? '', e.footer?.text ?? ''])].join('\n');
+    expect(all).not.toMatch(/@(everyone|here)/);
+    expect(all).not.toMatch(/(^|[^\\])<@[!&]?\d+>/);
+    expect(all).not.toMatch(/(^|[^\\])\[x\]\(/);
+    expect(all).not.toMatch(/(^|[^\\])\|\|spoiler/);
+    expect(m.content).toContain('\\> quoted\n\\- item');
+    expect(m.embeds[1]!.description).toContain('**@\u200beveryone**');
+  });
+});
+
+describe('markdown helpers', () => {
+  it('escapes each markdown character once', () => {
+    expect(escapeMarkdown('a*b_c~d`e|f>g[h]i<j#k\\l')).toBe('a\\*b\\_c\\~d\\`e\\|f\\>g\\[h\\]i\\<j\\#k\\\\l');
+  });
+
+  it('merges overlapping highlights and ignores ones outside the text', () => {
+    expect(richText('great intel here', 100, { highlights: [[6, 9], [0, 5], [7, 11], [40, 50]] })).toBe('**great** **intel** here');
+  });
+
+  it('cuts at a word boundary with an ellipsis, never inside an escape or an emoji', () => {
+    expect(richText('alpha beta gamma delta', 15)).toBe('alpha beta…');
+    const escaped = richText('a_b_c_d_e_f_g_h', 8);
+    expect(escaped.length).toBeLessThanOrEqual(8);
+    expect(escaped).not.toMatch(/(^|[^\\])\\…$/);
+    const emoji = richText('😀😀😀😀😀', 6);
+    expect(emoji).toBe('😀😀…');
+  });
+
+  it('plain text (footers, choice names) breaks mass mentions and fits the limit', () => {
+    expect(plainText('hi @everyone', 100)).toBe('hi @\u200beveryone');
+    expect(plainText('x'.repeat(150), 100)).toHaveLength(100);
+  });
+});
