@@ -16,6 +16,11 @@ describe('ingest: folders and bad files', () => {
     expect(everything).not.toMatch(/hidden|cached|notes\.csv|Should not load|stale|idx/i);
   });
 
+  it('names sources relative to baseDir when given one, still skipping the store folders', async () => {
+    const { articles } = await loadPath(join(dir, 'data'), { baseDir: dir });
+    expect(articles.map((a) => a.source)).toEqual(['data/kept.txt']);
+  });
+
   it('gives one error per bad file or record, naming it, while the rest loads', async () => {
     const { errors } = await loadPath(dir);
     expect(errors).toEqual([
@@ -51,6 +56,8 @@ describe('ingest: folders and bad files', () => {
 
   it('reports a missing path and an unsupported single file instead of throwing', async () => {
     expect(await loadPath(join(dir, 'nope.txt'), { baseDir: dir })).toEqual({ articles: [], errors: [{ source: 'nope.txt', reason: 'no such file or folder' }] });
+    const { errors: hinted } = await loadSources(['www.example.com/2017/story']);
+    expect(hinted[0]!.reason).toBe('no such file or folder (for a web page, give the full http(s):// URL)');
     const csv = await loadPath(join(dir, 'notes.csv'), { baseDir: dir });
     expect(csv.errors).toEqual([{ source: 'notes.csv', reason: expect.stringMatching(/^unsupported file type/) }]);
   });

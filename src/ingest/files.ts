@@ -38,11 +38,15 @@ export async function loadPathImpl(path: string, opts: LoadOptions = {}): Promis
   try {
     info = await stat(path);
   } catch (err) {
-    return { articles: [], errors: [{ source: toSource(path, opts.baseDir), reason: describeFsError(err) }] };
+    let reason = describeFsError(err);
+    // "example.com/story" was meant as a web page: say how to give one.
+    if (/^(www\.)?[\w-]+(\.[\w-]+)+\//i.test(path) && reason === 'no such file or folder') reason += ' (for a web page, give the full http(s):// URL)';
+    return { articles: [], errors: [{ source: toSource(path, opts.baseDir), reason }] };
   }
   if (info.isDirectory()) {
     const result = emptyResult();
-    await walk(resolve(path), opts.baseDir === undefined ? resolve(path) : resolve(opts.baseDir), opts, result, new Set());
+    const root = resolve(path);
+    await walk(root, { root, baseDir: opts.baseDir === undefined ? root : resolve(opts.baseDir), opts, result, seen: new Set() });
     return result;
   }
   const source = opts.baseDir === undefined ? toSource(path, undefined) : toSource(resolve(path), resolve(opts.baseDir));
@@ -52,7 +56,19 @@ export async function loadPathImpl(path: string, opts: LoadOptions = {}): Promis
   return loadFile(path, source, opts);
 }
 
-async function walk(dir: string, baseDir: string, opts: LoadOptions, result: LoadResult, seen: Set<string>): Promise<void> {
+interface Walk {
+  /** The folder loaded. */
+  root: string;
+  /** Sources are relative to this. */
+  baseDir: string;
+  opts: LoadOptions;
+  result: LoadResult;
+  /** Real paths of folders already walked: symlink loops end. */
+  seen: Set<string>;
+}
+
+async function walk(dir: string, w: Walk): Promise<void> {
+  const { baseDir, opts, result, seen } = w;
   let real: string;
   let entries;
   try {
@@ -80,8 +96,8 @@ async function walk(dir: string, baseDir: string, opts: LoadOptions, result: Loa
       }
     }
     if (isDir) {
-      if (isStoreDir(dir, entry.name, baseDir)) continue;
-      await walk(full, baseDir, opts, result, seen);
+      if (isStoreDir(dir, entry.name, w.root)) continue;
+      await walk(full, w);
     } else if (isFile && formatOfPath(entry.name)) {
       mergeInto(result, await loadFile(full, toSource(full, baseDir), opts));
     }
@@ -89,8 +105,8 @@ async function walk(dir: string, baseDir: string, opts: LoadOptions, result: Loa
 }
 
 /** `db` / `index` directly inside a folder named `data`, or directly inside the folder loaded. */
-function isStoreDir(parent: string, name: string, baseDir: string): boolean {
-  return STORE_DIRS.has(name) && (basename(parent) === 'data' || resolve(parent) === baseDir);
+function isStoreDir(parent: string, name: string, root: string): boolean {
+  return STORE_DIRS.has(name) && (basename(parent) === 'data' || parent === root);
 }
 
 async function loadFile(path: string, source: string, opts: LoadOptions): Promise<LoadResult> {
