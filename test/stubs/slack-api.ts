@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A loopback stand-in for Slack: the Web API (`SLACK_API_URL` = `${url}/api/`) and response_url
@@ -43,6 +44,11 @@ export class SlackStub {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private nextTs = 1;
+  /** Socket Mode: apps.connections.open hands out `${url}/socket`, where this server speaks Slack's protocol. */
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sockets = new Set<WebSocket>();
+  private readonly acks = new Map<string, (payload: Record<string, unknown>) => void>();
+  private nextEnvelope = 1;
   url = '';
 
   async start(): Promise<this> {
@@ -52,6 +58,13 @@ export class SlackStub {
         res.end(String(err));
       });
     });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.socketConnected(ws));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
@@ -59,6 +72,8 @@ export class SlackStub {
   }
 
   async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
   }
@@ -103,6 +118,39 @@ export class SlackStub {
     }
   }
 
+  /** Whether a Socket Mode client is connected (it has had its `hello`). */
+  get socketConnectedCount(): number {
+    return this.sockets.size;
+  }
+
+  /**
+   * Sends an envelope over Socket Mode as Slack would (`events_api`, `slash_commands`,
+   * `interactive`) and resolves with the client's acknowledgement payload.
+   */
+  sendEnvelope(type: string, payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const [ws] = this.sockets;
+    if (!ws) return Promise.reject(new Error('no Socket Mode client connected'));
+    const envelopeId = `env-${this.nextEnvelope++}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for ${envelopeId}`)), timeoutMs);
+      this.acks.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+      ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: 0, retry_reason: '' }));
+    });
+  }
+
+  private socketConnected(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { envelope_id?: string; payload?: Record<string, unknown> };
+      if (msg.envelope_id) this.acks.get(msg.envelope_id)?.(msg.payload ?? {});
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0000001' }, debug_info: { host: 'stub' } }));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
@@ -140,6 +188,8 @@ export class SlackStub {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'factbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` };
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}`, message: { text: args.text } };
       case 'chat.postEphemeral':
