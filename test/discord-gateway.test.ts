@@ -251,6 +251,28 @@ describe('mentions', () => {
     expect(sourcesCalls.at(-1)).toBe('They say the story was false');
   });
 
+  it('"check this" on a starter message Discord shows without text explains what to do instead', async () => {
+    rest.messages.set(`${CHANNEL_ID}/${THREAD_ID}`, messagePayload({ id: THREAD_ID, channel_id: CHANNEL_ID, author: humanUser, content: '' }));
+    const from = rest.requests.length;
+    const calls = sourcesCalls.length;
+    gateway.dispatch('MESSAGE_CREATE', mention(`<@${BOT_ID}> check this`, THREAD_ID));
+    const post = await rest.waitFor('POST', new RegExp(`^/channels/${THREAD_ID}/messages$`), { from });
+    expect(visibleText(asMessage(post))).toMatch(/Find sources/);
+    expect(sourcesCalls.length).toBe(calls);
+  });
+
+  it('"check this" as a reply checks the message replied to', async () => {
+    const original = messagePayload({ channel_id: CHANNEL_ID, author: humanUser, content: 'Intel sources were never discussed' });
+    rest.messages.set(`${CHANNEL_ID}/${original.id}`, original);
+    const from = rest.requests.length;
+    gateway.dispatch(
+      'MESSAGE_CREATE',
+      mention(`<@${BOT_ID}> check this`, CHANNEL_ID, { type: 19, message_reference: { message_id: original.id, channel_id: CHANNEL_ID, guild_id: GUILD_ID } }),
+    );
+    await rest.waitFor('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), { from });
+    expect(sourcesCalls.at(-1)).toBe('Intel sources were never discussed');
+  });
+
   it('answers a mention in a channel as a reply to that message', async () => {
     const from = rest.requests.length;
     const msg = mention(`<@${BOT_ID}> /quote story`);

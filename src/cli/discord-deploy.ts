@@ -28,6 +28,8 @@ export async function runDiscordDeploy(env: NodeJS.ProcessEnv = process.env): Pr
     const result = await deployCommands(config.discord, commands.map((c) => c.definition));
     const where = result.scope === 'guild' ? `server ${config.discord.guildId}` : 'all servers (global; may take a while to appear)';
     process.stdout.write(`Registered ${result.names.length} commands for ${where}: ${result.names.join(', ')}\n`);
+    const { inviteUrl } = await import('../platforms/discord/client.js');
+    process.stdout.write(`Invite the bot with: ${inviteUrl(config.discord.applicationId)}\n`);
     return 0;
   } catch (err) {
     const f = classifyDiscordError(err);

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials, type ClientOptions, type RateLimitData } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, PermissionFlagsBits, type ClientOptions, type RateLimitData } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 
 /**
@@ -29,4 +29,17 @@ export function clientOptions(config: DiscordConfig, extra: Partial<ClientOption
 
 export function createClient(config: DiscordConfig, extra: Partial<ClientOptions> = {}): Client {
   return new Client(clientOptions(config, extra));
+}
+
+/** What the bot needs in a channel: see it, answer (also in threads) with embeds, read what "check this" points at. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory;
+
+export function inviteUrl(applicationId: string): string {
+  const q = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: BOT_PERMISSIONS.toString() });
+  return `https://discord.com/oauth2/authorize?${q.toString()}`;
 }

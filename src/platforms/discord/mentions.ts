@@ -92,7 +92,7 @@ async function checkTarget(message: Message): Promise<Target> {
   try {
     let target: Message | null = null;
     if (message.reference?.messageId) target = await message.fetchReference();
-    else if (message.channel.isThread()) target = await message.channel.fetchStarterMessage();
+    else if (message.channel.isThread()) target = await message.channel.fetchStarterMessage({ force: true });
     else return { problem: { title: 'Check what?', text: NO_TARGET } };
     if (!target) return { problem: { title: 'Check what?', text: NO_TARGET } };
     const text = [target.content, ...target.embeds.map((e) => [e.title, e.description].filter(Boolean).join('\n'))]
