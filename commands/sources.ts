@@ -11,6 +11,7 @@ import {
   toItem,
   uniq,
 } from '../src/dispatch/kit.js';
+import { coverage } from '../src/dispatch/coverage.js';
 
 export const definition: CommandDefinition = {
   name: 'sources',
@@ -31,10 +32,8 @@ export const definition: CommandDefinition = {
 
 /** How many ranked statements to consider; the claim's sources are among the best of them. */
 const CANDIDATES = 40;
-/** A statement counts as reporting the claim when it scores within this of the best match. */
-const RELEVANT_WITHIN = 0.25;
-/** …and never when it scores worse than this (fuse score: 0 perfect, 1 nothing in common). */
-const RELEVANT_MAX = 0.65;
+/** A statement reports the claim when it has at least this share of the claim's content words. */
+const MIN_COVERAGE = 0.6;
 
 interface ArticleSource {
   item: ReplyItem;
@@ -46,8 +45,9 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const page = await ctx.corpus.search(claim, { offset: 0, limit: CANDIDATES });
   const best = page.results[0];
   if (!best) return { sources: [], notices: page.query.notices };
-  const cutoff = Math.min(RELEVANT_MAX, best.score + RELEVANT_WITHIN);
-  const relevant = page.results.filter((r, i) => i === 0 || r.score <= cutoff);
+  // Search ranks; whether a statement reports the claim is decided on its words (see coverage.ts).
+  const relevant = page.results.filter((r) => coverage(claim, r.statement.text) >= MIN_COVERAGE);
+  if (!relevant.length && coverage(claim, best.statement.text) > 0) relevant.push(best);
 
   const byArticle = new Map<string, ArticleSource>();
   for (const r of relevant) {

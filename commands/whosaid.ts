@@ -1,6 +1,7 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import type { SearchResult } from '../src/corpus/types.js';
+import { coverage } from '../src/dispatch/coverage.js';
 import { PAGE_SIZE, commandHelp, nextPaging, prepareQuery, quoted, readOffset, toItem, uniq } from '../src/dispatch/kit.js';
 
 export const definition: CommandDefinition = {
@@ -69,7 +70,8 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     };
   }
 
-  const results = [...page.results];
+  // Other matches must share most of the words asked about: fuzzy search also returns near misses.
+  const results = page.results.filter((r, i) => i === 0 || coverage(q.text, r.statement.text) >= 0.6);
   const leadIdx = pickLead(results);
   const [lead] = results.splice(leadIdx, 1);
   const ordered = [lead!, ...results];

@@ -210,3 +210,15 @@ describe('speaker names', () => {
     expect(closeSpeakerNames('', speakers, 2)).toEqual(['Donald Trump', 'H.R. McMaster']);
   });
 });
+
+describe('speaker names against noisy aliases', () => {
+  it('does not take a description alias for a name', () => {
+    const sp = [
+      { name: 'HR McMaster', aliases: ['HR McMaster, the adviser who attended the meeting'], statements: 2 },
+      { name: 'H.R. McMaster', aliases: ['McMaster'], statements: 8 },
+    ];
+    expect(resolveSpeakerName('McMaster meeting', sp)).toBeNull();
+    expect(resolveSpeakerName('McMaster', sp)).toBe('H.R. McMaster');
+    expect(resolveSpeakerName('National Security Adviser McMaster', sp)).toBe('H.R. McMaster');
+  });
+});

@@ -25,3 +25,18 @@ export function preferAttributed(
   }
   return ranked;
 }
+
+/**
+ * An article that repeats a quote (a pull quote, a recap paragraph) shows it once: the first,
+ * best-ranked occurrence stands for the others.
+ */
+export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
+  const seen = new Set<string>();
+  return ranked.filter((r) => {
+    const words = (r.statement.quote ?? r.statement.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = `${r.statement.articleId}\u0000${words}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

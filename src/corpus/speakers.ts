@@ -38,6 +38,12 @@ export function editDistance(a: string, b: string, max = 3): number {
   return d[a.length]![b.length]!;
 }
 
+const TITLES = new Set([
+  'president', 'vice', 'mr', 'mrs', 'ms', 'dr', 'sir', 'senator', 'sen', 'rep', 'governor', 'gov', 'minister',
+  'prime', 'secretary', 'general', 'gen', 'adviser', 'advisor', 'ambassador', 'director', 'chief', 'judge',
+  'national', 'security', 'foreign', 'state', 'the', 'former', 'lt', 'col', 'officer', 'official',
+]);
+
 function allowedTypos(key: string): number {
   return key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0;
 }
@@ -52,7 +58,9 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   const key = nameKey(typed);
   if (!key) return null;
   const byCount = [...speakers].sort((a, b) => b.statements - a.statements);
-  const forms = (s: SpeakerInfo) => [s.name, ...s.aliases].map(nameKey).filter(Boolean);
+  // Long aliases are descriptions ("HR McMaster, the adviser who attended the meeting"), not names.
+  const forms = (s: SpeakerInfo) =>
+    [s.name, ...s.aliases].map(nameKey).filter((f) => f && f.split(' ').length <= 4);
 
   for (const s of byCount) if (forms(s).includes(key)) return s.name;
   // Spaces and initials: "hr mcmaster" vs "h r mcmaster".
@@ -60,9 +68,16 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   for (const s of byCount) if (forms(s).some((f) => f.replace(/ /g, '') === squash)) return s.name;
   // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
   for (const s of byCount) if (forms(s).some((f) => surname(f) === key)) return s.name;
-  const lastTyped = surname(key);
-  if (key.includes(' ')) {
-    for (const s of byCount) if (forms(s).some((f) => surname(f) === lastTyped && lastTyped.length >= 4)) return s.name;
+  // "President Donald Trump": the surname matches and every other word is in the name or a title.
+  const typedWords = key.split(' ');
+  const lastTyped = typedWords[typedWords.length - 1]!;
+  if (typedWords.length > 1 && lastTyped.length >= 3) {
+    for (const s of byCount) {
+      const fs = forms(s);
+      if (!fs.some((f) => surname(f) === lastTyped)) continue;
+      const known = new Set(fs.flatMap((f) => f.split(' ')));
+      if (typedWords.slice(0, -1).every((w) => known.has(w) || TITLES.has(w))) return s.name;
+    }
   }
   // Typos: against full names and surnames.
   const max = allowedTypos(key);
@@ -92,6 +107,13 @@ export function closeSpeakerNames(typed: string, speakers: readonly SpeakerInfo[
       else {
         const d = Math.min(editDistance(key, f, 3), editDistance(key, surname(f), 3));
         if (d <= 3) score = Math.min(score, 1 + d);
+        // Word by word: "Dermor Rin" is still close to "Ron Dermer".
+        const fw = f.split(' ');
+        for (const w of key.split(' ')) {
+          if (w.length < 3) continue;
+          const wd = Math.min(...fw.map((x) => (x.startsWith(w) ? 0 : editDistance(w, x, 2))));
+          if (wd <= 2) score = Math.min(score, 3 + wd);
+        }
       }
     }
     if (score < Infinity) scored.push({ name: s.name, score, count: s.statements });

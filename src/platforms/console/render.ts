@@ -29,9 +29,16 @@ export function sanitize(text: string): string {
 
 /** Marks the ranges of `text`; overlapping or out-of-range highlights are clipped, never thrown on. */
 export function markRanges(text: string, ranges: readonly Range[], color: boolean): string {
-  const valid = [...ranges]
+  const sorted = [...ranges]
     .filter(([s, e]) => Number.isInteger(s) && Number.isInteger(e) && s < e && s >= 0 && s < text.length)
     .sort((a, b) => a[0] - b[0]);
+  // "great intel" reads better as one marked run than as two marked words.
+  const valid: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const prev = valid[valid.length - 1];
+    if (prev && s >= prev[1] && /^\s*$/.test(text.slice(prev[1], s))) prev[1] = Math.max(prev[1], e);
+    else valid.push([s, e]);
+  }
   const open = color ? BOLD : '**';
   const close = color ? RESET : '**';
   let out = '';
@@ -62,9 +69,9 @@ function attribution(item: ReplyItem): string {
   const who = item.speaker ? sanitize(item.speaker) : 'unattributed';
   const role = item.speakerRole ? ` (${sanitize(item.speakerRole)})` : '';
   let line = `— ${who}${role}`;
-  if (item.outlet) {
-    const cue = item.cue && /told|to\b/i.test(item.cue) ? item.cue : item.cue === 'according to' ? 'according to' : 'via';
-    line += `, ${sanitize(cue)} ${sanitize(item.outlet)}`;
+  if (item.outlet && item.outlet !== item.speaker) {
+    const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : item.cue && /according/i.test(item.cue) ? 'according to' : 'via';
+    line += `, ${how} ${sanitize(item.outlet)}`;
   }
   return line;
 }

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Store } from '../store/types.js';
+import { createSearchIndex, parseQuery } from '../search/index.js';
+import { extractStatements } from '../extract/index.js';
+import { loadPath, loadSources } from '../ingest/index.js';
+import { CorpusRuntime, type IndexPersistence } from './runtime.js';
+import { fileIndexPersistence } from './persist.js';
+
+export { CorpusRuntime, type SyncReport, type IndexPersistence } from './runtime.js';
+export type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
+
+export interface CreateCorpusOptions {
+  store: Store;
+  /** Where the search index is saved between runs (e.g. data/index); omitted: rebuilt at every start. */
+  indexDir?: string;
+  /** Tests: a persistence of their own. */
+  persistence?: IndexPersistence;
+}
+
+/**
+ * The corpus on the real pieces: the store given, a fuzzy index built from it (or restored from
+ * `indexDir` and brought up to date from the store's change feed), ingest and extraction.
+ */
+export function createCorpus(opts: CreateCorpusOptions): Promise<CorpusRuntime> {
+  const persistence =
+    opts.persistence ?? (opts.indexDir ? fileIndexPersistence(join(opts.indexDir, 'statements.json')) : undefined);
+  return CorpusRuntime.open({
+    store: opts.store,
+    createIndex: createSearchIndex,
+    parseQuery,
+    extract: extractStatements,
+    load: (sources) => loadSources(sources),
+    loadDir: (dir) => loadPath(dir),
+    ...(persistence ? { persistence } : {}),
+  });
+}

@@ -1,0 +1,39 @@
+import { editDistance } from '../corpus/speakers.js';
+
+/**
+ * How much of a claim a statement covers: the share of the claim's content words found in it
+ * (a typo or a plural still counts). Fuzzy search scores long statements poorly even when they
+ * say exactly the claim, so "does this article report the claim?" is decided on words instead.
+ */
+
+const STOP = new Set(
+  ('a an the and or but of to in on at for from by with about as into than then that this these those it its ' +
+    'is are was were be been being has have had do does did will would can could should may might must shall ' +
+    'he she they we you i me him her them us his their our your my who whom whose which what when where why how ' +
+    'not no nor so if there here said says say told tell according also just very more most some any all ' +
+    'reported reports report reporting claim claims claimed').split(' '),
+);
+
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [])
+    .map((w) => w.replace(/'s$/, ''))
+    .filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+function stem(w: string): string {
+  return w.replace(/(ies|es|s|ed|ing|ly)$/, '') || w;
+}
+
+function wordMatches(claimWord: string, words: readonly string[]): boolean {
+  const cs = stem(claimWord);
+  const max = claimWord.length >= 7 ? 2 : claimWord.length >= 4 ? 1 : 0;
+  return words.some((w) => w === claimWord || stem(w) === cs || (max > 0 && editDistance(w, claimWord, max) <= max));
+}
+
+/** 0..1: the share of the claim's content words present in `text`. 1 for a claim with none. */
+export function coverage(claim: string, text: string): number {
+  const want = [...new Set(contentWords(claim))];
+  if (!want.length) return 1;
+  const have = contentWords(text);
+  return want.filter((w) => wordMatches(w, have)).length / want.length;
+}
