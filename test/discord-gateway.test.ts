@@ -388,3 +388,18 @@ describe('every message', () => {
     for (const b of bodies) expect((b as { allowed_mentions?: { parse?: unknown } }).allowed_mentions?.parse).toEqual([]);
   });
 });
+
+describe('start-up', () => {
+  it('a refused token fails start-up with a clear message instead of hanging', async () => {
+    const stub = new DiscordRestStub();
+    const api = await stub.start();
+    try {
+      stub.fail('GET', /^\/gateway\/bot$/, 401, { message: '401: Unauthorized', code: 0 });
+      await expect(startDiscord({ token: 'bad', applicationId: APP_ID, apiUrl: api }, fakeServices(), { readyTimeoutMs: 5000 })).rejects.toThrow(
+        /Discord login failed: .*token/i,
+      );
+    } finally {
+      await stub.stop();
+    }
+  });
+});
