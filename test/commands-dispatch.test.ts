@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  autocomplete,
+  checkClaims,
+  runCommand,
+  stripMarkup,
+  MAX_CHOICES,
+  MAX_CHOICE_CHARS,
+  type BotServices,
+} from '../src/dispatch/index.js';
+import type { Command } from '../src/domain/command.js';
+import { commands } from '../commands/index.js';
+import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+
+let seeded: SeededServices;
+beforeAll(async () => {
+  seeded = await seedServices();
+});
+afterAll(() => seeded?.close());
+
+const inv = testInvocation();
+
+describe('the command set', () => {
+  it('has one definition per name, rest options last-resort and at most one per command', () => {
+    const names = commands.map((c) => c.definition.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['quote', 'whosaid', 'sources', 'speaker', 'digest', 'factbot']));
+    for (const c of commands) {
+      const sets = [c.definition.options, ...(c.definition.subcommands ?? []).map((s) => s.options)];
+      for (const opts of sets) {
+        expect(opts.filter((o) => o.rest).length).toBeLessThanOrEqual(1);
+        // Discord: required options come before optional ones; names are lower case.
+        const firstOptional = opts.findIndex((o) => !o.required);
+        if (firstOptional >= 0) expect(opts.slice(firstOptional).some((o) => o.required)).toBe(false);
+        for (const o of opts) expect(o.name).toMatch(/^[a-z][a-z0-9_-]{0,31}$/);
+      }
+      expect(c.definition.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('runCommand', () => {
+  it('never throws: a failing command becomes an error reply', async () => {
+    const boom: Command = {
+      definition: { name: 'boom', description: 'fails', usage: '/boom', options: [] },
+      run: async () => {
+        throw new Error('database on fire');
+      },
+    };
+    const services: BotServices = { ...seeded.services, commands: [...seeded.services.commands, boom] };
+    const r = await runCommand(services, inv, 'boom', {});
+    expect(r.isError).toBe(true);
+    expect(r.title).toMatch(/went wrong/);
+    expect(JSON.stringify(r)).not.toMatch(/database on fire/);
+  });
+
+  it('an unknown command lists the real ones', async () => {
+    const r = await runCommand(seeded.services, inv, 'frobnicate', {});
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/\/quote/);
+  });
+
+  it('help, /factbot and /factbot help answer the same help text', async () => {
+    const a = await runCommand(seeded.services, inv, 'help', {});
+    const b = await runCommand(seeded.services, inv, 'factbot', {});
+    const c = await runCommand(seeded.services, { ...inv, subcommand: 'help' }, 'factbot', {});
+    expect(a.title).toMatch(/factbot/);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    const lines = a.sections.flatMap((s) => s.lines ?? []).join('\n');
+    for (const name of ['/quote', '/whosaid', '/sources', '/speaker', '/digest']) expect(lines).toContain(name);
+  });
+
+  it('help for one command shows its usage', async () => {
+    const r = await runCommand(seeded.services, { ...inv, subcommand: 'help' }, 'factbot', { command: 'sources' });
+    expect(r.sections.flatMap((s) => s.lines ?? []).join('\n')).toMatch(/Usage: \/sources/);
+  });
+
+  it('coerces and checks argument types from platforms', async () => {
+    const r = await runCommand(seeded.services, inv, 'quote', { query: 42 as unknown as string });
+    expect(r.isError).toBeFalsy();
+    const bad = await runCommand(seeded.services, { ...inv, subcommand: 'unsubscribe' }, 'digest', { id: 'seven' });
+    expect(bad.isError).toBe(true);
+    expect(bad.text).toMatch(/whole number/);
+  });
+
+  it('a command with subcommands asks for one', async () => {
+    const r = await runCommand(seeded.services, inv, 'digest', {});
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/subscribe/);
+  });
+});
+
+describe('checkClaims ("check this", Find sources)', () => {
+  it('looks the message up as a claim, without its chat markup', async () => {
+    const r = await checkClaims(seeded.services, inv, '<@U123> *Israel* was the source :eyes: <https://x.example/a|link>');
+    expect(r.title).toMatch(/Sources for “Israel was the source link”|Sources for “Israel was the source/);
+    expect(r.sections[0]?.items.length).toBeGreaterThan(0);
+  });
+
+  it('says so for a message without text', async () => {
+    const r = await checkClaims(seeded.services, inv, '<@U123> :thumbsup:');
+    expect(r.isError).toBe(true);
+  });
+
+  it('stripMarkup keeps the words', () => {
+    expect(stripMarkup('<@U1> hello <#C1|general> ~world~ https://a.b/c')).toBe('hello world');
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests speakers for speaker options, within platform limits', async () => {
+    const c = await autocomplete(seeded.services, inv, 'speaker', 'name', 'mcm');
+    expect(c.length).toBeGreaterThan(0);
+    expect(c[0]!.name).toMatch(/McMaster/);
+    const all = await autocomplete(seeded.services, inv, 'quote', 'speaker', '');
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.length).toBeLessThanOrEqual(MAX_CHOICES);
+  });
+
+  it('suggests quotes as the user types, cut to 100 characters', async () => {
+    const c = await autocomplete(seeded.services, inv, 'whosaid', 'words', 'great int');
+    expect(c.length).toBeGreaterThan(0);
+    for (const x of c) {
+      expect(x.name.length).toBeLessThanOrEqual(MAX_CHOICE_CHARS);
+      expect(x.value.length).toBeLessThanOrEqual(MAX_CHOICE_CHARS);
+    }
+    expect(c.some((x) => /great intel/i.test(x.name))).toBe(true);
+  });
+
+  it('answers nothing (never throws) for unknown commands or options', async () => {
+    expect(await autocomplete(seeded.services, inv, 'nope', 'x', 'y')).toEqual([]);
+    expect(await autocomplete(seeded.services, inv, 'quote', 'nope', 'y')).toEqual([]);
+    const broken: BotServices = {
+      ...seeded.services,
+      corpus: {
+        ...seeded.services.corpus,
+        suggestSpeakers: () => Promise.reject(new Error('down')),
+      } as BotServices['corpus'],
+    };
+    expect(await autocomplete(broken, inv, 'speaker', 'name', 'mc')).toEqual([]);
+  });
+});
