@@ -83,7 +83,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       // "the head of the agency": a preposition before the determiner joins a longer phrase
       const prep = toks[j - 1];
       const before = toks[j - 2];
-      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && (npWord(before) || isCapWord(before)) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo))) {
+      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo) || (!isCapWord(before) && npWord(before) && !/s$/.test(before.lo)))) {
         j -= 2;
         n += 2;
         first = j;
@@ -315,6 +315,12 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const segStart = scanLeftNP(toks, appEnd);
         if (segStart === k + 1 && plausibleSpeaker(toks, segStart, appEnd)) speaker = { from: segStart, to: appEnd };
       }
+    } else if (toks[j]?.k === 'p' && toks[j]!.t === ')') {
+      // "Rep. Gwen Moore (D-Wis.) said": the parenthetical belongs to the name before it
+      let k = j;
+      while (k >= 0 && !(toks[k]!.k === 'p' && toks[k]!.t === '(')) k--;
+      const s = k > 0 ? scanLeftNP(toks, k - 1) : -1;
+      if (s >= 0 && plausibleSpeaker(toks, s, k - 1)) speaker = { from: s, to: j };
     } else if (isWord(toks[j])) {
       const s = scanLeftNP(toks, j);
       if (s >= 0 && plausibleSpeaker(toks, s, j)) speaker = { from: s, to: j };

@@ -11,6 +11,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   ['tell', 'tells', 'told', 'telling'],
   ['write', 'writes', 'wrote', 'writing', 'written'],
   ['speak', 'speaks', 'spoke', 'speaking'],
+  ['sing', 'sings', 'sang', 'singing'],
   ['tweet', 'tweets', 'tweeted', 'tweeting'],
   'add', 'argue', 'warn', 'note', 'claim', 'insist', 'deny', 'explain', 'acknowledge', 'admit', 'announce',
   'assert', 'declare', 'state', 'suggest', 'report', 'reply', 'respond', 'answer', 'ask', 'complain',

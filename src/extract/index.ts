@@ -112,9 +112,9 @@ export function extractStatements(article: Article): Statement[] {
       const firstWord = toks.findIndex((t) => t.k !== 'p');
       const leading = real.length > 0 && real[0] === firstWord;
       if (leading) {
-        const q0 = real[0];
+        const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
-        chosen = attrs.find((a) => a.speaker && adjacentAfter(toks, q0!, a)) ?? null;
+        chosen = attrs.find((a) => a.speaker && adjacentAfter(toks, q0, a)) ?? bylineAfter(toks, q0);
         const after = toks[q0! + 1];
         const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
         if (utterance) {
@@ -152,7 +152,7 @@ export function extractStatements(article: Article): Statement[] {
         }
       }
       // a colon-introduced paragraph with no quote marks: the words of the speaker who introduced them
-      if (kind === 'statement' && intro && si === 0 && spans.length === 0) {
+      if (kind === 'statement' && intro && spans.length === 0) {
         kind = 'direct';
         quoteText = stmt.text;
       }
@@ -212,7 +212,12 @@ export function extractStatements(article: Article): Statement[] {
       // a quote still open at the paragraph's end continues in the next one
       const lastQ = qs[qs.length - 1];
       if (lastQ && !lastQ.closed && si === sentences.length - 1) openQuote = resolved ?? (stmt.kind === 'direct' ? null : null);
-      if (si === sentences.length - 1 && /:\s*$/.test(text.slice(sent.start, sEnd)) && chosen?.speaker && resolved) colonIntro = resolved;
+      if (si === sentences.length - 1 && /:\s*$/.test(text.slice(sent.start, sEnd))) {
+        // "He said in a statement:" — the next paragraph holds the words
+        const a = chosen?.speaker ? chosen : [...attrs].reverse().find((x) => x.speaker && x.form !== 'according') ?? null;
+        if (a && a === chosen && resolved) colonIntro = resolved;
+        else if (a) colonIntro = resolveSpeaker(text, toks, a, tracker, sno, namedOutlets);
+      }
       out.push(stmt);
     }
   }
@@ -256,6 +261,19 @@ function isRealQuote(text: string, toks: readonly Token[], i: number, attrs: rea
   const caps = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
   if (words <= 6 && caps >= Math.ceil(words * 0.6) && !/[.?!,]$/.test(inner)) return false;
   return words >= 4 || sentenceLike;
+}
+
+/** `"…" - Jane Doe`: a quote signed with a dash and a name, as in testimonials and epigraphs. */
+function bylineAfter(toks: readonly Token[], qi: number): Attribution | null {
+  const dash = toks[qi + 1];
+  if (!dash || dash.k !== 'p' || !/^(-|--|\u2014|\u2013)$/.test(dash.t)) return null;
+  const from = qi + 2;
+  let to = from;
+  while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
+  if (to === from || !isCapWord(toks[from])) return null;
+  // the name must end the sentence
+  if (toks.slice(to).some((t) => t.k !== 'p')) return null;
+  return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: to - 1 }, form: 'subject', outletPhrase: null, strong: true };
 }
 
 /** Whether attribution `a` follows the quote token at `qi` directly (after a comma or dash). */

@@ -6,6 +6,7 @@
  * a sentence unless a typical sentence opener follows them; two sentences glued without a space
  * ("Middle East.President") are separated.
  */
+import { speechVerb } from './cues.js';
 import type { QuoteSpan } from './quote-spans.js';
 
 export interface Span {
@@ -66,6 +67,23 @@ function isAbbreviationDot(text: string, dot: number, floor: number, next: strin
   return false;
 }
 
+const PRONOUN_SUBJECTS = /^(he|she|they|it|we|i)$/i;
+
+/**
+ * Whether the words at `from` are a short attribution clause ("Trump asked.", "he said, looking …",
+ * "a spokesman for the campaign said."): a subject of at most five words, a speech verb, then the clause ends.
+ */
+function attributionFollows(text: string, from: number, end: number): boolean {
+  const rest = text.slice(from, Math.min(end, from + 120));
+  const m = /^((?:[\p{L}.'’-]+\s+){1,6}?)([\p{L}]+)(?=([,.;!?]|\s+(?:on|in|at|during|after|before|last|this|late|early|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))/u.exec(rest);
+  if (!m) return false;
+  if (!speechVerb(m[2]!)) return false;
+  const subject = m[1]!.trim().split(/\s+/);
+  if (subject.length === 1 && PRONOUN_SUBJECTS.test(subject[0]!)) return true;
+  if (subject.some((w) => /^(and|but|that|which|who|because|when|if|so)$/i.test(w))) return false;
+  return /^\p{Lu}/u.test(subject[0]!);
+}
+
 /**
  * Sentences of the paragraph `[start, end)`. `quotes` are the quote spans of that paragraph: no boundary
  * falls strictly inside one, though a quote ending a sentence ends it with the sentence.
@@ -97,9 +115,11 @@ export function splitSentences(text: string, start: number, end: number, quotes:
     while (k < end && /\s/.test(text[k]!)) k++;
     if (k >= end) continue;
     const n = text[k];
-    const startsSentence = isUpper(n) || isDigit(n) || OPENING_QUOTES.has(n!) || n === '\u2014' || n === '-' || n === '\u2026';
+    const startsSentence = isUpper(n) || isDigit(n) || OPENING_QUOTES.has(n!) || n === '\u2026';
     if (!startsSentence) continue;
     if (c === '.' && isAbbreviationDot(text, i, sentStart, wordAfter(text, k, end))) continue;
+    // `"Is it?" Trump asked.`: a quote ending in ? or ! (or .) is still this sentence when its attribution follows
+    if (j > i + 1 && CLOSERS.has(text[j - 1]!) && attributionFollows(text, k, end)) continue;
     // never inside a quotation: the boundary must fall after the closing mark
     if (q < quotes.length && quotes[q]!.open < j && j < quotes[q]!.close) continue;
     out.push({ start: sentStart, end: j });

@@ -20,7 +20,7 @@ export interface Token {
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}$£€#@][\p{L}\p{N}'’\-&$%.]*[\p{L}\p{N}%]|[\p{L}\p{N}]/uy;
 const PUNCT = /--|[,;:()[\]\u2014\u2013!?.\u2026]|-(?=\s)/y;
 /** Words written with a dot that keeps it: honorifics, titles, initials. */
-const DOTTED = /^(mr|mrs|ms|dr|sen|rep|gov|lt|col|gen|sgt|capt|jr|sr|st|rev|prof|no|vs|inc|co|corp|ft|mt|[a-z])$/i;
+const DOTTED = /^(mr|mrs|ms|dr|sen|rep|del|gov|lt|col|gen|sgt|capt|jr|sr|st|rev|prof|no|vs|inc|co|corp|ft|mt|[a-z])$/i;
 
 export function tokenize(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): Token[] {
   const toks: Token[] = [];
