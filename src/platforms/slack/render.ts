@@ -125,8 +125,8 @@ function attribution(item: ReplyItem): string {
     let who = `*${escapeMrkdwn(item.speaker.replace(/\*/g, '∗'))}*`;
     if (item.speakerRole) who += `, ${escapeMrkdwn(item.speakerRole)}`;
     parts.push(`— ${who}`);
-  } else parts.push('— _speaker not named_');
-  if (item.outlet) {
+  } else parts.push(item.kind === 'statement' ? '— _the article’s own words_' : '— _speaker not named_');
+  if (item.outlet && item.outlet !== item.speaker) {
     const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : 'via';
     parts.push(`${how} ${escapeMrkdwn(item.outlet)}`);
   }
