@@ -18,6 +18,7 @@ import {
   messagePayload,
 } from './stubs/discord-fixtures.js';
 import { FakeGateway } from './stubs/discord-gateway.js';
+import { mention } from './stubs/discord-harness.js';
 import { DiscordRestStub, asCallback, asMessage, buttons, visibleText, type RecordedRequest } from './stubs/discord-rest.js';
 import { fakeServices, sourcesCalls } from './stubs/discord-services.js';
 
@@ -52,15 +53,6 @@ async function interact(payload: { id: string; token: string }): Promise<Recorde
   const from = rest.requests.length;
   gateway.dispatch('INTERACTION_CREATE', payload);
   return rest.waitFor('POST', new RegExp(`^/interactions/${payload.id}/${payload.token}/callback$`), { from });
-}
-
-function mention(content: string, channelId = CHANNEL_ID, extra: Record<string, unknown> = {}) {
-  return {
-    ...messagePayload({ channel_id: channelId, author: humanUser, content, mentions: [botUser] }),
-    guild_id: GUILD_ID,
-    member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-    ...extra,
-  };
 }
 
 describe('gateway session', () => {
