@@ -216,3 +216,18 @@ describe('TtlCache', () => {
     expect(cache.has('e')).toBe(true);
   });
 });
+
+describe('response_url hosts', () => {
+  it('posts only to Slack’s hosts or the configured API host', async () => {
+    const { ResponseUrlPoster } = await import('../src/platforms/slack/response-url.js');
+    const poster = new ResponseUrlPoster('http://127.0.0.1:9999/api/');
+    expect(poster.isAllowed('https://hooks.slack.com/commands/T1/2/abc')).toBe(true);
+    expect(poster.isAllowed('https://hooks.slack-gov.com/commands/T1/2/abc')).toBe(true);
+    expect(poster.isAllowed('http://127.0.0.1:9999/response/x')).toBe(true);
+    expect(poster.isAllowed('http://hooks.slack.com/commands/x')).toBe(false);
+    expect(poster.isAllowed('https://evil.example/hooks.slack.com')).toBe(false);
+    expect(poster.isAllowed('https://notslack.com/x')).toBe(false);
+    expect(poster.isAllowed('http://127.0.0.1:1/other-port')).toBe(false);
+    await expect(poster.post('https://evil.example/x', { text: 'hi' })).rejects.toThrow(/not allowed/);
+  });
+});

@@ -41,15 +41,18 @@ export async function startSlackBot<S extends ServicesLike>(
 ): Promise<RunningSlack> {
   const log = (opts.log ?? rootLog).child({ platform: 'slack' });
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
+  const baseOptions: webApi.WebClientOptions = {
     logger,
-    // Rate limits come back to us (slack-errors.ts waits Retry-After for users, digests reschedule).
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+  };
+  // Our own calls: rate limits and faults come back to us (slack-errors.ts waits Retry-After for
+  // users; digests hand them to the scheduler), so the client must not sit on them for minutes.
+  const web = new webApi.WebClient(config.botToken, {
+    ...baseOptions,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: 15_000,
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
-  };
-  const web = new webApi.WebClient(config.botToken, clientOptions);
+  });
 
   let botUserId: string | undefined;
   let botId: string | undefined;
@@ -74,7 +77,8 @@ export async function startSlackBot<S extends ServicesLike>(
     botId,
     botUserId,
     logger,
-    clientOptions,
+    // Bolt's own client (and Socket Mode's reconnects) keep the Web API client's patient retries.
+    clientOptions: baseOptions,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
   });
   // Errors inside listeners are logged; Bolt must not turn them into crashes or 500s.

@@ -14,19 +14,21 @@ export interface ResponseUrlMessage extends Partial<SlackMessage> {
 }
 
 export class ResponseUrlPoster {
-  private readonly allowedOrigins: Set<string>;
+  private readonly extraOrigin: string | undefined;
 
   constructor(
     apiUrl: string | undefined,
     private readonly policy: RetryPolicy = INTERACTIVE_RETRY,
   ) {
-    this.allowedOrigins = new Set(['https://hooks.slack.com']);
-    if (apiUrl) this.allowedOrigins.add(new URL(apiUrl).origin);
+    this.extraOrigin = apiUrl ? new URL(apiUrl).origin : undefined;
   }
 
+  /** Slack's hosts (hooks.slack.com, GovSlack's slack-gov.com), or the configured API host. */
   isAllowed(responseUrl: string): boolean {
     try {
-      return this.allowedOrigins.has(new URL(responseUrl).origin);
+      const url = new URL(responseUrl);
+      if (url.origin === this.extraOrigin) return true;
+      return url.protocol === 'https:' && /(^|\.)slack(-gov)?\.com$/.test(url.hostname);
     } catch {
       return false;
     }

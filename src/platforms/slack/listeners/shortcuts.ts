@@ -16,6 +16,13 @@ export function registerShortcuts<S extends ServicesLike>(app: App, bot: SlackBo
     const prepared: Prepared = { kind: 'claims', text: slackTextToPlain(raw, bot.botUserId) };
     const reply = await execute(bot, inv, prepared);
     const message = renderReply(reply, privateAnswer(bot, originOf(prepared)));
-    await postToResponseUrl(bot, shortcut.response_url, { response_type: 'ephemeral', replace_original: false, ...message });
+    const threadTs = (shortcut.message as { thread_ts?: unknown } | undefined)?.thread_ts;
+    await postToResponseUrl(bot, shortcut.response_url, {
+      response_type: 'ephemeral',
+      replace_original: false,
+      // On a message inside a thread, the answer belongs in that thread.
+      ...(typeof threadTs === 'string' ? { thread_ts: threadTs } : {}),
+      ...message,
+    });
   });
 }
