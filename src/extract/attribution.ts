@@ -83,7 +83,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       // "the head of the agency": a preposition before the determiner joins a longer phrase
       const prep = toks[j - 1];
       const before = toks[j - 2];
-      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo) || (!isCapWord(before) && npWord(before) && !/s$/.test(before.lo)))) {
+      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo) || isCapWord(before) || (npWord(before) && !/s$/.test(before.lo)))) {
         j -= 2;
         n += 2;
         first = j;
@@ -178,7 +178,7 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
     }
   }
   const lo = head.lo.replace(/[’']s$/, '');
-  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
+  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 
 /** The outlet phrase after a cue: "told the Post", "told Buzzfeed", "in an interview with CNN". */
@@ -206,6 +206,64 @@ function governedOutlet(toks: readonly Token[]): { from: number; to: number } | 
       // "in the New York Times" is an outlet only where words are reported, not "in the Post's archive"
       return o;
     }
+  }
+  return null;
+}
+
+const SEGMENT_OPENERS = /^(in|on|at|after|before|during|when|while|as|if|because|although|though|since|speaking|asked|meanwhile|but|and|however|still|yet|later|earlier|last|this|that)$/;
+
+/**
+ * The subject phrase ending at token `j` (the token before the verb): a noun phrase, a name with a
+ * parenthetical ("Rep. Gwen Moore (D-Wis.)"), or a name followed by appositions ("Scott Pruitt, the
+ * attorney general of Oklahoma, one of the states suing the EPA,").
+ */
+function subjectBefore(toks: readonly Token[], j: number): { from: number; to: number } | null {
+  const t = toks[j];
+  if (!t) return null;
+  if (isComma(t)) {
+    // segments between commas, right to left, up to a boundary
+    const segs: Array<{ from: number; to: number }> = [];
+    let end = j - 1;
+    while (end >= 0 && segs.length < 5) {
+      let k = end;
+      while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)))) k--;
+      if (k === end) break;
+      segs.push({ from: k + 1, to: end });
+      if (k < 0 || !isComma(toks[k])) break;
+      end = k - 1;
+    }
+    // the leftmost segment that is a name (or pronoun) heads the phrase; the rest are appositions
+    let best: { from: number; to: number } | null = null;
+    for (const seg of segs) {
+      const first = toks[seg.from]!;
+      if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) break;
+      let e = seg.to;
+      if (toks[e]!.k === 'p' && toks[e]!.t === ')') {
+        while (e > seg.from && !(toks[e]!.k === 'p' && toks[e]!.t === '(')) e--;
+        e--;
+      }
+      while (e > seg.from && toks[e]!.k === 'p') e--;
+      const s = e >= seg.from ? scanLeftNP(toks, e) : -1;
+      if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: j - 1 };
+    }
+    if (best && best.to > best.from) return best;
+    const last = segs[0];
+    if (last) {
+      const s = scanLeftNP(toks, last.to);
+      if (s === last.from && plausibleSpeaker(toks, s, last.to)) return { from: s, to: last.to };
+    }
+    return null;
+  }
+  if (t.k === 'p' && t.t === ')') {
+    // "Rep. Gwen Moore (D-Wis.) said": the parenthetical belongs to the name before it
+    let k = j;
+    while (k >= 0 && !(toks[k]!.k === 'p' && toks[k]!.t === '(')) k--;
+    const s = k > 0 ? scanLeftNP(toks, k - 1) : -1;
+    return s >= 0 && plausibleSpeaker(toks, s, k - 1) ? { from: s, to: j } : null;
+  }
+  if (isWord(t)) {
+    const s = scanLeftNP(toks, j);
+    return s >= 0 && plausibleSpeaker(toks, s, j) ? { from: s, to: j } : null;
   }
   return null;
 }
@@ -278,52 +336,22 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     let outletPhrase: { from: number; to: number } | null = null;
     if (/^(told|tells|tell|telling)$/.test(t.lo)) outletPhrase = outletAfter(toks, i + 1);
-    // inverted: `"…," said X` / `…, said X.`
-    const invertedPlace = isQuote(prev) || (isComma(prev) && (isQuote(toks[i - 2]) || i >= 2)) || i === 0;
+    const speaker = subjectBefore(toks, skipAdverbials(toks, subjEnd));
+    // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
+    const invertedPlace = isQuote(prev) || (isComma(prev) && isQuote(toks[i - 2])) || i === 0 || (isComma(prev) && !speaker);
     if (invertedPlace && !isIng) {
       const from = i + 1;
       const nx = toks[from];
       const to = scanRightNP(toks, from);
-      if (to >= from && isWord(nx) && !(nx.lo === 'that') && (isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || /s$/.test(nx.lo)) && !OBJECT_PRONOUNS.has(nx.lo)) {
-        // but not when a subject precedes the comma: "X, a senior official, said …" is handled below
-        const left = skipAdverbials(toks, i - 1);
-        const hasSubjectBefore = isComma(prev) && !isQuote(toks[i - 2]) && left >= 0 && isWord(toks[left]);
-        const endsSentence = to >= toks.length - 1 || toks.slice(to + 1).every((x) => x.k === 'p' || x.k === 'q');
-        if (!hasSubjectBefore || isQuote(toks[i - 2]) || endsSentence && isComma(prev) && isQuote(toks[i - 2])) {
-          if (plausibleSpeaker(toks, from, Math.min(to, npHeadEnd(toks, from, to)))) {
-            out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1)), cueEnd + 1), strong: !v.weak });
-            continue;
-          }
+      if (to >= from && isWord(nx) && !STOP.has(nx.lo) && !AUX.has(nx.lo) && !DAYS.test(nx.lo) && !OBJECT_PRONOUNS.has(nx.lo) && nx.lo !== 'it') {
+        const headEnd = Math.min(to, npHeadEnd(toks, from, to));
+        const hasCap = toks.slice(from, headEnd + 1).some((x) => isCapWord(x));
+        const okStart = isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || hasCap;
+        if (okStart && plausibleSpeaker(toks, from, headEnd)) {
+          out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1)), cueEnd + 1), strong: !v.weak });
+          continue;
         }
       }
-    }
-    // subject before the verb
-    let j = skipAdverbials(toks, subjEnd);
-    let speaker: { from: number; to: number } | null = null;
-    if (isComma(toks[j])) {
-      // apposition: "HR McMaster, the national security adviser who …, said"
-      const appEnd = j - 1;
-      let k = appEnd;
-      while (k >= 0 && toks[k]!.k === 'w') k--;
-      if (k >= 0 && isComma(toks[k]) && k < appEnd) {
-        const nameEnd = k - 1;
-        const nameStart = scanLeftNP(toks, nameEnd);
-        if (nameStart >= 0 && (isCapWord(toks[nameEnd]) || PRONOUNS.has(toks[nameEnd]!.lo))) speaker = { from: nameStart, to: appEnd };
-      }
-      if (!speaker && k >= -1 && k < appEnd) {
-        // "Speaking on Tuesday, Trump said" has no apposition; a bare segment before the comma may be the subject
-        const segStart = scanLeftNP(toks, appEnd);
-        if (segStart === k + 1 && plausibleSpeaker(toks, segStart, appEnd)) speaker = { from: segStart, to: appEnd };
-      }
-    } else if (toks[j]?.k === 'p' && toks[j]!.t === ')') {
-      // "Rep. Gwen Moore (D-Wis.) said": the parenthetical belongs to the name before it
-      let k = j;
-      while (k >= 0 && !(toks[k]!.k === 'p' && toks[k]!.t === '(')) k--;
-      const s = k > 0 ? scanLeftNP(toks, k - 1) : -1;
-      if (s >= 0 && plausibleSpeaker(toks, s, k - 1)) speaker = { from: s, to: j };
-    } else if (isWord(toks[j])) {
-      const s = scanLeftNP(toks, j);
-      if (s >= 0 && plausibleSpeaker(toks, s, j)) speaker = { from: s, to: j };
     }
     if (!speaker) continue;
     const govOutlet = outletPhrase ?? (() => {

@@ -12,6 +12,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   ['write', 'writes', 'wrote', 'writing', 'written'],
   ['speak', 'speaks', 'spoke', 'speaking'],
   ['sing', 'sings', 'sang', 'singing'],
+  ['read', 'reads', 'reading'],
   ['tweet', 'tweets', 'tweeted', 'tweeting'],
   'add', 'argue', 'warn', 'note', 'claim', 'insist', 'deny', 'explain', 'acknowledge', 'admit', 'announce',
   'assert', 'declare', 'state', 'suggest', 'report', 'reply', 'respond', 'answer', 'ask', 'complain',
@@ -46,6 +47,7 @@ for (const entry of SPEECH_BASES) {
 /** Verbs that need a particle or complement to be speech ("point out", "call for"): alone they are not cues. */
 const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['point', ['out']],
+  ['read', []],
   ['continue', []],
   ['call', ['for', 'on', 'it', 'him', 'her', 'them', 'the', 'a', 'an', 'this', 'that']],
   ['question', ['whether', 'why', 'how', 'the', 'if']],

@@ -60,6 +60,8 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
       if (lower === 'white house') tracker.mentionName('the White House', 'org', null, pos, sentence, { head: 'house' });
       continue;
     }
+    // one capitalised word opening a sentence is usually just capitalised ("Chastened by …")
+    if (from === 0 && words.length === 1 && !tracker.knownPerson(words[0]!) && firstNameGender(words[0]!) === null) continue;
     const m = parseMention(phrase);
     if (!m.name) continue;
     const nameWords = m.name.split(/\s+/);
