@@ -176,8 +176,15 @@ function lineSections(lines: readonly string[], escape: boolean): string[] {
 
 function sectionBlocks(sec: ReplySection): Array<{ blocks: SlackBlock[]; item: boolean }> {
   const out: Array<{ blocks: SlackBlock[]; item: boolean }> = [];
-  if (sec.heading) out.push({ blocks: [section(`*${fitRendered(sec.heading, 2900, escapeMrkdwn)}*`)], item: false });
-  for (const text of lineSections(sec.lines ?? [], true)) out.push({ blocks: [section(text)], item: false });
+  const chunks = lineSections(sec.lines ?? [], true);
+  if (sec.heading) {
+    // The heading shares the first block of its lines when both fit: blocks are the scarce resource.
+    const heading = `*${fitRendered(sec.heading.replace(/\*/g, '∗'), 2900, escapeMrkdwn)}*`;
+    const first = chunks[0];
+    if (first !== undefined && heading.length + 1 + first.length <= MAX_SECTION_TEXT) chunks[0] = `${heading}\n${first}`;
+    else chunks.unshift(heading);
+  }
+  for (const text of chunks) out.push({ blocks: [section(text)], item: false });
   if (sec.articles?.length) {
     const lines = sec.articles.map((a) => `• ${articleLine(a)}`);
     for (const text of lineSections(lines, false)) out.push({ blocks: [section(text)], item: false });
