@@ -108,6 +108,12 @@ describe('deploy', () => {
     expect(body.at(-1)).toMatchObject({ type: 3, name: 'Find sources' });
   });
 
+  it('accepts DISCORD_API_URL with or without the version', async () => {
+    const from = rest.requests.length;
+    expect(await runDiscordDeploy({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: `${api}/v10/` })).toBe(0);
+    expect(rest.requests.slice(from).find((r) => r.method === 'PUT')?.path).toBe(`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+  });
+
   it('reports a refused token and missing variables with a non-zero exit', async () => {
     rest.fail('PUT', /commands$/, 401, { message: '401: Unauthorized', code: 0 });
     expect(await runDiscordDeploy({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: api })).toBe(1);

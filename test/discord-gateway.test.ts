@@ -5,12 +5,12 @@ import { PostError } from '../src/platforms/types.js';
 import {
   APP_ID,
   BOT_ID,
+  BOT_ROLE_ID,
   CHANNEL_ID,
   GUILD_ID,
   THREAD_ID,
   TOKEN,
   autocompleteInteraction,
-  botUser,
   buttonInteraction,
   chatInput,
   humanUser,
@@ -275,6 +275,15 @@ describe('mentions', () => {
     expect(body.allowed_mentions?.parse).toEqual([]);
     expect(body.allowed_mentions?.replied_user).toBe(false);
     expect(visibleText(body)).toContain('The **story** that came out tonight');
+  });
+
+  it('also answers when "@factbot" inserted the bot’s role mention', async () => {
+    const from = rest.requests.length;
+    const msg = mention(`<@&${BOT_ROLE_ID}> /quote story`, CHANNEL_ID, { mentions: [], mention_roles: [BOT_ROLE_ID] });
+    gateway.dispatch('MESSAGE_CREATE', msg);
+    const post = await rest.waitFor('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), { from });
+    expect(asMessage(post).message_reference?.message_id).toBe(msg.id);
+    expect(visibleText(asMessage(post))).toContain('The **story** that came out tonight');
   });
 
   it('ignores messages that do not mention it, and other bots', async () => {

@@ -10,6 +10,8 @@ export const CHANNEL_ID = '300000000000000003';
 export const THREAD_ID = '300000000000000099';
 export const USER_ID = '400000000000000004';
 export const TOKEN = 'fake-bot-token.for.tests';
+/** The role Discord creates for the bot when it joins (typing @factbot can insert this instead). */
+export const BOT_ROLE_ID = '200000000000000010';
 
 const iso = '2026-01-01T00:00:00.000Z';
 
@@ -28,6 +30,7 @@ export function guildPayload() {
     explicit_content_filter: 0,
     roles: [
       { id: GUILD_ID, name: '@everyone', permissions: '1071698660929', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      { id: BOT_ROLE_ID, name: 'factbot', permissions: '274877991936', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: BOT_ID } },
     ],
     emojis: [],
     features: [],

@@ -11,8 +11,13 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 /** Rate limits longer than this are not waited out inside a handler: the caller hears about them. */
 export const REJECT_RATE_LIMIT_AFTER_MS = 10_000;
 
+/** discord.js wants the REST base without the version (it adds /v10): accept either. */
+export function restBase(apiUrl: string | undefined): string | undefined {
+  return apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
 export function clientOptions(config: DiscordConfig, extra: Partial<ClientOptions> = {}): ClientOptions {
-  const api = config.apiUrl?.replace(/\/+$/, '');
+  const api = restBase(config.apiUrl);
   return {
     intents: [...INTENTS],
     // DM channels are not in the cache until used; without this partial their messages are dropped.

@@ -2,6 +2,7 @@ import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.
 import type { DiscordConfig } from '../../config.js';
 import type { CommandDefinition } from '../../domain/command.js';
 import { applicationCommands } from './application-commands.js';
+import { restBase } from './client.js';
 
 export interface DeployResult {
   scope: 'global' | 'guild';
@@ -16,7 +17,7 @@ export interface DeployResult {
 export async function deployCommands(
   config: DiscordConfig,
   defs: readonly CommandDefinition[],
-  rest: REST = new REST({ ...(config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {}) }).setToken(config.token),
+  rest: REST = new REST({ ...(config.apiUrl ? { api: restBase(config.apiUrl) } : {}) }).setToken(config.token),
 ): Promise<DeployResult> {
   const body = applicationCommands(defs);
   const route = config.guildId

@@ -24,15 +24,24 @@ const UNREADABLE =
 const NO_TARGET =
   'Ask in a thread started from the message (or reply to the message) with “@factbot check this”, or right-click the message → Apps → Find sources.';
 
-function mentionsMe(message: Message, me: string): boolean {
-  return message.mentions.users.has(me) || message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`);
+/**
+ * Typing "@factbot" can insert the bot's user mention or, where the bot has a managed role of the
+ * same name, that role's mention: both count, and both are removed before routing.
+ */
+function addressedText(message: Message, me: string): string | null {
+  const role = message.guild?.roles.botRoleFor(me) ?? null;
+  const byUser = message.mentions.users.has(me) || message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`);
+  const byRole = role !== null && (message.mentions.roles.has(role.id) || message.content.includes(`<@&${role.id}>`));
+  if (!byUser && !byRole) return null;
+  return role ? message.content.split(`<@&${role.id}>`).join(' ') : message.content;
 }
 
 export async function handleMessage(deps: MentionDeps, client: Client, message: Message): Promise<void> {
   const me = client.user?.id;
   if (!me || message.author.bot || message.author.id === me || message.webhookId || message.system) return;
   const isDM = message.channel.type === ChannelType.DM;
-  if (!isDM && !mentionsMe(message, me)) return;
+  const text = addressedText(message, me) ?? (isDM ? message.content : null);
+  if (text === null) return;
 
   const invocation: Invocation = {
     platform: 'discord',
@@ -46,7 +55,7 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
   let reply: Reply;
   let call: AnswerCall;
   try {
-    const route = routeMessage(stripMentions(message.content), deps.services.commands);
+    const route = routeMessage(stripMentions(text), deps.services.commands);
     if (route.type === 'check-thread') {
       const target = await checkTarget(message);
       if ('problem' in target) {
