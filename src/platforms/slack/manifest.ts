@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../../domain/command.js';
 import { cut } from './escape.js';
 import { MAX_COMMAND_DESCRIPTION, MAX_USAGE_HINT } from './limits.js';
 import { slashCommandNames } from './listeners/commands.js';
+import { UMBRELLA } from './run.js';
 import { FIND_SOURCES } from './listeners/shortcuts.js';
 
 /**
@@ -92,11 +93,11 @@ export function buildManifest(definitions: readonly CommandDefinition[], opts: M
   const byName = new Map(definitions.map((d) => [d.name, d]));
   const slash: SlashCommandManifest[] = slashCommandNames(definitions.map((d) => d.name)).map((cmd) => {
     const def = byName.get(cmd);
-    const others = definitions.filter((d) => d.name !== cmd).map((d) => d.name);
     const description = def
       ? def.description
       : 'factbot: help, or any command by name';
-    const hint = def ? usageHint(def) : `help | ${others.join(' | ')}`;
+    // The umbrella also runs every other command: `/factbot quote great intel`.
+    const hint = cmd === UMBRELLA ? `${def ? `${usageHint(def) ?? 'help'} | ` : 'help | '}<command> <text>` : def ? usageHint(def) : undefined;
     return {
       command: `/${cmd}`,
       description: cut(description, MAX_COMMAND_DESCRIPTION),
