@@ -120,13 +120,14 @@ describe('renderReply', () => {
     expect(texts(blocks)).toContain('line 39');
   });
 
-  it('offers Share only on private answers with content, and no buttons on errors', () => {
+  it('offers Share only on private answers with findings, and no buttons on errors', () => {
     const codec = new ButtonStateCodec();
     const origin = { command: 'quote', args: { query: 'x' } };
     const hasShare = (r: Reply, ephemeral: boolean) => texts(renderReply(r, { share: true, more: true, ephemeral, codec, origin }).blocks).includes('factbot_share');
     expect(hasShare(reply([item(1, 'q')]), true)).toBe(true);
     expect(hasShare(reply([item(1, 'q')]), false)).toBe(false);
     expect(hasShare(reply([]), true)).toBe(false);
+    expect(hasShare({ ...reply([]), sections: [{ items: [], lines: ['/quote <words>'] }] }, true)).toBe(false);
     expect(hasShare({ ...reply([item(1, 'q')]), isError: true }, true)).toBe(false);
   });
 

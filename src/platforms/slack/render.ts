@@ -247,8 +247,9 @@ function buildButtons(reply: Reply, opts: RenderOptions, droppedItems: number): 
   if (!opts.codec || reply.isError) return [];
   const out: ButtonElement[] = [];
   const paging = reply.paging;
-  const hasContent = reply.sections.some((s) => s.items.length || s.articles?.length || s.lines?.length);
-  if (opts.share && opts.ephemeral && hasContent && opts.origin) {
+  // Findings are worth sharing; help pages and subscription lists are not.
+  const hasFindings = reply.sections.some((s) => s.items.length || s.articles?.length);
+  if (opts.share && opts.ephemeral && hasFindings && opts.origin) {
     const state: ButtonState = {
       command: opts.origin.command,
       subcommand: opts.origin.subcommand,
