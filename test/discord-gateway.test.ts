@@ -127,15 +127,20 @@ describe('slash commands', () => {
     expect(cb.data?.content).toMatch(/expired.*run the command again/i);
   });
 
-  it('Share posts the private answer for everyone, without pinging anyone', async () => {
+  it('Share posts the private answer for everyone and replaces the private copy, pinging no one', async () => {
     const first = asCallback(await interact(chatInput('quote', [{ name: 'query', type: STRING, value: 'story' }])));
     const share = buttons(first.data).find((b) => b.label === 'Share')!;
+    const from = rest.requests.length;
     const cb = asCallback(await interact(buttonInteraction(share.custom_id!, messagePayload({ content: 'x', flags: EPHEMERAL }))));
-    expect(cb.type).toBe(4);
-    expect(cb.data?.flags ?? 0).toBe(0);
-    expect(cb.data?.content).toContain(`Shared by <@${humanUser.id}>`);
-    expect(visibleText(cb.data)).toContain('H.R. McMaster');
-    expect(cb.data?.allowed_mentions?.parse).toEqual([]);
+    expect(cb.type).toBe(6); // DEFERRED_UPDATE_MESSAGE
+    const shared = asMessage(await rest.waitFor('POST', new RegExp(`^/webhooks/${APP_ID}/[^/]+$`), { from }));
+    expect(shared.flags ?? 0).toBe(0);
+    expect(shared.content).toContain(`Shared by <@${humanUser.id}>`);
+    expect(visibleText(shared)).toContain('H.R. McMaster');
+    expect(shared.allowed_mentions?.parse).toEqual([]);
+    const replaced = asMessage(await rest.waitFor('PATCH', new RegExp(`^/webhooks/${APP_ID}/[^/]+/messages/@original$`), { from }));
+    expect(replaced.content).toContain('Shared in the channel');
+    expect(replaced.components).toEqual([]);
   });
 
   it('defers a slow answer, then edits it in', async () => {

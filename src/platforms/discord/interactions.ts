@@ -204,14 +204,13 @@ async function onButton(deps: InteractionDeps, interaction: ButtonInteraction): 
     return;
   }
 
-  // Share: the same page, posted for everyone, with its own (public) paging.
-  const early = await within(work, deps.deferAfterMs);
-  if (early === TIMEOUT) await interaction.deferReply();
-  const reply = early === TIMEOUT ? await work : early;
-  const body = messageBody(reply, { command: state.command, args: state.args, invocation: state.invocation, offset: action.offset, ephemeral: false }, deps.pages);
+  // Share: the same page posted for everyone (a public follow-up with its own paging), then the
+  // private copy is replaced by a short note. Acknowledged first: the follow-up has 15 minutes.
+  await interaction.deferUpdate();
+  const body = messageBody(await work, { command: state.command, args: state.args, invocation: state.invocation, offset: action.offset, ephemeral: false }, deps.pages);
   body.content = `${body.content}\n-# Shared by <@${interaction.user.id}>`.slice(0, 2000);
-  if (early === TIMEOUT) await interaction.editReply(body);
-  else await interaction.reply(body);
+  await interaction.followUp(body);
+  await interaction.editReply({ content: '✅ Shared in the channel.', embeds: [], components: [], allowedMentions: { parse: [] } });
 }
 
 async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
