@@ -185,6 +185,22 @@ describe('slash commands', () => {
     }
   });
 
+  it('answers a query with 100 long results inside Slack’s limits, saying how many more there are', async () => {
+    const saved = corpus.statements;
+    corpus.statements = manyStatements(100);
+    try {
+      const res = await postSigned(events, slashCommandBody({ command: '/quote', text: 'budget', responseUrl: stub.responseUrl('100') }));
+      const blocks = blocksOf(res.json);
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      for (const b of blocks) if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
+      expect(allText(blocks)).toContain('95 more results');
+      expect(allText(blocks)).toContain('…');
+      expect(buttonValue(blocks, 'factbot_more')).toBeTruthy();
+    } finally {
+      corpus.statements = saved;
+    }
+  });
+
   it('escapes article text so it can form no mention, broadcast or link', async () => {
     const res = await postSigned(events, slashCommandBody({ command: '/quote', text: 'attention mallory', responseUrl: stub.responseUrl('inj') }));
     const body = res.json as { blocks: SlackBlock[]; text: string };

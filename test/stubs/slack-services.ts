@@ -56,7 +56,7 @@ export const INJECTION: FixtureStatement = {
 
 export function manyStatements(n: number, word = 'budget'): FixtureStatement[] {
   return Array.from({ length: n }, (_, i) => ({
-    quote: `The ${word} line number ${i + 1} ${'is long and winding '.repeat(120)}`.trim(),
+    quote: `The ${word} line number ${i + 1} ${'is long and winding '.repeat(180)}`.trim(),
     kind: 'direct' as const,
     speaker: `Speaker ${i + 1}`,
     speakerRole: 'Treasurer',
