@@ -123,7 +123,6 @@ function scanRightNP(toks: readonly Token[], from: number): number {
   const t0 = toks[from];
   if (!isWord(t0)) return -1;
   if (PRONOUNS.has(t0.lo)) return from;
-  if (!isCapWord(t0) && !isDeterminer(t0.lo) && !isPersonNoun(t0.lo) && !/s$/.test(t0.lo)) return -1;
   let j = from;
   let last = from;
   while (j < toks.length) {
@@ -178,6 +177,8 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
     }
   }
   const lo = head.lo.replace(/[’']s$/, '');
+  // agent nouns with a determiner: "the announcer", "a moderator", "one questioner"
+  if (isWord(toks[from]) && isDeterminer(toks[from]!.lo) && /(er|or|ist|ian|ant|ent|man|woman|person)$/.test(lo)) return true;
   return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 
@@ -268,6 +269,48 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
   return null;
 }
 
+const INTRO_WORDS = /^(with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
+
+/**
+ * The subject of the sentence's main clause, before token `limit`: what a participle ("…, saying") or a
+ * colon ("… his message: \"…\"") attributes words to. An introductory phrase up to the first comma is skipped.
+ */
+export function subjectAtStart(toks: readonly Token[], limit: number): { from: number; to: number } | null {
+  let i = 0;
+  while (toks[i]?.k === 'p') i++;
+  // an introductory phrase ("With …,", "Chastened by …,"): the subject follows a comma
+  if (isWord(toks[i]) && (INTRO_WORDS.test(toks[i]!.lo) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(toks[i]!.t) && !isCapWord(toks[i + 1]))) {
+    const comma = toks.findIndex((t, k) => k > i && k < limit && isComma(t) && (isCapWord(toks[k + 1]) || isWord(toks[k + 1]) && (isDeterminer(toks[k + 1]!.lo) || PRONOUNS.has(toks[k + 1]!.lo))));
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  if (isWord(toks[i]) && /^(but|and|so|yet|still)$/.test(toks[i]!.lo)) i++;
+  const first = toks[i];
+  if (!isWord(first)) return null;
+  if (PRONOUNS.has(first.lo)) return first.lo === 'i' || first.lo === 'you' ? null : { from: i, to: i };
+  let j = i;
+  let last = -1;
+  while (j < limit) {
+    const t = toks[j];
+    if (!isWord(t)) break;
+    if (isCapWord(t) || isDeterminer(t.lo) && j === i || (npWord(t) && !/s$/.test(toks[j - 1]?.lo ?? '') ) || (t.lo === 'and' && isCapWord(toks[j + 1]) && isCapWord(toks[j - 1])) || (t.lo === 'of' && last >= 0)) {
+      if (t.lo !== 'of' && t.lo !== 'and') last = j;
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (last < i) return null;
+  if (!plausibleSpeaker(toks, i, last)) return null;
+  // "Dean, a former party chairman, poked at …": the apposition belongs to the subject
+  if (isComma(toks[last + 1]) && isCapWord(toks[last])) {
+    const close = toks.findIndex((t, k) => k > last + 1 && k < limit && isComma(t));
+    const det = toks[last + 2];
+    if (close > last + 2 && isWord(det) && isDeterminer(det.lo) && toks.slice(last + 2, close).every((t) => t.k === 'w')) return { from: i, to: close - 1 };
+  }
+  return { from: i, to: last };
+}
+
 /**
  * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
  */
@@ -305,7 +348,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
           cue = `${t.t} ${next.t}`;
           cueEnd = i + 1;
         }
-      } else if (!isQuote(next) && !(next?.k === 'p' && next.t === ':') && !isQuote(prev) && !(isComma(prev) && isQuote(toks[i - 2]))) {
+      } else if (!isQuote(next) && !(next?.k === 'p' && /^[:,]$/.test(next.t) && isQuote(toks[i + 2])) && !(next?.k === 'p' && next.t === ':') && !isQuote(prev) && !(isComma(prev) && isQuote(toks[i - 2]))) {
         continue;
       }
     }

@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, type Attribution } from './attribution.js';
+import { findAttributions, subjectAtStart, type Attribution } from './attribution.js';
 import { EntityTracker, type Entity } from './coreference.js';
 import { HONORIFICS, isOrgNoun, parseMention, ROLE_WORDS, type ParsedMention } from './names.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
@@ -107,6 +107,7 @@ export function extractStatements(article: Article): Statement[] {
       const qIdx = toks.map((t, i) => (t.k === 'q' ? i : -1)).filter((i) => i >= 0);
       const real = qIdx.filter((i) => isRealQuote(text, toks, i, attrs));
       let chosen: Attribution | null = null;
+      let resolvedIntro: Resolved | null = null;
       let kind: StatementKind = 'statement';
       let quoteText: string | null = null;
       const firstWord = toks.findIndex((t) => t.k !== 'p');
@@ -119,13 +120,13 @@ export function extractStatements(article: Article): Statement[] {
         const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
         if (utterance) {
           kind = 'direct';
-          quoteText = joinQuotes(text, toks, real.filter((i) => i === q0 || !chosen || i > chosen.cueIndex));
+          quoteText = joinQuotes(text, toks, [q0, ...continuationQuotes(toks, real, chosen)]);
         }
       } else if (real.length > 0) {
         // `X said: "…"` / `X told the Post, "…"`: an introduced quote running to the sentence end
         for (const a of attrs) {
-          if (!a.speaker) continue;
-          const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker.to : -1);
+          if (!a.speaker && a.form !== 'participle') continue;
+          const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker?.to ?? -1 : -1);
           let k = end + 1;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           if (toks[k]?.k === 'q' && real.includes(k) && toks.slice(k + 1).every((t) => t.k !== 'w')) {
@@ -134,6 +135,18 @@ export function extractStatements(article: Article): Statement[] {
             quoteText = joinQuotes(text, toks, real.filter((i) => i >= k));
             break;
           }
+        }
+      }
+      if (kind === 'statement' && real.length > 0) {
+        // `… a new campaign message: "It's about me."` — a quote set off by a colon at the sentence end
+        const last = real[real.length - 1]!;
+        const before = toks[last - 1];
+        if (before?.k === 'p' && before.t === ':' && toks.slice(last + 1).every((t) => t.k === 'p') && attrs.length === 0) {
+          kind = 'direct';
+          quoteText = joinQuotes(text, toks, [last]);
+          const subj: Attribution = { cue: ':', cueIndex: last - 1, cueEnd: last - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
+          resolvedIntro = clauseSubject(text, toks, subj, tracker, sno, namedOutlets);
+          if (resolvedIntro && !resolvedIntro.speaker) resolvedIntro = null;
         }
       }
       if (kind === 'statement') {
@@ -156,14 +169,14 @@ export function extractStatements(article: Article): Statement[] {
         kind = 'direct';
         quoteText = stmt.text;
       }
-      let resolved: Resolved | null = null;
+      let resolved: Resolved | null = resolvedIntro;
       if (chosen?.speaker) {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets);
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
         resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets);
       }
-      if (kind === 'direct' && !chosen) {
+      if (kind === 'direct' && !chosen && !resolved) {
         // quote-only sentence: the speaker of the quote it continues, the sentence before, the paragraph before
         const qKey = normQuote(quoteText ?? '');
         if (si === 0 && continuing) resolved = continuing;
@@ -263,6 +276,24 @@ function isRealQuote(text: string, toks: readonly Token[], i: number, attrs: rea
   return words >= 4 || sentenceLike;
 }
 
+/**
+ * Quotes after the attribution that continue the first: `"A," he said, "B."` — but not a quote that a
+ * further clause introduces (`"A," he said, adding later, "B."`), which is its own passage.
+ */
+function continuationQuotes(toks: readonly Token[], real: readonly number[], a: Attribution | null): number[] {
+  if (!a) return [];
+  const out: number[] = [];
+  let end = Math.max(a.cueEnd, a.speaker?.to ?? -1, a.outletPhrase?.to ?? -1);
+  for (const i of real) {
+    if (i <= end) continue;
+    const between = toks.slice(end + 1, i);
+    if (between.some((t) => t.k === 'w')) break;
+    out.push(i);
+    end = i;
+  }
+  return out;
+}
+
 /** `"…" - Jane Doe`: a quote signed with a dash and a name, as in testimonials and epigraphs. */
 function bylineAfter(toks: readonly Token[], qi: number): Attribution | null {
   const dash = toks[qi + 1];
@@ -337,21 +368,9 @@ function trimRange(toks: readonly Token[], from: number, to: number): { from: nu
 
 /** The subject at the start of a sentence, for ", saying …" attributions. */
 function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved | null {
-  let i = 0;
-  // skip an introductory phrase ending in a comma ("On Tuesday, …")
-  const comma = toks.findIndex((t) => t.k === 'p' && t.t === ',');
-  if (comma > 0 && comma < a.cueIndex - 1 && toks[0]!.k === 'w' && /^(on|in|at|after|before|during|earlier|later|last|speaking|asked|meanwhile|yesterday|today)$/i.test(toks[0]!.lo)) i = comma + 1;
-  if (toks[i]?.k === 'w' && /^(but|and|so|yet)$/i.test(toks[i]!.lo)) i++;
-  let j = i;
-  while (j < a.cueIndex && toks[j]!.k === 'w' && (isCapWord(toks[j]) || /^(the|a|an)$/.test(toks[j]!.lo) || j === i && /^(he|she|they|it)$/.test(toks[j]!.lo))) {
-    if (/^(he|she|they|it)$/i.test(toks[j]!.lo)) {
-      j++;
-      break;
-    }
-    j++;
-  }
-  if (j === i) return null;
-  const fake: Attribution = { ...a, speaker: { from: i, to: j - 1 }, form: 'subject' };
+  const r = subjectAtStart(toks, a.cueIndex);
+  if (!r) return null;
+  const fake: Attribution = { ...a, speaker: r, form: 'subject' };
   return resolveSpeaker(text, toks, fake, tracker, sno, outlets);
 }
 

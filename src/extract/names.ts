@@ -205,6 +205,12 @@ function looksLikeOrg(words: readonly string[]): boolean {
 /** Parse a speaker noun phrase as written. */
 export function parseMention(phrase: string): ParsedMention {
   const mention = phrase.trim().replace(/[,;:]+$/, '');
+  // a parenthetical ("(D-Wis.)", "(R-Utah)") qualifies the name: it is role, not name
+  const paren = /\s*\(([^)]*)\)/.exec(mention);
+  if (paren) {
+    const inner = parseMention(mention.replace(paren[0], ''));
+    return { ...inner, mention, role: [inner.role, paren[1]].filter(Boolean).join(', ') || null };
+  }
   const lower = mention.toLowerCase();
   const pron = PRONOUNS.get(lower);
   if (pron) {
