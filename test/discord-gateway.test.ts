@@ -120,6 +120,12 @@ describe('slash commands', () => {
     expect(visibleText(page1.data)).toContain('Results 1–2 of 4');
   });
 
+  it('offers no Share button when nothing was found', async () => {
+    const cb = asCallback(await interact(chatInput('quote', [{ name: 'query', type: STRING, value: 'zebra' }])));
+    expect(cb.data?.flags).toBe(EPHEMERAL);
+    expect(buttons(cb.data)).toEqual([]);
+  });
+
   it('says a result has expired when its paging state is gone (restart or age)', async () => {
     const cb = asCallback(await interact(buttonInteraction('fb:page:zzzzzzzz:2', messagePayload({ content: 'old' }))));
     expect(cb.type).toBe(4);

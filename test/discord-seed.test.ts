@@ -121,7 +121,7 @@ describe('on the seed corpus', () => {
   });
 
   it('an article with @everyone, a user mention and markdown pings nobody and renders as text', async () => {
-    const post = await h.say(mention(`<@${BOT_ID}> /quote memo is fake harmless`));
+    const post = await h.say(mention(`<@${BOT_ID}> /quote the memo is fake and harmless`));
     const body = asMessage(post);
     const text = visibleText(body);
     expect(text).toContain('Jane Roe');

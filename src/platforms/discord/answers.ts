@@ -34,7 +34,9 @@ export interface AnswerCall {
 export function messageBody(reply: Reply, call: AnswerCall, pages: PageStore | null): MessageBody {
   const rendered = renderReply(reply);
   let components: MessageBody['components'] = [];
-  const share = call.ephemeral && !reply.isError;
+  // Nothing found, or an error, is not worth posting for everyone.
+  const hasFindings = reply.sections.some((s) => s.items.length > 0 || (s.articles?.length ?? 0) > 0 || (s.lines?.length ?? 0) > 0);
+  const share = call.ephemeral && !reply.isError && hasFindings;
   const needsState = call.key !== undefined || reply.paging !== undefined || call.offset > 0 || share;
   if (pages && needsState) {
     let key = call.key;
