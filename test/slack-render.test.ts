@@ -94,6 +94,31 @@ describe('renderReply', () => {
     expect(codec.decode(more?.value)?.args.offset).toBe(shown);
   });
 
+  it('keeps huge names, titles and URLs within the limits without breaking the link markup', () => {
+    const huge = item(1, 'q & a '.repeat(800), {
+      speaker: '&'.repeat(10_000),
+      speakerRole: '<role>'.repeat(2000),
+      outlet: 'O&'.repeat(5000),
+      article: { id: 'x', title: '&<>'.repeat(5000), outlet: 'P&'.repeat(5000), url: `https://a.example/${'p'.repeat(5000)}`, published: '2020-01-01' },
+      corroboration: { articles: 2, outlets: [], firstOutlet: 'F&'.repeat(5000) },
+    });
+    const { blocks } = renderReply(reply([huge, item(2, 'short', { article: { id: 'y', title: 'T&T', outlet: null, url: 'https://b.example/x', published: null } })]), {
+      share: false,
+      more: false,
+      ephemeral: true,
+    });
+    expectWithinLimits(blocks);
+    for (const b of blocks) {
+      const text = b.type === 'section' ? b.text.text : b.type === 'context' ? b.elements[0]!.text : '';
+      // Every `<` we emit opens a link we close; untrusted ones are all escaped.
+      expect((text.match(/</g) ?? []).length).toBe((text.match(/>/g) ?? []).length - (text.match(/^> /gm) ?? []).length);
+      expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    }
+    const quote = blocks.find((b) => b.type === 'section' && b.text.text.startsWith('> '));
+    expect(quote && quote.type === 'section' ? quote.text.text.length : 0).toBeGreaterThan(1500);
+    expect(texts(blocks)).toContain('<https://b.example/x|T&amp;T>');
+  });
+
   it('without paging, says how many results did not fit', () => {
     const items = Array.from({ length: 100 }, (_, i) => item(i, `quote ${i}`));
     const { blocks } = renderReply(reply(items), { share: false, more: true, ephemeral: true });

@@ -57,13 +57,6 @@ export function safeUrl(url: string | null | undefined): string | null {
   return parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/ /g, '%20');
 }
 
-/** A link whose label is escaped untrusted text; falls back to the bare label. */
-export function mrkdwnLink(url: string | null | undefined, label: string): string {
-  const href = safeUrl(url);
-  const text = escapeMrkdwn(label);
-  return href ? `<${href}|${text}>` : text;
-}
-
 /** Cuts plain text to `max` characters at a word boundary when one is near, ending with "…". */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -2,7 +2,7 @@ import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
-import { cut, escapeMrkdwn, fitRendered, mrkdwnLink, sanitisePlain } from './escape.js';
+import { cut, escapeMrkdwn, fitRendered, safeUrl, sanitisePlain } from './escape.js';
 import {
   MAX_BLOCKS,
   MAX_BUTTON_TEXT,
@@ -119,16 +119,28 @@ function boldQuote(raw: string, highlights: readonly Range[]): string {
   return out + escapeMrkdwn(raw.slice(pos));
 }
 
+/**
+ * Budgets (rendered characters) for the untrusted names around a quote, so that however long
+ * they are, the quote keeps most of its section and the article line fits its context block.
+ */
+const NAME_BUDGET = 200;
+const ROLE_BUDGET = 300;
+const TITLE_BUDGET = 600;
+const URL_BUDGET = 1000;
+
+const esc = (raw: string, budget: number) => fitRendered(raw.replace(/\s+/g, ' ').trim(), budget, escapeMrkdwn);
+const escBold = (raw: string, budget: number) => `*${esc(raw.replace(/\*/g, '∗'), budget)}*`;
+
 function attribution(item: ReplyItem): string {
   const parts: string[] = [];
   if (item.speaker) {
-    let who = `*${escapeMrkdwn(item.speaker.replace(/\*/g, '∗'))}*`;
-    if (item.speakerRole) who += `, ${escapeMrkdwn(item.speakerRole)}`;
+    let who = escBold(item.speaker, NAME_BUDGET);
+    if (item.speakerRole) who += `, ${esc(item.speakerRole, ROLE_BUDGET)}`;
     parts.push(`— ${who}`);
   } else parts.push(item.kind === 'statement' ? '— _the article’s own words_' : '— _speaker not named_');
   if (item.outlet && item.outlet !== item.speaker) {
     const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : 'via';
-    parts.push(`${how} ${escapeMrkdwn(item.outlet)}`);
+    parts.push(`${how} ${esc(item.outlet, NAME_BUDGET)}`);
   }
   return parts.join(' · ');
 }
@@ -136,27 +148,29 @@ function attribution(item: ReplyItem): string {
 function corroborationText(item: ReplyItem): string {
   const n = item.corroboration.articles;
   if (n <= 1) return 'reported in 1 article';
-  const first = item.corroboration.firstOutlet ? ` (first: ${escapeMrkdwn(item.corroboration.firstOutlet)})` : '';
+  const first = item.corroboration.firstOutlet ? ` (first: ${esc(item.corroboration.firstOutlet, NAME_BUDGET)})` : '';
   return `reported in ${n} articles${first}`;
 }
 
+/** Title as a link (when the URL is http(s) and not absurdly long), outlet, date: at most ~1,850 characters. */
 function articleLine(article: ArticleRef): string {
-  const bits = [mrkdwnLink(article.url, article.title || 'Untitled article')];
-  if (article.outlet) bits.push(escapeMrkdwn(article.outlet));
-  if (article.published) bits.push(escapeMrkdwn(article.published.slice(0, 10)));
+  const title = esc(article.title || 'Untitled article', TITLE_BUDGET);
+  const href = safeUrl(article.url);
+  const bits = [href && href.length <= URL_BUDGET ? `<${href}|${title}>` : title];
+  if (article.outlet) bits.push(esc(article.outlet, NAME_BUDGET));
+  if (article.published) bits.push(esc(article.published.slice(0, 10), 10));
   return bits.join(' · ');
 }
 
 /** The two blocks of one statement: the quote with its speaker, then its article and corroboration. */
 export function renderItem(item: ReplyItem): SlackBlock[] {
   const who = attribution(item);
-  const quoteText = fitRendered(item.quote.replace(/\s+/g, ' ').trim(), MAX_SECTION_TEXT - who.length - 8, (raw) => {
+  const quoteText = fitRendered(item.quote.replace(/\s+/g, ' ').trim(), MAX_SECTION_TEXT - who.length - 1, (raw) => {
     const open = item.kind === 'direct' || item.kind === 'mixed' ? '“' : '';
     const close = open ? '”' : '';
     return `> ${open}${boldQuote(raw, item.highlights)}${close}`;
   });
-  const meta = fitRendered(articleLine(item.article), MAX_CONTEXT_TEXT - 80, (s) => s);
-  return [section(`${quoteText}\n${who}`), context(`${meta} · ${corroborationText(item)}`)];
+  return [section(`${quoteText}\n${who}`), context(`${articleLine(item.article)} · ${corroborationText(item)}`)];
 }
 
 /** Text lines (subscriptions, help) packed into as few sections as the limit allows. */
@@ -200,8 +214,8 @@ export function renderReply(reply: Reply, opts: RenderOptions): SlackMessage {
     for (const text of lineSections(reply.text.split('\n'), true).slice(0, 5)) head.push(section(text));
   }
   if (reply.notices.length) {
-    const notices = reply.notices.map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
-    head.push(context(fitRendered(notices, MAX_CONTEXT_TEXT, (s) => s)));
+    const render = (raw: string) => raw.split('\n').map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
+    head.push(context(fitRendered(reply.notices.join('\n'), MAX_CONTEXT_TEXT, render)));
   }
 
   const paging = reply.paging;
