@@ -30,6 +30,7 @@ interface MentionEvent {
   sentence: number;
   /** The entity spoke in this sentence. */
   speaker: boolean;
+  paragraph: number;
 }
 
 const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'ministry', 'agency', 'administration', 'government', 'office', 'council', 'commission', 'company', 'firm', 'group', 'organization', 'organisation', 'party', 'court', 'embassy', 'bureau', 'network', 'board', 'team', 'union']);
@@ -38,6 +39,8 @@ export class EntityTracker {
   private entities: Entity[] = [];
   private events: MentionEvent[] = [];
   private bySurname = new Map<string, Entity>();
+  /** The paragraph being read: pronouns do not reach back more than two paragraphs. */
+  paragraph = 0;
 
   /** Record a proper name or description at `pos`; returns the entity it refers to (new or known). */
   mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean } = {}): Entity {
@@ -71,13 +74,13 @@ export class EntityTracker {
     for (const w of opts.words ?? []) e.words.add(w);
     if (opts.head) e.heads.add(opts.head);
     for (const w of (opts.role ?? '').toLowerCase().split(/[\s,]+/)) if (w) e.words.add(w);
-    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false });
+    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph });
     return e;
   }
 
   /** Mark an entity as the speaker of a sentence (salient for following pronouns). */
   markSpeaker(e: Entity, pos: number, sentence: number): void {
-    this.events.push({ entity: e, pos, sentence, speaker: true });
+    this.events.push({ entity: e, pos, sentence, speaker: true, paragraph: this.paragraph });
   }
 
   /** Learn gender from a resolved pronoun. */
@@ -95,9 +98,15 @@ export class EntityTracker {
    * The entity a pronoun at `pos` refers to. `quoteCue`: the pronoun is the subject of a reporting verb,
    * where the last speaker is the likeliest referent.
    */
-  resolvePronoun(pronoun: string, pos: number, sentence: number, quoteCue: boolean): Entity | null {
+  resolvePronoun(pronoun: string, pos: number, sentence: number, quoteCue: boolean, quoted = ''): Entity | null {
     const p = pronoun.toLowerCase();
+    // a speaker does not name himself in the third person: "Trump spent…," he said is not Trump
+    const quotedWords = new Set(quoted.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
     const fits = (e: Entity): boolean => {
+      if (quotedWords.size > 0 && e.kind === 'person' && quotedWords.has(surname(e.name).toLowerCase())) return false;
+      return agrees(e);
+    };
+    const agrees = (e: Entity): boolean => {
       if (p === 'he') return e.kind === 'person' && e.gender !== 'f' && !e.plural || (e.kind === 'description' && e.gender !== 'f' && !e.plural);
       if (p === 'she') return (e.kind === 'person' || e.kind === 'description') && e.gender !== 'm' && !e.plural;
       if (p === 'they') return e.plural || e.kind === 'group' || e.kind === 'org' || (e.kind === 'description' && e.gender === null);
@@ -141,7 +150,7 @@ export class EntityTracker {
     let s = this.events[i]!.sentence;
     while (i >= 0) {
       const sent = this.events[i]!.sentence;
-      if (sentence - sent > maxSentences) break;
+      if (sentence - sent > maxSentences || this.paragraph - this.events[i]!.paragraph > 2) break;
       const group: MentionEvent[] = [];
       while (i >= 0 && this.events[i]!.sentence === sent) {
         if (this.events[i]!.pos < pos) group.push(this.events[i]!);

@@ -72,6 +72,7 @@ export function extractStatements(article: Article): Statement[] {
     const pStart = paraStart;
     paraStart = paraEnd + 1;
     if (!raw.trim()) continue;
+    tracker.paragraph = paragraph;
     const spans = findQuoteSpans(text, pStart, paraEnd);
     const continuing: Resolved | null = openQuote;
     openQuote = null;
@@ -128,6 +129,8 @@ export function extractStatements(article: Article): Statement[] {
           if (!a.speaker && a.form !== 'participle') continue;
           const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker?.to ?? -1 : -1);
           let k = end + 1;
+          // the hearer: "told them: …", "told reporters, …"
+          if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|the crowd|lawmakers|listeners|viewers|voters)$/.test(toks[k]!.lo)) k++;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           if (toks[k]?.k === 'q' && real.includes(k) && toks.slice(k + 1).every((t) => t.k !== 'w')) {
             chosen = a;
@@ -171,7 +174,7 @@ export function extractStatements(article: Article): Statement[] {
       }
       let resolved: Resolved | null = resolvedIntro;
       if (chosen?.speaker) {
-        resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets);
+        resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
         resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets);
@@ -375,7 +378,7 @@ function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tra
 }
 
 /** Resolve the speaker phrase of an attribution to a canonical speaker. */
-function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved {
+function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
   const r = a.speaker!;
   const mentionText = phrase(text, toks, r);
   const pos = toks[r.from]!.start;
@@ -389,7 +392,7 @@ function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tr
   if (m.kind === 'pronoun') {
     const lo = m.mention.toLowerCase();
     if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
-    const e = tracker.resolvePronoun(lo, pos, sno, true);
+    const e = tracker.resolvePronoun(lo, pos, sno, true, quoted);
     if (e) {
       tracker.learnGender(e, m.gender);
       tracker.markSpeaker(e, pos, sno);

@@ -63,7 +63,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // one capitalised word opening a sentence is usually just capitalised ("Chastened by …")
     if (from === 0 && words.length === 1 && !tracker.knownPerson(words[0]!) && firstNameGender(words[0]!) === null) continue;
     const m = parseMention(phrase);
-    if (!m.name) continue;
+    if (!m.name || /(^|\s)I$/.test(m.name)) continue;
     const nameWords = m.name.split(/\s+/);
     if (nameWords.some((w) => isOrgNoun(w.toLowerCase()))) {
       tracker.mentionName(m.name, 'org', null, pos, sentence, { head: nameWords[nameWords.length - 1]!.toLowerCase() });
