@@ -350,6 +350,27 @@ describe('mentions', () => {
   });
 });
 
+describe('response_url', () => {
+  it('waits out a 429 from response_url for its Retry-After, then answers', async () => {
+    stub.failNext('response_url', { status: 429, retryAfter: 1 });
+    const started = Date.now();
+    await postSigned(events, interactionBody(messageShortcutPayload({ text: 'Was the story reported false?', responseUrl: stub.responseUrl('rl') })));
+    const answer = await stub.waitFor(() => stub.responsesTo('rl')[0], 8000);
+    expect(answer.at - started).toBeGreaterThanOrEqual(950);
+    expect(allText(answer.body.blocks)).toContain('H.R. McMaster');
+  });
+
+  it('gives up quietly on an expired response_url and keeps running', async () => {
+    stub.failNext('response_url', { error: 'expired_url' });
+    const res = await postSigned(events, interactionBody(messageShortcutPayload({ text: 'Was the story reported false?', responseUrl: stub.responseUrl('gone') })));
+    expect(res.status).toBe(200);
+    await settle();
+    expect(stub.responsesTo('gone')).toHaveLength(0);
+    const again = await postSigned(events, slashCommandBody({ command: '/quote', text: 'story reported false', responseUrl: stub.responseUrl('alive2') }));
+    expect(allText(again.json)).toContain('H.R. McMaster');
+  });
+});
+
 describe('Find sources message shortcut', () => {
   it('answers privately about the message’s text', async () => {
     const res = await postSigned(events, interactionBody(messageShortcutPayload({ text: 'Was the story reported false?', responseUrl: stub.responseUrl('sc') })));

@@ -161,6 +161,13 @@ export class SlackStub {
 
     const responseMatch = /^\/response\/([\w-]+)$/.exec(url.pathname);
     if (responseMatch && req.method === 'POST') {
+      // `failNext('response_url', …)` fails the next posts to any response_url.
+      const failure = this.failures.get('response_url')?.shift();
+      if (failure) {
+        if ('status' in failure) json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+        else json(404, { ok: false, error: failure.error });
+        return;
+      }
       this.responses.push({ id: responseMatch[1]!, body: JSON.parse(raw || '{}') as Record<string, unknown>, at: Date.now() });
       json(200, { ok: true });
       return;
