@@ -18,7 +18,7 @@ import { EXPIRED_TEXT, messageBody, type AnswerCall } from './answers.js';
 import { FIND_SOURCES, PRIVATE_OPTION, SOURCES_COMMAND, discordName } from './application-commands.js';
 import { parseCustomId } from './components.js';
 import { classifyDiscordError, errorFields } from './errors.js';
-import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME, MAX_CHOICE_VALUE } from './limits.js';
+import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CONTENT } from './limits.js';
 import { plainText } from './markdown.js';
 import type { PageStore } from './page-store.js';
 
@@ -183,9 +183,9 @@ async function answer(
 
 async function onButton(deps: InteractionDeps, interaction: ButtonInteraction): Promise<void> {
   const action = parseCustomId(interaction.customId);
-  if (!action) return;
-  const state = deps.pages.get(action.key);
-  if (!state) {
+  // Only factbot's own messages carry buttons that reach it: an id it cannot read is an old format.
+  const state = action ? deps.pages.get(action.key) : undefined;
+  if (!action || !state) {
     await interaction.reply({ content: `⏳ ${EXPIRED_TEXT}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
@@ -208,7 +208,8 @@ async function onButton(deps: InteractionDeps, interaction: ButtonInteraction): 
   // private copy is replaced by a short note. Acknowledged first: the follow-up has 15 minutes.
   await interaction.deferUpdate();
   const body = messageBody(await work, { command: state.command, args: state.args, invocation: state.invocation, offset: action.offset, ephemeral: false }, deps.pages);
-  body.content = `${body.content}\n-# Shared by <@${interaction.user.id}>`.slice(0, 2000);
+  const by = `\n-# Shared by <@${interaction.user.id}>`;
+  if (body.content.length + by.length <= MAX_CONTENT) body.content += by;
   await interaction.followUp(body);
   await interaction.editReply({ content: '✅ Shared in the channel.', embeds: [], components: [], allowedMentions: { parse: [] } });
 }
