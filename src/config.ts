@@ -59,7 +59,10 @@ const envSchema = z.object({
     message: 'must be an app-level token starting with xapp- (or be left empty for HTTP mode)',
   }),
   SLACK_API_URL: url('SLACK_API_URL'),
-  SLACK_DIGEST_ADMINS: optionalString,
+  SLACK_DIGEST_ADMINS: optionalString.refine(
+    (v) => v === undefined || v.split(/[\s,]+/).filter(Boolean).every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
+    { message: 'must be Slack user ids such as U0123ABCD (profile → ⋮ → Copy member ID), separated by commas' },
+  ),
   PORT: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) < 65536), {
     message: 'must be a TCP port number',
   }),
