@@ -28,7 +28,7 @@ export interface Attribution {
   strong: boolean;
 }
 
-const AUX = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
+const AUX = new Set(['however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|weekend|month|year)$/;
 /** Words that end a noun phrase when scanning leftwards from a verb. */
@@ -179,7 +179,7 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
   const lo = head.lo.replace(/[’']s$/, '');
   // agent nouns with a determiner: "the announcer", "a moderator", "one questioner"
   if (isWord(toks[from]) && isDeterminer(toks[from]!.lo) && /(er|or|ist|ian|ant|ent|man|woman|person)$/.test(lo)) return true;
-  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
+  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 
 /** The outlet phrase after a cue: "told the Post", "told Buzzfeed", "in an interview with CNN". */
@@ -235,8 +235,18 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     }
     // the leftmost segment that is a name (or pronoun) heads the phrase; the rest are appositions
     let best: { from: number; to: number } | null = null;
-    for (const seg of segs) {
+    for (let n = 0; n < segs.length; n++) {
+      const seg = segs[n]!;
       const first = toks[seg.from]!;
+      // "Multiple media outlets, including CNN and the Times,": the phrase before "including" is the head
+      if (first.k === 'w' && /^(including|such|like|especially|notably|among)$/.test(first.lo)) {
+        const head = segs[n + 1];
+        if (head) {
+          const s = scanLeftNP(toks, head.to);
+          if (s === head.from && plausibleSpeaker(toks, s, head.to)) return { from: s, to: j - 1 };
+        }
+        continue;
+      }
       if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) break;
       let e = seg.to;
       if (toks[e]!.k === 'p' && toks[e]!.t === ')') {
@@ -374,12 +384,16 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }
-      if (!(isWord(prev) && BE.has(prev.lo))) continue;
-      subjEnd = i - 2;
+      // progressive: "are (now) reporting"
+      const aux = skipAdverbials(toks, i - 1);
+      if (!(isWord(toks[aux]) && BE.has(toks[aux]!.lo))) continue;
+      subjEnd = aux - 1;
     }
     let outletPhrase: { from: number; to: number } | null = null;
     if (/^(told|tells|tell|telling)$/.test(t.lo)) outletPhrase = outletAfter(toks, i + 1);
-    const speaker = subjectBefore(toks, skipAdverbials(toks, subjEnd));
+    const before = skipAdverbials(toks, subjEnd);
+    // coordinated verbs: "X has remained defiant and tweeted …" — X is the subject of both
+    const speaker = isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1]) ? subjectAtStart(toks, before) : subjectBefore(toks, before);
     // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
     const invertedPlace = isQuote(prev) || (isComma(prev) && isQuote(toks[i - 2])) || i === 0 || (isComma(prev) && !speaker);
     if (invertedPlace && !isIng) {

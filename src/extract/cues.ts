@@ -25,7 +25,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   'slam', 'defend', 'hint', 'recount', 'exclaim', 'whisper', 'yell', 'scream', 'muse', 'grumble',
   'concur', 'interject', 'retort', 'rebut', 'clarify', 'elaborate', 'acknowledge', 'proclaim', 'brag',
   'snap', 'sniff', 'scoff', 'pronounce', 'affirm', 'attest', 'advise', 'announce', 'reason', 'underscore',
-  'highlight', 'stipulate', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
+  'highlight', 'stipulate', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
 ];
 
 function inflect(base: string): string[] {

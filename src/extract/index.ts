@@ -192,6 +192,17 @@ export function extractStatements(article: Article): Statement[] {
           resolved = null;
         }
       }
+      const sameParaSpeaker = prevInPara ?? (last && last.paragraph === paragraph ? last : null);
+      if (kind === 'statement' && !chosen && real.length > 0 && sameParaSpeaker?.resolved.speaker) {
+        // `The president "revealed more … than we have shared with our allies."` right after an attributed
+        // sentence: the quoted words are still that speaker's
+        const long = real.filter((i) => wordCount(text, toks[i]!.quote!.innerStart, toks[i]!.quote!.innerEnd) >= 6);
+        if (long.length > 0) {
+          kind = 'mixed';
+          quoteText = joinQuotes(text, toks, long);
+          resolved = sameParaSpeaker.resolved;
+        }
+      }
       if (kind === 'mixed' && !chosen && resolved === null) kind = 'statement';
       if (kind !== 'statement') {
         stmt.kind = kind;
@@ -319,10 +330,19 @@ function adjacentAfter(toks: readonly Token[], qi: number, a: Attribution): bool
   return false;
 }
 
+const DAY_OR_ADVERB = /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|week|night|morning|afternoon|evening|earlier|later|recently|privately|publicly)$/;
+
 /** The attribution that governs a sentence of reported speech. */
 function pickClauseAttribution(attrs: readonly Attribution[], toks: readonly Token[]): Attribution | null {
   void toks;
   const verbs = attrs.filter((a) => a.form !== 'according' && a.form !== 'participle' && a.speaker);
+  // "According to AP, Trump boasted …": the source governs the reported clause, unless the sentence
+  // closes with its own attribution ("According to the Post, …, officials said")
+  const lead = attrs.find((a) => a.form === 'according' && a.cueIndex === firstWordIndex(toks));
+  if (lead) {
+    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
+    return closing ?? lead;
+  }
   if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
   return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
 }
@@ -332,7 +352,8 @@ function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: n
   const lastTok = lastWordOrQuote(toks);
   if (a.form === 'according') {
     const sp = a.speaker!;
-    if (sp.to < lastTok - 1) {
+    // "According to X, …" reports what follows; "…, according to X" what precedes
+    if (a.cueIndex === firstWordIndex(toks) && sp.to < lastTok - 1) {
       let k = sp.to + 1;
       while (toks[k] && toks[k]!.k === 'p') k++;
       return k <= lastTok ? { from: k, to: lastTok } : null;
@@ -355,6 +376,12 @@ function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: n
   // nothing after the cue: the clause stands before the speaker
   if (start > 0) return trimRange(toks, 0, start - 1);
   return null;
+}
+
+function firstWordIndex(toks: readonly Token[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k === 'p') i++;
+  return i;
 }
 
 function lastWordOrQuote(toks: readonly Token[]): number {
