@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteDriver } from './driver-pglite.js';
+import { pgDriver } from './driver-pg.js';
+import type { Driver } from './driver.js';
+import { migrate } from './migrate.js';
+import { migratedSnapshot } from './pglite-snapshot.js';
+import { SqlStore } from './sql-store.js';
+import type { Store } from './types.js';
+
+export type { Store } from './types.js';
+export type { ArticleWithStatements } from './sql-store.js';
+export { SqlStore } from './sql-store.js';
+
+export interface OpenStoreOptions {
+  /** The data folder (default `data`); the embedded database lives in `<dataDir>/db/`. */
+  dataDir?: string;
+  /** `postgres://…`: use this PostgreSQL server instead of the embedded database. */
+  databaseUrl?: string;
+  /** An embedded database in memory, gone on close (tests). */
+  memory?: boolean;
+  /** The clock for ingest times, subscription and digest timestamps (tests use a fake one). */
+  now?: () => Date;
+}
+
+export class StoreLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by process ${pid}. One process at a time can open it; ` +
+        'stop that process, or set DATABASE_URL to a PostgreSQL server to share one corpus between processes.',
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes opening the same folder would corrupt it. A lock
+ * file holding our pid keeps a second one out with a clear message; a lock left by a dead process
+ * is taken over.
+ */
+async function lockDir(dir: string): Promise<() => Promise<void>> {
+  const file = join(dir, 'lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const h = await open(file, 'wx');
+      await h.writeFile(String(process.pid));
+      await h.close();
+      return async () => {
+        await rm(file, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StoreLockedError(dir, pid);
+      if (pid === process.pid) throw new StoreLockedError(dir, pid);
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+async function openPglite(opts: OpenStoreOptions): Promise<{ driver: Driver; release: () => Promise<void> }> {
+  if (opts.memory) {
+    const db = await PGlite.create({ loadDataDir: await migratedSnapshot() });
+    return { driver: pgliteDriver(db), release: async () => {} };
+  }
+  const dir = resolve(opts.dataDir ?? 'data', 'db');
+  await mkdir(dir, { recursive: true });
+  const release = await lockDir(dir);
+  try {
+    const pgdata = join(dir, 'pgdata');
+    const fresh = !existsSync(join(pgdata, 'PG_VERSION'));
+    if (fresh) await rm(pgdata, { recursive: true, force: true });
+    // A fresh folder starts from the migrated snapshot instead of running initdb.
+    const db = fresh ? await PGlite.create(pgdata, { loadDataDir: await migratedSnapshot() }) : await PGlite.create(pgdata);
+    return { driver: pgliteDriver(db), release };
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+/**
+ * Opens the store: PostgreSQL when `databaseUrl` is given, else PGlite in memory (`memory`) or in
+ * `<dataDir>/db/`. Pending migrations are applied before it returns.
+ */
+export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore & Store> {
+  let driver: Driver;
+  let release: () => Promise<void> = async () => {};
+  if (opts.databaseUrl) {
+    driver = pgDriver(opts.databaseUrl);
+  } else {
+    ({ driver, release } = await openPglite(opts));
+  }
+  try {
+    await migrate(driver);
+    const store = new SqlStore(driver, opts.now ?? (() => new Date()), release);
+    await store.start();
+    return store;
+  } catch (err) {
+    await driver.close().catch(() => undefined);
+    await release();
+    throw err;
+  }
+}

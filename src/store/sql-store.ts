@@ -1,0 +1,955 @@
+import type { Article } from '../domain/article.js';
+import type { Platform } from '../domain/command.js';
+import type { Statement, StoredStatement, StatementKind } from '../domain/statement.js';
+import { quoteKeys } from '../extract/quote-keys.js';
+import { log } from '../log.js';
+import { assignClusters, type KeyOwner } from './clusters.js';
+import type { Driver, Queryable } from './driver.js';
+import { isAliasOf, speakerNameKey } from './speaker-names.js';
+import type {
+  ChangeBatch,
+  ClusterMember,
+  DigestRun,
+  DigestRunResult,
+  NewSubscription,
+  SpeakerInfo,
+  Store,
+  StoredArticleInfo,
+  Subscription,
+  UpsertResult,
+} from './types.js';
+
+/** The channel every process LISTENs on; the payload is the new sequence number. */
+export const CHANGE_CHANNEL = 'factbot_changes';
+/**
+ * Every write to the corpus takes this advisory lock (PostgreSQL): writers are serialised, so
+ * sequence numbers commit in order and a reader of the change feed can never skip one, and cluster
+ * merges never race.
+ */
+const WRITE_LOCK = 0x0fac7b08;
+/** Rows per multi-row INSERT (one array parameter per column). */
+const INSERT_CHUNK = 5000;
+/** Rows per page when streaming statements (callers' batches are cut from these). */
+const PAGE_ROWS = 10_000;
+
+export interface ArticleWithStatements {
+  article: Article;
+  statements: Statement[];
+}
+
+interface StatementRow {
+  article_id: string;
+  ordinal: number;
+  text: string;
+  kind: string;
+  quote: string | null;
+  speaker: string | null;
+  speaker_mention: string | null;
+  speaker_role: string | null;
+  outlet: string | null;
+  cue: string | null;
+  start_pos: number;
+  end_pos: number;
+  paragraph: number;
+  cluster_id: string;
+  ingested_at: Date | string;
+}
+
+const STATEMENT_COLUMNS = `s.article_id, s.ordinal, s.text, s.kind, s.quote, COALESCE(sp.name, s.speaker_raw) AS speaker,
+  s.speaker_mention, s.speaker_role, s.outlet, s.cue, s.start_pos, s.end_pos, s.paragraph, s.cluster_id, s.ingested_at`;
+const STATEMENT_FROM = 'statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id';
+
+const KINDS = new Set<StatementKind>(['direct', 'indirect', 'mixed', 'statement']);
+
+function iso(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  return new Date(String(v)).toISOString();
+}
+
+function statementId(articleId: string, ordinal: number): string {
+  return `${articleId}:${ordinal}`;
+}
+
+/** "article:id:7" → ["article:id", 7]; null when the id has no ordinal. */
+function parseStatementId(id: string): [string, number] | null {
+  const i = id.lastIndexOf(':');
+  if (i <= 0) return null;
+  const ordinal = Number(id.slice(i + 1));
+  if (!Number.isInteger(ordinal) || ordinal < 0) return null;
+  return [id.slice(0, i), ordinal];
+}
+
+function toStatement(r: StatementRow): StoredStatement {
+  const ordinal = Number(r.ordinal);
+  return {
+    id: statementId(r.article_id, ordinal),
+    articleId: r.article_id,
+    ordinal,
+    text: r.text,
+    kind: r.kind as StatementKind,
+    quote: r.quote,
+    speaker: r.speaker,
+    speakerMention: r.speaker_mention,
+    speakerRole: r.speaker_role,
+    outlet: r.outlet,
+    cue: r.cue,
+    start: Number(r.start_pos),
+    end: Number(r.end_pos),
+    paragraph: Number(r.paragraph),
+    clusterId: r.cluster_id,
+    ingestedAt: iso(r.ingested_at),
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Checks what the SQL relies on, so a bad statement fails the whole article with a clear reason. */
+function validateStatement(s: Statement, article: Article, i: number): void {
+  const where = `article ${article.id}, statement ${i}`;
+  if (typeof s.text !== 'string') throw new Error(`${where}: text is not a string`);
+  if (!KINDS.has(s.kind)) throw new Error(`${where}: unknown kind ${String(s.kind)}`);
+  for (const k of ['start', 'end', 'paragraph'] as const) {
+    if (!Number.isInteger(s[k]) || s[k] < 0) throw new Error(`${where}: ${k} must be a non-negative integer`);
+  }
+}
+
+/** Everything a write produced that the change feed must mention beyond the articles written. */
+interface WriteEffects {
+  touched: Set<string>;
+  clusters: Set<string>;
+}
+
+export class SqlStore implements Store {
+  readonly engine: 'pglite' | 'postgres';
+  private readonly listeners = new Set<(seq: number) => void>();
+  private lastEmitted = 0;
+  private unlisten: (() => Promise<void>) | null = null;
+  private closed = false;
+  /** Rows fetched per page by iterateStatements (small in tests to exercise the keyset). */
+  iteratePageRows = PAGE_ROWS;
+
+  constructor(
+    private readonly db: Driver,
+    private readonly now: () => Date,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.engine = db.engine;
+  }
+
+  /** Starts following other processes' changes (PostgreSQL); called once by openStore. */
+  async start(): Promise<void> {
+    this.lastEmitted = await this.currentSeq();
+    this.unlisten = await this.db.listen(CHANGE_CHANNEL, (payload) => {
+      const seq = Number(payload);
+      if (payload && Number.isFinite(seq)) this.emit(seq);
+      else this.currentSeq().then((s) => this.emit(s), () => undefined);
+    });
+  }
+
+  private emit(seq: number): void {
+    if (seq <= this.lastEmitted || this.closed) return;
+    this.lastEmitted = seq;
+    for (const l of this.listeners) {
+      try {
+        l(seq);
+      } catch (err) {
+        log.error({ err }, 'store: change listener threw');
+      }
+    }
+  }
+
+  private async lockWrites(tx: Queryable): Promise<void> {
+    if (this.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+  }
+
+  // ── articles ────────────────────────────────────────────────────────────────────────────────
+
+  async upsertArticle(article: Article, statements: Statement[]): Promise<UpsertResult> {
+    const [r] = await this.upsertArticles([{ article, statements }]);
+    return r!;
+  }
+
+  /**
+   * The bulk path: many articles in one transaction, with multi-row inserts. Unchanged articles
+   * (same content hash) are skipped without writing. All or nothing: if any article fails, none of
+   * the batch is stored.
+   */
+  async upsertArticles(batch: readonly ArticleWithStatements[]): Promise<UpsertResult[]> {
+    const byId = new Map<string, ArticleWithStatements>();
+    for (const item of batch) byId.set(item.article.id, item);
+    for (const { article, statements } of byId.values()) {
+      if (!article.id) throw new Error('article without an id');
+      statements.forEach((s, i) => validateStatement(s, article, i));
+    }
+    const ids = [...byId.keys()];
+    if (!ids.length) return [];
+
+    const { results, seq } = await this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      const existingRows = await tx.query<{ id: string; content_hash: string; statement_count: number }>(
+        'SELECT id, content_hash, statement_count FROM articles WHERE id = ANY($1::text[])',
+        [ids],
+      );
+      const existing = new Map(existingRows.map((r) => [r.id, r]));
+      const results = new Map<string, UpsertResult>();
+      const changed: ArticleWithStatements[] = [];
+      for (const item of byId.values()) {
+        const old = existing.get(item.article.id);
+        if (old && old.content_hash === item.article.contentHash) {
+          results.set(item.article.id, {
+            articleId: item.article.id,
+            status: 'unchanged',
+            statements: Number(old.statement_count),
+            seq: 0,
+          });
+        } else changed.push(item);
+      }
+      if (!changed.length) return { results, seq: null };
+
+      const now = this.now().toISOString();
+      const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
+      const replacedIds = changed.map((c) => c.article.id).filter((id) => existing.has(id));
+      const oldByArticle = await this.removeStatements(tx, replacedIds, effects);
+
+      await this.writeArticles(tx, changed, now);
+      const speakerIds = await this.resolveSpeakers(tx, changed, effects);
+      const clusterOf = await this.assignClusters(tx, changed, effects);
+      await this.insertStatements(tx, changed, speakerIds, clusterOf, now);
+
+      let seq = 0;
+      const changeRows = changed.map((c) => {
+        const newCount = c.statements.length;
+        const removed = (oldByArticle.get(c.article.id) ?? []).filter((o) => o.ordinal >= newCount).map((o) => o.id);
+        const clusters = new Set<string>((oldByArticle.get(c.article.id) ?? []).map((o) => o.clusterId));
+        c.statements.forEach((_, i) => clusters.add(clusterOf.get(statementId(c.article.id, i))!));
+        return { articleId: c.article.id as string | null, touched: [] as string[], removed, clusters: [...clusters] };
+      });
+      if (effects.touched.size || effects.clusters.size) {
+        changeRows.push({ articleId: null, touched: [...effects.touched], removed: [], clusters: [...effects.clusters] });
+      }
+      seq = await this.logChanges(tx, changeRows, now);
+
+      for (const c of changed) {
+        results.set(c.article.id, {
+          articleId: c.article.id,
+          status: existing.has(c.article.id) ? 'updated' : 'added',
+          statements: c.statements.length,
+          seq,
+        });
+      }
+      return { results, seq };
+    });
+
+    const current = seq ?? (await this.currentSeq());
+    if (seq !== null) this.emit(seq);
+    return ids.map((id) => {
+      const r = results.get(id)!;
+      return r.status === 'unchanged' ? { ...r, seq: current } : r;
+    });
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const seq = await this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      const found = await tx.query('SELECT 1 FROM articles WHERE id = $1', [id]);
+      if (!found.length) return null;
+      const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
+      const old = (await this.removeStatements(tx, [id], effects)).get(id) ?? [];
+      await tx.query('DELETE FROM articles WHERE id = $1', [id]);
+      const rows = [
+        {
+          articleId: id as string | null,
+          touched: [...effects.touched],
+          removed: old.map((o) => o.id),
+          clusters: [...new Set([...old.map((o) => o.clusterId), ...effects.clusters])],
+        },
+      ];
+      return this.logChanges(tx, rows, this.now().toISOString());
+    });
+    if (seq === null) return false;
+    this.emit(seq);
+    return true;
+  }
+
+  /**
+   * Deletes the statements of these articles and repairs the clusters they were in: a cluster
+   * labelled by a deleted statement takes the id of a remaining member; a cluster left empty drops
+   * its keys (so a later quote cannot join a cluster nobody is in).
+   */
+  private async removeStatements(
+    tx: Queryable,
+    articleIds: readonly string[],
+    effects: WriteEffects,
+  ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
+    const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
+    if (!articleIds.length) return byArticle;
+    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string }>(
+      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id',
+      [articleIds],
+    );
+    const deletedIds = new Set<string>();
+    const labels = new Set<string>();
+    for (const r of old) {
+      const id = statementId(r.article_id, Number(r.ordinal));
+      deletedIds.add(id);
+      labels.add(r.cluster_id);
+      const list = byArticle.get(r.article_id) ?? [];
+      list.push({ id, ordinal: Number(r.ordinal), clusterId: r.cluster_id });
+      byArticle.set(r.article_id, list);
+    }
+    if (!labels.size) return byArticle;
+    const remaining = await tx.query<{ cluster_id: string; first: string }>(
+      `SELECT cluster_id, min(article_id || ':' || ordinal) AS first FROM statements
+       WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id`,
+      [[...labels]],
+    );
+    const alive = new Map(remaining.map((r) => [r.cluster_id, r.first]));
+    const relabel = [...alive].filter(([label]) => deletedIds.has(label));
+    if (relabel.length) await this.renameClusters(tx, relabel, effects);
+    const emptied = [...labels].filter((l) => !alive.has(l));
+    if (emptied.length) await tx.query('DELETE FROM quote_keys WHERE cluster_id = ANY($1::text[])', [emptied]);
+    return byArticle;
+  }
+
+  /** Renames clusters (old label → new label) in statements and keys; records who was touched. */
+  private async renameClusters(tx: Queryable, pairs: ReadonlyArray<readonly [string, string]>, effects: WriteEffects): Promise<void> {
+    const from = pairs.map((p) => p[0]);
+    const to = pairs.map((p) => p[1]);
+    const moved = await tx.query<{ article_id: string; ordinal: number }>(
+      `UPDATE statements s SET cluster_id = m.new_id
+       FROM unnest($1::text[], $2::text[]) AS m(old_id, new_id)
+       WHERE s.cluster_id = m.old_id RETURNING s.article_id, s.ordinal`,
+      [from, to],
+    );
+    await tx.query(
+      `UPDATE quote_keys k SET cluster_id = m.new_id
+       FROM unnest($1::text[], $2::text[]) AS m(old_id, new_id) WHERE k.cluster_id = m.old_id`,
+      [from, to],
+    );
+    for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
+    for (const [a, b] of pairs) {
+      effects.clusters.add(a);
+      effects.clusters.add(b);
+    }
+  }
+
+  private async writeArticles(tx: Queryable, items: readonly ArticleWithStatements[], now: string): Promise<void> {
+    for (const part of chunks(items, INSERT_CHUNK)) {
+      const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k]);
+      await tx.query(
+        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at)
+         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, $11::timestamptz, $11::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
+           AS t(id, title, outlet, url, published, author, body, source, content_hash, n)
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
+           published = EXCLUDED.published, author = EXCLUDED.author, body = EXCLUDED.body, source = EXCLUDED.source,
+           content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at`,
+        [
+          col('id'),
+          col('title'),
+          col('outlet'),
+          col('url'),
+          col('published'),
+          col('author'),
+          col('text'),
+          col('source'),
+          col('contentHash'),
+          part.map((p) => p.statements.length),
+          now,
+        ],
+      );
+    }
+  }
+
+  /**
+   * Maps each speaker name the extractor gave to a corpus-wide speaker id, creating speakers as
+   * needed. Full names first, so a bare surname in the same batch can resolve to them.
+   */
+  private async resolveSpeakers(
+    tx: Queryable,
+    items: readonly ArticleWithStatements[],
+    effects: WriteEffects,
+  ): Promise<Map<string, number>> {
+    const names = new Map<string, ReturnType<typeof speakerNameKey>>();
+    for (const { statements } of items) {
+      for (const s of statements) if (s.speaker && !names.has(s.speaker)) names.set(s.speaker, speakerNameKey(s.speaker));
+    }
+    const ids = new Map<string, number>();
+    const keys = [...new Set([...names.values()].filter((k) => k !== null).map((k) => k.key))];
+    const known = new Map<string, number>();
+    if (keys.length) {
+      const rows = await tx.query<{ alias_key: string; speaker_id: number }>(
+        'SELECT alias_key, min(speaker_id) AS speaker_id FROM speaker_aliases WHERE alias_key = ANY($1::text[]) GROUP BY alias_key',
+        [keys],
+      );
+      for (const r of rows) known.set(r.alias_key, Number(r.speaker_id));
+    }
+    const unknown = [...names].filter(([, k]) => k !== null && !known.has(k.key)) as Array<[string, NonNullable<ReturnType<typeof speakerNameKey>>]>;
+    unknown.sort((a, b) => b[1].tokens - a[1].tokens);
+    const newAliases: Array<[string, string, number]> = [];
+    for (const [name, nk] of unknown) {
+      if (known.has(nk.key)) continue;
+      let id: number | undefined;
+      if (nk.tokens === 1) {
+        const cands = await tx.query<{ id: number }>(
+          'SELECT id FROM speakers WHERE surname_key = $1 AND tokens > 1 LIMIT 2',
+          [nk.surname],
+        );
+        if (cands.length === 1) id = Number(cands[0]!.id);
+      }
+      if (id === undefined) {
+        id = await this.createSpeaker(tx, name, nk.key, nk.surname, nk.tokens);
+        if (nk.tokens > 1) await this.absorbBareSurname(tx, id, nk.surname, effects);
+      }
+      known.set(nk.key, id);
+      newAliases.push([name, nk.key, id]);
+    }
+    for (const [name, nk] of names) if (nk) ids.set(name, known.get(nk.key)!);
+
+    // Every written form seen becomes an alias: the extractor's name and name-like mentions.
+    const aliasSeen = new Set(newAliases.map((a) => a[0]));
+    for (const { statements } of items) {
+      for (const s of statements) {
+        if (!s.speaker) continue;
+        const id = ids.get(s.speaker);
+        if (id === undefined) continue;
+        for (const form of [s.speaker, s.speakerMention]) {
+          if (!form || aliasSeen.has(form)) continue;
+          if (form !== s.speaker && !isAliasOf(form, s.speaker)) continue;
+          const fk = speakerNameKey(form);
+          if (!fk) continue;
+          aliasSeen.add(form);
+          newAliases.push([form, fk.key, id]);
+        }
+      }
+    }
+    for (const part of chunks(newAliases, INSERT_CHUNK)) {
+      await tx.query(
+        `INSERT INTO speaker_aliases (alias, alias_key, speaker_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT (alias) DO NOTHING`,
+        [part.map((a) => a[0]), part.map((a) => a[1]), part.map((a) => a[2])],
+      );
+    }
+    return ids;
+  }
+
+  private async createSpeaker(tx: Queryable, name: string, key: string, surname: string, tokens: number): Promise<number> {
+    const inserted = await tx.query<{ id: number }>(
+      `INSERT INTO speakers (name, name_key, surname_key, tokens) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+      [name, key, surname, tokens],
+    );
+    if (inserted.length) return Number(inserted[0]!.id);
+    const row = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1', [key]);
+    return Number(row[0]!.id);
+  }
+
+  /**
+   * A full name arrived ("H.R. McMaster") while a bare "McMaster" was a speaker of its own: when
+   * this is the only full name with that surname, they are one person and the bare one merges in.
+   */
+  private async absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<void> {
+    const bare = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1', [surname]);
+    if (!bare.length) return;
+    const full = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM speakers WHERE surname_key = $1 AND tokens > 1',
+      [surname],
+    );
+    if (Number(full[0]!.n) !== 1) return;
+    const bareId = Number(bare[0]!.id);
+    const moved = await tx.query<{ article_id: string; ordinal: number }>(
+      'UPDATE statements SET speaker_id = $1 WHERE speaker_id = $2 RETURNING article_id, ordinal',
+      [fullId, bareId],
+    );
+    for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
+    await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
+    await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
+  }
+
+  private async assignClusters(
+    tx: Queryable,
+    items: readonly ArticleWithStatements[],
+    effects: WriteEffects,
+  ): Promise<Map<string, string>> {
+    const inputs = items.flatMap(({ article, statements }) =>
+      statements.map((s, i) => ({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [] })),
+    );
+    const allKeys = [...new Set(inputs.flatMap((s) => s.keys))];
+    const existing = new Map<string, KeyOwner>();
+    for (const part of chunks(allKeys, 20_000)) {
+      const rows = await tx.query<{ key: string; cluster_id: string; n_keys: number }>(
+        'SELECT key, cluster_id, n_keys FROM quote_keys WHERE key = ANY($1::text[])',
+        [part],
+      );
+      for (const r of rows) existing.set(r.key, { clusterId: r.cluster_id, nKeys: Number(r.n_keys) });
+    }
+    const { clusterOf, merges, newKeys } = assignClusters(inputs, existing);
+    if (merges.size) await this.renameClusters(tx, [...merges], effects);
+    for (const part of chunks(newKeys, INSERT_CHUNK)) {
+      await tx.query(
+        `INSERT INTO quote_keys (key, cluster_id, n_keys)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (key) DO NOTHING`,
+        [part.map((k) => k.key), part.map((k) => k.clusterId), part.map((k) => k.nKeys)],
+      );
+    }
+    return clusterOf;
+  }
+
+  private async insertStatements(
+    tx: Queryable,
+    items: readonly ArticleWithStatements[],
+    speakerIds: ReadonlyMap<string, number>,
+    clusterOf: ReadonlyMap<string, string>,
+    now: string,
+  ): Promise<void> {
+    const rows = items.flatMap(({ article, statements }) => statements.map((s, i) => ({ article, s, i })));
+    for (const part of chunks(rows, INSERT_CHUNK)) {
+      await tx.query(
+        `INSERT INTO statements (article_id, ordinal, text, kind, quote, speaker_id, speaker_raw, speaker_mention,
+           speaker_role, outlet, cue, start_pos, end_pos, paragraph, cluster_id, ingested_at)
+         SELECT a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl, $16::timestamptz
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::text[])
+           AS u(a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl)`,
+        [
+          part.map((r) => r.article.id),
+          part.map((r) => r.i),
+          part.map((r) => r.s.text),
+          part.map((r) => r.s.kind),
+          part.map((r) => r.s.quote),
+          part.map((r) => (r.s.speaker ? (speakerIds.get(r.s.speaker) ?? null) : null)),
+          part.map((r) => r.s.speaker),
+          part.map((r) => r.s.speakerMention),
+          part.map((r) => r.s.speakerRole),
+          part.map((r) => r.s.outlet),
+          part.map((r) => r.s.cue),
+          part.map((r) => r.s.start),
+          part.map((r) => r.s.end),
+          part.map((r) => r.s.paragraph),
+          part.map((r) => clusterOf.get(statementId(r.article.id, r.i))!),
+          now,
+        ],
+      );
+    }
+  }
+
+  private async logChanges(
+    tx: Queryable,
+    rows: ReadonlyArray<{ articleId: string | null; touched: string[]; removed: string[]; clusters: string[] }>,
+    now: string,
+  ): Promise<number> {
+    let seq = 0;
+    // Arrays of arrays cannot go through unnest, so change rows are written one by one; a batch
+    // has one row per article, far fewer than its statements.
+    for (const r of rows) {
+      const out = await tx.query<{ seq: number | string }>(
+        `INSERT INTO changes (at, article_id, touched, removed, clusters) VALUES ($1, $2, $3::text[], $4::text[], $5::text[])
+         RETURNING seq`,
+        [now, r.articleId, r.touched, r.removed, r.clusters],
+      );
+      seq = Number(out[0]!.seq);
+    }
+    if (this.engine === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(seq)]);
+    return seq;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const rows = await this.db.query<{
+      id: string;
+      title: string;
+      outlet: string | null;
+      url: string | null;
+      published: string | null;
+      author: string | null;
+      body: string;
+      source: string;
+      content_hash: string;
+    }>('SELECT id, title, outlet, url, published, author, body, source, content_hash FROM articles WHERE id = $1', [id]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      title: r.title,
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      author: r.author,
+      text: r.body,
+      source: r.source,
+      contentHash: r.content_hash,
+    };
+  }
+
+  async listArticles(opts: { since?: Date; limit?: number } = {}): Promise<StoredArticleInfo[]> {
+    const params: unknown[] = [];
+    let where = '';
+    if (opts.since) {
+      params.push(opts.since.toISOString());
+      where = `WHERE ingested_at > $${params.length}::timestamptz`;
+    }
+    let limit = '';
+    if (opts.limit !== undefined) {
+      params.push(Math.max(0, Math.floor(opts.limit)));
+      limit = `LIMIT $${params.length}`;
+    }
+    const rows = await this.db.query<{
+      id: string;
+      title: string;
+      outlet: string | null;
+      url: string | null;
+      published: string | null;
+      source: string;
+      ingested_at: Date | string;
+      statement_count: number;
+    }>(
+      `SELECT id, title, outlet, url, published, source, ingested_at, statement_count FROM articles ${where}
+       ORDER BY ingested_at DESC, id ${limit}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      source: r.source,
+      ingestedAt: iso(r.ingested_at),
+      statements: Number(r.statement_count),
+    }));
+  }
+
+  async countArticles(): Promise<number> {
+    const r = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
+    return Number(r[0]!.n);
+  }
+
+  async countStatements(): Promise<number> {
+    const r = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM statements');
+    return Number(r[0]!.n);
+  }
+
+  // ── statements ──────────────────────────────────────────────────────────────────────────────
+
+  async getStatements(articleId: string): Promise<StoredStatement[]> {
+    const rows = await this.db.query<StatementRow>(
+      `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENT_FROM} WHERE s.article_id = $1 ORDER BY s.ordinal`,
+      [articleId],
+    );
+    return rows.map(toStatement);
+  }
+
+  /** In the order asked; ids that do not exist are left out. */
+  async getStatementsByIds(ids: readonly string[]): Promise<StoredStatement[]> {
+    const found = await this.fetchByIds(this.db, ids);
+    return ids.map((id) => found.get(id)).filter((s): s is StoredStatement => s !== undefined);
+  }
+
+  private async fetchByIds(q: Queryable, ids: readonly string[]): Promise<Map<string, StoredStatement>> {
+    const out = new Map<string, StoredStatement>();
+    const parsed = [...new Set(ids)].map(parseStatementId).filter((p): p is [string, number] => p !== null);
+    for (const part of chunks(parsed, 20_000)) {
+      const rows = await q.query<StatementRow>(
+        `SELECT ${STATEMENT_COLUMNS} FROM unnest($1::text[], $2::int[]) AS want(a, o)
+         JOIN statements s ON s.article_id = want.a AND s.ordinal = want.o
+         LEFT JOIN speakers sp ON sp.id = s.speaker_id`,
+        [part.map((p) => p[0]), part.map((p) => p[1])],
+      );
+      for (const r of rows) {
+        const s = toStatement(r);
+        out.set(s.id, s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every statement in (article id, ordinal) order, by keyset pagination on the primary key: each
+   * page is an index range scan, however deep. Read currentSeq() before iterating and follow with
+   * changesSince(it): changes made meanwhile are then applied twice, never missed.
+   */
+  async *iterateStatements(batchSize = 1000): AsyncIterable<StoredStatement[]> {
+    const size = Math.max(1, Math.floor(batchSize));
+    const page = Math.max(size, this.iteratePageRows);
+    let after: [string, number] | null = null;
+    for (;;) {
+      const rows: StatementRow[] = after
+        ? await this.db.query<StatementRow>(
+            `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENT_FROM} WHERE (s.article_id, s.ordinal) > ($1, $2)
+             ORDER BY s.article_id, s.ordinal LIMIT $3`,
+            [after[0], after[1], page],
+          )
+        : await this.db.query<StatementRow>(
+            `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENT_FROM} ORDER BY s.article_id, s.ordinal LIMIT $1`,
+            [page],
+          );
+      if (!rows.length) return;
+      const batch = rows.map(toStatement);
+      for (let i = 0; i < batch.length; i += size) yield batch.slice(i, i + size);
+      const last = rows[rows.length - 1]!;
+      after = [last.article_id, Number(last.ordinal)];
+      if (rows.length < page) return;
+    }
+  }
+
+  // ── clusters and speakers ───────────────────────────────────────────────────────────────────
+
+  async getCluster(clusterId: string): Promise<ClusterMember[]> {
+    const rows = await this.db.query<{
+      article_id: string;
+      ordinal: number;
+      outlet: string | null;
+      published: string | null;
+      ingested_at: Date | string;
+    }>(
+      `SELECT DISTINCT ON (s.article_id) s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at
+       FROM statements s JOIN articles a ON a.id = s.article_id
+       WHERE s.cluster_id = $1 ORDER BY s.article_id, s.ordinal`,
+      [clusterId],
+    );
+    const when = (r: { published: string | null; ingested_at: Date | string }): number => {
+      const p = r.published ? Date.parse(r.published) : Number.NaN;
+      return Number.isNaN(p) ? Date.parse(iso(r.ingested_at)) : p;
+    };
+    return rows
+      .sort((a, b) => when(a) - when(b) || iso(a.ingested_at).localeCompare(iso(b.ingested_at)) || a.article_id.localeCompare(b.article_id))
+      .map((r) => ({
+        statementId: statementId(r.article_id, Number(r.ordinal)),
+        articleId: r.article_id,
+        outlet: r.outlet,
+        published: r.published,
+        ingestedAt: iso(r.ingested_at),
+      }));
+  }
+
+  async clusterSizes(): Promise<Map<string, number>> {
+    // Only clusters where some member is labelled by another statement can span articles; that
+    // narrows the grouping to a small part of the table.
+    const rows = await this.db.query<{ cluster_id: string; n: number }>(
+      `SELECT cluster_id, count(DISTINCT article_id)::int AS n FROM statements
+       WHERE cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id <> article_id || ':' || ordinal)
+       GROUP BY cluster_id HAVING count(DISTINCT article_id) > 1`,
+    );
+    return new Map(rows.map((r) => [r.cluster_id, Number(r.n)]));
+  }
+
+  private async sizesOf(q: Queryable, clusters: readonly string[]): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>(clusters.map((c) => [c, 0]));
+    for (const part of chunks(clusters, 20_000)) {
+      const rows = await q.query<{ cluster_id: string; n: number }>(
+        `SELECT cluster_id, count(DISTINCT article_id)::int AS n FROM statements
+         WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id`,
+        [part],
+      );
+      for (const r of rows) sizes.set(r.cluster_id, Number(r.n));
+    }
+    return sizes;
+  }
+
+  async speakers(): Promise<SpeakerInfo[]> {
+    const rows = await this.db.query<{ name: string; aliases: string[] | null; n: number }>(
+      `WITH counts AS (
+         SELECT speaker_id, count(*)::int AS n FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id
+       )
+       SELECT sp.name, c.n,
+         (SELECT array_agg(a.alias ORDER BY a.alias) FROM speaker_aliases a WHERE a.speaker_id = sp.id AND a.alias <> sp.name) AS aliases
+       FROM speakers sp JOIN counts c ON c.speaker_id = sp.id
+       ORDER BY c.n DESC, sp.name`,
+    );
+    return rows.map((r) => ({ name: r.name, aliases: r.aliases ?? [], statements: Number(r.n) }));
+  }
+
+  // ── change feed ─────────────────────────────────────────────────────────────────────────────
+
+  async changesSince(since: number): Promise<ChangeBatch> {
+    return this.db.transaction(async (tx) => {
+      if (this.engine === 'postgres') await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const rows = await tx.query<{
+        seq: number | string;
+        article_id: string | null;
+        touched: string[];
+        removed: string[];
+        clusters: string[];
+      }>('SELECT seq, article_id, touched, removed, clusters FROM changes WHERE seq > $1 ORDER BY seq', [since]);
+      if (!rows.length) {
+        const cur = await tx.query<{ seq: number | string | null }>('SELECT max(seq) AS seq FROM changes');
+        return { seq: Number(cur[0]?.seq ?? 0), upserted: [], removed: [], clusterSizes: new Map() };
+      }
+      const articles = new Set<string>();
+      const touched = new Set<string>();
+      const removed = new Set<string>();
+      const clusters = new Set<string>();
+      for (const r of rows) {
+        if (r.article_id) articles.add(r.article_id);
+        for (const id of r.touched) touched.add(id);
+        for (const id of r.removed) removed.add(id);
+        for (const c of r.clusters) clusters.add(c);
+      }
+      const upserted: StoredStatement[] = [];
+      for (const part of chunks([...articles], 5000)) {
+        const got = await tx.query<StatementRow>(
+          `SELECT ${STATEMENT_COLUMNS} FROM ${STATEMENT_FROM} WHERE s.article_id = ANY($1::text[])
+           ORDER BY s.article_id, s.ordinal`,
+          [part],
+        );
+        upserted.push(...got.map(toStatement));
+      }
+      const outside = [...touched].filter((id) => !articles.has(parseStatementId(id)?.[0] ?? ''));
+      if (outside.length) upserted.push(...(await this.fetchByIds(tx, outside)).values());
+      const present = new Set(upserted.map((s) => s.id));
+      for (const s of upserted) clusters.add(s.clusterId);
+      return {
+        seq: Number(rows[rows.length - 1]!.seq),
+        upserted,
+        removed: [...removed].filter((id) => !present.has(id)),
+        clusterSizes: await this.sizesOf(tx, [...clusters]),
+      };
+    });
+  }
+
+  async currentSeq(): Promise<number> {
+    const r = await this.db.query<{ seq: number | string | null }>('SELECT max(seq) AS seq FROM changes');
+    return Number(r[0]?.seq ?? 0);
+  }
+
+  onChange(listener: (seq: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  // ── digests ─────────────────────────────────────────────────────────────────────────────────
+
+  async addSubscription(sub: NewSubscription): Promise<Subscription> {
+    const rows = await this.db.query<SubscriptionRow>(
+      `INSERT INTO subscriptions (platform, channel_id, team_id, cron, schedule, timezone, created_by, from_config, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+      [
+        sub.platform,
+        sub.channelId,
+        sub.teamId ?? null,
+        sub.cron,
+        sub.schedule,
+        sub.timezone,
+        sub.createdBy,
+        sub.fromConfig ?? false,
+        this.now().toISOString(),
+      ],
+    );
+    return toSubscription(rows[0]!);
+  }
+
+  async removeSubscription(id: number): Promise<boolean> {
+    const rows = await this.db.query('DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id]);
+    return rows.length > 0;
+  }
+
+  async listSubscriptions(filter: { platform?: Platform; channelId?: string } = {}): Promise<Subscription[]> {
+    const rows = await this.db.query<SubscriptionRow>(
+      `SELECT * FROM subscriptions WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel_id = $2)
+       ORDER BY id`,
+      [filter.platform ?? null, filter.channelId ?? null],
+    );
+    return rows.map(toSubscription);
+  }
+
+  async claimDigestSlot(subscriptionId: number, slot: Date): Promise<boolean> {
+    try {
+      const rows = await this.db.query(
+        `INSERT INTO digest_runs (subscription_id, slot, claimed_at) VALUES ($1, $2, $3)
+         ON CONFLICT (subscription_id, slot) DO NOTHING RETURNING subscription_id`,
+        [subscriptionId, slot.toISOString(), this.now().toISOString()],
+      );
+      return rows.length > 0;
+    } catch (err) {
+      // The subscription was removed meanwhile: nothing to post.
+      if ((err as { code?: string }).code === '23503') return false;
+      throw err;
+    }
+  }
+
+  async recordDigestRun(run: DigestRunResult): Promise<void> {
+    const now = this.now().toISOString();
+    try {
+      await this.db.query(
+        `INSERT INTO digest_runs (subscription_id, slot, claimed_at, status, covered_until, attempts, error, finished_at)
+         VALUES ($1, $2, $7, $3, $4, $5, $6, $7)
+         ON CONFLICT (subscription_id, slot) DO UPDATE SET status = EXCLUDED.status, covered_until = EXCLUDED.covered_until,
+           attempts = EXCLUDED.attempts, error = EXCLUDED.error, finished_at = EXCLUDED.finished_at`,
+        [run.subscriptionId, run.slot.toISOString(), run.status, run.coveredUntil.toISOString(), run.attempts, run.error ?? null, now],
+      );
+    } catch (err) {
+      if ((err as { code?: string }).code === '23503') return;
+      throw err;
+    }
+  }
+
+  async lastDigestRun(subscriptionId: number, opts: { postedOnly?: boolean } = {}): Promise<DigestRun | null> {
+    const rows = await this.db.query<{
+      subscription_id: number | string;
+      slot: Date | string;
+      status: 'posted' | 'empty' | 'failed';
+      covered_until: Date | string;
+      attempts: number;
+      error: string | null;
+      finished_at: Date | string;
+    }>(
+      `SELECT subscription_id, slot, status, covered_until, attempts, error, finished_at FROM digest_runs
+       WHERE subscription_id = $1 AND status IS NOT NULL AND ($2::boolean IS NOT TRUE OR status = 'posted')
+       ORDER BY slot DESC, finished_at DESC LIMIT 1`,
+      [subscriptionId, opts.postedOnly ?? false],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      subscriptionId: Number(r.subscription_id),
+      slot: new Date(iso(r.slot)),
+      status: r.status,
+      coveredUntil: new Date(iso(r.covered_until)),
+      attempts: Number(r.attempts),
+      error: r.error,
+      finishedAt: iso(r.finished_at),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    if (this.unlisten) await this.unlisten().catch(() => undefined);
+    await this.db.close();
+    await this.onClose();
+  }
+}
+
+interface SubscriptionRow {
+  id: number | string;
+  platform: Platform;
+  channel_id: string;
+  team_id: string | null;
+  cron: string;
+  schedule: string;
+  timezone: string;
+  created_by: string;
+  from_config: boolean;
+  created_at: Date | string;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: Number(r.id),
+    platform: r.platform,
+    channelId: r.channel_id,
+    teamId: r.team_id,
+    cron: r.cron,
+    schedule: r.schedule,
+    timezone: r.timezone,
+    createdBy: r.created_by,
+    fromConfig: r.from_config,
+    createdAt: iso(r.created_at),
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseQuoteWords, quoteKeys } from '../src/extract/quote-keys.js';
+import { assignClusters } from '../src/store/clusters.js';
+
+const shared = (a: string, b: string) => {
+  const kb = new Set(quoteKeys(b));
+  return quoteKeys(a).filter((k) => kb.has(k)).length;
+};
+
+const LONG =
+  'The story that came out tonight as reported is false. The President and the foreign minister reviewed a range of common threats to our two countries.';
+
+describe('quoteKeys', () => {
+  it('folds curly quotes, apostrophes, hyphens, case and accents', () => {
+    expect(normaliseQuoteWords('It didn’t happen — the “co-operation” was Café-level')).toEqual([
+      'it', 'didnt', 'happen', 'the', 'cooperation', 'was', 'cafelevel',
+    ]);
+    expect(quoteKeys('It didn’t happen.')).toEqual(quoteKeys("it didn't happen"));
+    expect(quoteKeys('Our co-operation with allies is strong and will stay strong for years')).toEqual(
+      quoteKeys('Our cooperation with allies is strong, and will stay strong for years.'),
+    );
+  });
+
+  it('keys a short quote by its whole text and skips trivial ones', () => {
+    expect(quoteKeys('it did not happen at all')).toHaveLength(1);
+    expect(quoteKeys('it did not happen at all')).not.toEqual(quoteKeys('it did happen at all'));
+    expect(quoteKeys('No.')).toEqual([]);
+    expect(quoteKeys('and so it was')).toEqual([]); // function words only
+  });
+
+  it('a shorter excerpt of a longer quote shares keys with it', () => {
+    const excerpt = 'The President and the foreign minister reviewed a range of common threats';
+    expect(shared(excerpt, LONG)).toBeGreaterThanOrEqual(1);
+    expect(shared(LONG, LONG.toUpperCase())).toBe(quoteKeys(LONG).length);
+  });
+
+  it('unrelated quotes share no keys', () => {
+    expect(shared(LONG, 'We are going to build the wall and Mexico is going to pay for the wall, believe me')).toBe(0);
+    expect(quoteKeys(LONG).length).toBeGreaterThan(2);
+    expect(quoteKeys(LONG).length).toBeLessThan(normaliseQuoteWords(LONG).length);
+  });
+});
+
+describe('assignClusters', () => {
+  it('joins a statement to the cluster it shares keys with and merges clusters it bridges', () => {
+    const existing = new Map([
+      ['k1', { clusterId: 'a:0', nKeys: 3 }],
+      ['k2', { clusterId: 'a:0', nKeys: 3 }],
+      ['k5', { clusterId: 'b:0', nKeys: 3 }],
+      ['k6', { clusterId: 'b:0', nKeys: 3 }],
+    ]);
+    const r = assignClusters(
+      [
+        { id: 'c:0', keys: ['k1', 'k2', 'k5', 'k6'] },
+        { id: 'c:1', keys: ['k9', 'k10'] },
+        { id: 'c:2', keys: ['k1', 'k99', 'k98'] }, // one shared key between long quotes: not enough
+      ],
+      existing,
+    );
+    expect(r.clusterOf.get('c:0')).toBe('a:0');
+    expect(r.merges.get('b:0')).toBe('a:0');
+    expect(r.clusterOf.get('c:1')).toBe('c:1');
+    expect(r.clusterOf.get('c:2')).toBe('c:2');
+    expect(r.newKeys.find((k) => k.key === 'k9')).toEqual({ key: 'k9', clusterId: 'c:1', nKeys: 2 });
+  });
+
+  it('a short quote joins on its one key', () => {
+    const r = assignClusters([{ id: 'x:0', keys: ['q1'] }], new Map([['q1', { clusterId: 'y:3', nKeys: 1 }]]));
+    expect(r.clusterOf.get('x:0')).toBe('y:3');
+  });
+});

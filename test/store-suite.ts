@@ -1,0 +1,423 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../src/domain/article.js';
+import type { Statement } from '../src/domain/statement.js';
+import type { SqlStore } from '../src/store/index.js';
+
+/**
+ * The store's behaviour, run on both engines by test/store-pglite.test.ts and
+ * test/store-postgres.test.ts. `open` gives a store on an empty database of its own.
+ */
+export interface EngineUnderTest {
+  open(opts?: { now?: () => Date }): Promise<SqlStore>;
+}
+
+export function article(id: string, over: Partial<Article> = {}): Article {
+  const text = over.text ?? `Text of ${id}.`;
+  return {
+    id,
+    title: `Title ${id}`,
+    outlet: 'Associated Press',
+    url: `https://example.test/${id}`,
+    published: null,
+    author: null,
+    text,
+    source: `${id}.txt`,
+    contentHash: over.contentHash ?? `hash-${id}-${text.length}`,
+    ...over,
+  };
+}
+
+export function quote(q: string, speaker: string | null, over: Partial<Statement> = {}): Statement {
+  const text = `"${q}," ${speaker ?? 'someone'} said.`;
+  return {
+    text,
+    kind: 'direct',
+    quote: q,
+    speaker,
+    speakerMention: speaker,
+    speakerRole: null,
+    outlet: null,
+    cue: 'said',
+    start: 0,
+    end: text.length,
+    paragraph: 0,
+    ...over,
+  };
+}
+
+export function plain(text: string): Statement {
+  return {
+    text,
+    kind: 'statement',
+    quote: null,
+    speaker: null,
+    speakerMention: null,
+    speakerRole: null,
+    outlet: null,
+    cue: null,
+    start: 0,
+    end: text.length,
+    paragraph: 0,
+  };
+}
+
+const LONG_QUOTE =
+  'The story that came out tonight as reported is false, and the President and the foreign minister reviewed a range of common threats';
+
+export function fakeClock(start = '2026-03-01T09:00:00.000Z'): { now: () => Date; advance(ms: number): void } {
+  let t = Date.parse(start);
+  return {
+    now: () => new Date(t),
+    advance(ms: number) {
+      t += ms;
+    },
+  };
+}
+
+export function storeBehaviour(engine: EngineUnderTest): void {
+  let store: SqlStore;
+  const clock = fakeClock();
+  beforeEach(async () => {
+    store = await engine.open({ now: clock.now });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  describe('upsert', () => {
+    it('is idempotent: the same content hash writes nothing', async () => {
+      const a = article('a1');
+      const first = await store.upsertArticle(a, [quote('we will never abandon our allies in the region', 'H.R. McMaster'), plain('Fine.')]);
+      expect(first).toMatchObject({ articleId: 'a1', status: 'added', statements: 2 });
+      const seq = await store.currentSeq();
+      const again = await store.upsertArticle(a, [quote('we will never abandon our allies in the region', 'H.R. McMaster'), plain('Fine.')]);
+      expect(again).toEqual({ articleId: 'a1', status: 'unchanged', statements: 2, seq });
+      expect(await store.currentSeq()).toBe(seq);
+      expect(await store.countArticles()).toBe(1);
+      expect(await store.countStatements()).toBe(2);
+      expect(await store.getArticle('a1')).toEqual(a);
+      expect(await store.getArticle('nope')).toBeNull();
+    });
+
+    it('replaces the statements of a changed article', async () => {
+      await store.upsertArticle(article('a1'), [plain('One.'), plain('Two.'), plain('Three.')]);
+      const seq = await store.currentSeq();
+      const r = await store.upsertArticle(article('a1', { text: 'New text of a1, longer.' }), [plain('Only one now.')]);
+      expect(r.status).toBe('updated');
+      expect(r.seq).toBeGreaterThan(seq);
+      const st = await store.getStatements('a1');
+      expect(st.map((s) => [s.id, s.text])).toEqual([['a1:0', 'Only one now.']]);
+      const batch = await store.changesSince(seq);
+      expect(batch.upserted.map((s) => s.id)).toEqual(['a1:0']);
+      expect(batch.removed.sort()).toEqual(['a1:1', 'a1:2']);
+      expect((await store.getArticle('a1'))?.text).toBe('New text of a1, longer.');
+    });
+
+    it('a failure mid-ingest leaves the previous version intact', async () => {
+      const v1 = article('a1');
+      await store.upsertArticle(v1, [quote('we will never abandon our allies in the region', 'H.R. McMaster'), plain('Fine.')]);
+      await store.upsertArticle(article('b1'), [quote('we will never abandon our allies in the region', 'McMaster')]);
+      const seq = await store.currentSeq();
+      const sizes = await store.clusterSizes();
+      // The second statement cannot be stored (start overflows the column): the database rejects
+      // it after the old statements were deleted inside the transaction.
+      await expect(
+        store.upsertArticle(article('a1', { text: 'A changed text.' }), [plain('New one.'), plain('Broken.'), { ...plain('x'), start: 2 ** 31 }]),
+      ).rejects.toThrow();
+      expect(await store.getArticle('a1')).toEqual(v1);
+      expect((await store.getStatements('a1')).map((s) => s.text)).toEqual([
+        '"we will never abandon our allies in the region," H.R. McMaster said.',
+        'Fine.',
+      ]);
+      expect(await store.currentSeq()).toBe(seq);
+      expect(await store.clusterSizes()).toEqual(sizes);
+      // And the store still works afterwards.
+      expect((await store.upsertArticle(article('a1', { text: 'A changed text.' }), [plain('New one.')])).status).toBe('updated');
+    });
+
+    it('a failing article fails its whole batch', async () => {
+      await expect(
+        store.upsertArticles([
+          { article: article('x1'), statements: [plain('Good.')] },
+          { article: article('x2'), statements: [{ ...plain('bad'), end: 2 ** 31 }] },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.countArticles()).toBe(0);
+      expect(await store.currentSeq()).toBe(0);
+    });
+
+    it('rejects statements that break the contract with a clear error', async () => {
+      await expect(store.upsertArticle(article('a1'), [{ ...plain('x'), kind: 'shout' as never }])).rejects.toThrow(/unknown kind/);
+      await expect(store.upsertArticle(article('a1'), [{ ...plain('x'), start: -1 }])).rejects.toThrow(/start/);
+    });
+
+    it('bulk upsert stores many articles at once and skips unchanged ones', async () => {
+      const batch = Array.from({ length: 120 }, (_, i) => ({
+        article: article(`bulk-${i}`),
+        statements: [plain(`Statement ${i}.`), quote(`number ${i} is the quote of article ${i} about budgets`, `Speaker ${i % 7} Jones`)],
+      }));
+      const r = await store.upsertArticles(batch);
+      expect(r.filter((x) => x.status === 'added')).toHaveLength(120);
+      expect(await store.countStatements()).toBe(240);
+      const again = await store.upsertArticles([...batch.slice(0, 3), { article: article('bulk-new'), statements: [plain('New.')] }]);
+      expect(again.map((x) => x.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'added']);
+      expect(await store.countArticles()).toBe(121);
+    });
+  });
+
+  describe('reading', () => {
+    it('lists articles newest first, since a time, limited', async () => {
+      await store.upsertArticle(article('old'), [plain('Old.')]);
+      clock.advance(60_000);
+      const mid = clock.now();
+      clock.advance(60_000);
+      await store.upsertArticle(article('new'), [plain('New.'), plain('Two.')]);
+      const all = await store.listArticles();
+      expect(all.map((a) => a.id)).toEqual(['new', 'old']);
+      expect(all[0]).toMatchObject({ title: 'Title new', outlet: 'Associated Press', statements: 2, source: 'new.txt' });
+      expect(all[0]!.ingestedAt).toBe(new Date(mid.getTime() + 60_000).toISOString());
+      expect((await store.listArticles({ since: mid })).map((a) => a.id)).toEqual(['new']);
+      expect(await store.listArticles({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('gets statements by id in the order asked, skipping unknown ids', async () => {
+      await store.upsertArticle(article('a:1'), [plain('Zero.'), plain('One.')]);
+      const got = await store.getStatementsByIds(['a:1:1', 'missing:0', 'a:1:0', 'garbage']);
+      expect(got.map((s) => [s.id, s.articleId, s.ordinal, s.text])).toEqual([
+        ['a:1:1', 'a:1', 1, 'One.'],
+        ['a:1:0', 'a:1', 0, 'Zero.'],
+      ]);
+    });
+
+    it('streams every statement in batches across pages', async () => {
+      store.iteratePageRows = 4;
+      for (let i = 0; i < 5; i++) await store.upsertArticle(article(`p${i}`), [plain('a'), plain('b'), plain('c')]);
+      const batches: number[] = [];
+      const ids: string[] = [];
+      for await (const b of store.iterateStatements(2)) {
+        batches.push(b.length);
+        ids.push(...b.map((s) => s.id));
+      }
+      expect(ids).toHaveLength(15);
+      expect(new Set(ids).size).toBe(15);
+      expect(Math.max(...batches)).toBeLessThanOrEqual(2);
+    });
+
+    it('round-trips every statement field', async () => {
+      const s: Statement = {
+        text: 'McMaster told Buzzfeed that "it didn’t happen" at all.',
+        kind: 'mixed',
+        quote: 'it didn’t happen',
+        speaker: 'H.R. McMaster',
+        speakerMention: 'McMaster',
+        speakerRole: 'National Security Adviser',
+        outlet: 'BuzzFeed News',
+        cue: 'told',
+        start: 12,
+        end: 66,
+        paragraph: 3,
+      };
+      await store.upsertArticle(article('rt'), [s]);
+      const [got] = await store.getStatements('rt');
+      expect(got).toMatchObject({ ...s, id: 'rt:0', articleId: 'rt', ordinal: 0, clusterId: 'rt:0' });
+      expect(got!.ingestedAt).toBe(clock.now().toISOString());
+    });
+  });
+
+  describe('clusters', () => {
+    it('the same quote in several articles is one cluster despite small differences', async () => {
+      await store.upsertArticle(article('ap', { published: '2026-02-02' }), [quote(LONG_QUOTE, 'H.R. McMaster'), plain('Other.')]);
+      await store.upsertArticle(article('wp', { published: '2026-02-01', outlet: 'The Washington Post' }), [
+        plain('Intro.'),
+        quote(LONG_QUOTE.replace('is false', 'is “false”').toUpperCase(), 'McMaster'),
+      ]);
+      // A shorter excerpt of the same quote.
+      await store.upsertArticle(article('bf'), [quote('the President and the foreign minister reviewed a range of common threats', 'McMaster')]);
+      await store.upsertArticle(article('xx'), [quote('We are going to build a very large wall along the whole border, believe me', 'Donald Trump')]);
+
+      const [ap] = await store.getStatements('ap');
+      const cluster = ap!.clusterId;
+      expect((await store.getStatements('wp'))[1]!.clusterId).toBe(cluster);
+      expect((await store.getStatements('bf'))[0]!.clusterId).toBe(cluster);
+      expect((await store.getStatements('xx'))[0]!.clusterId).toBe('xx:0');
+      expect(await store.clusterSizes()).toEqual(new Map([[cluster, 3]]));
+      const members = await store.getCluster(cluster);
+      expect(members.map((m) => m.articleId)).toEqual(['wp', 'ap', 'bf']); // earliest published first
+      expect(members[0]).toMatchObject({ statementId: 'wp:1', outlet: 'The Washington Post', published: '2026-02-01' });
+    });
+
+    it('a quote counts once per article, and a lone statement is its own cluster', async () => {
+      await store.upsertArticle(article('a'), [quote('it did not happen', 'Sean Spicer'), quote('It didn’t happen!', 'Sean Spicer'), quote('it did not happen', 'Sean Spicer')]);
+      const st = await store.getStatements('a');
+      expect(st[0]!.clusterId).toBe('a:0');
+      expect(st[2]!.clusterId).toBe('a:0');
+      expect(st[1]!.clusterId).toBe('a:1'); // "didn't" is not "did not"
+      expect(await store.clusterSizes()).toEqual(new Map());
+      await store.upsertArticle(article('b'), [quote('It did not happen.', 'Spicer')]);
+      expect(await store.clusterSizes()).toEqual(new Map([['a:0', 2]]));
+    });
+
+    it('a statement bridging two clusters merges them, and deleting the labelled one keeps the rest together', async () => {
+      const first = 'our alliance with japan is stronger than it has ever been in the history of our nations';
+      const second = 'and we will keep investing in new ships for the pacific fleet over the next decade';
+      await store.upsertArticle(article('a'), [quote(first, 'Jim Mattis')]);
+      await store.upsertArticle(article('b'), [quote(second, 'Jim Mattis')]);
+      expect(await store.clusterSizes()).toEqual(new Map());
+      await store.upsertArticle(article('c'), [quote(`${first} ${second}`, 'Jim Mattis')]);
+      expect(await store.clusterSizes()).toEqual(new Map([['a:0', 3]]));
+      expect((await store.getStatements('b'))[0]!.clusterId).toBe('a:0');
+
+      const seq = await store.currentSeq();
+      expect(await store.deleteArticle('a')).toBe(true);
+      expect(await store.deleteArticle('a')).toBe(false);
+      const sizes = await store.clusterSizes();
+      expect([...sizes.values()]).toEqual([2]);
+      const label = [...sizes.keys()][0]!;
+      expect(['b:0', 'c:0']).toContain(label);
+      const batch = await store.changesSince(seq);
+      expect(batch.removed).toEqual(['a:0']);
+      expect(batch.upserted.map((s) => s.id).sort()).toEqual(['b:0', 'c:0']);
+      expect(batch.clusterSizes.get(label)).toBe(2);
+      expect(batch.clusterSizes.get('a:0')).toBe(0);
+    });
+
+    it('re-ingesting a changed article keeps its corroboration', async () => {
+      await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+      await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);
+      await store.upsertArticle(article('a', { text: 'changed' }), [plain('New lead.'), quote(LONG_QUOTE, 'H.R. McMaster')]);
+      const sizes = await store.clusterSizes();
+      expect([...sizes.values()]).toEqual([2]);
+      expect((await store.getStatements('a'))[1]!.clusterId).toBe((await store.getStatements('b'))[0]!.clusterId);
+      expect((await store.getStatements('a'))[0]!.clusterId).toBe('a:0');
+    });
+  });
+
+  describe('speakers', () => {
+    it('one speaker across articles: "HR McMaster" = "H.R. McMaster" = "McMaster"', async () => {
+      await store.upsertArticle(article('a'), [quote('the story is false', 'HR McMaster')]);
+      await store.upsertArticle(article('b'), [quote('i was in the room', 'H.R. McMaster', { speakerMention: 'McMaster' })]);
+      await store.upsertArticle(article('c'), [quote('it did not happen', 'McMaster')]);
+      const sp = await store.speakers();
+      expect(sp).toHaveLength(1);
+      expect(sp[0]!.name).toBe('HR McMaster');
+      expect(sp[0]!.aliases.sort()).toEqual(['H.R. McMaster', 'McMaster']);
+      expect(sp[0]!.statements).toBe(3);
+      expect((await store.getStatements('c'))[0]!.speaker).toBe('HR McMaster');
+    });
+
+    it('a bare surname seen first merges into the full name when it arrives', async () => {
+      await store.upsertArticle(article('a'), [quote('we are looking into it', 'Haley')]);
+      expect((await store.speakers()).map((s) => s.name)).toEqual(['Haley']);
+      const seq = await store.currentSeq();
+      await store.upsertArticle(article('b'), [quote('we will not stand by', 'Nikki Haley')]);
+      const sp = await store.speakers();
+      expect(sp).toEqual([{ name: 'Nikki Haley', aliases: ['Haley'], statements: 2 }]);
+      expect((await store.getStatements('a'))[0]!.speaker).toBe('Nikki Haley');
+      // The statement whose speaker changed is in the change feed.
+      expect((await store.changesSince(seq)).upserted.map((s) => s.id).sort()).toEqual(['a:0', 'b:0']);
+    });
+
+    it('an ambiguous surname is not guessed', async () => {
+      await store.upsertArticle(article('a'), [quote('one thing', 'John Smith'), quote('another thing', 'Jane Smith')]);
+      await store.upsertArticle(article('b'), [quote('a third thing', 'Smith')]);
+      const names = (await store.speakers()).map((s) => s.name).sort();
+      expect(names).toEqual(['Jane Smith', 'John Smith', 'Smith']);
+    });
+
+    it('middle initials and honorifics do not make a new speaker; pronoun mentions are not aliases', async () => {
+      await store.upsertArticle(article('a'), [quote('great deal', 'Donald Trump', { speakerMention: 'he' })]);
+      await store.upsertArticle(article('b'), [quote('great intel', 'Donald J. Trump', { speakerMention: 'Trump' })]);
+      const sp = await store.speakers();
+      expect(sp).toEqual([{ name: 'Donald Trump', aliases: ['Donald J. Trump', 'Trump'], statements: 2 }]);
+    });
+
+    it('speakers with no statements left are not listed', async () => {
+      await store.upsertArticle(article('a'), [quote('great deal', 'Rex Tillerson')]);
+      await store.deleteArticle('a');
+      expect(await store.speakers()).toEqual([]);
+    });
+  });
+
+  describe('change feed', () => {
+    it('every change bumps the sequence; changesSince says what changed; listeners hear it', async () => {
+      const heard: number[] = [];
+      const off = store.onChange((seq) => heard.push(seq));
+      expect(await store.currentSeq()).toBe(0);
+      expect(await store.changesSince(0)).toEqual({ seq: 0, upserted: [], removed: [], clusterSizes: new Map() });
+      const r1 = await store.upsertArticle(article('a'), [plain('One.'), plain('Two.')]);
+      const r2 = await store.upsertArticle(article('b'), [plain('Three.')]);
+      expect(r2.seq).toBeGreaterThan(r1.seq);
+      expect(heard).toEqual([r1.seq, r2.seq]);
+      const all = await store.changesSince(0);
+      expect(all.seq).toBe(r2.seq);
+      expect(all.upserted.map((s) => s.id).sort()).toEqual(['a:0', 'a:1', 'b:0']);
+      const tail = await store.changesSince(r1.seq);
+      expect(tail.upserted.map((s) => s.id)).toEqual(['b:0']);
+      expect(tail.clusterSizes.get('b:0')).toBe(1);
+      expect(await store.changesSince(r2.seq)).toEqual({ seq: r2.seq, upserted: [], removed: [], clusterSizes: new Map() });
+      off();
+      await store.deleteArticle('b');
+      expect(heard).toHaveLength(2);
+      const del = await store.changesSince(r2.seq);
+      expect(del).toMatchObject({ upserted: [], removed: ['b:0'] });
+    });
+
+    it('an unchanged upsert is not a change', async () => {
+      const heard: number[] = [];
+      store.onChange((s) => heard.push(s));
+      await store.upsertArticle(article('a'), [plain('One.')]);
+      await store.upsertArticle(article('a'), [plain('One.')]);
+      expect(heard).toHaveLength(1);
+    });
+  });
+
+  describe('digests', () => {
+    const sub = {
+      platform: 'slack' as const,
+      channelId: 'C1',
+      teamId: 'T1',
+      cron: '0 9 * * *',
+      schedule: 'daily 09:00',
+      timezone: 'Europe/London',
+      createdBy: 'U1',
+    };
+
+    it('subscriptions are added, listed by channel and removed', async () => {
+      const a = await store.addSubscription(sub);
+      const b = await store.addSubscription({ ...sub, platform: 'discord', channelId: '42', teamId: null, fromConfig: true });
+      expect(a).toEqual({ ...sub, id: a.id, fromConfig: false, createdAt: clock.now().toISOString() });
+      expect(b).toMatchObject({ platform: 'discord', teamId: null, fromConfig: true });
+      expect((await store.listSubscriptions()).map((s) => s.id)).toEqual([a.id, b.id]);
+      expect((await store.listSubscriptions({ platform: 'slack' })).map((s) => s.id)).toEqual([a.id]);
+      expect((await store.listSubscriptions({ platform: 'slack', channelId: 'C2' }))).toEqual([]);
+      expect(await store.removeSubscription(a.id)).toBe(true);
+      expect(await store.removeSubscription(a.id)).toBe(false);
+      expect((await store.listSubscriptions()).map((s) => s.id)).toEqual([b.id]);
+    });
+
+    it('a slot is claimed once; runs are recorded; the last (posted) run is found', async () => {
+      const s = await store.addSubscription(sub);
+      const slot1 = new Date('2026-03-02T09:00:00Z');
+      const slot2 = new Date('2026-03-03T09:00:00Z');
+      expect(await store.claimDigestSlot(s.id, slot1)).toBe(true);
+      expect(await store.claimDigestSlot(s.id, slot1)).toBe(false);
+      expect(await store.lastDigestRun(s.id)).toBeNull(); // claimed, not finished
+      await store.recordDigestRun({ subscriptionId: s.id, slot: slot1, status: 'posted', coveredUntil: slot1, attempts: 1 });
+      expect(await store.claimDigestSlot(s.id, slot2)).toBe(true);
+      await store.recordDigestRun({ subscriptionId: s.id, slot: slot2, status: 'failed', coveredUntil: slot2, attempts: 3, error: 'channel_not_found' });
+      expect(await store.lastDigestRun(s.id)).toEqual({
+        subscriptionId: s.id,
+        slot: slot2,
+        status: 'failed',
+        coveredUntil: slot2,
+        attempts: 3,
+        error: 'channel_not_found',
+        finishedAt: clock.now().toISOString(),
+      });
+      expect(await store.lastDigestRun(s.id, { postedOnly: true })).toMatchObject({ slot: slot1, status: 'posted', error: null });
+      expect(await store.claimDigestSlot(9999, slot1)).toBe(false); // no such subscription
+      await store.removeSubscription(s.id);
+      expect(await store.lastDigestRun(s.id)).toBeNull();
+    });
+  });
+}
