@@ -11,7 +11,7 @@ import {
   toItem,
   uniq,
 } from '../src/dispatch/kit.js';
-import { coverage } from '../src/dispatch/coverage.js';
+import { coverage } from '../src/corpus/coverage.js';
 
 export const definition: CommandDefinition = {
   name: 'sources',

@@ -1,7 +1,7 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import type { SearchResult } from '../src/corpus/types.js';
-import { coverage } from '../src/dispatch/coverage.js';
+import { coverage } from '../src/corpus/coverage.js';
 import { PAGE_SIZE, commandHelp, nextPaging, prepareQuery, quoted, readOffset, toItem, uniq } from '../src/dispatch/kit.js';
 
 export const definition: CommandDefinition = {

@@ -8,7 +8,7 @@ import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
 import { closeSpeakerNames, resolveSpeakerName } from './speakers.js';
 import { rankResults } from '../search/index.js';
-import { dropRepeats, preferAttributed } from './group.js';
+import { byWordCoverage, dropRepeats, preferAttributed } from './group.js';
 import { log } from '../log.js';
 
 /**
@@ -212,13 +212,18 @@ export class CorpusRuntime implements Corpus {
     if (!q.text.trim() && !q.phrases.length && !hasFilter) return { query: q, results: [], total: 0, offset };
 
     const hits = this.index.search(q, { limit: Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit) });
-    const grouped = dropRepeats(preferAttributed(
-      rankResults(hits, {
-        statement: (id) => this.index.get(id),
-        clusterSize: (cluster) => this.clusterSizeMap.get(cluster) ?? 1,
-      }),
-      (id) => this.index.get(id),
-    ));
+    const grouped = byWordCoverage(
+      dropRepeats(
+        preferAttributed(
+          rankResults(hits, {
+            statement: (id) => this.index.get(id),
+            clusterSize: (cluster) => this.clusterSizeMap.get(cluster) ?? 1,
+          }),
+          (id) => this.index.get(id),
+        ),
+      ),
+      [q.text, ...q.phrases].join(' '),
+    );
     const slice = grouped.slice(offset, offset + limit);
     const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
     const byId = new Map(stored.map((s) => [s.id, s]));

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { memoryStore } from './memory-store.js';
+import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { createCorpus, type CorpusRuntime } from '../../src/corpus/index.js';
 import { commands } from '../../commands/index.js';
@@ -30,12 +30,7 @@ export interface SeededServices {
  * tests of commands, platforms and digests: what they see is what `npm start` would answer.
  */
 export async function seedServices(opts: SeedServicesOptions = {}): Promise<SeededServices> {
-  // TEMPORARY until src/store lands: the real store when present, else the in-memory stand-in.
-  const storePath = '../../src/store/index.js';
-  const mod = (await import(/* @vite-ignore */ storePath).catch(() => null)) as {
-    openStore(o: { memory: boolean }): Promise<Store>;
-  } | null;
-  const store = mod ? await mod.openStore({ memory: true }) : memoryStore();
+  const store = await openStore({ memory: true, ...(opts.now ? { now: opts.now } : {}) });
   const corpus = await createCorpus({ store });
   const dir = opts.dir === undefined ? SEED_DIR : opts.dir;
   if (dir) {

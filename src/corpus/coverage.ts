@@ -1,4 +1,4 @@
-import { editDistance } from '../corpus/speakers.js';
+import { editDistance } from './speakers.js';
 
 /**
  * How much of a claim a statement covers: the share of the claim's content words found in it

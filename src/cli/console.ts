@@ -1,0 +1,28 @@
+import { ConfigError } from '../config.js';
+import { openServices, readConfig, syncSummary } from '../dispatch/services.js';
+import { runRepl } from '../platforms/console/repl.js';
+
+/** `factbot console`: the interactive console on the corpus in DATA_DIR (data/ by default). */
+export async function runConsole(): Promise<number> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const opened = await openServices(config);
+  try {
+    if (opened.sync) {
+      process.stdout.write(`${syncSummary(opened.sync)}\n`);
+      for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(`${e.source}: ${e.reason}\n`);
+    }
+    await runRepl(opened.services);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { createInterface } from 'node:readline';
+import { ConfigError } from '../config.js';
+import { openServices, readConfig } from '../dispatch/services.js';
+import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
+import { toItem } from '../dispatch/kit.js';
+import { renderItem } from '../platforms/console/render.js';
+
+/**
+ * `factbot search "QUERY" [--json]` and `factbot search --stdin --json`. The JSON is a contract
+ * used by other tools (see README): an array of statements, best first, each with `score` and
+ * `article` {id, title, outlet, url}.
+ */
+export interface SearchCliOptions {
+  json: boolean;
+  stdin: boolean;
+  limit: number;
+}
+
+export interface SearchJsonResult {
+  id: string;
+  text: string;
+  kind: string;
+  quote: string | null;
+  speaker: string | null;
+  speakerMention: string | null;
+  speakerRole: string | null;
+  outlet: string | null;
+  cue: string | null;
+  start: number;
+  end: number;
+  paragraph: number;
+  articleId: string;
+  clusterId: string;
+  score: number;
+  highlights: Array<[number, number]>;
+  corroboration: { articles: number; outlets: string[]; firstOutlet: string | null };
+  article: { id: string; title: string; outlet: string | null; url: string | null };
+}
+
+export function toJson(r: SearchResult): SearchJsonResult {
+  const s = r.statement;
+  return {
+    id: s.id,
+    text: s.text,
+    kind: s.kind,
+    quote: s.quote,
+    speaker: s.speaker,
+    speakerMention: s.speakerMention,
+    speakerRole: s.speakerRole,
+    outlet: s.outlet,
+    cue: s.cue,
+    start: s.start,
+    end: s.end,
+    paragraph: s.paragraph,
+    articleId: s.articleId,
+    clusterId: s.clusterId,
+    score: Number(r.score.toFixed(6)),
+    highlights: r.highlights.map(([a, b]) => [a, b]),
+    corroboration: r.corroboration,
+    article: { id: r.article.id, title: r.article.title, outlet: r.article.outlet, url: r.article.url },
+  };
+}
+
+async function answer(corpus: CorpusRuntime, query: string, limit: number): Promise<SearchJsonResult[]> {
+  if (!query.trim()) return [];
+  const page = await corpus.search(query, { offset: 0, limit });
+  return page.results.map(toJson);
+}
+
+export async function runSearch(query: string, opts: SearchCliOptions): Promise<number> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (!opts.stdin && !query.trim()) {
+    process.stderr.write('search: give a query, or --stdin to read one query per line\n');
+    return 2;
+  }
+  const opened = await openServices(config);
+  try {
+    for (const e of opened.sync?.errors ?? []) process.stderr.write(`${e.source}: ${e.reason}\n`);
+    if (opts.stdin) {
+      const rl = createInterface({ input: process.stdin, terminal: false });
+      for await (const line of rl) {
+        let out: SearchJsonResult[];
+        try {
+          out = await answer(opened.corpus, line, opts.limit);
+        } catch (err) {
+          process.stderr.write(`search failed for one line: ${(err as Error).message}\n`);
+          out = [];
+        }
+        // One line per query, written as it is answered: callers stream queries through us.
+        process.stdout.write(`${JSON.stringify(out)}\n`);
+      }
+      return 0;
+    }
+    const page = await opened.corpus.search(query, { offset: 0, limit: opts.limit });
+    for (const n of page.query.notices) process.stderr.write(`note: ${n}\n`);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(page.results.map(toJson), null, 2)}\n`);
+    } else if (!page.results.length) {
+      process.stdout.write('No matches.\n');
+    } else {
+      page.results.forEach((r, i) => {
+        process.stdout.write(`${renderItem(toItem(r), i + 1).join('\n')}\n   score ${r.score.toFixed(3)}\n\n`);
+      });
+    }
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
