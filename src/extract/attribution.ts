@@ -177,8 +177,8 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
     }
   }
   const lo = head.lo.replace(/[’']s$/, '');
-  // agent nouns with a determiner: "the announcer", "a moderator", "one questioner"
-  if (isWord(toks[from]) && isDeterminer(toks[from]!.lo) && /(er|or|ist|ian|ant|ent|man|woman|person)$/.test(lo)) return true;
+  // with a determiner any noun can speak ("the coach", "a moderator"), except times and abstractions
+  if (isWord(toks[from]) && isDeterminer(toks[from]!.lo) && from < to && !/^(time|day|week|month|year|night|morning|evening|moment|way|thing|fact|point|idea|problem|question|issue|number|rest|end|case|part|lot|kind|sort)$/.test(lo)) return true;
   return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 

@@ -140,7 +140,7 @@ export class EntityTracker {
   }
 
   /** Most salient fitting entity mentioned before `pos`, looking back at most `maxSentences`. */
-  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4): Entity | null {
+  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4, maxParagraphs = maxSentences <= 4 ? 2 : 1000): Entity | null {
     // walk back sentence by sentence; in the current sentence, the nearest mention before the pronoun;
     // in earlier ones, the first mention (the subject) unless the last speaker fits.
     let best: Entity | null = null;
@@ -150,7 +150,7 @@ export class EntityTracker {
     let s = this.events[i]!.sentence;
     while (i >= 0) {
       const sent = this.events[i]!.sentence;
-      if (sentence - sent > maxSentences || this.paragraph - this.events[i]!.paragraph > 2) break;
+      if (sentence - sent > maxSentences || this.paragraph - this.events[i]!.paragraph > maxParagraphs) break;
       const group: MentionEvent[] = [];
       while (i >= 0 && this.events[i]!.sentence === sent) {
         if (this.events[i]!.pos < pos) group.push(this.events[i]!);

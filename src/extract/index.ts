@@ -28,10 +28,13 @@ interface Resolved {
   entity: Entity | null;
   /** The speaker is itself an outlet ("the Post reported"). */
   outlet: string | null;
+  /** The cue that attributed the words first, for quotes that continue them. */
+  cue?: string | null;
 }
 
 interface Carry {
   resolved: Resolved;
+  cue: string | null;
   outlet: string | null;
   paragraph: number;
   sentence: number;
@@ -45,11 +48,14 @@ function isHeadingOrCaption(p: string): boolean {
   const t = p.trim();
   if (/^(photo|picture|image|video|credit|source|file photo)s?\s*[/:]/i.test(t)) return true;
   if (/[.!?:"')]$/.test(t)) return false;
-  return t.split(/\s+/).length <= 8;
+  // a heading has no sentence inside it
+  return t.split(/\s+/).length <= 8 && !/[.!?]\s/.test(t);
 }
 
 /** Trailing photo credit glued to a sentence: "… with Russia. Photo/AP". */
 const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*?\)?)$/i;
+
+const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
 export function extractStatements(article: Article): Statement[] {
   const text = article.text;
@@ -87,6 +93,7 @@ export function extractStatements(article: Article): Statement[] {
       let sEnd = sent.end;
       const credit = CREDIT.exec(text.slice(sent.start, sEnd));
       if (credit && credit.index > 0) sEnd = sent.start + credit.index;
+      if (CREDIT_ALONE.test(text.slice(sent.start, sEnd))) continue;
       const qs = spans.filter((q) => q.open >= sent.start && q.open < sEnd);
       const toks = tokenize(text, sent.start, sEnd, qs);
       const sno = sentenceNo++;
@@ -157,7 +164,7 @@ export function extractStatements(article: Article): Statement[] {
         if (chosen) {
           const clause = clauseOf(toks, chosen);
           if (clause) {
-            kind = real.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
+            kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
             quoteText = text.slice(toks[clause.from]!.start, toks[clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
             if (!chosen.strong && kind === 'indirect' && !/\b(that)\b/.test(quoteText.slice(0, 6))) {
               kind = 'statement';
@@ -207,7 +214,8 @@ export function extractStatements(article: Article): Statement[] {
       if (kind !== 'statement') {
         stmt.kind = kind;
         stmt.quote = quoteText;
-        stmt.cue = chosen ? chosen.cue : null;
+        stmt.cue = chosen ? chosen.cue : resolved?.cue ?? null;
+        if (resolved && stmt.cue && !resolved.cue) resolved.cue = stmt.cue;
         if (resolved) {
           stmt.speaker = resolved.speaker;
           stmt.speakerMention = resolved.mention;
@@ -227,7 +235,7 @@ export function extractStatements(article: Article): Statement[] {
         stmt.outlet = outlet;
         if (resolved?.entity && outlet && chosen) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
         if (resolved && (resolved.speaker || resolved.mention)) {
-          const carry: Carry = { resolved, outlet, paragraph, sentence: sno };
+          const carry: Carry = { resolved, cue: stmt.cue, paragraph, sentence: sno, outlet };
           prevInPara = carry;
           if (resolved.speaker) last = carry;
           if (kind === 'direct' && quoteText) quoteSpeakers.set(normQuote(quoteText), resolved);

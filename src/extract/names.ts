@@ -218,12 +218,19 @@ export function parseMention(phrase: string): ParsedMention {
   }
   const segs = segments(mention);
   // find the segment that is a proper name; the rest is role/apposition
+  // a segment that is only a name wins over a name at the end of a description ("… to the United Nations, Ron Avni")
   let best: { role: string[]; name: string[]; honorific: string | null; index: number } | null = null;
+  let bestPure = false;
   segs.forEach((seg, index) => {
     const ws = seg.split(/\s+/).map(clean).filter(Boolean);
     if (ws.length === 0 || DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap)) return;
     const split = splitRoleName(ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || isCap(w)));
-    if (split.name.length > 0 && !best) best = { ...split, index };
+    if (split.name.length === 0) return;
+    const pure = split.role.every((w) => isCap(w)) && !looksLikeOrg(split.name);
+    if (!best || (pure && !bestPure && index > 0)) {
+      best = { ...split, index };
+      bestPure = pure;
+    }
   });
   const allWords = mention.split(/\s+/).map(clean).filter(Boolean);
   const gender = genderOf(allWords);

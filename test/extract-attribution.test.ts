@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const run = (...paras: string[]) => extractStatements(article(paras.join('\n')));
+
+describe('attribution', () => {
+  it('finds the speaker after the quote, before it, and inverted', () => {
+    const [a] = run('"The roof leaks," Maria Lopez said.');
+    const [b] = run('Maria Lopez said: "The roof leaks."');
+    const [c] = run('"The roof leaks," said Maria Lopez.');
+    for (const s of [a, b, c]) {
+      expect(s).toMatchObject({ kind: 'direct', speaker: 'Maria Lopez', cue: 'said' });
+      expect(s?.quote).toMatch(/^The roof leaks\.?$/);
+    }
+  });
+
+  it('separates a title from the name', () => {
+    const [s] = run('"We are ready," Fire Commissioner Ray Hollis said.');
+    expect(s).toMatchObject({ speaker: 'Ray Hollis', speakerRole: 'Fire Commissioner', speakerMention: 'Fire Commissioner Ray Hollis' });
+  });
+
+  it('separates an apposition from the name', () => {
+    const [s] = run('"We are ready," Ray Hollis, the fire commissioner who led the drill, said.');
+    expect(s).toMatchObject({ speaker: 'Ray Hollis', speakerRole: 'the fire commissioner who led the drill' });
+  });
+
+  it('keeps a party tag in parentheses out of the name', () => {
+    const [s] = run('"Vote no," Rep. Carla Dunn (D-Ore.) said.');
+    expect(s?.speaker).toBe('Carla Dunn');
+    expect(s?.speakerRole).toContain('D-Ore.');
+  });
+
+  it('marks reported speech with quoted fragments as mixed', () => {
+    const [s] = run('The coach said the team played "like strangers" all night.');
+    expect(s).toMatchObject({ kind: 'mixed', speaker: 'The coach', quote: 'the team played "like strangers" all night' });
+  });
+
+  it('attributes a quote signed with a dash', () => {
+    const [s] = run('"The best teacher I ever had." - Lena Park');
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Lena Park' });
+  });
+
+  it('gives the words after "said in a statement:" to the speaker, even without quote marks', () => {
+    const st = run('The union said in a statement:', 'Our members will not return until the contract is signed.');
+    expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'The union' });
+  });
+
+  it('leaves the speaker unknown when the text never says who spoke', () => {
+    const [s] = run('"Nobody knows what happens next."');
+    expect(s).toMatchObject({ kind: 'direct', speaker: null });
+  });
+
+  it('treats a plain sentence as a statement', () => {
+    const [s] = run('The bridge opened in May.');
+    expect(s).toMatchObject({ kind: 'statement', quote: null, speaker: null, cue: null });
+  });
+
+  it('skips photo credits and short headings', () => {
+    const st = run('The bridge opened in May. Photo/AP', 'The fallout', 'Traffic doubled within a week.');
+    expect(st.map((s) => s.text)).toEqual(['The bridge opened in May.', 'Traffic doubled within a week.']);
+  });
+
+  it('gives offsets into the article text', () => {
+    const text = 'First line.\n"Second," she said.';
+    for (const s of extractStatements(article(text))) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const run = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement');
+
+describe('coreference', () => {
+  it('resolves "he said" to the earlier full name', () => {
+    const st = run('Senator Paul Rivera visited the flooded town on Monday.', '"This should never happen again," he said.');
+    expect(st[0]).toMatchObject({ speaker: 'Paul Rivera', speakerMention: 'he' });
+  });
+
+  it('resolves by gender', () => {
+    const st = run('Ms. Jane Okafor met Mr. Tim Walsh at the depot.', '"The trains are late every day," she said.');
+    expect(st[0]?.speaker).toBe('Jane Okafor');
+  });
+
+  it('resolves a description to the entity it describes', () => {
+    const st = run('A senior police officer told the Gazette the patrols would double.', '"We cannot wait any longer," the officer said.');
+    expect(st[1]).toMatchObject({ speaker: 'A senior police officer', speakerMention: 'the officer' });
+  });
+
+  it('matches a description by its modifiers', () => {
+    const st = run(
+      '"The files were moved," a city official familiar with the audit told the Herald.',
+      '"Nothing was lost," a former state official said.',
+      '"It was chaos," the city official said.',
+    );
+    expect(st[2]?.speaker).toBe('a city official familiar with the audit');
+  });
+
+  it('gives a bare surname the full name used before', () => {
+    const st = run('Governor Ana Ruiz signed the bill.', '"It is a good day," Ruiz said.');
+    expect(st[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('does not resolve a pronoun to someone the quote names in the third person', () => {
+    const st = run('Mayor Tom Berry spoke at noon.', '"Tom Berry has failed this city," he said.');
+    expect(st[0]?.speaker).toBeNull();
+  });
+
+  it('leaves a pronoun unresolved when nothing earlier agrees with it', () => {
+    const st = run('"We will appeal," she said.');
+    expect(st[0]).toMatchObject({ speaker: null, speakerMention: 'she' });
+  });
+});

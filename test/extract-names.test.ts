@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseMention, surname } from '../src/extract/names.js';
+
+describe('names and roles', () => {
+  it('splits a leading title from a name', () => {
+    expect(parseMention('National Security Adviser H.R. McMaster')).toMatchObject({ name: 'H.R. McMaster', role: 'National Security Adviser', kind: 'person' });
+    expect(parseMention('Homeland Security Secretary Dana Cole')).toMatchObject({ name: 'Dana Cole', role: 'Homeland Security Secretary' });
+  });
+
+  it('splits an apposition from a name', () => {
+    expect(parseMention('HR McMaster, the national security adviser who attended')).toMatchObject({ name: 'HR McMaster', role: 'the national security adviser who attended' });
+    expect(parseMention("Israel's ambassador to the United Nations, Ron Avni")).toMatchObject({ name: 'Ron Avni' });
+  });
+
+  it('reads honorifics as gender, not name', () => {
+    expect(parseMention('Mrs. Alvarez')).toMatchObject({ name: 'Alvarez', gender: 'f' });
+    expect(parseMention('Mr. Alvarez')).toMatchObject({ name: 'Alvarez', gender: 'm' });
+  });
+
+  it('reads descriptions with their head noun and number', () => {
+    expect(parseMention('an Israeli intelligence officer')).toMatchObject({ name: null, kind: 'description', head: 'officer', plural: false, definite: false });
+    expect(parseMention('the officials')).toMatchObject({ name: null, kind: 'group', head: 'official', plural: true, definite: true });
+    expect(parseMention('a US official familiar with the matter')).toMatchObject({ head: 'official' });
+  });
+
+  it('knows pronouns', () => {
+    expect(parseMention('she')).toMatchObject({ kind: 'pronoun', gender: 'f' });
+  });
+
+  it('takes the surname of a name', () => {
+    expect(surname('H.R. McMaster')).toBe('McMaster');
+    expect(surname('Martin Luther King Jr.')).toBe('King');
+  });
+});

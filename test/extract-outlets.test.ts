@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const run = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement');
+
+describe('outlets', () => {
+  it('canonicalises full names and usual short forms', () => {
+    expect(outletFromPhrase('the New York Times')).toBe('The New York Times');
+    expect(outletFromPhrase('AP')).toBe('Associated Press');
+    expect(outletFromPhrase('Buzzfeed')).toBe('BuzzFeed');
+    expect(outletFromPhrase('the town council')).toBeNull();
+  });
+
+  it('resolves "the Post" against the Post the article named', () => {
+    expect(outletFromPhrase('the Post', ['New York Post'])).toBe('New York Post');
+    expect(outletFromPhrase('the Post', ['The Washington Post'])).toBe('The Washington Post');
+  });
+
+  it('finds outlets named in text', () => {
+    expect(findOutletMentions('Reporters from CNN and the Wall Street Journal waited.').map((o) => o.name)).toEqual(['CNN', 'The Wall Street Journal']);
+  });
+
+  it('takes the outlet words were told to', () => {
+    const [s] = run('"The deal is dead," a union negotiator told Reuters.');
+    expect(s).toMatchObject({ kind: 'direct', outlet: 'Reuters', speaker: 'a union negotiator' });
+  });
+
+  it('resolves "told the Post" once the article named The Washington Post', () => {
+    const st = run('The Washington Post first reported the leak.', '"It was one file," an aide told the Post.');
+    expect(st[1]?.outlet).toBe('The Washington Post');
+  });
+
+  it('takes the outlet of "according to" and of "X reported"', () => {
+    expect(run('According to AP, the talks collapsed overnight.')[0]).toMatchObject({ speaker: 'Associated Press', outlet: 'Associated Press' });
+    expect(run('The New York Times reported the talks collapsed overnight.')[0]).toMatchObject({ speaker: 'The New York Times', outlet: 'The New York Times' });
+  });
+
+  it('carries the outlet to the same speaker in the next paragraph', () => {
+    const st = run('A park ranger told Buzzfeed the trail was closed.', '"Nobody should hike there this week," the ranger said.');
+    expect(st[1]).toMatchObject({ outlet: 'BuzzFeed', speaker: 'A park ranger' });
+  });
+});

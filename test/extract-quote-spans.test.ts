@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteSpans } from '../src/extract/quote-spans.js';
+import { extractStatements } from '../src/extract/index.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const inner = (text: string): string[] => findQuoteSpans(text, 0, text.length).map((q) => text.slice(q.innerStart, q.innerEnd));
+
+describe('findQuoteSpans', () => {
+  it('pairs straight, curly and typewriter double quotes', () => {
+    expect(inner('He said "yes" and then \u201cno\u201d and then \'\'maybe.\'\'')).toEqual(['yes', 'no', 'maybe.']);
+  });
+
+  it('does not take apostrophes for quote marks', () => {
+    expect(inner("The mayor's plan isn't the voters' choice, \"she said it's fine.\"")).toEqual(["she said it's fine."]);
+  });
+
+  it('reads single quotes as quotes only where a paragraph has no double quotes', () => {
+    expect(inner("The headline read 'Storm hits the coast' on Monday.")).toEqual(['Storm hits the coast']);
+    expect(inner('"It\'s \'fine\' now," he said.')).toEqual(["It's 'fine' now,"]);
+  });
+
+  it('runs a quote left open to the end of its paragraph', () => {
+    const text = '"The first part of a long quote. And more of it.';
+    const [q] = findQuoteSpans(text, 0, text.length);
+    expect(q?.closed).toBe(false);
+    expect(text.slice(q!.innerStart, q!.innerEnd)).toBe('The first part of a long quote. And more of it.');
+  });
+});
+
+describe('quote passages in articles', () => {
+  it('joins a quote interrupted by its attribution', () => {
+    const [s] = extractStatements(article('"The budget is late," the treasurer said, "and nobody wants to say why."'));
+    expect(s?.kind).toBe('direct');
+    expect(s?.quote).toBe('The budget is late and nobody wants to say why.');
+    expect(s?.speaker).toBe('the treasurer');
+  });
+
+  it('continues a quote into the next paragraph with the same speaker', () => {
+    const text = ['"We will rebuild the school first," Governor Ana Ruiz said. "Then the library.', '"After that, the roads."'].join('\n');
+    const st = extractStatements(article(text)).filter((s) => s.kind === 'direct');
+    expect(st.map((s) => s.speaker)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Ana Ruiz']);
+    expect(st[2]?.paragraph).toBe(1);
+  });
+
+  it('gives a paragraph that is only a quote to the speaker of the paragraph before', () => {
+    const text = ['Fire chief Tom Berry said the blaze started in the kitchen.', '"It spread in minutes. We were lucky nobody was home."'].join('\n');
+    const st = extractStatements(article(text));
+    expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'Tom Berry', quote: 'It spread in minutes. We were lucky nobody was home.' });
+  });
+
+  it('does not treat scare quotes, titles or nicknames as direct quotes', () => {
+    const text = 'The so-called "reform" passed. Critics read "The Long Road Home" aloud. Fans of "Big Mike" cheered.';
+    expect(extractStatements(article(text)).filter((s) => s.kind === 'direct')).toEqual([]);
+  });
+});
