@@ -228,6 +228,23 @@ describe('message command: Find sources', () => {
     expect(visibleText(cb.data)).toContain('H.R. McMaster');
     expect(sourcesCalls.at(-1)).toBe('I heard the story was false');
   });
+
+  it('a bare link is checked by its preview’s title and description', async () => {
+    const target = messagePayload({
+      author: humanUser,
+      content: 'https://news.example/wapo/mcmaster',
+      embeds: [{ type: 'link', url: 'https://news.example/wapo/mcmaster', title: 'McMaster: the story is false', description: 'The national security adviser disputes the report.' }],
+    });
+    const cb = asCallback(await interact(messageCommand('Find sources', target)));
+    expect(cb.type).toBe(4);
+    expect(sourcesCalls.at(-1)).toBe('McMaster: the story is false The national security adviser disputes the report.');
+  });
+
+  it('a message with nothing to read gets a clear private answer', async () => {
+    const cb = asCallback(await interact(messageCommand('Find sources', messagePayload({ author: humanUser, content: '' }))));
+    expect(cb.data?.flags).toBe(EPHEMERAL);
+    expect(cb.data?.content).toContain('Nothing to check');
+  });
 });
 
 describe('mentions', () => {

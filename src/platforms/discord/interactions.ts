@@ -17,6 +17,7 @@ import { log } from '../../log.js';
 import { EXPIRED_TEXT, messageBody, type AnswerCall } from './answers.js';
 import { FIND_SOURCES, PRIVATE_OPTION, SOURCES_COMMAND, discordName } from './application-commands.js';
 import { parseCustomId } from './components.js';
+import { claimText } from './message-text.js';
 import { classifyDiscordError, errorFields } from './errors.js';
 import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME, MAX_CHOICE_VALUE, MAX_CONTENT } from './limits.js';
 import { plainText } from './markdown.js';
@@ -134,14 +135,14 @@ async function onChatInput(deps: InteractionDeps, interaction: ChatInputCommandI
 async function onFindSources(deps: InteractionDeps, interaction: MessageContextMenuCommandInteraction): Promise<void> {
   if (interaction.commandName !== FIND_SOURCES) return;
   const invocation = invocationOf(interaction);
-  const text = interaction.targetMessage.content ?? '';
+  const text = claimText(interaction.targetMessage);
   await answer(
     deps,
     interaction,
     () =>
-      text.trim()
+      stripMarkup(text)
         ? checkClaims(deps.services, invocation, text)
-        : Promise.resolve(errorReply('Nothing to check', 'That message has no text (only attachments or embeds).')),
+        : Promise.resolve(errorReply('Nothing to check', 'That message has no words to look up (only attachments, stickers or a bare link).')),
     { command: SOURCES_COMMAND, args: { claim: stripMarkup(text) }, invocation, offset: 0 },
   );
 }

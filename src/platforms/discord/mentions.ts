@@ -5,6 +5,7 @@ import { checkClaims, runCommand, stripMarkup, type BotServices } from '../../di
 import { routeMessage, stripMentions } from '../../intent/route.js';
 import { log } from '../../log.js';
 import { messageBody, type AnswerCall } from './answers.js';
+import { claimText } from './message-text.js';
 import { SOURCES_COMMAND } from './application-commands.js';
 import { classifyDiscordError, errorFields } from './errors.js';
 import type { PageStore } from './page-store.js';
@@ -104,11 +105,8 @@ async function checkTarget(message: Message): Promise<Target> {
     else if (message.channel.isThread()) target = await message.channel.fetchStarterMessage({ force: true });
     else return { problem: { title: 'Check what?', text: NO_TARGET } };
     if (!target) return { problem: { title: 'Check what?', text: NO_TARGET } };
-    const text = [target.content, ...target.embeds.map((e) => [e.title, e.description].filter(Boolean).join('\n'))]
-      .filter(Boolean)
-      .join('\n')
-      .trim();
-    if (!text) return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
+    const text = claimText(target);
+    if (!stripMarkup(text)) return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
     return { text };
   } catch (err) {
     const f = classifyDiscordError(err);
