@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config.js';
 import { classifyDiscordError } from '../platforms/discord/errors.js';
 
@@ -5,10 +6,15 @@ import { classifyDiscordError } from '../platforms/discord/errors.js';
  * `factbot discord-deploy`: registers the application commands generated from `commands/`
  * (globally, or to DISCORD_GUILD_ID while developing). Returns the exit code.
  */
-export async function runDiscordDeploy(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runDiscordDeploy(env?: NodeJS.ProcessEnv): Promise<number> {
   let config;
   try {
-    config = loadConfig(env);
+    if (!env) {
+      // The same .env as `npm start` reads.
+      const file = process.env.FACTBOT_ENV_FILE ?? '.env';
+      if (file && existsSync(file)) process.loadEnvFile(file);
+    }
+    config = loadConfig(env ?? process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
