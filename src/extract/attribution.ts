@@ -235,6 +235,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     }
     // the leftmost segment that is a name (or pronoun) heads the phrase; the rest are appositions
     let best: { from: number; to: number } | null = null;
+    let toEnd = j - 1;
     for (let n = 0; n < segs.length; n++) {
       const seg = segs[n]!;
       const first = toks[seg.from]!;
@@ -243,11 +244,18 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
         const head = segs[n + 1];
         if (head) {
           const s = scanLeftNP(toks, head.to);
-          if (s === head.from && plausibleSpeaker(toks, s, head.to)) return { from: s, to: j - 1 };
+          if (s === head.from && plausibleSpeaker(toks, s, head.to)) return { from: s, to: toEnd };
         }
         continue;
       }
-      if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) break;
+      if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) {
+        // "Hillary Clinton, at a later press gaggle, said": an adverbial between subject and verb
+        if (n === 0 || toEnd < seg.to) {
+          toEnd = seg.from - 2;
+          continue;
+        }
+        break;
+      }
       let e = seg.to;
       if (toks[e]!.k === 'p' && toks[e]!.t === ')') {
         while (e > seg.from && !(toks[e]!.k === 'p' && toks[e]!.t === '(')) e--;
@@ -255,7 +263,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
       }
       while (e > seg.from && toks[e]!.k === 'p') e--;
       const s = e >= seg.from ? scanLeftNP(toks, e) : -1;
-      if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: j - 1 };
+      if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: toEnd };
     }
     if (best && best.to > best.from) return best;
     const last = segs[0];
@@ -359,7 +367,10 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
           cueEnd = i + 1;
         }
       } else if (!isQuote(next) && !(next?.k === 'p' && /^[:,]$/.test(next.t) && isQuote(toks[i + 2])) && !(next?.k === 'p' && next.t === ':') && !isQuote(prev) && !(isComma(prev) && isQuote(toks[i - 2]))) {
-        continue;
+        // `"…," the article read.`: the subject stands between the quote and the verb
+        const sp = subjectBefore(toks, skipAdverbials(toks, i - 1));
+        const k = sp ? sp.from - 1 : -1;
+        if (!(sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1]))) && toks.slice(i + 1).every((x) => x.k === 'p'))) continue;
       }
     }
     if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {
@@ -380,7 +391,16 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // participle: ", saying …" / ", adding …": the subject of the main clause speaks
     if (isIng) {
-      if (isComma(prev) || (isWord(prev) && (prev.lo === 'and' || prev.lo === 'while'))) {
+      const introducesQuote = isQuote(next) || (next?.k === 'p' && /^[,:]$/.test(next.t) && isQuote(toks[i + 2])) || (isWord(next) && OBJECT_PRONOUNS.has(next.lo) && toks[i + 2]?.k === 'p' && isQuote(toks[i + 3]));
+      if (introducesQuote && isWord(prev) && !isComma(prev) && !/^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo)) {
+        // "footage of Hillary Clinton asking, "…"": the phrase before the participle speaks
+        const sp = subjectBefore(toks, i - 1);
+        if (sp) {
+          out.push({ cue, cueIndex: i, cueEnd, speaker: sp, form: 'subject', outletPhrase: null, strong: !v.weak });
+          continue;
+        }
+      }
+      if (isComma(prev) || (isWord(prev) && /^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo))) {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }

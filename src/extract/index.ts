@@ -139,10 +139,12 @@ export function extractStatements(article: Article): Statement[] {
           // the hearer: "told them: …", "told reporters, …"
           if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|the crowd|lawmakers|listeners|viewers|voters)$/.test(toks[k]!.lo)) k++;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
-          if (toks[k]?.k === 'q' && real.includes(k) && toks.slice(k + 1).every((t) => t.k !== 'w')) {
+          // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
+          const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
+          if (toks[k]?.k === 'q' && real.includes(k) && (complete || toks.slice(k + 1).every((t) => t.k !== 'w'))) {
             chosen = a;
             kind = 'direct';
-            quoteText = joinQuotes(text, toks, real.filter((i) => i >= k));
+            quoteText = joinQuotes(text, toks, real.filter((i) => i >= k && toks.slice(k + 1, i).every((t) => t.k !== 'w')));
             break;
           }
         }
@@ -308,8 +310,9 @@ function continuationQuotes(toks: readonly Token[], real: readonly number[], a: 
   let end = Math.max(a.cueEnd, a.speaker?.to ?? -1, a.outletPhrase?.to ?? -1);
   for (const i of real) {
     if (i <= end) continue;
-    const between = toks.slice(end + 1, i);
-    if (between.some((t) => t.k === 'w')) break;
+    // only time words may stand between: `"A," Schiff told CNN on Wednesday, "but B."`
+    const between = toks.slice(end + 1, i).filter((t) => t.k === 'w');
+    if (between.length > 4 || between.some((t) => !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
     out.push(i);
     end = i;
   }

@@ -34,28 +34,41 @@ const STOPWORDS = new Set(
 
 /** Lower-case words of a quote, with typographic variation folded away. */
 export function normaliseQuoteWords(quote: string): string[] {
-  const folded = quote
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Apostrophes (straight, curly, primes) and word-internal hyphens vanish: "didn’t" = "didnt",
-    // "co-operation" = "cooperation"; dots inside abbreviations too ("u.s." = "us").
-    .replace(/[’‘'`´′]/g, '')
-    .replace(/(\p{L})[-\u2010\u2011](?=\p{L})/gu, '$1')
-    .replace(/(\p{L})\.(?=\p{L})/gu, '$1')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return folded ? folded.split(' ') : [];
+  // NFKD (accents, ligatures, full-width forms) is the slow part: only when there is anything
+  // beyond ASCII and the usual typographic punctuation.
+  let text = /[^\x00-\x7f\u2010-\u2027]/.test(quote) ? quote.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : quote;
+  // Apostrophes (straight, curly, primes) and word-internal hyphens and dots vanish:
+  // "didn’t" = "didnt", "co-operation" = "cooperation", "u.s." = "us".
+  text = text.toLowerCase().replace(/[’‘'`´′]/g, '');
+  text = /^[\x00-\x7f]*$/.test(text)
+    ? text.replace(/(?<=[a-z])[-.](?=[a-z])/g, '').replace(/[^a-z0-9]+/g, ' ')
+    : text.replace(/(?<=\p{L})[-\u2010\u2011.](?=\p{L})/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+  text = text.trim();
+  return text ? text.split(' ') : [];
 }
 
-/** cyrb53: a fast 53-bit string hash with good spread (keys are stored, so they stay short). */
-function hash53(str: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+/** Two 32-bit hashes of a word (cyrb53's lanes); shingle hashes are built from these. */
+function wordHash(str: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
   for (let i = 0; i < str.length; i++) {
     const ch = str.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  return [h1, h2];
+}
+
+/** A 53-bit hash of a run of words, from their word hashes (order matters). */
+function runHash(lanes: ReadonlyArray<[number, number]>, from: number, to: number): number {
+  let h1 = 0x2545f491;
+  let h2 = 0x9e3779b9;
+  for (let i = from; i < to; i++) {
+    const [a, b] = lanes[i]!;
+    h1 = Math.imul(h1 ^ a, 2654435761);
+    h1 ^= h1 >>> 15;
+    h2 = Math.imul(h2 ^ b, 1597334677);
+    h2 ^= h2 >>> 13;
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
@@ -71,14 +84,17 @@ function contentWords(words: readonly string[]): number {
 export function quoteKeys(quote: string): string[] {
   const words = normaliseQuoteWords(quote);
   if (words.length < MIN_QUOTE_WORDS || contentWords(words) === 0) return [];
-  if (words.length < MIN_SHINGLED_WORDS) return [`q${hash53(words.join(' ')).toString(36)}`];
+  const lanes = words.map(wordHash);
+  if (words.length < MIN_SHINGLED_WORDS) return [`q${runHash(lanes, 0, lanes.length).toString(36)}`];
 
+  const content = words.map((w) => (STOPWORDS.has(w) ? 0 : 1));
   const hashes: number[] = [];
   const useful: boolean[] = [];
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    const shingle = words.slice(i, i + SHINGLE_WORDS);
-    hashes.push(hash53(shingle.join(' ')));
-    useful.push(contentWords(shingle) >= 2);
+    hashes.push(runHash(lanes, i, i + SHINGLE_WORDS));
+    let n = 0;
+    for (let j = i; j < i + SHINGLE_WORDS; j++) n += content[j]!;
+    useful.push(n >= 2);
   }
   // Winnowing (Schleimer et al.): the minimum of each window, rightmost on ties; a window whose
   // minimum is a function-word shingle contributes nothing.
