@@ -334,6 +334,13 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
  */
 export function findAttributions(toks: readonly Token[]): Attribution[] {
   const out: Attribution[] = [];
+  const words = toks.filter((t) => t.k === 'w');
+  const titleCase = words.length >= 4 && words.filter((t) => isCapWord(t)).length >= words.length * 0.7;
+  // headline or transcript label: "Pence: Flowers won't be at the debate", "WALLACE: But, Governor …"
+  const colon = toks.findIndex((t) => t.k === 'p' && t.t === ':');
+  if (colon > 0 && colon <= 3 && toks.slice(0, colon).every((t) => isCapWord(t)) && toks.length - colon > 3 && !toks.slice(0, colon).some((t) => /^(update|note|editor|photo|watch|read|related|video|source|sources|correction|here|this|the|and|but|breaking|exclusive|live|opinion|analysis|update)$/.test(t.lo))) {
+    out.push({ cue: ':', cueIndex: colon, cueEnd: colon, speaker: { from: 0, to: colon - 1 }, form: 'subject', outletPhrase: null, strong: true });
+  }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!isWord(t)) continue;
@@ -348,8 +355,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     const v = speechVerb(t.lo);
     if (!v) continue;
-    // a capitalised verb mid-sentence is a name ("Tell", "Said")
-    if (isCapWord(t) && i > 0 && !isQuote(toks[i - 1])) continue;
+    // a capitalised verb mid-sentence is a name ("Tell", "Said"), except in a title-case headline
+    if (isCapWord(t) && i > 0 && !isQuote(toks[i - 1]) && !titleCase) continue;
     const prev = toks[i - 1];
     const next = toks[i + 1];
     // nouns: "the report", "his claim", "a call"

@@ -10,6 +10,7 @@
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
 import { findAttributions, subjectAtStart, type Attribution } from './attribution.js';
+import { speechVerb } from './cues.js';
 import { EntityTracker, type Entity } from './coreference.js';
 import { HONORIFICS, isOrgNoun, parseMention, ROLE_WORDS, type ParsedMention } from './names.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
@@ -54,6 +55,9 @@ function isHeadingOrCaption(p: string): boolean {
 
 /** Trailing photo credit glued to a sentence: "… with Russia. Photo/AP". */
 const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*?\)?)$/i;
+
+/** Weak cues that are speech acts even with a plain object: "criticized the deal", "called for a vote". */
+const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention']);
 
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
@@ -168,7 +172,9 @@ export function extractStatements(article: Article): Statement[] {
           if (clause) {
             kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
             quoteText = text.slice(toks[clause.from]!.start, toks[clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
-            if (!chosen.strong && kind === 'indirect' && !/\b(that)\b/.test(quoteText.slice(0, 6))) {
+            // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
+            const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
+            if (!chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma)) {
               kind = 'statement';
               chosen = null;
               quoteText = null;
