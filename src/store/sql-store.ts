@@ -388,25 +388,53 @@ export class SqlStore implements Store {
       );
       for (const r of rows) known.set(r.alias_key, Number(r.speaker_id));
     }
-    const unknown = [...names].filter(([, k]) => k !== null && !known.has(k.key)) as Array<[string, NonNullable<ReturnType<typeof speakerNameKey>>]>;
-    unknown.sort((a, b) => b[1].tokens - a[1].tokens);
+    type Named = [string, NonNullable<ReturnType<typeof speakerNameKey>>];
+    const unknown = new Map<string, Named>();
+    for (const [name, nk] of names) if (nk && !known.has(nk.key) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
     const newAliases: Array<[string, string, number]> = [];
-    for (const [name, nk] of unknown) {
-      if (known.has(nk.key)) continue;
-      let id: number | undefined;
-      if (nk.tokens === 1) {
-        const cands = await tx.query<{ id: number }>(
-          'SELECT id FROM speakers WHERE surname_key = $1 AND tokens > 1 LIMIT 2',
-          [nk.surname],
+    const full = [...unknown.values()].filter(([, nk]) => nk.tokens > 1);
+    const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1);
+
+    // Full names: created in one statement; then a bare surname speaker already stored under
+    // one of their surnames may merge in.
+    if (full.length) {
+      for (const part of chunks(full, INSERT_CHUNK)) {
+        await tx.query(
+          `INSERT INTO speakers (name, name_key, surname_key, tokens)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (name_key) DO NOTHING`,
+          [part.map((f) => f[0]), part.map((f) => f[1].key), part.map((f) => f[1].surname), part.map((f) => f[1].tokens)],
         );
-        if (cands.length === 1) id = Number(cands[0]!.id);
+        const rows = await tx.query<{ id: number; name_key: string }>(
+          'SELECT id, name_key FROM speakers WHERE name_key = ANY($1::text[])',
+          [part.map((f) => f[1].key)],
+        );
+        for (const r of rows) known.set(r.name_key, Number(r.id));
       }
-      if (id === undefined) {
-        id = await this.createSpeaker(tx, name, nk.key, nk.surname, nk.tokens);
-        if (nk.tokens > 1) await this.absorbBareSurname(tx, id, nk.surname, effects);
+      for (const [name, nk] of full) newAliases.push([name, nk.key, known.get(nk.key)!]);
+      const surnames = [...new Set(full.map(([, nk]) => nk.surname))];
+      const bareStored = await tx.query<{ name_key: string }>(
+        'SELECT name_key FROM speakers WHERE tokens = 1 AND name_key = ANY($1::text[])',
+        [surnames],
+      );
+      for (const r of bareStored) {
+        const owner = full.find(([, nk]) => nk.surname === r.name_key)!;
+        await this.absorbBareSurname(tx, known.get(owner[1].key)!, r.name_key, effects);
       }
-      known.set(nk.key, id);
-      newAliases.push([name, nk.key, id]);
+    }
+
+    // Bare surnames: the one full-named speaker with that surname, else a speaker of their own.
+    if (bare.length) {
+      const rows = await tx.query<{ surname_key: string; n: number; id: number }>(
+        `SELECT surname_key, count(*)::int AS n, min(id) AS id FROM speakers
+         WHERE tokens > 1 AND surname_key = ANY($1::text[]) GROUP BY surname_key`,
+        [bare.map(([, nk]) => nk.key)],
+      );
+      const unique = new Map(rows.filter((r) => Number(r.n) === 1).map((r) => [r.surname_key, Number(r.id)]));
+      for (const [name, nk] of bare) {
+        const id = unique.get(nk.key) ?? (await this.createSpeaker(tx, name, nk.key, nk.surname, nk.tokens));
+        known.set(nk.key, id);
+        newAliases.push([name, nk.key, id]);
+      }
     }
     for (const [name, nk] of names) if (nk) ids.set(name, known.get(nk.key)!);
 
@@ -543,15 +571,20 @@ export class SqlStore implements Store {
     now: string,
   ): Promise<number> {
     let seq = 0;
-    // Arrays of arrays cannot go through unnest, so change rows are written one by one; a batch
-    // has one row per article, far fewer than its statements.
-    for (const r of rows) {
+    for (const part of chunks(rows, INSERT_CHUNK)) {
       const out = await tx.query<{ seq: number | string }>(
-        `INSERT INTO changes (at, article_id, touched, removed, clusters) VALUES ($1, $2, $3::text[], $4::text[], $5::text[])
+        `INSERT INTO changes (at, article_id, touched, removed, clusters)
+         SELECT $1::timestamptz, a, t, r, c FROM unnest($2::text[], $3::jsonb[], $4::jsonb[], $5::jsonb[]) AS u(a, t, r, c)
          RETURNING seq`,
-        [now, r.articleId, r.touched, r.removed, r.clusters],
+        [
+          now,
+          part.map((r) => r.articleId),
+          part.map((r) => JSON.stringify(r.touched)),
+          part.map((r) => JSON.stringify(r.removed)),
+          part.map((r) => JSON.stringify(r.clusters)),
+        ],
       );
-      seq = Number(out[0]!.seq);
+      for (const o of out) seq = Math.max(seq, Number(o.seq));
     }
     if (this.engine === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(seq)]);
     return seq;
