@@ -3,6 +3,7 @@ import { runCommand } from '../src/dispatch/index.js';
 import type { Invocation } from '../src/domain/command.js';
 import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
 import { startDiscord, type DiscordRuntime } from '../src/platforms/discord/index.js';
+import type { ChannelPoster } from '../src/platforms/types.js';
 import { ManualClock } from '../src/digest/clock.js';
 import { startDigests, type DigestRuntime } from '../src/digest/index.js';
 import { BOT_TOKEN, SIGNING_SECRET, SlackStub } from './stubs/slack-api.js';
@@ -26,6 +27,7 @@ const gateway = new FakeGateway();
 let slack: RunningSlack;
 let discord: DiscordRuntime;
 let digests: DigestRuntime;
+const attemptsAt: Array<{ platform: string; at: string }> = [];
 
 const slackUser: Invocation = { platform: 'slack', userId: 'U1', channelId: 'CNEWS', teamId: 'T1' };
 const discordMod: Invocation = { platform: 'discord', userId: USER_ID, channelId: CHANNEL_ID, teamId: GUILD_ID, canManageChannel: true };
@@ -40,9 +42,17 @@ beforeAll(async () => {
     { host: '127.0.0.1' },
   );
   discord = await startDiscord({ token: TOKEN, applicationId: APP_ID, apiUrl }, services, { readyTimeoutMs: 10_000 });
+  // The real posters, noting the manual clock's time of each attempt (to see backoff waits).
+  const timed = (poster: ChannelPoster): ChannelPoster => ({
+    platform: poster.platform,
+    post: (channelId, reply) => {
+      attemptsAt.push({ platform: poster.platform, at: clock.now().toISOString() });
+      return poster.post(channelId, reply);
+    },
+  });
   digests = await startDigests({
     services,
-    posters: [slack.poster, discord.poster],
+    posters: [timed(slack.poster), timed(discord.poster)],
     config: { timezone: 'UTC', digest: { schedules: [], postEmpty: false } },
     clock,
     resyncMs: 24 * 60 * 60_000,
@@ -91,6 +101,11 @@ describe('digests through the platform adapters', () => {
     await advanceTo(clock, [digests], '2026-03-17T10:00:00Z');
     const calls = slackStub.callsOf('chat.postMessage').slice(before);
     expect(calls).toHaveLength(2);
+    // Slack said Retry-After: 20 (seconds); the scheduler waited that long on its clock.
+    expect(attemptsAt.filter((a) => a.platform === 'slack').slice(-2).map((a) => a.at)).toEqual([
+      '2026-03-17T09:00:00.000Z',
+      '2026-03-17T09:00:20.000Z',
+    ]);
     const slackSub = (await store.listSubscriptions({ platform: 'slack' }))[0]!;
     const last = await store.lastDigestRun(slackSub.id);
     expect(last).toMatchObject({ status: 'posted', attempts: 2 });
