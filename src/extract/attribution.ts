@@ -119,16 +119,22 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
 }
 
 /** Scan a noun phrase rightwards from `from` (inverted "said X, the role"), up to a quote or the end. */
+const SUBORDINATE = /^(when|as|while|because|if|after|before|during|adding|noting|saying|referring|speaking|according|explaining|arguing|pointing|insisting|citing|since|although|though|until|and|but)$/;
+
 function scanRightNP(toks: readonly Token[], from: number): number {
   const t0 = toks[from];
   if (!isWord(t0)) return -1;
   if (PRONOUNS.has(t0.lo)) return from;
   let j = from;
   let last = from;
+  let sawComma = false;
   while (j < toks.length) {
     const t = toks[j]!;
     if (t.k === 'q') break;
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')') break;
+    // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
+    if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;
+    if (t.k === 'p' && t.t === ',') sawComma = true;
     if (t.k === 'w') last = j;
     j++;
   }
@@ -287,6 +293,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
   return null;
 }
 
+const TIME_END = /^(later|earlier|ago|before|after|afterward|afterwards|week|weekend|month|year|day|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|time|meanwhile|however|instead|still|too|also|now|then|\d+)$/;
 const INTRO_WORDS = /^(with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
 
 /**
@@ -297,10 +304,23 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   let i = 0;
   while (toks[i]?.k === 'p') i++;
   // an introductory phrase ("With …,", "Chastened by …,"): the subject follows a comma
-  if (isWord(toks[i]) && (INTRO_WORDS.test(toks[i]!.lo) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(toks[i]!.t) && !isCapWord(toks[i + 1]))) {
-    const comma = toks.findIndex((t, k) => k > i && k < limit && isComma(t) && (isCapWord(toks[k + 1]) || isWord(toks[k + 1]) && (isDeterminer(toks[k + 1]!.lo) || PRONOUNS.has(toks[k + 1]!.lo))));
-    if (comma < 0) return null;
-    i = comma + 1;
+  const firstComma = toks.findIndex((t, k) => k > i && k < limit && isComma(t));
+  const introByTime = firstComma > i && firstComma - i <= 4 && TIME_END.test(toks[firstComma - 1]?.lo ?? '');
+  if (isWord(toks[i]) && (introByTime || INTRO_WORDS.test(toks[i]!.lo) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(toks[i]!.t) && !isCapWord(toks[i + 1]))) {
+    // the comma after which a noun phrase is followed by its verb, not by another comma ("…in Salem, New Hampshire, Trump went")
+    let found = -1;
+    for (let k = i + 1; k < limit; k++) {
+      if (!isComma(toks[k])) continue;
+      const nx = toks[k + 1];
+      if (!(isCapWord(nx) || isWord(nx) && (isDeterminer(nx.lo) || PRONOUNS.has(nx.lo)))) continue;
+      let e = k + 1;
+      while (e < limit && isWord(toks[e]) && (isCapWord(toks[e]) || e === k + 1)) e++;
+      if (isComma(toks[e]) && !(isWord(toks[e + 1]) && isDeterminer(toks[e + 1]!.lo))) continue;
+      found = k;
+      break;
+    }
+    if (found < 0) return null;
+    i = found + 1;
   }
   if (isWord(toks[i]) && /^(but|and|so|yet|still)$/.test(toks[i]!.lo)) i++;
   const first = toks[i];

@@ -28,8 +28,15 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   'highlight', 'stipulate', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
 ];
 
+/** Verbs that double their last consonant: short ones (quip → quipped) and those stressed at the end (admit → admitted). */
+const DOUBLING = new Set(['admit', 'omit', 'permit', 'submit', 'commit', 'regret', 'refer', 'prefer', 'confer', 'concur', 'occur', 'deter', 'rebut', 'abet', 'equip', 'quip', 'snap', 'chat', 'plan', 'stop', 'jot']);
+
 function inflect(base: string): string[] {
   const forms = new Set<string>([base]);
+  if (DOUBLING.has(base)) {
+    const d = base + base.slice(-1);
+    return [base, base + 's', d + 'ed', d + 'ing'];
+  }
   const y = /[^aeiou]y$/.test(base);
   const e = base.endsWith('e');
   forms.add(y ? base.slice(0, -1) + 'ies' : /(s|sh|ch|x|z|o)$/.test(base) ? base + 'es' : base + 's');

@@ -59,6 +59,8 @@ const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph
 /** Weak cues that are speech acts even with a plain object: "criticized the deal", "called for a vote". */
 const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention']);
 
+const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
+
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
 export function extractStatements(article: Article): Statement[] {
@@ -99,7 +101,9 @@ export function extractStatements(article: Article): Statement[] {
       if (credit && credit.index > 0) sEnd = sent.start + credit.index;
       if (CREDIT_ALONE.test(text.slice(sent.start, sEnd))) continue;
       const qs = spans.filter((q) => q.open >= sent.start && q.open < sEnd);
-      const toks = tokenize(text, sent.start, sEnd, qs);
+      // a dateline opening the paragraph ("WASHINGTON, Dec. 8 (UPI) - ") is no part of the sentence's grammar
+      const dateline = si === 0 ? DATELINE.exec(text.slice(sent.start, sEnd)) : null;
+      const toks = tokenize(text, sent.start + (dateline ? dateline[0].length : 0), sEnd, qs);
       const sno = sentenceNo++;
       registerNames(tracker, text, toks, sno);
       const attrs = findAttributions(toks);

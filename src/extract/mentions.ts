@@ -22,7 +22,14 @@ const PLACES = new Set(
     'wall street', 'capitol hill', 'ground zero', 'air force', 'islamic state', 'white house', 'oval office', 'new hampshire',
     'north carolina', 'south carolina', 'new jersey', 'new mexico', 'west virginia', 'rhode island', 'puerto rico', 'great britain',
     'united kingdom', 'european union', 'united nations', 'soviet union', 'silicon valley', 'supreme court', 'secret service', 'las vegas',
-    'san diego', 'st louis', 'new orleans', 'salt lake city', 'white house press', 'election day', 'labor day', 'fox news'],
+    'san diego', 'st louis', 'new orleans', 'salt lake city', 'white house press', 'election day', 'labor day', 'fox news',
+    'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho',
+    'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota',
+    'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new york city', 'north dakota', 'south dakota', 'ohio', 'oklahoma', 'oregon',
+    'pennsylvania', 'tennessee', 'texas', 'utah', 'vermont', 'virginia', 'washington', 'wisconsin', 'wyoming', 'washington dc',
+    'new york state', 'east room', 'rose garden', 'situation room', 'air force one', 'camp david', 'super bowl', 'times square',
+    'central park', 'trump tower', 'middle eastern', 'latin america', 'south america', 'north america', 'east coast', 'west coast',
+    'united states of america', 'district of columbia', 'el paso', 'des moines', 'palm beach', 'st. louis', 'san antonio', 'new england'],
 );
 
 /** Register the names of one sentence's tokens with the tracker (persons, organisations, outlets). */
@@ -61,7 +68,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
       continue;
     }
     // one capitalised word opening a sentence is usually just capitalised ("Chastened by …")
-    if (from === 0 && words.length === 1 && !tracker.knownPerson(words[0]!) && firstNameGender(words[0]!) === null) continue;
+    if (from === 0 && words.length === 1 && /(ed|ing|ly)$/.test(words[0]!) && !tracker.knownPerson(words[0]!)) continue;
     const m = parseMention(phrase);
     if (!m.name || /(^|\s)I$/.test(m.name)) continue;
     const nameWords = m.name.split(/\s+/);
