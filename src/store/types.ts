@@ -16,6 +16,11 @@ export interface Store {
    * speakers. Same content hash as stored: nothing is written, status 'unchanged'.
    */
   upsertArticle(article: Article, statements: Statement[]): Promise<UpsertResult>;
+  /**
+   * The bulk path: many articles in one transaction with multi-row inserts, results in input
+   * order; all or nothing. Optional so small fakes need not implement it (the real store does).
+   */
+  upsertArticles?(batch: ReadonlyArray<{ article: Article; statements: Statement[] }>): Promise<UpsertResult[]>;
   deleteArticle(id: string): Promise<boolean>;
 
   getArticle(id: string): Promise<Article | null>;
@@ -39,7 +44,10 @@ export interface Store {
 
   /**
    * The change feed: every upsert or delete bumps a monotonic sequence. A search index remembers
-   * the last sequence it applied and asks for what came after (also after a restart).
+   * the last sequence it applied and asks for what came after (also after a restart). To build
+   * from scratch, read currentSeq() before iterateStatements() and then apply changesSince(it):
+   * changes made meanwhile are applied twice, never missed. `upserted` replaces what the reader
+   * holds for those ids (their cluster or canonical speaker may be all that changed).
    */
   changesSince(seq: number): Promise<ChangeBatch>;
   currentSeq(): Promise<number>;
