@@ -293,7 +293,10 @@ export class DigestScheduler {
           coveredUntil: composed.empty ? (since ?? slot) : coveredUntil,
           attempts,
         });
-        log.info({ articles: composed.articles, quotes: composed.quotes, attempts }, 'digest posted');
+        log.info(
+          { articles: composed.articles, quotes: composed.quotes, attempts },
+          composed.empty ? 'nothing new: short note posted (DIGEST_POST_EMPTY)' : 'digest posted',
+        );
       } else {
         await this.record({ subscriptionId: sub.id, slot, status: 'failed', coveredUntil: since ?? slot, attempts, error });
         log.warn({ attempts, error }, 'digest post failed; recorded');
