@@ -119,7 +119,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
 }
 
 /** Scan a noun phrase rightwards from `from` (inverted "said X, the role"), up to a quote or the end. */
-const SUBORDINATE = /^(when|as|while|because|if|after|before|during|adding|noting|saying|referring|speaking|according|explaining|arguing|pointing|insisting|citing|since|although|though|until|and|but)$/;
+const SUBORDINATE = /^(when|as|while|because|if|after|before|during|adding|noting|saying|referring|speaking|according|explaining|arguing|pointing|insisting|citing|since|although|though|until)$/;
 
 function scanRightNP(toks: readonly Token[], from: number): number {
   const t0 = toks[from];
@@ -128,10 +128,13 @@ function scanRightNP(toks: readonly Token[], from: number): number {
   let j = from;
   let last = from;
   let sawComma = false;
+  let depth = 0;
   while (j < toks.length) {
     const t = toks[j]!;
     if (t.k === 'q') break;
-    if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')') break;
+    if (t.k === 'p' && t.t === '(') depth++;
+    if (t.k === 'p' && t.t === ')') depth--;
+    if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
     // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
     if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;
     if (t.k === 'p' && t.t === ',') sawComma = true;
@@ -167,13 +170,16 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
   return j;
 }
 
+/** Capitalised function words at a sentence start are never a speaker's head word. */
+const FUNCTION_CAPS = /^(i|it|this|that|there|here|the|a|an|when|where|what|why|how|if|as|but|and|or|so|yet|then|now|on|in|at|for|with|from|by|after|before|while|since|because|although|though|some|many|most|all|each|every|no|one|his|her|their|its|our|my|your|these|those|such|other|another|both|either|neither)$/;
+
 /** A phrase is a plausible speaker when its last word names a person, group, organisation or outlet. */
 function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boolean {
   let head = toks[to];
   // "Trump's", "the official's": a possessor before a noun is not the speaker phrase's end
   if (!isWord(head)) return false;
   if (PRONOUNS.has(head.lo)) return head.lo !== 'you' && head.lo !== 'i' || true;
-  if (isCapWord(head)) return !/^(I|It|This|That|There|Here)$/.test(head.t) || from !== to;
+  if (isCapWord(head)) return !FUNCTION_CAPS.test(head.lo);
   // description heads: "officials", "the officer", "a source familiar with…" (head before post-modifier)
   for (let k = from; k <= to; k++) {
     const t = toks[k];

@@ -32,6 +32,23 @@ const PLACES = new Set(
     'united states of america', 'district of columbia', 'el paso', 'des moines', 'palm beach', 'st. louis', 'san antonio', 'new england'],
 );
 
+/** Countries, cities and other capitalised words that are never a person's surname. */
+const COMMON_CAPS = new Set(
+  ('america russia israel china iran iraq syria turkey egypt mexico canada britain england france germany italy spain japan korea india ' +
+    'pakistan afghanistan ukraine crimea cuba venezuela brazil saudi libya yemen jordan lebanon qatar europe asia africa moscow beijing ' +
+    'london paris berlin tehran kabul baghdad damascus jerusalem brussels tokyo chicago boston atlanta denver dallas houston miami ' +
+    'seattle detroit philadelphia baltimore cleveland phoenix orlando charlotte ferguson manhattan brooklyn harlem hollywood twitter ' +
+    'facebook google apple amazon youtube instagram congress senate house isis isil nato obamacare medicare medicaid christmas easter ' +
+    'thanksgiving muslims christians jews islam christianity god internet web').split(' '),
+);
+
+const VERB_LIKE_AFTER = /^(said|says|told|tells|added|asked|wrote|argued|noted|has|had|have|is|was|will|would|could|did|does|also|then|later|never|still|just|went|made|took|gave|got|called|responded|replied|explained|agreed|admitted|acknowledged|insisted|declined|refused|defied|began|continued|appeared|seemed|spoke|met|won|lost|led|ran|voted|announced|pointed|tweeted|posted|denied|claimed|warned|urged|praised|criticized|attacked|accused|blamed|defended|launched|held|kept|knew|thought|believes|believed|wants|wanted|plans|planned|hopes|hoped)$/;
+
+/** Whether the token after a name is a verb: the name is then the subject of the clause. */
+function isVerbLike(next: Token | undefined): boolean {
+  return next !== undefined && next.k === 'w' && (VERB_LIKE_AFTER.test(next.lo) || /^[a-z]+ed$/.test(next.t));
+}
+
 /** Register the names of one sentence's tokens with the tracker (persons, organisations, outlets). */
 export function registerNames(tracker: EntityTracker, text: string, toks: readonly Token[], sentence: number): void {
   let i = 0;
@@ -78,7 +95,9 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
     const hasTitle = m.role !== null && m.role.split(/\s+/).some((w) => ROLE_WORDS.has(w.toLowerCase())) || words.some((w) => HONORIFICS.has(w.toLowerCase()));
     const known = tracker.knownPerson(nameWords[nameWords.length - 1]!);
-    const personLike = hasTitle || known !== null || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
+    // a lone capitalised word is a surname when it is the subject of a verb ("Carson defied …"), not a place
+    const lone = nameWords.length === 1 && words.length === 1 && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
+    const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
     tracker.mentionName(m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, ''), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
   }

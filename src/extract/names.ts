@@ -216,6 +216,19 @@ export function parseMention(phrase: string): ParsedMention {
   if (pron) {
     return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };
   }
+  // "Stephen Vladeck of the University of Texas", "Mr. Morgan of the Sierra Club": the affiliation is a role
+  const affil = /^((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*)\s+(of|at|from|with)\s+(.+)$/u.exec(mention);
+  if (affil && !affil[1]!.includes(',')) {
+    const head = affil[1]!.split(/\s+/);
+    const last = head[head.length - 1]!;
+    const allRoles = head.every((w) => ROLE_WORDS.has(lowerNoDot(w)) || ROLE_WORDS.has(w.toLowerCase()));
+    if (!allRoles && !ROLE_WORDS.has(lowerNoDot(last)) && !ORG_NOUNS.has(lowerNoDot(last)) && (head.length >= 2 || HONORIFICS.has(head[0]!.toLowerCase()) === false)) {
+      const inner = parseMention(affil[1]!);
+      if (inner.kind === 'person' && inner.name) {
+        return { ...inner, mention, role: [inner.role, `${affil[2]} ${affil[3]}`].filter(Boolean).join(', ') };
+      }
+    }
+  }
   const segs = segments(mention);
   // find the segment that is a proper name; the rest is role/apposition
   // a segment that is only a name wins over a name at the end of a description ("… to the United Nations, Ron Avni")
