@@ -2,7 +2,7 @@ import type { AutocompleteChoice, Command, CommandArgs, CommandContext, CommandD
 import type { Reply } from '../src/domain/reply.js';
 import { errorReply } from '../src/domain/reply.js';
 import type { DigestRun, Subscription } from '../src/store/types.js';
-import { composeDigest, gatherDigest } from '../src/digest/compose.js';
+import { composeDigest, firstDigestFloor, gatherDigest } from '../src/digest/compose.js';
 import { announceSubscriptionsChanged } from '../src/digest/events.js';
 import {
   DEFAULT_SCHEDULE,
@@ -252,8 +252,8 @@ async function preview(ctx: CommandContext): Promise<Reply> {
     const { sub, next } = upcoming;
     timezone = sub.timezone;
     const lastPosted = await ctx.store.lastDigestRun(sub.id, { postedOnly: true });
-    const from = lastPosted ? new Date(lastPosted.coveredUntil) : new Date(sub.createdAt);
-    if (!Number.isNaN(from.getTime())) since = from;
+    const from = lastPosted ? new Date(lastPosted.coveredUntil) : firstDigestFloor(sub);
+    if (from && !Number.isNaN(from.getTime())) since = from;
     const label = `the next digest (#${sub.id}, ${formatInZone(next, timezone)})`;
     full = `Only you can see this: ${label} would contain this, as of now.`;
     empty = `Nothing new yet: ${label} would not be posted as things stand.`;

@@ -203,6 +203,16 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
   };
 }
 
+/**
+ * Where a subscription's first digest starts: its creation, inclusive. Digests select articles
+ * ingested strictly after a floor; an article stamped in the same millisecond as the subscription
+ * belongs to the first digest rather than to none.
+ */
+export function firstDigestFloor(sub: { createdAt: string }): Date | null {
+  const created = Date.parse(sub.createdAt);
+  return Number.isNaN(created) ? null : new Date(created - 1);
+}
+
 /** The most articles one digest reads; more still count, as "more than N". */
 export const FETCH_LIMIT = 500;
 /** Statements are read for at most this many of the new articles (the newest). */

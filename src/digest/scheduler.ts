@@ -6,7 +6,7 @@ import { PostError } from '../platforms/types.js';
 import type { Store, Subscription } from '../store/types.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { MAX_TIMER_MS, type Clock } from './clock.js';
-import { composeDigest, gatherDigest } from './compose.js';
+import { composeDigest, firstDigestFloor, gatherDigest } from './compose.js';
 import { onSubscriptionsChanged } from './events.js';
 import { latestSlot, nextSlot } from './schedule.js';
 
@@ -312,8 +312,7 @@ export class DigestScheduler {
 
   /** The first digest covers what was ingested after the subscription was created. */
   private contentFloor(sub: Subscription): Date | null {
-    const created = Date.parse(sub.createdAt);
-    return Number.isNaN(created) ? null : new Date(created);
+    return firstDigestFloor(sub);
   }
 
   private async record(run: Parameters<Store['recordDigestRun']>[0]): Promise<void> {
