@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, subjectAtStart, type Attribution } from './attribution.js';
+import { findAttributions, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
 import { EntityTracker, type Entity } from './coreference.js';
 import { HONORIFICS, isOrgNoun, parseMention, ROLE_WORDS, type ParsedMention } from './names.js';
@@ -144,8 +144,10 @@ export function extractStatements(article: Article): Statement[] {
           if (!a.speaker && a.form !== 'participle') continue;
           const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker?.to ?? -1 : -1);
           let k = end + 1;
-          // the hearer: "told them: …", "told reporters, …"
-          if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|the crowd|lawmakers|listeners|viewers|voters)$/.test(toks[k]!.lo)) k++;
+          // the hearer: "told them: …", "tells the crowd: …", "telling reporters, …"
+          let h = k;
+          while (h < k + 4 && toks[h]?.k === 'w' && !speechVerb(toks[h]!.lo)) h++;
+          if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || /^(me|him|her|them|us|you|the|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
           const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
@@ -165,7 +167,12 @@ export function extractStatements(article: Article): Statement[] {
           kind = 'direct';
           quoteText = joinQuotes(text, toks, [last]);
           const subj: Attribution = { cue: ':', cueIndex: last - 1, cueEnd: last - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
-          resolvedIntro = clauseSubject(text, toks, subj, tracker, sno, namedOutlets);
+          // a name right before the colon speaks ("… doesn't surprise pollster Dana Shaw: "…""), else the subject
+          const nameStart = isCapWord(toks[last - 2]) ? scanLeftNP(toks, last - 2) : -1;
+          const named = nameStart > 0 && toks.slice(nameStart, last - 1).filter((t) => isCapWord(t)).length >= 2;
+          resolvedIntro = named
+            ? resolveSpeaker(text, toks, { ...subj, speaker: { from: nameStart, to: last - 2 }, form: 'subject' }, tracker, sno, namedOutlets)
+            : clauseSubject(text, toks, subj, tracker, sno, namedOutlets);
           if (resolvedIntro && !resolvedIntro.speaker) resolvedIntro = null;
         }
       }

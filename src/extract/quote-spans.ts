@@ -53,6 +53,8 @@ function canOpen(text: string, m: Mark, lineStart: number): boolean {
   const prev = m.at > lineStart ? text[m.at - 1] : undefined;
   const next = text[m.at + m.len];
   if (isSpace(next) && m.at + m.len < text.length && next !== undefined) return false;
+  // `said,"Look, …"`: a mark glued to a comma or colon opens when a word follows it
+  if ((prev === ',' || prev === ';') && isWordChar(next)) return true;
   return prev === undefined || isSpace(prev) || OPENS_AFTER.has(prev) || m.dir === 1;
 }
 

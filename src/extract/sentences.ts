@@ -73,8 +73,10 @@ const PRONOUN_SUBJECTS = /^(he|she|they|it|we|i)$/i;
  * Whether the words at `from` are a short attribution clause ("Trump asked.", "he said, looking …",
  * "a spokesman for the campaign said."): a subject of at most five words, a speech verb, then the clause ends.
  */
-function attributionFollows(text: string, from: number, end: number): boolean {
+function attributionFollows(text: string, from: number, end: number, afterPeriod: boolean): boolean {
   const rest = text.slice(from, Math.min(end, from + 120));
+  // after a full stop only a bare closing attribution ("… tonight." he said.) stays: "He added, …" starts anew
+  if (afterPeriod && !/^(?:[\p{L}.'’-]+\s+){1,6}?[\p{L}]+\s*[.;]/u.test(rest)) return false;
   const m = /^((?:[\p{L}.'’-]+\s+){1,6}?)([\p{L}]+)(?=([,.;!?]|\s+(?:on|in|at|during|after|before|last|this|late|early|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))/u.exec(rest);
   if (!m) return false;
   if (!speechVerb(m[2]!)) return false;
@@ -119,7 +121,7 @@ export function splitSentences(text: string, start: number, end: number, quotes:
     if (!startsSentence) continue;
     if (c === '.' && isAbbreviationDot(text, i, sentStart, wordAfter(text, k, end))) continue;
     // `"Is it?" Trump asked.`: a quote ending in ? or ! (or .) is still this sentence when its attribution follows
-    if (j > i + 1 && CLOSERS.has(text[j - 1]!) && attributionFollows(text, k, end)) continue;
+    if (j > i + 1 && CLOSERS.has(text[j - 1]!) && attributionFollows(text, k, end, c === '.')) continue;
     // never inside a quotation: the boundary must fall after the closing mark
     if (q < quotes.length && quotes[q]!.open < j && j < quotes[q]!.close) continue;
     out.push({ start: sentStart, end: j });
