@@ -67,3 +67,35 @@ describe('attribution', () => {
     for (const s of extractStatements(article(text))) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('attribution in news conventions', () => {
+  it('reads a headline or transcript label before a colon as the speaker', () => {
+    const [s] = run('Ortiz: The Bridge Will Open in May');
+    expect(s).toMatchObject({ kind: 'indirect', speaker: 'Ortiz', cue: ':' });
+  });
+
+  it('ignores a dateline when looking for the subject', () => {
+    const st = run('BOSTON, May 3 (Wire) - Mayor Dana Ortiz rallied supporters, saying: "We are not done yet."');
+    expect(st[0]).toMatchObject({ kind: 'direct', speaker: 'Dana Ortiz' });
+  });
+
+  it('treats speech acts with a plain object as reported speech', () => {
+    expect(run('The senator criticized the new budget rules.')[0]).toMatchObject({ kind: 'indirect', cue: 'criticized', speaker: 'The senator' });
+    expect(run('The senator walked past the new budget office.')[0]?.kind).toBe('statement');
+  });
+
+  it('gives a coordinated verb the subject of the first one', () => {
+    const [s] = run('Governor Ana Ruiz stayed calm and tweeted that the vote was "a formality."');
+    expect(s).toMatchObject({ kind: 'mixed', cue: 'tweeted', speaker: 'Ana Ruiz' });
+  });
+
+  it('skips the hearer between the cue and a colon', () => {
+    const [s] = run('Ortiz tells the crowd: "We will win this."');
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Ortiz', quote: 'We will win this.' });
+  });
+
+  it('reads an affiliation as a role, not a name', () => {
+    const [s] = run('"The ruling is narrow," said Paula Grant of the University of Kent.');
+    expect(s).toMatchObject({ speaker: 'Paula Grant', speakerRole: 'of the University of Kent' });
+  });
+});

@@ -49,6 +49,8 @@ function isHeadingOrCaption(p: string): boolean {
   const t = p.trim();
   if (/^(photo|picture|image|video|credit|source|file photo)s?\s*[/:]/i.test(t)) return true;
   if (/[.!?:"')]$/.test(t)) return false;
+  // "Ortiz: The Bridge Will Open" is a headline that attributes words, not a section heading
+  if (/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}:\s+\S+(?:\s+\S+){2,}/u.test(t)) return false;
   // a heading has no sentence inside it
   return t.split(/\s+/).length <= 8 && !/[.!?]\s/.test(t);
 }
