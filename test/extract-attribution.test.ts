@@ -99,3 +99,10 @@ describe('attribution in news conventions', () => {
     expect(s).toMatchObject({ speaker: 'Paula Grant', speakerRole: 'of the University of Kent' });
   });
 });
+
+describe('transcripts', () => {
+  it('reads a speaker label at the start of a quoted transcript line', () => {
+    const st = run('"ORTIZ: We will open the bridge in May, and not a day later.', '"LEE: Can you promise that?"');
+    expect(st.map((s) => s.speaker)).toEqual(['Ortiz', 'Lee']);
+  });
+});

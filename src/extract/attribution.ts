@@ -179,7 +179,8 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
   // "Trump's", "the official's": a possessor before a noun is not the speaker phrase's end
   if (!isWord(head)) return false;
   if (PRONOUNS.has(head.lo)) return head.lo !== 'you' && head.lo !== 'i' || true;
-  if (isCapWord(head)) return !FUNCTION_CAPS.test(head.lo);
+  // a capitalised participle opening the sentence ("Having …") is no name
+  if (isCapWord(head)) return !FUNCTION_CAPS.test(head.lo) && !(from === to && /(ing|ed)$/.test(head.lo) && from === 0);
   // description heads: "officials", "the officer", "a source familiar with…" (head before post-modifier)
   for (let k = from; k <= to; k++) {
     const t = toks[k];

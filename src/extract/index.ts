@@ -61,6 +61,7 @@ const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph
 /** Weak cues that are speech acts even with a plain object: "criticized the deal", "called for a vote". */
 const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention']);
 
+const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?):\s/;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
 
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
@@ -134,6 +135,13 @@ export function extractStatements(article: Article): Statement[] {
         const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
         chosen = attrs.find((a) => a.speaker && adjacentAfter(toks, q0, a)) ?? bylineAfter(toks, q0);
+        // a transcript line inside quotes: "WALLACE: But, Governor, …"
+        const label = chosen ? null : TRANSCRIPT_LABEL.exec(innerText(text, toks[q0]!.quote!));
+        if (label) {
+          const name = label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase().replace(/(\s|-)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+          const e = tracker.knownPerson(name.split(/\s+/).pop()!) ?? tracker.mentionName(name, 'person', null, toks[q0]!.start, sno, { speaker: true });
+          resolvedIntro = { speaker: e.name, mention: label[1]!, role: e.role, entity: e, outlet: null, cue: ':' };
+        }
         const after = toks[q0! + 1];
         const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
         if (utterance) {
