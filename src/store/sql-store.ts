@@ -1,7 +1,7 @@
 import type { Article } from '../domain/article.js';
 import type { Platform } from '../domain/command.js';
 import type { Statement, StoredStatement, StatementKind } from '../domain/statement.js';
-import { quoteKeys } from '../extract/quote-keys.js';
+import { QUOTE_KEYS_VERSION, quoteKeys } from '../extract/quote-keys.js';
 import { log } from '../log.js';
 import { assignClusters, type KeyOwner } from './clusters.js';
 import type { Driver, Queryable } from './driver.js';
@@ -142,11 +142,52 @@ export class SqlStore implements Store {
 
   /** Starts following other processes' changes (PostgreSQL); called once by openStore. */
   async start(): Promise<void> {
+    await this.ensureQuoteKeys();
     this.lastEmitted = await this.currentSeq();
     this.unlisten = await this.db.listen(CHANGE_CHANNEL, (payload) => {
       const seq = Number(payload);
       if (payload && Number.isFinite(seq)) this.emit(seq);
       else this.currentSeq().then((s) => this.emit(s), () => undefined);
+    });
+  }
+
+  /**
+   * Brings quote_keys up to the current key algorithm: when the version stored differs (keys were
+   * tuned), they are recomputed from the stored quotes, keeping every statement's cluster.
+   */
+  async ensureQuoteKeys(): Promise<void> {
+    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'quote_keys'");
+    if (current[0]?.value === QUOTE_KEYS_VERSION) return;
+    await this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'quote_keys'");
+      if (again[0]?.value === QUOTE_KEYS_VERSION) return;
+      await tx.query('DELETE FROM quote_keys');
+      let after: [string, number] = ['', -1];
+      for (;;) {
+        const rows = await tx.query<{ article_id: string; ordinal: number; quote: string; cluster_id: string }>(
+          `SELECT article_id, ordinal, quote, cluster_id FROM statements
+           WHERE quote IS NOT NULL AND (article_id, ordinal) > ($1, $2) ORDER BY article_id, ordinal LIMIT 5000`,
+          after,
+        );
+        if (!rows.length) break;
+        const keys: Array<[string, string, number]> = [];
+        for (const r of rows) {
+          const k = quoteKeys(r.quote);
+          for (const key of k) keys.push([key, r.cluster_id, k.length]);
+        }
+        await tx.query(
+          `INSERT INTO quote_keys (key, cluster_id, n_keys)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (key) DO NOTHING`,
+          [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
+        );
+        const last = rows[rows.length - 1]!;
+        after = [last.article_id, Number(last.ordinal)];
+      }
+      await tx.query(
+        `INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [QUOTE_KEYS_VERSION],
+      );
     });
   }
 
@@ -418,7 +459,10 @@ export class SqlStore implements Store {
       );
       for (const r of bareStored) {
         const owner = full.find(([, nk]) => nk.surname === r.name_key)!;
-        await this.absorbBareSurname(tx, known.get(owner[1].key)!, r.name_key, effects);
+        const fullId = known.get(owner[1].key)!;
+        const absorbed = await this.absorbBareSurname(tx, fullId, r.name_key, effects);
+        // Names looked up before the merge still point at the deleted bare speaker.
+        if (absorbed !== null) for (const [k, v] of known) if (v === absorbed) known.set(k, fullId);
       }
     }
 
@@ -480,14 +524,15 @@ export class SqlStore implements Store {
    * A full name arrived ("H.R. McMaster") while a bare "McMaster" was a speaker of its own: when
    * this is the only full name with that surname, they are one person and the bare one merges in.
    */
-  private async absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<void> {
+  /** Merges the bare-surname speaker into `fullId`; returns the id it deleted, or null. */
+  private async absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<number | null> {
     const bare = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1', [surname]);
-    if (!bare.length) return;
+    if (!bare.length) return null;
     const full = await tx.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM speakers WHERE surname_key = $1 AND tokens > 1',
       [surname],
     );
-    if (Number(full[0]!.n) !== 1) return;
+    if (Number(full[0]!.n) !== 1) return null;
     const bareId = Number(bare[0]!.id);
     const moved = await tx.query<{ article_id: string; ordinal: number }>(
       'UPDATE statements SET speaker_id = $1 WHERE speaker_id = $2 RETURNING article_id, ordinal',
@@ -496,6 +541,7 @@ export class SqlStore implements Store {
     for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
     await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
     await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
+    return bareId;
   }
 
   private async assignClusters(
