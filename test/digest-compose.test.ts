@@ -126,6 +126,16 @@ describe('composeDigest', () => {
     expect(reply!.sections[1]!.items).toHaveLength(3);
   });
 
+  it('by default fits one Discord message: the articles and at most nine quotes', () => {
+    const many = Array.from({ length: 30 }, (_, i) => article(`m${i}`, i % 2 ? 'AP' : 'Reuters'));
+    const statements = many.map((a, i) => stmt(`${a.id}:1`, a, i < 12 ? { articles: 2, outlets: ['AP', 'Reuters'] } : {}));
+    const { reply } = composeDigest(input(statements, many), { postEmpty: false });
+    const items = reply!.sections.reduce((n, s) => n + s.items.length, 0);
+    expect(items).toBe(9);
+    expect(reply!.sections[0]!.articles).toHaveLength(10);
+    expect(reply!.sections[0]!.lines).toEqual(['…and 20 more articles.']);
+  });
+
   it('posts nothing when nothing is new, unless asked to post a short note', () => {
     const none = composeDigest(input([], []), { postEmpty: false });
     expect(none).toMatchObject({ reply: null, empty: true });

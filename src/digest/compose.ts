@@ -62,7 +62,8 @@ export interface ComposedDigest {
   corroborated: number;
 }
 
-export const DIGEST_LIMITS = { articles: 10, quotes: 5, corroborated: 5 } as const;
+/** One embed for the articles plus nine quotes is exactly Discord's ten embeds a message. */
+export const DIGEST_LIMITS = { articles: 10, quotes: 5, corroborated: 4 } as const;
 
 /** Quotes shorter than this ("yes", "fake") say too little out of context to be notable. */
 const MIN_QUOTE_CHARS = 12;
