@@ -185,6 +185,20 @@ describe('digest scheduler', () => {
     expect(articleIds(t.slack.posts[0]!.reply)).toEqual(['a']);
   });
 
+  it('stopping during a backoff wait records the slot as failed instead of leaving it silent', async () => {
+    const t = setup();
+    const rt = await t.start();
+    await t.digest('subscribe', { schedule: 'daily 09:00' });
+    t.store.addArticle({ id: 'a', title: 'A', outlet: 'AP' }, []);
+    t.slack.failures = [new PostError('ratelimited', true, 120_000)];
+    await advanceTo(t.clock, [rt], '2026-03-16T08:00:10Z');
+    expect(t.slack.attempts).toHaveLength(1);
+    await rt.stop();
+    expect(t.store.allRuns().map((r) => [r.status, r.attempts, r.error])).toEqual([
+      ['failed', 1, 'ratelimited (stopped before retrying)'],
+    ]);
+  });
+
   it('keeps 09:00 local time across the spring daylight-saving change', async () => {
     const t = setup('2026-03-27T12:00:00Z', { postEmpty: true });
     const rt = await t.start();
