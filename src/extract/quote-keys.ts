@@ -15,6 +15,8 @@
  * The store decides when shared keys mean the same quote (see src/store/clusters.ts).
  */
 
+/** Bump when the keys change: stores rebuild their stored keys from the quotes at start. */
+export const QUOTE_KEYS_VERSION = 'winnow-5x4-v2';
 export const SHINGLE_WORDS = 5;
 export const WINDOW = 4;
 /** Quotes shorter than this many words are keyed by their whole text. */
