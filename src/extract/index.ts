@@ -9,29 +9,20 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
+import { findAttributions, scanLeftNP, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
-import { EntityTracker, type Entity } from './coreference.js';
-import { HONORIFICS, isOrgNoun, parseMention, ROLE_WORDS, type ParsedMention } from './names.js';
-import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { findQuoteSpans, wordCount, type QuoteSpan } from './quote-spans.js';
-import { splitSentences } from './sentences.js';
-import { isCapWord, tokenize, type Token } from './tokens.js';
+import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
+import { findOutletMentions, outletFromPhrase } from './outlets.js';
+import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, innerText, isRealQuote, joinQuotes, normQuote, phrase, pickClauseAttribution } from './passages.js';
+import { findQuoteSpans, wordCount } from './quote-spans.js';
+import { splitSentences } from './sentences.js';
+import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
+import { isCapWord, tokenize } from './tokens.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
 
-interface Resolved {
-  speaker: string | null;
-  mention: string | null;
-  role: string | null;
-  entity: Entity | null;
-  /** The speaker is itself an outlet ("the Post reported"). */
-  outlet: string | null;
-  /** The cue that attributed the words first, for quotes that continue them. */
-  cue?: string | null;
-}
 
 interface Carry {
   resolved: Resolved;
@@ -41,8 +32,6 @@ interface Carry {
   sentence: number;
 }
 
-/** Nouns of reports and documents: "a new Washington Post report claims" is the Post speaking. */
-const REPORT_NOUNS = /^(report|reports|article|story|editorial|analysis|investigation|poll|survey|piece|op-ed|column|account|reporting|coverage|review|exclusive)$/;
 
 /** A paragraph that is a caption, credit or short heading: no sentence punctuation, a few words. */
 function isHeadingOrCaption(p: string): boolean {
@@ -287,227 +276,3 @@ export function extractStatements(article: Article): Statement[] {
   }
   return out;
 }
-
-function normQuote(q: string): string {
-  return q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-function innerText(text: string, q: QuoteSpan): string {
-  return text.slice(q.innerStart, q.innerEnd);
-}
-
-function joinQuotes(text: string, toks: readonly Token[], idx: readonly number[]): string {
-  return idx
-    .map((i) => innerText(text, toks[i]!.quote!).trim().replace(/[,\s]+$/, ''))
-    .filter(Boolean)
-    .join(' ');
-}
-
-function phrase(text: string, toks: readonly Token[], r: { from: number; to: number }): string {
-  return text.slice(toks[r.from]!.start, toks[r.to]!.end);
-}
-
-/** A quotation that is someone's words, not a scare quote, a title or a nickname. */
-function isRealQuote(text: string, toks: readonly Token[], i: number, attrs: readonly Attribution[]): boolean {
-  const q = toks[i]!.quote!;
-  const inner = innerText(text, q);
-  const words = wordCount(text, q.innerStart, q.innerEnd);
-  if (words === 0) return false;
-  const prev = toks[i - 1];
-  const next = toks[i + 1];
-  const sentenceLike = /[.?!,]\s*$/.test(inner) || words >= 6;
-  // right after a cue or a colon, or opening the sentence: an utterance
-  if (!prev || prev.k === 'p' && /^[:,(-]$|^--$/.test(prev.t)) {
-    if (sentenceLike || !next || next.k === 'p') return true;
-  }
-  if (prev && attrs.some((a) => a.cueIndex === i - 1 || a.cueEnd === i - 1 || a.outletPhrase?.to === i - 1)) return true;
-  // a title or nickname: capitalised words, short (“The Art of the Deal”, “Crooked Hillary”)
-  const caps = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (words <= 6 && caps >= Math.ceil(words * 0.6) && !/[.?!,]$/.test(inner)) return false;
-  return words >= 4 || sentenceLike;
-}
-
-/**
- * Quotes after the attribution that continue the first: `"A," he said, "B."` — but not a quote that a
- * further clause introduces (`"A," he said, adding later, "B."`), which is its own passage.
- */
-function continuationQuotes(toks: readonly Token[], real: readonly number[], a: Attribution | null): number[] {
-  if (!a) return [];
-  const out: number[] = [];
-  let end = Math.max(a.cueEnd, a.speaker?.to ?? -1, a.outletPhrase?.to ?? -1);
-  for (const i of real) {
-    if (i <= end) continue;
-    // only time words may stand between: `"A," Schiff told CNN on Wednesday, "but B."`
-    const between = toks.slice(end + 1, i).filter((t) => t.k === 'w');
-    if (between.length > 4 || between.some((t) => !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
-    out.push(i);
-    end = i;
-  }
-  return out;
-}
-
-/** `"…" - Jane Doe`: a quote signed with a dash and a name, as in testimonials and epigraphs. */
-function bylineAfter(toks: readonly Token[], qi: number): Attribution | null {
-  const dash = toks[qi + 1];
-  if (!dash || dash.k !== 'p' || !/^(-|--|\u2014|\u2013)$/.test(dash.t)) return null;
-  const from = qi + 2;
-  let to = from;
-  while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
-  if (to === from || !isCapWord(toks[from])) return null;
-  // the name must end the sentence
-  if (toks.slice(to).some((t) => t.k !== 'p')) return null;
-  return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: to - 1 }, form: 'subject', outletPhrase: null, strong: true };
-}
-
-/** Whether attribution `a` follows the quote token at `qi` directly (after a comma or dash). */
-function adjacentAfter(toks: readonly Token[], qi: number, a: Attribution): boolean {
-  let k = qi + 1;
-  while (toks[k] && toks[k]!.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
-  if (a.form === 'inverted') return a.cueIndex === k;
-  if (a.form === 'subject' && a.speaker) return a.speaker.from === k;
-  return false;
-}
-
-const DAY_OR_ADVERB = /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|week|night|morning|afternoon|evening|earlier|later|recently|privately|publicly)$/;
-
-/** The attribution that governs a sentence of reported speech. */
-function pickClauseAttribution(attrs: readonly Attribution[], toks: readonly Token[]): Attribution | null {
-  void toks;
-  const verbs = attrs.filter((a) => a.form !== 'according' && a.form !== 'participle' && a.speaker);
-  // "According to AP, Trump boasted …": the source governs the reported clause, unless the sentence
-  // closes with its own attribution ("According to the Post, …, officials said")
-  const lead = attrs.find((a) => a.form === 'according' && a.cueIndex === firstWordIndex(toks));
-  if (lead) {
-    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
-    return closing ?? lead;
-  }
-  if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
-  return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
-}
-
-/** The reported clause of an attribution: after "X said (that)", or before ", X said". */
-function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number } | null {
-  const lastTok = lastWordOrQuote(toks);
-  if (a.form === 'according') {
-    const sp = a.speaker!;
-    // "According to X, …" reports what follows; "…, according to X" what precedes
-    if (a.cueIndex === firstWordIndex(toks) && sp.to < lastTok - 1) {
-      let k = sp.to + 1;
-      while (toks[k] && toks[k]!.k === 'p') k++;
-      return k <= lastTok ? { from: k, to: lastTok } : null;
-    }
-    const end = a.cueIndex - 1;
-    return end >= 0 ? trimRange(toks, 0, end) : null;
-  }
-  if (a.form === 'inverted') {
-    return a.cueIndex > 0 ? trimRange(toks, 0, a.cueIndex - 1) : null;
-  }
-  const start = a.form === 'participle' ? a.cueIndex : a.speaker!.from;
-  let k = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1) + 1;
-  // "told reporters", "told him": the hearer is not part of the clause
-  if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|lawmakers|the)$/i.test(toks[k]!.lo) && /^(told|tells|tell|telling|assured|reminded|warned|urged|informed)$/i.test(toks[a.cueIndex]!.lo)) {
-    if (toks[k]!.lo === 'the') k++;
-    k++;
-  }
-  while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p')) k++;
-  if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
-  // nothing after the cue: the clause stands before the speaker
-  if (start > 0) return trimRange(toks, 0, start - 1);
-  return null;
-}
-
-function firstWordIndex(toks: readonly Token[]): number {
-  let i = 0;
-  while (i < toks.length && toks[i]!.k === 'p') i++;
-  return i;
-}
-
-function lastWordOrQuote(toks: readonly Token[]): number {
-  let i = toks.length - 1;
-  while (i >= 0 && toks[i]!.k === 'p') i--;
-  return i;
-}
-
-function trimRange(toks: readonly Token[], from: number, to: number): { from: number; to: number } | null {
-  while (from <= to && toks[from]!.k === 'p') from++;
-  while (to >= from && toks[to]!.k === 'p') to--;
-  return to - from >= 1 ? { from, to } : null;
-}
-
-/** The subject at the start of a sentence, for ", saying …" attributions. */
-function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved | null {
-  const r = subjectAtStart(toks, a.cueIndex);
-  if (!r) return null;
-  const fake: Attribution = { ...a, speaker: r, form: 'subject' };
-  return resolveSpeaker(text, toks, fake, tracker, sno, outlets);
-}
-
-/** Resolve the speaker phrase of an attribution to a canonical speaker. */
-function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
-  const r = a.speaker!;
-  const mentionText = phrase(text, toks, r);
-  const pos = toks[r.from]!.start;
-  const m: ParsedMention = parseMention(mentionText);
-  const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets);
-  const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
-  if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
-    const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker: true });
-    return { speaker: direct, mention: mentionText, role: null, entity: e, outlet: direct };
-  }
-  if (m.kind === 'pronoun') {
-    const lo = m.mention.toLowerCase();
-    if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
-    const e = tracker.resolvePronoun(lo, pos, sno, true, quoted);
-    if (e) {
-      tracker.learnGender(e, m.gender);
-      tracker.markSpeaker(e, pos, sno);
-      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
-    }
-    return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
-  }
-  if (m.name && (m.kind === 'person' || m.kind === 'org')) {
-    const name = m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '');
-    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', m.gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head });
-    return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
-  }
-  if (m.definite) {
-    const e = tracker.resolveDescription(m, pos, sno);
-    if (e) {
-      tracker.markSpeaker(e, pos, sno);
-      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
-    }
-  }
-  // an indefinite description or a group: it is its own speaker, as written
-  const first = mentionText.split(/\s*,\s*/)[0] ?? mentionText;
-  const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
-  const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
-  const role = mentionText.includes(',') ? mentionText.slice(first.length).replace(/^\s*,\s*/, '') || null : null;
-  return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
-}
-
-/** "Dermer issued a statement to the New York Times": remember the outlet for the person's next quote. */
-function noteStatementOutlet(text: string, toks: readonly Token[], tracker: EntityTracker, map: Map<number, { outlet: string; paragraph: number }>, outlets: readonly string[], paragraph: number): void {
-  for (let i = 0; i + 2 < toks.length; i++) {
-    if (toks[i]!.k !== 'w' || !/^(statement|interview|remarks|comments|email|letter)$/.test(toks[i]!.lo)) continue;
-    const prep = toks[i + 1]!;
-    if (prep.k !== 'w' || !/^(to|with)$/.test(prep.lo)) continue;
-    let j = i + 2;
-    if (toks[j]?.lo === 'the') j++;
-    let k = j;
-    while (k < toks.length && isCapWord(toks[k])) k++;
-    if (k === j) continue;
-    const o = outletFromPhrase(text.slice(toks[j]!.start, toks[k - 1]!.end), outlets);
-    if (!o) continue;
-    // the person named last before the phrase
-    for (let s = i - 1; s >= 0; s--) {
-      if (!isCapWord(toks[s])) continue;
-      const e = tracker.knownPerson(toks[s]!.t.replace(/[’']s$/, ''));
-      if (e) {
-        map.set(e.id, { outlet: o, paragraph });
-        return;
-      }
-    }
-  }
-}
-
-export { HONORIFICS, ROLE_WORDS, isOrgNoun };

@@ -1,0 +1,154 @@
+/**
+ * Quoted passages and reported clauses inside one sentence: which quotations are someone's words (not
+ * scare quotes or titles), which pieces of an interrupted quote belong together, which attribution
+ * governs a sentence of reported speech, and which words it reports.
+ */
+import type { Attribution } from './attribution.js';
+import { wordCount, type QuoteSpan } from './quote-spans.js';
+import { isCapWord, type Token } from './tokens.js';
+
+export function normQuote(q: string): string {
+  return q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function innerText(text: string, q: QuoteSpan): string {
+  return text.slice(q.innerStart, q.innerEnd);
+}
+
+export function joinQuotes(text: string, toks: readonly Token[], idx: readonly number[]): string {
+  return idx
+    .map((i) => innerText(text, toks[i]!.quote!).trim().replace(/[,\s]+$/, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function phrase(text: string, toks: readonly Token[], r: { from: number; to: number }): string {
+  return text.slice(toks[r.from]!.start, toks[r.to]!.end);
+}
+
+/** A quotation that is someone's words, not a scare quote, a title or a nickname. */
+export function isRealQuote(text: string, toks: readonly Token[], i: number, attrs: readonly Attribution[]): boolean {
+  const q = toks[i]!.quote!;
+  const inner = innerText(text, q);
+  const words = wordCount(text, q.innerStart, q.innerEnd);
+  if (words === 0) return false;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  const sentenceLike = /[.?!,]\s*$/.test(inner) || words >= 6;
+  // right after a cue or a colon, or opening the sentence: an utterance
+  if (!prev || prev.k === 'p' && /^[:,(-]$|^--$/.test(prev.t)) {
+    if (sentenceLike || !next || next.k === 'p') return true;
+  }
+  if (prev && attrs.some((a) => a.cueIndex === i - 1 || a.cueEnd === i - 1 || a.outletPhrase?.to === i - 1)) return true;
+  // a title or nickname: capitalised words, short (“The Art of the Deal”, “Crooked Hillary”)
+  const caps = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words <= 6 && caps >= Math.ceil(words * 0.6) && !/[.?!,]$/.test(inner)) return false;
+  return words >= 4 || sentenceLike;
+}
+
+/**
+ * Quotes after the attribution that continue the first: `"A," he said, "B."` — but not a quote that a
+ * further clause introduces (`"A," he said, adding later, "B."`), which is its own passage.
+ */
+export function continuationQuotes(toks: readonly Token[], real: readonly number[], a: Attribution | null): number[] {
+  if (!a) return [];
+  const out: number[] = [];
+  let end = Math.max(a.cueEnd, a.speaker?.to ?? -1, a.outletPhrase?.to ?? -1);
+  for (const i of real) {
+    if (i <= end) continue;
+    // only time words may stand between: `"A," Schiff told CNN on Wednesday, "but B."`
+    const between = toks.slice(end + 1, i).filter((t) => t.k === 'w');
+    if (between.length > 4 || between.some((t) => !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
+    out.push(i);
+    end = i;
+  }
+  return out;
+}
+
+/** `"…" - Jane Doe`: a quote signed with a dash and a name, as in testimonials and epigraphs. */
+export function bylineAfter(toks: readonly Token[], qi: number): Attribution | null {
+  const dash = toks[qi + 1];
+  if (!dash || dash.k !== 'p' || !/^(-|--|\u2014|\u2013)$/.test(dash.t)) return null;
+  const from = qi + 2;
+  let to = from;
+  while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
+  if (to === from || !isCapWord(toks[from])) return null;
+  // the name must end the sentence
+  if (toks.slice(to).some((t) => t.k !== 'p')) return null;
+  return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: to - 1 }, form: 'subject', outletPhrase: null, strong: true };
+}
+
+/** Whether attribution `a` follows the quote token at `qi` directly (after a comma or dash). */
+export function adjacentAfter(toks: readonly Token[], qi: number, a: Attribution): boolean {
+  let k = qi + 1;
+  while (toks[k] && toks[k]!.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
+  if (a.form === 'inverted') return a.cueIndex === k;
+  if (a.form === 'subject' && a.speaker) return a.speaker.from === k;
+  return false;
+}
+
+const DAY_OR_ADVERB = /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|week|night|morning|afternoon|evening|earlier|later|recently|privately|publicly)$/;
+
+/** The attribution that governs a sentence of reported speech. */
+export function pickClauseAttribution(attrs: readonly Attribution[], toks: readonly Token[]): Attribution | null {
+  void toks;
+  const verbs = attrs.filter((a) => a.form !== 'according' && a.form !== 'participle' && a.speaker);
+  // "According to AP, Trump boasted …": the source governs the reported clause, unless the sentence
+  // closes with its own attribution ("According to the Post, …, officials said")
+  const lead = attrs.find((a) => a.form === 'according' && a.cueIndex === firstWordIndex(toks));
+  if (lead) {
+    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
+    return closing ?? lead;
+  }
+  if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
+  return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
+}
+
+/** The reported clause of an attribution: after "X said (that)", or before ", X said". */
+export function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number } | null {
+  const lastTok = lastWordOrQuote(toks);
+  if (a.form === 'according') {
+    const sp = a.speaker!;
+    // "According to X, …" reports what follows; "…, according to X" what precedes
+    if (a.cueIndex === firstWordIndex(toks) && sp.to < lastTok - 1) {
+      let k = sp.to + 1;
+      while (toks[k] && toks[k]!.k === 'p') k++;
+      return k <= lastTok ? { from: k, to: lastTok } : null;
+    }
+    const end = a.cueIndex - 1;
+    return end >= 0 ? trimRange(toks, 0, end) : null;
+  }
+  if (a.form === 'inverted') {
+    return a.cueIndex > 0 ? trimRange(toks, 0, a.cueIndex - 1) : null;
+  }
+  const start = a.form === 'participle' ? a.cueIndex : a.speaker!.from;
+  let k = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1) + 1;
+  // "told reporters", "told him": the hearer is not part of the clause
+  if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|lawmakers|the)$/i.test(toks[k]!.lo) && /^(told|tells|tell|telling|assured|reminded|warned|urged|informed)$/i.test(toks[a.cueIndex]!.lo)) {
+    if (toks[k]!.lo === 'the') k++;
+    k++;
+  }
+  while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p')) k++;
+  if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
+  // nothing after the cue: the clause stands before the speaker
+  if (start > 0) return trimRange(toks, 0, start - 1);
+  return null;
+}
+
+export function firstWordIndex(toks: readonly Token[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k === 'p') i++;
+  return i;
+}
+
+function lastWordOrQuote(toks: readonly Token[]): number {
+  let i = toks.length - 1;
+  while (i >= 0 && toks[i]!.k === 'p') i--;
+  return i;
+}
+
+function trimRange(toks: readonly Token[], from: number, to: number): { from: number; to: number } | null {
+  while (from <= to && toks[from]!.k === 'p') from++;
+  while (to >= from && toks[to]!.k === 'p') to--;
+  return to - from >= 1 ? { from, to } : null;
+}

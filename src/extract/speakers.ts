@@ -1,0 +1,100 @@
+/**
+ * From a speaker phrase to a speaker: canonical name, mention as written, role, and the entity it refers
+ * to — through the names, outlets and coreference modules.
+ */
+import { subjectAtStart, type Attribution } from './attribution.js';
+import type { Entity, EntityTracker } from './coreference.js';
+import { parseMention, type ParsedMention } from './names.js';
+import { outletFromPhrase } from './outlets.js';
+import { phrase } from './passages.js';
+import { isCapWord, type Token } from './tokens.js';
+
+/** Nouns of reports and documents: "a new Washington Post report claims" is the Post speaking. */
+const REPORT_NOUNS = /^(report|reports|article|story|editorial|analysis|investigation|poll|survey|piece|op-ed|column|account|reporting|coverage|review|exclusive)$/;
+
+export interface Resolved {
+  speaker: string | null;
+  mention: string | null;
+  role: string | null;
+  entity: Entity | null;
+  /** The speaker is itself an outlet ("the Post reported"). */
+  outlet: string | null;
+  /** The cue that attributed the words first, for quotes that continue them. */
+  cue?: string | null;
+}
+
+/** The subject at the start of a sentence, for ", saying …" attributions. */
+export function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved | null {
+  const r = subjectAtStart(toks, a.cueIndex);
+  if (!r) return null;
+  const fake: Attribution = { ...a, speaker: r, form: 'subject' };
+  return resolveSpeaker(text, toks, fake, tracker, sno, outlets);
+}
+
+/** Resolve the speaker phrase of an attribution to a canonical speaker. */
+export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
+  const r = a.speaker!;
+  const mentionText = phrase(text, toks, r);
+  const pos = toks[r.from]!.start;
+  const m: ParsedMention = parseMention(mentionText);
+  const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets);
+  const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
+  if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
+    const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker: true });
+    return { speaker: direct, mention: mentionText, role: null, entity: e, outlet: direct };
+  }
+  if (m.kind === 'pronoun') {
+    const lo = m.mention.toLowerCase();
+    if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+    const e = tracker.resolvePronoun(lo, pos, sno, true, quoted);
+    if (e) {
+      tracker.learnGender(e, m.gender);
+      tracker.markSpeaker(e, pos, sno);
+      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
+    }
+    return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+  }
+  if (m.name && (m.kind === 'person' || m.kind === 'org')) {
+    const name = m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '');
+    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', m.gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head });
+    return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
+  }
+  if (m.definite) {
+    const e = tracker.resolveDescription(m, pos, sno);
+    if (e) {
+      tracker.markSpeaker(e, pos, sno);
+      return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
+    }
+  }
+  // an indefinite description or a group: it is its own speaker, as written
+  const first = mentionText.split(/\s*,\s*/)[0] ?? mentionText;
+  const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
+  const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
+  const role = mentionText.includes(',') ? mentionText.slice(first.length).replace(/^\s*,\s*/, '') || null : null;
+  return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
+}
+
+/** "Dermer issued a statement to the New York Times": remember the outlet for the person's next quote. */
+export function noteStatementOutlet(text: string, toks: readonly Token[], tracker: EntityTracker, map: Map<number, { outlet: string; paragraph: number }>, outlets: readonly string[], paragraph: number): void {
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i]!.k !== 'w' || !/^(statement|interview|remarks|comments|email|letter)$/.test(toks[i]!.lo)) continue;
+    const prep = toks[i + 1]!;
+    if (prep.k !== 'w' || !/^(to|with)$/.test(prep.lo)) continue;
+    let j = i + 2;
+    if (toks[j]?.lo === 'the') j++;
+    let k = j;
+    while (k < toks.length && isCapWord(toks[k])) k++;
+    if (k === j) continue;
+    const o = outletFromPhrase(text.slice(toks[j]!.start, toks[k - 1]!.end), outlets);
+    if (!o) continue;
+    // the person named last before the phrase
+    for (let s = i - 1; s >= 0; s--) {
+      if (!isCapWord(toks[s])) continue;
+      const e = tracker.knownPerson(toks[s]!.t.replace(/[’']s$/, ''));
+      if (e) {
+        map.set(e.id, { outlet: o, paragraph });
+        return;
+      }
+    }
+  }
+}
