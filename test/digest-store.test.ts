@@ -116,6 +116,50 @@ describe('digests on the embedded store', () => {
   });
 });
 
+describe('digests across a restart of the embedded store on disk', () => {
+  it('resumes the subscription from data/ and posts one catch-up for the slots missed while stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'factbot-digest-data-'));
+    closers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const clock = new ManualClock('2026-03-16T07:00:00Z');
+    const config = { timezone: 'UTC', digest: { schedules: [], postEmpty: false } };
+    const open = async () => {
+      const store = await openStore({ dataDir, now: () => clock.now() });
+      const corpus = await createCorpus({ store });
+      const services: BotServices = { commands, corpus, store, now: () => clock.now(), timezone: 'UTC', digestAdmins: [] };
+      const close = async () => {
+        await corpus.close();
+        await store.close();
+      };
+      return { store, corpus, services, close };
+    };
+
+    const first = await open();
+    const poster = new RecordingPoster('slack', clock);
+    let rt = await startDigests({ services: first.services, posters: [poster], config, clock, resyncMs: 24 * 60 * 60_000 });
+    await runCommand(first.services, { ...slackUser, subcommand: 'subscribe' }, 'digest', { schedule: 'daily 09:00' });
+    clock.set('2026-03-16T08:00:00Z');
+    await first.corpus.ingest([article1()]);
+    await advanceTo(clock, [rt], '2026-03-16T10:00:00Z');
+    expect(poster.posts).toHaveLength(1);
+    await rt.stop();
+    await first.close();
+
+    // Stopped over three slots; then the process starts again on the same data folder.
+    clock.set('2026-03-19T11:00:00Z');
+    const second = await open();
+    closers.push(second.close);
+    await second.corpus.ingest([article2()]);
+    rt = await startDigests({ services: second.services, posters: [poster], config, clock, resyncMs: 24 * 60 * 60_000 });
+    running.push(rt);
+    await advanceTo(clock, [rt], '2026-03-19T11:00:00Z');
+    expect(poster.posts).toHaveLength(2);
+    expect(articleTitles(poster.posts[1]!.reply)).toEqual(['White House pushes back on classified information report']);
+    const subs = await second.store.listSubscriptions();
+    expect(subs).toHaveLength(1);
+    expect(new Date((await second.store.lastDigestRun(subs[0]!.id))!.slot).toISOString()).toBe('2026-03-19T09:00:00.000Z');
+  });
+});
+
 const PG_URL = testDatabaseUrl();
 if (!PG_URL) console.warn(`digest-store: skipping the two-process PostgreSQL digest test: ${testDatabaseSkipReason()}`);
 
