@@ -292,6 +292,17 @@ export function storeBehaviour(engine: EngineUnderTest): void {
     });
   });
 
+  it('rebuilds quote keys from the stored quotes when the key algorithm changes', async () => {
+    await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+    await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);
+    const db = (store as unknown as { db: { query(sql: string): Promise<unknown[]> } }).db;
+    await db.query('DELETE FROM quote_keys');
+    await db.query("UPDATE store_meta SET value = 'an older version'");
+    await store.ensureQuoteKeys();
+    await store.upsertArticle(article('c'), [quote(LONG_QUOTE, 'McMaster')]);
+    expect(await store.clusterSizes()).toEqual(new Map([['a:0', 3]]));
+  });
+
   describe('speakers', () => {
     it('one speaker across articles: "HR McMaster" = "H.R. McMaster" = "McMaster"', async () => {
       await store.upsertArticle(article('a'), [quote('the story is false', 'HR McMaster')]);

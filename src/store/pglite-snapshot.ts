@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteDriver } from './driver-pglite.js';
+import { QUOTE_KEYS_VERSION } from '../extract/quote-keys.js';
 import { loadMigrations, migrate } from './migrate.js';
 
 /**
@@ -29,6 +30,7 @@ async function build(): Promise<Blob> {
   const migrations = loadMigrations();
   const hash = createHash('sha256')
     .update(await pgliteVersion())
+    .update(QUOTE_KEYS_VERSION)
     .update(JSON.stringify(migrations))
     .digest('hex')
     .slice(0, 16);
@@ -41,6 +43,8 @@ async function build(): Promise<Blob> {
   const db = await PGlite.create();
   try {
     await migrate(pgliteDriver(db), migrations);
+    // Stamped now so every store opened from the snapshot skips the (empty) key rebuild.
+    await db.query("INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1)", [QUOTE_KEYS_VERSION]);
     const dump = await db.dumpDataDir('none');
     const bytes = new Uint8Array(await dump.arrayBuffer());
     // Write then rename: a concurrent reader sees the whole file or none.
