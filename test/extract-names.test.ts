@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMention, surname } from '../src/extract/names.js';
+import { canonicalPersonName, parseMention, surname } from '../src/extract/names.js';
 
 describe('names and roles', () => {
   it('splits a leading title from a name', () => {
@@ -30,5 +30,14 @@ describe('names and roles', () => {
   it('takes the surname of a name', () => {
     expect(surname('H.R. McMaster')).toBe('McMaster');
     expect(surname('Martin Luther King Jr.')).toBe('King');
+  });
+});
+
+describe('canonical person names', () => {
+  it('writes initials one way and drops honorifics', () => {
+    expect(canonicalPersonName('HR McMaster')).toBe('H.R. McMaster');
+    expect(canonicalPersonName('H. R. McMaster')).toBe('H.R. McMaster');
+    expect(canonicalPersonName('Mr. Obama')).toBe('Obama');
+    expect(canonicalPersonName('US Ambassador')).toBe('US Ambassador');
   });
 });

@@ -3,7 +3,7 @@
  * newspaper" has something to refer to. Names inside quotes are the speaker's words and are skipped.
  */
 import type { EntityTracker } from './coreference.js';
-import { firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, parseMention, ROLE_WORDS } from './names.js';
+import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, parseMention, ROLE_WORDS } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { isCapWord, type Token } from './tokens.js';
 
@@ -99,7 +99,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const lone = nameWords.length === 1 && words.length === 1 && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
-    tracker.mentionName(m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, ''), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
+    tracker.mentionName(canonicalPersonName(m.name), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
   }
   void text;
 }

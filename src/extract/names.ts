@@ -310,3 +310,21 @@ export function surname(name: string): string {
   const ws = name.split(/\s+/).filter((w) => !/^(jr\.?|sr\.?|ii|iii|iv)$/i.test(w));
   return (ws[ws.length - 1] ?? name).replace(/[’']s$/, '').replace(/[.,]$/, '');
 }
+
+/** Capitalised abbreviations that are not a person's initials. */
+const NOT_INITIALS = new Set(['US', 'UK', 'EU', 'UN', 'GOP', 'FBI', 'CIA', 'NSA', 'DNC', 'RNC', 'NYPD', 'LAPD', 'CEO', 'CFO', 'COO', 'NBA', 'NFL', 'MLB', 'NHL', 'ISIS', 'ISIL', 'NATO', 'IRS', 'DOJ', 'DHS', 'EPA', 'FDA', 'NASA', 'TV', 'AP', 'ABC', 'CBS', 'NBC', 'CNN', 'BBC', 'NPR', 'MP', 'MEP', 'PM', 'VP', 'AG', 'DA', 'GM', 'HQ', 'ID', 'IT', 'PR', 'USA']);
+
+/**
+ * The canonical form of a person's name: honorifics dropped, initials written one way ("HR McMaster" and
+ * "H. R. McMaster" are "H.R. McMaster"), so that one person has one name across articles.
+ */
+export function canonicalPersonName(name: string): string {
+  let n = name.trim().replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '');
+  // spaced initials: "H. R. McMaster" → "H.R. McMaster"
+  n = n.replace(/\b((?:\p{Lu}\.\s){1,2}\p{Lu}\.)(?=\s\p{Lu})/gu, (m) => m.replace(/\s/g, ''));
+  const words = n.split(/\s+/);
+  if (words.length >= 2 && /^\p{Lu}{2,3}$/u.test(words[0]!) && !NOT_INITIALS.has(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) {
+    words[0] = words[0]!.split('').join('.') + '.';
+  }
+  return words.join(' ');
+}

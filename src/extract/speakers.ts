@@ -4,7 +4,7 @@
  */
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
-import { parseMention, type ParsedMention } from './names.js';
+import { canonicalPersonName, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -55,7 +55,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
   }
   if (m.name && (m.kind === 'person' || m.kind === 'org')) {
-    const name = m.name.replace(/^(Mr|Mrs|Ms|Dr|Miss)\.?\s+/, '');
+    const name = m.kind === 'person' ? canonicalPersonName(m.name) : m.name;
     const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', m.gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head });
     return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
   }
