@@ -2,7 +2,7 @@
  * Search: query syntax, the statement index, ranking. See README "## Search".
  */
 import type { SearchIndex } from './types.js';
-import { createPlainFuseIndex } from './plain-index.js';
+import { FastIndex } from './fast-index.js';
 
 export type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
 export { parseQuery, isEmptyQuery, emptyQuery, queryPattern, MAX_QUERY_LENGTH } from './query.js';
@@ -10,9 +10,10 @@ export { rankResults, RELEVANCE_BAND, type RankContext, type RankedResult } from
 export { highlightRanges } from './highlight.js';
 export { normalizeName } from './names.js';
 export { createPlainFuseIndex } from './plain-index.js';
+export { FastIndex, DEFAULT_TUNING, EXHAUSTIVE_TUNING, type FastSearchTuning } from './fast-index.js';
 
 /** The statement index the corpus uses. */
 export function createSearchIndex(): SearchIndex {
-  return createPlainFuseIndex();
+  return new FastIndex();
 }
 export { saveIndex, loadIndex } from './persist.js';

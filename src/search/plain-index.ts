@@ -5,6 +5,7 @@ import { buildFilterPredicate, phrasesPresent } from './filters.js';
 import { highlightRanges } from './highlight.js';
 import { queryPattern } from './query.js';
 import { normalizeName } from './names.js';
+import { suggestSpeakersFrom } from './suggest.js';
 
 /** Lets persistence enumerate a plain index's statements without widening the SearchIndex contract. */
 export const plainIndexDocs = new WeakMap<SearchIndex, () => Iterable<IndexedStatement>>();
@@ -48,19 +49,19 @@ export function createPlainFuseIndex(): SearchIndex {
       return plainSearch(fuse, entries, query, opts);
     },
     suggestSpeakers(partial, limit) {
-      const counts = new Map<string, number>();
-      const f = normalizeName(partial);
+      const bySpeaker = new Map<string, { name: string; count: number; names: Set<string> }>();
       for (const { doc } of entries.values()) {
         if (!doc.speaker) continue;
-        const names = [doc.speaker, ...doc.speakerAliases].map(normalizeName);
-        if (f === '' || names.some((n) => n.startsWith(f) || n.split(' ').some((w) => w.startsWith(f)))) {
-          counts.set(doc.speaker, (counts.get(doc.speaker) ?? 0) + 1);
-        }
+        let e = bySpeaker.get(doc.speaker);
+        if (!e) bySpeaker.set(doc.speaker, (e = { name: doc.speaker, count: 0, names: new Set() }));
+        e.count++;
+        for (const n of [doc.speaker, ...doc.speakerAliases]) e.names.add(normalizeName(n));
       }
-      return [...counts.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, limit)
-        .map(([n]) => n);
+      return suggestSpeakersFrom(
+        [...bySpeaker.values()].map((e) => ({ name: e.name, count: e.count, names: [...e.names] })),
+        partial,
+        limit,
+      );
     },
     suggestQuotes(partial, limit) {
       const hits = plainSearch(fuse, entries, { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] }, { limit });

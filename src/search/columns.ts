@@ -1,0 +1,130 @@
+/**
+ * Compact storage for a million statements: growable typed arrays, and string columns that keep
+ * strings loaded from disk in a few large blobs (sliced on demand) instead of a million objects.
+ */
+
+export class GrowableU32 {
+  data: Uint32Array;
+  length = 0;
+  constructor(capacity = 4) {
+    this.data = new Uint32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(Math.max(4, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** A typed-array column indexed by document number, growing by doubling. */
+export class Column<T extends Uint8Array | Uint16Array | Int32Array | Uint32Array> {
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    const next = this.make(Math.max(n, this.data.length * 2, 1024));
+    next.set(this.data as never);
+    this.data = next;
+  }
+}
+
+/**
+ * Strings by document number: a UTF-8 blob loaded from disk (decoded on access, so a million
+ * texts cost their bytes and nothing more) plus strings added since.
+ */
+export class StringColumn {
+  private blob: Uint8Array = new Uint8Array(0);
+  /** Byte offsets into `blob`, baseCount + 1 of them. */
+  private offsets: Uint32Array | Float64Array = new Uint32Array(1);
+  private baseCount = 0;
+  private extra: string[] = [];
+
+  get length(): number {
+    return this.baseCount + this.extra.length;
+  }
+
+  get(i: number): string {
+    if (i < this.baseCount) {
+      const b = this.blob;
+      return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', this.offsets[i]!, this.offsets[i + 1]!);
+    }
+    return this.extra[i - this.baseCount] ?? '';
+  }
+
+  push(s: string): void {
+    this.extra.push(s);
+  }
+
+  /** Frees a removed document's string (only strings added in memory can be freed). */
+  clear(i: number): void {
+    if (i >= this.baseCount) this.extra[i - this.baseCount] = '';
+  }
+
+  static fromUtf8(blob: Uint8Array, offsets: Uint32Array | Float64Array, count: number): StringColumn {
+    const c = new StringColumn();
+    c.blob = blob;
+    c.offsets = offsets;
+    c.baseCount = count;
+    return c;
+  }
+}
+
+/**
+ * Lowercased texts as Latin-1 bytes in one growing buffer: scoring reads them without making
+ * strings. Texts with characters beyond Latin-1 keep a string instead (`wide`).
+ */
+export class ByteTexts {
+  buf: Uint8Array = new Uint8Array(1 << 16);
+  used = 0;
+  start: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
+  len: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
+  wide = new Map<number, string>();
+  static readonly WIDE = 0xffffffff;
+
+  set(doc: number, s: string): void {
+    this.start.ensure(doc + 1);
+    this.len.ensure(doc + 1);
+    for (let i = 0; i < s.length; i++) {
+      if (s.charCodeAt(i) > 255) {
+        this.start.data[doc] = ByteTexts.WIDE;
+        this.len.data[doc] = s.length;
+        this.wide.set(doc, s);
+        return;
+      }
+    }
+    if (this.used + s.length > this.buf.length) {
+      const next = new Uint8Array(Math.max(this.buf.length * 2, this.used + s.length));
+      next.set(this.buf.subarray(0, this.used));
+      this.buf = next;
+    }
+    this.buf.set(Buffer.from(s, 'latin1'), this.used);
+    this.start.data[doc] = this.used;
+    this.len.data[doc] = s.length;
+    this.used += s.length;
+  }
+
+  static fromParts(buf: Uint8Array, start: Uint32Array, len: Uint32Array, wide: Map<number, string>): ByteTexts {
+    const t = new ByteTexts();
+    t.buf = buf;
+    t.used = buf.length;
+    t.start = new Column(start, (k) => new Uint32Array(k));
+    t.len = new Column(len, (k) => new Uint32Array(k));
+    t.wide = wide;
+    return t;
+  }
+
+  /** The text as a string (slow path: highlights, phrases, wide texts). */
+  get(doc: number): string {
+    const st = this.start.data[doc]!;
+    if (st === ByteTexts.WIDE) return this.wide.get(doc) ?? '';
+    return Buffer.from(this.buf.buffer, this.buf.byteOffset + st, this.len.data[doc]!).toString('latin1');
+  }
+}

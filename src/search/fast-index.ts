@@ -1,0 +1,830 @@
+import type { StatementKind } from '../domain/statement.js';
+import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
+import { FUSE_KEYS, FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
+import { bitapScore, bitapScoreBytes, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
+import { ByteTexts, Column, GrowableU32, StringColumn } from './columns.js';
+import { TrigramPostings, patternTrigrams } from './trigrams.js';
+import { highlightRanges } from './highlight.js';
+import { queryPattern } from './query.js';
+import { normalizeName, selectNames } from './names.js';
+import { phrasesPresent } from './filters.js';
+import { suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
+
+/*
+ * The fast index. fuse.js scores every statement on every query; this index scores only a few
+ * hundred candidates, with fuse.js's exact score (bitap.ts), so results agree with plain fuse.js
+ * wherever the candidates contain fuse.js's top results (measured as recall@10 in `npm run bench`).
+ *
+ *  1. Text candidates: an inverted index from character trigrams of the lowercased statement text
+ *     (and quote) to statement numbers. A query counts, per statement, how many of its distinct
+ *     trigrams the statement has (c). The q-gram lemma turns c into a lower bound on the errors of
+ *     any fuse.js match (each edit destroys at most 3 trigrams: errors ≥ (D − c) / 3), hence a lower
+ *     bound on the statement's fuse.js score. The statements with the most trigrams are kept.
+ *  2. Metadata candidates: speaker names, outlets and titles live in small dictionaries scored
+ *     exactly per query; statements of a matching speaker or outlet join the candidates.
+ *  3. Candidates are scored exactly in order of their lower bound; once `limit` results are in
+ *     hand and the next bound cannot beat the worst of them, the search stops.
+ * Filters are checked while collecting candidates. Statements are numbered in insertion order, as
+ * fuse.js's records are, so ties break the same way.
+ */
+
+const TOTAL_WEIGHT = FUSE_KEYS.reduce((s, k) => s + k.weight, 0);
+const W_QUOTE = 4 / TOTAL_WEIGHT;
+const W_TEXT = 4 / TOTAL_WEIGHT;
+const W_SPEAKERS = 2 / TOTAL_WEIGHT;
+const W_OUTLETS = 1.5 / TOTAL_WEIGHT;
+const W_TITLE = 1 / TOTAL_WEIGHT;
+
+/** How many trigram-count candidates to consider, and how many to score exactly at most. */
+export interface FastSearchTuning {
+  textCandidates: number;
+  maxExact: number;
+  /** At most this many statements from one matching speaker or outlet. */
+  perEntity: number;
+  /** At most this many trigram lists (the shortest) per query… */
+  maxLists: number;
+  /** …at least this many, and beyond them only while the postings read stay within the budget. */
+  minLists: number;
+  minPostings: number;
+  postingsFraction: number;
+  /**
+   * Score every article title and add statements whose title alone matches. Off by default:
+   * titles weigh least, and a statement found only through its article's title is rarely the
+   * answer; on in the exhaustive mode tests use.
+   */
+  scanTitles: boolean;
+}
+
+export const DEFAULT_TUNING: FastSearchTuning = {
+  textCandidates: 3000,
+  maxExact: 1500,
+  perEntity: 3000,
+  maxLists: 48,
+  minLists: 4,
+  minPostings: 60_000,
+  postingsFraction: 0.3,
+  scanTitles: false,
+};
+
+/** Considers every statement: exactly plain fuse.js's results (tests use it as the reference). */
+export const EXHAUSTIVE_TUNING: FastSearchTuning = {
+  textCandidates: Number.MAX_SAFE_INTEGER,
+  maxExact: Number.MAX_SAFE_INTEGER,
+  perEntity: Number.MAX_SAFE_INTEGER,
+  maxLists: 127,
+  minLists: 127,
+  minPostings: Number.MAX_SAFE_INTEGER,
+  postingsFraction: 1,
+  scanTitles: true,
+};
+
+const KINDS: readonly StatementKind[] = ['direct', 'indirect', 'mixed', 'statement'];
+
+interface Entity {
+  speaker: string | null;
+  aliases: string[];
+  /** Ids in `names` of the folded distinct names fuse.js sees (speaker first). */
+  nameIds: number[];
+  normalized: string[];
+  docs: GrowableU32;
+}
+
+interface ArticleRec {
+  id: string;
+  title: string;
+  outlet: number;
+  titleId: number;
+}
+
+/** Distinct folded strings with their token counts and per-string character histograms. */
+class Dict {
+  strings: string[] = [];
+  ids = new Map<string, number>();
+  tokens: number[] = [];
+  /** 64 buckets per string: an upper bound on the characters a pattern can match (filter). */
+  hist = new Uint8Array(64 * 64);
+  docs: GrowableU32[] = [];
+  intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id !== undefined) return id;
+    id = this.strings.length;
+    this.strings.push(s);
+    this.ids.set(s, id);
+    this.tokens.push(countTokens(s));
+    this.docs.push(new GrowableU32(2));
+    if (this.hist.length < (id + 1) * 64) {
+      const next = new Uint8Array(this.hist.length * 2);
+      next.set(this.hist);
+      this.hist = next;
+    }
+    for (let i = 0; i < s.length; i++) {
+      const b = id * 64 + (s.charCodeAt(i) & 63);
+      if (this.hist[b]! < 255) this.hist[b]!++;
+    }
+    return id;
+  }
+  get size(): number {
+    return this.strings.length;
+  }
+}
+
+/** State of one query: lazily computed dictionary scores. */
+interface QueryState {
+  pat: BitapPattern;
+  nameScore: Float64Array;
+  outletScore: Float64Array;
+  titleScore: Float64Array;
+  entityFactor: Float64Array;
+}
+
+export class FastIndex implements SearchIndex {
+  tuning: FastSearchTuning;
+  // Statement columns, by statement number.
+  n = 0;
+  liveCount = 0;
+  ids = new StringColumn();
+  idToDoc = new Map<string, number>();
+  live: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
+  kind: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
+  texts = new StringColumn();
+  /** The lowercased (folded) texts fuse.js would see, as bytes. */
+  folded = new ByteTexts();
+  clusters = new StringColumn();
+  quoteStart: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  quoteLen: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
+  separateQuotes = new Map<number, string>();
+  textTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
+  quoteTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
+  article: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  entity: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  outlet: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
+  // Interned metadata.
+  entities: Entity[] = [];
+  entityIds = new Map<string, number>();
+  articles: ArticleRec[] = [];
+  articleIds = new Map<string, number>();
+  /** Raw outlet strings; `outletFold[i]` is its id in `outlets` (-1 when blank). */
+  outletRaw: string[] = [];
+  outletRawIds = new Map<string, number>();
+  outletFold: number[] = [];
+  names = new Dict();
+  outlets = new Dict();
+  titles = new Dict();
+  postings = new TrigramPostings();
+  private speakerCache: SpeakerEntry[] | null = null;
+  private speakerCounts = new Map<string, number>();
+  private counts = new Uint8Array(1024);
+
+  constructor(tuning: FastSearchTuning = DEFAULT_TUNING) {
+    this.tuning = tuning;
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  add(docs: readonly IndexedStatement[]): void {
+    const replaced = docs.filter((d) => this.idToDoc.has(d.id)).map((d) => d.id);
+    if (replaced.length > 0) this.remove(replaced);
+    for (const d of docs) this.addOne(d);
+  }
+
+  private addOne(d: IndexedStatement): void {
+    if (this.idToDoc.has(d.id)) this.remove([d.id]);
+    const doc = this.n++;
+    for (const c of [this.live, this.kind, this.quoteStart, this.quoteLen, this.textTok, this.quoteTok, this.article, this.entity, this.outlet]) {
+      c.ensure(this.n);
+    }
+    this.ids.push(d.id);
+    this.idToDoc.set(d.id, doc);
+    this.live.data[doc] = 1;
+    this.liveCount++;
+    this.kind.data[doc] = Math.max(0, KINDS.indexOf(d.kind));
+    this.texts.push(d.text);
+    this.clusters.push(d.clusterId === d.id ? '' : d.clusterId);
+    const foldedText = foldForSearch(d.text);
+    this.folded.set(doc, foldedText);
+    this.textTok.data[doc] = isBlank(foldedText) ? 0 : Math.min(65535, countTokens(foldedText));
+    let trigramSource = foldedText;
+    if (d.quote === null) {
+      this.quoteStart.data[doc] = -1;
+    } else {
+      const at = d.text.indexOf(d.quote);
+      if (at >= 0) {
+        this.quoteStart.data[doc] = at;
+        this.quoteLen.data[doc] = d.quote.length;
+      } else {
+        this.quoteStart.data[doc] = -2;
+        this.separateQuotes.set(doc, d.quote);
+        trigramSource += '\n' + foldForSearch(d.quote);
+      }
+      const fq = foldForSearch(d.quote);
+      this.quoteTok.data[doc] = isBlank(fq) ? 0 : Math.min(65535, countTokens(fq));
+    }
+    this.postings.addDoc(doc, trigramSource);
+    // Article.
+    const outletId = this.internOutlet(d.outlet);
+    const articleOutlet = this.internOutlet(d.articleOutlet);
+    const aKey = `${d.articleId}\u0001${d.articleTitle}\u0001${d.articleOutlet ?? '\u0002'}`;
+    let a = this.articleIds.get(aKey);
+    if (a === undefined) {
+      a = this.articles.length;
+      this.articles.push({ id: d.articleId, title: d.articleTitle, outlet: articleOutlet, titleId: this.titles.intern(foldForSearch(d.articleTitle)) });
+      this.articleIds.set(aKey, a);
+    }
+    this.article.data[doc] = a;
+    this.outlet.data[doc] = outletId;
+    for (const o of this.docOutletIds(doc)) this.outlets.docs[o]!.push(doc);
+    this.titles.docs[this.articles[a]!.titleId]!.push(doc);
+    // Speaker entity.
+    if (d.speaker === null && d.speakerAliases.length === 0) {
+      this.entity.data[doc] = -1;
+    } else {
+      const eKey = JSON.stringify([d.speaker, d.speakerAliases]);
+      let e = this.entityIds.get(eKey);
+      if (e === undefined) {
+        e = this.entities.length;
+        const names = distinctNames([d.speaker, ...d.speakerAliases]);
+        this.entities.push({
+          speaker: d.speaker,
+          aliases: [...d.speakerAliases],
+          nameIds: names.map((n) => this.names.intern(n)),
+          normalized: [d.speaker, ...d.speakerAliases].filter((x): x is string => !!x).map(normalizeName),
+          docs: new GrowableU32(4),
+        });
+        this.entityIds.set(eKey, e);
+        this.speakerCache = null;
+      }
+      this.entities[e]!.docs.push(doc);
+      this.entity.data[doc] = e;
+      if (d.speaker) this.bumpSpeaker(d.speaker, 1);
+    }
+  }
+
+  /**
+   * After loading columns from disk: the id map, per-speaker/outlet/title statement lists and
+   * speaker counts, all derived from the columns.
+   */
+  rebuildDerived(): void {
+    this.idToDoc = new Map();
+    this.speakerCounts = new Map();
+    this.speakerCache = null;
+    for (const e of this.entities) e.docs = new GrowableU32(4);
+    for (let i = 0; i < this.outlets.size; i++) this.outlets.docs[i] = new GrowableU32(2);
+    for (let i = 0; i < this.titles.size; i++) this.titles.docs[i] = new GrowableU32(2);
+    this.liveCount = 0;
+    for (let doc = 0; doc < this.n; doc++) {
+      if (!this.live.data[doc]) continue;
+      this.liveCount++;
+      this.idToDoc.set(this.ids.get(doc), doc);
+      const e = this.entity.data[doc]!;
+      if (e >= 0) {
+        this.entities[e]!.docs.push(doc);
+        const sp = this.entities[e]!.speaker;
+        if (sp) this.speakerCounts.set(sp, (this.speakerCounts.get(sp) ?? 0) + 1);
+      }
+      const a = this.articles[this.article.data[doc]!]!;
+      this.titles.docs[a.titleId]!.push(doc);
+      const o1 = this.outlet.data[doc]!;
+      const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
+      const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
+      if (f1 >= 0) this.outlets.docs[f1]!.push(doc);
+      if (f2 >= 0 && f2 !== f1) this.outlets.docs[f2]!.push(doc);
+    }
+  }
+
+  /** Interns an article and a speaker entity as `add` would (used when loading). */
+  restoreArticle(id: string, title: string, outlet: string | null): void {
+    const o = this.internOutlet(outlet);
+    const aKey = `${id}\u0001${title}\u0001${outlet ?? '\u0002'}`;
+    this.articleIds.set(aKey, this.articles.length);
+    this.articles.push({ id, title, outlet: o, titleId: this.titles.intern(foldForSearch(title)) });
+  }
+
+  restoreEntity(speaker: string | null, aliases: string[]): void {
+    this.entityIds.set(JSON.stringify([speaker, aliases]), this.entities.length);
+    this.entities.push({
+      speaker,
+      aliases,
+      nameIds: distinctNames([speaker, ...aliases]).map((nm) => this.names.intern(nm)),
+      normalized: [speaker, ...aliases].filter((x): x is string => !!x).map(normalizeName),
+      docs: new GrowableU32(4),
+    });
+  }
+
+  restoreOutlet(raw: string): void {
+    this.internOutlet(raw);
+  }
+
+  private internOutlet(raw: string | null): number {
+    if (raw === null) return -1;
+    let id = this.outletRawIds.get(raw);
+    if (id === undefined) {
+      id = this.outletRaw.length;
+      this.outletRaw.push(raw);
+      this.outletRawIds.set(raw, id);
+      const f = foldForSearch(raw.trim());
+      this.outletFold.push(f === '' ? -1 : this.outlets.intern(f));
+    }
+    return id;
+  }
+
+  /** The folded outlet ids fuse.js sees for a statement: its outlet, then the article's if different. */
+  private docOutletIds(doc: number): number[] {
+    const o1 = this.outlet.data[doc]!;
+    const o2 = this.articles[this.article.data[doc]!]!.outlet;
+    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
+    const f2 = o2 >= 0 ? this.outletFold[o2]! : -1;
+    const out: number[] = [];
+    if (f1 >= 0) out.push(f1);
+    if (f2 >= 0 && f2 !== f1) out.push(f2);
+    return out;
+  }
+
+  private bumpSpeaker(name: string, by: number): void {
+    this.speakerCounts.set(name, (this.speakerCounts.get(name) ?? 0) + by);
+    this.speakerCache = null;
+  }
+
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      const doc = this.idToDoc.get(id);
+      if (doc === undefined) continue;
+      this.idToDoc.delete(id);
+      this.live.data[doc] = 0;
+      this.liveCount--;
+      const e = this.entity.data[doc]!;
+      if (e >= 0 && this.entities[e]!.speaker) this.bumpSpeaker(this.entities[e]!.speaker!, -1);
+      this.texts.clear(doc);
+      this.separateQuotes.delete(doc);
+    }
+  }
+
+  get(id: string): IndexedStatement | undefined {
+    const doc = this.idToDoc.get(id);
+    return doc === undefined ? undefined : this.statementAt(doc);
+  }
+
+  statementAt(doc: number): IndexedStatement {
+    const id = this.ids.get(doc);
+    const a = this.articles[this.article.data[doc]!]!;
+    const e = this.entity.data[doc]!;
+    const ent = e >= 0 ? this.entities[e]! : null;
+    const o = this.outlet.data[doc]!;
+    const cluster = this.clusters.get(doc);
+    return {
+      id,
+      articleId: a.id,
+      clusterId: cluster === '' ? id : cluster,
+      kind: KINDS[this.kind.data[doc]!]!,
+      quote: this.quoteOf(doc),
+      text: this.texts.get(doc),
+      speaker: ent ? ent.speaker : null,
+      speakerAliases: ent ? [...ent.aliases] : [],
+      outlet: o >= 0 ? this.outletRaw[o]! : null,
+      articleTitle: a.title,
+      articleOutlet: a.outlet >= 0 ? this.outletRaw[a.outlet]! : null,
+    };
+  }
+
+  private quoteOf(doc: number): string | null {
+    const qs = this.quoteStart.data[doc]!;
+    if (qs === -1) return null;
+    if (qs === -2) return this.separateQuotes.get(doc) ?? null;
+    return this.texts.get(doc).slice(qs, qs + this.quoteLen.data[doc]!);
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  private filterPredicate(q: SearchQuery): ((doc: number) => boolean) | null {
+    const f = q.filters;
+    if (!f.speaker && !f.outlet && !f.kind && !f.articleId) return null;
+    let ents: Uint8Array | null = null;
+    if (f.speaker) {
+      const all: string[] = [];
+      const owners: number[][] = [];
+      const seen = new Map<string, number>();
+      this.entities.forEach((e, i) => {
+        for (const nm of e.normalized) {
+          let k = seen.get(nm);
+          if (k === undefined) {
+            k = all.length;
+            seen.set(nm, k);
+            all.push(nm);
+            owners.push([]);
+          }
+          owners[k]!.push(i);
+        }
+      });
+      ents = new Uint8Array(this.entities.length);
+      for (const k of selectNames(all, f.speaker)) for (const i of owners[k]!) ents[i] = 1;
+    }
+    let outs: Uint8Array | null = null;
+    if (f.outlet) {
+      const normalized = this.outletRaw.map(normalizeName);
+      const distinct = [...new Set(normalized)];
+      const chosen = new Set(selectNames(distinct, f.outlet).map((i) => distinct[i]!));
+      outs = new Uint8Array(this.outletRaw.length);
+      normalized.forEach((nm, i) => {
+        if (chosen.has(nm)) outs![i] = 1;
+      });
+    }
+    const kindCode = f.kind;
+    const articleId = f.articleId;
+    const kinds = this.kind.data;
+    const entity = this.entity.data;
+    const outlet = this.outlet.data;
+    const article = this.article.data;
+    return (doc) => {
+      if (kindCode) {
+        const k = kinds[doc]!;
+        if (kindCode === 'quote' ? k !== 0 && k !== 2 : KINDS[k] !== kindCode) return false;
+      }
+      if (ents) {
+        const e = entity[doc]!;
+        if (e < 0 || !ents[e]) return false;
+      }
+      const a = this.articles[article[doc]!]!;
+      if (outs) {
+        const o = outlet[doc]!;
+        if (!((o >= 0 && outs[o]) || (a.outlet >= 0 && outs[a.outlet]))) return false;
+      }
+      if (articleId && a.id !== articleId) return false;
+      return true;
+    };
+  }
+
+  // ---------------------------------------------------------------- search
+
+  search(query: SearchQuery, opts: SearchOptions, tuning: FastSearchTuning = this.tuning): SearchHit[] {
+    const limit = Math.max(0, Math.floor(opts.limit));
+    if (limit === 0) return [];
+    const display = queryPattern(query);
+    const pattern = foldForSearch(display);
+    const allowed = this.filterPredicate(query);
+    const live = this.live.data;
+    const hit = (doc: number, score: number): SearchHit => ({
+      id: this.ids.get(doc),
+      score,
+      highlights: highlightRanges(this.quoteOf(doc) ?? this.texts.get(doc), display, query.phrases),
+    });
+    if (pattern.trim() === '') {
+      if (!allowed) return [];
+      const hits: SearchHit[] = [];
+      for (let doc = this.n - 1; doc >= 0 && hits.length < limit; doc--) {
+        if (live[doc] && allowed(doc)) hits.push(hit(doc, 0));
+      }
+      return hits;
+    }
+    const results = this.topDocs(pattern, query.phrases, allowed, limit, tuning);
+    return results.map(([doc, score]) => hit(doc, score));
+  }
+
+  /** The best `limit` statements as [number, fuse.js score], best first. */
+  topDocs(
+    pattern: string,
+    phrases: readonly string[],
+    allowed: ((doc: number) => boolean) | null,
+    limit: number,
+    tuning: FastSearchTuning,
+  ): Array<[number, number]> {
+    const pat = compileBitap(pattern, FUSE_THRESHOLD);
+    const m = pattern.length;
+    let kMax = 0;
+    while ((kMax + 1) / Math.min(m, 32) <= FUSE_THRESHOLD) kMax++;
+    const st: QueryState = {
+      pat,
+      nameScore: this.scoreDict(this.names, pat, pattern),
+      outletScore: this.scoreDict(this.outlets, pat, pattern),
+      titleScore: new Float64Array(this.titles.size).fill(-1),
+      entityFactor: new Float64Array(this.entities.length).fill(-1),
+    };
+    const live = this.live.data;
+    const n = this.n;
+    if (this.counts.length < n) this.counts = new Uint8Array(Math.max(n, this.counts.length * 2));
+    const counts = this.counts;
+    const pool: number[] = [];
+    const IN_POOL = 0x80;
+
+    // 1. Text candidates by trigram counts.
+    const { ids: triIds, distinct } = patternTrigrams(pattern, this.postings);
+    const lists = triIds.map((t) => this.postings.lists(t)).sort((a, b) => a.size - b.size);
+    // Only the rarest lists, within a budget of postings: the common trigrams (" th", "the") cost
+    // the most and say the least. The lemma holds for any subset of the pattern's trigrams.
+    const budget = Math.max(tuning.minPostings, n * tuning.postingsFraction);
+    let cut = 0;
+    let cum = 0;
+    while (cut < lists.length && cut < tuning.maxLists && (cut < tuning.minLists || cum + lists[cut]!.size <= budget)) {
+      cum += lists[cut]!.size;
+      cut++;
+    }
+    const used = lists.slice(0, cut);
+    const D = Math.min(distinct, used.length + (distinct - triIds.length));
+    for (const l of used) {
+      const base = l.base;
+      for (let i = 0; i < base.length; i++) counts[base[i]!]! += 1;
+      const tail = l.tail;
+      for (let i = 0; i < tail.length; i++) counts[tail[i]!]! += 1;
+    }
+    if (used.length > 0) {
+      const hist = new Uint32Array(256);
+      for (let d = 0; d < n; d++) {
+        const c = counts[d]!;
+        if (c && live[d] && (!allowed || allowed(d))) hist[c]! += 1;
+        else if (c) counts[d] = 0;
+      }
+      let theta = 255;
+      let acc = 0;
+      while (theta > 1 && acc + hist[theta]! + hist[theta - 1]! <= tuning.textCandidates) {
+        acc += hist[theta]!;
+        theta--;
+      }
+      // Never consider statements too far from the pattern for the lemma to allow a match.
+      theta = Math.max(theta, D - 3 * kMax, 1);
+      if (D - 3 * kMax <= 0 && tuning.textCandidates >= n) {
+        // Short patterns with many errors allowed: the lemma excludes nothing, so the exhaustive
+        // mode looks at statements sharing no trigram too.
+        for (let d = 0; d < n; d++) if (counts[d] === 0 && live[d] && (!allowed || allowed(d))) counts[d] = 1;
+        theta = 1;
+      }
+      let taken = 0;
+      for (let d = 0; d < n; d++) {
+        if (counts[d]! >= theta && taken < tuning.textCandidates) {
+          counts[d]! |= IN_POOL;
+          pool.push(d);
+          taken++;
+        }
+      }
+    } else if (m < 3) {
+      // Too short for trigrams (k = 0: exact substrings). Statements in order, capped.
+      for (let d = 0; d < n && pool.length < tuning.textCandidates; d++) {
+        if (!live[d] || (allowed && !allowed(d))) continue;
+        if (this.folded.get(d).includes(pattern)) {
+          counts[d] = IN_POOL;
+          pool.push(d);
+        }
+      }
+    }
+
+    // 2. Statements of matching speakers and outlets.
+    const addDocs = (docs: Uint32Array): void => {
+      let k = 0;
+      for (let i = 0; i < docs.length && k < tuning.perEntity; i++) {
+        const d = docs[i]!;
+        if (counts[d]! & IN_POOL || !live[d] || (allowed && !allowed(d))) continue;
+        counts[d]! |= IN_POOL;
+        pool.push(d);
+        k++;
+      }
+    };
+    for (let e = 0; e < this.entities.length; e++) {
+      if (this.entityFactorOf(st, e) < 1) addDocs(this.entities[e]!.docs.view());
+    }
+    for (let o = 0; o < this.outlets.size; o++) if (st.outletScore[o]! < 1) addDocs(this.outlets.docs[o]!.view());
+    if (tuning.scanTitles) {
+      for (let t = 0; t < this.titles.size; t++) if (this.titleScoreOf(st, t) < 1) addDocs(this.titles.docs[t]!.view());
+    }
+
+    // 3. Lower bounds, then exact scores best bound first.
+    const lbs = new Float64Array(pool.length);
+    const order = new Uint32Array(pool.length);
+    for (let i = 0; i < pool.length; i++) {
+      const d = pool[i]!;
+      const c = counts[d]! & 0x7f;
+      lbs[i] = this.lowerBound(st, d, c, D, m, kMax);
+      order[i] = i;
+    }
+    counts.fill(0, 0, n);
+    order.sort((a, b) => lbs[a]! - lbs[b]! || pool[a]! - pool[b]!);
+    const top: Array<[number, number]> = [];
+    let evaluated = 0;
+    for (let r = 0; r < order.length; r++) {
+      const i = order[r]!;
+      const lb = lbs[i]!;
+      if (lb >= 1) break;
+      if (top.length >= limit && lb > top[top.length - 1]![1]) break;
+      if (evaluated >= tuning.maxExact) break;
+      evaluated++;
+      const d = pool[i]!;
+      const s = top.length >= limit ? this.exactScoreBelow(st, d, top[top.length - 1]![1], m) : this.exactScore(st, d);
+      if (s === 2) continue;
+      if (phrases.length > 0 && !phrasesPresent(phrases, this.folded.get(d), this.foldedQuote(d))) continue;
+      insertTop(top, d, s, limit);
+    }
+    this.lastEvaluated = evaluated;
+    return top;
+  }
+
+  lastEvaluated = 0;
+
+  private foldedQuote(doc: number): string | null {
+    const q = this.quoteOf(doc);
+    return q === null ? null : foldForSearch(q);
+  }
+
+  private scoreDict(dict: Dict, pat: BitapPattern, pattern: string): Float64Array {
+    const out = new Float64Array(dict.size).fill(1);
+    const m = pattern.length;
+    if (m === 0) return out;
+    let kMax = 0;
+    while ((kMax + 1) / m <= FUSE_THRESHOLD) kMax++;
+    const chunked = m > 32;
+    const pc = new Uint8Array(64);
+    const buckets: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const b = pattern.charCodeAt(i) & 63;
+      if (pc[b] === 0) buckets.push(b);
+      pc[b]!++;
+    }
+    const need = m - kMax;
+    const hist = dict.hist;
+    for (let id = 0; id < dict.size; id++) {
+      if (!chunked) {
+        let can = 0;
+        const base = id * 64;
+        for (const b of buckets) can += Math.min(pc[b]!, hist[base + b]!);
+        if (can < need) continue;
+      }
+      out[id] = bitapScore(pat, dict.strings[id]!);
+    }
+    return out;
+  }
+
+  private entityFactorOf(st: QueryState, e: number): number {
+    let f = st.entityFactor[e]!;
+    if (f >= 0) return f;
+    f = 1;
+    for (const nid of this.entities[e]!.nameIds) {
+      const s = st.nameScore[nid]!;
+      if (s < 1) f *= fieldFactor(s, W_SPEAKERS, normForTokens(this.names.tokens[nid]!));
+    }
+    st.entityFactor[e] = f;
+    return f;
+  }
+
+  private titleScoreOf(st: QueryState, titleId: number): number {
+    let s = st.titleScore[titleId]!;
+    if (s < 0) {
+      const t = this.titles.strings[titleId]!;
+      s = isBlank(t) ? 1 : bitapScore(st.pat, t);
+      st.titleScore[titleId] = s;
+    }
+    return s;
+  }
+
+  /** Speaker, outlet and title factors: exact (memoized per query). */
+  private metaFactor(st: QueryState, doc: number): number {
+    const e = this.entity.data[doc]!;
+    let f = e >= 0 ? this.entityFactorOf(st, e) : 1;
+    const a = this.articles[this.article.data[doc]!]!;
+    const o1 = this.outlet.data[doc]!;
+    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
+    const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
+    if (f1 >= 0 && st.outletScore[f1]! < 1) f *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
+    if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) f *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+    const s = this.titleScoreOf(st, a.titleId);
+    if (s < 1) f *= fieldFactor(s, W_TITLE, normForTokens(this.titles.tokens[a.titleId]!));
+    return f;
+  }
+
+  private lowerBound(st: QueryState, doc: number, c: number, D: number, m: number, kMax: number): number {
+    const errors = Math.max(0, D - c) / 3;
+    let lb = 1;
+    if (errors <= kMax) {
+      const s = errors === 0 ? 0.001 : Math.max(0.001, errors / m);
+      const qt = this.quoteTok.data[doc]!;
+      if (qt > 0) lb *= fieldFactor(s, W_QUOTE, normForTokens(qt));
+      const tt = this.textTok.data[doc]!;
+      if (tt > 0) lb *= fieldFactor(s, W_TEXT, normForTokens(tt));
+    }
+    return lb * this.metaFactor(st, doc);
+  }
+
+  /**
+   * The exact score when it can be ≤ `worst`, else 2. Caps Bitap's error levels: with the quote a
+   * part of the text, a text match with L errors means a quote match with at least L, so
+   * quote(L) × text(L) × metadata bounds the score from below.
+   */
+  private exactScoreBelow(st: QueryState, doc: number, worst: number, m: number): number {
+    if (m > 32 || this.quoteStart.data[doc] === -2) return this.exactScore(st, doc);
+    const meta = this.metaFactor(st, doc);
+    const tt = this.textTok.data[doc]!;
+    const qt = this.quoteTok.data[doc]!;
+    const nt = tt > 0 ? normForTokens(tt) : 0;
+    const nq = qt > 0 ? normForTokens(qt) : 0;
+    const bound = (s: number): number =>
+      (tt > 0 ? fieldFactor(s, W_TEXT, nt) : 1) * (qt > 0 ? fieldFactor(s, W_QUOTE, nq) : 1) * meta;
+    let cap = -1;
+    while (cap + 1 < m && bound(Math.max(0.001, (cap + 1) / m)) <= worst) cap++;
+    // Not even an exact text match would bring it under `worst`; without one it scores `meta`.
+    if (cap < 0) return 2;
+    if (tt > 0) {
+      const s = this.textScore(st, doc, cap);
+      // No text match within the cap: the quote (part of the text) cannot match better; only
+      // metadata could still carry it.
+      if (s >= 1) return meta <= worst ? this.exactScore(st, doc) : 2;
+    }
+    return this.exactScore(st, doc);
+  }
+
+  /** fuse.js's score of the statement's folded text, from its bytes when it has them. */
+  private textScore(st: QueryState, doc: number, maxErrors?: number): number {
+    const start = this.folded.start.data[doc]!;
+    if (start === ByteTexts.WIDE) return bitapScore(st.pat, this.folded.get(doc), maxErrors);
+    return bitapScoreBytes(st.pat, this.folded.buf, start, this.folded.len.data[doc]!, maxErrors);
+  }
+
+  private quoteScore(st: QueryState, doc: number): number {
+    const qs = this.quoteStart.data[doc]!;
+    const start = this.folded.start.data[doc]!;
+    if (qs >= 0 && start !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.folded.buf, start + qs, this.quoteLen.data[doc]!);
+    return bitapScore(st.pat, this.foldedQuote(doc)!);
+  }
+
+  /** fuse.js's score for this statement, multiplied in fuse.js's key order; 2 when nothing matches. */
+  exactScore(st: QueryState, doc: number): number {
+    let total = 1;
+    let matched = false;
+    const qt = this.quoteTok.data[doc]!;
+    if (qt > 0) {
+      const s = this.quoteScore(st, doc);
+      if (s < 1) {
+        total *= fieldFactor(s, W_QUOTE, normForTokens(qt));
+        matched = true;
+      }
+    }
+    const tt = this.textTok.data[doc]!;
+    if (tt > 0) {
+      const s = this.textScore(st, doc);
+      if (s < 1) {
+        total *= fieldFactor(s, W_TEXT, normForTokens(tt));
+        matched = true;
+      }
+    }
+    const e = this.entity.data[doc]!;
+    if (e >= 0) {
+      for (const nid of this.entities[e]!.nameIds) {
+        const s = st.nameScore[nid]!;
+        if (s < 1) {
+          total *= fieldFactor(s, W_SPEAKERS, normForTokens(this.names.tokens[nid]!));
+          matched = true;
+        }
+      }
+    }
+    const a = this.articles[this.article.data[doc]!]!;
+    const o1 = this.outlet.data[doc]!;
+    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
+    const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
+    if (f1 >= 0 && st.outletScore[f1]! < 1) {
+      total *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
+      matched = true;
+    }
+    if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) {
+      total *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+      matched = true;
+    }
+    const s = this.titleScoreOf(st, a.titleId);
+    if (s < 1) {
+      total *= fieldFactor(s, W_TITLE, normForTokens(this.titles.tokens[a.titleId]!));
+      matched = true;
+    }
+    return matched ? total : 2;
+  }
+
+  // ---------------------------------------------------------------- autocomplete
+
+  suggestSpeakers(partial: string, limit: number): string[] {
+    if (!this.speakerCache) {
+      const byName = new Map<string, Set<string>>();
+      for (const e of this.entities) {
+        if (!e.speaker) continue;
+        let s = byName.get(e.speaker);
+        if (!s) byName.set(e.speaker, (s = new Set()));
+        for (const nm of e.normalized) s.add(nm);
+      }
+      this.speakerCache = [...byName.entries()].map(([name, names]) => ({
+        name,
+        names: [...names],
+        count: this.speakerCounts.get(name) ?? 0,
+      }));
+    }
+    return suggestSpeakersFrom(this.speakerCache, partial, limit);
+  }
+
+  suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
+    const q: SearchQuery = { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] };
+    const hits = this.search(q, { limit }, { ...this.tuning, maxExact: Math.min(this.tuning.maxExact, 120), textCandidates: 600 });
+    return hits.map((h) => {
+      const doc = this.idToDoc.get(h.id)!;
+      return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc) };
+    });
+  }
+}
+
+function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
+  let i = top.length;
+  while (i > 0 && (top[i - 1]![1] > score || (top[i - 1]![1] === score && top[i - 1]![0] > doc))) i--;
+  if (i >= limit) return;
+  top.splice(i, 0, [doc, score]);
+  if (top.length > limit) top.pop();
+}
