@@ -62,6 +62,11 @@ describe('attribution', () => {
     expect(st.map((s) => s.text)).toEqual(['The bridge opened in May.', 'Traffic doubled within a week.']);
   });
 
+  it('skips a heading set in quote marks', () => {
+    const st = run("The bridge opened in May.", "'Open for business'", 'Traffic doubled within a week.');
+    expect(st.map((s) => s.paragraph)).toEqual([0, 2]);
+  });
+
   it('gives offsets into the article text', () => {
     const text = 'First line.\n"Second," she said.';
     for (const s of extractStatements(article(text))) expect(text.slice(s.start, s.end)).toBe(s.text);

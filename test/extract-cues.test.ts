@@ -44,6 +44,11 @@ describe('reporting cues', () => {
     expect(only('His report on the bridge runs to forty pages.').kind).toBe('statement');
   });
 
+  it('does not read a negated cue as reported speech', () => {
+    expect(only('The ministry has not confirmed the report.').kind).toBe('statement');
+    expect(only('The mayor never said the bridge would open.').kind).toBe('statement');
+  });
+
   it('keeps the subject of "went on to say"', () => {
     const text = ['A nurse at the clinic told the Gazette the wait was long.', 'The nurse went on to say the staff "had no time to eat."'].join('\n');
     const st = extractStatements(article(text));

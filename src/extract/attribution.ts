@@ -144,6 +144,17 @@ function scanRightNP(toks: readonly Token[], from: number): number {
   return last;
 }
 
+/** Whether the verb at `i` is negated by "not", "n't" or "never" among its auxiliaries. */
+function negated(toks: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = toks[k]!;
+    if (t.k !== 'w') return false;
+    if (/^(not|never|n't)$/.test(t.lo) || /n[’']t$/.test(t.lo)) return true;
+    if (!AUX.has(t.lo) && !BE.has(t.lo) && !/ly$/.test(t.lo)) return false;
+  }
+  return false;
+}
+
 /** Skip adverbs, auxiliaries and "on Tuesday" leftwards from `j`; returns the next index to look at. */
 function skipAdverbials(toks: readonly Token[], j: number): number {
   while (j >= 0) {
@@ -390,6 +401,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
     // passive: "was told", "is said to"
     if (isWord(prev) && BE.has(prev.lo) && /(ed|told|said|written|spoken)$/.test(t.lo) && t.lo !== 'added') continue;
+    // negated: "has not confirmed", "did not say", "never said" report no words
+    if (negated(toks, i)) continue;
     const isIng = /ing$/.test(t.lo);
     let cue = t.t;
     let cueEnd = i;

@@ -59,7 +59,8 @@ export function extractStatements(article: Article): Statement[] {
   const text = article.text;
   const out: Statement[] = [];
   const tracker = new EntityTracker();
-  const namedOutlets: string[] = [];
+  // the publisher's own short name ("the Post has learned") resolves to the publisher
+  const namedOutlets: string[] = article.outlet ? [outletFromPhrase(article.outlet) ?? article.outlet] : [];
   const entityOutlet = new Map<number, { outlet: string; paragraph: number }>();
   const quoteSpeakers = new Map<string, Resolved>();
   let last: Carry | null = null;
@@ -83,6 +84,8 @@ export function extractStatements(article: Article): Statement[] {
     const intro: Resolved | null = colonIntro;
     colonIntro = null;
     if (spans.length === 0 && isHeadingOrCaption(raw)) continue;
+    // a heading in quote marks ("'Unknown source'"): a short quoted phrase that is the whole paragraph
+    if (spans.length === 1 && /^\s*$/.test(text.slice(pStart, spans[0]!.open)) && /^\s*$/.test(text.slice(spans[0]!.close, paraEnd)) && isHeadingOrCaption(text.slice(spans[0]!.innerStart, spans[0]!.innerEnd)) && wordCount(text, spans[0]!.innerStart, spans[0]!.innerEnd) <= 5) continue;
     for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
     const sentences = splitSentences(text, pStart, paraEnd, spans);
     let prevInPara: Carry | null = null;

@@ -16,7 +16,7 @@
  */
 
 /** Bump when the keys change: stores rebuild their stored keys from the quotes at start. */
-export const QUOTE_KEYS_VERSION = 'winnow-5x4-v2';
+export const QUOTE_KEYS_VERSION = 'winnow-5x4-v3';
 export const SHINGLE_WORDS = 5;
 export const WINDOW = 4;
 /** Quotes shorter than this many words are keyed by their whole text. */
@@ -107,5 +107,7 @@ export function quoteKeys(quote: string): string[] {
     if (useful[best]) picked.add(best);
   }
   const keys = [...picked].sort((a, b) => a - b).map((i) => `w${hashes[i]!.toString(36)}`);
+  // Every window's minimum was a function-word shingle: the whole text still identifies the quote.
+  if (!keys.length) return [`q${runHash(lanes, 0, lanes.length).toString(36)}`];
   return [...new Set(keys)];
 }
