@@ -69,3 +69,18 @@ describe('assignClusters', () => {
     expect(r.clusterOf.get('x:0')).toBe('y:3');
   });
 });
+
+describe('quoteKeys edge cases', () => {
+  it('a long quote of mostly function words still gets a key', () => {
+    const q = 'and we will do what we have to do and then we will see what they do about it';
+    expect(quoteKeys(q).length).toBeGreaterThanOrEqual(1);
+    expect(quoteKeys(q)).toEqual(quoteKeys(q.toUpperCase()));
+  });
+
+  it('every key of an excerpt is a key of the whole quote (winnowing)', () => {
+    const whole = new Set(quoteKeys(LONG));
+    const excerpt = quoteKeys('came out tonight as reported is false. The President and the foreign minister reviewed');
+    expect(excerpt.length).toBeGreaterThanOrEqual(1);
+    for (const k of excerpt) expect(whole.has(k)).toBe(true);
+  });
+});
