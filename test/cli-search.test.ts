@@ -31,7 +31,8 @@ interface JsonResult {
 
 describe('factbot search "QUERY" --json', () => {
   it('prints the ranked results as a JSON array of statements with score and article', async () => {
-    const r = await runWithInput('node', [...CLI, 'great intel', '--json'], childEnv(data.dir), '');
+    // --data names the folder (DATA_DIR points elsewhere, at nothing).
+    const r = await runWithInput('node', [...CLI, 'great intel', '--json', '--data', data.dir], childEnv(`${data.dir}/absent`), '');
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout) as JsonResult[];
     expect(Array.isArray(results)).toBe(true);

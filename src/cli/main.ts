@@ -43,7 +43,8 @@ program
   .option('--json', 'print the ranked results as JSON', false)
   .option('--stdin', 'answer one query per input line, one JSON line each', false)
   .option('--limit <n>', 'how many results', positiveInt, 10)
-  .action(async (words: string[], opts: { json: boolean; stdin: boolean; limit: number }) => {
+  .option('--data <dir>', 'the data folder to search (default: DATA_DIR, else data)')
+  .action(async (words: string[], opts: { json: boolean; stdin: boolean; limit: number; data?: string }) => {
     const { runSearch } = await import('./search.js');
     process.exitCode = await runSearch(words.join(' '), opts);
   });

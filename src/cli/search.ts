@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { openServices, readConfig } from '../dispatch/services.js';
 import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
@@ -14,6 +15,8 @@ export interface SearchCliOptions {
   json: boolean;
   stdin: boolean;
   limit: number;
+  /** Another data folder than DATA_DIR's. */
+  data?: string;
 }
 
 export interface SearchJsonResult {
@@ -82,6 +85,7 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
     process.stderr.write('search: give a query, or --stdin to read one query per line\n');
     return 2;
   }
+  if (opts.data) config = { ...config, dataDir: resolve(opts.data) };
   const opened = await openServices(config);
   try {
     for (const e of opened.sync?.errors ?? []) process.stderr.write(`${e.source}: ${e.reason}\n`);

@@ -99,7 +99,8 @@ export function routeMessage(
   m = WHAT_DID.exec(msg) ?? QUOTES_FROM.exec(msg);
   if (m) {
     const name = cleanPhrase(m[1]!);
-    const query = m[2] ? cleanPhrase(m[2]) : '';
+    // "about the meeting" → "meeting": a leading article only adds noise to a fuzzy search.
+    const query = m[2] ? cleanPhrase(m[2]).replace(/^(the|a|an|this|that)\s+/i, '') : '';
     if (name && !/^(anyone|anybody|someone|somebody|they|people|he|she|it)$/i.test(name)) {
       return { type: 'command', command: 'speaker', args: query ? { name, query } : { name } };
     }
