@@ -39,6 +39,8 @@ const STOP = new Set(
     'what how why there here it\'s also said says say told tells').split(' '),
 );
 const NP_PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+/** Prepositions whose object is never the subject of the next verb. */
+const PP_ONLY = new Set(['through', 'into', 'across', 'over', 'under', 'to', 'by', 'about', 'against', 'around', 'behind', 'near', 'along', 'toward', 'towards', 'onto', 'past', 'beyond', 'inside', 'outside', 'throughout', 'during', 'after', 'before', 'since', 'despite', 'amid', 'among', 'between', 'without', 'within', 'upon', 'via']);
 /** Post-modifiers that can follow a head noun inside a speaker phrase ("an official familiar with …"). */
 const POSTMOD_ADJ = new Set(['familiar', 'close', 'involved', 'knowledgeable', 'briefed', 'based', 'speaking', 'working', 'responsible', 'present']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'them', 'us', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'viewers', 'listeners', 'readers', 'lawmakers', 'senators']);
@@ -80,6 +82,17 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
     }
     if (isDeterminer(t.lo) && !isCapWord(t) || (isDeterminer(t.lo) && (t.lo === 'the' || t.lo === 'a' || t.lo === 'an'))) {
       first = j;
+      // "Protesters marching through the streets chanted": the phrase is the object of a preposition;
+      // the subject is the noun before the participle, or unknown
+      const p = toks[j - 1];
+      if (isWord(p) && PP_ONLY.has(p.lo)) {
+        const part = toks[j - 2];
+        if (isWord(part) && /(ing|ed)$/.test(part.lo) && j - 3 >= 0) {
+          const s = scanLeftNP(toks, j - 3);
+          if (s >= 0) return s;
+        }
+        return -1;
+      }
       // "the head of the agency": a preposition before the determiner joins a longer phrase
       const prep = toks[j - 1];
       const before = toks[j - 2];

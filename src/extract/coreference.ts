@@ -6,7 +6,7 @@
  * we never guess.
  */
 import { OUTLET_NOUNS } from './outlets.js';
-import { surname, type Gender, type ParsedMention } from './names.js';
+import { isPersonNoun, surname, type Gender, type ParsedMention } from './names.js';
 
 export type EntityKind = 'person' | 'org' | 'outlet' | 'group' | 'description';
 
@@ -107,9 +107,11 @@ export class EntityTracker {
       return agrees(e);
     };
     const agrees = (e: Entity): boolean => {
-      if (p === 'he') return e.kind === 'person' && e.gender !== 'f' && !e.plural || (e.kind === 'description' && e.gender !== 'f' && !e.plural);
-      if (p === 'she') return (e.kind === 'person' || e.kind === 'description') && e.gender !== 'm' && !e.plural;
-      if (p === 'they') return e.plural || e.kind === 'group' || e.kind === 'org' || (e.kind === 'description' && e.gender === null);
+      // a description is a person only when its head names one ("the officer", not "the statement")
+      const human = e.kind === 'person' || (e.kind === 'description' && [...e.heads].some((h) => isPersonNoun(h) || /(er|or|ist|ian|man|woman|person)$/.test(h)));
+      if (p === 'he') return human && e.gender !== 'f' && !e.plural;
+      if (p === 'she') return human && e.gender !== 'm' && !e.plural;
+      if (p === 'they') return e.plural || e.kind === 'group' || e.kind === 'org' || (human && e.kind === 'description' && e.gender === null);
       if (p === 'it') return e.kind === 'org' || e.kind === 'outlet';
       if (p === 'we') return e.kind === 'group' || e.kind === 'org';
       return false;

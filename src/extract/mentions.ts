@@ -96,7 +96,8 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const hasTitle = m.role !== null && m.role.split(/\s+/).some((w) => ROLE_WORDS.has(w.toLowerCase())) || words.some((w) => HONORIFICS.has(w.toLowerCase()));
     const known = tracker.knownPerson(nameWords[nameWords.length - 1]!);
     // a lone capitalised word is a surname when it is the subject of a verb ("Carson defied …"), not a place
-    const lone = nameWords.length === 1 && words.length === 1 && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
+    // ("Delegates questioned …" opens with a plural noun, not a surname)
+    const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
     tracker.mentionName(canonicalPersonName(m.name), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
