@@ -151,6 +151,11 @@ describe('markdown helpers', () => {
     expect(escapeMarkdown('a*b_c~d`e|f>g[h]i<j#k\\l')).toBe('a\\*b\\_c\\~d\\`e\\|f\\>g\\[h\\]i\\<j\\#k\\\\l');
   });
 
+  it('keeps URLs in article text from becoming links', () => {
+    expect(escapeMarkdown('see https://phish.example/login or HTTP://x.example')).toBe('see https\\://phish.example/login or HTTP\\://x.example');
+    expect(escapeMarkdown('ratio 3:2 and a:b//c')).toBe('ratio 3:2 and a:b//c');
+  });
+
   it('merges overlapping highlights and ignores ones outside the text', () => {
     expect(richText('great intel here', 100, { highlights: [[6, 9], [0, 5], [7, 11], [40, 50]] })).toBe('**great** **intel** here');
   });

@@ -26,6 +26,8 @@ function atLineStart(text: string, i: number): boolean {
 function escapeAt(text: string, i: number, keepNewlines: boolean): string {
   const c = text[i] as string;
   if (c === '@' && MASS_MENTION.test(text.slice(i + 1, i + 9))) return `@${ZWSP}`;
+  // A URL inside article text stays text: "https\://" is not auto-linked (our own links are built apart).
+  if (c === ':' && text.startsWith('//', i + 1) && /(^|[^a-z])(https?|ftp|discord)$/i.test(text.slice(Math.max(0, i - 8), i))) return '\\:';
   if (MARKDOWN_CHARS.has(c)) return `\\${c}`;
   if (c === '\n') return keepNewlines ? '\n' : ' ';
   if (c === '\r' || c === '\t' || c === '\f' || c === '\v') return ' ';
