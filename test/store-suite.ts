@@ -149,6 +149,9 @@ export function storeBehaviour(engine: EngineUnderTest): void {
     it('rejects statements that break the contract with a clear error', async () => {
       await expect(store.upsertArticle(article('a1'), [{ ...plain('x'), kind: 'shout' as never }])).rejects.toThrow(/unknown kind/);
       await expect(store.upsertArticle(article('a1'), [{ ...plain('x'), start: -1 }])).rejects.toThrow(/start/);
+      await expect(store.upsertArticle(article('a1'), [plain('nul \u0000 byte')])).rejects.toThrow(/NUL/);
+      await expect(store.upsertArticle(article('a1', { title: 'x\u0000' }), [])).rejects.toThrow(/title contains a NUL/);
+      expect(await store.countArticles()).toBe(0);
     });
 
     it('bulk upsert stores many articles at once and skips unchanged ones', async () => {

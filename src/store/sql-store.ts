@@ -112,6 +112,11 @@ function validateStatement(s: Statement, article: Article, i: number): void {
   const where = `article ${article.id}, statement ${i}`;
   if (typeof s.text !== 'string') throw new Error(`${where}: text is not a string`);
   if (!KINDS.has(s.kind)) throw new Error(`${where}: unknown kind ${String(s.kind)}`);
+  for (const k of ['text', 'quote', 'speaker', 'speakerMention', 'speakerRole', 'outlet', 'cue'] as const) {
+    const v = s[k];
+    if (v !== null && typeof v !== 'string') throw new Error(`${where}: ${k} must be a string or null`);
+    if (v?.includes('\u0000')) throw new Error(`${where}: ${k} contains a NUL character, which the database cannot store`);
+  }
   for (const k of ['start', 'end', 'paragraph'] as const) {
     if (!Number.isInteger(s[k]) || s[k] < 0) throw new Error(`${where}: ${k} must be a non-negative integer`);
   }
@@ -224,6 +229,9 @@ export class SqlStore implements Store {
     for (const item of batch) byId.set(item.article.id, item);
     for (const { article, statements } of byId.values()) {
       if (!article.id) throw new Error('article without an id');
+      for (const k of ['id', 'title', 'text', 'source', 'contentHash', 'outlet', 'url', 'published', 'author'] as const) {
+        if (article[k]?.includes('\u0000')) throw new Error(`article ${article.id}: ${k} contains a NUL character, which the database cannot store`);
+      }
       statements.forEach((s, i) => validateStatement(s, article, i));
     }
     const ids = [...byId.keys()];
