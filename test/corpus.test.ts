@@ -222,3 +222,25 @@ describe('speaker names against noisy aliases', () => {
     expect(resolveSpeakerName('National Security Adviser McMaster', sp)).toBe('H.R. McMaster');
   });
 });
+
+describe('a saved index from another store', () => {
+  it('is detected by its size and rebuilt', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-corpus-'));
+    try {
+      const persistence = fileIndexPersistence(join(dir, 'index.json'));
+      const big = memoryStore();
+      const first = await CorpusRuntime.open(deps(big, { persistence }));
+      await first.syncDataDir('data');
+      await first.close();
+      // Another store whose change feed happens to be as far along, with other content.
+      const other = memoryStore();
+      const C = article('c', '"Nothing about laptops was discussed," Trump said.');
+      for (let i = 0; i < 3; i++) await other.upsertArticle({ ...C, contentHash: `c${i}` }, extract(C));
+      const c = await corpusWith(other, { persistence });
+      expect(c.indexSize).toBe(await other.countStatements());
+      expect((await c.search('great intel', { limit: 3 })).results).toHaveLength(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

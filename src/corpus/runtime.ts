@@ -84,7 +84,8 @@ export class CorpusRuntime implements Corpus {
       log.warn({ err }, 'saved search index unusable; rebuilding');
       return null;
     });
-    if (saved && saved.seq <= current) {
+    const restored = Boolean(saved && saved.seq <= current);
+    if (saved && restored) {
       this.index = saved.index;
       this.seq = saved.seq;
     } else {
@@ -92,6 +93,13 @@ export class CorpusRuntime implements Corpus {
     }
     this.clusterSizeMap = await this.store.clusterSizes();
     await this.sync();
+    // A saved index from another database (DATA_DIR or DATABASE_URL changed) can have a plausible
+    // sequence; the statement count gives it away.
+    if (restored && this.index.size !== (await this.store.countStatements())) {
+      log.warn('saved search index does not match the store; rebuilding');
+      await this.rebuild();
+      await this.sync();
+    }
     this.unsubscribe = this.store.onChange(() => {
       void this.sync();
     });
