@@ -17,6 +17,13 @@ describe('routeMessage: natural questions', () => {
     ['great intel', 'quote', { query: 'great intel' }],
     ['find routine sharing of information', 'quote', { query: 'routine sharing of information' }],
     ['mcmastr denid story', 'quote', { query: 'mcmastr denid story' }],
+    ["who said that Trump's disclosure was wholly appropriate", 'whosaid', { words: "Trump's disclosure was wholly appropriate" }],
+    ["what's the source for the laptop bomb claim", 'sources', { claim: 'the laptop bomb claim' }],
+    ['sources: Israel was the source', 'sources', { claim: 'Israel was the source' }],
+    ['who reported that Trump shared information with Russia?', 'sources', { claim: 'Trump shared information with Russia' }],
+    ['Who is Ron Dermer?', 'speaker', { name: 'Ron Dermer' }],
+    ['tell me about McMaster', 'speaker', { name: 'McMaster' }],
+    ['tell me about the meeting', 'quote', { query: 'tell me about the meeting' }],
   ])('%s → %s', (text, command, args) => {
     expect(routeMessage(text)).toEqual({ type: 'command', command, args });
   });

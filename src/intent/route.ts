@@ -50,12 +50,16 @@ const WHAT_DID = new RegExp(
 const QUOTES_FROM = /^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:quotes?|statements?)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$/is;
 
 const SOURCES = [
-  /^(?:what\s+are\s+(?:the\s+)?)?(?:sources?|outlets?|articles?|coverage)\s+(?:for|of|on|about|that\s+(?:say|report|claim)s?|reporting(?:\s+that)?)\s*:?\s+(.+)$/is,
+  /^sources?\s*:\s*(.+)$/is,
+  /^(?:(?:what|where)(?:'s|’s|\s+is|\s+are)\s+(?:the\s+)?)?(?:sources?|outlets?|articles?|coverage)\s+(?:for|of|on|about|that\s+(?:say|report|claim)s?|reporting(?:\s+that)?)\s*:?\s+(.+)$/is,
   /^(?:which|what)\s+(?:news\s+)?(?:outlets?|articles?|sources?|media|papers?|newspapers?|publications?|reports?)\s+(?:(?:have|has|had|did|do|does)\s+)?(?:report(?:ed|s|ing)?|said|say|says|claim(?:ed|s)?|confirm(?:ed|s)?|mention(?:ed|s)?|cover(?:ed|s)?|back(?:ed|s)?(?:\s+up)?)\s*(?:that|the\s+claim\s+that|on)?\s*(.+)$/is,
   /^(?:who|which\s+outlets?)\s+(?:first\s+)?reported\s+(?:that\s+)?(.+)$/is,
   /^(?:is\s+it\s+true|is\s+there\s+(?:a\s+)?(?:source|evidence)\s+(?:that|for))\s+(?:that\s+)?(.+)$/is,
   /^(?:fact[- ]?check|check|verify)\s*:?\s+(?!this\b|that\b|it\b)(.+)$/is,
 ];
+
+/** "Who is Ron Dermer?", "tell me about McMaster": a capitalised name, so "tell me about the meeting" stays a search. */
+const WHO_IS = /^(?:[Ww]ho\s+is|[Ww]ho['’]s|[Tt]ell\s+me\s+about)\s+((?:[A-Z][\w.'’-]*\s*){1,4})[?!.]*$/;
 
 const QUOTE_PREFIX = /^(?:find|search(?:\s+for)?|look\s+up|quotes?\s+(?:about|on|for|with|saying)|any\s+quotes?\s+(?:about|on|saying)|did\s+anyone\s+say)\s*:?\s+(.+)$/is;
 
@@ -91,10 +95,13 @@ export function routeMessage(
 
   let m = WHO_SAID.exec(msg);
   if (m) {
-    const words = cleanPhrase(m[1]!);
+    const words = cleanPhrase(m[1]!).replace(/^that\s+(?=\S+\s)/i, '');
     if (/^(this|that|it)$/i.test(words)) return { type: 'check-thread' };
     return { type: 'command', command: 'whosaid', args: { words } };
   }
+
+  m = WHO_IS.exec(msg);
+  if (m) return { type: 'command', command: 'speaker', args: { name: cleanPhrase(m[1]!) } };
 
   m = WHAT_DID.exec(msg) ?? QUOTES_FROM.exec(msg);
   if (m) {
