@@ -6,6 +6,8 @@ import {
   APP_ID,
   BOT_ID,
   BOT_ROLE_ID,
+  EDITOR_ROLE_ID,
+  MEMBER_ID,
   CHANNEL_ID,
   GUILD_ID,
   THREAD_ID,
@@ -312,6 +314,20 @@ describe('mentions', () => {
     const post = await rest.waitFor('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), { from });
     expect(asMessage(post).message_reference?.message_id).toBe(msg.id);
     expect(visibleText(asMessage(post))).toContain('The **story** that came out tonight');
+  });
+
+  it('tells commands whether the member may manage the channel (roles, not the command’s defaults)', async () => {
+    const asMember = (roles: string[]) =>
+      mention(`<@${BOT_ID}> /digest list`, CHANNEL_ID, {
+        author: { ...humanUser, id: MEMBER_ID, username: 'member' },
+        member: { roles, joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      });
+    for (const [roles, expected] of [[[], 'manage=false'], [[EDITOR_ROLE_ID], 'manage=true']] as const) {
+      const from = rest.requests.length;
+      gateway.dispatch('MESSAGE_CREATE', asMember([...roles]));
+      const post = await rest.waitFor('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), { from });
+      expect(asMessage(post).content).toContain(expected);
+    }
   });
 
   it('ignores messages that do not mention it, and other bots', async () => {

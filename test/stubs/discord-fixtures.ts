@@ -12,6 +12,10 @@ export const USER_ID = '400000000000000004';
 export const TOKEN = 'fake-bot-token.for.tests';
 /** The role Discord creates for the bot when it joins (typing @factbot can insert this instead). */
 export const BOT_ROLE_ID = '200000000000000010';
+/** A role with Manage Channels (the @everyone role has it not). */
+export const EDITOR_ROLE_ID = '200000000000000011';
+/** A member who does not own the server (the owner has every permission). */
+export const MEMBER_ID = '400000000000000005';
 
 const iso = '2026-01-01T00:00:00.000Z';
 
@@ -29,6 +33,7 @@ export function guildPayload() {
     default_message_notifications: 0,
     explicit_content_filter: 0,
     roles: [
+      { id: EDITOR_ROLE_ID, name: 'Editors', permissions: '16', position: 2, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       { id: GUILD_ID, name: '@everyone', permissions: '1071698660929', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       { id: BOT_ROLE_ID, name: 'factbot', permissions: '274877991936', position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: BOT_ID } },
     ],

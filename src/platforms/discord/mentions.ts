@@ -1,4 +1,4 @@
-import { ChannelType, type Client, type Message } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, type Client, type Message } from 'discord.js';
 import type { Invocation } from '../../domain/command.js';
 import { errorReply, type Reply } from '../../domain/reply.js';
 import { checkClaims, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
@@ -37,6 +37,15 @@ function addressedText(message: Message, me: string): string | null {
   return role ? message.content.split(`<@&${role.id}>`).join(' ') : message.content;
 }
 
+/** Manage Channels here, from the member's roles and the channel's overwrites (threads: the parent's). */
+function canManage(message: Message): boolean {
+  try {
+    return message.member?.permissionsIn(message.channelId).has(PermissionFlagsBits.ManageChannels) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 export async function handleMessage(deps: MentionDeps, client: Client, message: Message): Promise<void> {
   const me = client.user?.id;
   if (!me || message.author.bot || message.author.id === me || message.webhookId || message.system) return;
@@ -49,8 +58,7 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
     userId: message.author.id,
     channelId: message.channelId,
     ...(message.guildId ? { teamId: message.guildId } : {}),
-    // Mentions never change subscriptions: that needs the slash command and its permission check.
-    canManageChannel: isDM,
+    canManageChannel: isDM || canManage(message),
   };
 
   let reply: Reply;
