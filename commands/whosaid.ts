@@ -33,6 +33,18 @@ function describe(item: ReplyItem): string {
   return `${who}${role}${to}`;
 }
 
+/**
+ * Another result is a real alternative when it scores about as well, or when it has as many of
+ * the words asked about: fuse.js scores a one-word difference in a long quote harshly ("we will
+ * never retreat" vs "we will not retreat" is 0.0 against 0.6), word coverage does not.
+ */
+function isCloseTo(r: SearchResult, lead: SearchResult, words: string): boolean {
+  if (r.score <= lead.score + AMBIGUOUS_WITHIN) return true;
+  const leadCoverage = coverage(words, lead.statement.text);
+  const c = coverage(words, r.statement.text);
+  return c >= 0.75 && c >= leadCoverage - 0.1;
+}
+
 /** The lead result: the best attributed one unless an unattributed one is clearly better. */
 export function pickLead(results: readonly SearchResult[]): number {
   const best = results[0];
@@ -80,7 +92,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const alternatives = uniq(
     ordered
       .slice(1)
-      .filter((r) => r.score <= lead!.score + AMBIGUOUS_WITHIN && r.statement.speaker)
+      .filter((r) => r.statement.speaker && isCloseTo(r, lead!, q.text))
       .map((r) => r.statement.speaker!)
       .filter((s) => s !== leadItem.speaker),
   );

@@ -1,0 +1,41 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/dispatch/index.js';
+import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+
+/** Two people said nearly the same words: /whosaid names the best match and the close alternative. */
+let seeded: SeededServices;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'factbot-whosaid-'));
+  await writeFile(
+    join(dir, 'moore.txt'),
+    'The senate debate ran late into the night.\n"We will not retreat from this fight," Senator Alice Moore said after the vote.\n',
+  );
+  await writeFile(
+    join(dir, 'lane.txt'),
+    'Governors met in Denver on Tuesday.\n"We will never retreat from this fight," Governor Robert Lane told reporters.\n',
+  );
+  seeded = await seedServices({ dir });
+});
+afterAll(async () => {
+  await seeded?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('/whosaid with two close matches', () => {
+  it('names the best match and lists the other speaker as an alternative', async () => {
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: 'we will not retreat from this fight' });
+    expect(r.title).toMatch(/Alice Moore said/);
+    expect(r.text).toMatch(/Close matches also from: .*Robert Lane/);
+    expect(r.sections.map((s) => s.heading)).toEqual(['Best match', 'Alternatives']);
+    expect(r.sections[1]!.items[0]!.speaker).toMatch(/Robert Lane/);
+  });
+
+  it('is not ambiguous when the words fit one speaker only', async () => {
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: 'never retreat' });
+    expect(r.title).toMatch(/Robert Lane said/);
+  });
+});
