@@ -26,10 +26,15 @@ const AMBIGUOUS_WITHIN = 0.1;
 /** An attributed result may lead over an unattributed one that scores only slightly better. */
 const PREFER_ATTRIBUTED_WITHIN = 0.15;
 
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function describe(item: ReplyItem): string {
   const who = item.speaker ?? 'an unnamed source';
   const role = item.speakerRole ? ` (${item.speakerRole})` : '';
-  const to = item.outlet ? `, ${item.cue ?? 'told'} ${item.outlet}` : '';
+  const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : item.cue && /according/i.test(item.cue) ? 'according to' : 'via';
+  const to = item.outlet && item.outlet !== item.speaker ? `, ${how} ${item.outlet}` : '';
   return `${who}${role}${to}`;
 }
 
@@ -108,7 +113,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   if (leadItem.corroboration.articles > 1) text += ` Reported in ${leadItem.corroboration.articles} articles.`;
 
   return {
-    title: leadItem.speaker ? `${leadItem.speaker} said ${quoted(q.text)}` : `Who said ${quoted(q.text)}?`,
+    title: leadItem.speaker ? `${capitalise(leadItem.speaker)} said ${quoted(q.text)}` : `Who said ${quoted(q.text)}?`,
     text,
     notices,
     sections: [
