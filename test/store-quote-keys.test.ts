@@ -44,28 +44,29 @@ describe('quoteKeys', () => {
 describe('assignClusters', () => {
   it('joins a statement to the cluster it shares keys with and merges clusters it bridges', () => {
     const existing = new Map([
-      ['k1', { clusterId: 'a:0', nKeys: 3 }],
-      ['k2', { clusterId: 'a:0', nKeys: 3 }],
-      ['k5', { clusterId: 'b:0', nKeys: 3 }],
-      ['k6', { clusterId: 'b:0', nKeys: 3 }],
+      ['k1', [{ clusterId: 'a:0', nKeys: 3 }]],
+      ['k2', [{ clusterId: 'a:0', nKeys: 3 }]],
+      ['k5', [{ clusterId: 'b:0', nKeys: 3 }, { clusterId: 'z:0', nKeys: 9 }]],
+      ['k6', [{ clusterId: 'b:0', nKeys: 3 }]],
     ]);
     const r = assignClusters(
       [
         { id: 'c:0', keys: ['k1', 'k2', 'k5', 'k6'] },
         { id: 'c:1', keys: ['k9', 'k10'] },
         { id: 'c:2', keys: ['k1', 'k99', 'k98'] }, // one shared key between long quotes: not enough
+        { id: 'c:3', keys: ['k9', 'k10', 'k11'] }, // two keys shared with c:1, new in this batch
       ],
       existing,
     );
     expect(r.clusterOf.get('c:0')).toBe('a:0');
-    expect(r.merges.get('b:0')).toBe('a:0');
+    expect(r.merges).toEqual(new Map([['b:0', 'a:0']])); // z:0 shared only k5
     expect(r.clusterOf.get('c:1')).toBe('c:1');
     expect(r.clusterOf.get('c:2')).toBe('c:2');
-    expect(r.newKeys.find((k) => k.key === 'k9')).toEqual({ key: 'k9', clusterId: 'c:1', nKeys: 2 });
+    expect(r.clusterOf.get('c:3')).toBe('c:1');
   });
 
   it('a short quote joins on its one key', () => {
-    const r = assignClusters([{ id: 'x:0', keys: ['q1'] }], new Map([['q1', { clusterId: 'y:3', nKeys: 1 }]]));
+    const r = assignClusters([{ id: 'x:0', keys: ['q1'] }], new Map([['q1', [{ clusterId: 'y:3', nKeys: 1 }]]]));
     expect(r.clusterOf.get('x:0')).toBe('y:3');
   });
 });

@@ -295,6 +295,25 @@ export function storeBehaviour(engine: EngineUnderTest): void {
     });
   });
 
+  it('a replaced or deleted statement takes its quote keys with it', async () => {
+    const other = 'we are going to build a very large wall along the whole southern border, believe me';
+    await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+    await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);
+    await store.upsertArticle(article('a', { text: 'v2' }), [quote(other, 'Donald Trump')]);
+    await store.upsertArticle(article('c'), [quote(LONG_QUOTE, 'McMaster')]);
+    expect(await store.clusterSizes()).toEqual(new Map([['b:0', 2]]));
+    expect((await store.getStatements('a'))[0]!.clusterId).toBe('a:0');
+    await store.deleteArticle('c');
+    const db = (store as unknown as { db: { query(sql: string): Promise<Array<{ n: number }>> } }).db;
+    const orphans = await db.query(
+      `SELECT count(*)::int AS n FROM quote_keys k
+       WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.article_id = k.article_id AND s.ordinal = k.ordinal)`,
+    );
+    expect(orphans[0]!.n).toBe(0);
+    const total = await db.query('SELECT count(DISTINCT article_id)::int AS n FROM quote_keys');
+    expect(total[0]!.n).toBe(2);
+  });
+
   it('rebuilds quote keys from the stored quotes when the key algorithm changes', async () => {
     await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
     await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);

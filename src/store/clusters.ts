@@ -6,9 +6,9 @@
  * words.
  */
 
+/** A stored statement that has a key: the cluster it is in and how many keys it has. */
 export interface KeyOwner {
   clusterId: string;
-  /** How many keys the statement that brought this key had. */
   nKeys: number;
 }
 
@@ -22,8 +22,6 @@ export interface ClusterAssignment {
   clusterOf: Map<string, string>;
   /** Existing cluster label → the label it merges into. */
   merges: Map<string, string>;
-  /** Keys not stored before, with their cluster. */
-  newKeys: Array<{ key: string; clusterId: string; nKeys: number }>;
 }
 
 class UnionFind {
@@ -50,60 +48,68 @@ class UnionFind {
 }
 
 /**
- * Assigns clusters to new statements (in order) given the owners of their keys already stored.
+ * Assigns clusters to new statements (in order) given the stored statements that own their keys.
  * A cluster keeps an existing label when it has one (the smallest, when several merge); a cluster
  * made only of new statements is labelled by its first statement, so a lone statement's cluster id
  * is its own id.
  */
-export function assignClusters(statements: readonly ClusterInput[], existing: ReadonlyMap<string, KeyOwner>): ClusterAssignment {
+export function assignClusters(
+  statements: readonly ClusterInput[],
+  existing: ReadonlyMap<string, readonly KeyOwner[]>,
+): ClusterAssignment {
   const uf = new UnionFind();
   const existingLabels = new Set<string>();
-  const keyOwner = new Map<string, { node: string; nKeys: number }>();
-  for (const [key, owner] of existing) {
-    uf.add(owner.clusterId);
-    existingLabels.add(owner.clusterId);
-    keyOwner.set(key, { node: owner.clusterId, nKeys: owner.nKeys });
+  const owners = new Map<string, Array<{ node: string; nKeys: number }>>();
+  for (const [key, list] of existing) {
+    const mine: Array<{ node: string; nKeys: number }> = [];
+    for (const o of list) {
+      uf.add(o.clusterId);
+      existingLabels.add(o.clusterId);
+      mine.push({ node: o.clusterId, nKeys: o.nKeys });
+    }
+    owners.set(key, mine);
   }
-  const newKeyNodes: Array<{ key: string; node: string; nKeys: number }> = [];
 
   for (const s of statements) {
     uf.add(s.id);
-    const n = s.keys.length;
+    const keys = [...new Set(s.keys)];
+    const n = keys.length;
     if (!n) continue;
     const shared = new Map<string, { count: number; minKeys: number }>();
-    for (const k of s.keys) {
-      const owner = keyOwner.get(k);
-      if (!owner) continue;
-      const root = uf.find(owner.node);
-      const cur = shared.get(root) ?? { count: 0, minKeys: Number.POSITIVE_INFINITY };
-      cur.count++;
-      cur.minKeys = Math.min(cur.minKeys, owner.nKeys);
-      shared.set(root, cur);
+    for (const k of keys) {
+      const seen = new Map<string, number>();
+      for (const o of owners.get(k) ?? []) {
+        const root = uf.find(o.node);
+        seen.set(root, Math.min(seen.get(root) ?? Number.POSITIVE_INFINITY, o.nKeys));
+      }
+      for (const [root, nKeys] of seen) {
+        const cur = shared.get(root) ?? { count: 0, minKeys: Number.POSITIVE_INFINITY };
+        cur.count++;
+        cur.minKeys = Math.min(cur.minKeys, nKeys);
+        shared.set(root, cur);
+      }
     }
     for (const [root, { count, minKeys }] of shared) {
       if (count >= Math.min(2, n, minKeys)) uf.union(root, s.id);
     }
-    for (const k of new Set(s.keys)) {
-      if (keyOwner.has(k)) continue;
-      keyOwner.set(k, { node: s.id, nKeys: n });
-      newKeyNodes.push({ key: k, node: s.id, nKeys: n });
+    for (const k of keys) {
+      const list = owners.get(k) ?? [];
+      list.push({ node: s.id, nKeys: n });
+      owners.set(k, list);
     }
   }
 
-  // Pick each group's label.
+  // Pick each group's label: existing labels first (smallest wins), else the first new statement.
   const label = new Map<string, string>();
-  const consider = (node: string, isExisting: boolean): void => {
-    const root = uf.find(node);
+  for (const l of existingLabels) {
+    const root = uf.find(l);
     const cur = label.get(root);
-    if (cur === undefined) {
-      label.set(root, node);
-      return;
-    }
-    const curExisting = existingLabels.has(cur);
-    if (isExisting && (!curExisting || node < cur)) label.set(root, node);
-  };
-  for (const l of existingLabels) consider(l, true);
-  for (const s of statements) consider(s.id, false);
+    if (cur === undefined || l < cur) label.set(root, l);
+  }
+  for (const s of statements) {
+    const root = uf.find(s.id);
+    if (!label.has(root)) label.set(root, s.id);
+  }
 
   const clusterOf = new Map<string, string>();
   for (const s of statements) clusterOf.set(s.id, label.get(uf.find(s.id))!);
@@ -112,6 +118,5 @@ export function assignClusters(statements: readonly ClusterInput[], existing: Re
     const to = label.get(uf.find(l))!;
     if (to !== l) merges.set(l, to);
   }
-  const newKeys = newKeyNodes.map((k) => ({ key: k.key, clusterId: label.get(uf.find(k.node))!, nKeys: k.nKeys }));
-  return { clusterOf, merges, newKeys };
+  return { clusterOf, merges };
 }

@@ -170,21 +170,15 @@ export class SqlStore implements Store {
       await tx.query('DELETE FROM quote_keys');
       let after: [string, number] = ['', -1];
       for (;;) {
-        const rows = await tx.query<{ article_id: string; ordinal: number; quote: string; cluster_id: string }>(
-          `SELECT article_id, ordinal, quote, cluster_id FROM statements
+        const rows = await tx.query<{ article_id: string; ordinal: number; quote: string }>(
+          `SELECT article_id, ordinal, quote FROM statements
            WHERE quote IS NOT NULL AND (article_id, ordinal) > ($1, $2) ORDER BY article_id, ordinal LIMIT 5000`,
           after,
         );
         if (!rows.length) break;
-        const keys: Array<[string, string, number]> = [];
-        for (const r of rows) {
-          const k = quoteKeys(r.quote);
-          for (const key of k) keys.push([key, r.cluster_id, k.length]);
-        }
-        await tx.query(
-          `INSERT INTO quote_keys (key, cluster_id, n_keys)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (key) DO NOTHING`,
-          [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2])],
+        await this.insertKeys(
+          tx,
+          rows.map((r) => ({ articleId: r.article_id, ordinal: Number(r.ordinal), keys: quoteKeys(r.quote) })),
         );
         const last = rows[rows.length - 1]!;
         after = [last.article_id, Number(last.ordinal)];
@@ -325,9 +319,8 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Deletes the statements of these articles and repairs the clusters they were in: a cluster
-   * labelled by a deleted statement takes the id of a remaining member; a cluster left empty drops
-   * its keys (so a later quote cannot join a cluster nobody is in).
+   * Deletes the statements of these articles with their quote keys, and renames a cluster that was
+   * labelled by a deleted statement after a remaining member.
    */
   private async removeStatements(
     tx: Queryable,
@@ -336,19 +329,31 @@ export class SqlStore implements Store {
   ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
     const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
     if (!articleIds.length) return byArticle;
-    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string }>(
-      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id',
+    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string; quote: string | null }>(
+      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id, quote',
       [articleIds],
     );
     const deletedIds = new Set<string>();
     const labels = new Set<string>();
+    const keyRows: Array<[string, string, number]> = [];
     for (const r of old) {
-      const id = statementId(r.article_id, Number(r.ordinal));
+      const ordinal = Number(r.ordinal);
+      const id = statementId(r.article_id, ordinal);
       deletedIds.add(id);
       labels.add(r.cluster_id);
       const list = byArticle.get(r.article_id) ?? [];
-      list.push({ id, ordinal: Number(r.ordinal), clusterId: r.cluster_id });
+      list.push({ id, ordinal, clusterId: r.cluster_id });
       byArticle.set(r.article_id, list);
+      if (r.quote) for (const k of quoteKeys(r.quote)) keyRows.push([k, r.article_id, ordinal]);
+    }
+    // The keys go with their statements (recomputed: the algorithm version is the one they were
+    // stored with, see ensureQuoteKeys).
+    for (const part of chunks(keyRows, INSERT_CHUNK)) {
+      await tx.query(
+        `DELETE FROM quote_keys k USING unnest($1::text[], $2::text[], $3::int[]) AS d(key, a, o)
+         WHERE k.key = d.key AND k.article_id = d.a AND k.ordinal = d.o`,
+        [part.map((k) => k[0]), part.map((k) => k[1]), part.map((k) => k[2])],
+      );
     }
     if (!labels.size) return byArticle;
     const remaining = await tx.query<{ cluster_id: string; first: string }>(
@@ -356,15 +361,13 @@ export class SqlStore implements Store {
        WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id`,
       [[...labels]],
     );
-    const alive = new Map(remaining.map((r) => [r.cluster_id, r.first]));
-    const relabel = [...alive].filter(([label]) => deletedIds.has(label));
+    // A cluster named after a deleted statement takes the id of a remaining member.
+    const relabel = remaining.filter((r) => deletedIds.has(r.cluster_id)).map((r) => [r.cluster_id, r.first] as const);
     if (relabel.length) await this.renameClusters(tx, relabel, effects);
-    const emptied = [...labels].filter((l) => !alive.has(l));
-    if (emptied.length) await tx.query('DELETE FROM quote_keys WHERE cluster_id = ANY($1::text[])', [emptied]);
     return byArticle;
   }
 
-  /** Renames clusters (old label → new label) in statements and keys; records who was touched. */
+  /** Renames clusters (old label → new label); records the statements touched. */
   private async renameClusters(tx: Queryable, pairs: ReadonlyArray<readonly [string, string]>, effects: WriteEffects): Promise<void> {
     const from = pairs.map((p) => p[0]);
     const to = pairs.map((p) => p[1]);
@@ -372,11 +375,6 @@ export class SqlStore implements Store {
       `UPDATE statements s SET cluster_id = m.new_id
        FROM unnest($1::text[], $2::text[]) AS m(old_id, new_id)
        WHERE s.cluster_id = m.old_id RETURNING s.article_id, s.ordinal`,
-      [from, to],
-    );
-    await tx.query(
-      `UPDATE quote_keys k SET cluster_id = m.new_id
-       FROM unnest($1::text[], $2::text[]) AS m(old_id, new_id) WHERE k.cluster_id = m.old_id`,
       [from, to],
     );
     for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
@@ -561,24 +559,48 @@ export class SqlStore implements Store {
       statements.map((s, i) => ({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [] })),
     );
     const allKeys = [...new Set(inputs.flatMap((s) => s.keys))];
-    const existing = new Map<string, KeyOwner>();
+    const existing = new Map<string, KeyOwner[]>();
     for (const part of chunks(allKeys, 20_000)) {
       const rows = await tx.query<{ key: string; cluster_id: string; n_keys: number }>(
-        'SELECT key, cluster_id, n_keys FROM quote_keys WHERE key = ANY($1::text[])',
+        `SELECT k.key, s.cluster_id, k.n_keys FROM quote_keys k
+         JOIN statements s ON s.article_id = k.article_id AND s.ordinal = k.ordinal
+         WHERE k.key = ANY($1::text[])`,
         [part],
       );
-      for (const r of rows) existing.set(r.key, { clusterId: r.cluster_id, nKeys: Number(r.n_keys) });
+      for (const r of rows) {
+        const list = existing.get(r.key) ?? [];
+        list.push({ clusterId: r.cluster_id, nKeys: Number(r.n_keys) });
+        existing.set(r.key, list);
+      }
     }
-    const { clusterOf, merges, newKeys } = assignClusters(inputs, existing);
+    const { clusterOf, merges } = assignClusters(inputs, existing);
     if (merges.size) await this.renameClusters(tx, [...merges], effects);
-    for (const part of chunks(newKeys, INSERT_CHUNK)) {
+    await this.insertKeys(
+      tx,
+      inputs.map((s) => {
+        const [articleId, ordinal] = parseStatementId(s.id)!;
+        return { articleId, ordinal, keys: s.keys };
+      }),
+    );
+    return clusterOf;
+  }
+
+  private async insertKeys(
+    tx: Queryable,
+    statements: ReadonlyArray<{ articleId: string; ordinal: number; keys: readonly string[] }>,
+  ): Promise<void> {
+    const rows: Array<[string, string, number, number]> = [];
+    for (const s of statements) {
+      const keys = [...new Set(s.keys)];
+      for (const k of keys) rows.push([k, s.articleId, s.ordinal, keys.length]);
+    }
+    for (const part of chunks(rows, INSERT_CHUNK)) {
       await tx.query(
-        `INSERT INTO quote_keys (key, cluster_id, n_keys)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT (key) DO NOTHING`,
-        [part.map((k) => k.key), part.map((k) => k.clusterId), part.map((k) => k.nKeys)],
+        `INSERT INTO quote_keys (key, article_id, ordinal, n_keys)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])`,
+        [part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2]), part.map((r) => r[3])],
       );
     }
-    return clusterOf;
   }
 
   private async insertStatements(
