@@ -28,7 +28,7 @@ export interface Attribution {
   strong: boolean;
 }
 
-const AUX = new Set(['however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
+const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|weekend|month|year)$/;
 /** Words that end a noun phrase when scanning leftwards from a verb. */
@@ -75,11 +75,14 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
   j--;
   let n = 1;
   while (j >= 0 && n < MAX_NP) {
-    const t = toks[j];
-    if (!isWord(t)) {
-      // "HR McMaster" is fine; "Trump's aides" has the possessive inside the word token
-      break;
+    const t = toks[j]!;
+    if (t.k === 'q' && isCapWord(toks[j - 1]) && isCapWord(toks[j + 1]) && t.t.split(/\s+/).length <= 2) {
+      // a nickname inside a name: Marcia "Cia" Price
+      j--;
+      n++;
+      continue;
     }
+    if (!isWord(t)) break;
     if (isDeterminer(t.lo) && !isCapWord(t) || (isDeterminer(t.lo) && (t.lo === 'the' || t.lo === 'a' || t.lo === 'an'))) {
       first = j;
       // "Protesters marching through the streets chanted": the phrase is the object of a preposition;
@@ -113,6 +116,13 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       continue;
     }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
+    // "the independent senator and presidential candidate": two roles joined under one determiner
+    if (t.lo === 'and' && !capHead && n >= 2) {
+      let k = j - 1;
+      while (k >= 0 && isWord(toks[k]) && !isDeterminer(toks[k]!.lo) && (npWord(toks[k]!) || isCapWord(toks[k])) && j - k < 6) k--;
+      if (k >= 0 && isWord(toks[k]) && /^(the|a|an)$/.test(toks[k]!.lo) && k < j - 1 && isPersonNoun(toks[j - 1]!.lo)) return k;
+      break;
+    }
     if (!capHead && NP_PREPS.has(t.lo) && isWord(toks[j - 1]) && (isPersonNoun(toks[j - 1]!.lo) || POSTMOD_ADJ.has(toks[j - 1]!.lo))) {
       j--;
       n++;
@@ -215,7 +225,7 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
   }
   const lo = head.lo.replace(/[’']s$/, '');
   // with a determiner any noun can speak ("the coach", "a moderator"), except times and abstractions
-  if (isWord(toks[from]) && isDeterminer(toks[from]!.lo) && from < to && !/^(time|day|week|month|year|night|morning|evening|moment|way|thing|fact|point|idea|problem|question|issue|number|rest|end|case|part|lot|kind|sort)$/.test(lo)) return true;
+  if (isWord(toks[from]) && (isDeterminer(toks[from]!.lo) || /[’']s$/.test(toks[from]!.t)) && from < to && !/^(time|day|week|month|year|night|morning|evening|moment|way|thing|fact|point|idea|problem|question|issue|number|rest|end|case|part|lot|kind|sort)$/.test(lo)) return true;
   return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 
@@ -264,7 +274,8 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     let end = j - 1;
     while (end >= 0 && segs.length < 5) {
       let k = end;
-      while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)))) k--;
+      // a segment may hold a short title in quotes: "wearing "Ted Cruz" pins"
+      while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)) || (toks[k]!.k === 'q' && k < end && toks[k]!.t.split(/\s+/).length <= 4))) k--;
       if (k === end) break;
       segs.push({ from: k + 1, to: end });
       if (k < 0 || !isComma(toks[k])) break;
@@ -302,7 +313,15 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
       const s = e >= seg.from ? scanLeftNP(toks, e) : -1;
       if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: toEnd };
     }
-    if (best && best.to > best.from) return best;
+    if (best && best.to > best.from) {
+      // "Scott's niece, state Del. Marcia Price, shouted": a description before the name opens the subject
+      const lead = segs[segs.length - 1]!;
+      if (lead.from < best.from) {
+        const s = scanLeftNP(toks, lead.to);
+        if (s === lead.from && plausibleSpeaker(toks, s, lead.to)) return { from: lead.from, to: best.to };
+      }
+      return best;
+    }
     const last = segs[0];
     if (last) {
       const s = scanLeftNP(toks, last.to);
@@ -422,7 +441,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     const particles = requiredParticles(v.lemma);
     if (particles !== undefined) {
       if (isWord(next) && particles.includes(next.lo)) {
-        if (/^(out|for|on|to|as)$/.test(next.lo)) {
+        if (/^(out|for|on|to|as|back)$/.test(next.lo)) {
           cue = `${t.t} ${next.t}`;
           cueEnd = i + 1;
         }
@@ -430,7 +449,11 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         // `"…," the article read.`: the subject stands between the quote and the verb
         const sp = subjectBefore(toks, skipAdverbials(toks, i - 1));
         const k = sp ? sp.from - 1 : -1;
-        if (!(sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1]))) && toks.slice(i + 1).every((x) => x.k === 'p'))) continue;
+        const afterQuote = sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1])));
+        // "Stated Stone:" — an inverted cue opening a sentence that introduces the next words
+        const introInverted = i === 0 && toks.slice(i + 1).some((x) => x.k === 'p' && x.t === ':');
+        // a bare base form ("state", "call") after a noun is more often a noun itself
+        if (!afterQuote && !introInverted || t.lo === v.lemma) continue;
       }
     }
     if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {

@@ -12,6 +12,9 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   ['write', 'writes', 'wrote', 'writing', 'written'],
   ['speak', 'speaks', 'spoke', 'speaking'],
   ['sing', 'sings', 'sang', 'singing'],
+  ['shoot', 'shot'],
+  ['fire', 'fired'],
+  ['hit', 'hits'],
   ['read', 'reads', 'reading'],
   ['tweet', 'tweets', 'tweeted', 'tweeting'],
   'add', 'argue', 'warn', 'note', 'claim', 'insist', 'deny', 'explain', 'acknowledge', 'admit', 'announce',
@@ -25,7 +28,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   'slam', 'defend', 'hint', 'recount', 'exclaim', 'whisper', 'yell', 'scream', 'muse', 'grumble',
   'concur', 'interject', 'retort', 'rebut', 'clarify', 'elaborate', 'acknowledge', 'proclaim', 'brag',
   'snap', 'sniff', 'scoff', 'pronounce', 'affirm', 'attest', 'advise', 'announce', 'reason', 'underscore',
-  'highlight', 'stipulate', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
+  'highlight', 'stipulate', 'bark', 'growl', 'bellow', 'thunder', 'plead', 'beg', 'vent', 'rail', 'reassure', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
 ];
 
 /** Verbs that double their last consonant: short ones (quip → quipped) and those stressed at the end (admit → admitted). */
@@ -54,6 +57,9 @@ for (const entry of SPEECH_BASES) {
 /** Verbs that need a particle or complement to be speech ("point out", "call for"): alone they are not cues. */
 const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['point', ['out']],
+  ['shoot', ['back']],
+  ['fire', ['back']],
+  ['hit', ['back']],
   ['read', []],
   ['continue', []],
   ['call', ['for', 'on', 'it', 'him', 'her', 'them', 'the', 'a', 'an', 'this', 'that']],

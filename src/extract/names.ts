@@ -66,7 +66,10 @@ const PERSON_NOUNS = new Set(
     'lawmaker legislator politician representative delegate operative donor fundraiser organizer volunteer protester ' +
     'demonstrator victim survivor officer official insider observer historian scientist engineer chief administrator ' +
     'investigator prosecutor defendant plaintiff counsel whistleblower questioner caller viewer reader listener ' +
-    'republican democrat conservative liberal independent'
+    'republican democrat conservative liberal independent niece nephew aunt uncle cousin grandson granddaughter ' +
+    'grandmother grandfather widow widower mom dad spouse fiance fiancee girlfriend boyfriend colleague neighbour ' +
+    'classmate roommate coworker co-worker teammate boss employer landlord tenant pastor priest rabbi imam bishop ' +
+    'coach player fan attendee delegate narrator announcer moderator anchor host interviewer panelist'
   ).split(/\s+/),
 );
 

@@ -77,10 +77,16 @@ function attributionFollows(text: string, from: number, end: number, afterPeriod
   const rest = text.slice(from, Math.min(end, from + 120));
   // after a full stop only a bare closing attribution ("… tonight." he said.) stays: "He added, …" starts anew
   if (afterPeriod && !/^(?:[\p{L}.'’-]+\s+){1,6}?[\p{L}]+\s*[.;]/u.test(rest)) return false;
-  const m = /^((?:[\p{L}.'’-]+\s+){1,6}?)([\p{L}]+)(?=([,.;!?]|\s+(?:on|in|at|during|after|before|last|this|late|early|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$))/u.exec(rest);
+  // after ? or ! the first speech verb within the next few words ("Renteria told reporters during …");
+  // after a full stop the verb must close the clause
+  let m: RegExpExecArray | null = null;
+  for (let n = 1; n <= 7 && !m; n++) {
+    const r = new RegExp(`^((?:[\\p{L}.'’-]+,?\\s+){${n}})([\\p{L}]+)(?=[\\s,.;!?]|$)`, 'u').exec(rest);
+    if (r && speechVerb(r[2]!)) m = r;
+  }
   if (!m) return false;
-  if (!speechVerb(m[2]!)) return false;
-  const subject = m[1]!.trim().split(/\s+/);
+  if (afterPeriod && !/^\s*[,.;]|^\s+(?:on|in|at|during|after|before|last|this|late|early|yesterday|today)\b|^$/.test(rest.slice(m[0].length))) return false;
+  const subject = m[1]!.trim().replace(/,/g, '').split(/\s+/);
   if (subject.length === 1 && PRONOUN_SUBJECTS.test(subject[0]!)) return true;
   if (subject.some((w) => /^(and|but|that|which|who|because|when|if|so)$/i.test(w))) return false;
   return /^\p{Lu}/u.test(subject[0]!);
