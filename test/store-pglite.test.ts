@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,18 @@ describe('store on PGlite (on disk)', () => {
     const s2 = await openStore({ dataDir: dir });
     await s2.upsertArticle(article('b'), [plain('Still works.')]);
     await s2.close();
+  });
+
+  it('takes over a lock left by a process that is gone (or by an earlier run with our pid)', async () => {
+    const dir = tempDir();
+    const s1 = await openStore({ dataDir: dir });
+    await s1.upsertArticle(article('a'), [plain('Kept.')]);
+    await s1.close();
+    for (const pid of [2 ** 22 + 12345, process.pid]) {
+      writeFileSync(join(dir, 'db', 'lock'), String(pid));
+      const s = await openStore({ dataDir: dir });
+      expect(await s.countArticles()).toBe(1);
+      await s.close();
+    }
   });
 });

@@ -49,21 +49,27 @@ function alive(pid: number): boolean {
  * file holding our pid keeps a second one out with a clear message; a lock left by a dead process
  * is taken over.
  */
+/** Folders this process has open: the pid in a lock file cannot tell (a container's pid is often 1 every time). */
+const openHere = new Set<string>();
+
 async function lockDir(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, 'lock');
+  if (openHere.has(dir)) throw new StoreLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const h = await open(file, 'wx');
       await h.writeFile(String(process.pid));
       await h.close();
+      openHere.add(dir);
       return async () => {
+        openHere.delete(dir);
         await rm(file, { force: true });
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      // Our own pid in the file but not open here: left by an earlier run that had the same pid.
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new StoreLockedError(dir, pid);
-      if (pid === process.pid) throw new StoreLockedError(dir, pid);
       await rm(file, { force: true });
     }
   }
