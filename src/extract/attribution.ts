@@ -452,8 +452,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const afterQuote = sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1])));
         // "Stated Stone:" — an inverted cue opening a sentence that introduces the next words
         const introInverted = i === 0 && toks.slice(i + 1).some((x) => x.k === 'p' && x.t === ':');
-        // a bare base form ("state", "call") after a noun is more often a noun itself
-        if (!afterQuote && !introInverted || t.lo === v.lemma) continue;
+        // a bare base form ("state", "call") after a noun is more often a noun itself, unless it closes the sentence
+        const closes = toks.slice(i + 1).every((x) => x.k === 'p');
+        if (!afterQuote && !introInverted || (t.lo === v.lemma && !closes)) continue;
       }
     }
     if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {

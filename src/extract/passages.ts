@@ -58,7 +58,8 @@ export function continuationQuotes(toks: readonly Token[], real: readonly number
     if (i <= end) continue;
     // only time words may stand between: `"A," Schiff told CNN on Wednesday, "but B."`
     const between = toks.slice(end + 1, i).filter((t) => t.k === 'w');
-    if (between.length > 4 || between.some((t) => !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
+    // (a hearer's name may stand there too: "Schiff told Capital Download on Wednesday, "…"")
+    if (between.length > 5 || between.some((t) => !isCapWord(t) && !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
     out.push(i);
     end = i;
   }
