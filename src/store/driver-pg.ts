@@ -51,15 +51,21 @@ export function pgDriver(connectionString: string, opts: { max?: number } = {}):
       let delay = 250;
       const connect = async (): Promise<void> => {
         const c = new pg.Client({ connectionString });
+        let lost = false;
+        const onLost = (why: string) => {
+          if (lost) return;
+          lost = true;
+          listeners.delete(c);
+          c.end().catch(() => undefined);
+          if (stopped || closed) return;
+          log.warn({ why }, 'store: LISTEN connection lost, reconnecting');
+          setTimeout(() => void retry(), delay).unref();
+        };
         c.on('notification', (msg) => {
           if (msg.channel === channel) onPayload(msg.payload ?? '');
         });
-        c.on('error', (err) => {
-          log.warn({ err: err.message }, 'store: LISTEN connection lost, reconnecting');
-          listeners.delete(c);
-          c.end().catch(() => undefined);
-          if (!stopped && !closed) setTimeout(() => void retry(), delay).unref();
-        });
+        c.on('error', (err) => onLost(err.message));
+        c.on('end', () => onLost('connection ended'));
         await c.connect();
         await c.query(`LISTEN ${channel}`);
         listeners.add(c);

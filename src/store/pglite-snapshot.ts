@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -52,6 +52,12 @@ async function build(): Promise<Blob> {
     await writeFile(tmp, bytes)
       .then(() => rename(tmp, file))
       .catch(() => undefined);
+    // Snapshots of older schemas are never loaded again (40 MB each).
+    for (const f of await readdir(tmpdir()).catch(() => [] as string[])) {
+      if (/^factbot-pglite-[0-9a-f]{16}\.tar$/.test(f) && join(tmpdir(), f) !== file) {
+        await rm(join(tmpdir(), f), { force: true }).catch(() => undefined);
+      }
+    }
     return new Blob([bytes]);
   } finally {
     await db.close();
