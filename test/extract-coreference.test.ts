@@ -45,3 +45,15 @@ describe('coreference', () => {
     expect(st[0]).toMatchObject({ speaker: null, speakerMention: 'she' });
   });
 });
+
+describe('salience', () => {
+  it('does not take a name modifying a role for the subject', () => {
+    const st = run('Ortiz spokesman Dan Lee declined to give a date.', '"We will announce it soon," he said.');
+    expect(st[0]?.speaker).toBe('Dan Lee');
+  });
+
+  it('follows a chain of pronoun subjects', () => {
+    const st = run('Governor Ana Ruiz toured the plant.', 'She thanked the workers after her talk with Sara Kim.', '"This plant is the future," she said.');
+    expect(st[0]?.speaker).toBe('Ana Ruiz');
+  });
+});

@@ -83,6 +83,11 @@ export class EntityTracker {
     this.events.push({ entity: e, pos, sentence, speaker: true, paragraph: this.paragraph });
   }
 
+  /** Record a resolved mention ("He nodded …" → the entity "He" is): it keeps the entity salient. */
+  markMention(e: Entity, pos: number, sentence: number): void {
+    this.events.push({ entity: e, pos, sentence, speaker: false, paragraph: this.paragraph });
+  }
+
   /** Learn gender from a resolved pronoun. */
   learnGender(e: Entity, g: Gender): void {
     if (g && !e.gender && e.kind === 'person') e.gender = g;

@@ -100,6 +100,12 @@ export function extractStatements(article: Article): Statement[] {
       const dateline = si === 0 ? DATELINE.exec(text.slice(sent.start, sEnd)) : null;
       const toks = tokenize(text, sent.start + (dateline ? dateline[0].length : 0), sEnd, qs);
       const sno = sentenceNo++;
+      // a sentence opening with "He"/"She" continues its referent as the subject
+      const w0 = toks.find((t) => t.k !== 'p');
+      if (w0?.k === 'w' && /^(he|she)$/.test(w0.lo)) {
+        const e = tracker.resolvePronoun(w0.lo, w0.start, sno, false);
+        if (e) tracker.markMention(e, w0.start, sno);
+      }
       registerNames(tracker, text, toks, sno);
       const attrs = findAttributions(toks);
       const stmt: Statement = {

@@ -3,13 +3,15 @@
  * newspaper" has something to refer to. Names inside quotes are the speaker's words and are skipped.
  */
 import type { EntityTracker } from './coreference.js';
-import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, parseMention, ROLE_WORDS } from './names.js';
+import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, parseMention, ROLE_WORDS } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { isCapWord, type Token } from './tokens.js';
 
 /** Capitalised words that open sentences or name times and places rather than people. */
 const NOT_NAMES = new Set(
   ('the a an in on at but and or so as if when while after before since for with from by this that these those there ' +
+    'to of into over under about like among through across against around behind beyond without within upon via toward ' +
+    'instead indeed moreover furthermore nonetheless nevertheless besides again finally later earlier unlike ' +
     'here it he she they we i you his her their our its my your what who why how where yet still now then also however ' +
     'meanwhile today yesterday last during despite although though because according officials some many most one two ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
@@ -72,6 +74,9 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
     i = Math.max(j, i + 1);
     if (words.length === 0) continue;
+    // "Obama consultant Cornell Belcher", "McConnell spokesman Don Stewart": a name modifying a role is not the subject
+    const after = toks[j];
+    if (after?.k === 'w' && !isCapWord(after) && (ROLE_WORDS.has(after.lo) || isPersonNoun(after.lo)) && isCapWord(toks[j + 1])) continue;
     const phrase = words.join(' ');
     const pos = toks[from]!.start;
     const outlet = outletFromPhrase(phrase);
