@@ -12,6 +12,7 @@ import {
   uniq,
 } from '../src/dispatch/kit.js';
 import { coverage } from '../src/corpus/coverage.js';
+import { outletFromPhrase } from '../src/extract/outlets.js';
 
 export const definition: CommandDefinition = {
   name: 'sources',
@@ -84,6 +85,16 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   return { sources: [...byArticle.values()], notices: page.query.notices };
 }
 
+/**
+ * Who reports it: the outlet the words were told to, else the speaker when the speaker is an
+ * outlet ("the New York Times reported …"), else the article's publisher.
+ */
+function reportingOutlet(s: ArticleSource): string | null {
+  if (s.item.outlet) return s.item.outlet;
+  if (s.item.speaker && outletFromPhrase(s.item.speaker) === s.item.speaker) return s.item.speaker;
+  return s.article.outlet;
+}
+
 async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const q = prepareQuery(args.claim, 'claim');
   if (!q.text) return commandHelp(definition);
@@ -99,9 +110,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const outlets = uniq(
-    sources.map((s) => s.item.outlet ?? s.article.outlet).filter((o): o is string => Boolean(o)),
-  );
+  const outlets = uniq(sources.map(reportingOutlet).filter((o): o is string => Boolean(o)));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
   const n = sources.length;
   const summary =

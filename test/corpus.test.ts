@@ -244,3 +244,24 @@ describe('a saved index from another store', () => {
     }
   });
 });
+
+describe('word coverage', () => {
+  it('counts content words, forms and small typos', async () => {
+    const { coverage, contentWords } = await import('../src/corpus/coverage.js');
+    expect(contentWords('Was the source of the information?')).toEqual(['source', 'information']);
+    expect(coverage('McMaster denied the story', 'Yesterday, McMaster denied the story outright.')).toBe(1);
+    expect(coverage('mcmastr deny story', 'Yesterday, McMaster denied the story outright.')).toBe(1);
+    expect(coverage('Israel was the source', 'Trump did not reveal the source of the intelligence')).toBe(0.5);
+    expect(coverage('the of and', 'anything')).toBe(1);
+  });
+});
+
+describe('queries in another word order', () => {
+  it('still find statements with the words', async () => {
+    const c = await corpusWith();
+    await c.syncDataDir('data');
+    const page = await c.search('happen room', { limit: 3 });
+    expect(page.results[0]?.statement.quote).toMatch(/in the room, it did not happen/);
+    expect(page.results[0]!.score).toBeGreaterThanOrEqual(0.4);
+  });
+});

@@ -21,7 +21,10 @@ export function contentWords(text: string): string[] {
 }
 
 function stem(w: string): string {
-  return w.replace(/(ies|es|s|ed|ing|ly)$/, '') || w;
+  // Enough for matching, not linguistics: denied/denies/deny → deny, reports/reported → report.
+  const y = w.replace(/(ies|ied)$/, 'y');
+  if (y !== w) return y;
+  return w.replace(/(es|s|ed|ing|ly)$/, '') || w;
 }
 
 function wordMatches(claimWord: string, words: readonly string[]): boolean {

@@ -2,7 +2,9 @@ import type { Article, ArticleRef } from '../domain/article.js';
 import { articleRef } from '../domain/article.js';
 import type { Corroboration } from '../domain/reply.js';
 import type { Statement, StoredStatement } from '../domain/statement.js';
-import type { IndexedStatement, SearchFilters, SearchIndex, SearchQuery } from '../search/types.js';
+import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQuery } from '../search/types.js';
+import type { Range } from '../domain/reply.js';
+import { contentWords, coverage } from './coverage.js';
 import type { SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
@@ -219,7 +221,11 @@ export class CorpusRuntime implements Corpus {
     const hasFilter = Object.values(q.filters).some((v) => v !== undefined && v !== '');
     if (!q.text.trim() && !q.phrases.length && !hasFilter) return { query: q, results: [], total: 0, offset };
 
-    const hits = this.index.search(q, { limit: Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit) });
+    const candidates = Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit);
+    let hits = this.index.search(q, { limit: candidates });
+    if (new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + limit) {
+      hits = this.widenByWords(q, hits, candidates);
+    }
     const grouped = byWordCoverage(
       dropRepeats(
         preferAttributed(
@@ -249,6 +255,36 @@ export class CorpusRuntime implements Corpus {
       });
     }
     return { query: q, results, total: grouped.length, offset };
+  }
+
+  /**
+   * Fuzzy matching follows the query's word order: "Comey fired" misses "the decision to fire
+   * James Comey". When the whole query finds too little, each content word is searched on its
+   * own and statements with at least half of the words join the results, after the whole-query
+   * matches.
+   */
+  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: number): SearchHit[] {
+    const words = [...new Set(contentWords(q.text))].slice(0, 8);
+    if (words.length < 2) return hits;
+    const byId = new Map(hits.map((h) => [h.id, h]));
+    const extra = new Map<string, SearchHit>();
+    for (const w of words) {
+      for (const h of this.index.search({ ...q, text: w, notices: [] }, { limit: candidates })) {
+        if (byId.has(h.id)) continue;
+        const cur = extra.get(h.id);
+        extra.set(h.id, cur ? { ...cur, highlights: mergeRanges([...cur.highlights, ...h.highlights]) } : h);
+      }
+    }
+    // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
+    const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);
+    for (const h of extra.values()) {
+      const doc = this.index.get(h.id);
+      if (!doc) continue;
+      const c = coverage(q.text, [doc.text, doc.quote ?? '', doc.speaker ?? '', ...doc.speakerAliases, doc.outlet ?? ''].join(' '));
+      if (c < 0.5) continue;
+      byId.set(h.id, { ...h, score: Math.max(floor, 1 - c * 0.6) });
+    }
+    return [...byId.values()];
   }
 
   async suggestSpeakers(partial: string, limit: number): Promise<string[]> {
@@ -405,4 +441,16 @@ export async function storeArticles(
     }
   }
   return report;
+}
+
+/** Sorted, non-overlapping union of ranges. */
+function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
 }
