@@ -54,3 +54,16 @@ describe('quote passages in articles', () => {
     expect(extractStatements(article(text)).filter((s) => s.kind === 'direct')).toEqual([]);
   });
 });
+
+describe('second passages', () => {
+  it('makes a second quote with its own cue a passage of its own, with the same speaker', () => {
+    const text = '"We cannot afford this anymore," Mayor Ortiz said, adding later, "The bridge is costing us a fortune."';
+    const st = extractStatements(article(text));
+    expect(st.map((s) => [s.kind, s.quote, s.speaker, s.cue])).toEqual([
+      ['direct', 'We cannot afford this anymore', 'Ortiz', 'said'],
+      ['direct', 'The bridge is costing us a fortune.', 'Ortiz', 'adding'],
+    ]);
+    for (const s of st) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(st[0]!.end).toBeLessThanOrEqual(st[1]!.start);
+  });
+});

@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, innerText, isRealQuote, joinQuotes, normQuote, phrase, pickClauseAttribution } from './passages.js';
+import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, innerText, isRealQuote, joinQuotes, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
 import { findQuoteSpans, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -125,6 +125,7 @@ export function extractStatements(article: Article): Statement[] {
       const real = qIdx.filter((i) => isRealQuote(text, toks, i, attrs));
       let chosen: Attribution | null = null;
       let resolvedIntro: Resolved | null = null;
+      let included: number[] = [];
       let kind: StatementKind = 'statement';
       let quoteText: string | null = null;
       const firstWord = toks.findIndex((t) => t.k !== 'p');
@@ -144,7 +145,8 @@ export function extractStatements(article: Article): Statement[] {
         const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
         if (utterance) {
           kind = 'direct';
-          quoteText = joinQuotes(text, toks, [q0, ...continuationQuotes(toks, real, chosen)]);
+          included = [q0, ...continuationQuotes(toks, real, chosen)];
+          quoteText = joinQuotes(text, toks, included);
         }
       } else if (real.length > 0) {
         // `X said: "…"` / `X told the Post, "…"`: an introduced quote running to the sentence end
@@ -279,6 +281,33 @@ export function extractStatements(article: Article): Statement[] {
         const a = chosen?.speaker ? chosen : [...attrs].reverse().find((x) => x.speaker && x.form !== 'according') ?? null;
         if (a && a === chosen && resolved) colonIntro = resolved;
         else if (a) colonIntro = resolveSpeaker(text, toks, a, tracker, sno, namedOutlets);
+      }
+      // a second quote the sentence introduces with a cue of its own (`"A," X said, adding, "B."`) is its own passage
+      const second = kind === 'direct' && chosen && included.length > 0 ? secondPassage(text, toks, real, included, attrs, chosen) : null;
+      if (second) {
+        const a = second.attribution;
+        const who = a.form === 'participle' || !a.speaker ? resolved : resolveSpeaker(text, toks, a, tracker, sno, namedOutlets, innerText(text, toks[second.quote]!.quote!));
+        let cut = second.from - 1;
+        while (cut > 0 && toks[cut]!.k === 'p') cut--;
+        stmt.end = toks[cut]!.end;
+        stmt.text = text.slice(stmt.start, stmt.end);
+        const end = toks.slice(second.quote + 1).every((t) => t.k === 'p') ? sEnd : toks[second.quote]!.end;
+        const start = toks[second.from]!.start;
+        const outlet2 = a.outletPhrase ? outletFromPhrase(phrase(text, toks, a.outletPhrase), namedOutlets) : who === resolved ? stmt.outlet : null;
+        out.push(stmt, {
+          text: text.slice(start, end),
+          kind: 'direct',
+          quote: joinQuotes(text, toks, [second.quote]),
+          speaker: who?.speaker ?? null,
+          speakerMention: who?.mention ?? null,
+          speakerRole: who?.role ?? null,
+          outlet: outlet2,
+          cue: a.cue,
+          start,
+          end,
+          paragraph,
+        });
+        continue;
       }
       out.push(stmt);
     }

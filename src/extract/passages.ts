@@ -153,3 +153,27 @@ function trimRange(toks: readonly Token[], from: number, to: number): { from: nu
   while (to >= from && toks[to]!.k === 'p') to--;
   return to - from >= 1 ? { from, to } : null;
 }
+
+/**
+ * A further quote in a sentence whose first quote is already attributed, introduced by a cue of its own:
+ * `"A," Trump said, adding later, "B."` or `"A," Blige sings before asking her, "B?"`. Returns the quote
+ * token, the attribution introducing it and the token where that passage starts.
+ */
+export function secondPassage(text: string, toks: readonly Token[], real: readonly number[], included: readonly number[], attrs: readonly Attribution[], first: Attribution): { quote: number; attribution: Attribution; from: number } | null {
+  const after = Math.max(included[included.length - 1]!, first.cueEnd, first.speaker?.to ?? -1, first.outletPhrase?.to ?? -1);
+  for (const qx of real) {
+    if (qx <= after) continue;
+    if (!/[,.?!-]\s*$/.test(innerText(text, toks[qx]!.quote!)) && !toks.slice(qx + 1).every((t) => t.k === 'p')) continue;
+    for (const a of attrs) {
+      if (a === first || a.cueIndex <= after || a.cueIndex >= qx) continue;
+      if (a.form !== 'participle' && !a.speaker) continue;
+      // only a hearer (at most three words) and a comma or colon between the cue and the quote
+      const between = toks.slice(Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker?.to ?? -1 : -1) + 1, qx);
+      if (between.filter((t) => t.k === 'w').length > 3 || between.some((t) => t.k === 'q')) continue;
+      const from = a.form === 'subject' && a.speaker ? Math.min(a.speaker.from, a.cueIndex) : a.cueIndex;
+      if (from <= after) continue;
+      return { quote: qx, attribution: a, from };
+    }
+  }
+  return null;
+}
