@@ -11,7 +11,7 @@ import {
   toItem,
   uniq,
 } from '../src/dispatch/kit.js';
-import { coverage } from '../src/corpus/coverage.js';
+import { contentWords, coverage } from '../src/corpus/coverage.js';
 import { outletFromPhrase } from '../src/extract/outlets.js';
 
 export const definition: CommandDefinition = {
@@ -33,8 +33,14 @@ export const definition: CommandDefinition = {
 
 /** How many ranked statements to consider; the claim's sources are among the best of them. */
 const CANDIDATES = 40;
-/** A statement reports the claim when it has at least this share of the claim's content words. */
-const MIN_COVERAGE = 0.6;
+/**
+ * A statement reports the claim when it has this share of the claim's content words: most of a
+ * short claim, fewer of a long one (a long claim is rarely restated word for word).
+ */
+function minCoverage(claim: string): number {
+  const n = new Set(contentWords(claim)).size;
+  return n <= 3 ? 0.6 : n <= 6 ? 0.5 : 0.35;
+}
 
 interface ArticleSource {
   item: ReplyItem;
@@ -47,7 +53,8 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const best = page.results[0];
   if (!best) return { sources: [], notices: page.query.notices };
   // Search ranks; whether a statement reports the claim is decided on its words (see coverage.ts).
-  const relevant = page.results.filter((r) => coverage(claim, r.statement.text) >= MIN_COVERAGE);
+  const min = minCoverage(claim);
+  const relevant = page.results.filter((r) => coverage(claim, r.statement.text) >= min);
   if (!relevant.length && coverage(claim, best.statement.text) > 0) relevant.push(best);
 
   const byArticle = new Map<string, ArticleSource>();

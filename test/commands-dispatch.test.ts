@@ -98,6 +98,25 @@ describe('checkClaims ("check this", Find sources)', () => {
     expect(r.sections[0]?.items.length).toBeGreaterThan(0);
   });
 
+  it('looks up each claim of a longer message on its own', async () => {
+    const r = await checkClaims(
+      seeded.services,
+      inv,
+      'Apparently Trump shared details about a laptop bomb threat on planes. Israel was the source of the information! Penguins invaded Canberra.',
+    );
+    expect(r.title).toBe('Sources for 3 claims in the message');
+    expect(r.sections.map((s) => s.heading)).toEqual([
+      '“Apparently Trump shared details about a laptop bomb threat on planes.”',
+      '“Israel was the source of the information!”',
+      '“Penguins invaded Canberra.”',
+    ]);
+    expect(r.sections[0]!.items[0]!.text).toMatch(/laptop/);
+    expect(r.sections[1]!.items.some((i) => /Israel/.test(i.text))).toBe(true);
+    expect(r.sections[2]!.items).toEqual([]);
+    expect(r.sections[2]!.lines).toEqual(['No article in the corpus reports this.']);
+    expect(r.text).toBe('2 of 3 claims are reported in the corpus.');
+  });
+
   it('says so for a message without text', async () => {
     const r = await checkClaims(seeded.services, inv, '<@U123> :thumbsup:');
     expect(r.isError).toBe(true);

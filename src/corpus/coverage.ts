@@ -30,7 +30,15 @@ function stem(w: string): string {
 function wordMatches(claimWord: string, words: readonly string[]): boolean {
   const cs = stem(claimWord);
   const max = claimWord.length >= 7 ? 2 : claimWord.length >= 4 ? 1 : 0;
-  return words.some((w) => w === claimWord || stem(w) === cs || (max > 0 && editDistance(w, claimWord, max) <= max));
+  // A word of four letters or more also matches the words it begins ("intel" → "intelligence").
+  const prefix = claimWord.length >= 4;
+  return words.some(
+    (w) =>
+      w === claimWord ||
+      stem(w) === cs ||
+      (prefix && w.startsWith(claimWord)) ||
+      (max > 0 && editDistance(w, claimWord, max) <= max),
+  );
 }
 
 /** 0..1: the share of the claim's content words present in `text`. 1 for a claim with none. */

@@ -223,7 +223,8 @@ export class CorpusRuntime implements Corpus {
 
     const candidates = Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit);
     let hits = this.index.search(q, { limit: candidates });
-    if (new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + limit) {
+    // Fewer than this page and the next: worth looking word by word.
+    if (new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit) {
       hits = this.widenByWords(q, hits, candidates);
     }
     const grouped = byWordCoverage(

@@ -6,7 +6,8 @@ import type {
   CommandOption,
   Invocation,
 } from '../domain/command.js';
-import type { Paging, Reply } from '../domain/reply.js';
+import type { Paging, Reply, ReplySection } from '../domain/reply.js';
+import { contentWords } from '../corpus/coverage.js';
 import { errorReply } from '../domain/reply.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Store } from '../store/types.js';
@@ -164,7 +165,58 @@ export function checkClaims(services: BotServices, invocation: Invocation, messa
       errorReply('Nothing to check', 'That message has no text to look up. Reply in a thread under the message you want checked.'),
     );
   }
-  return runCommand(services, invocation, 'sources', { claim: text });
+  const claims = splitClaims(text);
+  if (claims.length <= 1) return runCommand(services, invocation, 'sources', { claim: text });
+  return checkEachClaim(services, invocation, claims);
+}
+
+/** At most this many claims of one message are looked up (the longest ones). */
+export const MAX_CLAIMS = 3;
+/** Items shown per claim when a message has several. */
+const ITEMS_PER_CLAIM = 3;
+
+/**
+ * A message often makes several claims ("Trump told the Russians about a laptop bomb plot.
+ * Israel was the source."): each sentence with enough words is a claim of its own, since one
+ * statement rarely reports all of them.
+ */
+export function splitClaims(text: string): string[] {
+  const sentences = text
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => contentWords(s).length >= 2);
+  if (sentences.length <= 1) return sentences.length ? [text] : [];
+  const longest = [...sentences].sort((a, b) => contentWords(b).length - contentWords(a).length).slice(0, MAX_CLAIMS);
+  return sentences.filter((s) => longest.includes(s));
+}
+
+async function checkEachClaim(services: BotServices, invocation: Invocation, claims: string[]): Promise<Reply> {
+  const replies = await Promise.all(claims.map((claim) => runCommand(services, invocation, 'sources', { claim })));
+  const sections: ReplySection[] = [];
+  let found = 0;
+  replies.forEach((r, i) => {
+    const items = r.sections.flatMap((s) => s.items).slice(0, ITEMS_PER_CLAIM);
+    const heading = `“${claims[i]!.length > 120 ? `${claims[i]!.slice(0, 119)}…` : claims[i]!}”`;
+    if (items.length) {
+      found++;
+      const more = r.paging ? r.paging.total - items.length : r.sections.flatMap((s) => s.items).length - items.length;
+      sections.push({
+        heading,
+        items,
+        articles: items.map((it) => it.article),
+        ...(more > 0 ? { lines: [`…and ${more} more: /sources ${claims[i]}`.slice(0, 300)] } : {}),
+      });
+    } else {
+      sections.push({ heading, items: [], lines: ['No article in the corpus reports this.'] });
+    }
+  });
+  return {
+    title: `Sources for ${claims.length} claims in the message`,
+    text: `${found} of ${claims.length} claims are reported in the corpus.`,
+    notices: [...new Set(replies.flatMap((r) => r.notices))],
+    sections,
+    visibility: 'private',
+  };
 }
 
 /** Chat markup that is not part of a claim: links, mentions, emoji codes, formatting marks. */
