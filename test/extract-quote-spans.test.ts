@@ -67,3 +67,26 @@ describe('second passages', () => {
     expect(st[0]!.end).toBeLessThanOrEqual(st[1]!.start);
   });
 });
+
+describe('later reported clauses', () => {
+  it('makes a participle clause its own passage of the same speaker', () => {
+    const text = 'The mayor said the bridge will open in May, adding that the tolls will stay low.';
+    const st = extractStatements(article(text));
+    expect(st.map((s) => [s.kind, s.quote, s.speaker, s.cue])).toEqual([
+      ['indirect', 'the bridge will open in May', 'The mayor', 'said'],
+      ['indirect', 'the tolls will stay low', 'The mayor', 'adding'],
+    ]);
+  });
+
+  it('gives a new clause with its own subject to that subject', () => {
+    const text = 'The mayor said the bridge will open in May, but the engineers warned that the deck is not ready.';
+    const st = extractStatements(article(text));
+    expect(st[1]).toMatchObject({ kind: 'indirect', speaker: 'the engineers', cue: 'warned', quote: 'the deck is not ready' });
+  });
+
+  it('keeps "according to X, Y boasted" one passage by X', () => {
+    const st = extractStatements(article('According to Reuters, the mayor boasted about the new bridge.'));
+    expect(st).toHaveLength(1);
+    expect(st[0]).toMatchObject({ speaker: 'Reuters', outlet: 'Reuters' });
+  });
+});

@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, innerText, isRealQuote, joinQuotes, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
+import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
 import { findQuoteSpans, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -126,6 +126,7 @@ export function extractStatements(article: Article): Statement[] {
       let chosen: Attribution | null = null;
       let resolvedIntro: Resolved | null = null;
       let included: number[] = [];
+      let clauseRange: { from: number; to: number } | null = null;
       let kind: StatementKind = 'statement';
       let quoteText: string | null = null;
       const firstWord = toks.findIndex((t) => t.k !== 'p');
@@ -190,6 +191,7 @@ export function extractStatements(article: Article): Statement[] {
         chosen = pickClauseAttribution(attrs, toks);
         if (chosen) {
           const clause = clauseOf(toks, chosen);
+          clauseRange = clause;
           if (clause) {
             kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
             quoteText = text.slice(toks[clause.from]!.start, toks[clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
@@ -305,6 +307,39 @@ export function extractStatements(article: Article): Statement[] {
           cue: a.cue,
           start,
           end,
+          paragraph,
+        });
+        continue;
+      }
+      // a later reported clause with a cue of its own ("…, adding that B", "… and warned that B") is its own passage
+      const later = stmt.kind !== 'statement' && chosen ? laterClause(toks, chosen, attrs) : null;
+      if (later && (stmt.kind === 'direct' ? included.every((i) => i < later.from) : clauseRange !== null)) {
+        const a = later.attribution;
+        const who = a.form === 'participle' || a.speaker === null || a.speaker.from < (chosen?.cueIndex ?? 0) ? resolved : resolveSpeaker(text, toks, a, tracker, sno, namedOutlets);
+        let cut = later.from - 1;
+        while (cut > 0 && (toks[cut]!.k === 'p' || /^(and|but|while)$/.test(toks[cut]!.lo))) cut--;
+        if (stmt.kind !== 'direct' && clauseRange) {
+          // the first passage reports what stands before the later cue, or before its own speaker
+          let r: { from: number; to: number } | null = clauseRange.from <= cut ? { from: clauseRange.from, to: Math.min(clauseRange.to, cut) } : null;
+          if ((!r || r.to - r.from < 1) && chosen?.speaker && chosen.speaker.from > 1) r = { from: firstWordIndex(toks), to: chosen.speaker.from - 1 };
+          while (r && r.to > r.from && toks[r.to]!.k === 'p') r.to--;
+          if (r && r.to > r.from) stmt.quote = text.slice(toks[r.from]!.start, toks[r.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
+        }
+        stmt.end = toks[cut]!.end;
+        stmt.text = text.slice(stmt.start, stmt.end);
+        const start = toks[later.from]!.start;
+        const clauseText = text.slice(toks[later.clause.from]!.start, toks[later.clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
+        out.push(stmt, {
+          text: text.slice(start, sEnd),
+          kind: qIdx.some((i) => i >= later.clause.from && i <= later.clause.to) ? 'mixed' : 'indirect',
+          quote: clauseText,
+          speaker: who?.speaker ?? null,
+          speakerMention: who?.mention ?? null,
+          speakerRole: who?.role ?? null,
+          outlet: a.outletPhrase ? outletFromPhrase(phrase(text, toks, a.outletPhrase), namedOutlets) : who === resolved ? stmt.outlet : null,
+          cue: a.cue,
+          start,
+          end: sEnd,
           paragraph,
         });
         continue;

@@ -177,3 +177,31 @@ export function secondPassage(text: string, toks: readonly Token[], real: readon
   }
   return null;
 }
+
+/**
+ * A later reported clause with its own cue after the sentence's first attribution: a participle
+ * ("…, adding that B"), a coordinated verb ("… and warned that B") or a new clause with its own subject
+ * ("…, and officials said B"). Returns its attribution, the token where its passage starts, and its clause.
+ */
+export function laterClause(toks: readonly Token[], first: Attribution, attrs: readonly Attribution[]): { attribution: Attribution; from: number; clause: { from: number; to: number } } | null {
+  // "According to AP, Trump boasted …": the verbs inside a reported clause are what is reported
+  if (first.form === 'according') return null;
+  const firstEnd = Math.max(first.cueEnd, first.speaker?.to ?? -1, first.outletPhrase?.to ?? -1);
+  for (const a of attrs) {
+    if (a === first || a.cueIndex <= firstEnd + 1 || a.form === 'according' || a.form === 'inverted') continue;
+    const prev = toks[a.cueIndex - 1];
+    const joins = (t: Token | undefined): boolean => t !== undefined && ((t.k === 'p' && t.t === ',') || (t.k === 'w' && /^(and|but|while)$/.test(t.lo)));
+    let from = -1;
+    if (a.form === 'participle') {
+      if (joins(prev)) from = a.cueIndex;
+    } else if (a.speaker) {
+      if (a.speaker.from > firstEnd && joins(toks[a.speaker.from - 1])) from = a.speaker.from;
+      else if (a.speaker.to < firstEnd && prev?.k === 'w' && /^(and|but)$/.test(prev.lo)) from = a.cueIndex;
+    }
+    if (from < 0) continue;
+    const clause = clauseOf(toks, a);
+    if (!clause || clause.from <= a.cueEnd || clause.to - clause.from < 2) continue;
+    return { attribution: a, from, clause };
+  }
+  return null;
+}
