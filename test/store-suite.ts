@@ -364,6 +364,16 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(sp).toEqual([{ name: 'Donald Trump', aliases: ['Donald J. Trump', 'Trump'], statements: 2 }]);
     });
 
+    it('descriptions are not names: "officials" is not "former US officials"', async () => {
+      await store.upsertArticle(article('a'), [quote('it was a big mistake', 'former US officials', { speakerMention: 'Officials' })]);
+      await store.upsertArticle(article('b'), [quote('we saw nothing wrong', 'officials')]);
+      const sp = await store.speakers();
+      expect(sp.map((s) => [s.name, s.aliases])).toEqual([
+        ['former US officials', []],
+        ['officials', []],
+      ]);
+    });
+
     it('speakers with no statements left are not listed', async () => {
       await store.upsertArticle(article('a'), [quote('great deal', 'Rex Tillerson')]);
       await store.deleteArticle('a');

@@ -11,9 +11,20 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 export interface NameKey {
   /** The folded full name ("hr mcmaster"). */
   key: string;
-  /** The last name ("mcmaster"), suffixes skipped. */
+  /**
+   * The last name ("mcmaster"), suffixes skipped; '' when the name does not look like a person's
+   * name (a description such as "former US officials" or "a senior official"): descriptions match
+   * only in full, never by their last word.
+   */
   surname: string;
   tokens: number;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'van', 'von', 'bin', 'al', 'el', 'la', 'le', 'ibn']);
+
+/** Every word capitalised (name particles and initials aside): "H.R. McMaster", not "former US officials". */
+function looksPersonal(raw: readonly string[]): boolean {
+  return raw.length > 0 && raw.every((t) => /^\p{Lu}/u.test(t) || PARTICLES.has(t.toLowerCase()));
 }
 
 export function speakerNameKey(name: string): NameKey | null {
@@ -49,7 +60,7 @@ export function speakerNameKey(name: string): NameKey | null {
   }
   let s = merged.length - 1;
   while (s > 0 && SUFFIXES.has(merged[s]!)) s--;
-  return { key: merged.join(' '), surname: merged[s]!, tokens: merged.length };
+  return { key: merged.join(' '), surname: looksPersonal(raw) ? merged[s]! : '', tokens: merged.length };
 }
 
 const NOT_A_NAME = /^(he|she|they|it|we|i|you|him|her|them|his|hers|their|this|that|who)$/i;
@@ -66,6 +77,7 @@ export function isAliasOf(mention: string, canonical: string): boolean {
   const ck = speakerNameKey(canonical);
   if (!mk || !ck) return false;
   if (mk.key === ck.key) return true;
+  if (!ck.surname) return false;
   const parts = new Set(ck.key.split(' '));
   return mk.key.split(' ').every((p) => parts.has(p)) && mk.key.split(' ').includes(ck.surname);
 }

@@ -439,8 +439,9 @@ export class SqlStore implements Store {
     const unknown = new Map<string, Named>();
     for (const [name, nk] of names) if (nk && !known.has(nk.key) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
     const newAliases: Array<[string, string, number]> = [];
-    const full = [...unknown.values()].filter(([, nk]) => nk.tokens > 1);
-    const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1);
+    // Bare surnames resolve against full names; descriptions ("officials") only match in full.
+    const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1 && nk.surname);
+    const full = [...unknown.values()].filter(([, nk]) => !(nk.tokens === 1 && nk.surname));
 
     // Full names: created in one statement; then a bare surname speaker already stored under
     // one of their surnames may merge in.
@@ -458,13 +459,13 @@ export class SqlStore implements Store {
         for (const r of rows) known.set(r.name_key, Number(r.id));
       }
       for (const [name, nk] of full) newAliases.push([name, nk.key, known.get(nk.key)!]);
-      const surnames = [...new Set(full.map(([, nk]) => nk.surname))];
+      const surnames = [...new Set(full.filter(([, nk]) => nk.tokens > 1 && nk.surname).map(([, nk]) => nk.surname))];
       const bareStored = await tx.query<{ name_key: string }>(
-        'SELECT name_key FROM speakers WHERE tokens = 1 AND name_key = ANY($1::text[])',
+        "SELECT name_key FROM speakers WHERE tokens = 1 AND surname_key <> '' AND name_key = ANY($1::text[])",
         [surnames],
       );
       for (const r of bareStored) {
-        const owner = full.find(([, nk]) => nk.surname === r.name_key)!;
+        const owner = full.find(([, nk]) => nk.tokens > 1 && nk.surname === r.name_key)!;
         const fullId = known.get(owner[1].key)!;
         const absorbed = await this.absorbBareSurname(tx, fullId, r.name_key, effects);
         // Names looked up before the merge still point at the deleted bare speaker.
@@ -532,7 +533,7 @@ export class SqlStore implements Store {
    */
   /** Merges the bare-surname speaker into `fullId`; returns the id it deleted, or null. */
   private async absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<number | null> {
-    const bare = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1', [surname]);
+    const bare = await tx.query<{ id: number }>("SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1 AND surname_key <> ''", [surname]);
     if (!bare.length) return null;
     const full = await tx.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM speakers WHERE surname_key = $1 AND tokens > 1',
