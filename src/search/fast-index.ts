@@ -62,7 +62,7 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   maxLists: 48,
   minLists: 4,
   minPostings: 60_000,
-  postingsFraction: 0.3,
+  postingsFraction: 1.5,
   scanTitles: false,
 };
 
@@ -174,6 +174,8 @@ export class FastIndex implements SearchIndex {
   private speakerCache: SpeakerEntry[] | null = null;
   private speakerCounts = new Map<string, number>();
   private counts = new Uint8Array(1024);
+  private touched = new Uint32Array(1024);
+
 
   constructor(tuning: FastSearchTuning = DEFAULT_TUNING) {
     this.tuning = tuning;
@@ -520,18 +522,31 @@ export class FastIndex implements SearchIndex {
     }
     const used = lists.slice(0, cut);
     const D = Math.min(distinct, used.length + (distinct - triIds.length));
+    // Count, remembering which statements were touched: nothing below scans all statements.
+    let total = 0;
+    for (const l of used) total += l.size;
+    if (this.touched.length < total) this.touched = new Uint32Array(Math.max(total, this.touched.length * 2));
+    const touched = this.touched;
+    let nt = 0;
     for (const l of used) {
-      const base = l.base;
-      for (let i = 0; i < base.length; i++) counts[base[i]!]! += 1;
-      const tail = l.tail;
-      for (let i = 0; i < tail.length; i++) counts[tail[i]!]! += 1;
+      for (const part of [l.base, l.tail]) {
+        for (let i = 0; i < part.length; i++) {
+          const d = part[i]!;
+          const c = counts[d]!;
+          counts[d] = c + 1;
+          if (c === 0) touched[nt++] = d;
+        }
+      }
     }
+    let exhaustive = false;
     if (used.length > 0) {
+      // Never consider statements too far from the pattern for the lemma to allow a match.
+      const minC = Math.max(1, D - 3 * kMax);
       const hist = new Uint32Array(256);
-      for (let d = 0; d < n; d++) {
-        const c = counts[d]!;
-        if (c && live[d] && (!allowed || allowed(d))) hist[c]! += 1;
-        else if (c) counts[d] = 0;
+      for (let i = 0; i < nt; i++) {
+        const d = touched[i]!;
+        if (live[d] && counts[d]! >= minC && (!allowed || allowed(d))) hist[counts[d]!]! += 1;
+        else counts[d] = 0;
       }
       let theta = 255;
       let acc = 0;
@@ -539,20 +554,26 @@ export class FastIndex implements SearchIndex {
         acc += hist[theta]!;
         theta--;
       }
-      // Never consider statements too far from the pattern for the lemma to allow a match.
-      theta = Math.max(theta, D - 3 * kMax, 1);
       if (D - 3 * kMax <= 0 && tuning.textCandidates >= n) {
         // Short patterns with many errors allowed: the lemma excludes nothing, so the exhaustive
         // mode looks at statements sharing no trigram too.
-        for (let d = 0; d < n; d++) if (counts[d] === 0 && live[d] && (!allowed || allowed(d))) counts[d] = 1;
-        theta = 1;
-      }
-      let taken = 0;
-      for (let d = 0; d < n; d++) {
-        if (counts[d]! >= theta && taken < tuning.textCandidates) {
-          counts[d]! |= IN_POOL;
-          pool.push(d);
-          taken++;
+        exhaustive = true;
+        for (let d = 0; d < n; d++) {
+          if (counts[d] === 0 && live[d] && (!allowed || allowed(d))) counts[d] = 1;
+          if (counts[d]! > 0) {
+            counts[d]! |= IN_POOL;
+            pool.push(d);
+          }
+        }
+      } else {
+        let taken = 0;
+        for (let i = 0; i < nt && taken < tuning.textCandidates; i++) {
+          const d = touched[i]!;
+          if (counts[d]! >= theta) {
+            counts[d]! |= IN_POOL;
+            pool.push(d);
+            taken++;
+          }
         }
       }
     } else if (m < 3) {
@@ -594,7 +615,11 @@ export class FastIndex implements SearchIndex {
       lbs[i] = this.lowerBound(st, d, c, D, m, kMax);
       order[i] = i;
     }
-    counts.fill(0, 0, n);
+    if (exhaustive || m < 3) counts.fill(0, 0, n);
+    else {
+      for (let i = 0; i < nt; i++) counts[touched[i]!] = 0;
+      for (const d of pool) counts[d] = 0;
+    }
     order.sort((a, b) => lbs[a]! - lbs[b]! || pool[a]! - pool[b]!);
     const top: Array<[number, number]> = [];
     let evaluated = 0;
