@@ -1,0 +1,67 @@
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
+import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } from './stubs/slack-api.js';
+
+/** `npm start`'s wiring: configuration errors, and a chat platform started instead of the console. */
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let data: Awaited<ReturnType<typeof tempDataDir>>;
+beforeAll(async () => {
+  data = await tempDataDir();
+});
+afterAll(() => data?.remove());
+
+describe('npm start', () => {
+  it('refuses a bad configuration with every problem listed, before touching the store', async () => {
+    const r = await runWithInput(
+      'node',
+      ['--import', 'tsx', 'src/main.ts'],
+      childEnv(data.dir, { DISCORD_TOKEN: 'x', FACTBOT_TIMEZONE: 'Mars/Olympus', SLACK_BOT_TOKEN: 'not-a-token' }),
+      '',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/FACTBOT_TIMEZONE/);
+    expect(r.stderr).toMatch(/SLACK_BOT_TOKEN/);
+    expect(r.stderr).toMatch(/\.env\.example/);
+    expect(r.stdout).toBe('');
+  });
+
+  describe('with Slack configured', () => {
+    let stub: SlackStub;
+    beforeAll(async () => {
+      stub = await new SlackStub().start();
+    });
+    afterAll(() => stub?.stop());
+
+    it('starts Slack (no console), answers a slash command from the corpus, and stops on SIGTERM', async () => {
+      const port = await freePort();
+      const p = startInteractive(
+        'node',
+        ['--import', 'tsx', 'src/main.ts'],
+        childEnv(data.dir, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: stub.apiUrl, PORT: String(port) }),
+      );
+      expect(await p.nextLine()).toMatch(/^Corpus: 3 articles/);
+      expect(await p.nextLine()).toMatch(/^factbot is running \(slack, digests\)/);
+      const res = await postSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        slashCommandBody({ command: '/whosaid', text: "it didn't happen", responseUrl: stub.responseUrl('w') }),
+      );
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.json ?? stub.responses)).toMatch(/McMaster/);
+      p.child.kill('SIGTERM');
+      const done = await p.done;
+      expect(done.code).toBe(0);
+    });
+  });
+});
