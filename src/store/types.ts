@@ -83,6 +83,7 @@ export interface StoredArticleInfo {
   url: string | null;
   published: string | null;
   source: string;
+  /** When this article id was first stored; a changed version keeps it (it is not a new article). */
   ingestedAt: string;
   statements: number;
 }

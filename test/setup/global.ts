@@ -84,7 +84,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!started) rmSync(dir, { recursive: true, force: true });
   }
 
-  return async () => {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
     if (started) {
       try {
         run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -93,5 +96,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
     }
     rmSync(dir, { recursive: true, force: true });
+  };
+  // Interrupted runs (Ctrl-C) skip teardown: the server must not outlive vitest.
+  process.once('exit', stop);
+  return async () => {
+    process.removeListener('exit', stop);
+    stop();
   };
 }
