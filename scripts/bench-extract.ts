@@ -42,4 +42,19 @@ const cpu = process.cpuUsage(c0);
 const seconds = (cpu.user + cpu.system) / 1e6;
 const mb = (bytesPerPass * passes) / 1e6;
 console.log(`${articles.length} articles × ${passes} passes, ${mb.toFixed(1)} MB, ${statements} statements in ${seconds.toFixed(2)} s CPU (${wall.toFixed(2)} s wall)`);
-console.log(`extract_mb_per_s=${(mb / seconds).toFixed(2)}`);
+const rate = `extract_mb_per_s=${(mb / seconds).toFixed(2)}`;
+
+// adversarial text must stay linear: one long paragraph of cues, unbalanced quotes, endless appositions
+const adversarial: Record<string, string> = {
+  'cues without punctuation': 'he said that '.repeat(50_000),
+  'unbalanced quotes': '"a b c '.repeat(30_000),
+  'endless appositions': 'Smith, a b, '.repeat(30_000) + 'said.',
+  'one long name': 'John Smith '.repeat(50_000) + 'said hi.',
+};
+for (const [name, text] of Object.entries(adversarial)) {
+  const c1 = process.cpuUsage();
+  extractStatements({ id: name, title: '', outlet: null, url: null, published: null, author: null, text, source: '', contentHash: '' });
+  const u = process.cpuUsage(c1);
+  console.log(`adversarial ${name}: ${(text.length / 1e6).toFixed(2)} MB in ${((u.user + u.system) / 1e6).toFixed(2)} s CPU`);
+}
+console.log(rate);

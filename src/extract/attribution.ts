@@ -9,7 +9,7 @@
 import { requiredParticles, speechVerb } from './cues.js';
 import { isDeterminer, isOrgNoun, isPersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
 import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
-import { isCapWord, type Token } from './tokens.js';
+import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
 
 export interface Attribution {
   /** The cue as written, with a particle or "to" where it has one ("according to", "pointed out"). */
@@ -354,7 +354,13 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   let i = 0;
   while (toks[i]?.k === 'p') i++;
   // an introductory phrase ("With …,", "Chastened by …,"): the subject follows a comma
-  const firstComma = toks.findIndex((t, k) => k > i && k < limit && isComma(t));
+  let firstComma = -1;
+  for (let k = i + 1; k < limit && k < i + 8; k++) {
+    if (isComma(toks[k])) {
+      firstComma = k;
+      break;
+    }
+  }
   const introByTime = firstComma > i && firstComma - i <= 4 && TIME_END.test(toks[firstComma - 1]?.lo ?? '');
   if (isWord(toks[i]) && (introByTime || INTRO_WORDS.test(toks[i]!.lo) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(toks[i]!.t) && !isCapWord(toks[i + 1]))) {
     // the comma after which a noun phrase is followed by its verb, not by another comma ("…in Salem, New Hampshire, Trump went")
@@ -392,7 +398,13 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   if (!plausibleSpeaker(toks, i, last)) return null;
   // "Dean, a former party chairman, poked at …": the apposition belongs to the subject
   if (isComma(toks[last + 1]) && isCapWord(toks[last])) {
-    const close = toks.findIndex((t, k) => k > last + 1 && k < limit && isComma(t));
+    let close = -1;
+    for (let k = last + 2; k < limit && k < last + 16; k++) {
+      if (isComma(toks[k])) {
+        close = k;
+        break;
+      }
+    }
     const det = toks[last + 2];
     if (close > last + 2 && isWord(det) && isDeterminer(det.lo) && toks.slice(last + 2, close).every((t) => t.k === 'w')) return { from: i, to: close - 1 };
   }
@@ -451,9 +463,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const k = sp ? sp.from - 1 : -1;
         const afterQuote = sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1])));
         // "Stated Stone:" — an inverted cue opening a sentence that introduces the next words
-        const introInverted = i === 0 && toks.slice(i + 1).some((x) => x.k === 'p' && x.t === ':');
+        const introInverted = i === 0 && toks.slice(i + 1, i + 8).some((x) => x.k === 'p' && x.t === ':');
         // a bare base form ("state", "call") after a noun is more often a noun itself, unless it closes the sentence
-        const closes = toks.slice(i + 1).every((x) => x.k === 'p');
+        const closes = onlyPunctFrom(toks, i + 1);
         if (!afterQuote && !introInverted || (t.lo === v.lemma && !closes)) continue;
       }
     }
@@ -509,14 +521,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const hasCap = toks.slice(from, headEnd + 1).some((x) => isCapWord(x));
         const okStart = isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || hasCap;
         if (okStart && plausibleSpeaker(toks, from, headEnd)) {
-          out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1)), cueEnd + 1), strong: !v.weak });
+          out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13)), cueEnd + 1), strong: !v.weak });
           continue;
         }
       }
     }
     if (!speaker) continue;
     const govOutlet = outletPhrase ?? (() => {
-      const g = governedOutlet(toks.slice(cueEnd + 1));
+      const g = governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13));
       return g ? shift(g, cueEnd + 1) : null;
     })();
     out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak });

@@ -18,7 +18,7 @@ import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, firstWordInde
 import { findQuoteSpans, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
-import { isCapWord, tokenize } from './tokens.js';
+import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize } from './tokens.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -162,10 +162,10 @@ export function extractStatements(article: Article): Statement[] {
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
           const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
-          if (toks[k]?.k === 'q' && real.includes(k) && (complete || toks.slice(k + 1).every((t) => t.k !== 'w'))) {
+          if (toks[k]?.k === 'q' && real.includes(k) && (complete || noWordsBetween(toks, k + 1, toks.length))) {
             chosen = a;
             kind = 'direct';
-            quoteText = joinQuotes(text, toks, real.filter((i) => i >= k && toks.slice(k + 1, i).every((t) => t.k !== 'w')));
+            quoteText = joinQuotes(text, toks, real.filter((i) => i >= k && noWordsBetween(toks, k + 1, i)));
             break;
           }
         }
@@ -174,7 +174,7 @@ export function extractStatements(article: Article): Statement[] {
         // `… a new campaign message: "It's about me."` — a quote set off by a colon at the sentence end
         const last = real[real.length - 1]!;
         const before = toks[last - 1];
-        if (before?.k === 'p' && before.t === ':' && toks.slice(last + 1).every((t) => t.k === 'p') && attrs.length === 0) {
+        if (before?.k === 'p' && before.t === ':' && onlyPunctFrom(toks, last + 1) && attrs.length === 0) {
           kind = 'direct';
           quoteText = joinQuotes(text, toks, [last]);
           const subj: Attribution = { cue: ':', cueIndex: last - 1, cueEnd: last - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
@@ -293,7 +293,7 @@ export function extractStatements(article: Article): Statement[] {
         while (cut > 0 && toks[cut]!.k === 'p') cut--;
         stmt.end = toks[cut]!.end;
         stmt.text = text.slice(stmt.start, stmt.end);
-        const end = toks.slice(second.quote + 1).every((t) => t.k === 'p') ? sEnd : toks[second.quote]!.end;
+        const end = onlyPunctFrom(toks, second.quote + 1) ? sEnd : toks[second.quote]!.end;
         const start = toks[second.from]!.start;
         const outlet2 = a.outletPhrase ? outletFromPhrase(phrase(text, toks, a.outletPhrase), namedOutlets) : who === resolved ? stmt.outlet : null;
         out.push(stmt, {

@@ -5,7 +5,7 @@
  */
 import type { Attribution } from './attribution.js';
 import { wordCount, type QuoteSpan } from './quote-spans.js';
-import { isCapWord, type Token } from './tokens.js';
+import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
 
 export function normQuote(q: string): string {
   return q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -75,7 +75,7 @@ export function bylineAfter(toks: readonly Token[], qi: number): Attribution | n
   while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
   if (to === from || !isCapWord(toks[from])) return null;
   // the name must end the sentence
-  if (toks.slice(to).some((t) => t.k !== 'p')) return null;
+  if (!onlyPunctFrom(toks, to)) return null;
   return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: to - 1 }, form: 'subject', outletPhrase: null, strong: true };
 }
 
@@ -98,7 +98,7 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
   // closes with its own attribution ("According to the Post, …, officials said")
   const lead = attrs.find((a) => a.form === 'according' && a.cueIndex === firstWordIndex(toks));
   if (lead) {
-    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
+    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1, a.cueEnd + 8).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)) && a.cueEnd + 8 >= toks.length);
     return closing ?? lead;
   }
   if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
@@ -163,7 +163,7 @@ export function secondPassage(text: string, toks: readonly Token[], real: readon
   const after = Math.max(included[included.length - 1]!, first.cueEnd, first.speaker?.to ?? -1, first.outletPhrase?.to ?? -1);
   for (const qx of real) {
     if (qx <= after) continue;
-    if (!/[,.?!-]\s*$/.test(innerText(text, toks[qx]!.quote!)) && !toks.slice(qx + 1).every((t) => t.k === 'p')) continue;
+    if (!/[,.?!-]\s*$/.test(innerText(text, toks[qx]!.quote!)) && !onlyPunctFrom(toks, qx + 1)) continue;
     for (const a of attrs) {
       if (a === first || a.cueIndex <= after || a.cueIndex >= qx) continue;
       if (a.form !== 'participle' && !a.speaker) continue;

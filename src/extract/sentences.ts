@@ -67,6 +67,9 @@ function isAbbreviationDot(text: string, dot: number, floor: number, next: strin
   return false;
 }
 
+/** "n words, then a word": the subject of a following attribution is at most seven words long. */
+const SUBJECT_THEN_WORD = [1, 2, 3, 4, 5, 6, 7].map((n) => new RegExp(`^((?:[\\p{L}.'’-]+,?\\s+){${n}})([\\p{L}]+)(?=[\\s,.;!?]|$)`, 'u'));
+
 const PRONOUN_SUBJECTS = /^(he|she|they|it|we|i)$/i;
 
 /**
@@ -80,9 +83,12 @@ function attributionFollows(text: string, from: number, end: number, afterPeriod
   // after ? or ! the first speech verb within the next few words ("Renteria told reporters during …");
   // after a full stop the verb must close the clause
   let m: RegExpExecArray | null = null;
-  for (let n = 1; n <= 7 && !m; n++) {
-    const r = new RegExp(`^((?:[\\p{L}.'’-]+,?\\s+){${n}})([\\p{L}]+)(?=[\\s,.;!?]|$)`, 'u').exec(rest);
-    if (r && speechVerb(r[2]!)) m = r;
+  for (const re of SUBJECT_THEN_WORD) {
+    const r = re.exec(rest);
+    if (r && speechVerb(r[2]!)) {
+      m = r;
+      break;
+    }
   }
   if (!m) return false;
   if (afterPeriod && !/^\s*[,.;]|^\s+(?:on|in|at|during|after|before|last|this|late|early|yesterday|today)\b|^$/.test(rest.slice(m[0].length))) return false;

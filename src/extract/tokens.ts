@@ -69,3 +69,15 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
 }
 
 export const isCapWord = (t: Token | undefined): boolean => t !== undefined && t.k === 'w' && /^[\p{Lu}]/u.test(t.t);
+
+/** Whether every token from `from` on is punctuation (no copy of the array: sentences may be long). */
+export function onlyPunctFrom(toks: readonly Token[], from: number): boolean {
+  for (let k = Math.max(0, from); k < toks.length; k++) if (toks[k]!.k !== 'p') return false;
+  return true;
+}
+
+/** Whether no word token stands in `[from, to)`. */
+export function noWordsBetween(toks: readonly Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < Math.min(to, toks.length); k++) if (toks[k]!.k === 'w') return false;
+  return true;
+}
