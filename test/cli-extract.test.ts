@@ -87,3 +87,28 @@ describe('factbot extract --json on the seed articles', () => {
     }
   });
 });
+
+describe('factbot extract on inputs holding several articles', () => {
+  it('prints one line per article of a JSON Lines file, and a readable listing without --json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-cli-extract-jsonl-'));
+    try {
+      const file = join(dir, 'two.jsonl');
+      writeFileSync(file, [
+        JSON.stringify({ text: '"The roof leaks," Maria Lopez said.', title: 'One' }),
+        JSON.stringify({ text: 'The mayor said the bridge will open in May.', title: 'Two' }),
+      ].join('\n'));
+      const json = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'extract', file, '--json'], { cwd: root, encoding: 'utf8' });
+      const out = json.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+      expect(out.map((l) => [l.file, l.article?.title, l.statements[0]?.speaker])).toEqual([
+        [file, 'One', 'Maria Lopez'],
+        [file, 'Two', 'The mayor'],
+      ]);
+      const text = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'extract', file], { cwd: root, encoding: 'utf8' });
+      expect(text.status).toBe(0);
+      expect(text.stdout).toContain('Maria Lopez');
+      expect(text.stdout).toContain('"The roof leaks"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

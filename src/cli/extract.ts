@@ -3,7 +3,8 @@
  *
  * With --json: one JSON object per input file, in input order, one a line — the contract the scorer and
  * other tools read. A file that fails to load still gets its line (`{ file, error, statements: [] }`) so
- * that line N always belongs to input N; its reason also goes to stderr, and the exit code is 1.
+ * that line N belongs to input N; its reason also goes to stderr, and the exit code is 1. An input that
+ * holds several articles (a folder, a JSON Lines file) gives one line per article, each naming the input.
  */
 import { articleRef, type Article } from '../domain/article.js';
 import type { Statement } from '../domain/statement.js';
@@ -31,13 +32,12 @@ export async function runExtract(files: string[], opts: ExtractOptions): Promise
       continue;
     }
     if (errors.length > 0) failed++;
-    // a file holding several articles (JSON Lines) still prints one line per file: the first article's,
-    // with the others' statements following in their own lines only in the readable listing
-    for (const [n, article] of articles.entries()) {
+    // one line per article: a plain file is one article (one line), a folder or a JSON Lines file
+    // holding several gives one line for each, all naming the input they came from
+    for (const article of articles) {
       const statements = extractStatements(article);
-      if (opts.json) {
-        if (n === 0) write(JSON.stringify({ file, article: articleRef(article), statements: statements.map(plain) }) + '\n');
-      } else write(listing(file, article, statements));
+      if (opts.json) write(JSON.stringify({ file, article: articleRef(article), statements: statements.map(plain) }) + '\n');
+      else write(listing(file, article, statements));
     }
   }
   return failed > 0 ? 1 : 0;
