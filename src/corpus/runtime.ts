@@ -52,6 +52,8 @@ export class CorpusRuntime implements Corpus {
   private index: SearchIndex;
   private seq = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** The sync pass queued but not started, which later callers can share. */
+  private waiting: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
   private closed = false;
   private articles = new Map<string, ArticleRef>();
@@ -167,10 +169,17 @@ export class CorpusRuntime implements Corpus {
    * the index never sees a batch twice out of order.
    */
   sync(): Promise<void> {
-    const run = this.queue.then(() => this.applyChanges());
+    // A pass that has not started yet will see every change made so far: join it. A bulk ingest
+    // notifies once per article; this keeps it to a pass at a time, not one per notification.
+    if (this.waiting) return this.waiting;
+    const run = this.queue.then(() => {
+      this.waiting = null;
+      return this.applyChanges();
+    });
     this.queue = run.catch((err: unknown) => {
       log.error({ err }, 'search index sync failed; will retry on the next change');
     });
+    this.waiting = this.queue;
     return this.queue;
   }
 
