@@ -350,6 +350,13 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect((await store.changesSince(seq)).upserted.map((s) => s.id).sort()).toEqual(['a:0', 'b:0']);
     });
 
+    it('a bare name and its full name in one article, after the bare one was stored alone', async () => {
+      await store.upsertArticle(article('a'), [quote('we are looking into it', 'Haley')]);
+      await store.upsertArticle(article('b'), [quote('we will not stand by', 'Haley'), quote('nor will we wait', 'Nikki Haley')]);
+      expect(await store.speakers()).toEqual([{ name: 'Nikki Haley', aliases: ['Haley'], statements: 3 }]);
+      expect((await store.getStatements('b')).map((s) => s.speaker)).toEqual(['Nikki Haley', 'Nikki Haley']);
+    });
+
     it('an ambiguous surname is not guessed', async () => {
       await store.upsertArticle(article('a'), [quote('one thing', 'John Smith'), quote('another thing', 'Jane Smith')]);
       await store.upsertArticle(article('b'), [quote('a third thing', 'Smith')]);

@@ -11,7 +11,7 @@ import { SqlStore } from './sql-store.js';
 import type { Store } from './types.js';
 
 export type { Store } from './types.js';
-export type { ArticleWithStatements } from './sql-store.js';
+export type { ArticleWithStatements } from './rows.js';
 export { SqlStore } from './sql-store.js';
 
 export interface OpenStoreOptions {

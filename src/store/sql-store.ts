@@ -1,11 +1,26 @@
 import type { Article } from '../domain/article.js';
 import type { Platform } from '../domain/command.js';
-import type { Statement, StoredStatement, StatementKind } from '../domain/statement.js';
+import type { Statement, StoredStatement } from '../domain/statement.js';
 import { QUOTE_KEYS_VERSION, quoteKeys } from '../extract/quote-keys.js';
 import { log } from '../log.js';
 import { assignClusters, type KeyOwner } from './clusters.js';
 import type { Driver, Queryable } from './driver.js';
-import { isAliasOf, speakerNameKey } from './speaker-names.js';
+import * as digests from './digests.js';
+import {
+  chunks,
+  INSERT_CHUNK,
+  iso,
+  parseStatementId,
+  STATEMENT_COLUMNS,
+  STATEMENT_FROM,
+  statementId,
+  toStatement,
+  validateStatement,
+  type ArticleWithStatements,
+  type StatementRow,
+  type WriteEffects,
+} from './rows.js';
+import { resolveSpeakers } from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -27,106 +42,8 @@ export const CHANGE_CHANNEL = 'factbot_changes';
  * merges never race.
  */
 const WRITE_LOCK = 0x0fac7b08;
-/** Rows per multi-row INSERT (one array parameter per column). */
-const INSERT_CHUNK = 5000;
 /** Rows per page when streaming statements (callers' batches are cut from these). */
 const PAGE_ROWS = 10_000;
-
-export interface ArticleWithStatements {
-  article: Article;
-  statements: Statement[];
-}
-
-interface StatementRow {
-  article_id: string;
-  ordinal: number;
-  text: string;
-  kind: string;
-  quote: string | null;
-  speaker: string | null;
-  speaker_mention: string | null;
-  speaker_role: string | null;
-  outlet: string | null;
-  cue: string | null;
-  start_pos: number;
-  end_pos: number;
-  paragraph: number;
-  cluster_id: string;
-  ingested_at: Date | string;
-}
-
-const STATEMENT_COLUMNS = `s.article_id, s.ordinal, s.text, s.kind, s.quote, COALESCE(sp.name, s.speaker_raw) AS speaker,
-  s.speaker_mention, s.speaker_role, s.outlet, s.cue, s.start_pos, s.end_pos, s.paragraph, s.cluster_id, s.ingested_at`;
-const STATEMENT_FROM = 'statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id';
-
-const KINDS = new Set<StatementKind>(['direct', 'indirect', 'mixed', 'statement']);
-
-function iso(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  return new Date(String(v)).toISOString();
-}
-
-function statementId(articleId: string, ordinal: number): string {
-  return `${articleId}:${ordinal}`;
-}
-
-/** "article:id:7" → ["article:id", 7]; null when the id has no ordinal. */
-function parseStatementId(id: string): [string, number] | null {
-  const i = id.lastIndexOf(':');
-  if (i <= 0) return null;
-  const ordinal = Number(id.slice(i + 1));
-  if (!Number.isInteger(ordinal) || ordinal < 0) return null;
-  return [id.slice(0, i), ordinal];
-}
-
-function toStatement(r: StatementRow): StoredStatement {
-  const ordinal = Number(r.ordinal);
-  return {
-    id: statementId(r.article_id, ordinal),
-    articleId: r.article_id,
-    ordinal,
-    text: r.text,
-    kind: r.kind as StatementKind,
-    quote: r.quote,
-    speaker: r.speaker,
-    speakerMention: r.speaker_mention,
-    speakerRole: r.speaker_role,
-    outlet: r.outlet,
-    cue: r.cue,
-    start: Number(r.start_pos),
-    end: Number(r.end_pos),
-    paragraph: Number(r.paragraph),
-    clusterId: r.cluster_id,
-    ingestedAt: iso(r.ingested_at),
-  };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** Checks what the SQL relies on, so a bad statement fails the whole article with a clear reason. */
-function validateStatement(s: Statement, article: Article, i: number): void {
-  const where = `article ${article.id}, statement ${i}`;
-  if (typeof s.text !== 'string') throw new Error(`${where}: text is not a string`);
-  if (!KINDS.has(s.kind)) throw new Error(`${where}: unknown kind ${String(s.kind)}`);
-  for (const k of ['text', 'quote', 'speaker', 'speakerMention', 'speakerRole', 'outlet', 'cue'] as const) {
-    const v = s[k];
-    if (v !== null && typeof v !== 'string') throw new Error(`${where}: ${k} must be a string or null`);
-    if (v?.includes('\u0000')) throw new Error(`${where}: ${k} contains a NUL character, which the database cannot store`);
-  }
-  for (const k of ['start', 'end', 'paragraph'] as const) {
-    if (!Number.isInteger(s[k]) || s[k] < 0) throw new Error(`${where}: ${k} must be a non-negative integer`);
-  }
-}
-
-/** Everything a write produced that the change feed must mention beyond the articles written. */
-interface WriteEffects {
-  touched: Set<string>;
-  clusters: Set<string>;
-}
 
 export class SqlStore implements Store {
   readonly engine: 'pglite' | 'postgres';
@@ -259,7 +176,7 @@ export class SqlStore implements Store {
       const oldByArticle = await this.removeStatements(tx, replacedIds, effects);
 
       await this.writeArticles(tx, changed, now);
-      const speakerIds = await this.resolveSpeakers(tx, changed, effects);
+      const speakerIds = await resolveSpeakers(tx, changed, effects);
       const clusterOf = await this.assignClusters(tx, changed, effects);
       await this.insertStatements(tx, changed, speakerIds, clusterOf, now);
 
@@ -412,144 +329,6 @@ export class SqlStore implements Store {
     }
   }
 
-  /**
-   * Maps each speaker name the extractor gave to a corpus-wide speaker id, creating speakers as
-   * needed. Full names first, so a bare surname in the same batch can resolve to them.
-   */
-  private async resolveSpeakers(
-    tx: Queryable,
-    items: readonly ArticleWithStatements[],
-    effects: WriteEffects,
-  ): Promise<Map<string, number>> {
-    const names = new Map<string, ReturnType<typeof speakerNameKey>>();
-    for (const { statements } of items) {
-      for (const s of statements) if (s.speaker && !names.has(s.speaker)) names.set(s.speaker, speakerNameKey(s.speaker));
-    }
-    const ids = new Map<string, number>();
-    const keys = [...new Set([...names.values()].filter((k) => k !== null).map((k) => k.key))];
-    const known = new Map<string, number>();
-    if (keys.length) {
-      const rows = await tx.query<{ alias_key: string; speaker_id: number }>(
-        'SELECT alias_key, min(speaker_id) AS speaker_id FROM speaker_aliases WHERE alias_key = ANY($1::text[]) GROUP BY alias_key',
-        [keys],
-      );
-      for (const r of rows) known.set(r.alias_key, Number(r.speaker_id));
-    }
-    type Named = [string, NonNullable<ReturnType<typeof speakerNameKey>>];
-    const unknown = new Map<string, Named>();
-    for (const [name, nk] of names) if (nk && !known.has(nk.key) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
-    const newAliases: Array<[string, string, number]> = [];
-    // Bare surnames resolve against full names; descriptions ("officials") only match in full.
-    const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1 && nk.surname);
-    const full = [...unknown.values()].filter(([, nk]) => !(nk.tokens === 1 && nk.surname));
-
-    // Full names: created in one statement; then a bare surname speaker already stored under
-    // one of their surnames may merge in.
-    if (full.length) {
-      for (const part of chunks(full, INSERT_CHUNK)) {
-        await tx.query(
-          `INSERT INTO speakers (name, name_key, surname_key, tokens)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (name_key) DO NOTHING`,
-          [part.map((f) => f[0]), part.map((f) => f[1].key), part.map((f) => f[1].surname), part.map((f) => f[1].tokens)],
-        );
-        const rows = await tx.query<{ id: number; name_key: string }>(
-          'SELECT id, name_key FROM speakers WHERE name_key = ANY($1::text[])',
-          [part.map((f) => f[1].key)],
-        );
-        for (const r of rows) known.set(r.name_key, Number(r.id));
-      }
-      for (const [name, nk] of full) newAliases.push([name, nk.key, known.get(nk.key)!]);
-      const surnames = [...new Set(full.filter(([, nk]) => nk.tokens > 1 && nk.surname).map(([, nk]) => nk.surname))];
-      const bareStored = await tx.query<{ name_key: string }>(
-        "SELECT name_key FROM speakers WHERE tokens = 1 AND surname_key <> '' AND name_key = ANY($1::text[])",
-        [surnames],
-      );
-      for (const r of bareStored) {
-        const owner = full.find(([, nk]) => nk.tokens > 1 && nk.surname === r.name_key)!;
-        const fullId = known.get(owner[1].key)!;
-        const absorbed = await this.absorbBareSurname(tx, fullId, r.name_key, effects);
-        // Names looked up before the merge still point at the deleted bare speaker.
-        if (absorbed !== null) for (const [k, v] of known) if (v === absorbed) known.set(k, fullId);
-      }
-    }
-
-    // Bare surnames: the one full-named speaker with that surname, else a speaker of their own.
-    if (bare.length) {
-      const rows = await tx.query<{ surname_key: string; n: number; id: number }>(
-        `SELECT surname_key, count(*)::int AS n, min(id) AS id FROM speakers
-         WHERE tokens > 1 AND surname_key = ANY($1::text[]) GROUP BY surname_key`,
-        [bare.map(([, nk]) => nk.key)],
-      );
-      const unique = new Map(rows.filter((r) => Number(r.n) === 1).map((r) => [r.surname_key, Number(r.id)]));
-      for (const [name, nk] of bare) {
-        const id = unique.get(nk.key) ?? (await this.createSpeaker(tx, name, nk.key, nk.surname, nk.tokens));
-        known.set(nk.key, id);
-        newAliases.push([name, nk.key, id]);
-      }
-    }
-    for (const [name, nk] of names) if (nk) ids.set(name, known.get(nk.key)!);
-
-    // Every written form seen becomes an alias: the extractor's name and name-like mentions.
-    const aliasSeen = new Set(newAliases.map((a) => a[0]));
-    for (const { statements } of items) {
-      for (const s of statements) {
-        if (!s.speaker) continue;
-        const id = ids.get(s.speaker);
-        if (id === undefined) continue;
-        for (const form of [s.speaker, s.speakerMention]) {
-          if (!form || aliasSeen.has(form)) continue;
-          if (form !== s.speaker && !isAliasOf(form, s.speaker)) continue;
-          const fk = speakerNameKey(form);
-          if (!fk) continue;
-          aliasSeen.add(form);
-          newAliases.push([form, fk.key, id]);
-        }
-      }
-    }
-    for (const part of chunks(newAliases, INSERT_CHUNK)) {
-      await tx.query(
-        `INSERT INTO speaker_aliases (alias, alias_key, speaker_id)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT (alias) DO NOTHING`,
-        [part.map((a) => a[0]), part.map((a) => a[1]), part.map((a) => a[2])],
-      );
-    }
-    return ids;
-  }
-
-  private async createSpeaker(tx: Queryable, name: string, key: string, surname: string, tokens: number): Promise<number> {
-    const inserted = await tx.query<{ id: number }>(
-      `INSERT INTO speakers (name, name_key, surname_key, tokens) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (name_key) DO NOTHING RETURNING id`,
-      [name, key, surname, tokens],
-    );
-    if (inserted.length) return Number(inserted[0]!.id);
-    const row = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1', [key]);
-    return Number(row[0]!.id);
-  }
-
-  /**
-   * A full name arrived ("H.R. McMaster") while a bare "McMaster" was a speaker of its own: when
-   * this is the only full name with that surname, they are one person and the bare one merges in.
-   */
-  /** Merges the bare-surname speaker into `fullId`; returns the id it deleted, or null. */
-  private async absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<number | null> {
-    const bare = await tx.query<{ id: number }>("SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1 AND surname_key <> ''", [surname]);
-    if (!bare.length) return null;
-    const full = await tx.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM speakers WHERE surname_key = $1 AND tokens > 1',
-      [surname],
-    );
-    if (Number(full[0]!.n) !== 1) return null;
-    const bareId = Number(bare[0]!.id);
-    const moved = await tx.query<{ article_id: string; ordinal: number }>(
-      'UPDATE statements SET speaker_id = $1 WHERE speaker_id = $2 RETURNING article_id, ordinal',
-      [fullId, bareId],
-    );
-    for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
-    await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
-    await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
-    return bareId;
-  }
 
   private async assignClusters(
     tx: Queryable,
@@ -932,96 +711,28 @@ export class SqlStore implements Store {
 
   // ── digests ─────────────────────────────────────────────────────────────────────────────────
 
-  async addSubscription(sub: NewSubscription): Promise<Subscription> {
-    const rows = await this.db.query<SubscriptionRow>(
-      `INSERT INTO subscriptions (platform, channel_id, team_id, cron, schedule, timezone, created_by, from_config, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [
-        sub.platform,
-        sub.channelId,
-        sub.teamId ?? null,
-        sub.cron,
-        sub.schedule,
-        sub.timezone,
-        sub.createdBy,
-        sub.fromConfig ?? false,
-        this.now().toISOString(),
-      ],
-    );
-    return toSubscription(rows[0]!);
+  addSubscription(sub: NewSubscription): Promise<Subscription> {
+    return digests.addSubscription(this.db, this.now, sub);
   }
 
-  async removeSubscription(id: number): Promise<boolean> {
-    const rows = await this.db.query('DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id]);
-    return rows.length > 0;
+  removeSubscription(id: number): Promise<boolean> {
+    return digests.removeSubscription(this.db, id);
   }
 
-  async listSubscriptions(filter: { platform?: Platform; channelId?: string } = {}): Promise<Subscription[]> {
-    const rows = await this.db.query<SubscriptionRow>(
-      `SELECT * FROM subscriptions WHERE ($1::text IS NULL OR platform = $1) AND ($2::text IS NULL OR channel_id = $2)
-       ORDER BY id`,
-      [filter.platform ?? null, filter.channelId ?? null],
-    );
-    return rows.map(toSubscription);
+  listSubscriptions(filter: { platform?: Platform; channelId?: string } = {}): Promise<Subscription[]> {
+    return digests.listSubscriptions(this.db, filter);
   }
 
-  async claimDigestSlot(subscriptionId: number, slot: Date): Promise<boolean> {
-    try {
-      const rows = await this.db.query(
-        `INSERT INTO digest_runs (subscription_id, slot, claimed_at) VALUES ($1, $2, $3)
-         ON CONFLICT (subscription_id, slot) DO NOTHING RETURNING subscription_id`,
-        [subscriptionId, slot.toISOString(), this.now().toISOString()],
-      );
-      return rows.length > 0;
-    } catch (err) {
-      // The subscription was removed meanwhile: nothing to post.
-      if ((err as { code?: string }).code === '23503') return false;
-      throw err;
-    }
+  claimDigestSlot(subscriptionId: number, slot: Date): Promise<boolean> {
+    return digests.claimDigestSlot(this.db, this.now, subscriptionId, slot);
   }
 
-  async recordDigestRun(run: DigestRunResult): Promise<void> {
-    const now = this.now().toISOString();
-    try {
-      await this.db.query(
-        `INSERT INTO digest_runs (subscription_id, slot, claimed_at, status, covered_until, attempts, error, finished_at)
-         VALUES ($1, $2, $7, $3, $4, $5, $6, $7)
-         ON CONFLICT (subscription_id, slot) DO UPDATE SET status = EXCLUDED.status, covered_until = EXCLUDED.covered_until,
-           attempts = EXCLUDED.attempts, error = EXCLUDED.error, finished_at = EXCLUDED.finished_at`,
-        [run.subscriptionId, run.slot.toISOString(), run.status, run.coveredUntil.toISOString(), run.attempts, run.error ?? null, now],
-      );
-    } catch (err) {
-      if ((err as { code?: string }).code === '23503') return;
-      throw err;
-    }
+  recordDigestRun(run: DigestRunResult): Promise<void> {
+    return digests.recordDigestRun(this.db, this.now, run);
   }
 
-  async lastDigestRun(subscriptionId: number, opts: { postedOnly?: boolean } = {}): Promise<DigestRun | null> {
-    const rows = await this.db.query<{
-      subscription_id: number | string;
-      slot: Date | string;
-      status: 'posted' | 'empty' | 'failed';
-      covered_until: Date | string;
-      attempts: number;
-      error: string | null;
-      finished_at: Date | string;
-    }>(
-      `SELECT subscription_id, slot, status, covered_until, attempts, error, finished_at FROM digest_runs
-       WHERE subscription_id = $1 AND status IS NOT NULL AND ($2::boolean IS NOT TRUE OR status = 'posted')
-       ORDER BY slot DESC, finished_at DESC LIMIT 1`,
-      [subscriptionId, opts.postedOnly ?? false],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      subscriptionId: Number(r.subscription_id),
-      slot: new Date(iso(r.slot)),
-      status: r.status,
-      coveredUntil: new Date(iso(r.covered_until)),
-      attempts: Number(r.attempts),
-      error: r.error,
-      finishedAt: iso(r.finished_at),
-    };
+  lastDigestRun(subscriptionId: number, opts: { postedOnly?: boolean } = {}): Promise<DigestRun | null> {
+    return digests.lastDigestRun(this.db, subscriptionId, opts);
   }
 
   async close(): Promise<void> {
@@ -1032,32 +743,4 @@ export class SqlStore implements Store {
     await this.db.close();
     await this.onClose();
   }
-}
-
-interface SubscriptionRow {
-  id: number | string;
-  platform: Platform;
-  channel_id: string;
-  team_id: string | null;
-  cron: string;
-  schedule: string;
-  timezone: string;
-  created_by: string;
-  from_config: boolean;
-  created_at: Date | string;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: Number(r.id),
-    platform: r.platform,
-    channelId: r.channel_id,
-    teamId: r.team_id,
-    cron: r.cron,
-    schedule: r.schedule,
-    timezone: r.timezone,
-    createdBy: r.created_by,
-    fromConfig: r.from_config,
-    createdAt: iso(r.created_at),
-  };
 }

@@ -1,0 +1,144 @@
+import type { Queryable } from './driver.js';
+import { chunks, INSERT_CHUNK, statementId, type ArticleWithStatements, type WriteEffects } from './rows.js';
+import { isAliasOf, speakerNameKey } from './speaker-names.js';
+
+/** Corpus-wide speakers: resolving the extractor's names to speaker ids inside a write transaction. */
+
+/**
+ * Maps each speaker name the extractor gave to a corpus-wide speaker id, creating speakers as
+ * needed. Full names first, so a bare surname in the same batch can resolve to them.
+ */
+export async function resolveSpeakers(
+  tx: Queryable,
+  items: readonly ArticleWithStatements[],
+  effects: WriteEffects,
+): Promise<Map<string, number>> {
+  const names = new Map<string, ReturnType<typeof speakerNameKey>>();
+  for (const { statements } of items) {
+    for (const s of statements) if (s.speaker && !names.has(s.speaker)) names.set(s.speaker, speakerNameKey(s.speaker));
+  }
+  const ids = new Map<string, number>();
+  const keys = [...new Set([...names.values()].filter((k) => k !== null).map((k) => k.key))];
+  const known = new Map<string, number>();
+  if (keys.length) {
+    const rows = await tx.query<{ alias_key: string; speaker_id: number }>(
+      'SELECT alias_key, min(speaker_id) AS speaker_id FROM speaker_aliases WHERE alias_key = ANY($1::text[]) GROUP BY alias_key',
+      [keys],
+    );
+    for (const r of rows) known.set(r.alias_key, Number(r.speaker_id));
+  }
+  type Named = [string, NonNullable<ReturnType<typeof speakerNameKey>>];
+  const unknown = new Map<string, Named>();
+  for (const [name, nk] of names) if (nk && !known.has(nk.key) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
+  const newAliases: Array<[string, string, number]> = [];
+  // Bare surnames resolve against full names; descriptions ("officials") only match in full.
+  const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1 && nk.surname);
+  const full = [...unknown.values()].filter(([, nk]) => !(nk.tokens === 1 && nk.surname));
+
+  // Full names: created in one statement; then a bare surname speaker already stored under
+  // one of their surnames may merge in.
+  if (full.length) {
+    for (const part of chunks(full, INSERT_CHUNK)) {
+      await tx.query(
+        `INSERT INTO speakers (name, name_key, surname_key, tokens)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) ON CONFLICT (name_key) DO NOTHING`,
+        [part.map((f) => f[0]), part.map((f) => f[1].key), part.map((f) => f[1].surname), part.map((f) => f[1].tokens)],
+      );
+      const rows = await tx.query<{ id: number; name_key: string }>(
+        'SELECT id, name_key FROM speakers WHERE name_key = ANY($1::text[])',
+        [part.map((f) => f[1].key)],
+      );
+      for (const r of rows) known.set(r.name_key, Number(r.id));
+    }
+    for (const [name, nk] of full) newAliases.push([name, nk.key, known.get(nk.key)!]);
+    const surnames = [...new Set(full.filter(([, nk]) => nk.tokens > 1 && nk.surname).map(([, nk]) => nk.surname))];
+    const bareStored = await tx.query<{ name_key: string }>(
+      "SELECT name_key FROM speakers WHERE tokens = 1 AND surname_key <> '' AND name_key = ANY($1::text[])",
+      [surnames],
+    );
+    for (const r of bareStored) {
+      const owner = full.find(([, nk]) => nk.tokens > 1 && nk.surname === r.name_key)!;
+      const fullId = known.get(owner[1].key)!;
+      const absorbed = await absorbBareSurname(tx, fullId, r.name_key, effects);
+      // Names looked up before the merge still point at the deleted bare speaker.
+      if (absorbed !== null) for (const [k, v] of known) if (v === absorbed) known.set(k, fullId);
+    }
+  }
+
+  // Bare surnames: the one full-named speaker with that surname, else a speaker of their own.
+  if (bare.length) {
+    const rows = await tx.query<{ surname_key: string; n: number; id: number }>(
+      `SELECT surname_key, count(*)::int AS n, min(id) AS id FROM speakers
+       WHERE tokens > 1 AND surname_key = ANY($1::text[]) GROUP BY surname_key`,
+      [bare.map(([, nk]) => nk.key)],
+    );
+    const unique = new Map(rows.filter((r) => Number(r.n) === 1).map((r) => [r.surname_key, Number(r.id)]));
+    for (const [name, nk] of bare) {
+      const id = unique.get(nk.key) ?? (await createSpeaker(tx, name, nk.key, nk.surname, nk.tokens));
+      known.set(nk.key, id);
+      newAliases.push([name, nk.key, id]);
+    }
+  }
+  for (const [name, nk] of names) if (nk) ids.set(name, known.get(nk.key)!);
+
+  // Every written form seen becomes an alias: the extractor's name and name-like mentions.
+  const aliasSeen = new Set(newAliases.map((a) => a[0]));
+  for (const { statements } of items) {
+    for (const s of statements) {
+      if (!s.speaker) continue;
+      const id = ids.get(s.speaker);
+      if (id === undefined) continue;
+      for (const form of [s.speaker, s.speakerMention]) {
+        if (!form || aliasSeen.has(form)) continue;
+        if (form !== s.speaker && !isAliasOf(form, s.speaker)) continue;
+        const fk = speakerNameKey(form);
+        if (!fk) continue;
+        aliasSeen.add(form);
+        newAliases.push([form, fk.key, id]);
+      }
+    }
+  }
+  for (const part of chunks(newAliases, INSERT_CHUNK)) {
+    await tx.query(
+      `INSERT INTO speaker_aliases (alias, alias_key, speaker_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT (alias) DO NOTHING`,
+      [part.map((a) => a[0]), part.map((a) => a[1]), part.map((a) => a[2])],
+    );
+  }
+  return ids;
+}
+
+async function createSpeaker(tx: Queryable, name: string, key: string, surname: string, tokens: number): Promise<number> {
+  const inserted = await tx.query<{ id: number }>(
+    `INSERT INTO speakers (name, name_key, surname_key, tokens) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+    [name, key, surname, tokens],
+  );
+  if (inserted.length) return Number(inserted[0]!.id);
+  const row = await tx.query<{ id: number }>('SELECT id FROM speakers WHERE name_key = $1', [key]);
+  return Number(row[0]!.id);
+}
+
+/**
+ * A full name arrived ("H.R. McMaster") while a bare "McMaster" was a speaker of its own: when
+ * this is the only full name with that surname, they are one person and the bare one merges in.
+ */
+/** Merges the bare-surname speaker into `fullId`; returns the id it deleted, or null. */
+async function absorbBareSurname(tx: Queryable, fullId: number, surname: string, effects: WriteEffects): Promise<number | null> {
+  const bare = await tx.query<{ id: number }>("SELECT id FROM speakers WHERE name_key = $1 AND tokens = 1 AND surname_key <> ''", [surname]);
+  if (!bare.length) return null;
+  const full = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM speakers WHERE surname_key = $1 AND tokens > 1',
+    [surname],
+  );
+  if (Number(full[0]!.n) !== 1) return null;
+  const bareId = Number(bare[0]!.id);
+  const moved = await tx.query<{ article_id: string; ordinal: number }>(
+    'UPDATE statements SET speaker_id = $1 WHERE speaker_id = $2 RETURNING article_id, ordinal',
+    [fullId, bareId],
+  );
+  for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
+  await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
+  await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
+  return bareId;
+}
