@@ -56,8 +56,8 @@ export interface FastSearchTuning {
 }
 
 export const DEFAULT_TUNING: FastSearchTuning = {
-  textCandidates: 3000,
-  maxExact: 1500,
+  textCandidates: 2000,
+  maxExact: 800,
   perEntity: 3000,
   maxLists: 48,
   minLists: 4,
@@ -743,6 +743,10 @@ export class FastIndex implements SearchIndex {
     while (cap + 1 < m && bound(Math.max(0.001, (cap + 1) / m)) <= worst) cap++;
     // Not even an exact text match would bring it under `worst`; without one it scores `meta`.
     if (cap < 0) return 2;
+    if (tt > 0 && cap === 0 && !this.containsPattern(st, doc)) {
+      // Only an exact occurrence would do, and there is none (a byte search, no Myers pass).
+      return meta <= worst ? this.exactScore(st, doc) : 2;
+    }
     if (tt > 0) {
       const s = this.textScore(st, doc, cap);
       // No text match within the cap: the quote (part of the text) cannot match better; only
@@ -750,6 +754,22 @@ export class FastIndex implements SearchIndex {
       if (s >= 1) return meta <= worst ? this.exactScore(st, doc) : 2;
     }
     return this.exactScore(st, doc);
+  }
+
+  /** Does the folded text contain the (single-chunk) pattern verbatim? */
+  private containsPattern(st: QueryState, doc: number): boolean {
+    const start = this.folded.start.data[doc]!;
+    const p = st.pat.pattern;
+    if (start === ByteTexts.WIDE) return this.folded.get(doc).includes(p);
+    const buf = this.folded.buf;
+    const end = start + this.folded.len.data[doc]! - p.length;
+    const first = p.charCodeAt(0);
+    outer: for (let i = start; i <= end; i++) {
+      if (buf[i] !== first) continue;
+      for (let j = 1; j < p.length; j++) if (buf[i + j] !== p.charCodeAt(j)) continue outer;
+      return true;
+    }
+    return false;
   }
 
   /** fuse.js's score of the statement's folded text, from its bytes when it has them. */
@@ -838,7 +858,7 @@ export class FastIndex implements SearchIndex {
 
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
     const q: SearchQuery = { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] };
-    const hits = this.search(q, { limit }, { ...this.tuning, maxExact: Math.min(this.tuning.maxExact, 120), textCandidates: 600 });
+    const hits = this.search(q, { limit }, { ...this.tuning, maxExact: Math.min(this.tuning.maxExact, 60), textCandidates: 300, perEntity: 200 });
     return hits.map((h) => {
       const doc = this.idToDoc.get(h.id)!;
       return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc) };
