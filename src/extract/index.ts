@@ -158,7 +158,7 @@ export function extractStatements(article: Article): Statement[] {
           // the hearer: "told them: …", "tells the crowd: …", "telling reporters, …"
           let h = k;
           while (h < k + 4 && toks[h]?.k === 'w' && !speechVerb(toks[h]!.lo)) h++;
-          if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || /^(me|him|her|them|us|you|the|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
+          if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || /^(me|him|her|them|us|you|the|of|about|to|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
           const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
