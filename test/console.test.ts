@@ -39,6 +39,13 @@ describe('npm start with no chat tokens: the console on stdin', () => {
     expect(answers.length).toBeGreaterThan(4);
   });
 
+  it('factbot console is the same console', async () => {
+    const r = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', 'console'], childEnv(data.dir), '/sources Israel was the source\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Corpus: 3 articles/m);
+    expect(r.stdout).toContain('Sources for “Israel was the source”');
+  });
+
   it('stops cleanly on SIGTERM while waiting for input', async () => {
     const p = startInteractive('node', ['--import', 'tsx', 'src/main.ts'], childEnv(data.dir));
     expect(await p.nextLine()).toMatch(/^Corpus: 3 articles/);

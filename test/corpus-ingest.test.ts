@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,46 @@ describe('Corpus.ingest on the real store and index', () => {
     const again = await seeded.corpus.ingest([join(dir, 'senator.md')]);
     expect(again).toMatchObject({ added: 0, unchanged: 1, errors: [] });
     expect((await seeded.corpus.stats()).articles).toBe(4);
+  });
+});
+
+describe('Corpus.ingest of a web page', () => {
+  let seeded: SeededServices;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    seeded = await seedServices({ dir: null });
+    server = createServer((req, res) => {
+      if (req.url === '/news/briefing') {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(`<!doctype html><html><head><title>Briefing row deepens</title>
+          <meta property="og:site_name" content="Example News"></head><body><article>
+          <h1>Briefing row deepens</h1>
+          <p>The committee met on Thursday to discuss the disclosure and its consequences for allies.</p>
+          <p>"We were never told what was shared with the Russians," Senator Mark Ellison told reporters after the hearing.</p>
+          <p>The White House declined to comment on the hearing or on the senator's remarks.</p>
+          </article></body></html>`);
+      } else {
+        res.statusCode = 404;
+        res.end('not found');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await seeded?.close();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('fetches, extracts and indexes a URL; a missing page is a reported error', async () => {
+    const report = await seeded.corpus.ingest([`${base}/news/briefing`, `${base}/gone`]);
+    expect(report.added).toBe(1);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]!.source).toContain('/gone');
+    const page = await seeded.corpus.search('never told what was shared', { limit: 3 });
+    expect(page.results[0]?.statement.speaker).toMatch(/Ellison/);
+    expect(page.results[0]?.article.url).toBe(`${base}/news/briefing`);
   });
 });
 
