@@ -85,11 +85,16 @@ function corroborationLine(item: ReplyItem): string | null {
   return `${line}.`;
 }
 
+/** Only letters and digits: a sentence that is just the quote in quote marks adds no context. */
+function letters(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {}): string[] {
   const color = opts.color ?? false;
   const quote = markRanges(item.quote, item.highlights, color);
   const lines = [`${n}. “${quote}”`, `   ${attribution(item)}`];
-  if (item.text && item.text !== item.quote && item.kind !== 'statement') {
+  if (item.text && item.kind !== 'statement' && letters(item.text) !== letters(item.quote)) {
     lines.push(`   In context: ${sanitize(item.text)}`);
   }
   lines.push(`   Article: ${articleLine(item.article)}`);
