@@ -81,7 +81,14 @@ export function storeBehaviour(engine: EngineUnderTest): void {
     store = await engine.open({ now: clock.now });
   });
   afterEach(async () => {
+    // Whatever a test did, the kept per-speaker counts equal the statements.
+    const db = (store as unknown as { db: { query(sql: string): Promise<Array<{ n: number }>> } }).db;
+    const drift = await db.query(
+      `SELECT count(*)::int AS n FROM speakers sp
+       WHERE sp.statement_count <> (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)`,
+    );
     await store.close();
+    expect(drift[0]!.n).toBe(0);
   });
 
   describe('upsert', () => {

@@ -139,6 +139,19 @@ async function absorbBareSurname(tx: Queryable, fullId: number, surname: string,
   );
   for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
   await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
+  await tx.query('UPDATE speakers SET statement_count = statement_count + $2 WHERE id = $1', [fullId, moved.length]);
   await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
   return bareId;
+}
+
+/** Adds (or with negative numbers removes) statements to speakers' counts. */
+export async function countSpeakerStatements(tx: Queryable, speakerIds: Iterable<number | null>, sign: 1 | -1): Promise<void> {
+  const counts = new Map<number, number>();
+  for (const id of speakerIds) if (id !== null) counts.set(id, (counts.get(id) ?? 0) + sign);
+  if (!counts.size) return;
+  await tx.query(
+    `UPDATE speakers sp SET statement_count = sp.statement_count + c.n
+     FROM unnest($1::bigint[], $2::int[]) AS c(id, n) WHERE sp.id = c.id`,
+    [[...counts.keys()], [...counts.values()]],
+  );
 }

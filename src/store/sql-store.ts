@@ -20,7 +20,7 @@ import {
   type StatementRow,
   type WriteEffects,
 } from './rows.js';
-import { resolveSpeakers } from './speakers.js';
+import { countSpeakerStatements, resolveSpeakers } from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -179,6 +179,11 @@ export class SqlStore implements Store {
       const speakerIds = await resolveSpeakers(tx, changed, effects);
       const clusterOf = await this.assignClusters(tx, changed, effects);
       await this.insertStatements(tx, changed, speakerIds, clusterOf, now);
+      await countSpeakerStatements(
+        tx,
+        changed.flatMap((c) => c.statements.map((st) => (st.speaker ? (speakerIds.get(st.speaker) ?? null) : null))),
+        1,
+      );
 
       let seq = 0;
       const changeRows = changed.map((c) => {
@@ -246,10 +251,11 @@ export class SqlStore implements Store {
   ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
     const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
     if (!articleIds.length) return byArticle;
-    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string; quote: string | null }>(
-      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id, quote',
+    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string; quote: string | null; speaker_id: number | string | null }>(
+      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id, quote, speaker_id',
       [articleIds],
     );
+    await countSpeakerStatements(tx, old.map((r) => (r.speaker_id === null ? null : Number(r.speaker_id))), -1);
     const deletedIds = new Set<string>();
     const labels = new Set<string>();
     const keyRows: Array<[string, string, number]> = [];
@@ -643,13 +649,12 @@ export class SqlStore implements Store {
 
   async speakers(): Promise<SpeakerInfo[]> {
     const rows = await this.db.query<{ name: string; aliases: string[] | null; n: number }>(
-      `WITH counts AS (
-         SELECT speaker_id, count(*)::int AS n FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id
-       )
-       SELECT sp.name, c.n,
-         (SELECT array_agg(a.alias ORDER BY a.alias) FROM speaker_aliases a WHERE a.speaker_id = sp.id AND a.alias <> sp.name) AS aliases
-       FROM speakers sp JOIN counts c ON c.speaker_id = sp.id
-       ORDER BY c.n DESC, sp.name`,
+      `SELECT sp.name, sp.statement_count AS n,
+         array_agg(a.alias ORDER BY a.alias) FILTER (WHERE a.alias <> sp.name) AS aliases
+       FROM speakers sp LEFT JOIN speaker_aliases a ON a.speaker_id = sp.id
+       WHERE sp.statement_count > 0
+       GROUP BY sp.id, sp.name, sp.statement_count
+       ORDER BY sp.statement_count DESC, sp.name`,
     );
     return rows.map((r) => ({ name: r.name, aliases: r.aliases ?? [], statements: Number(r.n) }));
   }
