@@ -94,6 +94,16 @@ describe('attribution in news conventions', () => {
     expect(s).toMatchObject({ kind: 'mixed', cue: 'tweeted', speaker: 'Ana Ruiz' });
   });
 
+  it('widens the speaker phrase back to the quote over its modifiers', () => {
+    const [s] = run('"It will pass," the mayor\'s senior communications adviser Dan Cole said in a statement.');
+    expect(s).toMatchObject({ kind: 'direct', speaker: 'Dan Cole', cue: 'said in a statement' });
+  });
+
+  it('does not take a place in a relative clause for the speaker', () => {
+    const [s] = run('"We will win," said the New York businessman, who campaigned Monday in New Hampshire.');
+    expect(s?.speaker).not.toBe('New Hampshire');
+  });
+
   it('skips the hearer between the cue and a colon', () => {
     const [s] = run('Ortiz tells the crowd: "We will win this."');
     expect(s).toMatchObject({ kind: 'direct', speaker: 'Ortiz', quote: 'We will win this.' });

@@ -205,7 +205,7 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
 }
 
 /** Capitalised function words at a sentence start are never a speaker's head word. */
-const FUNCTION_CAPS = /^(i|it|this|that|there|here|the|a|an|when|where|what|why|how|if|as|but|and|or|so|yet|then|now|on|in|at|to|of|for|with|from|by|after|before|while|since|because|although|though|some|many|most|all|each|every|no|one|his|her|their|its|our|my|your|these|those|such|other|another|both|either|neither|still|also|however|meanwhile|today|instead|indeed|moreover|furthermore|nonetheless|nevertheless|besides|again|finally|later|earlier|thus|hence|meantime|sometimes|often|perhaps|maybe)$/;
+const FUNCTION_CAPS = /^(i|it|this|that|there|here|the|a|an|when|where|what|why|how|if|as|but|and|or|so|yet|then|now|on|in|at|to|of|for|with|from|by|after|before|while|since|because|although|though|some|many|most|all|each|every|no|one|his|her|their|its|our|my|your|these|those|such|other|another|both|either|neither|still|also|however|meanwhile|today|instead|indeed|moreover|furthermore|nonetheless|nevertheless|besides|again|finally|later|earlier|thus|hence|meantime|sometimes|often|perhaps|maybe|alongside|amid|despite|during|following|without|within|including|regarding|throughout|upon|unlike|like|against|among)$/;
 
 /** A phrase is a plausible speaker when its last word names a person, group, organisation or outlet. */
 function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boolean {

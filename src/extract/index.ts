@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { adjacentAfter, bylineAfter, clauseOf, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
+import { attributionAfter, bylineAfter, clauseOf, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
 import { findQuoteSpans, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -134,7 +134,7 @@ export function extractStatements(article: Article): Statement[] {
       if (leading) {
         const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
-        chosen = attrs.find((a) => a.speaker && adjacentAfter(toks, q0, a)) ?? bylineAfter(toks, q0);
+        chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0);
         // a transcript line inside quotes: "WALLACE: But, Governor, …"
         const label = chosen ? null : TRANSCRIPT_LABEL.exec(innerText(text, toks[q0]!.quote!));
         if (label) {

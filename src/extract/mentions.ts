@@ -34,6 +34,8 @@ const PLACES = new Set(
     'united states of america', 'district of columbia', 'el paso', 'des moines', 'palm beach', 'st. louis', 'san antonio', 'new england'],
 );
 
+const TIME_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec)$/;
+
 /** Countries, cities and other capitalised words that are never a person's surname. */
 const COMMON_CAPS = new Set(
   ('america russia israel china iran iraq syria turkey egypt mexico canada britain england france germany italy spain japan korea india ' +
@@ -61,7 +63,8 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
       continue;
     }
     let j = i;
-    while (j < toks.length && toks[j]!.k === 'w' && (isCapWord(toks[j]) || (j > i && isNameWord(toks[j]!.t) && isCapWord(toks[j + 1])))) {
+    // a name run ends before a day or month ("told CNN Tuesday")
+    while (j < toks.length && toks[j]!.k === 'w' && (isCapWord(toks[j]) || (j > i && isNameWord(toks[j]!.t) && isCapWord(toks[j + 1]))) && !(j > i && TIME_NAMES.test(toks[j]!.lo))) {
       j++;
       if (/[’']s$/.test(toks[j - 1]!.t)) break;
     }

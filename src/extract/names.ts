@@ -238,8 +238,14 @@ export function parseMention(phrase: string): ParsedMention {
   let best: { role: string[]; name: string[]; honorific: string | null; index: number } | null = null;
   let bestPure = false;
   segs.forEach((seg, index) => {
+    // a relative clause ("…, who campaigned in New Hampshire") names places, not the speaker
+    if (index > 0 && /^(who|which|whose|that|where|when)\b/i.test(seg)) return;
     const ws = seg.split(/\s+/).map(clean).filter(Boolean);
-    if (ws.length === 0 || DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap)) return;
+    if (ws.length === 0) return;
+    // "the mayor's senior adviser Dan Cole": a description may end in the name it describes
+    const lastTwo = ws.slice(-2);
+    const endsInName = ws.length >= 3 && lastTwo.every(isCap) && !ROLE_WORDS.has(lowerNoDot(lastTwo[0]!)) && (ROLE_WORDS.has(lowerNoDot(ws[ws.length - 3]!)) || PERSON_NOUNS.has(lowerNoDot(ws[ws.length - 3]!)));
+    if (DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap) && !endsInName) return;
     const split = splitRoleName(ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || isCap(w)));
     if (split.name.length === 0) return;
     const pure = split.role.every((w) => isCap(w)) && !looksLikeOrg(split.name);

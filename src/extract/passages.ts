@@ -88,6 +88,27 @@ export function adjacentAfter(toks: readonly Token[], qi: number, a: Attribution
   return false;
 }
 
+/**
+ * The attribution right after a quote, with its speaker phrase widened back to the quote when only
+ * modifiers stand between (`"…," Trump's senior communications adviser Jason Miller said`).
+ */
+export function attributionAfter(toks: readonly Token[], qi: number, attrs: readonly Attribution[]): Attribution | null {
+  const exact = attrs.find((a) => a.speaker && adjacentAfter(toks, qi, a));
+  if (exact) return exact;
+  let k = qi + 1;
+  while (toks[k] && toks[k]!.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
+  for (const a of attrs) {
+    if (a.form !== 'subject' || !a.speaker || a.speaker.from <= k || a.speaker.from - k > 5) continue;
+    let ok = true;
+    for (let j = k; j < a.speaker.from; j++) {
+      const t = toks[j]!;
+      if (t.k !== 'w' || /^(and|but|or|that|which|who|when|as|while|because|if|so|then|is|was|are|were|has|have|had)$/.test(t.lo)) ok = false;
+    }
+    if (ok) return { ...a, speaker: { from: k, to: a.speaker.to } };
+  }
+  return null;
+}
+
 const DAY_OR_ADVERB = /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|week|night|morning|afternoon|evening|earlier|later|recently|privately|publicly)$/;
 
 /** The attribution that governs a sentence of reported speech. */
