@@ -38,6 +38,13 @@ describe('outlets', () => {
     expect(run('The New York Times reported the talks collapsed overnight.')[0]).toMatchObject({ speaker: 'The New York Times', outlet: 'The New York Times' });
   });
 
+  it('takes the outlet of an interview, a programme or an introductory phrase', () => {
+    expect(run('"We are ready," Ortiz said in an interview with CNN.')[0]?.outlet).toBe('CNN');
+    expect(run('"We are ready," Ortiz said on Fox News Sunday.')[0]?.outlet).toBe('Fox News');
+    expect(run('Speaking to the BBC, Ortiz said the bridge is ready.')[0]?.outlet).toBe('BBC');
+    expect(run('"We are ready," Ortiz told reporters.')[0]?.outlet).toBeNull();
+  });
+
   it('carries the outlet to the same speaker in the next paragraph', () => {
     const st = run('A park ranger told Buzzfeed the trail was closed.', '"Nobody should hike there this week," the ranger said.');
     expect(st[1]).toMatchObject({ outlet: 'BuzzFeed', speaker: 'A park ranger' });

@@ -529,7 +529,15 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (!speaker) continue;
     const govOutlet = outletPhrase ?? (() => {
       const g = governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13));
-      return g ? shift(g, cueEnd + 1) : null;
+      if (g) return shift(g, cueEnd + 1);
+      // "Speaking to the BBC, Ortiz said …", "In an interview with CNN, Ortiz said …"
+      const introFrom = Math.max(0, speaker.from - 12);
+      const before = toks.slice(introFrom, speaker.from);
+      if (before.some((t) => t.k === 'w' && /^(speaking|talking|interview|told)$/.test(t.lo))) {
+        const b = governedOutlet(before);
+        if (b) return shift(b, introFrom);
+      }
+      return null;
     })();
     out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak });
   }
