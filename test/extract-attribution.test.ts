@@ -47,6 +47,15 @@ describe('attribution', () => {
     expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'The union' });
   });
 
+  it('gives a tweet set off after "tweeted:" to the one who tweeted, sentence by sentence', () => {
+    const st = run('Governor Ana Ruiz tweeted:', 'The bridge opens Monday. Thank you all!', 'Traffic was light on Monday.');
+    expect(st.slice(1).map((s) => [s.kind, s.speaker])).toEqual([
+      ['direct', 'Ana Ruiz'],
+      ['direct', 'Ana Ruiz'],
+      ['statement', null],
+    ]);
+  });
+
   it('leaves the speaker unknown when the text never says who spoke', () => {
     const [s] = run('"Nobody knows what happens next."');
     expect(s).toMatchObject({ kind: 'direct', speaker: null });
