@@ -281,7 +281,7 @@ export function parseMention(phrase: string): ParsedMention {
   const det = ws.length > 0 && DETERMINERS.has(ws[0]!.toLowerCase()) ? ws[0]!.toLowerCase() : null;
   // the head is the last noun before a post-modifier ("official familiar with the matter" → official)
   let headIdx = ws.length - 1;
-  const post = ws.findIndex((w, i) => i > 0 && /^(of|for|at|from|with|in|on|who|which|that|close|familiar|involved|knowledgeable|briefed|based|speaking)$/i.test(w));
+  const post = ws.findIndex((w, i) => i > 0 && (/^(of|for|at|from|with|in|on|who|which|that|close|familiar|involved|knowledgeable|briefed|based|speaking)$/i.test(w) || (/^\p{Ll}+(ing|ed)$/u.test(w) && !DETERMINERS.has(ws[i - 1]!.toLowerCase()))));
   if (post > 0) headIdx = post - 1;
   const head = (ws[headIdx] ?? '').toLowerCase().replace(/[’']s$/, '');
   const singularHead = head.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1');
@@ -337,3 +337,9 @@ export function canonicalPersonName(name: string): string {
   }
   return words.join(' ');
 }
+
+/** A capitalised word that may be a plural common noun opening a sentence ("Delegates", "Protesters"). */
+export function looksLikePluralNoun(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+(ers|ors|ists|ians|ants|ents|ates|ials|ives|ees)$/u.test(word);
+}
+

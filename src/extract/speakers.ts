@@ -4,7 +4,7 @@
  */
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
-import { canonicalPersonName, parseMention, type ParsedMention } from './names.js';
+import { canonicalPersonName, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -36,7 +36,11 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const r = a.speaker!;
   const mentionText = phrase(text, toks, r);
   const pos = toks[r.from]!.start;
-  const m: ParsedMention = parseMention(mentionText);
+  let m: ParsedMention = parseMention(mentionText);
+  // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
+  if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
+    m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: mentionText.toLowerCase().replace(/s$/, ''), definite: false };
+  }
   const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets);
   const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
   if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
@@ -67,10 +71,13 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     }
   }
   // an indefinite description or a group: it is its own speaker, as written
-  const first = mentionText.split(/\s*,\s*/)[0] ?? mentionText;
+  // the description up to its first apposition, and before a participle clause ("Protesters marching through …")
+  const seg = mentionText.split(/\s*,\s*/)[0] ?? mentionText;
+  const participle = /^(\S+(?:\s+\S+){0,4}?)\s+\p{Ll}+(?:ing|ed)\b/u.exec(seg);
+  const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
   const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
-  const role = mentionText.includes(',') ? mentionText.slice(first.length).replace(/^\s*,\s*/, '') || null : null;
+  const role = mentionText.length > first.length ? mentionText.slice(first.length).replace(/^\s*,?\s*/, '') || null : null;
   return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
 }
 
@@ -98,3 +105,10 @@ export function noteStatementOutlet(text: string, toks: readonly Token[], tracke
     }
   }
 }
+
+function firstWord(toks: readonly Token[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k !== 'w') i++;
+  return i;
+}
+
