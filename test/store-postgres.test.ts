@@ -25,6 +25,14 @@ describe.skipIf(!url)('store on PostgreSQL', () => {
     });
   });
 
+  it('says clearly when the server cannot be reached, without the password', async () => {
+    const bad = new URL(url);
+    bad.password = 'hunter2';
+    bad.pathname = '/factbot_no_such_database';
+    await expect(openStore({ databaseUrl: bad.toString() })).rejects.toThrow(/Cannot reach the PostgreSQL server at .*\*\*\*.*factbot_no_such_database/);
+    await expect(openStore({ databaseUrl: bad.toString() })).rejects.not.toThrow(/hunter2/);
+  });
+
   describe('two processes on one database', () => {
     let dbUrl: string;
     let a: SqlStore;

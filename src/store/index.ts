@@ -117,6 +117,28 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore &
   } catch (err) {
     await driver.close().catch(() => undefined);
     await release();
+    if (opts.databaseUrl && isConnectionError(err)) {
+      throw new Error(`Cannot reach the PostgreSQL server at ${redact(opts.databaseUrl)} (DATABASE_URL): ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
     throw err;
+  }
+}
+
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  // Node socket errors, and PostgreSQL's "database does not exist", auth and connection classes.
+  return /^E[A-Z]+$/.test(code) || code === '3D000' || code.startsWith('28') || code.startsWith('08');
+}
+
+/** The URL without its password, for messages and logs. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
   }
 }
