@@ -43,6 +43,12 @@ describe('quote passages in articles', () => {
     expect(st[2]?.paragraph).toBe(1);
   });
 
+  it('gives a quotation over several paragraphs the speaker named anywhere in it', () => {
+    const text = ['Mayor Tom Smith said the plan had failed.', '"We tried everything. Nothing came of it.', '"Nothing worked at all," Councilwoman Rita Jones said.'].join('\n');
+    const st = extractStatements(article(text));
+    expect(st.map((s) => s.speaker)).toEqual(['Tom Smith', 'Rita Jones', 'Rita Jones']);
+  });
+
   it('gives a paragraph that is only a quote to the speaker of the paragraph before', () => {
     const text = ['Fire chief Tom Berry said the blaze started in the kitchen.', '"It spread in minutes. We were lucky nobody was home."'].join('\n');
     const st = extractStatements(article(text));

@@ -15,7 +15,7 @@ import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
 import { attributionAfter, bylineAfter, clauseOf, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
-import { findQuoteSpans, wordCount } from './quote-spans.js';
+import { findQuoteSpans, startsWithQuote, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize } from './tokens.js';
@@ -67,6 +67,8 @@ export function extractStatements(article: Article): Statement[] {
   let openQuote: Resolved | null = null;
   let colonIntro: Resolved | null = null;
   let sentenceNo = 0;
+  let chain: Statement[] = [];
+  let chainOpen = false;
   let paraStart = 0;
   let paragraph = -1;
   while (paraStart <= text.length) {
@@ -81,6 +83,10 @@ export function extractStatements(article: Article): Statement[] {
     const spans = findQuoteSpans(text, pStart, paraEnd);
     const continuing: Resolved | null = openQuote;
     openQuote = null;
+    // a quotation running over several paragraphs has one speaker, named wherever in it the text names one
+    const inChain = chainOpen && startsWithQuote(spans, text, pStart);
+    if (!inChain) chain = [];
+    chainOpen = false;
     const intro: Resolved | null = colonIntro;
     colonIntro = null;
     if (spans.length === 0 && isHeadingOrCaption(raw)) continue;
@@ -215,11 +221,13 @@ export function extractStatements(article: Article): Statement[] {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
-        resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets);
+        resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
       }
+      let contextual = false;
       if (kind === 'direct' && !chosen && !resolved) {
         // quote-only sentence: the speaker of the quote it continues, the sentence before, the paragraph before
         const qKey = normQuote(quoteText ?? '');
+        contextual = !prevInPara && !(si === 0 && intro && !continuing);
         if (si === 0 && continuing) resolved = continuing;
         else if (si === 0 && intro) resolved = intro;
         else if (prevInPara) resolved = prevInPara.resolved;
@@ -275,8 +283,23 @@ export function extractStatements(article: Article): Statement[] {
         prevInPara = null;
         noteStatementOutlet(text, toks, tracker, entityOutlet, namedOutlets, paragraph);
       }
-      // a quote still open at the paragraph's end continues in the next one
+      // the chain of a multi-paragraph quotation: statements attributed only by context wait for its speaker
       const lastQ = qs[qs.length - 1];
+      const opensChain = si === sentences.length - 1 && lastQ !== undefined && !lastQ.closed;
+      if (stmt.kind === 'direct') {
+        if (chosen?.speaker && stmt.speaker && si === 0 && inChain && chain.length > 0) {
+          for (const c of chain) {
+            c.speaker = stmt.speaker;
+            c.speakerMention = stmt.speakerMention;
+            c.speakerRole = stmt.speakerRole;
+            c.cue = stmt.cue;
+            c.outlet = c.outlet ?? stmt.outlet;
+          }
+          chain = [];
+        } else if (contextual && ((si === 0 && inChain) || opensChain)) chain.push(stmt);
+      }
+      if (opensChain) chainOpen = true;
+      // a quote still open at the paragraph's end continues in the next one
       if (lastQ && !lastQ.closed && si === sentences.length - 1) openQuote = resolved ?? (stmt.kind === 'direct' ? null : null);
       if (si === sentences.length - 1 && /:\s*$/.test(text.slice(sent.start, sEnd))) {
         // "He said in a statement:" — the next paragraph holds the words

@@ -49,6 +49,8 @@ export const ROLE_WORDS = new Set(
     'mp mep minister ministers nominee running mate first lady u.s. us american democratic-leaning republican-leaning ' +
     'independent conservative liberal progressive then-candidate then-president acting interim incoming outgoing ' +
     'assistant associate managing general sec sec. atty atty. supt supt. insp insp. det det. cmdr cmdr. adm adm. maj maj. ' +
+    'councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman assemblymember lawmaker ' +
+    'legislator selectman supervisor trustee regent provost chancellor superintendent ' +
     'hon hon. del del. delegate sgt. cpl pvt special counselor counsellor director-general secretary-general undersecretary'
   ).split(/\s+/),
 );

@@ -24,11 +24,11 @@ export interface Resolved {
 }
 
 /** The subject at the start of a sentence, for ", saying …" attributions. */
-export function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[]): Resolved | null {
+export function clauseSubject(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved | null {
   const r = subjectAtStart(toks, a.cueIndex);
   if (!r) return null;
   const fake: Attribution = { ...a, speaker: r, form: 'subject' };
-  return resolveSpeaker(text, toks, fake, tracker, sno, outlets);
+  return resolveSpeaker(text, toks, fake, tracker, sno, outlets, quoted);
 }
 
 /** Resolve the speaker phrase of an attribution to a canonical speaker. */
