@@ -1,6 +1,6 @@
 import type { IndexedStatement, SearchFilters, SearchQuery } from './types.js';
 import { foldForSearch } from './fuse-options.js';
-import { normalizeName, selectNames } from './names.js';
+import { normalizeName as normalizeNameUncached, selectNames } from './names.js';
 
 /** `kind:quote` means direct or mixed: words in quote marks. */
 export function kindAllowed(filter: SearchFilters['kind'], kind: IndexedStatement['kind']): boolean {
@@ -30,6 +30,12 @@ export function buildFilterPredicate(
   if (!f.speaker && !f.outlet && !f.kind && !f.articleId) return null;
   let speakerOk: ((s: IndexedStatement) => boolean) | null = null;
   let outletOk: ((s: IndexedStatement) => boolean) | null = null;
+  const memo = new Map<string, string>();
+  const normalizeName = (s: string): string => {
+    let v = memo.get(s);
+    if (v === undefined) memo.set(s, (v = normalizeNameUncached(s)));
+    return v;
+  };
   if (f.speaker || f.outlet) {
     const speakerNames = new Set<string>();
     const outletNames = new Set<string>();
