@@ -45,9 +45,10 @@ function describe(item: ReplyItem): string {
  */
 function isCloseTo(r: SearchResult, lead: SearchResult, words: string): boolean {
   if (r.score <= lead.score + AMBIGUOUS_WITHIN) return true;
-  const leadCoverage = coverage(words, lead.statement.text);
-  const c = coverage(words, r.statement.text);
-  return c >= 0.75 && c >= leadCoverage - 0.1;
+  // Every word counts here, function words too: an alternative says nearly the same sentence.
+  const leadCoverage = coverage(words, lead.statement.text, { allWordsCount: true });
+  const c = coverage(words, r.statement.text, { allWordsCount: true });
+  return c >= 0.8 && c >= leadCoverage - 0.15;
 }
 
 /** The lead result: the best attributed one unless an unattributed one is clearly better. */

@@ -63,9 +63,14 @@ export async function main(): Promise<number> {
   }
 
   const running: Running[] = [];
+  // New files in the data folder (also what `factbot ingest` hands over) load while we run.
+  const { watchDataDir } = await import('./corpus/watch.js');
+  const watcher = watchDataDir(config.dataDir, opened.corpus);
   let stopping: Promise<void> | null = null;
   const shutdown = (): Promise<void> => {
     stopping ??= (async () => {
+      watcher.stop();
+      await watcher.idle();
       for (const r of [...running].reverse()) {
         await r.stop().catch((err: unknown) => log.error({ err, part: r.name }, 'stop failed'));
       }
@@ -89,13 +94,16 @@ export async function main(): Promise<number> {
   if (!running.length) {
     // No chat platform configured: the console on stdin/stdout, until end of input.
     const { runRepl } = await import('./platforms/console/repl.js');
-    const onSignal = () => process.stdin.destroy();
+    const ended = new AbortController();
+    const onSignal = () => ended.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      await runRepl(opened.services);
+      await runRepl(opened.services, { signal: ended.signal });
     } finally {
       await shutdown();
+      // stdin may still hold a pending read (a pipe or terminal nobody closed): let go of it.
+      process.stdin.destroy();
     }
     return 0;
   }

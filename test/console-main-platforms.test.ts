@@ -1,4 +1,6 @@
+import { writeFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
 import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } from './stubs/slack-api.js';
@@ -37,6 +39,29 @@ describe('npm start', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('picks up articles that factbot ingest hands over while it runs on the embedded store', { timeout: 90_000 }, async () => {
+    const p = startInteractive('node', ['--import', 'tsx', 'src/main.ts'], childEnv(data.dir));
+    try {
+      expect(await p.nextLine()).toMatch(/^Corpus: 3 articles/);
+      const file = join(data.dir, '..', `${Date.now()}-ellison.md`);
+      await writeFile(file, '---\ntitle: Briefing row deepens\noutlet: Example News\n---\n"We were never told what was shared with the Russians," Senator Mark Ellison told reporters.\n');
+      const r = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', 'ingest', file], childEnv(data.dir), '');
+      await rm(file, { force: true });
+      expect(r.stdout).toMatch(/The bot is running and holds the embedded store: handed 1 article to it/);
+      expect(r.code).toBe(0);
+      // The running bot loads it within seconds: ask until it answers.
+      for (let i = 0; i < 30 && !/Mark Ellison said/.test(p.output()); i++) {
+        p.child.stdin.write('/whosaid never told what was shared with the Russians\n');
+        await new Promise((res) => setTimeout(res, 1000));
+      }
+      const answer = p.output();
+      expect(answer).toMatch(/Mark Ellison said/);
+    } finally {
+      p.child.kill('SIGTERM');
+      expect((await p.done).code).toBe(0);
+    }
+  });
+
   describe('with Slack configured', () => {
     let stub: SlackStub;
     beforeAll(async () => {
@@ -51,7 +76,7 @@ describe('npm start', () => {
         ['--import', 'tsx', 'src/main.ts'],
         childEnv(data.dir, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: stub.apiUrl, PORT: String(port) }),
       );
-      expect(await p.nextLine()).toMatch(/^Corpus: 3 articles/);
+      expect(await p.nextLine()).toMatch(/^Corpus: \d+ articles/);
       expect(await p.nextLine()).toMatch(/^factbot is running \(slack, digests\)/);
       const res = await postSigned(
         `http://127.0.0.1:${port}/slack/events`,

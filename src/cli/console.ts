@@ -14,15 +14,26 @@ export async function runConsole(): Promise<number> {
     }
     throw e;
   }
-  const opened = await openServices(config);
+  let opened;
+  try {
+    opened = await openServices(config);
+  } catch (e) {
+    process.stderr.write(`factbot console: ${(e as Error).message}\n`);
+    return 1;
+  }
   try {
     if (opened.sync) {
       process.stdout.write(`${syncSummary(opened.sync)}\n`);
       for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(`${e.source}: ${e.reason}\n`);
     }
-    await runRepl(opened.services);
+    const ended = new AbortController();
+    const onSignal = () => ended.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    await runRepl(opened.services, { signal: ended.signal });
     return 0;
   } finally {
     await opened.close();
+    process.stdin.destroy();
   }
 }

@@ -1,3 +1,5 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ConfigError } from '../config.js';
 import { readConfig } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
@@ -6,9 +8,10 @@ import { extractStatements } from '../extract/index.js';
 import { storeArticles } from '../corpus/runtime.js';
 
 /**
- * `factbot ingest PATH|URL...`: loads, extracts and stores. The running bot's index picks the
- * new articles up from the store's change feed (at once on PostgreSQL, at next start on the
- * embedded store). Exit code 1 when anything failed to load; everything else is still stored.
+ * `factbot ingest PATH|URL...`: loads, extracts and stores. A running bot's index picks the new
+ * articles up from the store's change feed. When the bot is running on the embedded store (which
+ * one process at a time may open), the articles are handed to it through DATA_DIR/ingested/.
+ * Exit code 1 when anything failed to load; everything else is still stored.
  */
 export async function runIngest(
   sources: string[],
@@ -26,10 +29,17 @@ export async function runIngest(
     }
     throw e;
   }
-  const store = await openStore({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  });
+  let store;
+  try {
+    store = await openStore({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    });
+  } catch (e) {
+    if ((e as Error).name === 'StoreLockedError') return handOver(sources, config.dataDir, out, err);
+    err(`factbot ingest: ${(e as Error).message}`);
+    return 1;
+  }
   try {
     const loaded = await loadSources(sources);
     const r = await storeArticles(store, extractStatements, loaded);
@@ -43,4 +53,33 @@ export async function runIngest(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The embedded store belongs to the running bot (one process at a time). Load the sources here,
+ * and hand the articles to the bot as JSON records in `DATA_DIR/ingested/`, which it watches.
+ */
+async function handOver(
+  sources: string[],
+  dataDir: string,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const loaded = await loadSources(sources);
+  const dir = join(dataDir, 'ingested');
+  await mkdir(dir, { recursive: true });
+  for (const a of loaded.articles) {
+    const record = { title: a.title, outlet: a.outlet, url: a.url, published: a.published, author: a.author, text: a.text };
+    const file = join(dir, `${a.id}.json`);
+    // Written aside and renamed: the bot never reads half a file.
+    await writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
+    await rename(`${file}.tmp`, file);
+  }
+  out(
+    `The bot is running and holds the embedded store: handed ${loaded.articles.length} article` +
+      `${loaded.articles.length === 1 ? '' : 's'} to it in ${dir} (loaded within seconds).`,
+  );
+  for (const e of loaded.errors) err(`${e.source}: ${e.reason}`);
+  if (loaded.errors.length) err(`${loaded.errors.length} source${loaded.errors.length === 1 ? '' : 's'} could not be loaded.`);
+  return loaded.errors.length ? 1 : 0;
 }

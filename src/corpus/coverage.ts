@@ -15,9 +15,14 @@ const STOP = new Set(
 );
 
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [])
-    .map((w) => w.replace(/'s$/, ''))
-    .filter((w) => w.length > 1 && !STOP.has(w));
+  return allWords(text).filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+/** Every word, function words included. */
+export function allWords(text: string): string[] {
+  return (text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) =>
+    w.replace(/'s$/, ''),
+  );
 }
 
 function stem(w: string): string {
@@ -41,10 +46,14 @@ function wordMatches(claimWord: string, words: readonly string[]): boolean {
   );
 }
 
-/** 0..1: the share of the claim's content words present in `text`. 1 for a claim with none. */
-export function coverage(claim: string, text: string): number {
-  const want = [...new Set(contentWords(claim))];
+/**
+ * 0..1: the share of the claim's content words present in `text`. 1 for a claim with none.
+ * `allWordsCount` counts function words too: "we will not retreat" vs "we will never retreat".
+ */
+export function coverage(claim: string, text: string, opts: { allWordsCount?: boolean } = {}): number {
+  const words = opts.allWordsCount ? allWords : contentWords;
+  const want = [...new Set(words(claim))];
   if (!want.length) return 1;
-  const have = contentWords(text);
+  const have = words(text);
   return want.filter((w) => wordMatches(w, have)).length / want.length;
 }

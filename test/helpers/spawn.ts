@@ -54,6 +54,8 @@ export function runWithInput(cmd: string, args: string[], env: NodeJS.ProcessEnv
 export function startInteractive(cmd: string, args: string[], env: NodeJS.ProcessEnv): {
   child: ChildProcessWithoutNullStreams;
   nextLine(timeoutMs?: number): Promise<string>;
+  /** Everything written to stdout so far. */
+  output(): string;
   done: Promise<Finished>;
 } {
   const child = spawn(cmd, args, { cwd: REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -79,6 +81,7 @@ export function startInteractive(cmd: string, args: string[], env: NodeJS.Proces
   return {
     child,
     done,
+    output: () => all,
     nextLine(timeoutMs = 60_000) {
       const ready = lines.shift();
       if (ready !== undefined) return Promise.resolve(ready);

@@ -18,6 +18,8 @@ export interface ConsoleOptions {
   /** Prompt and colours; default: when the output is a terminal. */
   interactive?: boolean;
   width?: number;
+  /** Ends the session (SIGINT/SIGTERM): the line being answered finishes, then it returns. */
+  signal?: AbortSignal;
 }
 
 const INVOCATION: Invocation = { platform: 'console', userId: 'console', channelId: 'console' };
@@ -30,6 +32,9 @@ export async function runRepl(services: BotServices, opts: ConsoleOptions = {}):
   const rl = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
   // Ctrl-C on a terminal reaches readline, not the process: end the session cleanly.
   rl.on('SIGINT', () => rl.close());
+  // Closing readline ends the loop below; destroying the input stream would not.
+  if (opts.signal?.aborted) rl.close();
+  opts.signal?.addEventListener('abort', () => rl.close(), { once: true });
   const print = (text: string) => output.write(`${text}\n`);
   let last: Paging | undefined;
 
