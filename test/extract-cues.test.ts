@@ -39,6 +39,11 @@ describe('reporting cues', () => {
     expect(only('The bridge will open in May, according to the city engineer.')).toMatchObject({ kind: 'indirect', cue: 'according to', quote: 'The bridge will open in May' });
   });
 
+  it('reads a speech noun as the head of its phrase, not as a cue', () => {
+    expect(only('Current and former city officials said the bridge was safe.')).toMatchObject({ speaker: 'Current and former city officials' });
+    expect(only('A new Gazette report claims the bridge was never inspected.')).toMatchObject({ cue: 'claims', kind: 'indirect' });
+  });
+
   it('does not take a passive or a noun for a cue', () => {
     expect(only('The mayor was told nothing about the plan.').kind).toBe('statement');
     expect(only('His report on the bridge runs to forty pages.').kind).toBe('statement');

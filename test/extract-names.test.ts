@@ -23,6 +23,10 @@ describe('names and roles', () => {
     expect(parseMention('a US official familiar with the matter')).toMatchObject({ head: 'official' });
   });
 
+  it('reads a group described by examples as the group', () => {
+    expect(parseMention('Several newspapers, including the Gazette and the Herald')).toMatchObject({ name: null, plural: true, head: 'newspaper' });
+  });
+
   it('knows pronouns', () => {
     expect(parseMention('she')).toMatchObject({ kind: 'pronoun', gender: 'f' });
   });

@@ -70,7 +70,10 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
   }
   if (PRONOUNS.has(head.lo)) return j;
   const capHead = isCapWord(head);
-  if (!capHead && !npWord(head)) return -1;
+  // a speech noun heading the phrase: "a new Washington Post report (claims)", "his statement (said)"
+  const prevOfHead = toks[j - 1];
+  const speechNoun = speechVerb(head.lo)?.lemma === head.lo && (isCapWord(prevOfHead) || (isWord(prevOfHead) && (isDeterminer(prevOfHead.lo) || /[’']s$/.test(prevOfHead.t))));
+  if (!capHead && !npWord(head) && !speechNoun) return -1;
   let first = j;
   j--;
   let n = 1;
@@ -116,6 +119,8 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       continue;
     }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
+    // "Current and former US officials": two modifiers joined at the start of the sentence
+    if (t.lo === 'and' && j === 1 && isCapWord(toks[0]) && !PRONOUNS.has(toks[0]!.lo) && !FUNCTION_CAPS.test(toks[0]!.lo)) return 0;
     // "the independent senator and presidential candidate": two roles joined under one determiner
     if (t.lo === 'and' && !capHead && n >= 2) {
       let k = j - 1;
@@ -441,6 +446,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (isCapWord(t) && i > 0 && !isQuote(toks[i - 1]) && !titleCase) continue;
     const prev = toks[i - 1];
     const next = toks[i + 1];
+    // a noun before the verb it heads: "the Post report claims", "his tweet says"
+    if (t.lo === v.lemma && isWord(next) && /(s|ed)$/.test(next.lo) && speechVerb(next.lo)) continue;
     // nouns: "the report", "his claim", "a call"
     if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
     // passive: "was told", "is said to"

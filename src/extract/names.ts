@@ -234,6 +234,12 @@ export function parseMention(phrase: string): ParsedMention {
       }
     }
   }
+  // "Multiple media outlets, including CNN and the Times": a group described by examples, not one of them
+  const listed = /^([^,]+),\s*(including|such as|like|among them)\s/i.exec(mention);
+  if (listed) {
+    const head = parseMention(listed[1]!);
+    if (!head.name) return { ...head, mention };
+  }
   const segs = segments(mention);
   // find the segment that is a proper name; the rest is role/apposition
   // a segment that is only a name wins over a name at the end of a description ("… to the United Nations, Ron Avni")
