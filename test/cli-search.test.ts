@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
+import { childEnv, runWithInput, killLeftovers, startInteractive, tempDataDir } from './helpers/spawn.js';
+
+afterAll(() => killLeftovers());
 
 /**
  * `factbot search` is a contract other tools rely on: JSON arrays of ranked statements with

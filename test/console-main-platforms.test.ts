@@ -2,8 +2,10 @@ import { writeFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
+import { childEnv, runWithInput, killLeftovers, startInteractive, tempDataDir } from './helpers/spawn.js';
 import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } from './stubs/slack-api.js';
+
+afterAll(() => killLeftovers());
 
 /** `npm start`'s wiring: configuration errors, and a chat platform started instead of the console. */
 

@@ -4,7 +4,9 @@ import { runRepl } from '../src/platforms/console/repl.js';
 import { renderReply, sanitize } from '../src/platforms/console/render.js';
 import type { Reply } from '../src/domain/reply.js';
 import { seedServices, type SeededServices } from './helpers/corpus.js';
-import { childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
+import { childEnv, runWithInput, killLeftovers, startInteractive, tempDataDir } from './helpers/spawn.js';
+
+afterAll(() => killLeftovers());
 
 describe('npm start with no chat tokens: the console on stdin', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>;

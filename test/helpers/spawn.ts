@@ -50,6 +50,14 @@ export function runWithInput(cmd: string, args: string[], env: NodeJS.ProcessEnv
   });
 }
 
+const live = new Set<ChildProcessWithoutNullStreams>();
+
+/** Kills children a failed test left running (call in afterAll). */
+export function killLeftovers(): void {
+  for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  live.clear();
+}
+
 /** Starts a command and hands back a line reader for its stdout, for conversation-style tests. */
 export function startInteractive(cmd: string, args: string[], env: NodeJS.ProcessEnv): {
   child: ChildProcessWithoutNullStreams;
@@ -59,6 +67,8 @@ export function startInteractive(cmd: string, args: string[], env: NodeJS.Proces
   done: Promise<Finished>;
 } {
   const child = spawn(cmd, args, { cwd: REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  live.add(child);
+  child.on('close', () => live.delete(child));
   let buf = '';
   let all = '';
   let stderr = '';
