@@ -85,6 +85,12 @@ for (const o of OUTLETS) {
   for (const a of o.acronyms ?? []) ACRONYM.set(a, o);
 }
 const SHORT_WORDS = new Set(OUTLETS.flatMap((o) => o.short ?? []).map((s) => s.toLowerCase()));
+/** Every word of every outlet name, form, short form and acronym, lower case. */
+const OUTLET_WORDS = new Set(
+  OUTLETS.flatMap((o) => [o.name, ...o.forms, ...(o.short ?? []), ...(o.acronyms ?? [])])
+    .flatMap((f) => f.toLowerCase().split(/\s+/))
+    .filter((w) => w !== 'the'),
+);
 
 /** The longest number of words in a full outlet form: bounds the phrase search. */
 const MAX_WORDS = Math.max(...[...FULL.keys()].map((k) => k.split(' ').length));
@@ -101,6 +107,8 @@ export interface OutletMatch {
  * far, most recent last: short forms ("the Post") resolve against them first.
  */
 export function outletFromPhrase(phrase: string, named: readonly string[] = []): string | null {
+  // most phrases name no outlet: a word check is cheaper than the n-gram search below
+  if (!phrase.split(/[\s’']+/).some((w) => OUTLET_WORDS.has(w.toLowerCase().replace(/[.,;:]+$/, '')))) return null;
   let p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
   const acr = ACRONYM.get(p.replace(/^the /i, ''));
   if (acr) return acr.name;
