@@ -44,6 +44,19 @@ describe('reporting cues', () => {
     expect(only('A new Gazette report claims the bridge was never inspected.')).toMatchObject({ cue: 'claims', kind: 'indirect' });
   });
 
+  it('reads an attribution set inside the reported clause', () => {
+    expect(only('If the count is small, the campaign said, it may not ask for a recount.')).toMatchObject({
+      kind: 'indirect',
+      speaker: 'the campaign',
+      quote: 'If the count is small it may not ask for a recount',
+    });
+  });
+
+  it('reads poll shares as speakers', () => {
+    expect(only('About four in 10 said they were angry.')).toMatchObject({ kind: 'indirect', speaker: 'About four in 10' });
+    expect(only('Twenty-four percent said she did nothing wrong.')).toMatchObject({ kind: 'indirect', speaker: 'Twenty-four percent' });
+  });
+
   it('does not take a passive or a noun for a cue', () => {
     expect(only('The mayor was told nothing about the plan.').kind).toBe('statement');
     expect(only('His report on the bridge runs to forty pages.').kind).toBe('statement');

@@ -38,6 +38,7 @@ const STOP = new Set(
     'is was are were be been being has have had do does did will would could can may might should must not ' +
     'what how why there here it\'s also said says say told tells').split(' '),
 );
+const NUMBER = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 const NP_PREPS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 /** Prepositions whose object is never the subject of the next verb. */
 const PP_ONLY = new Set(['through', 'into', 'across', 'over', 'under', 'to', 'by', 'about', 'against', 'around', 'behind', 'near', 'along', 'toward', 'towards', 'onto', 'past', 'beyond', 'inside', 'outside', 'throughout', 'during', 'after', 'before', 'since', 'despite', 'amid', 'among', 'between', 'without', 'within', 'upon', 'via']);
@@ -69,6 +70,12 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
     return PRONOUNS.has(head.lo) ? j : -1;
   }
   if (PRONOUNS.has(head.lo)) return j;
+  // a share of those polled: "(About) four in 10 (said)"
+  if (NUMBER.test(head.lo) && toks[j - 1]?.lo === 'in' && isWord(toks[j - 2]) && NUMBER.test(toks[j - 2]!.lo)) {
+    let s = j - 2;
+    if (isWord(toks[s - 1]) && /^(about|nearly|almost|roughly|around|some|only|just|over|fewer|more|less)$/.test(toks[s - 1]!.lo)) s--;
+    return s;
+  }
   const capHead = isCapWord(head);
   // a speech noun heading the phrase: "a new Washington Post report (claims)", "his statement (said)"
   const prevOfHead = toks[j - 1];
@@ -229,9 +236,10 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
     }
   }
   const lo = head.lo.replace(/[’']s$/, '');
+  if (NUMBER.test(lo) && to - from >= 2 && toks[to - 1]?.lo === 'in') return true;
   // with a determiner any noun can speak ("the coach", "a moderator"), except times and abstractions
   if (isWord(toks[from]) && (isDeterminer(toks[from]!.lo) || /[’']s$/.test(toks[from]!.t)) && from < to && !/^(time|day|week|month|year|night|morning|evening|moment|way|thing|fact|point|idea|problem|question|issue|number|rest|end|case|part|lot|kind|sort)$/.test(lo)) return true;
-  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
+  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(percent|majority|minority|half|third|quarter|most|many|some|others|few|respondents|nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
 }
 
 /** The outlet phrase after a cue: "told the Post", "told Buzzfeed", "in an interview with CNN". */

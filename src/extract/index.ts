@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { attributionAfter, bylineAfter, clauseOf, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
+import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
 import { findQuoteSpans, startsWithQuote, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -200,7 +200,7 @@ export function extractStatements(article: Article): Statement[] {
           clauseRange = clause;
           if (clause) {
             kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
-            quoteText = text.slice(toks[clause.from]!.start, toks[clause.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
+            quoteText = clauseText(text, toks, clause);
             // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
             const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
             if (!chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma)) {

@@ -149,6 +149,7 @@ const lowerNoDot = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
 /** Whether a word can belong to a person's or organisation's name. */
 export function isNameWord(w: string): boolean {
+  if (/^\d/.test(w)) return false;
   if (!isCap(w)) return /^(de|da|van|von|der|den|la|le|bin|al|el|ibn|du|dos|del|st\.?)$/.test(w) || /^(al|el)-\p{Lu}/u.test(w);
   return true;
 }

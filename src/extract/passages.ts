@@ -127,7 +127,7 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
 }
 
 /** The reported clause of an attribution: after "X said (that)", or before ", X said". */
-export function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number } | null {
+export function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number; gap?: { from: number; to: number } } | null {
   const lastTok = lastWordOrQuote(toks);
   if (a.form === 'according') {
     const sp = a.speaker!;
@@ -150,7 +150,13 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     if (toks[k]!.lo === 'the') k++;
     k++;
   }
+  // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
+  const paren = a.form === 'subject' && start > 1 && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && toks[k]?.k === 'p' && toks[k]!.t === ',';
   while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p')) k++;
+  if (paren && k <= lastTok && lastTok - k >= 1) {
+    const before = trimRange(toks, firstWordIndex(toks), start - 1);
+    if (before) return { from: before.from, to: lastTok, gap: { from: start, to: k - 1 } };
+  }
   if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
   // nothing after the cue: the clause stands before the speaker
   if (start > 0) return trimRange(toks, 0, start - 1);
@@ -225,4 +231,11 @@ export function laterClause(toks: readonly Token[], first: Attribution, attrs: r
     return { attribution: a, from, clause };
   }
   return null;
+}
+
+/** The words of a clause range, leaving out a parenthetical attribution inside it. */
+export function clauseText(text: string, toks: readonly Token[], c: { from: number; to: number; gap?: { from: number; to: number } }): string {
+  const piece = (from: number, to: number): string => (to >= from ? text.slice(toks[from]!.start, toks[to]!.end) : '');
+  const parts = c.gap ? [piece(c.from, c.gap.from - 1), piece(c.gap.to + 1, c.to)] : [piece(c.from, c.to)];
+  return parts.map((p) => p.replace(/^[\s,:"']+|[\s,:]+$/g, '')).filter(Boolean).join(' ');
 }
