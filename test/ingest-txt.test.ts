@@ -1,5 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPath } from '../src/ingest/index.js';
@@ -38,26 +36,5 @@ describe('ingest: .txt', () => {
     expect(a.articles[0]!.id).toBe(b.articles[0]!.id);
     expect(a.articles[0]!.contentHash).toBe(b.articles[0]!.contentHash);
     expect(a.articles[0]!.source).toBe(path);
-  });
-});
-
-describe('article identity of files', () => {
-  it('keeps the id of a file whose text was edited, so the store replaces the article', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'factbot-ident-'));
-    const file = join(root, 'story.txt');
-    await writeFile(file, '"It did not happen," the minister said.\n');
-    const before = (await loadPath(root)).articles[0]!;
-    await writeFile(file, '"It did not happen," the minister said.\nA second paragraph was added.\n');
-    const after = (await loadPath(root)).articles[0]!;
-    expect(after.id).toBe(before.id);
-    expect(after.contentHash).not.toBe(before.contentHash);
-  });
-
-  it('gives two files with the same text two ids (their own places)', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'factbot-ident-'));
-    await writeFile(join(root, 'a.txt'), 'Same words in two files.\n');
-    await writeFile(join(root, 'b.txt'), 'Same words in two files.\n');
-    const { articles } = await loadPath(root);
-    expect(new Set(articles.map((a) => a.id)).size).toBe(2);
   });
 });

@@ -12,11 +12,6 @@ export interface RawArticle {
   published?: unknown;
   author?: unknown;
   source: string;
-  /**
-   * True for one record of a collection (a JSON array element, a JSON Lines line): its source names
-   * a position, not a stable place, so without a URL it is identified by its text.
-   */
-  inCollection?: boolean;
 }
 
 export type BuildResult = { ok: true; article: Article } | { ok: false; reason: string };
@@ -35,7 +30,7 @@ export function buildArticle(raw: RawArticle): BuildResult {
   return {
     ok: true,
     article: {
-      id: articleId(parsedUrl, text, raw.inCollection ? null : raw.source),
+      id: articleId(parsedUrl, text),
       ...fields,
       source: raw.source,
       contentHash: contentHash(fields),

@@ -52,14 +52,9 @@ export function cleanUrl(url: URL): string {
   return u.href;
 }
 
-/**
- * Id from the normalised URL when there is one; else from the source it was loaded from (a file's
- * path relative to the folder loaded), so editing a file replaces its article instead of adding a
- * second one that would "corroborate" the first; records inside a collection (JSON arrays, JSON
- * Lines) have no stable place of their own and are identified by their text.
- */
-export function articleId(url: URL | null, text: string, sourceKey: string | null = null): string {
-  const basis = url ? `url:${normaliseUrlForId(url)}` : sourceKey !== null ? `source:${sourceKey}` : `text:${text}`;
+/** Id from the normalised URL when there is one, else from the normalised text. */
+export function articleId(url: URL | null, text: string): string {
+  const basis = url ? `url:${normaliseUrlForId(url)}` : `text:${text}`;
   return sha256(basis).slice(0, ID_LENGTH);
 }
 

@@ -206,7 +206,7 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
       } else {
         text = normaliseText(item.content);
       }
-      const built = buildArticle({ ...itemMeta, outlet: feed.title, text, source, inCollection: link === null });
+      const built = buildArticle({ ...itemMeta, outlet: feed.title, text, source });
       return built.ok ? { articles: [built.article], errors: [] } : { articles: [], errors: [{ source, reason: `feed item: ${built.reason}` }] };
     }
     if (!link) return { articles: [], errors: [{ source, reason: 'feed item has neither content nor a link' }] };

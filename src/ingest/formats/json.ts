@@ -21,11 +21,11 @@ export function parseJson(content: string, source: string): LoadResult {
   if (Array.isArray(value)) {
     if (value.length === 0) return { articles: [], errors: [{ source, reason: 'no records (empty array)' }] };
     const result: LoadResult = { articles: [], errors: [] };
-    value.forEach((record, i) => addRecord(result, record, `${source}#${i}`, true));
+    value.forEach((record, i) => addRecord(result, record, `${source}#${i}`));
     return result;
   }
   const result: LoadResult = { articles: [], errors: [] };
-  addRecord(result, value, source, false);
+  addRecord(result, value, source);
   return result;
 }
 
@@ -42,13 +42,13 @@ export function parseJsonLines(content: string, source: string): LoadResult {
       result.errors.push({ source: where, reason: `invalid JSON (${err instanceof Error ? err.message : String(err)})` });
       return;
     }
-    addRecord(result, value, where, true);
+    addRecord(result, value, where);
   });
   if (!result.articles.length && !result.errors.length) result.errors.push({ source, reason: 'empty file' });
   return result;
 }
 
-function addRecord(result: LoadResult, record: unknown, where: string, inCollection: boolean): void {
+function addRecord(result: LoadResult, record: unknown, where: string): void {
   const reason = recordProblem(record);
   if (reason) {
     result.errors.push({ source: where, reason });
@@ -56,7 +56,7 @@ function addRecord(result: LoadResult, record: unknown, where: string, inCollect
   }
   const r = record as Record<string, unknown>;
   const raw = Array.isArray(r.text) ? r.text.filter((p): p is string => typeof p === 'string').join('\n') : (r.text as string);
-  const built = buildArticle({ ...pickMeta(r), text: normaliseText(raw), source: where, inCollection });
+  const built = buildArticle({ ...pickMeta(r), text: normaliseText(raw), source: where });
   if (built.ok) result.articles.push(built.article);
   else result.errors.push({ source: where, reason: built.reason === 'no text' ? 'record has empty text' : built.reason });
 }
