@@ -208,7 +208,8 @@ export class CorpusRuntime implements Corpus {
         else this.clusterSizeMap.delete(cluster);
       }
       this.corroborations.clear();
-      this.speakerList = null;
+      // Upserts refreshed the speaker list above (aliasMap); a removal alone may have emptied one.
+      if (!batch.upserted.length && batch.removed.length) this.speakerList = null;
       const advanced = batch.seq !== this.seq;
       this.seq = batch.seq;
       if (!advanced) return;
