@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './log.js';
 
 /**
  * Every setting comes from the environment (see .env.example) and is validated here, at the edge:
@@ -46,7 +47,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: 'must start with postgres:// (leave it empty for the embedded database under data/)',
   }),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()),
   FACTBOT_TIMEZONE: optionalString.refine((v) => v === undefined || isTimeZone(v), {
     message: 'must be an IANA time zone such as Europe/London',
   }),

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+};
+
+describe('configuration', () => {
+  it('accepts .env.example copied as it is: every empty value means the default', () => {
+    const example = parseEnv(readFileSync('.env.example', 'utf8'));
+    const config = loadConfig(example);
+    expect(config.logLevel).toBe('info');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.digest).toEqual({ schedules: [], postEmpty: false });
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = Object.keys(parseEnv(readFileSync('.env.example', 'utf8')));
+    const source = readFileSync('src/config.ts', 'utf8');
+    const schemaKeys = [...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+): /gm)].map((m) => m[1]);
+    expect(schemaKeys.length).toBeGreaterThan(10);
+    expect(example).toEqual(expect.arrayContaining(schemaKeys));
+  });
+
+  it('names each malformed value, all at once', () => {
+    expect(
+      problems({ LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', FACTBOT_TIMEZONE: 'Mars/Base', PORT: 'eighty' }),
+    ).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must start with postgres:\/\//),
+      expect.stringMatching(/^LOG_LEVEL: /),
+      expect.stringMatching(/^FACTBOT_TIMEZONE: must be an IANA time zone/),
+      expect.stringMatching(/^PORT: must be a TCP port number/),
+    ]);
+  });
+
+  it('explains a DIGEST_SCHEDULES that is not JSON', () => {
+    expect(problems({ DIGEST_SCHEDULES: '[{platform: slack' })).toEqual([
+      expect.stringMatching(/^DIGEST_SCHEDULES: not valid JSON/),
+    ]);
+  });
+
+  it('requires both Discord variables together', () => {
+    expect(problems({ DISCORD_TOKEN: 't' })).toEqual(['DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set']);
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789' }).discord).toEqual({
+      token: 't',
+      applicationId: '123456789',
+      guildId: undefined,
+      apiUrl: undefined,
+    });
+  });
+});
