@@ -86,7 +86,14 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
     return 2;
   }
   if (opts.data) config = { ...config, dataDir: resolve(opts.data) };
-  const opened = await openServices(config);
+  let opened;
+  try {
+    opened = await openServices(config);
+  } catch (e) {
+    // e.g. the embedded store is in use by the running bot: one clear line, not a stack trace.
+    process.stderr.write(`factbot search: ${(e as Error).message}\n`);
+    return 1;
+  }
   try {
     for (const e of opened.sync?.errors ?? []) process.stderr.write(`${e.source}: ${e.reason}\n`);
     if (opts.stdin) {
