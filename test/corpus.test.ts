@@ -265,3 +265,23 @@ describe('queries in another word order', () => {
     expect(page.results[0]!.score).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describe('change notifications during a bulk write', () => {
+  it('share sync passes instead of queueing one per article', async () => {
+    const store = memoryStore();
+    const c = await corpusWith(store);
+    let reads = 0;
+    const original = store.changesSince.bind(store);
+    store.changesSince = (seq: number) => {
+      reads++;
+      return original(seq);
+    };
+    for (let i = 0; i < 20; i++) {
+      const a = article(`bulk${i}`, `"Statement number ${i} about the budget was made today," Trump said.`);
+      await store.upsertArticle(a, extract(a));
+    }
+    await c.sync();
+    expect(c.indexSize).toBe(20);
+    expect(reads).toBeLessThan(20);
+  });
+});
