@@ -96,17 +96,24 @@ export class CorpusRuntime implements Corpus {
       await this.rebuild();
     }
     this.clusterSizeMap = await this.store.clusterSizes();
-    await this.sync();
-    // A saved index from another database (DATA_DIR or DATABASE_URL changed) can have a plausible
-    // sequence; the statement count gives it away.
-    if (restored && this.index.size !== (await this.store.countStatements())) {
-      log.warn('saved search index does not match the store; rebuilding');
-      await this.rebuild();
-      await this.sync();
-    }
+    // Follow the feed before the first pass, so no change falls between the two.
     this.unsubscribe = this.store.onChange(() => {
       void this.sync();
     });
+    await this.sync();
+    // A saved index from another database (DATA_DIR or DATABASE_URL changed) can have a plausible
+    // sequence; the statement count gives it away. Rebuilt inside the sync queue: no pass runs meanwhile.
+    if (restored && this.index.size !== (await this.store.countStatements())) {
+      log.warn('saved search index does not match the store; rebuilding');
+      this.queue = this.queue
+        .then(async () => {
+          await this.rebuild();
+          this.clusterSizeMap = await this.store.clusterSizes();
+          await this.applyChanges();
+        })
+        .catch((err: unknown) => log.error({ err }, 'rebuilding the search index failed'));
+      await this.queue;
+    }
   }
 
   /** Builds the index from every stored statement (first start, or a saved index that is ahead of the store). */
