@@ -222,6 +222,10 @@ async function main(): Promise<void> {
   });
   if (child.status !== 0) throw new Error(`factbot child failed (${child.status})`);
   const served = JSON.parse(child.stdout.trim().split('\n').pop()!) as ServeResult;
+  // Kept so factbot's side survives an interrupted baseline run.
+  writeFileSync(join(CACHE, `factbot-${args.size}.json`), JSON.stringify({ ...served, top: undefined }));
+  const sv = stats(served.latencies);
+  log(`factbot (fresh process, persisted index): p50 ${round(sv.p50, 3)} ms, p99 ${round(sv.p99, 3)} ms, start-up ${round(served.startup_s, 2)} s, RSS ${served.rss_mb} MB`);
 
   // Plain fuse.js with the same keys and options, on a fixed sample of the queries at scale.
   const step = queries.length / Math.min(args.fuseSample, queries.length);
