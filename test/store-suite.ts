@@ -23,6 +23,7 @@ export function article(id: string, over: Partial<Article> = {}): Article {
     text,
     source: `${id}.txt`,
     contentHash: over.contentHash ?? `hash-${id}-${text.length}`,
+    sourceKey: null,
     ...over,
   };
 }
@@ -118,6 +119,45 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(batch.upserted.map((s) => s.id)).toEqual(['a1:0']);
       expect(batch.removed.sort()).toEqual(['a1:1', 'a1:2']);
       expect((await store.getArticle('a1'))?.text).toBe('New text of a1, longer.');
+    });
+
+    it('an edited file (new id, same sourceKey) replaces its earlier version in the same write', async () => {
+      const key = '/srv/data/articles/x.txt';
+      await store.upsertArticle(article('x1', { url: null, sourceKey: key }), [plain('Lead.'), quote(LONG_QUOTE, 'H.R. McMaster')]);
+      await store.upsertArticle(article('other', { url: null, sourceKey: '/srv/data/articles/y.txt' }), [quote(LONG_QUOTE, 'McMaster')]);
+      const firstIngested = (await store.listArticles()).find((a) => a.id === 'x1')!.ingestedAt;
+      expect([...(await store.clusterSizes()).values()]).toEqual([2]);
+      const seq = await store.currentSeq();
+      clock.advance(60_000);
+
+      const r = await store.upsertArticle(article('x2', { url: null, sourceKey: key, text: 'Edited text.' }), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+      expect(r).toMatchObject({ articleId: 'x2', status: 'updated', statements: 1 });
+      expect((await store.listArticles()).map((a) => a.id).sort()).toEqual(['other', 'x2']);
+      expect(await store.getArticle('x1')).toBeNull();
+      expect((await store.getArticle('x2'))?.sourceKey).toBe(key);
+      // Corroboration unchanged: the old copy no longer counts.
+      expect([...(await store.clusterSizes()).values()]).toEqual([2]);
+      const cluster = (await store.getStatements('other'))[0]!.clusterId;
+      expect((await store.getCluster(cluster)).map((m) => m.articleId).sort()).toEqual(['other', 'x2']);
+      // Not a new article for digests: it keeps the first ingest time.
+      expect((await store.listArticles()).find((a) => a.id === 'x2')!.ingestedAt).toBe(firstIngested);
+      const feed = await store.changesSince(seq);
+      expect(feed.removed.sort()).toEqual(['x1:0', 'x1:1']);
+      expect(feed.upserted.map((s) => s.id)).toContain('x2:0');
+      expect(feed.clusterSizes.get(cluster)).toBe(2);
+      expect(await store.speakers()).toEqual([{ name: 'H.R. McMaster', aliases: ['McMaster'], statements: 2 }]);
+    });
+
+    it('articles without a sourceKey never replace each other; a key is remembered for an unchanged article', async () => {
+      await store.upsertArticle(article('a', { sourceKey: null }), [plain('One.')]);
+      await store.upsertArticle(article('b', { sourceKey: null }), [plain('Two.')]);
+      expect(await store.countArticles()).toBe(2);
+      // Stored before keys existed, then seen again unchanged from its file: the key is kept.
+      const r = await store.upsertArticle(article('a', { sourceKey: '/d/a.txt' }), [plain('One.')]);
+      expect(r.status).toBe('unchanged');
+      expect((await store.getArticle('a'))?.sourceKey).toBe('/d/a.txt');
+      await store.upsertArticle(article('a2', { sourceKey: '/d/a.txt', text: 'One, edited.' }), [plain('One, edited.')]);
+      expect((await store.listArticles()).map((x) => x.id).sort()).toEqual(['a2', 'b']);
     });
 
     it('a failure mid-ingest leaves the previous version intact', async () => {

@@ -20,6 +20,15 @@ export interface Article {
   source: string;
   /** sha256 of `text` plus metadata: a changed file replaces the stored article. */
   contentHash: string;
+  /**
+   * What makes a later version of this article replace it even when its id changes: set by ingest
+   * only for a file that holds exactly one article (.txt, .md, .html, a single-object .json) = the
+   * file's real absolute path (symlinks resolved), so `ingest data/articles`, `ingest
+   * data/articles/x.txt` and the folder loaded at start give the same key. Null or absent for
+   * collection records (JSON arrays, JSON Lines, feed items) and web pages (their id is the URL).
+   * The store deletes any other article with the same non-null key when it stores this one.
+   */
+  sourceKey?: string | null;
 }
 
 /** What a reply needs to show an article: never the whole text. */

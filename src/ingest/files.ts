@@ -138,11 +138,26 @@ async function loadFile(path: string, source: string, opts: LoadOptions): Promis
   if (!decoded.ok) return { articles: [], errors: [{ source, reason: decoded.reason }] };
   if (!decoded.text.trim()) return { articles: [], errors: [{ source, reason: 'empty file' }] };
   try {
-    return await parseContent(format, decoded.text, source);
+    return withSourceKey(await parseContent(format, decoded.text, source), format, path, source);
   } catch (err) {
     // Parsers report their own errors; this is the last guard so one file never stops a load.
     return { articles: [], errors: [{ source, reason: `cannot be parsed (${err instanceof Error ? err.message : String(err)})` }] };
   }
+}
+
+/**
+ * A file that holds exactly one article (.txt, .md, .html, a single-object .json) is keyed by its
+ * real absolute path: an edited file then replaces its earlier version in the store although its
+ * text-derived id changed, however the file was named (folder or path, relative or absolute,
+ * through a symlink). Collection records (arrays, JSON Lines) keep no key: their records come and
+ * go independently. A record that brought its own key (a hand-over from `factbot ingest`) keeps it.
+ */
+async function withSourceKey(result: LoadResult, format: string, path: string, source: string): Promise<LoadResult> {
+  const single = format === 'txt' || format === 'markdown' || format === 'html' || (format === 'json' && result.articles.length === 1 && result.articles[0]!.source === source);
+  let key: string | null = null;
+  if (single) key = await realpath(path).catch(() => resolve(path));
+  for (const a of result.articles) if (a.sourceKey === undefined) a.sourceKey = key;
+  return result;
 }
 
 export function formatBytes(n: number): string {

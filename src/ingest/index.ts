@@ -27,7 +27,10 @@ export async function loadPath(path: string, opts: LoadOptions = {}): Promise<Lo
 export async function loadUrl(url: string, opts: LoadOptions = {}): Promise<LoadResult> {
   try {
     const { loadUrlImpl } = await import('./url.js');
-    return dedupe(await loadUrlImpl(url, opts));
+    const result = await loadUrlImpl(url, opts);
+    // A web page is identified by its URL; a fetched document never names a local file to replace.
+    for (const a of result.articles) a.sourceKey = null;
+    return dedupe(result);
   } catch (err) {
     return { articles: [], errors: [{ source: url, reason: unexpected(err) }] };
   }

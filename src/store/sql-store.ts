@@ -140,7 +140,7 @@ export class SqlStore implements Store {
     for (const item of batch) byId.set(item.article.id, item);
     for (const { article, statements } of byId.values()) {
       if (!article.id) throw new Error('article without an id');
-      for (const k of ['id', 'title', 'text', 'source', 'contentHash', 'outlet', 'url', 'published', 'author'] as const) {
+      for (const k of ['id', 'title', 'text', 'source', 'contentHash', 'outlet', 'url', 'published', 'author', 'sourceKey'] as const) {
         if (article[k]?.includes('\u0000')) throw new Error(`article ${article.id}: ${k} contains a NUL character, which the database cannot store`);
       }
       statements.forEach((s, i) => validateStatement(s, article, i));
@@ -150,13 +150,31 @@ export class SqlStore implements Store {
 
     const { results, seq } = await this.db.transaction(async (tx) => {
       await this.lockWrites(tx);
-      const existingRows = await tx.query<{ id: string; content_hash: string; statement_count: number }>(
-        'SELECT id, content_hash, statement_count FROM articles WHERE id = ANY($1::text[])',
+      const existingRows = await tx.query<{ id: string; content_hash: string; statement_count: number; source_key: string | null }>(
+        'SELECT id, content_hash, statement_count, source_key FROM articles WHERE id = ANY($1::text[])',
         [ids],
       );
       const existing = new Map(existingRows.map((r) => [r.id, r]));
+      // Earlier versions of the same file under another id (its text changed): replaced below.
+      const keyOf = new Map<string, string>();
+      for (const item of byId.values()) if (item.article.sourceKey) keyOf.set(item.article.sourceKey, item.article.id);
+      const staleRows = keyOf.size
+        ? await tx.query<{ id: string; source_key: string; ingested_at: Date | string }>(
+            'SELECT id, source_key, ingested_at FROM articles WHERE source_key = ANY($1::text[]) AND NOT (id = ANY($2::text[]))',
+            [[...keyOf.keys()], ids],
+          )
+        : [];
+      /** New id → the first ingest time of the version it replaces (an edit is not a new article). */
+      const replacing = new Map<string, string>();
+      for (const r of staleRows) {
+        const by = keyOf.get(r.source_key)!;
+        const at = iso(r.ingested_at);
+        const cur = replacing.get(by);
+        if (cur === undefined || at < cur) replacing.set(by, at);
+      }
       const results = new Map<string, UpsertResult>();
       const changed: ArticleWithStatements[] = [];
+      const keyOnly: Array<[string, string]> = [];
       for (const item of byId.values()) {
         const old = existing.get(item.article.id);
         if (old && old.content_hash === item.article.contentHash) {
@@ -166,16 +184,26 @@ export class SqlStore implements Store {
             statements: Number(old.statement_count),
             seq: 0,
           });
+          // Stored before keys existed: remember the key without rewriting the article.
+          if (old.source_key === null && item.article.sourceKey) keyOnly.push([item.article.id, item.article.sourceKey]);
         } else changed.push(item);
       }
-      if (!changed.length) return { results, seq: null };
+      if (keyOnly.length) {
+        await tx.query(
+          'UPDATE articles a SET source_key = k.key FROM unnest($1::text[], $2::text[]) AS k(id, key) WHERE a.id = k.id',
+          [keyOnly.map((k) => k[0]), keyOnly.map((k) => k[1])],
+        );
+      }
+      if (!changed.length && !staleRows.length) return { results, seq: null };
 
       const now = this.now().toISOString();
       const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
+      const staleIds = staleRows.map((r) => r.id);
       const replacedIds = changed.map((c) => c.article.id).filter((id) => existing.has(id));
-      const oldByArticle = await this.removeStatements(tx, replacedIds, effects);
+      const oldByArticle = await this.removeStatements(tx, [...replacedIds, ...staleIds], effects);
+      if (staleIds.length) await tx.query('DELETE FROM articles WHERE id = ANY($1::text[])', [staleIds]);
 
-      await this.writeArticles(tx, changed, now);
+      await this.writeArticles(tx, changed, now, replacing);
       const speakerIds = await resolveSpeakers(tx, changed, effects);
       const clusterOf = await this.assignClusters(tx, changed, effects);
       await this.insertStatements(tx, changed, speakerIds, clusterOf, now);
@@ -193,6 +221,10 @@ export class SqlStore implements Store {
         c.statements.forEach((_, i) => clusters.add(clusterOf.get(statementId(c.article.id, i))!));
         return { articleId: c.article.id as string | null, touched: [] as string[], removed, clusters: [...clusters] };
       });
+      for (const id of staleIds) {
+        const old = oldByArticle.get(id) ?? [];
+        changeRows.push({ articleId: id, touched: [], removed: old.map((o) => o.id), clusters: [...new Set(old.map((o) => o.clusterId))] });
+      }
       if (effects.touched.size || effects.clusters.size) {
         changeRows.push({ articleId: null, touched: [...effects.touched], removed: [], clusters: [...effects.clusters] });
       }
@@ -201,7 +233,7 @@ export class SqlStore implements Store {
       for (const c of changed) {
         results.set(c.article.id, {
           articleId: c.article.id,
-          status: existing.has(c.article.id) ? 'updated' : 'added',
+          status: existing.has(c.article.id) || replacing.has(c.article.id) ? 'updated' : 'added',
           statements: c.statements.length,
           seq,
         });
@@ -307,17 +339,25 @@ export class SqlStore implements Store {
     }
   }
 
-  private async writeArticles(tx: Queryable, items: readonly ArticleWithStatements[], now: string): Promise<void> {
+  private async writeArticles(
+    tx: Queryable,
+    items: readonly ArticleWithStatements[],
+    now: string,
+    firstIngested: ReadonlyMap<string, string>,
+  ): Promise<void> {
     for (const part of chunks(items, INSERT_CHUNK)) {
-      const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k]);
+      const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k] ?? null);
       await tx.query(
-        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at)
-         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, $11::timestamptz, $11::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
-           AS t(id, title, outlet, url, published, author, body, source, content_hash, n)
+        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key)
+         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
+           $12::text[], $13::timestamptz[])
+           AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
            published = EXCLUDED.published, author = EXCLUDED.author, body = EXCLUDED.body, source = EXCLUDED.source,
-           content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at`,
+           content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at,
+           source_key = COALESCE(EXCLUDED.source_key, articles.source_key),
+           ingested_at = LEAST(articles.ingested_at, EXCLUDED.ingested_at)`,
         [
           col('id'),
           col('title'),
@@ -330,6 +370,8 @@ export class SqlStore implements Store {
           col('contentHash'),
           part.map((p) => p.statements.length),
           now,
+          col('sourceKey'),
+          part.map((p) => firstIngested.get(p.article.id) ?? null),
         ],
       );
     }
@@ -463,7 +505,8 @@ export class SqlStore implements Store {
       body: string;
       source: string;
       content_hash: string;
-    }>('SELECT id, title, outlet, url, published, author, body, source, content_hash FROM articles WHERE id = $1', [id]);
+      source_key: string | null;
+    }>('SELECT id, title, outlet, url, published, author, body, source, content_hash, source_key FROM articles WHERE id = $1', [id]);
     const r = rows[0];
     if (!r) return null;
     return {
@@ -476,6 +519,7 @@ export class SqlStore implements Store {
       text: r.body,
       source: r.source,
       contentHash: r.content_hash,
+      sourceKey: r.source_key,
     };
   }
 

@@ -8,6 +8,7 @@ import type { LoadResult } from '../types.js';
  * line. A record is `{ text, title?, outlet?, url?, published?, author? }` (`text` may also be an
  * array of paragraphs); each record is one article. A bad record is an error naming it
  * (`file.json#3` = the record at index 3, `file.jsonl:7` = line 7); the others still load.
+ * A record may carry `sourceKey` (see Article.sourceKey): records handed over by `factbot ingest`.
  */
 
 export function parseJson(content: string, source: string): LoadResult {
@@ -57,8 +58,23 @@ function addRecord(result: LoadResult, record: unknown, where: string): void {
   const r = record as Record<string, unknown>;
   const raw = Array.isArray(r.text) ? r.text.filter((p): p is string => typeof p === 'string').join('\n') : (r.text as string);
   const built = buildArticle({ ...pickMeta(r), text: normaliseText(raw), source: where });
-  if (built.ok) result.articles.push(built.article);
-  else result.errors.push({ source: where, reason: built.reason === 'no text' ? 'record has empty text' : built.reason });
+  if (built.ok) {
+    const key = handedOverSourceKey(r);
+    if (key !== undefined) built.article.sourceKey = key;
+    result.articles.push(built.article);
+  } else result.errors.push({ source: where, reason: built.reason === 'no text' ? 'record has empty text' : built.reason });
+}
+
+/**
+ * `factbot ingest` hands articles to a running bot as JSON records and keeps the original file's
+ * `sourceKey` in them, so an edited file handed over still replaces its earlier version. A string
+ * (or null) given there is used as is; undefined means the record says nothing.
+ */
+function handedOverSourceKey(r: Record<string, unknown>): string | null | undefined {
+  const k = r.sourceKey;
+  if (k === null) return null;
+  if (typeof k === 'string' && k.trim() && k.length <= 4096 && !k.includes('\u0000')) return k;
+  return undefined;
 }
 
 function recordProblem(record: unknown): string | null {
