@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, StoreLockedError } from '../src/store/index.js';
 import { loadMigrations } from '../src/store/migrate.js';
-import { article, plain, quote, storeBehaviour } from './store-suite.js';
+import { article, plain, quote, reusingEngine, storeBehaviour } from './store-suite.js';
 
 describe('store on PGlite (in memory)', () => {
-  storeBehaviour({ open: (opts) => openStore({ memory: true, ...opts }) });
+  const engine = reusingEngine(() => openStore({ memory: true }));
+  afterAll(() => engine.closeAll());
+  storeBehaviour(engine);
 });
 
 describe('store on PGlite (on disk)', () => {

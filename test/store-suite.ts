@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/domain/article.js';
 import type { Statement } from '../src/domain/statement.js';
-import type { SqlStore } from '../src/store/index.js';
+import { SqlStore } from '../src/store/index.js';
+import type { Driver } from '../src/store/driver.js';
+import { QUOTE_KEYS_VERSION } from '../src/extract/quote-keys.js';
 
 /**
  * The store's behaviour, run on both engines by test/store-pglite.test.ts and
@@ -71,6 +73,41 @@ export function fakeClock(start = '2026-03-01T09:00:00.000Z'): { now: () => Date
     now: () => new Date(t),
     advance(ms: number) {
       t += ms;
+    },
+  };
+}
+
+/**
+ * An engine whose stores share one database, emptied before each store is handed out: opening a
+ * fresh PGlite (a 40 MB data dir) for every test cost about a second each. Every test still starts
+ * from empty tables, sequences at 1 and a new SqlStore (own listeners, own change-feed position).
+ */
+export function reusingEngine(openBase: () => Promise<SqlStore>): EngineUnderTest & { closeAll(): Promise<void> } {
+  let base: Promise<SqlStore> | null = null;
+  return {
+    async open(opts = {}) {
+      base ??= openBase();
+      const db = (await base as unknown as { db: Driver }).db;
+      await db.exec(
+        `TRUNCATE statements, quote_keys, speaker_aliases, speakers, articles, changes, digest_runs, subscriptions RESTART IDENTITY CASCADE;
+         UPDATE store_meta SET value = '${QUOTE_KEYS_VERSION}' WHERE key = 'quote_keys';`,
+      );
+      // The shared connection stays open; each test's store closes only itself.
+      const shared: Driver = {
+        engine: db.engine,
+        query: (sql, params) => db.query(sql, params),
+        exec: (sql) => db.exec(sql),
+        transaction: (fn) => db.transaction(fn),
+        listen: (channel, onPayload) => db.listen(channel, onPayload),
+        close: async () => {},
+      };
+      const store = new SqlStore(shared, opts.now ?? (() => new Date()));
+      await store.start();
+      return store;
+    },
+    async closeAll() {
+      if (base) await (await base).close();
+      base = null;
     },
   };
 }
