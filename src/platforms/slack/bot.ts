@@ -1,7 +1,8 @@
-import { App, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { log as rootLog, type Logger } from '../../log.js';
 import type { ChannelPoster } from '../types.js';
+import { MAX_SLACK_BODY_BYTES, SLACK_BODY_TIMEOUT_MS, limitRequestBodies, type BodyLimits } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import { ButtonStateCodec } from './button-state.js';
 import type { ServicesLike, SlackBot, SlackCore } from './context.js';
@@ -17,6 +18,8 @@ export interface SlackStartOptions {
   host?: string;
   inlineBudgetMs?: number;
   retry?: RetryPolicy;
+  /** HTTP mode: request body cap and deadline (defaults: 1 MiB, 10 s). */
+  bodyLimits?: Partial<BodyLimits>;
   /** Clock for the event de-duplication window. */
   now?: () => number;
   log?: Logger;
@@ -32,6 +35,28 @@ export interface RunningSlack {
 /** Slack retries a delivery for about five minutes; remembering event ids for 15 covers it. */
 const EVENT_DEDUPE_TTL_MS = 15 * 60 * 1000;
 const EVENT_DEDUPE_MAX = 20_000;
+
+const EVENTS_PATH = '/slack/events';
+
+/**
+ * Bolt's HTTPReceiver (signature and timestamp checks, acks, retries) behind a guard that caps
+ * request bodies before Bolt buffers them (body-limit.ts).
+ */
+function httpReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogger>, log: Logger, limits?: Partial<BodyLimits>): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: [EVENTS_PATH],
+    port: config.port,
+    logger,
+  });
+  receiver.requestListener = limitRequestBodies(
+    receiver.requestListener,
+    [EVENTS_PATH],
+    { maxBytes: limits?.maxBytes ?? MAX_SLACK_BODY_BYTES, timeoutMs: limits?.timeoutMs ?? SLACK_BODY_TIMEOUT_MS },
+    log,
+  );
+  return receiver;
+}
 
 export async function startSlackBot<S extends ServicesLike>(
   config: SlackConfig,
@@ -72,14 +97,14 @@ export async function startSlackBot<S extends ServicesLike>(
   const socketMode = Boolean(config.appToken);
   const app = new App({
     token: config.botToken,
-    signingSecret: config.signingSecret,
+    ...(socketMode ? {} : { receiver: httpReceiver(config, logger, log, opts.bodyLimits) }),
     // Known from auth.test above, so Bolt does not call it again on its own.
     botId,
     botUserId,
     logger,
     // Bolt's own client (and Socket Mode's reconnects) keep the Web API client's patient retries.
     clientOptions: baseOptions,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { port: config.port }),
+    ...(socketMode ? { socketMode: true, appToken: config.appToken, signingSecret: config.signingSecret } : {}),
   });
   // Errors inside listeners are logged; Bolt must not turn them into crashes or 500s.
   app.error(async (err) => {
