@@ -368,6 +368,21 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(batch.clusterSizes.get('a:0')).toBe(0);
     });
 
+    it('two stored copies of one text (a file and its URL) corroborate once', async () => {
+      const text = 'The same page, saved as a file and fetched from its URL.';
+      await store.upsertArticle(article('file-copy', { url: null, text }), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+      await store.upsertArticle(article('url-copy', { text }), [quote(LONG_QUOTE, 'H.R. McMaster')]);
+      expect(await store.clusterSizes()).toEqual(new Map());
+      const cluster = (await store.getStatements('url-copy'))[0]!.clusterId;
+      // One member, the copy with a URL.
+      expect((await store.getCluster(cluster)).map((m) => m.articleId)).toEqual(['url-copy']);
+      const seq = await store.currentSeq();
+      await store.upsertArticle(article('elsewhere', { text: 'Another outlet.' }), [quote(LONG_QUOTE, 'McMaster')]);
+      expect([...(await store.clusterSizes()).values()]).toEqual([2]);
+      expect((await store.changesSince(seq)).clusterSizes.get(cluster)).toBe(2);
+      expect((await store.getCluster(cluster)).map((m) => m.articleId).sort()).toEqual(['elsewhere', 'url-copy']);
+    });
+
     it('re-ingesting a changed article keeps its corroboration', async () => {
       await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
       await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);

@@ -348,15 +348,15 @@ export class SqlStore implements Store {
     for (const part of chunks(items, INSERT_CHUNK)) {
       const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k] ?? null);
       await tx.query(
-        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key)
-         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey
+        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash)
+         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey, md5(body)
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
            $12::text[], $13::timestamptz[])
            AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
            published = EXCLUDED.published, author = EXCLUDED.author, body = EXCLUDED.body, source = EXCLUDED.source,
            content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at,
-           source_key = COALESCE(EXCLUDED.source_key, articles.source_key),
+           source_key = COALESCE(EXCLUDED.source_key, articles.source_key), text_hash = EXCLUDED.text_hash,
            ingested_at = LEAST(articles.ingested_at, EXCLUDED.ingested_at)`,
         [
           col('id'),
@@ -647,9 +647,11 @@ export class SqlStore implements Store {
       published: string | null;
       ingested_at: Date | string;
     }>(
-      `SELECT DISTINCT ON (s.article_id) s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at
+      // One member per distinct text (the same page stored from a file and from its URL counts
+      // once), preferring the copy with a URL.
+      `SELECT DISTINCT ON (a.text_hash) s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at
        FROM statements s JOIN articles a ON a.id = s.article_id
-       WHERE s.cluster_id = $1 ORDER BY s.article_id, s.ordinal`,
+       WHERE s.cluster_id = $1 ORDER BY a.text_hash, (a.url IS NULL), s.article_id, s.ordinal`,
       [clusterId],
     );
     const when = (r: { published: string | null; ingested_at: Date | string }): number => {
@@ -671,9 +673,9 @@ export class SqlStore implements Store {
     // Only clusters where some member is labelled by another statement can span articles; that
     // narrows the grouping to a small part of the table.
     const rows = await this.db.query<{ cluster_id: string; n: number }>(
-      `SELECT cluster_id, count(DISTINCT article_id)::int AS n FROM statements
-       WHERE cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id <> article_id || ':' || ordinal)
-       GROUP BY cluster_id HAVING count(DISTINCT article_id) > 1`,
+      `SELECT s.cluster_id, count(DISTINCT a.text_hash)::int AS n FROM statements s JOIN articles a ON a.id = s.article_id
+       WHERE s.cluster_id IN (SELECT cluster_id FROM statements WHERE cluster_id <> article_id || ':' || ordinal)
+       GROUP BY s.cluster_id HAVING count(DISTINCT a.text_hash) > 1`,
     );
     return new Map(rows.map((r) => [r.cluster_id, Number(r.n)]));
   }
@@ -682,8 +684,8 @@ export class SqlStore implements Store {
     const sizes = new Map<string, number>(clusters.map((c) => [c, 0]));
     for (const part of chunks(clusters, 20_000)) {
       const rows = await q.query<{ cluster_id: string; n: number }>(
-        `SELECT cluster_id, count(DISTINCT article_id)::int AS n FROM statements
-         WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id`,
+        `SELECT s.cluster_id, count(DISTINCT a.text_hash)::int AS n FROM statements s JOIN articles a ON a.id = s.article_id
+         WHERE s.cluster_id = ANY($1::text[]) GROUP BY s.cluster_id`,
         [part],
       );
       for (const r of rows) sizes.set(r.cluster_id, Number(r.n));

@@ -34,9 +34,12 @@ export interface Store {
   /** Every statement, in batches, for building the search index. */
   iterateStatements(batchSize?: number): AsyncIterable<StoredStatement[]>;
 
-  /** Statements in a cluster, one per article, earliest article first. */
+  /**
+   * Statements in a cluster, one per distinct article text (two stored copies of one text, e.g. a
+   * page ingested as a file and from its URL, count once), earliest article first.
+   */
   getCluster(clusterId: string): Promise<ClusterMember[]>;
-  /** clusterId → number of distinct articles, for every cluster with more than one article. */
+  /** clusterId → number of distinct article texts, for every cluster with more than one. */
   clusterSizes(): Promise<Map<string, number>>;
 
   /** Canonical speaker names with their aliases and how many statements each has. */
