@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import { ButtonStateCodec } from '../src/platforms/slack/button-state.js';
-import { cut, escapeMrkdwn, fitRendered, safeUrl, sanitisePlain, slackTextToPlain } from '../src/platforms/slack/escape.js';
+import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain, slackTextToPlain } from '../src/platforms/slack/escape.js';
 import {
   MAX_BLOCKS,
   MAX_BUTTON_VALUE,
@@ -200,6 +200,40 @@ describe('escaping', () => {
     expect(safeUrl('javascript:alert(1)')).toBeNull();
     expect(safeUrl('not a url')).toBeNull();
     expect(safeUrl('https://a.example/x|y>z')).toBe('https://a.example/x%7Cy%3Ez');
+  });
+
+  it('sends & in article URLs as &amp; inside the link markup', () => {
+    expect(safeUrl('https://news.example/story?id=7&page=2')).toBe('https://news.example/story?id=7&amp;page=2');
+    const r = reply([item(1, 'q', { article: { id: 'a', title: 'Q&A', outlet: null, url: 'https://n.example/s?a=1&b=2', published: null } })]);
+    const all = texts(renderReply(r, { share: false, more: false, ephemeral: true }).blocks);
+    expect(all).toContain('<https://n.example/s?a=1&amp;b=2|Q&amp;A>');
+    expect(all).not.toMatch(/&(?!amp;|lt;|gt;)/);
+  });
+
+  it('shows formatting marks in article titles, names and quotes as written, also inside link labels', () => {
+    const ZWJ = '\u200D';
+    expect(escapeUntrusted('*bold* _it_ ~gone~ `code` snake_case & <x>')).toBe(
+      `${ZWJ}*bold${ZWJ}* ${ZWJ}_it${ZWJ}_ ${ZWJ}~gone${ZWJ}~ ${ZWJ}\`code${ZWJ}\` snake${ZWJ}_case &amp; &lt;x&gt;`,
+    );
+    const r = reply([
+      item(1, 'We _never_ said ~that~ at all', {
+        highlights: [[3, 10]],
+        speaker: '*Dr* No',
+        speakerRole: '_acting_ chief',
+        outlet: '~Times~',
+        article: { id: 'a', title: '*Breaking* _news_ ~old~ `x`', outlet: '_Post_', url: 'https://n.example/1', published: null },
+      }),
+    ]);
+    const blocks = renderReply(r, { share: false, more: false, ephemeral: true }).blocks;
+    const all = blocks.map((b) => (b.type === 'section' ? b.text.text : b.type === 'context' ? b.elements[0]!.text : '')).join('\n');
+    expect(all).toContain(`<https://n.example/1|${ZWJ}*Breaking${ZWJ}* ${ZWJ}_news${ZWJ}_ ${ZWJ}~old${ZWJ}~ ${ZWJ}\`x${ZWJ}\`>`);
+    // The only formatting marks not preceded by a joiner are the ones factbot writes itself.
+    const ours = all.replace(new RegExp(`${ZWJ}[*_~\`]`, 'g'), '');
+    expect(ours).toContain('*');
+    expect(ours).not.toMatch(/[~`]/);
+    expect(ours).not.toMatch(/_(never|acting|Post)/);
+    // The highlighted word keeps factbot's own bold around the neutralised marks.
+    expect(all).toContain(`*${ZWJ}_never${ZWJ}_*`);
   });
 
   it('cuts at word boundaries and fits after escaping', () => {

@@ -36,6 +36,19 @@ export function escapeMrkdwn(text: string): string {
   return neutralise(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
+/** mrkdwn's formatting marks: bold, italic, strike, code. */
+const FORMATTING = /[*_~`]/g;
+
+/**
+ * Untrusted text from articles (quotes, names, titles, outlets) for mrkdwn, including link labels:
+ * escaped as `escapeMrkdwn`, and its `*`, `_`, `~` and backticks shown as written instead of
+ * formatting. A mark opens formatting only after a space, punctuation or the start of the text
+ * (`snake_case` stays as it is); a zero-width joiner in front of it is none of those.
+ */
+export function escapeUntrusted(text: string): string {
+  return escapeMrkdwn(text).replace(FORMATTING, `${ZWJ}$&`);
+}
+
 /**
  * Untrusted text for a `plain_text` object (headers, buttons): not parsed for markup, so no
  * entity escaping (it would show literally), but broadcasts and control characters still go.
@@ -44,7 +57,10 @@ export function sanitisePlain(text: string): string {
   return neutralise(text);
 }
 
-/** Only http(s) URLs become links; `|` and `>` would end the link markup early. */
+/**
+ * An article URL ready for `<url|label>`, or null: only http(s) URLs become links; `|`, `<`, `>`
+ * would end the link markup early and `&` is sent as `&amp;`, as Slack's escaping rules ask.
+ */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   let parsed: URL;
@@ -54,7 +70,12 @@ export function safeUrl(url: string | null | undefined): string | null {
     return null;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  return parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/ /g, '%20');
+  return parsed.href
+    .replace(/\|/g, '%7C')
+    .replace(/</g, '%3C')
+    .replace(/>/g, '%3E')
+    .replace(/ /g, '%20')
+    .replace(/&/g, '&amp;');
 }
 
 /** Cuts plain text to `max` characters at a word boundary when one is near, ending with "…". */

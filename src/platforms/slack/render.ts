@@ -2,7 +2,7 @@ import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
-import { cut, escapeMrkdwn, fitRendered, safeUrl, sanitisePlain } from './escape.js';
+import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
 import {
   MAX_BLOCKS,
   MAX_BUTTON_TEXT,
@@ -111,12 +111,12 @@ function boldQuote(raw: string, highlights: readonly Range[]): string {
   let out = '';
   let pos = 0;
   for (const [s, e] of wordHighlights(raw, highlights)) {
-    out += escapeMrkdwn(raw.slice(pos, s));
+    out += escapeUntrusted(raw.slice(pos, s));
     // Asterisks inside a bold run would end it early.
-    out += `*${escapeMrkdwn(raw.slice(s, e).replace(/\*/g, '∗'))}*`;
+    out += `*${escapeUntrusted(raw.slice(s, e).replace(/\*/g, '∗'))}*`;
     pos = e;
   }
-  return out + escapeMrkdwn(raw.slice(pos));
+  return out + escapeUntrusted(raw.slice(pos));
 }
 
 /**
@@ -128,7 +128,8 @@ const ROLE_BUDGET = 300;
 const TITLE_BUDGET = 600;
 const URL_BUDGET = 1000;
 
-const esc = (raw: string, budget: number) => fitRendered(raw.replace(/\s+/g, ' ').trim(), budget, escapeMrkdwn);
+/** Names, titles and outlets from articles: escaped, their formatting marks shown as written. */
+const esc = (raw: string, budget: number) => fitRendered(raw.replace(/\s+/g, ' ').trim(), budget, escapeUntrusted);
 const escBold = (raw: string, budget: number) => `*${esc(raw.replace(/\*/g, '∗'), budget)}*`;
 
 function attribution(item: ReplyItem): string {
