@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, secondPassage } from './passages.js';
+import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportsClause, secondPassage } from './passages.js';
 import { findQuoteSpans, startsWithQuote, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -49,6 +49,9 @@ const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph
 
 /** Weak cues that are speech acts even with a plain object: "criticized the deal", "called for a vote". */
 const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention']);
+
+/** Verbs whose object is the hearer: "warned voters that …", "told Smith that …". */
+const HEARER_VERBS = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'promise', 'urge', 'ask', 'advise', 'caution', 'reassure', 'convince', 'persuade', 'notify', 'write', 'email', 'text', 'answer']);
 
 const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?):\s/;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
@@ -193,22 +196,35 @@ export function extractStatements(article: Article): Statement[] {
           if (resolvedIntro && !resolvedIntro.speaker) resolvedIntro = null;
         }
       }
+      let objectSpeaker: Attribution | null = null;
       if (kind === 'statement') {
-        chosen = pickClauseAttribution(attrs, toks);
-        if (chosen) {
+        // an attribution whose cue has only an object ("denied the story outright") reports nothing: the
+        // sentence may still report speech with a later cue ("… and said it was false")
+        let pool: readonly Attribution[] = attrs;
+        for (;;) {
+          chosen = pickClauseAttribution(pool, toks);
+          if (!chosen) break;
           const clause = clauseOf(toks, chosen);
           clauseRange = clause;
-          if (clause) {
-            kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
-            quoteText = clauseText(text, toks, clause);
-            // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
-            const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
-            if (!chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma)) {
-              kind = 'statement';
-              chosen = null;
-              quoteText = null;
-            }
-          } else chosen = null;
+          if (!clause) {
+            chosen = null;
+            break;
+          }
+          kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
+          quoteText = clauseText(text, toks, clause);
+          const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
+          const objectOnly = kind === 'indirect' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle') && !reportsClause(toks, clause.from, clause.to, HEARER_VERBS.has(lemma)) && !SPEECH_ACTS.has(lemma);
+          // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
+          const weakObject = !chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma);
+          if (!objectOnly && !weakObject) break;
+          const rejected = chosen;
+          kind = 'statement';
+          chosen = null;
+          quoteText = null;
+          clauseRange = null;
+          if (!objectOnly) break;
+          objectSpeaker ??= rejected.speaker || rejected.form === 'participle' ? rejected : null;
+          pool = pool.filter((a) => a !== rejected);
         }
       }
       // a colon-introduced paragraph with no quote marks: the words of the speaker who introduced them
@@ -281,6 +297,15 @@ export function extractStatements(article: Article): Statement[] {
         }
       } else {
         prevInPara = null;
+        // "McMaster denied the story outright." reports no words, but McMaster is the one speaking next
+        if (objectSpeaker && !chosen) {
+          const who = objectSpeaker.form === 'participle' ? clauseSubject(text, toks, objectSpeaker, tracker, sno, namedOutlets) : resolveSpeaker(text, toks, objectSpeaker, tracker, sno, namedOutlets);
+          if (who?.speaker) {
+            who.cue = null;
+            prevInPara = { resolved: who, cue: null, paragraph, sentence: sno, outlet: null };
+            last = prevInPara;
+          }
+        }
         noteStatementOutlet(text, toks, tracker, entityOutlet, namedOutlets, paragraph);
       }
       // the chain of a multi-paragraph quotation: statements attributed only by context wait for its speaker

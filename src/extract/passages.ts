@@ -239,3 +239,108 @@ export function clauseText(text: string, toks: readonly Token[], c: { from: numb
   const parts = c.gap ? [piece(c.from, c.gap.from - 1), piece(c.gap.to + 1, c.to)] : [piece(c.from, c.to)];
   return parts.map((p) => p.replace(/^[\s,:"']+|[\s,:]+$/g, '')).filter(Boolean).join(' ');
 }
+
+const COMPLEMENTIZER = /^(that|how|whether|why|what|if|who|whom|when|where|which|whoever|whatever)$/;
+const SUBJECT_PRONOUN = /^(i|he|she|we|they|there|(i|he|she|we|they|it|there|that|you)[’'](s|d|ll|re|ve|m))$/;
+const FINITE = /^(is|was|are|were|am|has|have|had|will|would|could|can|may|might|should|must|shall|do|does|did|cannot|[’']s|made|took|gave|got|went|came|saw|knew|thought|told|said|left|kept|held|won|lost|ran|met|paid|sent|spent|built|meant|felt|brought|bought|fought|sought|taught|caught|found|became|began|broke|chose|drove|fell|grew|hid|led|let|put|rose|sat|set|shot|shut|sold|spoke|stood|stole|struck|swore|threw|understood|wrote)$/;
+/** Present-tense verbs after a plural or named subject ("officials say", "voters want"). */
+const PRESENT = /^(say|want|need|know|think|believe|expect|plan|hope|remain|seem|appear|mean|intend|support|oppose|agree|feel|see|like|prefer|favor|favour|trust|worry|fear|face|lack|deserve|get|go|come|make|take|give|keep|continue|stand|look|run|win|lose)$/;
+const PREPOSITIONS = /^(about|of|on|for|against|to|with|at|over|into|from|by|in|after|before|during|amid|across|through|toward|towards|upon|under|behind|around|without|within|despite|between|among|like)$/;
+/** Words of time and circumstance that may stand between a cue and its clause ("said Tuesday (that) …"). */
+const CIRCUMSTANCE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|year|morning|afternoon|evening|night|statement|interview|letter|email|speech|tweet|post|video|message|briefing|conference|call|hearing|rally|event|earlier|later|recently|again|also|publicly|privately|repeatedly|previously|once|last|this|then|now|late|early|\d+)$/;
+/** Nouns ending in -ing: "denied wrongdoing" has no verb of its own. */
+const ING_NOUNS = /^(wrongdoing|anything|something|nothing|everything|funding|meeting|building|hearing|briefing|spending|ruling|shooting|bombing|training|warning|wedding|evening|morning|setting|thing|king|spring|string|ring|being|bidding|reporting|polling|leaking|timing|offering|ceiling|feeling|finding|landing|opening|rating|standing|understanding|wording|writing|saying|dealing|killing|crossing|housing|trading|voting|uprising|ending|beginning|ongoing|following|upcoming|sweeping|striking|surprising|stunning|shocking|alarming|growing|rising|leading|ruling|outgoing|incoming|sitting|acting|governing|longstanding|troubling|disturbing|damning|damaging|misleading|outstanding|interesting|amazing|lasting|bring)$/;
+
+/**
+ * Whether the words a cue reports are a clause (reported speech) rather than the verb's object:
+ * "denied the story outright" and "boasted about the intelligence he had" report nothing, "said the
+ * claim was false", "said (that) …", "tweeted he had …", "urged voters to …", "proposed eliminating …"
+ * do. A clause opens with a complementizer, a colon, quoted words, an infinitive or gerund, or a
+ * subject followed by its own verb.
+ */
+export function reportsClause(toks: readonly Token[], from: number, to: number, hearerVerb = false): boolean {
+  const prev = toks[from - 1];
+  if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return true;
+  for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return true;
+  let i = from;
+  // "on Tuesday", "in a statement", "last week", "Monday night": circumstance before the clause
+  for (let guard = 0; guard < 4 && i <= to; guard++) {
+    const t = toks[i]!;
+    if (t.k === 'p') {
+      i++;
+      continue;
+    }
+    if (CIRCUMSTANCE.test(t.lo)) {
+      i++;
+      continue;
+    }
+    if (/^\p{Ll}+ly$/u.test(t.t) && !/^(only|early|daily|family|ally|likely)$/.test(t.lo)) {
+      i++;
+      continue;
+    }
+    // "said after the convention he …", "says in Ohio that …": a time or place, then the clause
+    if (/^(on|in|at|during|after|before|since|following|outside|inside)$/.test(t.lo)) {
+      let j = i + 1;
+      while (j <= to && j - i <= 5 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
+      if (j <= to && j - i <= 5 && toks[j]!.k === 'w' && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
+    }
+    if (/^(on|in|at|during|after|before|late|early)$/.test(t.lo)) {
+      let j = i + 1;
+      while (j <= to && j - i <= 3 && toks[j]!.k === 'w' && !CIRCUMSTANCE.test(toks[j]!.lo)) j++;
+      if (j <= to && toks[j]!.k === 'w' && CIRCUMSTANCE.test(toks[j]!.lo)) {
+        i = j + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  const first = toks[i];
+  if (!first || i > to || first.k !== 'w') return false;
+  if (COMPLEMENTIZER.test(first.lo) || SUBJECT_PRONOUN.test(first.lo)) return true;
+  // an infinitive or a gerund with its object: "vowed to repeal …", "proposed eliminating the tax"
+  if (first.lo === 'to' && toks[i + 1]?.k === 'w' && !isCapWord(toks[i + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[i + 1]!.lo)) return true;
+  if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return true;
+  if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return true;
+  // a hearer, then the clause: "told himself that …", "warned voters that …"
+  if (/^(me|him|her|us|them|you|myself|himself|herself|ourselves|themselves|reporters|supporters|voters)$/.test(first.lo) || hearerVerb) {
+    for (let k = i + 1; k <= to && k - i <= 4; k++) {
+      const t = toks[k]!;
+      if (t.k !== 'w') break;
+      if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which') || (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w')) return true;
+    }
+  }
+  // a quantity opening the subject: "about 20 people have …"
+  if (/^(about|nearly|almost|roughly|around|over|some|more|fewer|less|at)$/.test(first.lo) && /^(\d[\d,.%]*|than|least|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half)$/.test(toks[i + 1]?.lo ?? '')) i += 1;
+  else if (PREPOSITIONS.test(first.lo)) return false;
+  // a subject noun phrase, then a finite verb (or "… to" + verb: "urged Republicans to join") before the
+  // phrase is cut off by a relative clause ("the intelligence he had")
+  for (let k = i; k <= to && k - i <= 10; k++) {
+    const t = toks[k]!;
+    // "Israel, a major US ally, was …": an apposition after a name
+    if (t.k === 'p' && t.t === ',' && isCapWord(toks[k - 1])) {
+      let c = k + 1;
+      while (c <= to && c - k <= 12 && !(toks[c]!.k === 'p')) c++;
+      if (c <= to && toks[c]!.t === ',' && c > k + 1) {
+        k = c;
+        continue;
+      }
+    }
+    if (t.k !== 'w') return false;
+    if (k === i) {
+      if (first.lo === 'it' || first.lo === 'you') {
+        const n = toks[k + 1];
+        return n?.k === 'w' && (FINITE.test(n.lo) || /n[’']t$/.test(n.lo) || /^\p{Ll}+(s|ed)$/u.test(n.t));
+      }
+      continue;
+    }
+    if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return true;
+    if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return true;
+    if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|and|or|but)$/.test(t.lo)) return false;
+    const before = toks[k - 1]!;
+    // a present-tense verb after a name or a plural head ("Obama hopes", "officials say"), or after a
+    // singular noun ("the plan works"), not a plural noun after its modifier
+    if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return true;
+    if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|other|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return true;
+  }
+  return false;
+}

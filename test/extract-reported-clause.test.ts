@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import { reportsClause } from '../src/extract/passages.js';
+import { tokenize } from '../src/extract/tokens.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const run = (...paras: string[]) => extractStatements(article(paras.join('\n')));
+const reported = (...paras: string[]) => run(...paras).filter((s) => s.kind !== 'statement');
+const clause = (words: string) => {
+  const toks = tokenize(words, 0, words.length, []);
+  return reportsClause(toks, 0, toks.length - 1);
+};
+
+describe('reported speech needs a clause', () => {
+  it('an object noun phrase or prepositional phrase after a cue reports nothing', () => {
+    expect(reported('The harbourmaster denied the rumour outright.')).toEqual([]);
+    expect(reported('Mayor Kim Aldous boasted about the budget she had balanced.')).toEqual([]);
+  });
+
+  it('a clause after the cue is reported speech', () => {
+    expect(reported('Critics said the plan was unworkable.')[0]).toMatchObject({ kind: 'indirect', speaker: 'Critics', quote: 'the plan was unworkable' });
+    expect(reported('Kim Aldous tweeted she had the right to speak.')[0]).toMatchObject({ kind: 'indirect', quote: 'she had the right to speak' });
+    expect(reported('The union vowed to strike in March.')[0]).toMatchObject({ kind: 'indirect', quote: 'to strike in March' });
+    expect(reported('Kim Aldous said on Friday that the ferry would run.')[0]?.quote).toContain('the ferry would run');
+  });
+
+  it('tells a clause from an object', () => {
+    expect(clause('the ferry would run')).toBe(true);
+    expect(clause('he had the right')).toBe(true);
+    expect(clause('after the vote he would resign')).toBe(true);
+    expect(clause('about 20 people have applied')).toBe(true);
+    expect(clause('Harwich, a small port, was the source')).toBe(true);
+    expect(clause('the story outright')).toBe(false);
+    expect(clause('about the money he had')).toBe(false);
+    expect(clause('any wrongdoing')).toBe(false);
+  });
+
+  it('a later cue with a clause still reports: "denied X and said Y"', () => {
+    const [s] = reported('Kim Aldous denied the rumour and said the ferry was safe.');
+    expect(s).toMatchObject({ speaker: 'Kim Aldous', quote: 'the ferry was safe' });
+  });
+
+  it('a negated cue is not a statement of its content', () => {
+    expect(reported('The report spread quickly, though the council itself has not officially confirmed the story.')).toEqual([]);
+    expect(reported('Kim Aldous did not say the ferry was unsafe.')).toEqual([]);
+    expect(reported('The harbourmaster never said the port would close.')).toEqual([]);
+  });
+
+  it('the subject of an object-only cue still speaks the next quote', () => {
+    const st = run('Kim Aldous denied the rumour outright. "It never happened."');
+    expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'Kim Aldous' });
+  });
+});
