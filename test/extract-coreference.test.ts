@@ -56,4 +56,17 @@ describe('salience', () => {
     const st = run('Governor Ana Ruiz toured the plant.', 'She thanked the workers after her talk with Sara Kim.', '"This plant is the future," she said.');
     expect(st[0]?.speaker).toBe('Ana Ruiz');
   });
+
+  it('never resolves "she" or "he" to a plural group: agreement in number, unknown beats wrong', () => {
+    const a = run('Reviewers said the audit was thorough. The ledger ran to four volumes.', '"I stand by it," she said.');
+    expect(a[0]).toMatchObject({ speaker: 'Reviewers' });
+    expect(a[1]).toMatchObject({ speakerMention: 'she', speaker: null });
+    const b = run('"We kept every record," Treasurer Helen Marsh told the council on Tuesday.', 'Critics said the figures were wrong. The hearing lasted an hour.', '"I reject that," she said.');
+    expect(b[2]).toMatchObject({ speakerMention: 'she', speaker: 'Helen Marsh' });
+  });
+
+  it('"they" may refer to a plural group', () => {
+    const st = run('Inspectors said the bridge was unsafe.', '"We closed it at once," they said.');
+    expect(st[1]).toMatchObject({ speakerMention: 'they', speaker: 'Inspectors' });
+  });
 });

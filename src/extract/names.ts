@@ -222,6 +222,10 @@ export function parseMention(phrase: string): ParsedMention {
   if (pron) {
     return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };
   }
+  // "Critics", "Officials", "Analysts" opening a sentence: a plural noun, capitalised, is a group, not a name
+  if (/^\p{Lu}\p{Ll}+s$/u.test(mention) && !/ss$/.test(lower) && isPersonNoun(lower) && !PERSON_NOUNS.has(lower)) {
+    return { mention, name: null, role: null, kind: 'group', gender: null, plural: true, head: lower.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1'), words: [lower], definite: false };
+  }
   // "Stephen Vladeck of the University of Texas", "Mr. Morgan of the Sierra Club": the affiliation is a role
   const affil = /^((?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*)\s+(of|at|from|with)\s+(.+)$/u.exec(mention);
   if (affil && !affil[1]!.includes(',')) {
