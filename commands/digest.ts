@@ -98,11 +98,16 @@ async function channelSubscriptions(ctx: CommandContext): Promise<Subscription[]
     .sort((a, b) => a.id - b.id);
 }
 
-/** "Europe/London" typed after the schedule in free text (`/digest subscribe daily 09:00 Europe/London`). */
+/**
+ * A zone typed after the schedule in free text (`/digest subscribe daily 09:00 Europe/London`). A
+ * word shaped like a zone (Area/City with letters after the slash, which cron steps such as
+ * `MON/2` lack) is taken as the zone even when it does not exist, so that a typo is reported as
+ * a bad zone rather than as a bad schedule.
+ */
 function splitTrailingZone(schedule: string): { schedule: string; timezone?: string } {
-  const words = schedule.trim().split(/\s+/);
+  const words = schedule.trim().split(/\s+/).filter(Boolean);
   const last = words[words.length - 1];
-  if (words.length > 1 && last && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(last) && isTimeZone(last)) {
+  if (last && (/^[A-Za-z_]+(\/[A-Za-z][A-Za-z0-9_+-]*)+$/.test(last) || (/^[A-Za-z]/.test(last) && isTimeZone(last)))) {
     return { schedule: words.slice(0, -1).join(' '), timezone: last };
   }
   return { schedule };

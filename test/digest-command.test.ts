@@ -90,6 +90,32 @@ describe('/digest subscribe', () => {
     ]);
   });
 
+  it('reports a mistyped trailing time zone as a bad zone, with a suggestion when one is close', async () => {
+    const t = setup();
+    const typo = await t.text(slackUser(), 'subscribe daily 09:00 Europe/Lndon');
+    expect(typo.isError).toBe(true);
+    expect(typo.text).toBe('“Europe/Lndon” is not an IANA time zone (did you mean Europe/London?)');
+    const mars = await t.text(slackUser(), 'subscribe daily 09:00 Mars/Base');
+    expect(mars.text).toBe('“Mars/Base” is not an IANA time zone (for example Europe/London or America/New_York).');
+    // The same words as with the timezone: option.
+    const option = await t.text(slackUser(), 'subscribe daily 09:00 timezone:Mars/Base');
+    expect(option.text).toBe(mars.text);
+    const optionTypo = await t.run(slackUser(), 'subscribe', { schedule: 'weekly mon 09:00', timezone: 'Asia/Tokio' });
+    expect(optionTypo.text).toBe('“Asia/Tokio” is not an IANA time zone (did you mean Asia/Tokyo?)');
+    expect(await t.store.listSubscriptions()).toHaveLength(0);
+  });
+
+  it('takes a time zone alone as the default schedule in that zone, and leaves cron steps alone', async () => {
+    const t = setup();
+    await t.text(slackUser('U1', 'C1'), 'subscribe Europe/Paris');
+    await t.text(slackUser('U1', 'C2'), 'subscribe 0 9 * * MON/2');
+    const subs = await t.store.listSubscriptions();
+    expect(subs.map((s) => [s.channelId, s.schedule, s.timezone])).toEqual([
+      ['C1', 'daily 09:00', 'Europe/Paris'],
+      ['C2', '0 9 * * MON/2', t.services.timezone],
+    ]);
+  });
+
   it('refuses to subscribe the console, where nothing is ever posted', async () => {
     const t = setup();
     const r = await t.run({ platform: 'console', userId: 'console', channelId: 'console' }, 'subscribe', {});

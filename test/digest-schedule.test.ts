@@ -67,7 +67,9 @@ describe('parseSchedule: cron expressions', () => {
   });
 
   it('refuses an unknown time zone', () => {
-    expect(err('daily 09:00', 'Mars/Olympus_Mons')).toMatch(/not an IANA time zone/);
+    expect(err('daily 09:00', 'Mars/Olympus_Mons')).toMatch(/not an IANA time zone \(for example Europe\/London/);
+    expect(err('daily 09:00', 'Europe/Lndon')).toBe('“Europe/Lndon” is not an IANA time zone (did you mean Europe/London?)');
+    expect(err('daily 09:00', 'america/new_yrok')).toMatch(/did you mean America\/New_York\?/);
   });
 });
 

@@ -67,6 +67,46 @@ export function suggestTimeZones(partial: string, limit = 25): string[] {
   return scored.slice(0, limit).map(([, z]) => z);
 }
 
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The zone a typo most likely meant (`Europe/Lndon` → Europe/London), or null when none is close. */
+export function closestTimeZone(tz: string): string | null {
+  const q = tz.trim().toLowerCase();
+  if (!q || q.length > 64) return null;
+  // A couple of slips, more in long names: Mars/Base is far from every zone.
+  const allowed = Math.max(2, Math.floor(q.length / 6));
+  let best: string | null = null;
+  let bestDistance = allowed + 1;
+  for (const zone of allTimeZones()) {
+    if (Math.abs(zone.length - q.length) > allowed) continue;
+    const d = editDistance(q, zone.toLowerCase());
+    if (d < bestDistance) {
+      best = zone;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** What to tell someone who typed a zone that does not exist. */
+export function timeZoneError(tz: string): string {
+  const shown = tz.length > 64 ? `${tz.slice(0, 63)}…` : tz;
+  const guess = closestTimeZone(tz);
+  return guess
+    ? `“${shown}” is not an IANA time zone (did you mean ${guess}?)`
+    : `“${shown}” is not an IANA time zone (for example Europe/London or America/New_York).`;
+}
+
 function parseTime(s: string | undefined): { h: number; m: number } | null {
   if (s === undefined) return { h: 9, m: 0 };
   const match = /^([01]?\d|2[0-3])(?::|h|\.)?([0-5]\d)?$/.exec(s);
@@ -108,7 +148,7 @@ function croner(pattern: string, timezone: string): Cron {
 export function parseSchedule(input: string | undefined, timezone: string, now: Date): ScheduleParse {
   const text = (input ?? '').replace(/\s+/g, ' ').trim() || DEFAULT_SCHEDULE;
   if (!isTimeZone(timezone)) {
-    return { ok: false, error: `“${timezone}” is not an IANA time zone (for example Europe/London or America/New_York).` };
+    return { ok: false, error: timeZoneError(timezone) };
   }
   if (text.length > 100) return { ok: false, error: 'That schedule is too long to be a cron expression.' };
   const words = text.split(' ');
