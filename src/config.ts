@@ -34,12 +34,18 @@ const isTimeZone = (tz: string): boolean => {
   }
 };
 
-const digestScheduleSchema = z.object({
-  platform: z.enum(['slack', 'discord']),
-  channel: z.string().min(1),
-  cron: z.string().min(1),
-  timezone: z.string().refine(isTimeZone, { message: 'not an IANA time zone' }).optional(),
-});
+const text = (message: string) => z.string({ required_error: message, invalid_type_error: message }).min(1, message);
+const digestScheduleSchema = z.object(
+  {
+    platform: z.enum(['slack', 'discord'], { errorMap: () => ({ message: 'must be slack or discord' }) }),
+    channel: text('must be a channel id'),
+    cron: text('must be a schedule (daily 09:00) or a cron expression'),
+    timezone: z.string().refine(isTimeZone, { message: 'not an IANA time zone' }).optional(),
+  },
+  { invalid_type_error: 'must be an object {"platform", "channel", "cron", "timezone"}' },
+);
+/** A zod path as the JSON it points into: `[0].platform`. */
+const jsonPath = (path: ReadonlyArray<string | number>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
 export type DigestScheduleConfig = z.infer<typeof digestScheduleSchema>;
 
 const envSchema = z.object({
@@ -158,12 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let schedules: DigestScheduleConfig[] = [];
   if (e.DIGEST_SCHEDULES) {
     try {
-      const parsedSchedules = z.array(digestScheduleSchema).safeParse(JSON.parse(e.DIGEST_SCHEDULES));
+      const parsedSchedules = z
+        .array(digestScheduleSchema, { invalid_type_error: 'must be a JSON array of digests' })
+        .safeParse(JSON.parse(e.DIGEST_SCHEDULES));
       if (parsedSchedules.success) schedules = parsedSchedules.data;
       else
-        problems.push(
-          ...parsedSchedules.error.issues.map((i) => `DIGEST_SCHEDULES[${i.path.join('.')}]: ${i.message}`),
-        );
+        problems.push(...parsedSchedules.error.issues.map((i) => `DIGEST_SCHEDULES${jsonPath(i.path)}: ${i.message}`));
     } catch (err) {
       problems.push(`DIGEST_SCHEDULES: not valid JSON (${(err as Error).message})`);
     }

@@ -49,6 +49,30 @@ describe('configuration', () => {
     ]);
   });
 
+  it('names each bad DIGEST_SCHEDULES entry by its JSON path, in plain words', () => {
+    expect(problems({ DIGEST_SCHEDULES: '[{"platform":"irc","channel":"C1","cron":"daily 09:00"}]' })).toEqual([
+      'DIGEST_SCHEDULES[0].platform: must be slack or discord',
+    ]);
+    expect(
+      problems({
+        DIGEST_SCHEDULES: JSON.stringify([
+          { platform: 'slack', channel: 'C1', cron: 'daily 09:00' },
+          { platform: 'discord', channel: '', timezone: 'Mars/Base' },
+          'slack C2',
+        ]),
+      }),
+    ).toEqual([
+      'DIGEST_SCHEDULES[1].channel: must be a channel id',
+      'DIGEST_SCHEDULES[1].cron: must be a schedule (daily 09:00) or a cron expression',
+      'DIGEST_SCHEDULES[1].timezone: not an IANA time zone',
+      'DIGEST_SCHEDULES[2]: must be an object {"platform", "channel", "cron", "timezone"}',
+    ]);
+    expect(problems({ DIGEST_SCHEDULES: '{"platform":"slack"}' })).toEqual(['DIGEST_SCHEDULES: must be a JSON array of digests']);
+    expect(loadConfig({ DIGEST_SCHEDULES: '[{"platform":"slack","channel":"C1","cron":"daily 09:00"}]' }).digest.schedules).toEqual([
+      { platform: 'slack', channel: 'C1', cron: 'daily 09:00' },
+    ]);
+  });
+
   it('requires both Discord variables together', () => {
     expect(problems({ DISCORD_TOKEN: 't' })).toEqual(['DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set']);
     expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789' }).discord).toEqual({
