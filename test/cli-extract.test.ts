@@ -61,7 +61,7 @@ describe('factbot extract --json on the seed articles', () => {
   });
 
   it('separates the role from the name and canonicalises "the Post"', () => {
-    expect(find(2, 'reviewed common threats')).toMatchObject({ speaker: 'H.R. McMaster', speakerMention: 'HR McMaster, the national security adviser who participated in the meeting', speakerRole: 'the national security adviser who participated in the meeting' });
+    expect(find(2, 'reviewed common threats')).toMatchObject({ speaker: 'H.R. McMaster', speakerMention: 'HR McMaster, the national security adviser who participated in the meeting', speakerRole: 'national security adviser' });
     expect(find(2, 'This is code-word information')).toMatchObject({ outlet: 'The Washington Post', speaker: 'a US official familiar with the matter' });
     expect(find(2, 'If that partner learned')).toMatchObject({ outlet: 'The Washington Post', speaker: 'a US official familiar with the matter', speakerMention: 'the US official' });
   });

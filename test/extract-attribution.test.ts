@@ -23,7 +23,30 @@ describe('attribution', () => {
 
   it('separates an apposition from the name', () => {
     const [s] = run('"We are ready," Ray Hollis, the fire commissioner who led the drill, said.');
-    expect(s).toMatchObject({ speaker: 'Ray Hollis', speakerRole: 'the fire commissioner who led the drill' });
+    expect(s).toMatchObject({ speaker: 'Ray Hollis', speakerRole: 'fire commissioner', speakerMention: 'Ray Hollis, the fire commissioner who led the drill' });
+  });
+
+  it('a description before the name, set off by commas, with any role noun', () => {
+    for (const role of ['mayor', 'harbourmaster', 'lighthouse keeper']) {
+      const [s] = run(`"The tide is late," the ${role}, Tom Pike, said.`);
+      expect(s, role).toMatchObject({ kind: 'direct', speaker: 'Tom Pike', speakerRole: role });
+    }
+    const [b] = run('"The tide is late," said the harbourmaster, Tom Pike.');
+    expect(b).toMatchObject({ speaker: 'Tom Pike', speakerRole: 'harbourmaster' });
+    const [c] = run('The harbourmaster, Tom Pike, said the tide was late.');
+    expect(c).toMatchObject({ kind: 'indirect', speaker: 'Tom Pike', speakerRole: 'harbourmaster' });
+  });
+
+  it('a description with a description in apposition', () => {
+    const [s] = run('"The tide is late," the harbourmaster, a former sailor, said.');
+    expect(s).toMatchObject({ speaker: 'the harbourmaster', speakerRole: 'former sailor' });
+  });
+
+  it('one role for one speaker: no article, no relative clause', () => {
+    const [a] = run('"We acted properly," Ray Hollis, the fire commissioner who led the drill, said.');
+    const [b] = run('"We acted properly," said Ray Hollis, a fire commissioner.');
+    expect(a?.speakerRole).toBe('fire commissioner');
+    expect(b?.speakerRole).toBe('fire commissioner');
   });
 
   it('keeps a party tag in parentheses out of the name', () => {

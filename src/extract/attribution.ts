@@ -288,7 +288,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     while (end >= 0 && segs.length < 5) {
       let k = end;
       // a segment may hold a short title in quotes: "wearing "Ted Cruz" pins"
-      while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)) || (toks[k]!.k === 'q' && k < end && toks[k]!.t.split(/\s+/).length <= 4))) k--;
+      while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)) || (toks[k]!.k === 'q' && k < end && isWord(toks[k - 1]) && toks[k]!.t.split(/\s+/).length <= 4))) k--;
       if (k === end) break;
       segs.push({ from: k + 1, to: end });
       if (k < 0 || !isComma(toks[k])) break;
@@ -336,6 +336,13 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
       return best;
     }
     const last = segs[0];
+    // "the harbourmaster, a former sailor, said": a description with a description in apposition
+    const lead = segs[segs.length - 1];
+    if (last && lead && segs.length === 2 && isWord(toks[lead.from]) && /^(the|a|an)$/.test(toks[lead.from]!.lo) && isWord(toks[last.from]) && /^(the|a|an)$/.test(toks[last.from]!.lo)) {
+      const s0 = scanLeftNP(toks, lead.to);
+      const s1 = scanLeftNP(toks, last.to);
+      if (s0 === lead.from && s1 === last.from && plausibleSpeaker(toks, s0, lead.to)) return { from: lead.from, to: last.to };
+    }
     if (last) {
       const s = scanLeftNP(toks, last.to);
       if (s === last.from && plausibleSpeaker(toks, s, last.to)) return { from: s, to: last.to };

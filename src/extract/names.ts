@@ -204,6 +204,16 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
   return { role, name, honorific };
 }
 
+/**
+ * A role as one speaker keeps it across articles: "the national security adviser who participated in
+ * the meeting" → "national security adviser" (no article, no relative clause); a relative clause alone
+ * is no role.
+ */
+export function cleanRole(part: string): string {
+  if (/^(who|which|whose|that|where|when)\b/i.test(part)) return '';
+  return part.replace(/^(the|a|an)\s+/i, '').replace(/\s+(who|whom|which|whose|that)\s.*$/i, '').trim();
+}
+
 function looksLikeOrg(words: readonly string[]): boolean {
   return words.some((w) => ORG_NOUNS.has(lowerNoDot(w)));
 }
@@ -272,7 +282,7 @@ export function parseMention(phrase: string): ParsedMention {
   if (best !== null) {
     const b: { role: string[]; name: string[]; honorific: string | null; index: number } = best;
     const nameWords = b.name;
-    const roleParts = [b.role.join(' '), ...segs.filter((_, i) => i !== b.index)].filter(Boolean);
+    const roleParts = [b.role.join(' '), ...segs.filter((_, i) => i !== b.index).map(cleanRole)].filter(Boolean);
     const role = roleParts.length > 0 ? roleParts.join(', ') : null;
     const org = looksLikeOrg(nameWords) || (nameWords.length === 1 && b.role.length === 0 && !b.honorific && segs.length === 1 && /^[\p{Lu}]{2,}$/u.test(nameWords[0]!));
     const plural = !org && false;

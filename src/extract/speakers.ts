@@ -4,7 +4,7 @@
  */
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
-import { canonicalPersonName, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
+import { canonicalPersonName, cleanRole, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -78,7 +78,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
   const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
-  const role = mentionText.length > first.length ? mentionText.slice(first.length).replace(/^\s*,?\s*/, '') || null : null;
+  const role = mentionText.length > first.length ? cleanRole(mentionText.slice(first.length).replace(/^\s*,?\s*/, '')) || null : null;
   return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
 }
 
