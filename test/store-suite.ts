@@ -4,6 +4,7 @@ import type { Statement } from '../src/domain/statement.js';
 import { SqlStore } from '../src/store/index.js';
 import type { Driver } from '../src/store/driver.js';
 import { QUOTE_KEYS_VERSION } from '../src/extract/quote-keys.js';
+import { SPEAKER_RULES_VERSION } from '../src/store/speakers.js';
 
 /**
  * The store's behaviour, run on both engines by test/store-pglite.test.ts and
@@ -90,7 +91,8 @@ export function reusingEngine(openBase: () => Promise<SqlStore>): EngineUnderTes
       const db = (await base as unknown as { db: Driver }).db;
       await db.exec(
         `TRUNCATE statements, quote_keys, speaker_aliases, speakers, articles, changes, digest_runs, subscriptions RESTART IDENTITY CASCADE;
-         UPDATE store_meta SET value = '${QUOTE_KEYS_VERSION}' WHERE key = 'quote_keys';`,
+         DELETE FROM store_meta;
+         INSERT INTO store_meta (key, value) VALUES ('quote_keys', '${QUOTE_KEYS_VERSION}'), ('speaker_rules', '${SPEAKER_RULES_VERSION}');`,
       );
       // The shared connection stays open; each test's store closes only itself.
       const shared: Driver = {
@@ -474,10 +476,30 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       await store.upsertArticle(article('a'), [quote('it was a big mistake', 'former US officials', { speakerMention: 'Officials' })]);
       await store.upsertArticle(article('b'), [quote('we saw nothing wrong', 'officials')]);
       const sp = await store.speakers();
-      expect(sp.map((s) => [s.name, s.aliases])).toEqual([
-        ['former US officials', []],
-        ['officials', []],
+      // "officials" is a generic description: no corpus-wide speaker, its own words kept.
+      expect(sp.map((s) => [s.name, s.aliases])).toEqual([['former US officials', []]]);
+      expect((await store.getStatements('b'))[0]!.speaker).toBe('officials');
+    });
+
+    it('generic descriptions are never merged across articles nor into a longer description', async () => {
+      await store.upsertArticle(article('a', { text: 'Officials said so.' }), [quote('it was a big mistake', 'Officials')]);
+      await store.upsertArticle(article('b', { text: 'Former US officials said so.' }), [quote('we saw nothing wrong', 'former US officials', { speakerMention: 'Officials' })]);
+      await store.upsertArticle(article('c', { text: 'Critics said so; officials agreed.' }), [
+        quote('a disgrace', 'Critics'),
+        quote('nothing to see', 'officials'),
+        quote('we were right', 'a senior official'),
       ]);
+      await store.upsertArticle(article('d', { text: 'A senior official said so.' }), [quote('all fine', 'a senior official')]);
+      const speakerOf = async (id: string) => (await store.getStatements(id)).map((s) => s.speaker);
+      expect(await speakerOf('a')).toEqual(['Officials']);
+      expect(await speakerOf('b')).toEqual(['former US officials']);
+      expect(await speakerOf('c')).toEqual(['Critics', 'officials', 'a senior official']);
+      expect(await speakerOf('d')).toEqual(['a senior official']);
+      expect(await store.speakers()).toEqual([{ name: 'former US officials', aliases: [], statements: 1 }]);
+      // Person names still merge across articles.
+      await store.upsertArticle(article('e'), [quote('great intel', 'H.R. McMaster')]);
+      await store.upsertArticle(article('f', { text: 'McMaster said so.' }), [quote('not true', 'McMaster')]);
+      expect((await store.speakers()).find((s) => s.name === 'H.R. McMaster')?.statements).toBe(2);
     });
 
     it('speakers with no statements left are not listed', async () => {

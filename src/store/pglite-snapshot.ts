@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteDriver } from './driver-pglite.js';
 import { QUOTE_KEYS_VERSION } from '../extract/quote-keys.js';
+import { SPEAKER_RULES_VERSION } from './speakers.js';
 import { loadMigrations, migrate } from './migrate.js';
 
 /**
@@ -31,6 +32,7 @@ async function build(): Promise<Blob> {
   const hash = createHash('sha256')
     .update(await pgliteVersion())
     .update(QUOTE_KEYS_VERSION)
+    .update(SPEAKER_RULES_VERSION)
     .update(JSON.stringify(migrations))
     .digest('hex')
     .slice(0, 16);
@@ -44,7 +46,10 @@ async function build(): Promise<Blob> {
   try {
     await migrate(pgliteDriver(db), migrations);
     // Stamped now so every store opened from the snapshot skips the (empty) key rebuild.
-    await db.query("INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1)", [QUOTE_KEYS_VERSION]);
+    await db.query("INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1), ('speaker_rules', $2)", [
+      QUOTE_KEYS_VERSION,
+      SPEAKER_RULES_VERSION,
+    ]);
     const dump = await db.dumpDataDir('none');
     const bytes = new Uint8Array(await dump.arrayBuffer());
     // Write then rename: a concurrent reader sees the whole file or none.

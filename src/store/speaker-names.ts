@@ -81,3 +81,59 @@ export function isAliasOf(mention: string, canonical: string): boolean {
   const parts = new Set(ck.key.split(' '));
   return mk.key.split(' ').every((p) => parts.has(p)) && mk.key.split(' ').includes(ck.surname);
 }
+
+/**
+ * Common nouns that name a kind of person, not a person: as a speaker ("Officials said …",
+ * "critics say") they describe whoever spoke in that article. The shape rules in
+ * `isGenericSpeaker` catch most others; this list covers irregular plurals and singulars.
+ */
+const GENERIC_NOUNS = new Set([
+  'officials', 'official', 'critics', 'analysts', 'sources', 'source', 'experts', 'aides', 'people', 'residents',
+  'witnesses', 'authorities', 'police', 'investigators', 'prosecutors', 'lawmakers', 'legislators', 'observers',
+  'diplomats', 'protesters', 'protestors', 'activists', 'supporters', 'opponents', 'voters', 'workers', 'officers',
+  'soldiers', 'researchers', 'scientists', 'economists', 'doctors', 'lawyers', 'attorneys', 'advisers', 'advisors',
+  'insiders', 'staffers', 'organizers', 'organisers', 'members', 'leaders', 'executives', 'spokesman', 'spokeswoman',
+  'spokesperson', 'spokespeople', 'agencies', 'ministers', 'negotiators', 'reporters', 'journalists', 'others',
+  'many', 'some', 'several', 'both', 'all', 'everyone', 'someone', 'nobody', 'neighbours', 'neighbors', 'parents',
+  'students', 'teachers', 'families', 'victims', 'survivors', 'fans', 'users', 'customers', 'employees', 'participants',
+]);
+
+/** Words that open a description without naming anyone ("Senior officials", "Two people …"). */
+const GENERIC_OPENERS = new Set([
+  'a', 'an', 'the', 'some', 'many', 'several', 'other', 'most', 'few', 'two', 'three', 'four', 'five', 'dozens',
+  'senior', 'former', 'current', 'top', 'local', 'federal', 'state', 'government', 'administration', 'military',
+  'intelligence', 'security', 'police', 'one', 'another', 'both', 'all', 'various', 'unnamed', 'anonymous',
+]);
+
+/** Plural endings of common nouns for people that surnames rarely have (not -ers, -ies: Sanders, Davies). */
+const COMMON_PLURAL = /(ials|ists|ysts|ics|ants|ents|ees|ians)$/;
+
+/**
+ * Whether a speaker is a generic description rather than someone's name: one lower-case word
+ * ("officials"), a plural or generic common noun capitalised only because it opens the sentence
+ * ("Officials said …"), or a description with no capitalised name part ("a former intelligence
+ * official", "Senior officials"). Such a speaker is not an identity: it is never merged across
+ * articles, nor into a longer description ("former US officials"). Decided by shape, with the
+ * article text as evidence (the same word in lower case elsewhere marks a common noun); the word
+ * list only backs the shape up. Descriptions with a name part ("former US officials", "an Israeli
+ * intelligence officer", "the White House") are not generic: they match in full, as before.
+ */
+export function isGenericSpeaker(name: string, evidence: { mentions?: readonly (string | null)[]; text?: string } = {}): boolean {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return false;
+  const lowerInText = (w: string): boolean =>
+    !!evidence.text && new RegExp(`(^|[^\\p{L}])${w.replace(/[^\p{L}]/gu, '')}([^\\p{L}]|$)`, 'u').test(evidence.text);
+  const isLower = (w: string): boolean => !/\p{Lu}/u.test(w);
+  // Any capitalised word after the first is a name part ("former US officials").
+  if (words.slice(1).some((w) => !isLower(w))) return false;
+  const first = words[0]!;
+  const firstLower = first.toLowerCase();
+  if (isLower(first)) return true;
+  // The first word is capitalised: the sentence start, or a name ("Trump aides", "McMaster")?
+  if (words.length > 1) return GENERIC_OPENERS.has(firstLower) || GENERIC_NOUNS.has(firstLower) || lowerInText(firstLower);
+  if ((evidence.mentions ?? []).some((m) => m !== null && m.trim() === firstLower)) return true;
+  if (GENERIC_NOUNS.has(firstLower)) return true;
+  // A capitalised single word: only a plural-shaped one can be a common noun here.
+  if (!/[^s]s$/.test(firstLower) || first.length < 4) return false;
+  return COMMON_PLURAL.test(firstLower) || lowerInText(firstLower);
+}

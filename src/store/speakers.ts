@@ -1,6 +1,6 @@
 import type { Queryable } from './driver.js';
 import { chunks, INSERT_CHUNK, statementId, type ArticleWithStatements, type WriteEffects } from './rows.js';
-import { isAliasOf, speakerNameKey } from './speaker-names.js';
+import { isAliasOf, isGenericSpeaker, speakerNameKey } from './speaker-names.js';
 
 /** Corpus-wide speakers: resolving the extractor's names to speaker ids inside a write transaction. */
 
@@ -13,9 +13,19 @@ export async function resolveSpeakers(
   items: readonly ArticleWithStatements[],
   effects: WriteEffects,
 ): Promise<Map<string, number>> {
+  // Generic descriptions ("officials", "a senior official") get no corpus-wide speaker: the
+  // statement keeps the name as written (speaker_raw) and is never merged with another article's.
+  const generic = new Set<string>();
+  for (const { article, statements } of items) {
+    const mentions = new Map<string, Array<string | null>>();
+    for (const s of statements) if (s.speaker) mentions.set(s.speaker, [...(mentions.get(s.speaker) ?? []), s.speakerMention]);
+    for (const [name, ms] of mentions) if (isGenericSpeaker(name, { mentions: ms, text: article.text })) generic.add(name);
+  }
   const names = new Map<string, ReturnType<typeof speakerNameKey>>();
   for (const { statements } of items) {
-    for (const s of statements) if (s.speaker && !names.has(s.speaker)) names.set(s.speaker, speakerNameKey(s.speaker));
+    for (const s of statements) {
+      if (s.speaker && !generic.has(s.speaker) && !names.has(s.speaker)) names.set(s.speaker, speakerNameKey(s.speaker));
+    }
   }
   const ids = new Map<string, number>();
   const keys = [...new Set([...names.values()].filter((k) => k !== null).map((k) => k.key))];
@@ -154,4 +164,28 @@ export async function countSpeakerStatements(tx: Queryable, speakerIds: Iterable
      FROM unnest($1::bigint[], $2::int[]) AS c(id, n) WHERE sp.id = c.id`,
     [[...counts.keys()], [...counts.values()]],
   );
+}
+
+/** Bumped when the rules for which speakers are identities change: stored speakers are re-checked. */
+export const SPEAKER_RULES_VERSION = 'generic-descriptions-v1';
+
+/**
+ * Speakers stored before generic descriptions lost their identity ("Officials" merged across
+ * articles): their statements keep the name as written and leave the speaker. Returns the
+ * statement ids touched (for the change feed).
+ */
+export async function detachGenericSpeakers(tx: Queryable): Promise<string[]> {
+  const rows = await tx.query<{ id: number | string; name: string; aliases: string[] | null }>(
+    `SELECT sp.id, sp.name, array_agg(a.alias) FILTER (WHERE a.alias IS NOT NULL) AS aliases
+     FROM speakers sp LEFT JOIN speaker_aliases a ON a.speaker_id = sp.id
+     WHERE sp.statement_count > 0 GROUP BY sp.id, sp.name`,
+  );
+  const ids = rows.filter((r) => isGenericSpeaker(r.name, { mentions: r.aliases ?? [] })).map((r) => Number(r.id));
+  if (!ids.length) return [];
+  const moved = await tx.query<{ article_id: string; ordinal: number }>(
+    'UPDATE statements SET speaker_id = NULL WHERE speaker_id = ANY($1::bigint[]) RETURNING article_id, ordinal',
+    [ids],
+  );
+  await tx.query('UPDATE speakers SET statement_count = 0 WHERE id = ANY($1::bigint[])', [ids]);
+  return moved.map((r) => statementId(r.article_id, Number(r.ordinal)));
 }

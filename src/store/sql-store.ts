@@ -20,7 +20,7 @@ import {
   type StatementRow,
   type WriteEffects,
 } from './rows.js';
-import { countSpeakerStatements, resolveSpeakers } from './speakers.js';
+import { countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION } from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -65,6 +65,7 @@ export class SqlStore implements Store {
   /** Starts following other processes' changes (PostgreSQL); called once by openStore. */
   async start(): Promise<void> {
     await this.ensureQuoteKeys();
+    await this.ensureSpeakerRules();
     this.lastEmitted = await this.currentSeq();
     this.unlisten = await this.db.listen(CHANGE_CHANNEL, (payload) => {
       const seq = Number(payload);
@@ -105,6 +106,24 @@ export class SqlStore implements Store {
         [QUOTE_KEYS_VERSION],
       );
     });
+  }
+
+  /** Applies the current speaker rules to speakers stored under older ones (see speakers.ts). */
+  async ensureSpeakerRules(): Promise<void> {
+    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
+    if (current[0]?.value === SPEAKER_RULES_VERSION) return;
+    const seq = await this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
+      if (again[0]?.value === SPEAKER_RULES_VERSION) return null;
+      const touched = await detachGenericSpeakers(tx);
+      await tx.query(
+        `INSERT INTO store_meta (key, value) VALUES ('speaker_rules', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [SPEAKER_RULES_VERSION],
+      );
+      return touched.length ? this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters: [] }], this.now().toISOString()) : null;
+    });
+    if (seq !== null) this.emit(seq);
   }
 
   private emit(seq: number): void {

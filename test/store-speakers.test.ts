@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../src/domain/article.js';
+import { extractStatements } from '../src/extract/index.js';
+import { buildArticle } from '../src/ingest/build.js';
+import { isGenericSpeaker } from '../src/store/speaker-names.js';
+import { openStore, type SqlStore } from '../src/store/index.js';
+
+/** Speakers across articles, from small texts through the real extractor. */
+function articleOf(text: string, source: string): Article {
+  const built = buildArticle({ text, source });
+  if (!built.ok) throw new Error(built.reason);
+  return built.article;
+}
+
+describe('store: generic descriptions are not speakers', () => {
+  it('decides by shape: lower case, plural common nouns, no capitalised name part', () => {
+    for (const generic of ['officials', 'Officials', 'Critics', 'Analysts', 'Residents', 'People', 'Investigators', 'a former intelligence official', 'Senior officials', 'two people familiar with the matter']) {
+      expect(isGenericSpeaker(generic), generic).toBe(true);
+    }
+    for (const named of ['H.R. McMaster', 'McMaster', 'Sanders', 'Williams', 'Davies', 'Trump aides', 'former US officials', 'an Israeli intelligence officer', 'the White House', 'Democrats']) {
+      expect(isGenericSpeaker(named), named).toBe(false);
+    }
+    // Not only a list: a plural written in lower case elsewhere in the article is a common noun.
+    expect(isGenericSpeaker('Firefighters')).toBe(false);
+    expect(isGenericSpeaker('Firefighters', { text: 'Firefighters said the fire was out. Two firefighters were hurt.' })).toBe(true);
+    expect(isGenericSpeaker('Firefighters', { mentions: ['firefighters'] })).toBe(true);
+  });
+
+  let store: SqlStore;
+  beforeAll(async () => {
+    store = await openStore({ memory: true });
+  });
+  afterAll(() => store.close());
+
+  it('"Officials said" in one article and "former US officials said" in another stay apart', async () => {
+    const a = articleOf('Officials said the meeting was cancelled on Tuesday.', 'a.txt');
+    const b = articleOf('"The plan failed badly," former US officials said on Monday.', 'b.txt');
+    const c = articleOf('Critics said the plan was a disgrace. Officials said the talks would resume next week.', 'c.txt');
+    for (const x of [a, b, c]) await store.upsertArticle(x, extractStatements(x));
+    const speakersOf = async (x: Article) => (await store.getStatements(x.id)).map((s) => s.speaker).filter(Boolean);
+    expect(await speakersOf(a)).toEqual(['Officials']);
+    expect(await speakersOf(b)).toEqual(['former US officials']);
+    expect(await speakersOf(c)).toEqual(['Critics', 'Officials']);
+    const names = (await store.speakers()).map((s) => [s.name, s.statements]);
+    expect(names).toEqual([['former US officials', 1]]);
+  });
+
+  it('a store written under the old rules detaches generic speakers at start, through the change feed', async () => {
+    const x = articleOf('Officials said the bridge would reopen in May.', 'x.txt');
+    await store.upsertArticle(x, extractStatements(x));
+    const db = (store as unknown as { db: { query(sql: string, p?: unknown[]): Promise<Array<Record<string, unknown>>> } }).db;
+    // As the old rules stored it: "Officials" was a speaker of its own.
+    const [row] = await db.query("INSERT INTO speakers (name, name_key, surname_key, tokens, statement_count) VALUES ('Officials', 'officials', 'officials', 1, 1) RETURNING id");
+    await db.query('UPDATE statements SET speaker_id = $1 WHERE article_id = $2 AND speaker_raw = $3', [row!.id, x.id, 'Officials']);
+    await db.query("UPDATE store_meta SET value = 'old' WHERE key = 'speaker_rules'");
+    expect((await store.speakers()).map((s) => s.name)).toContain('Officials');
+    const seq = await store.currentSeq();
+    await store.ensureSpeakerRules();
+    expect((await store.speakers()).map((s) => s.name)).not.toContain('Officials');
+    expect((await store.getStatements(x.id)).map((s) => s.speaker).filter(Boolean)).toEqual(['Officials']);
+    expect((await store.changesSince(seq)).upserted.map((s) => s.articleId)).toContain(x.id);
+    const again = await store.currentSeq();
+    await store.ensureSpeakerRules();
+    expect(await store.currentSeq()).toBe(again);
+  });
+});
