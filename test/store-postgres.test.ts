@@ -3,7 +3,7 @@ import { openStore } from '../src/store/index.js';
 import type { SqlStore } from '../src/store/index.js';
 import { loadMigrations } from '../src/store/migrate.js';
 import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
-import { article, plain, quote, storeBehaviour } from './store-suite.js';
+import { article, plain, quote, reusingEngine, storeBehaviour } from './store-suite.js';
 
 const url = testDatabaseUrl();
 if (!url) console.log(`store-postgres: skipped: ${testDatabaseSkipReason()}`);
@@ -20,9 +20,9 @@ describe.skipIf(!url)('store on PostgreSQL', () => {
   };
 
   describe('behaviour', () => {
-    storeBehaviour({
-      open: async (opts) => openStore({ databaseUrl: await freshDatabase(), ...opts }),
-    });
+    const engine = reusingEngine(async () => openStore({ databaseUrl: await freshDatabase() }));
+    afterAll(() => engine.closeAll());
+    storeBehaviour(engine);
   });
 
   it('says clearly when the server cannot be reached, without the password', async () => {
