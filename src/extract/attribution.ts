@@ -493,6 +493,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {
       cue = `${t.t} in ${toks[i + 2]!.t} ${toks[i + 3]!.t}`;
+      // the phrase is part of the cue, not of the words it reports ("said in a statement: …")
+      cueEnd = i + 3;
     }
     // infinitive: "went on to say" keeps the subject of "went"; other infinitives ("declined to say") are no cue
     let subjEnd = i - 1;

@@ -53,6 +53,10 @@ const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'cal
 /** Verbs whose object is the hearer: "warned voters that …", "told Smith that …". */
 const HEARER_VERBS = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'promise', 'urge', 'ask', 'advise', 'caution', 'reassure', 'convince', 'persuade', 'notify', 'write', 'email', 'text', 'answer']);
 
+/** Cues of written words whose text may follow as a paragraph of its own. */
+const WRITTEN = new Set(['tweet', 'write', 'post']);
+const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|my|My|me|we|We|our|Our|us)(?![\p{L}])/u;
+
 const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?):\s/;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
 
@@ -69,6 +73,7 @@ export function extractStatements(article: Article): Statement[] {
   let last: Carry | null = null;
   let openQuote: Resolved | null = null;
   let colonIntro: Resolved | null = null;
+  let writtenIntro: Resolved | null = null;
   let sentenceNo = 0;
   let chain: Statement[] = [];
   let chainOpen = false;
@@ -90,8 +95,11 @@ export function extractStatements(article: Article): Statement[] {
     const inChain = chainOpen && startsWithQuote(spans, text, pStart);
     if (!inChain) chain = [];
     chainOpen = false;
-    const intro: Resolved | null = colonIntro;
+    // a paragraph in the first person with no quote marks, right after "X tweeted …" / "X wrote …"
+    // closed the paragraph before, is the text X wrote
+    const intro: Resolved | null = colonIntro ?? (writtenIntro && spans.length === 0 && raw.length <= 320 && FIRST_PERSON.test(raw) && !/:\s*$/.test(raw) && findAttributions(tokenize(text, pStart, paraEnd, spans)).length === 0 ? writtenIntro : null);
     colonIntro = null;
+    writtenIntro = null;
     if (spans.length === 0 && isHeadingOrCaption(raw)) continue;
     // a heading in quote marks ("'Unknown source'"): a short quoted phrase that is the whole paragraph
     if (spans.length === 1 && /^\s*$/.test(text.slice(pStart, spans[0]!.open)) && /^\s*$/.test(text.slice(spans[0]!.close, paraEnd)) && isHeadingOrCaption(text.slice(spans[0]!.innerStart, spans[0]!.innerEnd)) && wordCount(text, spans[0]!.innerStart, spans[0]!.innerEnd) <= 5) continue;
@@ -326,11 +334,12 @@ export function extractStatements(article: Article): Statement[] {
       if (opensChain) chainOpen = true;
       // a quote still open at the paragraph's end continues in the next one
       if (lastQ && !lastQ.closed && si === sentences.length - 1) openQuote = resolved ?? (stmt.kind === 'direct' ? null : null);
+      if (si === sentences.length - 1 && stmt.kind !== 'statement' && chosen && resolved?.speaker && WRITTEN.has(speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '')) writtenIntro = resolved;
       if (si === sentences.length - 1 && /:\s*$/.test(text.slice(sent.start, sEnd))) {
         // "He said in a statement:" — the next paragraph holds the words
         const a = chosen?.speaker ? chosen : [...attrs].reverse().find((x) => x.speaker && x.form !== 'according') ?? null;
         if (a && a === chosen && resolved) colonIntro = resolved;
-        else if (a) colonIntro = resolveSpeaker(text, toks, a, tracker, sno, namedOutlets);
+        else if (a) colonIntro = { ...resolveSpeaker(text, toks, a, tracker, sno, namedOutlets), cue: a.cue };
       }
       // a second quote the sentence introduces with a cue of its own (`"A," X said, adding, "B."`) is its own passage
       const second = kind === 'direct' && chosen && included.length > 0 ? secondPassage(text, toks, real, included, attrs, chosen) : null;
