@@ -620,7 +620,11 @@ export class FastIndex implements SearchIndex {
       for (let i = 0; i < nt; i++) counts[touched[i]!] = 0;
       for (const d of pool) counts[d] = 0;
     }
-    order.sort((a, b) => lbs[a]! - lbs[b]! || pool[a]! - pool[b]!);
+    // Sort by bound natively: the bound (quantized) and the pool position packed in one double.
+    const keys = new Float64Array(pool.length);
+    for (let i = 0; i < pool.length; i++) keys[i] = Math.floor(Math.min(lbs[i]!, 1) * 1048576) * 4194304 + i;
+    keys.sort();
+    for (let i = 0; i < pool.length; i++) order[i] = keys[i]! % 4194304;
     const top: Array<[number, number]> = [];
     let evaluated = 0;
     for (let r = 0; r < order.length; r++) {
@@ -722,7 +726,30 @@ export class FastIndex implements SearchIndex {
       const tt = this.textTok.data[doc]!;
       if (tt > 0) lb *= fieldFactor(s, W_TEXT, normForTokens(tt));
     }
-    return lb * this.metaFactor(st, doc);
+    return lb * this.metaBound(st, doc);
+  }
+
+  /**
+   * A lower bound of the metadata factor without scoring titles: a title not yet scored counts
+   * as if it matched exactly (its best possible factor).
+   */
+  private metaBound(st: QueryState, doc: number): number {
+    const e = this.entity.data[doc]!;
+    let f = e >= 0 ? this.entityFactorOf(st, e) : 1;
+    const a = this.articles[this.article.data[doc]!]!;
+    const o1 = this.outlet.data[doc]!;
+    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
+    const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
+    if (f1 >= 0 && st.outletScore[f1]! < 1) f *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
+    if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) f *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+    const t = a.titleId;
+    let ts = st.titleScore[t]!;
+    if (ts < 0) {
+      if (this.titles.strings[t]!.length === st.pat.pattern.length) ts = this.titleScoreOf(st, t);
+      else ts = 0.001;
+    }
+    if (ts < 1) f *= fieldFactor(ts, W_TITLE, normForTokens(this.titles.tokens[t]!));
+    return f;
   }
 
   /**
@@ -737,10 +764,13 @@ export class FastIndex implements SearchIndex {
     const qt = this.quoteTok.data[doc]!;
     const nt = tt > 0 ? normForTokens(tt) : 0;
     const nq = qt > 0 ? normForTokens(qt) : 0;
-    const bound = (s: number): number =>
-      (tt > 0 ? fieldFactor(s, W_TEXT, nt) : 1) * (qt > 0 ? fieldFactor(s, W_QUOTE, nq) : 1) * meta;
+    // The best a text match with L errors can do: (L/m)^(text exponent + quote exponent) × meta.
+    const exponent = (tt > 0 ? W_TEXT * nt : 0) + (qt > 0 ? W_QUOTE * nq : 0);
     let cap = -1;
-    while (cap + 1 < m && bound(Math.max(0.001, (cap + 1) / m)) <= worst) cap++;
+    if (exponent > 0 && Math.pow(0.001, exponent) * meta <= worst * (1 + 1e-9)) {
+      const sMax = Math.pow((worst * (1 + 1e-9)) / meta, 1 / exponent);
+      cap = Math.min(m - 1, Math.max(0, Math.floor(sMax * m + 1e-9)));
+    }
     // Not even an exact text match would bring it under `worst`; without one it scores `meta`.
     if (cap < 0) return 2;
     if (tt > 0 && cap === 0 && !this.containsPattern(st, doc)) {
@@ -791,20 +821,17 @@ export class FastIndex implements SearchIndex {
     let total = 1;
     let matched = false;
     const qt = this.quoteTok.data[doc]!;
-    if (qt > 0) {
-      const s = this.quoteScore(st, doc);
-      if (s < 1) {
-        total *= fieldFactor(s, W_QUOTE, normForTokens(qt));
-        matched = true;
-      }
-    }
     const tt = this.textTok.data[doc]!;
-    if (tt > 0) {
-      const s = this.textScore(st, doc);
-      if (s < 1) {
-        total *= fieldFactor(s, W_TEXT, normForTokens(tt));
-        matched = true;
-      }
+    const sText = tt > 0 ? this.textScore(st, doc) : 1;
+    // A quote that is part of the text cannot match where the text does not.
+    const sQuote = qt > 0 && (sText < 1 || this.quoteStart.data[doc]! < 0 || tt === 0) ? this.quoteScore(st, doc) : 1;
+    if (sQuote < 1) {
+      total *= fieldFactor(sQuote, W_QUOTE, normForTokens(qt));
+      matched = true;
+    }
+    if (sText < 1) {
+      total *= fieldFactor(sText, W_TEXT, normForTokens(tt));
+      matched = true;
     }
     const e = this.entity.data[doc]!;
     if (e >= 0) {
