@@ -95,4 +95,18 @@ describe('later reported clauses', () => {
     expect(st).toHaveLength(1);
     expect(st[0]).toMatchObject({ speaker: 'Reuters', outlet: 'Reuters' });
   });
+
+  it('a quote glued to the previous sentence\'s end mark opens a new sentence ("…harbour."We …)', () => {
+    const text = 'The storm closed the harbour."We had no warning," said Captain Lena Ortiz. Was it planned?"No," she said.';
+    expect(inner(text)).toEqual(['We had no warning,', 'No,']);
+    const st = extractStatements(article(text));
+    expect(st[0]).toMatchObject({ kind: 'statement', text: 'The storm closed the harbour.' });
+    expect(st[1]).toMatchObject({ kind: 'direct', quote: 'We had no warning', speaker: 'Lena Ortiz' });
+    expect(st.find((s) => s.quote === 'No')).toMatchObject({ kind: 'direct', speaker: 'Lena Ortiz' });
+  });
+
+  it('a closing mark after a full stop still closes', () => {
+    expect(inner('"We left." She stayed.')).toEqual(['We left.']);
+    expect(inner('He said "we left."Then he went home.')).toEqual(['we left.']);
+  });
 });

@@ -55,6 +55,8 @@ function canOpen(text: string, m: Mark, lineStart: number): boolean {
   if (isSpace(next) && m.at + m.len < text.length && next !== undefined) return false;
   // `said,"Look, …"`: a mark glued to a comma or colon opens when a word follows it
   if ((prev === ',' || prev === ';') && isWordChar(next)) return true;
+  // `… in the Middle East."We were never told,"`: scraped text glues a new sentence's quote to the last one's end
+  if ((prev === '.' || prev === '?' || prev === '!') && m.at - 2 >= lineStart && /[\p{L}\p{N})]/u.test(text[m.at - 2]!) && /[\p{Lu}\p{N}]/u.test(next ?? '')) return true;
   return prev === undefined || isSpace(prev) || OPENS_AFTER.has(prev) || m.dir === 1;
 }
 

@@ -121,6 +121,12 @@ export function splitSentences(text: string, start: number, end: number, quotes:
         continue;
       }
     }
+    // `… Middle East."We were never told," said …`: a quote opening right after the end mark starts a sentence
+    if (!insideQuote && quotes.some((x) => x.open === i + 1) && !isAbbreviationDot(text, i, sentStart, wordAfter(text, i + 1, end))) {
+      out.push({ start: sentStart, end: i + 1 });
+      sentStart = i + 1;
+      continue;
+    }
     let j = i + 1;
     while (j < end && (text[j] === '.' || text[j] === '?' || text[j] === '!')) j++;
     while (j < end && CLOSERS.has(text[j]!)) j++;
