@@ -885,7 +885,17 @@ export class FastIndex implements SearchIndex {
 
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
     const q: SearchQuery = { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] };
-    const hits = this.search(q, { limit }, { ...this.tuning, maxExact: Math.min(this.tuning.maxExact, 60), textCandidates: 300, perEntity: 200 });
+    // Autocomplete answers while the user types: a small, fixed amount of work.
+    const hits = this.search(q, { limit }, {
+      ...this.tuning,
+      maxExact: Math.min(this.tuning.maxExact, 60),
+      textCandidates: 300,
+      perEntity: 100,
+      maxLists: 12,
+      minLists: 3,
+      minPostings: 20_000,
+      postingsFraction: 0.1,
+    });
     return hits.map((h) => {
       const doc = this.idToDoc.get(h.id)!;
       return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc) };
