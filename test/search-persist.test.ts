@@ -35,6 +35,22 @@ describe('index persistence', () => {
     expect(loaded!.index.search(parseQuery('walrus'), { limit: 1 })[0]?.id).toBe('z:1');
   });
 
+  it('keeps texts beyond Latin-1 and quotes that are not part of their text', async () => {
+    const index = createSearchIndex();
+    const base = seedLikeStatements()[0]!;
+    index.add([
+      { ...base, id: 'w:1', articleId: 'w', clusterId: 'w:1', text: 'Ο υπουργός είπε «όχι» 😀 στη συμφωνία.', quote: 'όχι' },
+      { ...base, id: 'w:2', articleId: 'w', clusterId: 'w:2', text: 'He said so.', quote: 'a quote reported elsewhere' },
+    ]);
+    const file = join(dir, 'wide.bin');
+    await saveIndex(index, file, 7);
+    const loaded = (await loadIndex(file))!;
+    expect(loaded.index.get('w:1')).toEqual(index.get('w:1'));
+    expect(loaded.index.get('w:2')!.quote).toBe('a quote reported elsewhere');
+    expect(loaded.index.search(parseQuery('συμφωνία'), { limit: 1 })[0]?.id).toBe('w:1');
+    expect(loaded.index.search(parseQuery('reported elsewhere'), { limit: 1 })[0]?.id).toBe('w:2');
+  });
+
   it('returns null for a missing, truncated or foreign file', async () => {
     expect(await loadIndex(join(dir, 'missing.bin'))).toBeNull();
     const index = createSearchIndex();
