@@ -37,6 +37,11 @@ describe('attribution', () => {
     expect(c).toMatchObject({ kind: 'indirect', speaker: 'Tom Pike', speakerRole: 'harbourmaster' });
   });
 
+  it('a title outside the role list before a first name and surname', () => {
+    const [s] = run('"The tide is late," Harbourmaster Tom Pike said.');
+    expect(s).toMatchObject({ speaker: 'Tom Pike', speakerRole: 'Harbourmaster' });
+  });
+
   it('a description with a description in apposition', () => {
     const [s] = run('"The tide is late," the harbourmaster, a former sailor, said.');
     expect(s).toMatchObject({ speaker: 'the harbourmaster', speakerRole: 'former sailor' });

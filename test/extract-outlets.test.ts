@@ -49,4 +49,21 @@ describe('outlets', () => {
     const st = run('A park ranger told Buzzfeed the trail was closed.', '"Nobody should hike there this week," the ranger said.');
     expect(st[1]).toMatchObject({ outlet: 'BuzzFeed', speaker: 'A park ranger' });
   });
+
+  it('a newspaper-shaped name not in the list: "told the Harbour Times"', () => {
+    const [s] = run('"We never sold the land," Councillor Jo Reed told the Harbour Times on Monday.');
+    expect(s).toMatchObject({ speaker: 'Jo Reed', outlet: 'The Harbour Times' });
+    expect(outletFromPhrase('the Leeds Gazette')).toBe('The Leeds Gazette');
+    // a person's name is not a masthead, nor is a phrase without its article
+    expect(outletFromPhrase('Emily Post')).toBeNull();
+    expect(outletFromPhrase('the end times')).toBeNull();
+    const [r] = run('The Leeds Gazette reported that the mill would close.');
+    expect(r).toMatchObject({ speaker: 'The Leeds Gazette', outlet: 'The Leeds Gazette' });
+  });
+
+  it('the article\'s own outlet gives the canonical form, and its short form', () => {
+    const own = (text: string) => extractStatements({ ...article(text), outlet: 'Harbour Times' }).filter((s) => s.kind !== 'statement');
+    expect(own('"No comment," Jo Reed told the Harbour Times.')[0]?.outlet).toBe('Harbour Times');
+    expect(own('"No comment," Jo Reed told the Times.')[0]?.outlet).toBe('Harbour Times');
+  });
 });

@@ -251,6 +251,8 @@ function outletAfter(toks: readonly Token[], from: number): { from: number; to: 
   for (let e = k - 1; e >= j; e--) {
     const phrase = toks.slice(j, e + 1).map((t) => t.t).join(' ');
     if (outletFromPhrase(phrase)) return { from: j, to: e };
+    // a newspaper not in the list is recognised by its shape with its article: "the Test Times"
+    if (j > from && outletFromPhrase(`${toks[from]!.t} ${phrase}`)) return { from, to: e };
   }
   return null;
 }

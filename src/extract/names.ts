@@ -49,7 +49,7 @@ export const ROLE_WORDS = new Set(
     'mp mep minister ministers nominee running mate first lady u.s. us american democratic-leaning republican-leaning ' +
     'independent conservative liberal progressive then-candidate then-president acting interim incoming outgoing ' +
     'assistant associate managing general sec sec. atty atty. supt supt. insp insp. det det. cmdr cmdr. adm adm. maj maj. ' +
-    'councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman assemblymember lawmaker ' +
+    'councillor councilor councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman assemblymember lawmaker ' +
     'legislator selectman supervisor trustee regent provost chancellor superintendent ' +
     'hon hon. del del. delegate sgt. cpl pvt special counselor counsellor director-general secretary-general undersecretary'
   ).split(/\s+/),
@@ -191,6 +191,12 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
   }
   let name = words.slice(i);
   let role = words.slice(0, i);
+  // a title not in the list before a first name and surname: "Harbourmaster Tom Pike", "Councillor Jo Reed"
+  const firstAt = name.findIndex((w, k) => k > 0 && k <= 2 && name.length - k >= 2 && firstNameGender(w.replace(/\.$/, '')) !== null);
+  if (firstAt > 0 && name.slice(0, firstAt).every((w) => firstNameGender(w.replace(/\.$/, '')) === null && !/^\p{Lu}\.?$/u.test(w) && !/^(\p{Lu}\.){2,}$/u.test(w))) {
+    role = [...role, ...name.slice(0, firstAt)];
+    name = name.slice(firstAt);
+  }
   let honorific: string | null = null;
   if (role.length > 0 && HONORIFICS.has(role[role.length - 1]!.toLowerCase())) {
     honorific = role[role.length - 1]!;

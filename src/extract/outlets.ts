@@ -108,7 +108,7 @@ export interface OutletMatch {
  */
 export function outletFromPhrase(phrase: string, named: readonly string[] = []): string | null {
   // most phrases name no outlet: a word check is cheaper than the n-gram search below
-  if (!phrase.split(/[\s’']+/).some((w) => OUTLET_WORDS.has(w.toLowerCase().replace(/[.,;:]+$/, '')))) return null;
+  if (!phrase.split(/[\s’']+/).some((w) => OUTLET_WORDS.has(w.toLowerCase().replace(/[.,;:]+$/, '')) || MASTHEAD_WORD_SET.has(w.replace(/[.,;:]+$/, '')))) return null;
   let p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
   const acr = ACRONYM.get(p.replace(/^the /i, ''));
   if (acr) return acr.name;
@@ -116,6 +116,8 @@ export function outletFromPhrase(phrase: string, named: readonly string[] = []):
   const lower = p.toLowerCase();
   const full = FULL.get(lower);
   if (full) return full.name;
+  const masthead = mastheadOutlet(phrase, named);
+  if (masthead) return masthead;
   // "a new The Washington Post report", "the New York Times website": the outlet inside a longer phrase
   const words = lower.split(/\s+/);
   for (let n = Math.min(MAX_WORDS, words.length); n >= 1; n--) {
@@ -129,11 +131,34 @@ export function outletFromPhrase(phrase: string, named: readonly string[] = []):
     for (let i = named.length - 1; i >= 0; i--) {
       const def = OUTLETS.find((o) => o.name === named[i]);
       if (def?.short?.some((s) => s.toLowerCase() === lower)) return def.name;
+      // an outlet not in the list, named in the article or as its publisher: "the Times" is The Test Times
+      if (!def && MASTHEAD.test(named[i]!) && named[i]!.toLowerCase().endsWith(' ' + lower)) return named[i]!;
     }
     // unnamed "the Post"/"the Times"/"the Journal": the best-known outlet of that name
     return OUTLETS.find((o) => o.short?.some((s) => s.toLowerCase() === lower))?.name ?? null;
   }
   return null;
+}
+
+/** The last word of a newspaper's name: "the Test Times", "the Denver Post", "the Leeds Gazette". */
+const MASTHEAD_WORDS = 'Times|Post|Journal|Herald|Tribune|Gazette|Globe|Chronicle|Courier|Examiner|Inquirer|Dispatch|Sentinel|Bulletin|Telegraph|Observer|Star-Tribune|Star-Ledger|Picayune';
+const MASTHEAD_WORD_SET = new Set(MASTHEAD_WORDS.split('|'));
+const MASTHEAD = new RegExp(`^(?:The\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3}(?:${MASTHEAD_WORDS})$`, 'u');
+const MASTHEAD_IN_TEXT = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3}(?:${MASTHEAD_WORDS}))\\b`, 'gu');
+const NOT_IN_MASTHEAD = /^(the|a|an|this|that|his|her|their|our|its|in|on|at|of|and|mr|mrs|ms|dr)$/i;
+
+/**
+ * A newspaper-shaped name not in the list, written with its article ("the Test Times", "The Leeds
+ * Gazette"): "The Test Times", or the form the article named it by (its publisher, for one).
+ */
+function mastheadOutlet(phrase: string, named: readonly string[]): string | null {
+  const p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
+  if (!/^the\s/i.test(p) || !MASTHEAD.test(p.replace(/^the\s+/i, 'The '))) return null;
+  const words = p.split(/\s+/).slice(1);
+  if (words.length < 2 || words.slice(0, -1).some((w) => NOT_IN_MASTHEAD.test(w.replace(/\.$/, '')))) return null;
+  const canonical = `The ${words.join(' ')}`;
+  const key = canonical.toLowerCase();
+  return named.find((n) => n.toLowerCase().replace(/^(the\s+)?/, 'the ') === key) ?? canonical;
 }
 
 function isCapitalised(w: string | undefined): boolean {
@@ -164,5 +189,10 @@ export function findOutletMentions(text: string): OutletMatch[] {
     }
     out.push({ name, start: m.index, end: m.index + m[0].length });
   }
+  for (const m of text.matchAll(MASTHEAD_IN_TEXT)) {
+    const name = outletFromPhrase(m[0]);
+    if (name && !out.some((o) => o.start <= m.index && m.index < o.end)) out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  out.sort((a, b) => a.start - b.start);
   return out;
 }

@@ -41,7 +41,8 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
     m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: mentionText.toLowerCase().replace(/s$/, ''), definite: false };
   }
-  const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets);
+  // ("the Leeds Gazette": a newspaper not in the list is known by its shape, with its article)
+  const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets) ?? (/^the\s/i.test(mentionText) ? outletFromPhrase(mentionText.split(',')[0]!, outlets) : null);
   const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
   if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
     const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker: true });
