@@ -37,6 +37,18 @@ describe('attribution', () => {
     expect(c).toMatchObject({ kind: 'indirect', speaker: 'Tom Pike', speakerRole: 'harbourmaster' });
   });
 
+  it('keeps a coordinated description whole: "current and former officials"', () => {
+    for (const text of [
+      '"The dam held," current and former county engineers said.',
+      'The dam held, current and former county engineers said.',
+      'But current and former county engineers said the dam held.',
+      'Current and former county engineers said the dam held.',
+    ]) {
+      expect(run(text)[0]?.speaker?.toLowerCase(), text).toBe('current and former county engineers');
+    }
+    expect(run('State and federal inspectors said the dam held.')[0]?.speaker).toBe('State and federal inspectors');
+  });
+
   it('a title outside the role list before a first name and surname', () => {
     const [s] = run('"The tide is late," Harbourmaster Tom Pike said.');
     expect(s).toMatchObject({ speaker: 'Tom Pike', speakerRole: 'Harbourmaster' });

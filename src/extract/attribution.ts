@@ -126,6 +126,15 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       continue;
     }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
+    // "current and former US officials", "the state and federal investigators": two modifiers joined before
+    // the rest of the phrase, after a boundary (sentence start, comma, quote, "but", a determiner)
+    if ((t.lo === 'and' || t.lo === 'or') && end - first >= 1 && isWord(toks[j - 1])) {
+      const w = toks[j - 1]!;
+      const b = toks[j - 2];
+      const modifier = isCapWord(w) ? !PRONOUNS.has(w.lo) && !FUNCTION_CAPS.test(w.lo) && /(an|ic|ish|ese|al)$/.test(w.lo) : npWord(w) && !/s$/.test(w.lo) && !isPersonNoun(w.lo);
+      const boundary = b === undefined || !isWord(b) || isDeterminer(b.lo) || /^(but|and|so|yet|while|as)$/.test(b.lo);
+      if (modifier && boundary) return isWord(b) && isDeterminer(b.lo) ? j - 2 : j - 1;
+    }
     // "Current and former US officials": two modifiers joined at the start of the sentence
     if (t.lo === 'and' && j === 1 && isCapWord(toks[0]) && !PRONOUNS.has(toks[0]!.lo) && !FUNCTION_CAPS.test(toks[0]!.lo)) return 0;
     // "the independent senator and presidential candidate": two roles joined under one determiner
