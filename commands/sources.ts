@@ -11,8 +11,9 @@ import {
   toItem,
   uniq,
 } from '../src/dispatch/kit.js';
-import { contentWords, coverage } from '../src/corpus/coverage.js';
-import { outletFromPhrase } from '../src/extract/outlets.js';
+import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
+import type { SearchResult } from '../src/corpus/types.js';
+import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
 
 export const definition: CommandDefinition = {
   name: 'sources',
@@ -31,31 +32,47 @@ export const definition: CommandDefinition = {
   ],
 };
 
-/** How many ranked statements to consider; the claim's sources are among the best of them. */
+/** How many ranked statements each search contributes; the claim's sources are among the best of them. */
 const CANDIDATES = 40;
-/**
- * A statement reports the claim when it has this share of the claim's content words: most of a
- * short claim, fewer of a long one (a long claim is rarely restated word for word).
- */
-function minCoverage(claim: string): number {
-  const n = new Set(contentWords(claim)).size;
-  return n <= 3 ? 0.6 : n <= 6 ? 0.5 : 0.35;
-}
 
 interface ArticleSource {
   item: ReplyItem;
   article: ArticleRef;
 }
 
-/** Best statement per article, in rank order, expanding quote clusters to every article that has them. */
+/**
+ * Candidates come from searching the whole claim and its distinctive core (the rarest words, in
+ * the claim's order): a claim with extra detail ("… of the classified intel Trump gave the
+ * Russians") must still find the reports of its core ("Israel was the source"). Which candidates
+ * report the claim is decided on words by `matchClaim`, never by fuzzy score alone.
+ */
 async function collect(ctx: CommandContext, claim: string): Promise<{ sources: ArticleSource[]; notices: string[] }> {
+  const stats = ctx.corpus.wordStats ? await ctx.corpus.wordStats() : undefined;
+  const words = claimWords(claim, stats);
   const page = await ctx.corpus.search(claim, { offset: 0, limit: CANDIDATES });
-  const best = page.results[0];
-  if (!best) return { sources: [], notices: page.query.notices };
-  // Search ranks; whether a statement reports the claim is decided on its words (see coverage.ts).
-  const min = minCoverage(claim);
-  const relevant = page.results.filter((r) => coverage(claim, r.statement.text) >= min);
-  if (!relevant.length && coverage(claim, best.statement.text) > 0) relevant.push(best);
+  const notices = page.query.notices;
+  if (!words.length) return { sources: [], notices };
+  const core = [...words].sort((a, b) => b.weight - a.weight).slice(0, 3);
+  const searches = [
+    core.length > 1 ? words.filter((w) => core.includes(w)).map((w) => w.word).join(' ') : '',
+    ...core.slice(0, 2).map((w) => w.word),
+  ].filter((t) => t && t !== claim);
+  const seen = new Map<string, { r: SearchResult; rank: number }>();
+  const add = (results: readonly SearchResult[]) => {
+    for (const r of results) if (!seen.has(r.statement.id)) seen.set(r.statement.id, { r, rank: seen.size });
+  };
+  add(page.results);
+  for (const text of searches) {
+    // Typed filters (speaker:, outlet:) apply to every search.
+    add((await ctx.corpus.search({ ...page.query, text, phrases: page.query.phrases, notices: [] }, { offset: 0, limit: CANDIDATES })).results);
+  }
+  const relevant = [...seen.values()]
+    .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, r.statement.text) }))
+    .filter((x) => x.m.reports)
+    // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports
+    // the claim. Then most of the claim, then search order.
+    .sort((a, b) => attributed(b.r) - attributed(a.r) || b.m.score - a.m.score || a.rank - b.rank)
+    .map((x) => x.r);
 
   const byArticle = new Map<string, ArticleSource>();
   for (const r of relevant) {
@@ -89,17 +106,26 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       });
     }
   }
-  return { sources: [...byArticle.values()], notices: page.query.notices };
+  return { sources: [...byArticle.values()], notices };
 }
 
 /**
  * Who reports it: the outlet the words were told to, else the speaker when the speaker is an
  * outlet ("the New York Times reported …"), else the article's publisher.
  */
-function reportingOutlet(s: ArticleSource): string | null {
-  if (s.item.outlet) return s.item.outlet;
-  if (s.item.speaker && outletFromPhrase(s.item.speaker) === s.item.speaker) return s.item.speaker;
-  return s.article.outlet;
+function reportingOutlets(s: ArticleSource): string[] {
+  if (s.item.outlet) return [s.item.outlet];
+  if (s.item.speaker) {
+    if (outletFromPhrase(s.item.speaker) === s.item.speaker) return [s.item.speaker];
+    // "Multiple media outlets, including CNN, the Wall Street Journal and the New York Times"
+    const named = findOutletMentions(s.item.speaker).map((m) => m.name);
+    if (named.length) return named;
+  }
+  return s.article.outlet ? [s.article.outlet] : [];
+}
+
+function attributed(r: SearchResult): number {
+  return r.statement.speaker || r.statement.outlet ? 1 : 0;
 }
 
 async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
@@ -117,7 +143,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const outlets = uniq(sources.map(reportingOutlet).filter((o): o is string => Boolean(o)));
+  const outlets = uniq(sources.flatMap(reportingOutlets));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
   const n = sources.length;
   const summary =

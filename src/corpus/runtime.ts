@@ -5,6 +5,7 @@ import type { Statement, StoredStatement } from '../domain/statement.js';
 import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQuery } from '../search/types.js';
 import type { Range } from '../domain/reply.js';
 import { contentWords, coverage } from './coverage.js';
+import { stemSet, type WordStats } from './claim-match.js';
 import type { SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
@@ -62,6 +63,13 @@ export class CorpusRuntime implements Corpus {
   private speakerList: SpeakerInfo[] | null = null;
   /** Statements with quoted words (direct or mixed), for the start-up summary. */
   private quoteIds = new Set<string>();
+  /** Statements per content-word stem, for weighing a claim's words by rarity (/sources). */
+  private wordCounts = new Map<string, number>();
+  /**
+   * Whether quoteIds and wordCounts cover every statement. A restored index does not say which
+   * statements it holds, so they are counted once from the store when first needed.
+   */
+  private countsComplete = false;
 
   private constructor(private readonly deps: CorpusDeps) {
     this.store = deps.store;
@@ -92,6 +100,7 @@ export class CorpusRuntime implements Corpus {
     if (saved && restored) {
       this.index = saved.index;
       this.seq = saved.seq;
+      this.countsComplete = false;
     } else {
       await this.rebuild();
     }
@@ -119,6 +128,9 @@ export class CorpusRuntime implements Corpus {
   /** Builds the index from every stored statement (first start, or a saved index that is ahead of the store). */
   private async rebuild(): Promise<void> {
     this.index = this.deps.createIndex();
+    this.quoteIds.clear();
+    this.wordCounts.clear();
+    this.countsComplete = true;
     // Read the sequence first: changes made while we iterate are applied again by sync(), harmlessly.
     this.seq = await this.store.currentSeq();
     await this.loadArticleRefs();
@@ -131,10 +143,59 @@ export class CorpusRuntime implements Corpus {
   }
 
   private trackQuotes(docs: readonly IndexedStatement[]): void {
+    if (!this.countsComplete) return;
     for (const d of docs) {
       if (d.kind === 'direct' || d.kind === 'mixed') this.quoteIds.add(d.id);
       else this.quoteIds.delete(d.id);
+      this.countWords(d.text, 1);
     }
+  }
+
+  /** Forgets statements about to leave the index (call before index.remove). */
+  private untrack(ids: readonly string[]): void {
+    if (!this.countsComplete) return;
+    for (const id of ids) {
+      const doc = this.index.get(id);
+      if (!doc) continue;
+      this.quoteIds.delete(id);
+      this.countWords(doc.text, -1);
+    }
+  }
+
+  private countWords(text: string, delta: number): void {
+    for (const stem of stemSet(text)) {
+      const n = (this.wordCounts.get(stem) ?? 0) + delta;
+      if (n > 0) this.wordCounts.set(stem, n);
+      else this.wordCounts.delete(stem);
+    }
+  }
+
+  /** Counts quotes and words over the whole store; inside the sync queue, so no pass interleaves. */
+  private completeCounts(): Promise<void> {
+    if (this.countsComplete) return this.queue;
+    const run = this.queue.then(async () => {
+      if (this.countsComplete) return;
+      const quoteIds = new Set<string>();
+      const counts = new Map<string, number>();
+      for await (const batch of this.store.iterateStatements(1000)) {
+        for (const s of batch) {
+          if (s.kind === 'direct' || s.kind === 'mixed') quoteIds.add(s.id);
+          for (const stem of stemSet(s.text)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+        }
+      }
+      this.quoteIds = quoteIds;
+      this.wordCounts = counts;
+      this.countsComplete = true;
+    });
+    this.queue = run.catch((err: unknown) => log.error({ err }, 'counting the corpus failed'));
+    return this.queue;
+  }
+
+  /** How many statements contain each word (by stem), for weighing claim words. */
+  async wordStats(): Promise<WordStats> {
+    await this.completeCounts();
+    await this.queue;
+    return { statements: this.index.size, counts: this.wordCounts };
   }
 
   private async loadArticleRefs(): Promise<void> {
@@ -196,8 +257,8 @@ export class CorpusRuntime implements Corpus {
       const batch = await this.store.changesSince(this.seq);
       if (batch.seq === this.seq && !batch.upserted.length && !batch.removed.length) return;
       if (batch.removed.length) {
+        this.untrack(batch.removed);
         this.index.remove(batch.removed);
-        for (const id of batch.removed) this.quoteIds.delete(id);
       }
       if (batch.upserted.length) {
         for (const id of new Set(batch.upserted.map((s) => s.articleId))) {
@@ -206,6 +267,7 @@ export class CorpusRuntime implements Corpus {
         }
         const aliases = await this.aliasMap(true);
         const docs = await this.toIndexed(batch.upserted, aliases);
+        this.untrack(docs.map((d) => d.id));
         this.index.remove(docs.map((d) => d.id));
         this.index.add(docs);
         this.trackQuotes(docs);
@@ -382,12 +444,7 @@ export class CorpusRuntime implements Corpus {
   }
 
   private async countQuotes(): Promise<number> {
-    // After restoring a saved index the ids are not known yet: count once from the store.
-    if (!this.quoteIds.size && this.index.size) {
-      for await (const batch of this.store.iterateStatements(1000)) {
-        for (const s of batch) if (s.kind === 'direct' || s.kind === 'mixed') this.quoteIds.add(s.id);
-      }
-    }
+    await this.completeCounts();
     return this.quoteIds.size;
   }
 

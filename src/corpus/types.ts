@@ -3,6 +3,7 @@ import type { Corroboration, Range } from '../domain/reply.js';
 import type { StoredStatement } from '../domain/statement.js';
 import type { SearchFilters, SearchQuery } from '../search/types.js';
 import type { SpeakerInfo, StoredArticleInfo } from '../store/types.js';
+import type { WordStats } from './claim-match.js';
 
 /**
  * The corpus as commands see it: the store, the search index kept in step with it, and the
@@ -28,6 +29,11 @@ export interface Corpus {
   /** Loads files, folders or URLs into the store; the index sees them as soon as this returns. */
   ingest(sources: readonly string[]): Promise<IngestReport>;
   stats(): Promise<{ articles: number; statements: number; speakers: number }>;
+  /**
+   * How many statements contain each content word (by `wordStem`), so /sources can weigh a
+   * claim's words by rarity. Optional: without it every word weighs the same.
+   */
+  wordStats?(): Promise<WordStats>;
 }
 
 export interface SearchResult {

@@ -1,0 +1,104 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/dispatch/index.js';
+import type { Reply, ReplyItem } from '../src/domain/reply.js';
+import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
+import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+
+const items = (r: Reply): ReplyItem[] => r.sections.flatMap((s) => s.items);
+
+describe('matchClaim (words decide whether a statement reports a claim)', () => {
+  const claim = claimWords('Lisbon was the venue of the secret summit');
+  it('accepts a restatement of the core in other words around it', () => {
+    expect(matchClaim(claim, 'Officials confirmed that Lisbon was the venue chosen for the talks.').reports).toBe(true);
+  });
+  it('rejects a statement sharing only loose or reordered words', () => {
+    // "venues" is an inflection, but Lisbon comes after it: another relation, not the claim.
+    expect(matchClaim(claim, 'No venues were discussed, and nobody flew to Lisbon.').reports).toBe(false);
+    // A prefix ("secretary" for "secret") alone is never a report.
+    expect(matchClaim(claim, 'The secretary attended a summit.').reports).toBe(false);
+  });
+  it('needs more than one word of a longer claim', () => {
+    expect(matchClaim(claim, 'Lisbon is lovely in spring.').reports).toBe(false);
+  });
+});
+
+/**
+ * A small corpus of our own: two outlets report the core of a claim, a denial shares its loose
+ * words, an analyst's aside shares many of its extra words, and a common name is everywhere.
+ */
+let seeded: SeededServices;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'factbot-sources-'));
+  const files: Record<string, string> = {
+    'herald.txt':
+      'Port Authority in crisis\n\nThe Daily Herald reported that Norway was the supplier of the turbines, according to two officials.\n\nMayor Smith opened the port on Monday.\n',
+    'courier.txt':
+      'Turbine row\n\nSeveral papers, including the Courier and the Gazette, are now reporting Norway was the supplier of the parts.\n\nMayor Smith visited the harbour.\n',
+    'denial.txt':
+      'Minister speaks\n\n"At no time were any suppliers of turbine parts discussed," Minister Ann Vale said.\n\nMayor Smith said the port was busy.\n',
+    // Unrelated statements, so word rarity means something in a corpus this small.
+    'weather.txt':
+      'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. The forecast calls for sun. Ferries resumed service. Roads were cleared by noon.\n',
+    'aside.txt':
+      'Analysis\n\nThe secret parts Mayor Smith gave the Danes could end up anywhere, and Norway may worry.\n\nMayor Smith spoke twice. Mayor Smith left early.\n',
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  seeded = await seedServices({ dir });
+});
+afterAll(async () => {
+  await seeded?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sources = (claim: string) => runCommand(seeded.services, testInvocation(), 'sources', { claim });
+
+describe('/sources counts only statements that state the claim', () => {
+  it('finds both reports of the core, and not the denial', async () => {
+    const r = await sources('Norway was the supplier');
+    const found = items(r).map((i) => i.text);
+    expect(found).toHaveLength(2);
+    expect(found.join(' ')).not.toMatch(/At no time/);
+    expect(r.text).toMatch(/^2 articles report/);
+  });
+
+  it('keeps the reports first when the claim carries extra words', async () => {
+    const r = await sources('Norway was the supplier of the secret parts Mayor Smith gave the Danes');
+    const found = items(r);
+    expect(r.text).toMatch(/^[23] articles report/);
+    expect(found[0]!.text).toMatch(/Norway was the supplier/);
+    expect(found[1]!.text).toMatch(/Norway was the supplier/);
+    expect(found.map((i) => i.text).join(' ')).not.toMatch(/At no time/);
+  });
+
+  it('says no article reports a claim that only shares a common word', async () => {
+    const r = await sources('Mayor Smith was arrested in Oslo');
+    expect(items(r)).toHaveLength(0);
+    expect(r.title).toMatch(/No sources/);
+  });
+});
+
+describe('/sources on the seed corpus (QA F30)', () => {
+  let seeds: SeededServices;
+  beforeAll(async () => {
+    seeds = await seedServices();
+  });
+  afterAll(() => seeds?.close());
+  const run = (claim: string) => runCommand(seeds.services, testInvocation(), 'sources', { claim });
+
+  it.each(['Israel was the source of the classified intel Trump gave the Russians', 'Israel was the source of the intel'])(
+    '%s → the NYT and CNN/WSJ/NYT reports first, nothing else counted',
+    async (claim) => {
+      const r = await run(claim);
+      const found = items(r);
+      expect(found).toHaveLength(2);
+      for (const i of found) expect(i.text).toMatch(/Israel.*was the source/);
+      expect(found.map((i) => i.text).join(' ')).not.toMatch(/At no time/);
+      expect(r.text).toMatch(/^2 articles report/);
+      for (const outlet of ['CNN', 'The Wall Street Journal', 'The New York Times']) expect(r.text).toContain(outlet);
+    },
+  );
+});
