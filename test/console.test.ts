@@ -89,6 +89,16 @@ describe('the REPL in-process', () => {
     const out = await session(['more', '/quote intelligence', 'more']);
     expect(out).toMatch(/^Nothing more/);
     expect(out).toMatch(/Results 1–5 of (\d+)[\s\S]*Results 6–/);
+    // Page 2 continues the numbering.
+    const page2 = out.slice(out.indexOf('Results 6–'));
+    expect(page2).toMatch(/^6\. /m);
+    expect(page2).not.toMatch(/^1\. /m);
+  });
+
+  it('never marks stop-words as matched', async () => {
+    const out = await session(['what did McMaster say about the meeting?', '/sources Israel was the source']);
+    expect(out).not.toMatch(/\*\*(the|The|of|was)\*\*/);
+    expect(out).toMatch(/\*\*[A-Za-z]/);
   });
 
   it('shows help, usage notes and errors without stopping', async () => {

@@ -14,6 +14,11 @@ const STOP = new Set(
     'reported reports report reporting claim claims claimed').split(' '),
 );
 
+/** Whether a piece of text has only function words ("the", "of the"): nothing worth marking. */
+export function onlyStopWords(text: string): boolean {
+  return allWords(text).every((w) => STOP.has(w) || w.length <= 1);
+}
+
 export function contentWords(text: string): string[] {
   return allWords(text).filter((w) => w.length > 1 && !STOP.has(w));
 }

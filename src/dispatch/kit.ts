@@ -1,6 +1,7 @@
 import type { CommandArgs, CommandDefinition } from '../domain/command.js';
 import type { Paging, Reply, ReplyItem } from '../domain/reply.js';
 import type { SearchResult } from '../corpus/types.js';
+import { onlyStopWords } from '../corpus/coverage.js';
 
 /** Shared by the command files: query hygiene, paging and turning search results into reply items. */
 
@@ -56,11 +57,13 @@ export function nextPaging(
 
 export function toItem(r: SearchResult): ReplyItem {
   const s = r.statement;
+  const quote = s.quote ?? s.text;
   return {
     statementId: s.id,
     kind: s.kind,
-    quote: s.quote ?? s.text,
-    highlights: r.highlights,
+    quote,
+    // A query's "the" or "of" matches everywhere: marking it is noise, not evidence.
+    highlights: r.highlights.filter(([a, b]) => !onlyStopWords(quote.slice(a, b))),
     text: s.text,
     speaker: s.speaker,
     speakerRole: s.speakerRole,

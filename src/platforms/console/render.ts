@@ -11,6 +11,8 @@ export interface RenderOptions {
   color?: boolean;
   /** Wrap long lines at this width (0 = no wrapping). */
   width?: number;
+  /** The number of the first item: a later page continues the numbering (6, 7, …). */
+  firstNumber?: number;
 }
 
 const BOLD = '\u001b[1m';
@@ -126,7 +128,7 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): string {
   const out: string[] = [heading(reply.isError ? `⚠ ${reply.title}` : reply.title, color)];
   if (reply.text) out.push(sanitize(reply.text));
   for (const n of reply.notices) out.push(`Note: ${sanitize(n)}`);
-  let counter = 1;
+  let counter = opts.firstNumber ?? 1;
   for (const section of reply.sections) {
     const { lines, count } = renderSection(section, counter, opts);
     counter += count;

@@ -51,16 +51,20 @@ export async function runRepl(services: BotServices, opts: ConsoleOptions = {}):
     }
     if (/^\/?(quit|exit|bye)$/i.test(line)) break;
     let reply: Reply;
+    let firstNumber = 1;
     if (/^\/?(more|next|m)$/i.test(line)) {
-      if (last) reply = await runPage(services, INVOCATION, last);
-      else reply = emptyReply('Nothing more', 'There is no earlier answer with more results.');
+      if (last) {
+        // Page 2 continues the numbering: items 6–10, not 1–5.
+        firstNumber = last.offset + 1;
+        reply = await runPage(services, INVOCATION, last);
+      } else reply = emptyReply('Nothing more', 'There is no earlier answer with more results.');
     } else {
       reply = await answer(services, line);
     }
     // A failed line keeps the earlier answer's pages; any other answer replaces them.
     if (reply.paging) last = reply.paging;
     else if (!reply.isError) last = undefined;
-    print(renderReply(reply, { color: interactive, width }));
+    print(renderReply(reply, { color: interactive, width, firstNumber }));
     print('');
     if (interactive) rl.prompt();
   }
