@@ -68,7 +68,7 @@ export function createHelpCommand(list: () => readonly Command[]): Command {
         const cmd = list().find((c) => c.definition.name === wanted);
         if (cmd) return commandHelp(cmd.definition);
         const reply = helpReply(list());
-        return { ...reply, notices: [`There is no command called "${wanted}".`] };
+        return { ...reply, title: `Unknown command /${wanted} — try help`, isError: true };
       }
       return helpReply(list());
     },

@@ -95,6 +95,13 @@ describe('the REPL in-process', () => {
     expect(page2).not.toMatch(/^1\. /m);
   });
 
+  it('names an unknown command, and explains one command on "/help quote"', async () => {
+    const out = await session(['/nonexistent foo', '/help quote']);
+    expect(out).toMatch(/Unknown command \/nonexistent — try help/);
+    expect(out).not.toMatch(/No quotes matching/);
+    expect(out).toMatch(/Usage: \/quote/);
+  });
+
   it('never marks stop-words as matched', async () => {
     const out = await session(['what did McMaster say about the meeting?', '/sources Israel was the source']);
     expect(out).not.toMatch(/\*\*(the|The|of|was)\*\*/);

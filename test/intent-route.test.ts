@@ -73,12 +73,33 @@ describe('routeMessage: command syntax', () => {
     });
   });
 
-  it('an unknown slash word is searched as words, not lost', () => {
+  it('an unknown slash command is named as unknown (help), not searched as words', () => {
     expect(routeMessage('/nonsense words here')).toEqual({
       type: 'command',
-      command: 'quote',
-      args: { query: '/nonsense words here' },
+      command: 'factbot',
+      subcommand: 'help',
+      args: { command: 'nonsense' },
     });
+  });
+
+  it.each(['help quote', '/help quote', 'help for quote?', 'usage quote'])('"%s" → help for quote', (text) => {
+    expect(routeMessage(text)).toEqual({ type: 'command', command: 'factbot', subcommand: 'help', args: { command: 'quote' } });
+  });
+
+  it('"help" before words that are no command stays a search', () => {
+    expect(routeMessage('help intel')).toMatchObject({ type: 'command', command: 'quote' });
+  });
+
+  it.each(['who said', 'Who said?'])('"%s" alone → the whosaid usage', (text) => {
+    expect(routeMessage(text)).toEqual({ type: 'command', command: 'whosaid', args: {} });
+  });
+
+  it.each([
+    ['What did H.R. McMaster say?', { name: 'H.R. McMaster' }],
+    ['what did Trump say?', { name: 'Trump' }],
+    ['What did McMaster say about the meeting?', { name: 'McMaster', query: 'meeting' }],
+  ])('%s → speaker (trailing punctuation)', (text, args) => {
+    expect(routeMessage(text)).toEqual({ type: 'command', command: 'speaker', args });
   });
 });
 

@@ -33,6 +33,12 @@ function cleanPhrase(s: string): string {
 const CHECK_THREAD =
   /^(please\s+)?(fact[- ]?check|check|verify|source|sources|is\s+(this|that|it)\s+(true|right|correct|real)|any\s+sources|got\s+(a\s+)?sources?|(what\s+are\s+the\s+)?sources\s+for\s+(this|that)|who\s+said\s+(this|that)|where('s|\s+is)\s+(this|that)\s+from)(\s+(this|that|it|one|please|out|for\s+me))*\s*[?!.]*$/i;
 
+/** "help quote", "/help quote", "usage of sources": help for one command. */
+const HELP_FOR = /^\/?(?:help|usage)(?:\s+(?:for|of|on|with))?\s+\/?([a-z][a-z0-9_-]*)[?!.\s]*$/i;
+
+/** "who said" with nothing after it: the whosaid usage, not a search for the words "who said". */
+const WHO_SAID_ALONE = /^who\s+(?:said|says|say)\s*[?!.:]*$/i;
+
 const HELP = /^(help|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
 
 const VERB_SAID = '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared)';
@@ -43,7 +49,7 @@ const WHO_SAID = new RegExp(
 );
 
 const WHAT_DID = new RegExp(
-  `^(?:what|anything)\\s+(?:did|does|has|have|had)\\s+(.+?)\\s+${VERB_SAID}(?:\\s+(?:about|on|regarding|concerning|of|to\\s+\\S+\\s+about))?(?:\\s+(.+))?$`,
+  `^(?:what|anything)\\s+(?:did|does|has|have|had)\\s+(.+?)\\s+${VERB_SAID}(?:\\s+(?:about|on|regarding|concerning|of|to\\s+\\S+\\s+about))?(?:\\s+(.+?))?[?!.\\s]*$`,
   'is',
 );
 
@@ -70,6 +76,13 @@ export function routeMessage(
 ): Route {
   const msg = stripMentions(text ?? '');
   if (!msg || HELP.test(msg)) return { type: 'help' };
+  const helpFor = HELP_FOR.exec(msg);
+  const helpName = helpFor?.[1]!.toLowerCase();
+  // "help quote" is help for quote; "help intel" is not about a command, so it stays a search.
+  if (helpName && (msg.startsWith('/') || defs.some((d) => d.definition.name === helpName))) {
+    return { type: 'command', command: 'factbot', subcommand: 'help', args: { command: helpName } };
+  }
+  if (WHO_SAID_ALONE.test(msg)) return { type: 'command', command: 'whosaid', args: {} };
 
   // Slash-style: "/quote great intel", or a bare command name as the first word ("whosaid …").
   const slash = /^\/?([a-z][a-z0-9_-]*)(?:\s+([\s\S]*))?$/i.exec(msg);
@@ -89,6 +102,8 @@ export function routeMessage(
       };
     }
     if (hasSlash && (word === 'help' || word === 'factbot')) return { type: 'help' };
+    // "/nonexistent foo": a mistyped command, not words to search. Help names the problem.
+    if (hasSlash && !def) return { type: 'command', command: 'factbot', subcommand: 'help', args: { command: word } };
   }
 
   if (CHECK_THREAD.test(msg)) return { type: 'check-thread' };
