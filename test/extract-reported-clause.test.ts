@@ -31,6 +31,11 @@ describe('reported speech needs a clause', () => {
     expect(clause('after the vote he would resign')).toBe(true);
     expect(clause('about 20 people have applied')).toBe(true);
     expect(clause('Harwich, a small port, was the source')).toBe(true);
+    expect(clause('the levy, run by the port, has paid off')).toBe(true);
+    expect(clause('the mayor and her deputies should resign')).toBe(true);
+    expect(clause('many of the boats in the fleet were never at sea')).toBe(true);
+    expect(clause('at a stop in Hull, Yorkshire, that the levy works')).toBe(true);
+    expect(clause('the rumour and said the ferry was safe')).toBe(false);
     expect(clause('the story outright')).toBe(false);
     expect(clause('about the money he had')).toBe(false);
     expect(clause('any wrongdoing')).toBe(false);

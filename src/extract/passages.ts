@@ -240,6 +240,11 @@ export function clauseText(text: string, toks: readonly Token[], c: { from: numb
   return parts.map((p) => p.replace(/^[\s,:"']+|[\s,:]+$/g, '')).filter(Boolean).join(' ');
 }
 
+/** Past or present forms that read as a verb after "and" ("… and said", "… and added", "… and warns"). */
+function speechLike(lo: string): boolean {
+  return /ed$/.test(lo) || /^(says|tells|adds|warns|argues|notes|claims|insists|denies|writes)$/.test(lo);
+}
+
 const COMPLEMENTIZER = /^(that|how|whether|why|what|if|who|whom|when|where|which|whoever|whatever)$/;
 const SUBJECT_PRONOUN = /^(i|he|she|we|they|there|(i|he|she|we|they|it|there|that|you)[’'](s|d|ll|re|ve|m))$/;
 const FINITE = /^(is|was|are|were|am|has|have|had|will|would|could|can|may|might|should|must|shall|do|does|did|cannot|[’']s|made|took|gave|got|went|came|saw|knew|thought|told|said|left|kept|held|won|lost|ran|met|paid|sent|spent|built|meant|felt|brought|bought|fought|sought|taught|caught|found|became|began|broke|chose|drove|fell|grew|hid|led|let|put|rose|sat|set|shot|shut|sold|spoke|stood|stole|struck|swore|threw|understood|wrote)$/;
@@ -279,10 +284,10 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
       continue;
     }
     // "said after the convention he …", "says in Ohio that …": a time or place, then the clause
-    if (/^(on|in|at|during|after|before|since|following|outside|inside)$/.test(t.lo)) {
+    if (/^(on|in|at|during|after|before|since|following|outside|inside|with|to)$/.test(t.lo)) {
       let j = i + 1;
-      while (j <= to && j - i <= 5 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
-      if (j <= to && j - i <= 5 && toks[j]!.k === 'w' && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
+      while (j <= to && j - i <= 9 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
+      if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (t.lo !== 'with' && t.lo !== 'to' || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
     }
     if (/^(on|in|at|during|after|before|late|early)$/.test(t.lo)) {
       let j = i + 1;
@@ -314,10 +319,10 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
   else if (PREPOSITIONS.test(first.lo)) return false;
   // a subject noun phrase, then a finite verb (or "… to" + verb: "urged Republicans to join") before the
   // phrase is cut off by a relative clause ("the intelligence he had")
-  for (let k = i; k <= to && k - i <= 10; k++) {
+  for (let k = i; k <= to && k - i <= 16; k++) {
     const t = toks[k]!;
-    // "Israel, a major US ally, was …": an apposition after a name
-    if (t.k === 'p' && t.t === ',' && isCapWord(toks[k - 1])) {
+    // "Israel, a major US ally, was …", "the program, run by the agency, has …": an insertion
+    if (t.k === 'p' && t.t === ',' && toks[k - 1]?.k === 'w') {
       let c = k + 1;
       while (c <= to && c - k <= 12 && !(toks[c]!.k === 'p')) c++;
       if (c <= to && toks[c]!.t === ',' && c > k + 1) {
@@ -333,14 +338,17 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
       }
       continue;
     }
+    // "denied the rumour and said …": a second verb of the cue's own subject, not the object's verb
+    if (/^(and|or)$/.test(toks[k - 1]!.lo) && (FINITE.test(t.lo) || /^\p{Ll}+(ed|s)$/u.test(t.t) && !isCapWord(t) && speechLike(t.lo))) return false;
     if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return true;
     if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return true;
-    if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|and|or|but)$/.test(t.lo)) return false;
+    // (prepositions and "and" may join a longer subject: "the credibility of the Congress was", "Obama and his aides have")
+    if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|but)$/.test(t.lo)) return false;
     const before = toks[k - 1]!;
     // a present-tense verb after a name or a plural head ("Obama hopes", "officials say"), or after a
     // singular noun ("the plan works"), not a plural noun after its modifier
     if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return true;
-    if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|other|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return true;
+    if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return true;
   }
   return false;
 }
