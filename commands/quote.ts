@@ -26,7 +26,7 @@ export const definition: CommandDefinition = {
       autocomplete: 'quote',
       maxLength: 500,
     },
-    { name: 'speaker', description: 'Only what this person said', type: 'string', autocomplete: 'speaker' },
+    { name: 'speaker', description: 'Only what this person said (a name with spaces in quotes: speaker:"Ron Dermer")', type: 'string', autocomplete: 'speaker' },
   ],
 };
 

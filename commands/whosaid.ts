@@ -105,7 +105,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
 
   let text: string;
   if (leadItem.speaker) {
-    text = `${describe(leadItem)} — in “${leadItem.article.title}”.`;
+    text = `${capitalise(describe(leadItem))} — in “${leadItem.article.title}”.`;
     if (alternatives.length) text += ` Close matches also from: ${alternatives.join(', ')}.`;
   } else {
     text = 'The best match does not say who spoke.';

@@ -147,6 +147,31 @@ describe('autocomplete', () => {
     expect(c.some((x) => /great intel/i.test(x.name))).toBe(true);
   });
 
+  it('offers one choice per quote, however many articles repeat it (QA F22)', async () => {
+    const c = await autocomplete(seeded.services, inv, 'quote', 'query', 'great int');
+    const words = c.map((x) => x.name.toLowerCase().replace(/[^a-z]+/g, ' ').trim());
+    expect(new Set(words).size).toBe(words.length);
+    expect(words.filter((w) => w.startsWith('i get great intel'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['tru', /Trump/],
+    ['mc', /McMaster/],
+    ['H.R.', /McMaster/],
+    ['mcmastr', /McMaster/],
+  ])('suggests only names like "%s", never unrelated ones (QA F22)', async (typed, want) => {
+    const c = await autocomplete(seeded.services, inv, 'speaker', 'name', typed);
+    expect(c.length).toBeGreaterThan(0);
+    for (const x of c) expect(x.name).toMatch(want);
+  });
+
+  it('says how to write a speaker name with spaces when only its first part was taken (QA F19)', async () => {
+    const r = await runCommand(seeded.services, inv, 'quote', { query: 'McMaster sharing', speaker: 'H.R.' });
+    expect(r.title).toMatch(/No speaker called “H\.R\.”/);
+    expect(r.text).toMatch(/speaker:"H\.R\. McMaster"/);
+    expect(r.text).not.toMatch(/CNN/);
+  });
+
   it('answers nothing (never throws) for unknown commands or options', async () => {
     expect(await autocomplete(seeded.services, inv, 'nope', 'x', 'y')).toEqual([]);
     expect(await autocomplete(seeded.services, inv, 'quote', 'nope', 'y')).toEqual([]);

@@ -369,16 +369,28 @@ export class CorpusRuntime implements Corpus {
 
   async suggestSpeakers(partial: string, limit: number): Promise<string[]> {
     await this.queue;
-    const fromNames = closeSpeakerNames(partial, await this.speakers(), limit);
-    if (fromNames.length >= limit || !partial.trim()) return fromNames;
-    const more = this.index.suggestSpeakers(partial, limit).filter((n) => !fromNames.includes(n));
-    return [...fromNames, ...more].slice(0, limit);
+    // Only names that start like, or are a close typo of, what was typed: the index's fuzzy
+    // suggestions also offered unrelated names ("tru" → CNN), so they are not used.
+    return closeSpeakerNames(partial, await this.speakers(), limit);
   }
 
   async suggestQuotes(partial: string, limit: number): Promise<Array<{ id: string; quote: string }>> {
     await this.queue;
     if (!partial.trim()) return [];
-    return this.index.suggestQuotes(partial, limit);
+    // One choice per quote: the same words in several articles (one cluster), or repeated with a
+    // different final stop, are one suggestion.
+    const seen = new Set<string>();
+    const out: Array<{ id: string; quote: string }> = [];
+    for (const s of this.index.suggestQuotes(partial, limit * 3)) {
+      const cluster = this.index.get(s.id)?.clusterId ?? s.id;
+      const words = s.quote.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (seen.has(cluster) || seen.has(words)) continue;
+      seen.add(cluster);
+      seen.add(words);
+      out.push(s);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   async resolveSpeaker(name: string): Promise<string | null> {

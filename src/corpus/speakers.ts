@@ -105,14 +105,18 @@ export function closeSpeakerNames(typed: string, speakers: readonly SpeakerInfo[
       if (f.startsWith(key) || f.split(' ').some((w) => w.startsWith(key))) score = Math.min(score, 0);
       else if (f.includes(key)) score = Math.min(score, 1);
       else {
-        const d = Math.min(editDistance(key, f, 3), editDistance(key, surname(f), 3));
-        if (d <= 3) score = Math.min(score, 1 + d);
+        // Typos allowed in proportion to what was typed: "tru" is no typo of "CNN" (3 edits of 3
+        // letters), "mcmastr" is one of "mcmaster". Short input must match a prefix.
+        const max = key.length <= 3 ? 0 : key.length <= 5 ? 1 : key.length <= 8 ? 2 : 3;
+        const d = Math.min(editDistance(key, f, max), editDistance(key, surname(f), max));
+        if (max > 0 && d <= max) score = Math.min(score, 1 + d);
         // Word by word: "Dermor Rin" is still close to "Ron Dermer".
         const fw = f.split(' ');
         for (const w of key.split(' ')) {
-          if (w.length < 3) continue;
-          const wd = Math.min(...fw.map((x) => (x.startsWith(w) ? 0 : editDistance(w, x, 2))));
-          if (wd <= 2) score = Math.min(score, 3 + wd);
+          if (w.length < 4) continue;
+          const wmax = w.length <= 5 ? 1 : 2;
+          const wd = Math.min(...fw.map((x) => (x.startsWith(w) ? 0 : editDistance(w, x, wmax))));
+          if (wd <= wmax) score = Math.min(score, 3 + wd);
         }
       }
     }

@@ -108,10 +108,13 @@ export async function unknownSpeakerReply(
   command: string,
 ): Promise<Reply> {
   const close = await corpus.suggestSpeakers(name, 5);
+  // speaker:H.R. McMaster reads as speaker "H.R." plus the words "McMaster": say how to write it.
+  const cut = close.find((c) => c.toLowerCase().startsWith(`${name.toLowerCase()} `));
+  const hint = cut ? ` A name with spaces needs quotes: speaker:"${cut}".` : '';
   return {
     title: `No speaker called ${quoted(name, 60)}`,
     text: close.length
-      ? `Did you mean: ${close.join(', ')}?`
+      ? `Did you mean: ${close.join(', ')}?${hint}`
       : `No speaker in the corpus has a name like that. Try /${command} with words from the quote instead.`,
     notices: [],
     sections: close.length ? [{ heading: 'Close names', items: [], lines: close }] : [],
