@@ -27,6 +27,15 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(hits[0]!.highlights.map(([s, e]) => quote.slice(s, e))).toEqual(['denied', 'story']);
   });
 
+  it('finds the words of a query pasted with emoji, control bytes or an unknown filter (QA F2)', () => {
+    const index = seeded();
+    const plain = top(index, 'great intel').map((h) => h.id);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const q of ['🔥🇺🇸 great intel 😀', 'offset:99999 great intel', 'great\u0001 intel\u200B', '*great* intel! :fire:']) {
+      expect(top(index, q).map((h) => h.id)).toEqual(plain);
+    }
+  });
+
   it('finds words anywhere in a long quote', () => {
     const hits = top(seeded(), "it didn't happen");
     expect(hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['a1:2', 'a3:3']);

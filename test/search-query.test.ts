@@ -32,11 +32,14 @@ describe('parseQuery', () => {
     expect(bad.notices.join(' ')).toMatch(/banana/);
   });
 
-  it('says when a filter has no value, and searches unknown filters as words', () => {
+  it('says when a filter has no value, and ignores unknown filters (keeping a worded value)', () => {
     expect(parseQuery('speaker: intel').notices.join(' ')).toMatch(/needs a value/);
     const q = parseQuery('topic:russia intel');
-    expect(q.text).toBe('topic:russia intel');
-    expect(q.notices.join(' ')).toMatch(/Unknown filter/);
+    expect(q.text).toBe('russia intel');
+    expect(q.notices.join(' ')).toMatch(/Unknown filter “topic:” was ignored/);
+    const offset = parseQuery('offset:99999 intel');
+    expect(offset.text).toBe('intel');
+    expect(offset.notices.join(' ')).toMatch(/offset/);
     expect(parseQuery('see https://example.com/x at 10:30').notices).toEqual([]);
   });
 
@@ -65,9 +68,32 @@ describe('parseQuery', () => {
     expect(q.text.length % 2).toBe(0);
   });
 
-  it('keeps regex symbols, markup and emoji as plain text', () => {
+  it('treats regex symbols as plain text, and drops symbols, emoji and tags', () => {
     const q = parseQuery('(.*)+[a-z]{2,} <script>alert(1)</script> 💥 \\d $^');
-    expect(q.text).toBe('(.*)+[a-z]{2,} <script>alert(1)</script> 💥 \\d $^');
+    expect(q.text).not.toMatch(/[💥$^+<>]|script/);
+    expect(q.text).toContain('alert');
     expect(parseQuery('"unterminated phrase here').phrases).toEqual(['unterminated phrase here']);
+  });
+
+  it('ignores emoji, flags, skin tones and joiners between and inside words (QA F2)', () => {
+    expect(parseQuery('🔥🇺🇸 intel 😀').text).toBe('intel');
+    expect(parseQuery('great👍🏽 intel 👨‍👩‍👧').text).toBe('great intel');
+    expect(parseQuery('"great 💥 intel" 🔥').phrases).toEqual(['great intel']);
+    expect(parseQuery('speaker:"Trump 🔥" 😀').filters.speaker).toBe('Trump');
+    expect(isEmptyQuery(parseQuery('😀 🔥 ✨'))).toBe(true);
+  });
+
+  it('ignores control and format characters, so they cannot change the match (QA F2)', () => {
+    const clean = parseQuery('great intel story');
+    for (const s of ['great\u0001 intel\u0085 story', 'gr\u200Beat in\u00ADtel story\u200E', '\u007Fgreat\u202E intel\u0000 story\uFE0F']) {
+      expect(parseQuery(s)).toEqual(clean);
+    }
+  });
+
+  it('drops chat markup: mentions, :emoji: codes, entities, markdown around words (QA F2)', () => {
+    expect(parseQuery('*great* _intel_ <@U123> :fire: :+1::skin-tone-2: &amp; `story`').text).toBe('great intel story');
+    expect(parseQuery('<https://example.com/a|the story> at 10:30').text).toBe('the story at 10:30');
+    expect(parseQuery('did it happen?!').text).toBe('did it happen');
+    expect(parseQuery("didn't H.R. McMaster").text).toBe("didn't H.R McMaster");
   });
 });

@@ -21,9 +21,43 @@ const KIND_VALUES: Record<string, NonNullable<SearchFilters['kind']>> = {
 const OPEN_QUOTES = new Set(['"', '\u201C', '\u201E', '\u00AB']);
 const CLOSE_QUOTES = new Set(['"', '\u201D', '\u201C', '\u00BB']);
 
-/** Control characters (except whitespace) carry nothing searchable and confuse renderers. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\uFEFF]/g;
+/**
+ * Control and format characters (C0, C1, DEL, zero-width, bidi marks, emoji joiners and variation
+ * selectors) carry nothing searchable: they are dropped so they cannot change what matches.
+ */
+const CONTROL = /[\p{Cc}\p{Cf}\uFE00-\uFE0F]/gu;
+
+/**
+ * Symbols (emoji, flags, skin tones, math and currency signs, ^ ` ~) are never matched: fuse.js
+ * matches the whole pattern, so one emoji pasted with a message's words made it match nothing.
+ */
+const SYMBOLS = /[\p{S}\p{Extended_Pictographic}]/gu;
+
+/** Punctuation around a word (markdown *bold*, "happen?", @mention, (aside)) is not part of it. */
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/**
+ * Chat markup is not what the user is looking for: HTML/Slack entities are decoded, tags and Slack
+ * mentions (`<@U1>`, `<#C1|general>`) dropped, a Slack link `<https://x|label>` keeps its label,
+ * and `:emoji_codes:` standing as words are dropped.
+ */
+function stripMarkup(text: string): string {
+  return text
+    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/gi, (_, e: string) => ENTITIES[e.toLowerCase()] ?? '')
+    .replace(/<(?:https?:\/\/|mailto:)[^<>|]*\|([^<>]*)>/gi, ' $1 ')
+    .replace(/<\/?[a-z@#!][^<>]*>/gi, ' ')
+    .replace(/(^|\s)(?::[a-z0-9_+'-]+:)+(?=\s|$)/gi, '$1');
+}
+
+/** What of a free word is matched: no symbols, no punctuation at its edges; '' when nothing is left. */
+function cleanWord(token: string): string {
+  const w = token.replace(SYMBOLS, '').replace(EDGE_PUNCTUATION, '');
+  return HAS_WORD.test(w) ? w : '';
+}
 
 export function emptyQuery(): SearchQuery {
   return { text: '', phrases: [], filters: {}, notices: [] };
@@ -50,7 +84,9 @@ export function queryPattern(q: SearchQuery): string {
  */
 export function parseQuery(input: string): SearchQuery {
   const notices: string[] = [];
-  let text = (typeof input === 'string' ? input : '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  let text = stripMarkup((typeof input === 'string' ? input : '').replace(/\s+/g, ' ').replace(CONTROL, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length > MAX_QUERY_LENGTH) {
     text = cutAtWordBoundary(text, MAX_QUERY_LENGTH);
     notices.push(`Your query was cut to ${MAX_QUERY_LENGTH} characters.`);
@@ -68,7 +104,7 @@ export function parseQuery(input: string): SearchQuery {
     }
     if (OPEN_QUOTES.has(ch)) {
       const { value, next } = readQuoted(text, i + 1);
-      const phrase = value.trim();
+      const phrase = value.replace(SYMBOLS, '').replace(/\s+/g, ' ').trim();
       if (phrase !== '') phrases.push(phrase);
       i = next;
       continue;
@@ -92,15 +128,23 @@ export function parseQuery(input: string): SearchQuery {
         value = q.value;
         next = q.next;
       }
-      applyFilter(filters, key as FilterKey, value.trim(), notices);
+      applyFilter(filters, key as FilterKey, value.replace(SYMBOLS, '').trim(), notices);
       i = next;
       continue;
     }
-    if (colon > 0 && /^[a-z]{2,12}$/i.test(token.slice(0, colon)) && colon < token.length - 1 && !token.includes('//')) {
-      notices.push(`Unknown filter “${token.slice(0, colon)}:” was searched as words; filters are speaker:, outlet: and kind:.`);
-    }
-    words.push(token);
     i = j;
+    if (colon > 0 && /^[a-z]{2,12}$/i.test(token.slice(0, colon)) && colon < token.length - 1 && !token.includes('//')) {
+      // `offset:99999` is not a word of any statement: searching it made the query match nothing.
+      const value = cleanWord(token.slice(colon + 1));
+      const kept = /\p{L}/u.test(value) ? value : '';
+      notices.push(
+        `Unknown filter “${token.slice(0, colon)}:” was ignored${kept ? `; “${kept}” was searched as a word` : ''}; filters are speaker:, outlet: and kind:.`,
+      );
+      if (kept) words.push(kept);
+      continue;
+    }
+    const word = cleanWord(token);
+    if (word !== '') words.push(word);
   }
   return { text: words.join(' '), phrases, filters, notices };
 }
