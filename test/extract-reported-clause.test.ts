@@ -36,6 +36,10 @@ describe('reported speech needs a clause', () => {
     expect(clause('many of the boats in the fleet were never at sea')).toBe(true);
     expect(clause('at a stop in Hull, Yorkshire, that the levy works')).toBe(true);
     expect(clause('the rumour and said the ferry was safe')).toBe(false);
+    expect(clause('this is a rough patch')).toBe(true);
+    expect(clause('last quarter that sales fell')).toBe(true);
+    expect(clause('it quietly dropped the plan')).toBe(true);
+    expect(clause('the heat and humid air could last')).toBe(true);
     expect(clause('the story outright')).toBe(false);
     expect(clause('about the money he had')).toBe(false);
     expect(clause('any wrongdoing')).toBe(false);

@@ -5,6 +5,7 @@
  */
 import type { Attribution } from './attribution.js';
 import { wordCount, type QuoteSpan } from './quote-spans.js';
+import { speechVerb } from './cues.js';
 import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
 
 export function normQuote(q: string): string {
@@ -242,7 +243,7 @@ export function clauseText(text: string, toks: readonly Token[], c: { from: numb
 
 /** Past or present forms that read as a verb after "and" ("… and said", "… and added", "… and warns"). */
 function speechLike(lo: string): boolean {
-  return /ed$/.test(lo) || /^(says|tells|adds|warns|argues|notes|claims|insists|denies|writes)$/.test(lo);
+  return speechVerb(lo) !== null;
 }
 
 const COMPLEMENTIZER = /^(that|how|whether|why|what|if|who|whom|when|where|which|whoever|whatever)$/;
@@ -252,7 +253,9 @@ const FINITE = /^(is|was|are|were|am|has|have|had|will|would|could|can|may|might
 const PRESENT = /^(say|want|need|know|think|believe|expect|plan|hope|remain|seem|appear|mean|intend|support|oppose|agree|feel|see|like|prefer|favor|favour|trust|worry|fear|face|lack|deserve|get|go|come|make|take|give|keep|continue|stand|look|run|win|lose)$/;
 const PREPOSITIONS = /^(about|of|on|for|against|to|with|at|over|into|from|by|in|after|before|during|amid|across|through|toward|towards|upon|under|behind|around|without|within|despite|between|among|like)$/;
 /** Words of time and circumstance that may stand between a cue and its clause ("said Tuesday (that) …"). */
-const CIRCUMSTANCE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|year|morning|afternoon|evening|night|statement|interview|letter|email|speech|tweet|post|video|message|briefing|conference|call|hearing|rally|event|earlier|later|recently|again|also|publicly|privately|repeatedly|previously|once|last|this|then|now|late|early|\d+)$/;
+const CIRCUMSTANCE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|year|morning|afternoon|evening|night|statement|interview|letter|email|speech|tweet|post|video|message|briefing|conference|call|hearing|rally|event|quarter|season|spring|summer|fall|autumn|winter|earlier|later|recently|again|also|publicly|privately|repeatedly|previously|once|then|now)$/;
+/** Modifiers of a time noun: "last week", "this month", "late Tuesday". */
+const TIME_MODIFIER = /^(last|this|next|late|early|that|each|every)$/;
 /** Nouns ending in -ing: "denied wrongdoing" has no verb of its own. */
 const ING_NOUNS = /^(wrongdoing|anything|something|nothing|everything|funding|meeting|building|hearing|briefing|spending|ruling|shooting|bombing|training|warning|wedding|evening|morning|setting|thing|king|spring|string|ring|being|bidding|reporting|polling|leaking|timing|offering|ceiling|feeling|finding|landing|opening|rating|standing|understanding|wording|writing|saying|dealing|killing|crossing|housing|trading|voting|uprising|ending|beginning|ongoing|following|upcoming|sweeping|striking|surprising|stunning|shocking|alarming|growing|rising|leading|ruling|outgoing|incoming|sitting|acting|governing|longstanding|troubling|disturbing|damning|damaging|misleading|outstanding|interesting|amazing|lasting|bring)$/;
 
@@ -279,15 +282,19 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
       i++;
       continue;
     }
+    if (TIME_MODIFIER.test(t.lo) && toks[i + 1]?.k === 'w' && CIRCUMSTANCE.test(toks[i + 1]!.lo)) {
+      i += 2;
+      continue;
+    }
     if (/^\p{Ll}+ly$/u.test(t.t) && !/^(only|early|daily|family|ally|likely)$/.test(t.lo)) {
       i++;
       continue;
     }
     // "said after the convention he …", "says in Ohio that …": a time or place, then the clause
-    if (/^(on|in|at|during|after|before|since|following|outside|inside|with|to)$/.test(t.lo)) {
+    if (/^(on|in|at|during|after|before|since|following|outside|inside|with|to|as|without|under)$/.test(t.lo)) {
       let j = i + 1;
       while (j <= to && j - i <= 9 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
-      if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (t.lo !== 'with' && t.lo !== 'to' || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
+      if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (!/^(with|to|as|without|under)$/.test(t.lo) || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
     }
     if (/^(on|in|at|during|after|before|late|early)$/.test(t.lo)) {
       let j = i + 1;
@@ -312,6 +319,8 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
       const t = toks[k]!;
       if (t.k !== 'w') break;
       if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which') || (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w')) return true;
+      // "tells voters she's with them": the hearer, then a clause with its own subject
+      if (SUBJECT_PRONOUN.test(t.lo) && /^(me|him|her|us|them|you|reporters|supporters|voters)$|s$/.test(toks[k - 1]!.lo)) return true;
     }
   }
   // a quantity opening the subject: "about 20 people have …"
@@ -333,7 +342,8 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
     if (t.k !== 'w') return false;
     if (k === i) {
       if (first.lo === 'it' || first.lo === 'you') {
-        const n = toks[k + 1];
+        let n = toks[k + 1];
+        if (n?.k === 'w' && /^\p{Ll}+ly$/u.test(n.t)) n = toks[k + 2];
         return n?.k === 'w' && (FINITE.test(n.lo) || /n[’']t$/.test(n.lo) || /^\p{Ll}+(s|ed)$/u.test(n.t));
       }
       continue;
