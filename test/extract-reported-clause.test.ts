@@ -45,6 +45,12 @@ describe('reported speech needs a clause', () => {
     expect(clause('any wrongdoing')).toBe(false);
   });
 
+  it('the reported words start at the clause, after a time phrase or the hearer', () => {
+    expect(reported('The port reported last quarter that tonnage fell.')[0]?.quote).toBe('tonnage fell');
+    expect(reported('Kim Aldous told reporters on Friday that the ferry would run.')[0]?.quote).toBe('the ferry would run');
+    expect(reported('Kim Aldous said about 20 boats have left.')[0]?.quote).toBe('about 20 boats have left');
+  });
+
   it('a later cue with a clause still reports: "denied X and said Y"', () => {
     const [s] = reported('Kim Aldous denied the rumour and said the ferry was safe.');
     expect(s).toMatchObject({ speaker: 'Kim Aldous', quote: 'the ferry was safe' });

@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportsClause, secondPassage } from './passages.js';
+import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportedClauseStart, secondPassage } from './passages.js';
 import { findQuoteSpans, startsWithQuote, wordCount } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -221,7 +221,11 @@ export function extractStatements(article: Article): Statement[] {
           kind = qIdx.some((i) => i >= clause.from && i <= clause.to) ? 'mixed' : 'indirect';
           quoteText = clauseText(text, toks, clause);
           const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
-          const objectOnly = kind === 'indirect' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle') && !reportsClause(toks, clause.from, clause.to, HEARER_VERBS.has(lemma)) && !SPEECH_ACTS.has(lemma);
+          const after = kind === 'indirect' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle');
+          const clauseStart = after ? reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma)) : clause.from;
+          const objectOnly = after && clauseStart < 0 && !SPEECH_ACTS.has(lemma);
+          // the reported words start at the clause, after a time phrase or the hearer ("told voters that …")
+          if (after && clauseStart > clause.from && clauseStart <= clause.to && !clause.gap) quoteText = clauseText(text, toks, { from: clauseStart, to: clause.to });
           // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
           const weakObject = !chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma);
           if (!objectOnly && !weakObject) break;

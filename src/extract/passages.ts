@@ -266,10 +266,10 @@ const ING_NOUNS = /^(wrongdoing|anything|something|nothing|everything|funding|me
  * do. A clause opens with a complementizer, a colon, quoted words, an infinitive or gerund, or a
  * subject followed by its own verb.
  */
-export function reportsClause(toks: readonly Token[], from: number, to: number, hearerVerb = false): boolean {
+export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false): number {
   const prev = toks[from - 1];
-  if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return true;
-  for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return true;
+  if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return from;
+  for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return from;
   let i = from;
   // "on Tuesday", "in a statement", "last week", "Monday night": circumstance before the clause
   for (let guard = 0; guard < 4 && i <= to; guard++) {
@@ -294,7 +294,7 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
     if (/^(on|in|at|during|after|before|since|following|outside|inside|with|to|as|without|under)$/.test(t.lo)) {
       let j = i + 1;
       while (j <= to && j - i <= 9 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
-      if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (!/^(with|to|as|without|under)$/.test(t.lo) || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return true;
+      if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (!/^(with|to|as|without|under)$/.test(t.lo) || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return toks[j]!.lo === 'that' ? j + 1 : j;
     }
     if (/^(on|in|at|during|after|before|late|early)$/.test(t.lo)) {
       let j = i + 1;
@@ -307,25 +307,27 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
     break;
   }
   const first = toks[i];
-  if (!first || i > to || first.k !== 'w') return false;
-  if (COMPLEMENTIZER.test(first.lo) || SUBJECT_PRONOUN.test(first.lo)) return true;
+  if (!first || i > to || first.k !== 'w') return -1;
+  if (COMPLEMENTIZER.test(first.lo) || SUBJECT_PRONOUN.test(first.lo)) return first.lo === 'that' && i < to ? i + 1 : i;
   // an infinitive or a gerund with its object: "vowed to repeal …", "proposed eliminating the tax"
-  if (first.lo === 'to' && toks[i + 1]?.k === 'w' && !isCapWord(toks[i + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[i + 1]!.lo)) return true;
-  if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return true;
-  if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return true;
+  if (first.lo === 'to' && toks[i + 1]?.k === 'w' && !isCapWord(toks[i + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[i + 1]!.lo)) return i;
+  if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return i;
+  if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return i;
   // a hearer, then the clause: "told himself that …", "warned voters that …"
   if (/^(me|him|her|us|them|you|myself|himself|herself|ourselves|themselves|reporters|supporters|voters)$/.test(first.lo) || hearerVerb) {
     for (let k = i + 1; k <= to && k - i <= 4; k++) {
       const t = toks[k]!;
       if (t.k !== 'w') break;
-      if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which') || (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w')) return true;
+      if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which')) return t.lo === 'that' ? k + 1 : k;
+      if (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w') return i;
       // "tells voters she's with them": the hearer, then a clause with its own subject
-      if (SUBJECT_PRONOUN.test(t.lo) && /^(me|him|her|us|them|you|reporters|supporters|voters)$|s$/.test(toks[k - 1]!.lo)) return true;
+      if (SUBJECT_PRONOUN.test(t.lo) && /^(me|him|her|us|them|you|reporters|supporters|voters)$|s$/.test(toks[k - 1]!.lo)) return k;
     }
   }
+  const npStart = i;
   // a quantity opening the subject: "about 20 people have …"
   if (/^(about|nearly|almost|roughly|around|over|some|more|fewer|less|at)$/.test(first.lo) && /^(\d[\d,.%]*|than|least|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half)$/.test(toks[i + 1]?.lo ?? '')) i += 1;
-  else if (PREPOSITIONS.test(first.lo)) return false;
+  else if (PREPOSITIONS.test(first.lo)) return -1;
   // a subject noun phrase, then a finite verb (or "… to" + verb: "urged Republicans to join") before the
   // phrase is cut off by a relative clause ("the intelligence he had")
   for (let k = i; k <= to && k - i <= 16; k++) {
@@ -339,26 +341,31 @@ export function reportsClause(toks: readonly Token[], from: number, to: number, 
         continue;
       }
     }
-    if (t.k !== 'w') return false;
+    if (t.k !== 'w') return -1;
     if (k === i) {
       if (first.lo === 'it' || first.lo === 'you') {
         let n = toks[k + 1];
         if (n?.k === 'w' && /^\p{Ll}+ly$/u.test(n.t)) n = toks[k + 2];
-        return n?.k === 'w' && (FINITE.test(n.lo) || /n[’']t$/.test(n.lo) || /^\p{Ll}+(s|ed)$/u.test(n.t));
+        return n?.k === 'w' && (FINITE.test(n.lo) || /n[’']t$/.test(n.lo) || /^\p{Ll}+(s|ed)$/u.test(n.t)) ? i : -1;
       }
       continue;
     }
     // "denied the rumour and said …": a second verb of the cue's own subject, not the object's verb
-    if (/^(and|or)$/.test(toks[k - 1]!.lo) && (FINITE.test(t.lo) || /^\p{Ll}+(ed|s)$/u.test(t.t) && !isCapWord(t) && speechLike(t.lo))) return false;
-    if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return true;
-    if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return true;
+    if (/^(and|or)$/.test(toks[k - 1]!.lo) && (FINITE.test(t.lo) || /^\p{Ll}+(ed|s)$/u.test(t.t) && !isCapWord(t) && speechLike(t.lo))) return -1;
+    if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return npStart;
+    if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return npStart;
     // (prepositions and "and" may join a longer subject: "the credibility of the Congress was", "Obama and his aides have")
-    if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|but)$/.test(t.lo)) return false;
+    if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|but)$/.test(t.lo)) return -1;
     const before = toks[k - 1]!;
     // a present-tense verb after a name or a plural head ("Obama hopes", "officials say"), or after a
     // singular noun ("the plan works"), not a plural noun after its modifier
-    if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return true;
-    if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return true;
+    if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return npStart;
+    if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return npStart;
   }
-  return false;
+  return -1;
+}
+
+/** Whether the words a cue reports are a clause: see reportedClauseStart. */
+export function reportsClause(toks: readonly Token[], from: number, to: number, hearerVerb = false): boolean {
+  return reportedClauseStart(toks, from, to, hearerVerb) >= 0;
 }
