@@ -58,6 +58,15 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(top(index, 'story speaker:mcmastr', 20).length).toBeGreaterThan(0);
     const byOutlet = top(index, 'information outlet:"washington post"', 20);
     expect(byOutlet.map((h) => h.id)).toEqual(['a3:11']);
+    for (const alias of ['wapo', 'WaPo', '"the Post"', 'post', 'WASHINGTON', 'washington p']) {
+      expect(top(index, `information outlet:${alias}`, 20).map((h) => h.id), alias).toEqual(['a3:11']);
+    }
+    const ap = index.search(parseQuery('outlet:ap'), { limit: 20 }).map((h) => index.get(h.id)!.outlet);
+    expect(ap.length).toBeGreaterThan(0);
+    expect(ap.every((o) => o === 'AP')).toBe(true);
+    expect(top(index, 'trump outlet:"Associated Press"', 20).map((h) => index.get(h.id)!.outlet)).toContain('AP');
+    expect(top(index, 'trump outlet:guard', 20).length).toBeGreaterThan(0);
+    expect(top(index, 'trump outlet:nyt', 20)).toEqual([]);
     const quotes = top(index, 'information kind:quote', 20);
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.every((h) => ['direct', 'mixed'].includes(index.get(h.id)!.kind))).toBe(true);

@@ -6,7 +6,7 @@ import { ByteTexts, Column, GrowableU32, StringColumn } from './columns.js';
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
 import { queryPattern } from './query.js';
-import { normalizeName, selectNames } from './names.js';
+import { normalizeName, selectNames, selectOutlets } from './names.js';
 import { phrasesPresent } from './filters.js';
 import { suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
 
@@ -425,7 +425,7 @@ export class FastIndex implements SearchIndex {
     if (f.outlet) {
       const normalized = this.outletRaw.map(normalizeName);
       const distinct = [...new Set(normalized)];
-      const chosen = new Set(selectNames(distinct, f.outlet).map((i) => distinct[i]!));
+      const chosen = new Set(selectOutlets(distinct, f.outlet).map((i) => distinct[i]!));
       outs = new Uint8Array(this.outletRaw.length);
       normalized.forEach((nm, i) => {
         if (chosen.has(nm)) outs![i] = 1;

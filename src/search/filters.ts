@@ -1,6 +1,6 @@
 import type { IndexedStatement, SearchFilters, SearchQuery } from './types.js';
 import { foldForSearch } from './fuse-options.js';
-import { normalizeName as normalizeNameUncached, selectNames } from './names.js';
+import { normalizeName as normalizeNameUncached, selectNames, selectOutlets } from './names.js';
 
 /** `kind:quote` means direct or mixed: words in quote marks. */
 export function kindAllowed(filter: SearchFilters['kind'], kind: IndexedStatement['kind']): boolean {
@@ -54,7 +54,7 @@ export function buildFilterPredicate(
     }
     if (f.outlet) {
       const names = [...outletNames];
-      const chosen = new Set(selectNames(names, f.outlet).map((i) => names[i]!));
+      const chosen = new Set(selectOutlets(names, f.outlet).map((i) => names[i]!));
       outletOk = (s) =>
         (s.outlet !== null && chosen.has(normalizeName(s.outlet))) ||
         (s.articleOutlet !== null && chosen.has(normalizeName(s.articleOutlet)));
