@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from './log.js';
@@ -119,6 +120,17 @@ export class ConfigError extends Error {
     super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The config of a real run: reads `.env` first when there is one (variables already set in the
+ * environment win), then validates. FACTBOT_ENV_FILE names another file; set it empty to read
+ * none (tests). The one place entry points (npm start, the CLI) read the environment.
+ */
+export function loadConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env.FACTBOT_ENV_FILE ?? '.env';
+  if (file && existsSync(file)) process.loadEnvFile(file);
+  return loadConfig(env);
 }
 
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */

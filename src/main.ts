@@ -1,6 +1,7 @@
 import { ConfigError, type Config } from './config.js';
 import { log } from './log.js';
-import { openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
+import { DataDirError, openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
+import { onStdoutClosed } from './platforms/console/stdout.js';
 import type { ChannelPoster } from './platforms/types.js';
 
 /**
@@ -55,7 +56,17 @@ export async function main(): Promise<number> {
     throw err;
   }
 
-  const opened = await openServices(config);
+  let opened: OpenedServices;
+  try {
+    opened = await openServices(config);
+  } catch (err) {
+    if (err instanceof DataDirError) {
+      process.stderr.write(`factbot: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opened.dataDirNotice) process.stderr.write(`${opened.dataDirNotice}\n`);
   if (opened.sync) {
     process.stdout.write(`${syncSummary(opened.sync)}\n`);
     for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(`could not load ${e.source}: ${e.reason}\n`);
@@ -98,6 +109,8 @@ export async function main(): Promise<number> {
     const onSignal = () => ended.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    // `npm start | head -1`: the reader left; stop answering and close the store quietly.
+    onStdoutClosed(onSignal);
     try {
       await runRepl(opened.services, { signal: ended.signal });
     } finally {

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { openServices, readConfig, syncSummary } from '../dispatch/services.js';
+import { onStdoutClosed } from '../platforms/console/stdout.js';
 import { runRepl } from '../platforms/console/repl.js';
 
 /** `factbot console`: the interactive console on the corpus in DATA_DIR (data/ by default). */
@@ -22,6 +23,7 @@ export async function runConsole(): Promise<number> {
     return 1;
   }
   try {
+    if (opened.dataDirNotice) process.stderr.write(`${opened.dataDirNotice}\n`);
     if (opened.sync) {
       process.stdout.write(`${syncSummary(opened.sync)}\n`);
       for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(`${e.source}: ${e.reason}\n`);
@@ -30,6 +32,7 @@ export async function runConsole(): Promise<number> {
     const onSignal = () => ended.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    onStdoutClosed(onSignal);
     await runRepl(opened.services, { signal: ended.signal });
     return 0;
   } finally {

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, loadConfigFromEnvironment } from '../config.js';
 import { classifyDiscordError } from '../platforms/discord/errors.js';
 
 /**
@@ -9,12 +8,8 @@ import { classifyDiscordError } from '../platforms/discord/errors.js';
 export async function runDiscordDeploy(env?: NodeJS.ProcessEnv): Promise<number> {
   let config;
   try {
-    if (!env) {
-      // The same .env as `npm start` reads.
-      const file = process.env.FACTBOT_ENV_FILE ?? '.env';
-      if (file && existsSync(file)) process.loadEnvFile(file);
-    }
-    config = loadConfig(env ?? process.env);
+    // Without an explicit environment: the same .env as `npm start` reads.
+    config = env ? loadConfig(env) : loadConfigFromEnvironment();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

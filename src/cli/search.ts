@@ -5,6 +5,7 @@ import { openServices, readConfig } from '../dispatch/services.js';
 import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
 import { toItem } from '../dispatch/kit.js';
 import { renderItem } from '../platforms/console/render.js';
+import { onStdoutClosed } from '../platforms/console/stdout.js';
 
 /**
  * `factbot search "QUERY" [--json]` and `factbot search --stdin --json`. The JSON is a contract
@@ -94,11 +95,21 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
     process.stderr.write(`factbot search: ${(e as Error).message}\n`);
     return 1;
   }
+  // `search --stdin --json | head`: when the reader leaves, stop reading queries and close quietly.
+  let readerGone = false;
+  const stopReading: Array<() => void> = [];
+  onStdoutClosed(() => {
+    readerGone = true;
+    for (const f of stopReading) f();
+  });
   try {
+    if (opened.dataDirNotice) process.stderr.write(`${opened.dataDirNotice}\n`);
     for (const e of opened.sync?.errors ?? []) process.stderr.write(`${e.source}: ${e.reason}\n`);
     if (opts.stdin) {
       const rl = createInterface({ input: process.stdin, terminal: false });
+      stopReading.push(() => rl.close());
       for await (const line of rl) {
+        if (readerGone) break;
         let out: SearchJsonResult[];
         try {
           out = await answer(opened.corpus, line, opts.limit);
@@ -125,5 +136,6 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
     return 0;
   } finally {
     await opened.close();
+    if (opts.stdin) process.stdin.destroy();
   }
 }

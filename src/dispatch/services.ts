@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../config.js';
+import { loadConfigFromEnvironment, type Config } from '../config.js';
+import { log } from '../log.js';
 import type { Store } from '../store/types.js';
 import { openStore } from '../store/index.js';
 import { createCorpus, type CorpusRuntime, type SyncReport } from '../corpus/index.js';
@@ -12,13 +13,43 @@ import type { BotServices } from './index.js';
  * One place, so `npm start`, the console and the CLI see the same corpus the same way.
  */
 /**
- * The config from the environment, after reading `.env` when there is one (variables already set
- * in the environment win). FACTBOT_ENV_FILE names another file; set it empty to read none (tests).
+ * The config for an entry point (`.env` read, see loadConfigFromEnvironment), with the logger set
+ * to its LOG_LEVEL: the logger is built at import, before `.env` is read, so a level set there
+ * would otherwise be ignored.
  */
 export function readConfig(): Config {
-  const file = process.env.FACTBOT_ENV_FILE ?? '.env';
-  if (file && existsSync(file)) process.loadEnvFile(file);
-  return loadConfig(process.env);
+  const config = loadConfigFromEnvironment();
+  if (process.env.LOG_LEVEL) log.level = config.logLevel;
+  return config;
+}
+
+/** A DATA_DIR that cannot be used (a file, not a folder): one clear line, exit 2. */
+export class DataDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataDirError';
+  }
+}
+
+/**
+ * Checks DATA_DIR before the store opens in it. A missing folder is created (a first start), and
+ * said so: a mistyped DATA_DIR otherwise looks like an empty corpus. Returns the notice, if any.
+ */
+export function prepareDataDir(dir: string): string | null {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new DataDirError(`DATA_DIR ${dir} cannot be read: ${(err as Error).message}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new DataDirError(`DATA_DIR ${dir} does not exist and cannot be created: ${(e as Error).message}`);
+    }
+    return `DATA_DIR ${dir} does not exist — created it; no articles to load (put articles in ${join(dir, 'articles')} or use factbot ingest).`;
+  }
+  if (!isDir) throw new DataDirError(`DATA_DIR ${dir} must be a folder, not a file.`);
+  return null;
 }
 
 export interface OpenedServices {
@@ -27,6 +58,8 @@ export interface OpenedServices {
   store: Store;
   /** What loading data/ found; null when not asked to sync. */
   sync: SyncReport | null;
+  /** Something to tell the user about DATA_DIR ("does not exist — created it"), or null. */
+  dataDirNotice: string | null;
   close(): Promise<void>;
 }
 
@@ -34,6 +67,7 @@ export async function openServices(
   config: Pick<Config, 'dataDir' | 'databaseUrl' | 'timezone'> & { slack?: { digestAdmins: string[] } },
   opts: { sync?: boolean; persistIndex?: boolean } = {},
 ): Promise<OpenedServices> {
+  const dataDirNotice = prepareDataDir(config.dataDir);
   const store = await openStore({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
@@ -63,6 +97,7 @@ export async function openServices(
     corpus,
     store,
     sync,
+    dataDirNotice,
     async close() {
       if (closed) return;
       closed = true;
@@ -75,8 +110,9 @@ export async function openServices(
 /** The one-line start-up summary. */
 export function syncSummary(r: SyncReport): string {
   const errors = r.errors.length ? `${r.errors.length} load error${r.errors.length === 1 ? '' : 's'}` : 'no load errors';
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
-    `Corpus: ${r.articles} article${r.articles === 1 ? '' : 's'}, ${r.statements} statements, ${r.quotes} quotes, ` +
-    `${r.speakers} speakers (${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${errors}).`
+    `Corpus: ${n(r.articles, 'article')}, ${n(r.statements, 'statement')}, ${n(r.quotes, 'quote')}, ` +
+    `${n(r.speakers, 'speaker')} (${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${errors}).`
   );
 }

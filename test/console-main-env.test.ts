@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncSummary } from '../src/dispatch/services.js';
+import { REPO, childEnv, runWithInput, tempDataDir } from './helpers/spawn.js';
+
+const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+
+/** npm start's entry point directly: the same code without npm's start-up cost. */
+const start = (env: NodeJS.ProcessEnv, input: string) => runWithInput(TSX, ['src/main.ts'], env, input);
+
+describe('start-up summary', () => {
+  it('counts in the singular and the plural', () => {
+    const one = syncSummary({ articles: 1, statements: 1, quotes: 1, speakers: 1, added: 1, updated: 0, unchanged: 0, errors: [] } as never);
+    expect(one).toMatch(/^Corpus: 1 article, 1 statement, 1 quote, 1 speaker \(/);
+    const many = syncSummary({ articles: 2, statements: 5, quotes: 0, speakers: 3, added: 2, updated: 0, unchanged: 0, errors: [] } as never);
+    expect(many).toMatch(/^Corpus: 2 articles, 5 statements, 0 quotes, 3 speakers \(/);
+  });
+});
+
+describe('DATA_DIR problems are said plainly (QA F24)', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'factbot-datadir-'));
+  });
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  it('a missing DATA_DIR is created, and the user is told it was missing', async () => {
+    const dir = join(tmp, 'mistyped');
+    const r = await start(childEnv(dir), '/quote x\n');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`DATA_DIR ${dir} does not exist — created it; no articles to load`);
+    expect(existsSync(dir)).toBe(true);
+  });
+
+  it('a DATA_DIR that is a file ends with one line and exit 2, no stack', async () => {
+    const file = join(tmp, 'file.txt');
+    await writeFile(file, 'not a folder');
+    const r = await start(childEnv(file), '/quote x\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`factbot: DATA_DIR ${file} must be a folder, not a file.`);
+  });
+});
+
+describe('environment file and log level (QA F17)', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  let tmp: string;
+  beforeAll(async () => {
+    data = await tempDataDir();
+    tmp = await mkdtemp(join(tmpdir(), 'factbot-env-'));
+  });
+  afterAll(async () => {
+    await data?.remove();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('LOG_LEVEL set in the env file is obeyed', async () => {
+    const envFile = join(tmp, 'debug.env');
+    await writeFile(envFile, 'LOG_LEVEL=debug\n');
+    const env = childEnv(data.dir, { FACTBOT_ENV_FILE: envFile });
+    delete env.LOG_LEVEL;
+    const r = await start(env, '/quote great intel\n');
+    expect(r.code).toBe(0);
+    // debug lines appear only at debug level: the file's level reached the logger.
+    expect(r.stderr).toMatch(/"level":20/);
+  });
+});
+
+describe('a reader that closes stdout early (QA F32)', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  beforeAll(async () => {
+    data = await tempDataDir();
+  });
+  afterAll(() => data?.remove());
+
+  it.each([
+    ['the console', ['src/main.ts']],
+    ['search --stdin --json', ['src/cli/main.ts', 'search', '--stdin', '--json']],
+  ])('%s stops quietly (exit 0, no EPIPE trace)', async (_name, args) => {
+    const child = spawn(TSX, args, { cwd: REPO, env: childEnv(data.dir), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Queries keep coming; the reader takes the first chunk and leaves.
+    const lines = args.includes('search') ? 'great intel\n' : '/quote intel\n';
+    child.stdout.once('data', () => {
+      child.stdout.destroy();
+      for (let i = 0; i < 20; i++) child.stdin.write(lines);
+      child.stdin.end();
+    });
+    child.stdin.write(lines);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  }, 60_000);
+});
