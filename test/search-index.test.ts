@@ -142,5 +142,48 @@ describe.each(implementations)('%s', (_name, create) => {
     expect(index.suggestSpeakers('', 2)).toHaveLength(2);
     const quotes = index.suggestQuotes('great int', 3);
     expect(quotes[0]).toEqual({ id: 'a1:4', quote: 'I get great intel. I have people brief me on great intel every day.' });
+    expect(index.suggestQuotes('great int 🔥', 3)[0]).toEqual(quotes[0]);
+  });
+
+  it('suggests a speaker only when a word of the name starts with what was typed, typos only without one (QA F22)', () => {
+    const index = create();
+    const said = (id: string, speaker: string, aliases: string[], quote: string) => ({
+      id, articleId: 'x', clusterId: id, kind: 'direct' as const, quote, text: `"${quote}," ${speaker} said.`,
+      speaker, speakerAliases: aliases, outlet: null, articleTitle: 'T', articleOutlet: null,
+    });
+    index.add([
+      said('s1', 'Donald Trump', ['Trump', 'President Trump'], 'I get great intel'),
+      said('s2', 'Sean Spicer', ['Spicer', 'a Trump spokesman'], 'The story is false'),
+      said('s3', 'Truman Capote', ['Capote'], 'Nothing to see'),
+      said('s4', 'Tom Price', ['Price'], 'We will see'),
+      said('s5', 'Lavrov', ['Sergey Lavrov'], 'Fake news'),
+    ]);
+    expect(index.suggestSpeakers('tru', 10).sort()).toEqual(['Donald Trump', 'Truman Capote']);
+    expect(index.suggestSpeakers('TRUMP', 10)).toEqual(['Donald Trump']);
+    expect(index.suggestSpeakers('spi', 10)).toEqual(['Sean Spicer']);
+    // No name starts with "lavorv": the close typo is offered.
+    expect(index.suggestSpeakers('lavorv', 10)).toEqual([]);
+    expect(index.suggestSpeakers('lavrv', 10)).toEqual(['Lavrov']);
+    expect(index.suggestSpeakers('zzz', 10)).toEqual([]);
+  });
+
+  it('suggests each quote once: one per cluster and one per near-identical text (QA F22)', () => {
+    const index = create();
+    const q = (id: string, clusterId: string, quote: string) => ({
+      id, articleId: id, clusterId, kind: 'direct' as const, quote, text: `"${quote}," Trump said.`,
+      speaker: 'Donald Trump', speakerAliases: [], outlet: null, articleTitle: 'T', articleOutlet: null,
+    });
+    index.add([
+      q('a', 'c1', 'I get great intel. I have people brief me on great intel every day.'),
+      q('b', 'c1', 'I get great intel. I have people brief me on great intel every day.'),
+      q('c', 'c2', 'I get great intel, I have people brief me on great intel every day'),
+      q('d', 'c3', '“I get great intel. I have people brief me on great intel every day.”'),
+      q('e', 'c4', 'I get great intel. I have people brief me on great intel everyday.'),
+      q('f', 'c5', 'Great intel is what we get'),
+    ]);
+    const got = index.suggestQuotes('great intel', 10);
+    // fuse.js orders them; whichever of the five copies comes first stands for all of them.
+    expect(got).toHaveLength(2);
+    expect(got.map((g) => g.id)).toContain('f');
   });
 });

@@ -5,10 +5,10 @@ import { bitapScore, bitapScoreBytes, compileBitap, countTokens, fieldFactor, is
 import { ByteTexts, Column, GrowableU32, StringColumn } from './columns.js';
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
-import { queryPattern } from './query.js';
+import { parseQuery, queryPattern } from './query.js';
 import { normalizeName, selectNames, selectOutlets } from './names.js';
 import { phrasesPresent } from './filters.js';
-import { suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
+import { distinctQuotes, suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
 
 /*
  * The fast index. fuse.js scores every statement on every query; this index scores only a few
@@ -884,9 +884,11 @@ export class FastIndex implements SearchIndex {
   }
 
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
-    const q: SearchQuery = { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] };
-    // Autocomplete answers while the user types: a small, fixed amount of work.
-    const hits = this.search(q, { limit }, {
+    // Emoji and markup typed or pasted are ignored as in any query (parseQuery); no filters here.
+    const q: SearchQuery = { text: queryPattern(parseQuery(partial)), phrases: [], filters: { kind: 'quote' }, notices: [] };
+    // Autocomplete answers while the user types: a small, fixed amount of work. Twice the limit,
+    // so that repeats of one quote can be dropped.
+    const hits = this.search(q, { limit: 2 * limit }, {
       ...this.tuning,
       maxExact: Math.min(this.tuning.maxExact, 60),
       textCandidates: 300,
@@ -896,10 +898,12 @@ export class FastIndex implements SearchIndex {
       minPostings: 20_000,
       postingsFraction: 0.1,
     });
-    return hits.map((h) => {
+    const found = hits.map((h) => {
       const doc = this.idToDoc.get(h.id)!;
-      return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc) };
+      const cluster = this.clusters.get(doc);
+      return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc), clusterId: cluster === '' ? h.id : cluster };
     });
+    return distinctQuotes(found, limit).map(({ id, quote }) => ({ id, quote }));
   }
 }
 

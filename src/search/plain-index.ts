@@ -3,9 +3,9 @@ import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQue
 import { FUSE_OPTIONS, foldForSearch, toFuseDoc, type FuseDoc } from './fuse-options.js';
 import { buildFilterPredicate, phrasesPresent } from './filters.js';
 import { highlightRanges } from './highlight.js';
-import { queryPattern } from './query.js';
+import { parseQuery, queryPattern } from './query.js';
 import { normalizeName } from './names.js';
-import { suggestSpeakersFrom } from './suggest.js';
+import { distinctQuotes, suggestSpeakersFrom } from './suggest.js';
 
 /** Lets persistence enumerate a plain index's statements without widening the SearchIndex contract. */
 export const plainIndexDocs = new WeakMap<SearchIndex, () => Iterable<IndexedStatement>>();
@@ -64,8 +64,13 @@ export function createPlainFuseIndex(): SearchIndex {
       );
     },
     suggestQuotes(partial, limit) {
-      const hits = plainSearch(fuse, entries, { text: partial, phrases: [], filters: { kind: 'quote' }, notices: [] }, { limit });
-      return hits.map((h) => ({ id: h.id, quote: entries.get(h.id)!.doc.quote ?? entries.get(h.id)!.doc.text }));
+      const text = queryPattern(parseQuery(partial));
+      const hits = plainSearch(fuse, entries, { text, phrases: [], filters: { kind: 'quote' }, notices: [] }, { limit: 2 * limit });
+      const found = hits.map((h) => {
+        const doc = entries.get(h.id)!.doc;
+        return { id: h.id, quote: doc.quote ?? doc.text, clusterId: doc.clusterId };
+      });
+      return distinctQuotes(found, limit).map(({ id, quote }) => ({ id, quote }));
     },
   };
   plainIndexDocs.set(index, () => [...entries.values()].map((e) => e.doc));
