@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/dispatch/index.js';
+import { checkClaims, runCommand } from '../src/dispatch/index.js';
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
 import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
@@ -101,4 +101,16 @@ describe('/sources on the seed corpus (QA F30)', () => {
       for (const outlet of ['CNN', 'The Wall Street Journal', 'The New York Times']) expect(r.text).toContain(outlet);
     },
   );
+
+  it('Find sources / check this on a message with a label and two claims (QA F30)', async () => {
+    const r = await checkClaims(
+      seeds.services,
+      testInvocation(),
+      "Breaking: Israel was the source of the classified intel Trump gave the Russians. McMaster says it didn't happen.",
+    );
+    const [israel, mcmaster] = r.sections;
+    expect(israel!.items.length).toBeGreaterThanOrEqual(2);
+    for (const i of israel!.items) expect(i.text).toMatch(/Israel.*was the source/);
+    expect(mcmaster!.items[0]!.speaker).toMatch(/McMaster/);
+  });
 });

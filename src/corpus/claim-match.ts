@@ -29,6 +29,13 @@ export interface ClaimWord {
   proper: boolean;
   /** Share of the corpus's statements containing the word (0 without corpus counts). */
   share: number;
+  /**
+   * Whether some statement has the word (true without corpus counts). A word no statement has
+   * does not set the rarity scale (it would make every other word look common), but it stays in
+   * the claim's core: "Mayor Smith was arrested in Oslo" is not reported by "Mayor Smith opened
+   * the port" when nothing mentions Oslo.
+   */
+  known: boolean;
 }
 
 export interface WordStats {
@@ -61,20 +68,23 @@ export function claimWords(claim: string, stats?: WordStats): ClaimWord[] {
   );
   const seen = new Set<string>();
   const out: ClaimWord[] = [];
-  for (const word of contentWords(claim)) {
+  // A label before a colon ("Breaking:", "Claim:") is not part of the claim.
+  for (const word of contentWords(claim.replace(/^\s*\p{L}+:\s+/u, ''))) {
     const stem = wordStem(word);
     if (seen.has(stem)) continue;
     seen.add(stem);
     let weight = 1;
     let share = 0;
+    let known = true;
     if (stats && stats.statements > 0) {
       const df = stats.counts.get(stem) ?? 0;
       share = df / stats.statements;
+      known = df > 0;
       weight = Math.max(0.2, Math.log((stats.statements + 1) / (df + 0.5)));
     }
     const isProper = proper.has(word);
     const rarity = isProper ? weight * 1.5 : weight;
-    out.push({ word, stem, rarity, weight: rarity / (1 + 0.15 * out.length), proper: isProper, share });
+    out.push({ word, stem, rarity, weight: rarity / (1 + 0.15 * out.length), proper: isProper, share, known });
   }
   return out;
 }
@@ -132,6 +142,8 @@ export interface ClaimMatch {
 export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatch {
   if (!claim.length) return { score: 0, reports: false, matched: [] };
   const chain = inOrder(claim, contentWords(text));
+  const known = claim.filter((c) => c.known);
+  if (!known.length) return { score: 0, reports: false, matched: chain.full };
   // The core: the claim's three heaviest words (all of a shorter claim). Extra detail in a long
   // claim lies outside it, so it cannot push a statement of the core out of reach.
   const byWeight = [...claim].sort((a, b) => b.weight - a.weight);
@@ -140,9 +152,9 @@ export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatc
   // Distinctive words: in at most a quarter of the statements, or at least half as rare as the
   // claim's rarest. A name found everywhere ("Trump" in a corpus about Trump) is no evidence
   // that a statement restates the claim.
-  const maxRarity = Math.max(...claim.map((c) => c.rarity));
+  const maxRarity = Math.max(...known.map((c) => c.rarity));
   const distinctive = new Set(claim.filter((c) => c.share <= 0.25 || c.rarity >= maxRarity / 2).map((c) => c.word));
-  const needed = Math.min(distinctive.size, claim.length === 1 ? 1 : 2);
+  const needed = Math.min(distinctive.size, known.length === 1 ? 1 : 2);
   // Loose (prefix) matches help the ranking, never the decision.
   const fullWeight = claim.filter((c) => chain.full.includes(c.word)).reduce((s, c) => s + c.weight, 0);
   const reports =
