@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_TUNING,
   EXHAUSTIVE_TUNING,
   FastIndex,
   createPlainFuseIndex,
@@ -45,6 +46,26 @@ describe('fast index against plain fuse.js', () => {
       sum += want.length === 0 ? 1 : want.filter((id) => got.has(id)).length / want.length;
     }
     expect(sum / queries.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('scores more candidates only when the top ten is still weak (issue 8)', () => {
+    const tight = { ...DEFAULT_TUNING, maxExact: 5, maxExactWeak: 5 };
+    const adaptive = { ...DEFAULT_TUNING, maxExact: 5, maxExactWeak: 400 };
+    let tightFound = 0;
+    let adaptiveFound = 0;
+    let strongExtended = 0;
+    for (const q of queries) {
+      const want = new Set(ids(expected.get(q.text)!));
+      const query = parseQuery(q.text);
+      const small = fast.search(query, { limit: 10 }, tight);
+      tightFound += ids(small).filter((id) => want.has(id)).length;
+      const got = fast.search(query, { limit: 10 }, adaptive);
+      adaptiveFound += ids(got).filter((id) => want.has(id)).length;
+      // A full top ten of strong matches within the small budget stops there.
+      if (small.length === 10 && small[9]!.score <= adaptive.weakScore && fast.lastEvaluated > adaptive.maxExact) strongExtended++;
+    }
+    expect(adaptiveFound).toBeGreaterThan(tightFound);
+    expect(strongExtended).toBe(0);
   });
 
   it('makes new statements searchable at once and forgets removed ones, like fuse.js', () => {

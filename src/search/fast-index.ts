@@ -39,6 +39,14 @@ const W_TITLE = 1 / TOTAL_WEIGHT;
 export interface FastSearchTuning {
   textCandidates: number;
   maxExact: number;
+  /**
+   * When `maxExact` statements are scored and the `limit`-th result is still weaker than
+   * `weakScore` (or there are fewer than `limit`), scoring goes on up to `maxExactWeak`: fuse.js's
+   * weak look-alikes (5–6 edits) are where candidates ordered by bound miss results, while strong
+   * top tens (exact words, names) are settled early and pay nothing more.
+   */
+  weakScore: number;
+  maxExactWeak: number;
   /** At most this many statements from one matching speaker or outlet. */
   perEntity: number;
   /** At most this many trigram lists (the shortest) per query… */
@@ -58,6 +66,8 @@ export interface FastSearchTuning {
 export const DEFAULT_TUNING: FastSearchTuning = {
   textCandidates: 2000,
   maxExact: 800,
+  weakScore: 0.3,
+  maxExactWeak: 2000,
   perEntity: 3000,
   maxLists: 48,
   minLists: 4,
@@ -70,6 +80,8 @@ export const DEFAULT_TUNING: FastSearchTuning = {
 export const EXHAUSTIVE_TUNING: FastSearchTuning = {
   textCandidates: Number.MAX_SAFE_INTEGER,
   maxExact: Number.MAX_SAFE_INTEGER,
+  weakScore: 0,
+  maxExactWeak: Number.MAX_SAFE_INTEGER,
   perEntity: Number.MAX_SAFE_INTEGER,
   maxLists: 127,
   minLists: 127,
@@ -627,12 +639,17 @@ export class FastIndex implements SearchIndex {
     for (let i = 0; i < pool.length; i++) order[i] = keys[i]! % 4194304;
     const top: Array<[number, number]> = [];
     let evaluated = 0;
+    let exactBudget = tuning.maxExact;
     for (let r = 0; r < order.length; r++) {
       const i = order[r]!;
       const lb = lbs[i]!;
       if (lb >= 1) break;
       if (top.length >= limit && lb > top[top.length - 1]![1]) break;
-      if (evaluated >= tuning.maxExact) break;
+      if (evaluated >= exactBudget) {
+        const weak = top.length < limit || top[top.length - 1]![1] > tuning.weakScore;
+        if (!weak || exactBudget >= tuning.maxExactWeak) break;
+        exactBudget = tuning.maxExactWeak;
+      }
       evaluated++;
       const d = pool[i]!;
       const s = top.length >= limit ? this.exactScoreBelow(st, d, top[top.length - 1]![1], m) : this.exactScore(st, d);
@@ -891,6 +908,7 @@ export class FastIndex implements SearchIndex {
     const hits = this.search(q, { limit: 2 * limit }, {
       ...this.tuning,
       maxExact: Math.min(this.tuning.maxExact, 60),
+      maxExactWeak: Math.min(this.tuning.maxExact, 60),
       textCandidates: 300,
       perEntity: 100,
       maxLists: 12,
