@@ -9,7 +9,8 @@
  * the output), and speedup and recall@10 are computed on that sample.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -71,7 +72,10 @@ async function loadCorpus(size: number): Promise<SyntheticCorpus> {
   const file = join(CACHE, `corpus-${size}.jsonl`);
   if (existsSync(file)) {
     const statements: IndexedStatement[] = [];
-    for (const line of readFileSync(file, 'utf8').split('\n')) if (line) statements.push(JSON.parse(line) as IndexedStatement);
+    // Streamed: the 1M corpus (630 MB) is longer than the longest string Node can make.
+    for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+      if (line) statements.push(JSON.parse(line) as IndexedStatement);
+    }
     const world = generateCorpus({ size: 1 });
     return { ...world, statements };
   }
