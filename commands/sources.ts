@@ -52,19 +52,22 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const page = await ctx.corpus.search(claim, { offset: 0, limit: CANDIDATES });
   const notices = page.query.notices;
   if (!words.length) return { sources: [], notices };
-  const core = [...words].sort((a, b) => b.weight - a.weight).slice(0, 3);
-  const searches = [
-    core.length > 1 ? words.filter((w) => core.includes(w)).map((w) => w.word).join(' ') : '',
-    ...core.slice(0, 2).map((w) => w.word),
-  ].filter((t) => t && t !== claim);
   const seen = new Map<string, { r: SearchResult; rank: number }>();
   const add = (results: readonly SearchResult[]) => {
     for (const r of results) if (!seen.has(r.statement.id)) seen.set(r.statement.id, { r, rank: seen.size });
   };
   add(page.results);
-  for (const text of searches) {
-    // Typed filters (speaker:, outlet:) apply to every search.
-    add((await ctx.corpus.search({ ...page.query, text, phrases: page.query.phrases, notices: [] }, { offset: 0, limit: CANDIDATES })).results);
+  // The rarest words are known only from corpus counts; without them the claim's search stands alone.
+  if (stats) {
+    const core = [...words].sort((a, b) => b.weight - a.weight).slice(0, 3);
+    const searches = [
+      core.length > 1 ? words.filter((w) => core.includes(w)).map((w) => w.word).join(' ') : '',
+      ...core.slice(0, 2).map((w) => w.word),
+    ].filter((t) => t && t !== claim);
+    for (const text of searches) {
+      // Typed filters (speaker:, outlet:) apply to every search.
+      add((await ctx.corpus.search({ ...page.query, text, notices: [] }, { offset: 0, limit: CANDIDATES })).results);
+    }
   }
   const relevant = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, r.statement.text) }))

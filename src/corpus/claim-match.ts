@@ -62,6 +62,15 @@ export function stemSet(text: string): Set<string> {
   return new Set(contentWords(text).map(wordStem));
 }
 
+/**
+ * Hedges and news framing around a claim ("Apparently Israel was …", "Breaking: …", "is it true
+ * Israel …"): not what the claim states, and often in no statement at all.
+ */
+const FRAMING = new Set(
+  ('apparently reportedly allegedly supposedly actually really maybe perhaps probably possibly indeed ' +
+    'breaking update heard hear rumour rumor claiming saying').split(' '),
+);
+
 export function claimWords(claim: string, stats?: WordStats): ClaimWord[] {
   const proper = new Set(
     (claim.match(/\b\p{Lu}[\p{L}'’]+/gu) ?? []).map((w) => allWords(w)[0]).filter((w): w is string => Boolean(w)),
@@ -71,7 +80,7 @@ export function claimWords(claim: string, stats?: WordStats): ClaimWord[] {
   // A label before a colon ("Breaking:", "Claim:") is not part of the claim.
   for (const word of contentWords(claim.replace(/^\s*\p{L}+:\s+/u, ''))) {
     const stem = wordStem(word);
-    if (seen.has(stem)) continue;
+    if (seen.has(stem) || FRAMING.has(word)) continue;
     seen.add(stem);
     let weight = 1;
     let share = 0;
