@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
-import { readConfig } from '../dispatch/services.js';
+import { DataDirError, prepareDataDir, readConfig } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
 import { loadSources } from '../ingest/index.js';
 import { extractStatements } from '../extract/index.js';
@@ -25,6 +25,16 @@ export async function runIngest(
   } catch (e) {
     if (e instanceof ConfigError) {
       err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    // A missing DATA_DIR is created silently here: ingesting into a new folder is the point.
+    prepareDataDir(config.dataDir);
+  } catch (e) {
+    if (e instanceof DataDirError) {
+      err(`factbot ingest: ${e.message}`);
       return 2;
     }
     throw e;
