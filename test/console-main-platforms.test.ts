@@ -1,4 +1,4 @@
-import { writeFile, rm } from 'node:fs/promises';
+import { readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,11 +46,22 @@ describe('npm start', () => {
     try {
       expect(await p.nextLine()).toMatch(/^Corpus: 3 articles/);
       const file = join(data.dir, '..', `${Date.now()}-ellison.md`);
+      // A first version handed over, then the edited file: one record, carrying the file's key, so
+      // the bot replaces the first version instead of counting both.
+      await writeFile(file, '---\ntitle: Briefing row\n---\n"First draft of the quote," Senator Mark Ellison said.\n');
+      const first = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', 'ingest', file], childEnv(data.dir), '');
+      expect(first.code).toBe(0);
       await writeFile(file, '---\ntitle: Briefing row deepens\noutlet: Example News\n---\n"We were never told what was shared with the Russians," Senator Mark Ellison told reporters.\n');
       const r = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', 'ingest', file], childEnv(data.dir), '');
+      const key = await realpath(file);
       await rm(file, { force: true });
       expect(r.stdout).toMatch(/The bot is running and holds the embedded store: handed 1 article to it/);
       expect(r.code).toBe(0);
+      const handed = await readdir(join(data.dir, 'ingested'));
+      expect(handed.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      const record = JSON.parse(await readFile(join(data.dir, 'ingested', handed[0]!), 'utf8')) as { sourceKey: string; text: string };
+      expect(record.sourceKey).toBe(key);
+      expect(record.text).toContain('We were never told');
       // The running bot loads it within seconds: ask until it answers.
       for (let i = 0; i < 30 && !/Mark Ellison said/.test(p.output()); i++) {
         p.child.stdin.write('/whosaid never told what was shared with the Russians\n');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config.js';
@@ -79,8 +80,20 @@ async function handOver(
   const dir = join(dataDir, 'ingested');
   await mkdir(dir, { recursive: true });
   for (const a of loaded.articles) {
-    const record = { title: a.title, outlet: a.outlet, url: a.url, published: a.published, author: a.author, text: a.text };
-    const file = join(dir, `${a.id}.json`);
+    // The original sourceKey travels with the record, so an edited file handed over replaces its
+    // earlier version; the file is named by that key, so a second hand-over of the same file
+    // overwrites the first instead of leaving both for the next start to load in either order.
+    const record = {
+      title: a.title,
+      outlet: a.outlet,
+      url: a.url,
+      published: a.published,
+      author: a.author,
+      text: a.text,
+      sourceKey: a.sourceKey ?? null,
+    };
+    const name = a.sourceKey ? createHash('sha256').update(a.sourceKey).digest('hex').slice(0, 16) : a.id;
+    const file = join(dir, `${name}.json`);
     // Written aside and renamed: the bot never reads half a file.
     await writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
     await rename(`${file}.tmp`, file);
