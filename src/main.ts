@@ -45,6 +45,9 @@ async function startDigestsFor(config: Config, opened: OpenedServices, posters: 
 }
 
 export async function main(): Promise<number> {
+  // A bot that serves many channels must not fall over because one handler forgot to catch a
+  // rejected promise: every platform handler catches its own errors, and this is the net under them.
+  process.on('unhandledRejection', (err: unknown) => log.error({ err }, 'unhandled rejection (the bot keeps running)'));
   let config: Config;
   try {
     config = readConfig();
