@@ -64,10 +64,12 @@ export interface FastSearchTuning {
 }
 
 export const DEFAULT_TUNING: FastSearchTuning = {
-  textCandidates: 2000,
+  // 6 000 candidates kept but only 800 scored unless the top ten is weak (then 3 000): at 1M,
+  // recall@10 against the exhaustive mode 0.85 → 0.88 on 12 queries; at 100k 0.90 → 0.98 on 48.
+  textCandidates: 6000,
   maxExact: 800,
   weakScore: 0.3,
-  maxExactWeak: 2000,
+  maxExactWeak: 3000,
   perEntity: 3000,
   maxLists: 48,
   minLists: 4,
