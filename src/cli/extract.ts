@@ -7,7 +7,7 @@
  * holds several articles (a folder, a JSON Lines file) gives one line per article, each naming the input.
  */
 import { articleRef, type Article } from '../domain/article.js';
-import type { Statement } from '../domain/statement.js';
+import { statementJson, type Statement } from '../domain/statement.js';
 import { extractStatements } from '../extract/index.js';
 import { loadPath } from '../ingest/index.js';
 
@@ -36,27 +36,11 @@ export async function runExtract(files: string[], opts: ExtractOptions): Promise
     // holding several gives one line for each, all naming the input they came from
     for (const article of articles) {
       const statements = extractStatements(article);
-      if (opts.json) write(JSON.stringify({ file, article: articleRef(article), statements: statements.map(plain) }) + '\n');
+      if (opts.json) write(JSON.stringify({ file, article: articleRef(article), statements: statements.map(statementJson) }) + '\n');
       else write(listing(file, article, statements));
     }
   }
   return failed > 0 ? 1 : 0;
-}
-
-function plain(s: Statement): Record<string, unknown> {
-  return {
-    text: s.text,
-    kind: s.kind,
-    quote: s.quote,
-    speaker: s.speaker,
-    speakerMention: s.speakerMention,
-    speakerRole: s.speakerRole,
-    outlet: s.outlet,
-    cue: s.cue,
-    start: s.start,
-    end: s.end,
-    paragraph: s.paragraph,
-  };
 }
 
 function listing(file: string, a: Article, statements: readonly Statement[]): string {

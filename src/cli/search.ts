@@ -4,6 +4,7 @@ import { ConfigError } from '../config.js';
 import { openServices, readConfig } from '../dispatch/services.js';
 import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
 import { toItem } from '../dispatch/kit.js';
+import { statementJson } from '../domain/statement.js';
 import { renderItem } from '../platforms/console/render.js';
 import { onStdoutClosed } from '../platforms/console/stdout.js';
 
@@ -45,17 +46,7 @@ export function toJson(r: SearchResult): SearchJsonResult {
   const s = r.statement;
   return {
     id: s.id,
-    text: s.text,
-    kind: s.kind,
-    quote: s.quote,
-    speaker: s.speaker,
-    speakerMention: s.speakerMention,
-    speakerRole: s.speakerRole,
-    outlet: s.outlet,
-    cue: s.cue,
-    start: s.start,
-    end: s.end,
-    paragraph: s.paragraph,
+    ...statementJson(s),
     articleId: s.articleId,
     clusterId: s.clusterId,
     score: Number(r.score.toFixed(6)),

@@ -52,3 +52,23 @@ export interface StoredStatement extends Statement {
 export interface Extraction {
   statements: Statement[];
 }
+
+/**
+ * A statement's fields as the CLI's JSON contracts print them (`extract --json`, `search --json`):
+ * other tools read these names, so both commands take them from here.
+ */
+export function statementJson(s: Statement): Statement {
+  return {
+    text: s.text,
+    kind: s.kind,
+    quote: s.quote,
+    speaker: s.speaker,
+    speakerMention: s.speakerMention,
+    speakerRole: s.speakerRole,
+    outlet: s.outlet,
+    cue: s.cue,
+    start: s.start,
+    end: s.end,
+    paragraph: s.paragraph,
+  };
+}
