@@ -1,20 +1,11 @@
-import { ConfigError } from '../config.js';
-import { openServices, readConfig, syncSummary } from '../dispatch/services.js';
+import { openServices, readConfigOrReport, syncSummary } from '../dispatch/services.js';
 import { onStdoutClosed } from '../platforms/console/stdout.js';
 import { runRepl } from '../platforms/console/repl.js';
 
 /** `factbot console`: the interactive console on the corpus in DATA_DIR (data/ by default). */
 export async function runConsole(): Promise<number> {
-  let config;
-  try {
-    config = readConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = readConfigOrReport((m) => process.stderr.write(`${m}\n`));
+  if (!config) return 2;
   let opened;
   try {
     opened = await openServices(config);

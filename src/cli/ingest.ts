@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../config.js';
-import { DataDirError, prepareDataDir, readConfig } from '../dispatch/services.js';
+import { DataDirError, prepareDataDir, readConfigOrReport } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
 import { loadSources } from '../ingest/index.js';
 import { extractStatements } from '../extract/index.js';
@@ -20,16 +19,8 @@ export async function runIngest(
 ): Promise<number> {
   const out = io.out ?? ((l: string) => process.stdout.write(`${l}\n`));
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
-  let config;
-  try {
-    config = readConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(e.message);
-      return 2;
-    }
-    throw e;
-  }
+  const config = readConfigOrReport(err);
+  if (!config) return 2;
   try {
     // A missing DATA_DIR is created silently here: ingesting into a new folder is the point.
     prepareDataDir(config.dataDir);

@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { ConfigError } from '../config.js';
-import { openServices, readConfig } from '../dispatch/services.js';
+import { openServices, readConfigOrReport } from '../dispatch/services.js';
 import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
 import { toItem } from '../dispatch/kit.js';
-import { statementJson } from '../domain/statement.js';
+import { statementJson, type Statement } from '../domain/statement.js';
 import { renderItem } from '../platforms/console/render.js';
 import { onStdoutClosed } from '../platforms/console/stdout.js';
 
@@ -21,19 +20,9 @@ export interface SearchCliOptions {
   data?: string;
 }
 
-export interface SearchJsonResult {
+/** `search --json`: a statement's contract fields (see statementJson) plus where it sits and why it matched. */
+export interface SearchJsonResult extends Statement {
   id: string;
-  text: string;
-  kind: string;
-  quote: string | null;
-  speaker: string | null;
-  speakerMention: string | null;
-  speakerRole: string | null;
-  outlet: string | null;
-  cue: string | null;
-  start: number;
-  end: number;
-  paragraph: number;
   articleId: string;
   clusterId: string;
   score: number;
@@ -63,16 +52,8 @@ async function answer(corpus: CorpusRuntime, query: string, limit: number): Prom
 }
 
 export async function runSearch(query: string, opts: SearchCliOptions): Promise<number> {
-  let config;
-  try {
-    config = readConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  let config = readConfigOrReport((m) => process.stderr.write(`${m}\n`));
+  if (!config) return 2;
   if (!opts.stdin && !query.trim()) {
     process.stderr.write('search: give a query, or --stdin to read one query per line\n');
     return 2;

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFromEnvironment, type Config } from '../config.js';
+import { ConfigError, loadConfigFromEnvironment, type Config } from '../config.js';
 import { log } from '../log.js';
 import type { Store } from '../store/types.js';
 import { openStore } from '../store/index.js';
@@ -21,6 +21,22 @@ export function readConfig(): Config {
   const config = loadConfigFromEnvironment();
   if (process.env.LOG_LEVEL) log.level = config.logLevel;
   return config;
+}
+
+/**
+ * The entry points' shared first step: the config, or its problems reported through `report` and
+ * null (the caller exits 2).
+ */
+export function readConfigOrReport(report: (message: string) => void): Config | null {
+  try {
+    return readConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      report(e.message);
+      return null;
+    }
+    throw e;
+  }
 }
 
 /** A DATA_DIR that cannot be used (a file, not a folder): one clear line, exit 2. */

@@ -16,11 +16,7 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
     const state = bot.codec.decode(action.value);
     const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
     if (!state) {
-      await postToResponseUrl(bot, body.response_url, {
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderReply(errorReply('This button has expired', 'Ask again to get fresh results.'), { share: false, more: false, ephemeral: true }),
-      });
+      await expired(bot, body.response_url, 'Ask again to get fresh results.');
       return;
     }
     const call = { command: state.command, subcommand: state.subcommand, args: state.args };
@@ -41,11 +37,7 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
     const state = bot.codec.decode(action.value);
     const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
     if (!state) {
-      await postToResponseUrl(bot, body.response_url, {
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...renderReply(errorReply('This button has expired', 'Ask again, then share.'), { share: false, more: false, ephemeral: true }),
-      });
+      await expired(bot, body.response_url, 'Ask again, then share.');
       return;
     }
     const call = { command: state.command, subcommand: state.subcommand, args: state.args };
@@ -65,4 +57,13 @@ function threadOf(body: BlockButtonAction): string | undefined {
   const message = body.message as { thread_ts?: unknown } | undefined;
   const ts = container?.thread_ts ?? message?.thread_ts;
   return typeof ts === 'string' ? ts : undefined;
+}
+
+/** A button whose state can no longer be read (tampered, or from before a format change). */
+async function expired<S extends ServicesLike>(bot: SlackBot<S>, responseUrl: string, hint: string): Promise<void> {
+  await postToResponseUrl(bot, responseUrl, {
+    response_type: 'ephemeral',
+    replace_original: false,
+    ...renderReply(errorReply('This button has expired', hint), { share: false, more: false, ephemeral: true }),
+  });
 }
