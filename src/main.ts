@@ -2,6 +2,7 @@ import { ConfigError, type Config } from './config.js';
 import { log } from './log.js';
 import { DataDirError, openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
 import { onStdoutClosed } from './platforms/console/stdout.js';
+import { installRejectionNet } from './process/rejection-net.js';
 import type { ChannelPoster } from './platforms/types.js';
 
 /**
@@ -45,9 +46,7 @@ async function startDigestsFor(config: Config, opened: OpenedServices, posters: 
 }
 
 export async function main(): Promise<number> {
-  // A bot that serves many channels must not fall over because one handler forgot to catch a
-  // rejected promise: every platform handler catches its own errors, and this is the net under them.
-  process.on('unhandledRejection', (err: unknown) => log.error({ err }, 'unhandled rejection (the bot keeps running)'));
+  installRejectionNet(log);
   let config: Config;
   try {
     config = readConfig();
