@@ -1,5 +1,5 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
-import type { ReplyItem, Reply } from '../src/domain/reply.js';
+import type { ReplyItem, Reply, ReplySection } from '../src/domain/reply.js';
 import type { ArticleRef } from '../src/domain/article.js';
 import {
   PAGE_SIZE,
@@ -12,6 +12,7 @@ import {
   uniq,
 } from '../src/dispatch/kit.js';
 import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
+import { STANCE_HEADINGS, claimStance, type ClaimStance } from '../src/corpus/claim-stance.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
 
@@ -38,6 +39,8 @@ const CANDIDATES = 40;
 interface ArticleSource {
   item: ReplyItem;
   article: ArticleRef;
+  /** Whether the article's statement asserts the claim or disputes it (`claimStance`). */
+  stance: ClaimStance;
 }
 
 /**
@@ -72,15 +75,22 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const relevant = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, r.statement.text) }))
     .filter((x) => x.m.reports)
-    // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports
-    // the claim. Then most of the claim, then search order.
-    .sort((a, b) => attributed(b.r) - attributed(a.r) || b.m.score - a.m.score || a.rank - b.rank)
-    .map((x) => x.r);
+    .map((x) => ({ ...x, stance: claimStance(claim, x.r.statement.text, x.m.matched, x.r.statement.cue) }))
+    // An article that asserts the claim anywhere counts as reporting it, so its asserting
+    // statement is the one shown. Then reports someone is on record for (a speaker, an
+    // outlet): /sources asks who reports the claim. Then most of the claim, then search order.
+    .sort(
+      (a, b) =>
+        stanceOrder(a.stance) - stanceOrder(b.stance) ||
+        attributed(b.r) - attributed(a.r) ||
+        b.m.score - a.m.score ||
+        a.rank - b.rank,
+    );
 
   const byArticle = new Map<string, ArticleSource>();
-  for (const r of relevant) {
+  for (const { r, m, stance } of relevant) {
     const item = toItem(r);
-    if (!byArticle.has(r.article.id)) byArticle.set(r.article.id, { item, article: r.article });
+    if (!byArticle.has(r.article.id)) byArticle.set(r.article.id, { item, article: r.article, stance });
     if (r.corroboration.articles <= 1) continue;
     const members = await ctx.store.getCluster(r.statement.clusterId);
     const missing = members.filter((m) => !byArticle.has(m.articleId));
@@ -92,6 +102,8 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       if (!article) continue;
       byArticle.set(s.articleId, {
         article,
+        // Same words, but the other article may frame them differently ("… denied that …").
+        stance: claimStance(claim, s.text, m.matched, s.cue),
         item: {
           ...item,
           statementId: s.id,
@@ -109,7 +121,13 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       });
     }
   }
-  return { sources: [...byArticle.values()], notices };
+  const all = [...byArticle.values()];
+  // Stable: search order within each group.
+  return { sources: [...all.filter((a) => a.stance === 'asserts'), ...all.filter((a) => a.stance === 'disputes')], notices };
+}
+
+function stanceOrder(s: ClaimStance): number {
+  return s === 'asserts' ? 0 : 1;
 }
 
 /**
@@ -146,22 +164,40 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const outlets = uniq(sources.flatMap(reportingOutlets));
+  const asserting = sources.filter((s) => s.stance === 'asserts');
+  const disputing = sources.length - asserting.length;
+  const outlets = uniq(asserting.flatMap(reportingOutlets));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
   const n = sources.length;
-  const summary =
-    `${n} article${n === 1 ? '' : 's'} report${n === 1 ? 's' : ''} matching statements` +
-    (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.');
+  const a = asserting.length;
+  const disputes = disputing ? `${disputing} dispute${disputing === 1 ? 's' : ''} or den${disputing === 1 ? 'ies' : 'y'} it` : '';
+  const summary = a
+    ? `${a} article${a === 1 ? '' : 's'} report${a === 1 ? 's' : ''} matching statements` +
+      (disputes ? `; ${disputes}` : '') +
+      (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.')
+    : `No article reports it; ${disputing} article${disputing === 1 ? '' : 's'} ${disputes.replace(/^\d+ /, '')}.`;
   return {
     title: `Sources for ${quoted(q.text)}`,
     text: offset ? `${summary} Articles ${offset + 1}–${offset + pageItems.length} of ${n}.` : summary,
     notices,
-    sections: pageItems.length
-      ? [{ items: pageItems.map((s) => s.item), articles: pageItems.map((s) => s.article) }]
-      : [],
+    sections: sectionsFor(pageItems, disputing > 0),
     paging: nextPaging('sources', { ...args, claim: q.text }, offset, pageItems.length, n),
     visibility: 'private',
   };
+}
+
+/** One section without a heading when every article asserts the claim; else one per stance. */
+function sectionsFor(page: readonly ArticleSource[], split: boolean): ReplySection[] {
+  if (!page.length) return [];
+  if (!split) return [{ items: page.map((s) => s.item), articles: page.map((s) => s.article) }];
+  return (['asserts', 'disputes'] as const)
+    .map((stance) => page.filter((s) => s.stance === stance))
+    .filter((group) => group.length > 0)
+    .map((group) => ({
+      heading: STANCE_HEADINGS[group[0]!.stance],
+      items: group.map((s) => s.item),
+      articles: group.map((s) => s.article),
+    }));
 }
 
 export const sources: Command = { definition, run };

@@ -40,6 +40,9 @@ beforeAll(async () => {
       'Turbine row\n\nSeveral papers, including the Courier and the Gazette, are now reporting Norway was the supplier of the parts.\n\nMayor Smith visited the harbour.\n',
     'denial.txt':
       'Minister speaks\n\n"At no time were any suppliers of turbine parts discussed," Minister Ann Vale said.\n\nMayor Smith said the port was busy.\n',
+    // Every word of the claim, in order, inside a denial: shown apart, never counted as a report.
+    'ministry.txt':
+      'Ministry statement\n\nThe energy ministry denied that Norway was the supplier of the turbines.\n\nMayor Smith thanked the crews.\n',
     // Unrelated statements, so word rarity means something in a corpus this small.
     'weather.txt':
       'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. The forecast calls for sun. Ferries resumed service. Roads were cleared by noon.\n',
@@ -57,12 +60,36 @@ afterAll(async () => {
 const sources = (claim: string) => runCommand(seeded.services, testInvocation(), 'sources', { claim });
 
 describe('/sources counts only statements that state the claim', () => {
-  it('finds both reports of the core, and not the denial', async () => {
+  it('finds both reports of the core, and shows the denial apart without counting it', async () => {
     const r = await sources('Norway was the supplier');
-    const found = items(r).map((i) => i.text);
-    expect(found).toHaveLength(2);
-    expect(found.join(' ')).not.toMatch(/At no time/);
-    expect(r.text).toMatch(/^2 articles report/);
+    expect(r.text).toMatch(/^2 articles report matching statements; 1 disputes or denies it/);
+    const [reporting, disputing] = r.sections;
+    expect(reporting!.heading).toBe('Reporting it');
+    expect(reporting!.items.map((i) => i.text)).toEqual([
+      expect.stringMatching(/Norway was the supplier/),
+      expect.stringMatching(/Norway was the supplier/),
+    ]);
+    expect(reporting!.items.map((i) => i.text).join(' ')).not.toMatch(/denied|At no time/);
+    expect(disputing!.heading).toBe('Disputing or denying it');
+    expect(disputing!.items.map((i) => i.text)).toEqual([expect.stringMatching(/ministry denied that Norway/)]);
+    // The outlets that report it are named; the ministry's article is not among the reports.
+    expect(r.text).toContain('The Daily Herald');
+  });
+
+  it('turns the groups round for a claim that is itself a denial', async () => {
+    const r = await sources('Norway was not the supplier');
+    expect(r.text).toMatch(/^1 article reports matching statements; 2 dispute or deny it/);
+    expect(r.sections[0]!.items.map((i) => i.text)).toEqual([expect.stringMatching(/ministry denied/)]);
+    expect(r.sections[1]!.items).toHaveLength(2);
+  });
+
+  it('check this: a claim only denied in the corpus is not counted as reported', async () => {
+    const r = await checkClaims(
+      seeded.services,
+      testInvocation(),
+      'Officials say Norway was not the supplier of the turbines. Mayor Smith was arrested in Oslo yesterday.',
+    );
+    expect(r.text).toMatch(/^1 of 2 claims are reported/);
   });
 
   it('keeps the reports first when the claim carries extra words', async () => {

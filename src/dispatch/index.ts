@@ -8,6 +8,7 @@ import type {
 } from '../domain/command.js';
 import type { Paging, Reply, ReplySection } from '../domain/reply.js';
 import { contentWords } from '../corpus/coverage.js';
+import { STANCE_HEADINGS } from '../corpus/claim-stance.js';
 import { errorReply } from '../domain/reply.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Store } from '../store/types.js';
@@ -195,16 +196,28 @@ async function checkEachClaim(services: BotServices, invocation: Invocation, cla
   const sections: ReplySection[] = [];
   let found = 0;
   replies.forEach((r, i) => {
-    const items = r.sections.flatMap((s) => s.items).slice(0, ITEMS_PER_CLAIM);
+    const all = r.sections.flatMap((s) => s.items);
+    // /sources puts statements that deny the claim under their own heading: they do not make it
+    // "reported", and they are shown only when nothing asserts it.
+    const reporting = r.sections.filter((s) => s.heading !== STANCE_HEADINGS.disputes).flatMap((s) => s.items);
+    const items = (reporting.length ? reporting : all).slice(0, ITEMS_PER_CLAIM);
     const heading = `“${claims[i]!.length > 120 ? `${claims[i]!.slice(0, 119)}…` : claims[i]!}”`;
-    if (items.length) {
+    const more = `: /sources ${claims[i]}`;
+    if (reporting.length) {
       found++;
-      const more = r.paging ? r.paging.total - items.length : r.sections.flatMap((s) => s.items).length - items.length;
+      const rest = (r.paging ? r.paging.total : all.length) - items.length;
       sections.push({
         heading,
         items,
         articles: items.map((it) => it.article),
-        ...(more > 0 ? { lines: [`…and ${more} more: /sources ${claims[i]}`.slice(0, 300)] } : {}),
+        ...(rest > 0 ? { lines: [`…and ${rest} more${more}`.slice(0, 300)] } : {}),
+      });
+    } else if (items.length) {
+      sections.push({
+        heading,
+        items,
+        articles: items.map((it) => it.article),
+        lines: [`No article in the corpus reports this; these dispute or deny it${more}`.slice(0, 300)],
       });
     } else {
       sections.push({ heading, items: [], lines: ['No article in the corpus reports this.'] });

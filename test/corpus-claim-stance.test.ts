@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { claimStance } from '../src/corpus/claim-stance.js';
+
+const claim = 'Lisbon was the venue';
+const words = ['lisbon', 'venue'];
+const stance = (text: string, cue: string | null = null) => claimStance(claim, text, words, cue);
+
+describe('claimStance: does a statement carrying the claim assert it or deny it?', () => {
+  it.each([
+    'Several papers are now reporting Lisbon was the venue of the talks.',
+    'Officials said Lisbon was the venue, according to the Herald.',
+    // Negations elsewhere in the sentence are about something else.
+    'The mayor did not comment, but aides said Lisbon was the venue.',
+    'Lisbon was the venue of a summit the press should not have heard about.',
+    // Two denials cancel.
+    'Nobody denied that Lisbon was the venue.',
+    // "not only … but also" adds.
+    'Not only was Lisbon the venue, it also paid for the summit.',
+  ])('asserts: %s', (text) => {
+    expect(stance(text)).toBe('asserts');
+  });
+
+  it.each([
+    'The ministry denied that Lisbon was the venue.',
+    'There is no evidence Lisbon was the venue.',
+    'Lisbon was not the venue, officials said.',
+    'Lisbon wasn’t the venue.',
+    'Lisbon was the venue, the ministry denied.',
+    'Lisbon was the venue, which is false.',
+    'Reports that Lisbon was the venue are baseless, the mayor said.',
+  ])('disputes: %s', (text) => {
+    expect(stance(text)).toBe('disputes');
+  });
+
+  it('takes the reporting verb the extractor found into account', () => {
+    expect(stance('Lisbon was the venue, a spokesman told reporters.', 'told')).toBe('asserts');
+    expect(stance('The story that Lisbon was the venue came from one aide.', 'denied')).toBe('disputes');
+  });
+
+  it('compares with the claim’s own negation', () => {
+    const negated = (text: string) => claimStance('Lisbon was not the venue', text, words);
+    expect(negated('Lisbon was not the venue, officials said.')).toBe('asserts');
+    expect(negated('The ministry denied that Lisbon was the venue.')).toBe('asserts');
+    expect(negated('Several papers report Lisbon was the venue.')).toBe('disputes');
+    expect(claimStance("it didn't happen", 'McMaster said it did not happen.', ['happen'])).toBe('asserts');
+    expect(claimStance("it didn't happen", 'The aide said it happened.', ['happen'])).toBe('disputes');
+  });
+});
