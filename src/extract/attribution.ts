@@ -26,6 +26,8 @@ export interface Attribution {
   outletPhrase: { from: number; to: number } | null;
   /** The cue is strong: a speech verb proper, not a weak one like "described". */
   strong: boolean;
+  /** In a relative clause ("Barkley, who said …, said …"): the comma that closes it, where the main verb's passage starts. */
+  relativeEnd?: number;
 }
 
 const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
@@ -49,6 +51,7 @@ const MAX_NP = 14;
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.k === 'w';
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.k === 'p' && t.t === ',';
+const isDash = (t: Token | undefined): boolean => t !== undefined && t.k === 'p' && /^(-|--|\u2013|\u2014)$/.test(t.t);
 const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q';
 
 /** Whether a lower-case word may sit inside a noun phrase before its head (adjective or noun). */
@@ -204,7 +207,8 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
   while (j >= 0) {
     const t = toks[j];
     if (!isWord(t)) break;
-    if (AUX.has(t.lo) || BE.has(t.lo) && false) {
+    // "Richards and Menendez both stressed", "the officials all said": a floating quantifier after the subject
+    if (AUX.has(t.lo) || (/^(both|all|each)$/.test(t.lo) && isWord(toks[j - 1]) && !AUX.has(toks[j - 1]!.lo))) {
       j--;
       continue;
     }
@@ -292,6 +296,16 @@ const SEGMENT_OPENERS = /^(in|on|at|after|before|during|when|while|as|if|because
 function subjectBefore(toks: readonly Token[], j: number): { from: number; to: number } | null {
   const t = toks[j];
   if (!t) return null;
+  if (isDash(t)) {
+    // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes, like one between commas
+    let k = j - 1;
+    while (k > 0 && j - k <= 20 && !isDash(toks[k]) && toks[k]!.k !== 'q') k--;
+    if (k > 0 && isDash(toks[k]) && k < j - 1 && isWord(toks[k - 1])) {
+      const head = subjectBefore(toks, k - 1);
+      if (head && head.to === k - 1) return { from: head.from, to: j - 1 };
+    }
+    return null;
+  }
   if (isComma(t)) {
     // segments between commas, right to left, up to a boundary
     const segs: Array<{ from: number; to: number }> = [];
@@ -531,7 +545,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
           continue;
         }
       }
-      if (isComma(prev) || (isWord(prev) && /^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo))) {
+      if (isComma(prev) || isDash(prev) || (isWord(prev) && /^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo))) {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }
@@ -543,8 +557,11 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     let outletPhrase: { from: number; to: number } | null = null;
     if (/^(told|tells|tell|telling)$/.test(t.lo)) outletPhrase = outletAfter(toks, i + 1);
     const before = skipAdverbials(toks, subjEnd);
-    // coordinated verbs: "X has remained defiant and tweeted …" — X is the subject of both
-    const speaker = isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1]) ? subjectAtStart(toks, before) : subjectBefore(toks, before);
+    // coordinated verbs: "X has remained defiant and tweeted …", "X offered a job, then says …" — X is the subject of both
+    const coordinated = (isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1])) || (isComma(toks[before]) && isWord(toks[before + 1]) && toks[before + 1]!.lo === 'then');
+    // a relative clause: "Ted Cruz, who said he would …" — the name before "who" speaks
+    const relative = isWord(toks[before]) && toks[before]!.lo === 'who' && isComma(toks[before - 1]) ? subjectBefore(toks, before - 1) : null;
+    const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : subjectBefore(toks, before));
     // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
     const invertedPlace = isQuote(prev) || (isComma(prev) && isQuote(toks[i - 2])) || i === 0 || (isComma(prev) && !speaker);
     if (invertedPlace && !isIng) {
@@ -574,7 +591,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       }
       return null;
     })();
-    out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak });
+    out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak, ...(relative ? { relativeEnd: -1 } : {}) });
+  }
+  // "Barkley, who said he votes Democratic, said …": the relative clause ends where the main verb's subject phrase does
+  for (const r of out) {
+    if (r.relativeEnd === undefined) continue;
+    const main = out.find((b) => b !== r && b.form === 'subject' && b.speaker && b.speaker.from <= r.speaker!.from && b.speaker.to >= r.cueIndex && isComma(toks[b.speaker.to + 1]));
+    if (main) r.relativeEnd = main.speaker!.to + 1;
+    else delete r.relativeEnd;
   }
   return out;
 }

@@ -174,7 +174,7 @@ export function genderOf(words: readonly string[]): Gender {
 /** Split a phrase at top-level commas (appositions) and dashes. */
 function segments(phrase: string): string[] {
   return phrase
-    .split(/\s*,\s*|\s+(?:--|\u2014|\u2013)\s+/)
+    .split(/\s*,\s*|\s+(?:--|-|\u2014|\u2013)\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -256,7 +256,7 @@ export function parseMention(phrase: string): ParsedMention {
     }
   }
   // "Multiple media outlets, including CNN and the Times": a group described by examples, not one of them
-  const listed = /^([^,]+),\s*(including|such as|like|among them)\s/i.exec(mention);
+  const listed = /^([^,]+?)(?:,|\s+(?:--|-|\u2014|\u2013))\s*(including|such as|like|among them)\s/i.exec(mention);
   if (listed) {
     const head = parseMention(listed[1]!);
     if (!head.name) return { ...head, mention };

@@ -153,11 +153,12 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
   }
   // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
   const paren = a.form === 'subject' && start > 1 && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && toks[k]?.k === 'p' && toks[k]!.t === ',';
-  while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p')) k++;
+  while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p' && !relativeThat(toks[k + 1]))) k++;
   if (paren && k <= lastTok && lastTok - k >= 1) {
     const before = trimRange(toks, firstWordIndex(toks), start - 1);
     if (before) return { from: before.from, to: lastTok, gap: { from: start, to: k - 1 } };
   }
+  if (a.relativeEnd !== undefined && a.relativeEnd - 1 > k) return { from: k, to: a.relativeEnd - 1 };
   if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
   // nothing after the cue: the clause stands before the speaker
   if (start > 0) return trimRange(toks, 0, start - 1);
@@ -225,6 +226,8 @@ export function laterClause(toks: readonly Token[], first: Attribution, attrs: r
     } else if (a.speaker) {
       if (a.speaker.from > firstEnd && joins(toks[a.speaker.from - 1])) from = a.speaker.from;
       else if (a.speaker.to < firstEnd && prev?.k === 'w' && /^(and|but)$/.test(prev.lo)) from = a.cueIndex;
+      // "Barkley, who said A, said B": the main verb after the relative clause
+      else if (first.relativeEnd !== undefined && a.speaker.to === first.relativeEnd - 1) from = a.cueIndex;
     }
     if (from < 0) continue;
     const clause = clauseOf(toks, a);
@@ -254,10 +257,69 @@ const PRESENT = /^(say|want|need|know|think|believe|expect|plan|hope|remain|seem
 const PREPOSITIONS = /^(about|of|on|for|against|to|with|at|over|into|from|by|in|after|before|during|amid|across|through|toward|towards|upon|under|behind|around|without|within|despite|between|among|like)$/;
 /** Words of time and circumstance that may stand between a cue and its clause ("said Tuesday (that) …"). */
 const CIRCUMSTANCE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|year|morning|afternoon|evening|night|statement|interview|letter|email|speech|tweet|post|video|message|briefing|conference|call|hearing|rally|event|quarter|season|spring|summer|fall|autumn|winter|earlier|later|recently|again|also|publicly|privately|repeatedly|previously|once|then|now)$/;
+/** Lengths of time after "for": "said for weeks", "for a year". */
+const PERIOD = /^(weeks|months|years|days|decades|hours|year|month|week|decade|while|time|ages|now)$/;
 /** Modifiers of a time noun: "last week", "this month", "late Tuesday". */
 const TIME_MODIFIER = /^(last|this|next|late|early|that|each|every)$/;
 /** Nouns ending in -ing: "denied wrongdoing" has no verb of its own. */
 const ING_NOUNS = /^(wrongdoing|anything|something|nothing|everything|funding|meeting|building|hearing|briefing|spending|ruling|shooting|bombing|training|warning|wedding|evening|morning|setting|thing|king|spring|string|ring|being|bidding|reporting|polling|leaking|timing|offering|ceiling|feeling|finding|landing|opening|rating|standing|understanding|wording|writing|saying|dealing|killing|crossing|housing|trading|voting|uprising|ending|beginning|ongoing|following|upcoming|sweeping|striking|surprising|stunning|shocking|alarming|growing|rising|leading|ruling|outgoing|incoming|sitting|acting|governing|longstanding|troubling|disturbing|damning|damaging|misleading|outstanding|interesting|amazing|lasting|bring)$/;
+
+/** Nouns that take a "that" clause of their own: "denied the report that …" does not report "…" as the speaker's words. */
+const CONTENT_NOUNS = /^(reports?|claims?|story|stories|allegations?|accusations?|charges?|rumou?rs?|ideas?|notion|suggestions?|assertions?|arguments?|news|fact|evidence|possibility|belief|view|sense|impression|message|suspicion|speculation|theory|conclusion|finding|findings|notions?|premise|characterization|account|accounts|reporting|article|piece|assessment|insinuation|implication|contention|statement|statements|comment|comments|remarks?|warning|warnings|promise|pledge|assurance|assurances)$/;
+/** Prepositions of circumstance (time, place, channel) that may stand between a cue and a distant "that". */
+const CIRCUMSTANCE_PREP = /^(on|in|at|during|after|before|since|through|via|over|outside|inside|from|to|with|for|earlier|later|last|this|late|early|twice|again|repeatedly|however|also|privately|publicly)$/;
+
+/**
+ * After a relative clause opening at `from` ("that used to be considered a tackle now draws"): the index of
+ * the main clause's verb, a finite auxiliary or present-tense verb after the relative clause's own verb, or -1.
+ */
+function mainVerbAfterRelative(toks: readonly Token[], from: number, to: number): number {
+  let own = -1;
+  for (let k = from; k <= to && k - from <= 14; k++) {
+    const t = toks[k]!;
+    if (t.k !== 'w') return -1;
+    const verb = FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+(ed|s)$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) || PRESENT.test(t.lo);
+    if (own < 0) {
+      if (verb) own = k;
+      continue;
+    }
+    if (k > own + 1 && (/^(is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|does|did|do)$/.test(t.lo) || /n[’']t$/.test(t.lo) || (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(toks[k - 1]!.lo) && /^\p{Ll}+$/u.test(toks[k - 1]!.t) && /ly$|^(now|still|also|already|never|always|only)$/.test(toks[k - 1]!.lo)))) return k;
+  }
+  return -1;
+}
+
+/** "the crowd that gathered", "the staff that has": "that" followed by a verb is a relative pronoun. */
+function relativeThat(nx: Token | undefined): boolean {
+  return nx?.k === 'w' && (FINITE.test(nx.lo) || /n[’']t$/.test(nx.lo) || /^\p{Ll}+ed$/u.test(nx.t) || /^(would|should|could|can|will|may|might|must)$/.test(nx.lo));
+}
+
+/**
+ * A "that" clause a few words after the cue, past the hearer or a circumstance: "told a crowd in Miami
+ * Tuesday that …", "explained through a spokesman that …", "wrote the local paper, The Perry Chief, that
+ * …", "said on Twitter, as it happens, that …". Not past a noun that takes a clause of its own ("denied
+ * the report that …" reports no words of the speaker), not after a topic ("boasted about the man that he
+ * …": a relative clause), and not when "that" is a relative pronoun ("told the crowd that gathered").
+ */
+function distantThat(toks: readonly Token[], i: number, to: number, hearerVerb: boolean): number {
+  const first = toks[i]!;
+  const hearer = hearerVerb && first.k === 'w' && (isCapWord(first) || /^(the|a|an|his|her|their|its|our|me|him|her|us|them|you|reporters|supporters|voters|members|delegates|donors|lawmakers|students|friends|attendees|listeners|viewers|readers|audiences?|crowds?|colleagues)$/.test(first.lo));
+  if (!hearer && !CIRCUMSTANCE_PREP.test(first.lo) && !(first.k === 'p')) return -1;
+  for (let k = i + 1; k <= to && k - i <= 14; k++) {
+    const t = toks[k]!;
+    if (t.k === 'q') return -1;
+    if (t.k === 'p') {
+      if (/^[,\u2014\u2013-]$|^--$/.test(t.t)) continue;
+      return -1;
+    }
+    if (t.lo === 'that') {
+      const nx = toks[k + 1];
+      if (!nx || k + 1 > to || nx.k !== 'w') return -1;
+      return relativeThat(nx) ? -1 : k + 1;
+    }
+    if (CONTENT_NOUNS.test(t.lo) || COMPLEMENTIZER.test(t.lo) || FINITE.test(t.lo) || speechLike(t.lo) || /^(and|or|but|about|of|who|which|he|she|they|we|i|it)$/.test(t.lo)) return -1;
+  }
+  return -1;
+}
 
 /**
  * Whether the words a cue reports are a clause (reported speech) rather than the verb's object:
@@ -296,6 +358,15 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
       while (j <= to && j - i <= 9 && toks[j]!.k !== 'q' && !(toks[j]!.k === 'w' && (COMPLEMENTIZER.test(toks[j]!.lo) || SUBJECT_PRONOUN.test(toks[j]!.lo)))) j++;
       if (j <= to && j - i <= 9 && toks[j]!.k === 'w' && (!/^(with|to|as|without|under)$/.test(t.lo) || toks[j]!.lo === 'that') && toks.slice(i + 1, j).every((x) => x.k === 'w' || x.t === ',')) return toks[j]!.lo === 'that' ? j + 1 : j;
     }
+    // "said for weeks (that) he's …", "has said for months …"
+    if (t.lo === 'for' && toks[i + 1]?.k === 'w' && PERIOD.test(toks[i + 1]!.lo)) {
+      i += 2;
+      continue;
+    }
+    if (t.lo === 'for' && toks[i + 1]?.k === 'w' && /^(a|the|several|many|some|two|three|four|five)$/.test(toks[i + 1]!.lo) && toks[i + 2]?.k === 'w' && PERIOD.test(toks[i + 2]!.lo)) {
+      i += 3;
+      continue;
+    }
     if (/^(on|in|at|during|after|before|late|early)$/.test(t.lo)) {
       let j = i + 1;
       while (j <= to && j - i <= 3 && toks[j]!.k === 'w' && !CIRCUMSTANCE.test(toks[j]!.lo)) j++;
@@ -308,16 +379,24 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
   }
   const first = toks[i];
   if (!first || i > to || first.k !== 'w') return -1;
+  // "told the crowd that gathered …": a relative clause on the hearer, not a clause of the cue
+  // ("said that was a mistake": "that" is the clause's subject)
+  if (first.lo === 'that' && relativeThat(toks[i + 1])) return toks[i - 1]?.k === 'w' && !speechLike(toks[i - 1]!.lo) ? -1 : i;
   if (COMPLEMENTIZER.test(first.lo) || SUBJECT_PRONOUN.test(first.lo)) return first.lo === 'that' && i < to ? i + 1 : i;
+  const distant = distantThat(toks, i, to, hearerVerb);
+  if (distant >= 0) return distant;
   // an infinitive or a gerund with its object: "vowed to repeal …", "proposed eliminating the tax"
   if (first.lo === 'to' && toks[i + 1]?.k === 'w' && !isCapWord(toks[i + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[i + 1]!.lo)) return i;
   if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return i;
   if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return i;
   // a hearer, then the clause: "told himself that …", "warned voters that …"
   if (/^(me|him|her|us|them|you|myself|himself|herself|ourselves|themselves|reporters|supporters|voters)$/.test(first.lo) || hearerVerb) {
-    for (let k = i + 1; k <= to && k - i <= 4; k++) {
+    for (let k = i + 1; k <= to && k - i <= 8; k++) {
       const t = toks[k]!;
       if (t.k !== 'w') break;
+      // "told The Star-Ledger of Newark last week she would …": the hearer, a time, then the clause
+      if (k - i > 1 && SUBJECT_PRONOUN.test(t.lo) && (CIRCUMSTANCE.test(toks[k - 1]!.lo) || isCapWord(toks[k - 1]))) return k;
+      if (t.lo === 'that' && relativeThat(toks[k + 1])) return -1;
       if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which')) return t.lo === 'that' ? k + 1 : k;
       if (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w') return i;
       // "tells voters she's with them": the hearer, then a clause with its own subject
@@ -355,6 +434,13 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
     if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return npStart;
     if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return npStart;
     // (prepositions and "and" may join a longer subject: "the credibility of the Congress was", "Obama and his aides have")
+    // a relative clause inside the subject ("a hit that used to be a tackle now draws …", "one candidate he
+    // likes is …") needs the main verb after it; "the intelligence he had" has none and reports nothing
+    if (/^(he|she|they|we|it|that|which|who)$/.test(t.lo) && toks[k - 1]!.k === 'w' && !isCapWord(toks[k - 1]) && !PREPOSITIONS.test(toks[k - 1]!.lo) && !/^(and|or|but|the|a|an)$/.test(toks[k - 1]!.lo)) {
+      const main = mainVerbAfterRelative(toks, k + 1, to);
+      if (main >= 0) return npStart;
+      return -1;
+    }
     if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|but)$/.test(t.lo)) return -1;
     const before = toks[k - 1]!;
     // a present-tense verb after a name or a plural head ("Obama hopes", "officials say"), or after a
