@@ -103,6 +103,14 @@ describe('/quote', () => {
     }
   });
 
+  it('leaves out statements that match only through their article\'s headline', async () => {
+    // 002's headline says "absolute right"; of its 30-odd statements only three sentences do.
+    const r = await run('quote', { query: 'absolute right' });
+    expect(r.paging).toBeUndefined();
+    expect(items(r).length).toBeGreaterThanOrEqual(3);
+    for (const i of items(r)) expect(i.text).toMatch(/absolute right/);
+  });
+
   it('says so when nothing matches', async () => {
     const r = await run('quote', { query: 'zzqx wvvk' });
     expect(items(r)).toHaveLength(0);
@@ -177,6 +185,13 @@ describe('/speaker', () => {
     const top = first(r);
     expect(top.speaker).toMatch(/McMaster/);
     expect(top.quote).toMatch(/threats to aviation/);
+  });
+
+  it('keeps the speaker\'s statements in articles about the topic, words or not', async () => {
+    // "meeting" is in the headline of McMaster's article, and in one of his two statements there.
+    const r = await run('speaker', { name: 'McMaster', query: 'meeting' });
+    expect(items(r).length).toBeGreaterThanOrEqual(2);
+    expect(items(r).some((i) => !/meeting/i.test(i.text))).toBe(true);
   });
 
   it('splits a free-text "name words" line', async () => {

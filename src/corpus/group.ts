@@ -49,15 +49,25 @@ export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
  * allowed, counted over the statement, its speaker's names and outlet), in steps of a quarter;
  * within a step the search ranking stands.
  */
-export function byWordCoverage(ranked: RankedResult[], queryText: string): RankedResult[] {
+export function byWordCoverage(ranked: RankedResult[], queryText: string, opts: { dropUncovered?: boolean } = {}): RankedResult[] {
   if (!contentWords(queryText).length || ranked.length < 2) return ranked;
-  const step = (r: RankedResult) => {
-    const s = r.statement;
-    const haystack = [s.text, s.quote ?? '', s.speaker ?? '', ...s.speakerAliases, s.outlet ?? ''].join(' ');
-    return Math.floor(coverage(queryText, haystack) * 4 + 1e-9);
-  };
-  return ranked
-    .map((r, i) => ({ r, i, c: step(r) }))
-    .sort((a, b) => b.c - a.c || a.i - b.i)
-    .map((x) => x.r);
+  const scored = ranked.map((r, i) => ({ r, i, c: coverageStep(r.statement, queryText) }));
+  // fuse.js also matches the article title: "absolute right" in a headline brings every
+  // statement of that article, none with the words. When some statement has them itself, the
+  // ones that have none of them (even misspelt) are noise for a quote lookup.
+  const kept = opts.dropUncovered && scored.some((x) => x.c > 0) ? scored.filter((x) => x.c > 0 || ownWordsIn(x.r.statement, queryText)) : scored;
+  return kept.sort((a, b) => b.c - a.c || a.i - b.i).map((x) => x.r);
+}
+
+function ownFields(s: IndexedStatement): string {
+  return [s.text, s.quote ?? '', s.speaker ?? '', ...s.speakerAliases, s.outlet ?? ''].join(' ');
+}
+
+function coverageStep(s: IndexedStatement, queryText: string): number {
+  return Math.floor(coverage(queryText, ownFields(s)) * 4 + 1e-9);
+}
+
+/** Any of the query's content words in the statement's own fields (a step of 0 can still have one of many). */
+function ownWordsIn(s: IndexedStatement, queryText: string): boolean {
+  return coverage(queryText, ownFields(s)) > 0;
 }

@@ -317,6 +317,8 @@ export class CorpusRuntime implements Corpus {
         ),
       ),
       [q.text, ...q.phrases].join(' '),
+      // With a speaker named, their statements in articles about the topic are answers too.
+      { dropUncovered: !q.filters.speaker },
     );
     const slice = grouped.slice(offset, offset + limit);
     const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
