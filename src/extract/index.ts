@@ -15,7 +15,7 @@ import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
 import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportedClauseStart, secondPassage } from './passages.js';
-import { findQuoteSpans, startsWithQuote, wordCount } from './quote-spans.js';
+import { findQuoteSpans, startsWithQuote, wordCount, type QuoteSpan } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize } from './tokens.js';
@@ -79,6 +79,7 @@ export function extractStatements(article: Article): Statement[] {
   let chainOpen = false;
   let paraStart = 0;
   let paragraph = -1;
+  const paraSpans = new Map<number, QuoteSpan[]>();
   while (paraStart <= text.length) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
@@ -89,6 +90,7 @@ export function extractStatements(article: Article): Statement[] {
     if (!raw.trim()) continue;
     tracker.paragraph = paragraph;
     const spans = findQuoteSpans(text, pStart, paraEnd);
+    paraSpans.set(paragraph, spans);
     const continuing: Resolved | null = openQuote;
     openQuote = null;
     // a quotation running over several paragraphs has one speaker, named wherever in it the text names one
@@ -406,6 +408,43 @@ export function extractStatements(article: Article): Statement[] {
         continue;
       }
       out.push(stmt);
+    }
+  }
+  return withFragments(text, out, paraSpans);
+}
+
+/**
+ * Quoted fragments of reported speech as quotes of their own: in `Trump tweeted he had the "absolute
+ * right" to reveal it` only "absolute right" is Trump's verbatim wording, the rest is the reporter's. A
+ * user looking up the words verbatim ("who said absolute right?") must find them as that speaker's
+ * quote, so each fragment follows its mixed statement as a `direct` statement with the same sentence,
+ * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
+ * not fragments of anyone's words.
+ */
+const MINOR_WORDS = /^(of|the|a|an|and|in|on|for|to|at|by|with|or|from)$/;
+
+/** A title, slogan or name in quote marks ("Peace Through Strength.", "The Art of the Deal"): short, its main words capitalised. */
+function titleLike(words: readonly string[], inner: string): boolean {
+  if (words.length > 6 || /[?!]$/.test(inner) || (words.length < 2 && /[.]$/.test(inner))) return false;
+  const main = words.filter((w, i) => i === 0 || !MINOR_WORDS.test(w.toLowerCase()));
+  return main.filter((w) => /^[\p{Lu}\d]/u.test(w)).length >= Math.ceil(main.length * 0.6);
+}
+
+function withFragments(text: string, statements: Statement[], paraSpans: ReadonlyMap<number, QuoteSpan[]>): Statement[] {
+  if (!statements.some((s) => s.kind === 'mixed')) return statements;
+  const out: Statement[] = [];
+  for (const s of statements) {
+    out.push(s);
+    if (s.kind !== 'mixed' || !s.quote || !s.speaker) continue;
+    const reported = normQuote(s.quote);
+    for (const q of paraSpans.get(s.paragraph) ?? []) {
+      if (q.open < s.start || q.close > s.end) continue;
+      const inner = text.slice(q.innerStart, q.innerEnd).trim().replace(/[,;:\s]+$/, '');
+      const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+      const key = normQuote(inner);
+      if (words.length === 0 || !key || key === reported || !` ${reported} `.includes(` ${key} `)) continue;
+      if (titleLike(words, inner)) continue;
+      out.push({ ...s, kind: 'direct', quote: inner });
     }
   }
   return out;
