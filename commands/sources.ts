@@ -72,20 +72,27 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       add((await ctx.corpus.search({ ...page.query, text, notices: [] }, { offset: 0, limit: CANDIDATES })).results);
     }
   }
-  const relevant = [...seen.values()]
+  const matched = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, r.statement.text) }))
     .filter((x) => x.m.reports)
-    .map((x) => ({ ...x, stance: claimStance(claim, x.r.statement.text, x.m.matched, x.r.statement.cue) }))
-    // An article that asserts the claim anywhere counts as reporting it, so its asserting
-    // statement is the one shown. Then reports someone is on record for (a speaker, an
-    // outlet): /sources asks who reports the claim. Then most of the claim, then search order.
-    .sort(
-      (a, b) =>
-        stanceOrder(a.stance) - stanceOrder(b.stance) ||
-        attributed(b.r) - attributed(a.r) ||
-        b.m.score - a.m.score ||
-        a.rank - b.rank,
-    );
+    .map((x) => ({ ...x, stance: claimStance(claim, x.r.statement.text, x.m.matched, x.r.statement.cue) }));
+  type Candidate = (typeof matched)[number];
+  // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports the
+  // claim. Then most of the claim, then search order.
+  const order = (a: Candidate, b: Candidate) =>
+    stanceOrder(a.stance) - stanceOrder(b.stance) || attributed(b.r) - attributed(a.r) || b.m.score - a.m.score || a.rank - b.rank;
+  // Each article is shown by its first statement in that order, except that a denial with more
+  // of the claim (in quarter steps) wins over the article's best assertion: "Trump did not reveal
+  // the source" must not hide behind the same article's "Trump revealed classified information".
+  const step = (x: Candidate) => Math.floor(x.m.score * 4 + 1e-9);
+  const shows = new Map<string, Candidate>();
+  for (const x of [...matched].sort(order)) {
+    const cur = shows.get(x.r.article.id);
+    if (!cur || (cur.stance === 'asserts' && x.stance === 'disputes' && step(x) > step(cur))) shows.set(x.r.article.id, x);
+  }
+  const chosen = new Set(shows.values());
+  // The others still bring the articles that carry the same quote (their clusters).
+  const relevant = [...[...chosen].sort(order), ...matched.filter((x) => !chosen.has(x)).sort(order)];
 
   const byArticle = new Map<string, ArticleSource>();
   for (const { r, m, stance } of relevant) {

@@ -129,6 +129,15 @@ describe('/sources on the seed corpus (QA F30)', () => {
     },
   );
 
+  it('shows an article by its denial when the denial has more of the claim than its assertions', async () => {
+    // 002 says "Trump did not reveal the source …" and also that he "had the absolute right to
+    // reveal what he did": the denial is the article's answer to this claim.
+    const r = await run('Trump revealed the source');
+    const disputing = r.sections.find((s) => s.heading === 'Disputing or denying it');
+    expect(disputing?.items.map((i) => i.text)).toContainEqual(expect.stringMatching(/did not reveal the source/));
+    expect(r.text).toMatch(/1 disputes or denies it/);
+  });
+
   it('Find sources / check this on a message with a label and two claims (QA F30)', async () => {
     const r = await checkClaims(
       seeds.services,
