@@ -55,10 +55,14 @@ const isDash = (t: Token | undefined): boolean => t !== undefined && t.k === 'p'
 const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q';
 
 /** Whether a lower-case word may sit inside a noun phrase before its head (adjective or noun). */
+const IRREGULAR_PAST = /^(went|made|took|gave|got|came|saw|knew|kept|held|won|ran|met|paid|sent|spent|built|felt|brought|bought|fought|sought|taught|caught|found|became|began|broke|chose|drove|fell|grew|hid|rose|sat|sold|stood|struck|swore|threw|understood|seemed|appeared)$/;
+
 function npWord(t: Token): boolean {
   const lo = t.lo;
   if (STOP.has(lo) || AUX.has(lo) || BE.has(lo)) return false;
   if (speechVerb(lo) && !isPersonNoun(lo)) return false;
+  // "Trump went on the attack": an irregular past tense ends the noun phrase before it
+  if (IRREGULAR_PAST.test(lo)) return false;
   if (/ly$/.test(lo) && !/^(daily|early|family|ally|italy|july|only)$/.test(lo)) return false;
   if (/(ed|ing)$/.test(lo) && !/^(former|senior|united|red|unnamed|named|retired|elected|appointed|leading|ruling|governing|sitting|acting|incoming|outgoing|ranking|high-ranking|top-ranking|longtime|speed)$/.test(lo) && !isPersonNoun(lo)) return false;
   return true;
@@ -128,6 +132,12 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       n++;
       continue;
     }
+    // "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": of/for inside a proper name
+    if (capHead && /^(of|for)$/.test(t.lo) && isCapWord(toks[j + 1]) && (isCapWord(toks[j - 1]) && !FUNCTION_CAPS.test(toks[j - 1]!.lo))) {
+      j--;
+      n++;
+      continue;
+    }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
     // "current and former US officials", "the state and federal investigators": two modifiers joined before
     // the rest of the phrase, after a boundary (sentence start, comma, quote, "but", a determiner)
@@ -166,6 +176,8 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
 }
 
 /** Scan a noun phrase rightwards from `from` (inverted "said X, the role"), up to a quote or the end. */
+const CIRCUMSTANCE_PREP = /^(in|on|during|via|through|after|before|over|to)$/;
+const CIRCUMSTANCE_OBJ = /^(a|an|his|her|their|its|this|that|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|twitter|facebook|instagram|television|tv|radio)$/;
 const SUBORDINATE = /^(when|as|while|because|if|after|before|during|adding|noting|saying|referring|speaking|according|explaining|arguing|pointing|insisting|citing|since|although|though|until)$/;
 
 function scanRightNP(toks: readonly Token[], from: number): number {
@@ -184,6 +196,8 @@ function scanRightNP(toks: readonly Token[], from: number): number {
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
     // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
     if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;
+    // "said Paul Ryan in a statement", "said Ann Lee on Tuesday": a circumstance after the name is not part of it
+    if (t.k === 'w' && j > from && !sawComma && CIRCUMSTANCE_PREP.test(t.lo) && isCapWord(toks[j - 1]) && isWord(toks[j + 1]) && CIRCUMSTANCE_OBJ.test(toks[j + 1]!.lo)) break;
     if (t.k === 'p' && t.t === ',') sawComma = true;
     if (t.k === 'w') last = j;
     j++;
@@ -248,6 +262,8 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
       break;
     }
   }
+  // "Paul Ryan in a statement": the name before a post-modifier heads the phrase
+  if (isCapWord(head) && head !== toks[to]) return !FUNCTION_CAPS.test(head.lo.replace(/[’']s$/, ''));
   const lo = head.lo.replace(/[’']s$/, '');
   if (NUMBER.test(lo) && to - from >= 2 && toks[to - 1]?.lo === 'in') return true;
   // with a determiner any noun can speak ("the coach", "a moderator"), except times and abstractions
@@ -389,7 +405,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
 }
 
 const TIME_END = /^(later|earlier|ago|before|after|afterward|afterwards|week|weekend|month|year|day|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|time|meanwhile|however|instead|still|too|also|now|then|\d+)$/;
-const INTRO_WORDS = /^(with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
+const INTRO_WORDS = /^(here|there|with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
 
 /**
  * The subject of the sentence's main clause, before token `limit`: what a participle ("…, saying") or a
@@ -424,6 +440,7 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
     i = found + 1;
   }
   if (isWord(toks[i]) && /^(but|and|so|yet|still)$/.test(toks[i]!.lo)) i++;
+  if (isWord(toks[i]) && /^(then|now|later|also)$/.test(toks[i]!.lo) && isCapWord(toks[i + 1])) i++;
   const first = toks[i];
   if (!isWord(first)) return null;
   if (PRONOUNS.has(first.lo)) return first.lo === 'i' || first.lo === 'you' ? null : { from: i, to: i };

@@ -251,7 +251,10 @@ export function extractStatements(article: Article): Statement[] {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
-        resolved = clauseSubject(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
+        // "…, Spicer said, adding, "…"": the participle continues the attribution it follows, not the sentence's subject
+        const p = chosen;
+        const host = attrs.find((a) => a !== p && a.speaker && a.form !== 'according' && a.form !== 'participle' && toks[p.cueIndex - 1]?.t === ',' && Math.max(a.cueEnd, a.speaker.to, a.outletPhrase?.to ?? -1) + 2 === p.cueIndex);
+        resolved = host ? resolveSpeaker(text, toks, host, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '') : clauseSubject(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
       }
       let contextual = false;
       if (kind === 'direct' && !chosen && !resolved) {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const first = (...paras: string[]) => extractStatements(article(paras.join('\n'))).find((s) => s.kind !== 'statement');
+
+describe('speaker phrases', () => {
+  it('a circumstance after an inverted speaker is not part of the name', () => {
+    expect(first('“The quay stays shut,” said Harbourmaster Tom Pike in a statement.')).toMatchObject({ speaker: 'Tom Pike', speakerMention: 'Harbourmaster Tom Pike' });
+    expect(first('“The quay stays shut,” said Tom Pike on Tuesday.')?.speaker).toBe('Tom Pike');
+  });
+
+  it('"of" and "for" inside an institution\'s name belong to the speaker phrase', () => {
+    expect(first('"The sea is rising fast," Jo Reed of the Harwich Institute for Coastal Studies wrote in May.')).toMatchObject({ speaker: 'Jo Reed', quote: 'The sea is rising fast' });
+  });
+
+  it('", adding" continues the attribution it follows, not the subject of the sentence', () => {
+    expect(first('The ferry and the bus will merge next year, Pike said, adding, "They need to sit down and talk."')).toMatchObject({ speaker: 'Pike', cue: 'adding' });
+  });
+
+  it('the subject of a participle after "And then" or "Here in X,"', () => {
+    expect(first('And then Pike went fully on the attack, saying, "Resign now."')?.speaker).toBe('Pike');
+    expect(first('Here in Harwich, Reed stepped up her criticism, saying, "The levy is unfair."')?.speaker).toBe('Reed');
+  });
+});
+
+describe('verbs of manner', () => {
+  it('attribute only the words right before them', () => {
+    expect(first('“They would have gone to the only bill with support,” Pike fumed on Tuesday.')).toMatchObject({ speaker: 'Pike', cue: 'fumed' });
+    expect(first('“This is fantastic!” beamed Jo Reed of Harwich.')?.speaker).toBe('Jo Reed');
+    expect(first('The crowd cried for more.')).toBeUndefined();
+    expect(first('Pike laughed at the idea of a new quay.')).toBeUndefined();
+  });
+});
