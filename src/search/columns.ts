@@ -77,6 +77,8 @@ export class StringColumn {
   }
 }
 
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
 /**
  * Lowercased texts as Latin-1 bytes in one growing buffer: scoring reads them without making
  * strings. Texts with characters beyond Latin-1 keep a string instead (`wide`).
@@ -87,25 +89,28 @@ export class ByteTexts {
   start: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
   len: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
   wide = new Map<number, string>();
+  private writer: Buffer | null = null;
   static readonly WIDE = 0xffffffff;
 
   set(doc: number, s: string): void {
     this.start.ensure(doc + 1);
     this.len.ensure(doc + 1);
-    for (let i = 0; i < s.length; i++) {
-      if (s.charCodeAt(i) > 255) {
-        this.start.data[doc] = ByteTexts.WIDE;
-        this.len.data[doc] = s.length;
-        this.wide.set(doc, s);
-        return;
-      }
+    if (BEYOND_LATIN1.test(s)) {
+      this.start.data[doc] = ByteTexts.WIDE;
+      this.len.data[doc] = s.length;
+      this.wide.set(doc, s);
+      return;
     }
     if (this.used + s.length > this.buf.length) {
       const next = new Uint8Array(Math.max(this.buf.length * 2, this.used + s.length));
       next.set(this.buf.subarray(0, this.used));
       this.buf = next;
     }
-    this.buf.set(Buffer.from(s, 'latin1'), this.used);
+    if (this.writer === null || this.writer.buffer !== this.buf.buffer) {
+      this.writer = Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    }
+    // Written in place: no temporary buffer per text.
+    this.writer.write(s, this.used, s.length, 'latin1');
     this.start.data[doc] = this.used;
     this.len.data[doc] = s.length;
     this.used += s.length;

@@ -186,6 +186,9 @@ export class FastIndex implements SearchIndex {
   titles = new Dict();
   postings = new TrigramPostings();
   private speakerCache: SpeakerEntry[] | null = null;
+  /** Add-path caches: the last article interned, and each speaker's latest entity. */
+  private lastArticle = -1;
+  private recentEntity = new Map<string | null, number>();
   private speakerCounts = new Map<string, number>();
   private counts = new Uint8Array(1024);
   private touched = new Uint32Array(1024);
@@ -200,16 +203,26 @@ export class FastIndex implements SearchIndex {
   }
 
   add(docs: readonly IndexedStatement[]): void {
-    const replaced = docs.filter((d) => this.idToDoc.has(d.id)).map((d) => d.id);
-    if (replaced.length > 0) this.remove(replaced);
+    // A statement already present is replaced: its old number becomes a tombstone.
     for (const d of docs) this.addOne(d);
   }
 
+  /**
+   * Everything added so far in the compact on-disk layout (one counting sort of the trigram
+   * postings). Optional: the first search or save does it anyway; a bulk build calls it so its
+   * time is counted where it belongs.
+   */
+  compact(): void {
+    this.postings.compact();
+  }
+
   private addOne(d: IndexedStatement): void {
-    if (this.idToDoc.has(d.id)) this.remove([d.id]);
+    if (this.idToDoc.get(d.id) !== undefined) this.remove([d.id]);
     const doc = this.n++;
-    for (const c of [this.live, this.kind, this.quoteStart, this.quoteLen, this.textTok, this.quoteTok, this.article, this.entity, this.outlet]) {
-      c.ensure(this.n);
+    if (doc >= this.live.data.length) {
+      for (const c of [this.live, this.kind, this.quoteStart, this.quoteLen, this.textTok, this.quoteTok, this.article, this.entity, this.outlet]) {
+        c.ensure(this.n);
+      }
     }
     this.ids.push(d.id);
     this.idToDoc.set(d.id, doc);
@@ -220,7 +233,8 @@ export class FastIndex implements SearchIndex {
     this.clusters.push(d.clusterId === d.id ? '' : d.clusterId);
     const foldedText = foldForSearch(d.text);
     this.folded.set(doc, foldedText);
-    this.textTok.data[doc] = isBlank(foldedText) ? 0 : Math.min(65535, countTokens(foldedText));
+    // Folding keeps length and whitespace, so token counts need no folded copy.
+    this.textTok.data[doc] = isBlank(d.text) ? 0 : Math.min(65535, countTokens(d.text));
     let trigramSource = foldedText;
     if (d.quote === null) {
       this.quoteStart.data[doc] = -1;
@@ -234,47 +248,68 @@ export class FastIndex implements SearchIndex {
         this.separateQuotes.set(doc, d.quote);
         trigramSource += '\n' + foldForSearch(d.quote);
       }
-      const fq = foldForSearch(d.quote);
-      this.quoteTok.data[doc] = isBlank(fq) ? 0 : Math.min(65535, countTokens(fq));
+      this.quoteTok.data[doc] = isBlank(d.quote) ? 0 : Math.min(65535, countTokens(d.quote));
     }
     this.postings.addDoc(doc, trigramSource);
-    // Article.
+    // Article: statements arrive article by article, so the last one is usually it.
     const outletId = this.internOutlet(d.outlet);
     const articleOutlet = this.internOutlet(d.articleOutlet);
-    const aKey = `${d.articleId}\u0001${d.articleTitle}\u0001${d.articleOutlet ?? '\u0002'}`;
-    let a = this.articleIds.get(aKey);
-    if (a === undefined) {
-      a = this.articles.length;
-      this.articles.push({ id: d.articleId, title: d.articleTitle, outlet: articleOutlet, titleId: this.titles.intern(foldForSearch(d.articleTitle)) });
-      this.articleIds.set(aKey, a);
+    let a = this.lastArticle;
+    const la = a >= 0 ? this.articles[a] : undefined;
+    if (!la || la.id !== d.articleId || la.title !== d.articleTitle || la.outlet !== articleOutlet) {
+      const aKey = articleKey(d.articleId, d.articleTitle, d.articleOutlet);
+      let found = this.articleIds.get(aKey);
+      if (found === undefined) {
+        found = this.articles.length;
+        this.articles.push({
+          id: d.articleId,
+          title: d.articleTitle,
+          outlet: articleOutlet,
+          titleId: this.titles.intern(foldForSearch(d.articleTitle)),
+        });
+        this.articleIds.set(aKey, found);
+      }
+      a = this.lastArticle = found;
     }
     this.article.data[doc] = a;
     this.outlet.data[doc] = outletId;
-    for (const o of this.docOutletIds(doc)) this.outlets.docs[o]!.push(doc);
+    const f1 = outletId >= 0 ? this.outletFold[outletId]! : -1;
+    const f2 = articleOutlet >= 0 ? this.outletFold[articleOutlet]! : -1;
+    if (f1 >= 0) this.outlets.docs[f1]!.push(doc);
+    if (f2 >= 0 && f2 !== f1) this.outlets.docs[f2]!.push(doc);
     this.titles.docs[this.articles[a]!.titleId]!.push(doc);
     // Speaker entity.
     if (d.speaker === null && d.speakerAliases.length === 0) {
       this.entity.data[doc] = -1;
     } else {
-      const eKey = JSON.stringify([d.speaker, d.speakerAliases]);
-      let e = this.entityIds.get(eKey);
-      if (e === undefined) {
-        e = this.entities.length;
-        const names = distinctNames([d.speaker, ...d.speakerAliases]);
-        this.entities.push({
-          speaker: d.speaker,
-          aliases: [...d.speakerAliases],
-          nameIds: names.map((n) => this.names.intern(n)),
-          normalized: [d.speaker, ...d.speakerAliases].filter((x): x is string => !!x).map(normalizeName),
-          docs: new GrowableU32(4),
-        });
-        this.entityIds.set(eKey, e);
-        this.speakerCache = null;
-      }
+      const e = this.entityOf(d.speaker, d.speakerAliases);
       this.entities[e]!.docs.push(doc);
       this.entity.data[doc] = e;
       if (d.speaker) this.bumpSpeaker(d.speaker, 1);
     }
+  }
+
+  /** The entity of a speaker and aliases, interned; the speaker's latest entity is checked first. */
+  private entityOf(speaker: string | null, aliases: readonly string[]): number {
+    const recent = this.recentEntity.get(speaker);
+    if (recent !== undefined && sameStrings(this.entities[recent]!.aliases, aliases)) return recent;
+    const eKey = entityKey(speaker, aliases);
+    let e = this.entityIds.get(eKey);
+    if (e === undefined) {
+      e = this.entities.length;
+      const names = distinctNames([speaker, ...aliases]);
+      this.entities.push({
+        speaker,
+        aliases: [...aliases],
+        nameIds: names.map((n) => this.names.intern(n)),
+        normalized: [speaker, ...aliases].filter((x): x is string => !!x).map(normalizeName),
+        docs: new GrowableU32(4),
+      });
+      this.entityIds.set(eKey, e);
+      this.speakerCache = null;
+    }
+    this.recentEntity.set(speaker, e);
+    return e;
   }
 
   /**
@@ -312,13 +347,12 @@ export class FastIndex implements SearchIndex {
   /** Interns an article and a speaker entity as `add` would (used when loading). */
   restoreArticle(id: string, title: string, outlet: string | null): void {
     const o = this.internOutlet(outlet);
-    const aKey = `${id}\u0001${title}\u0001${outlet ?? '\u0002'}`;
-    this.articleIds.set(aKey, this.articles.length);
+    this.articleIds.set(articleKey(id, title, outlet), this.articles.length);
     this.articles.push({ id, title, outlet: o, titleId: this.titles.intern(foldForSearch(title)) });
   }
 
   restoreEntity(speaker: string | null, aliases: string[]): void {
-    this.entityIds.set(JSON.stringify([speaker, aliases]), this.entities.length);
+    this.entityIds.set(entityKey(speaker, aliases), this.entities.length);
     this.entities.push({
       speaker,
       aliases,
@@ -343,18 +377,6 @@ export class FastIndex implements SearchIndex {
       this.outletFold.push(f === '' ? -1 : this.outlets.intern(f));
     }
     return id;
-  }
-
-  /** The folded outlet ids fuse.js sees for a statement: its outlet, then the article's if different. */
-  private docOutletIds(doc: number): number[] {
-    const o1 = this.outlet.data[doc]!;
-    const o2 = this.articles[this.article.data[doc]!]!.outlet;
-    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
-    const f2 = o2 >= 0 ? this.outletFold[o2]! : -1;
-    const out: number[] = [];
-    if (f1 >= 0) out.push(f1);
-    if (f2 >= 0 && f2 !== f1) out.push(f2);
-    return out;
   }
 
   private bumpSpeaker(name: string, by: number): void {
@@ -933,4 +955,19 @@ function insertTop(top: Array<[number, number]>, doc: number, score: number, lim
   if (i >= limit) return;
   top.splice(i, 0, [doc, score]);
   if (top.length > limit) top.pop();
+}
+
+/** Interning keys (\u0001 separates, \u0002 stands for null: neither occurs in news text). */
+function articleKey(id: string, title: string, outlet: string | null): string {
+  return `${id}\u0001${title}\u0001${outlet ?? '\u0002'}`;
+}
+
+function entityKey(speaker: string | null, aliases: readonly string[]): string {
+  return `${speaker ?? '\u0002'}\u0001${aliases.length}\u0001${aliases.join('\u0001')}`;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

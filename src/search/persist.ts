@@ -164,32 +164,46 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     }
   }
 
-  // Postings without removed statements, renumbered.
-  const T = ix.postings.trigramCount;
-  const keys: number[] = [];
-  const offsets: number[] = [0];
-  let total = 0;
-  for (let t = 0; t < T; t++) {
-    const l = ix.postings.lists(t);
-    let c = 0;
-    for (const part of [l.base, l.tail]) for (let i = 0; i < part.length; i++) if (map[part[i]!]! >= 0) c++;
-    total += c;
-  }
-  const data = new Uint32Array(total);
-  let w = 0;
-  for (let t = 0; t < T; t++) {
-    const l = ix.postings.lists(t);
-    const before = w;
-    for (const part of [l.base, l.tail]) {
-      for (let i = 0; i < part.length; i++) {
-        const m = map[part[i]!]!;
-        if (m >= 0) data[w++] = m;
+  // Postings without removed statements, renumbered. Everything in the base arrays first (one
+  // counting sort); with nothing removed they are written as they are.
+  ix.postings.compact();
+  let triKeys: Float64Array;
+  let triOffsets: Uint32Array;
+  let triData: Uint32Array;
+  if (n === ix.n) {
+    triKeys = Float64Array.from(ix.postings.keys);
+    triOffsets = ix.postings.baseOffsets;
+    triData = ix.postings.baseData;
+  } else {
+    const T = ix.postings.trigramCount;
+    const keys: number[] = [];
+    const offsets: number[] = [0];
+    let total = 0;
+    for (let t = 0; t < T; t++) {
+      const l = ix.postings.lists(t);
+      let c = 0;
+      for (const part of [l.base, l.tail]) for (let i = 0; i < part.length; i++) if (map[part[i]!]! >= 0) c++;
+      total += c;
+    }
+    const data = new Uint32Array(total);
+    let w = 0;
+    for (let t = 0; t < T; t++) {
+      const l = ix.postings.lists(t);
+      const before = w;
+      for (const part of [l.base, l.tail]) {
+        for (let i = 0; i < part.length; i++) {
+          const m = map[part[i]!]!;
+          if (m >= 0) data[w++] = m;
+        }
+      }
+      if (w > before) {
+        keys.push(ix.postings.keys[t]!);
+        offsets.push(w);
       }
     }
-    if (w > before) {
-      keys.push(ix.postings.keys[t]!);
-      offsets.push(w);
-    }
+    triKeys = Float64Array.from(keys);
+    triOffsets = Uint32Array.from(offsets);
+    triData = data;
   }
 
   const separateQuotes: Array<[number, string]> = [];
@@ -224,9 +238,9 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     ['folded', folded],
     ['foldedStart', fStart],
     ['foldedLen', fLen],
-    ['triKeys', Float64Array.from(keys)],
-    ['triOffsets', Uint32Array.from(offsets)],
-    ['triData', data],
+    ['triKeys', triKeys],
+    ['triOffsets', triOffsets],
+    ['triData', triData],
   ];
   return { header, sections };
 }

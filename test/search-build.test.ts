@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TUNING, EXHAUSTIVE_TUNING, FastIndex, loadIndex, parseQuery, saveIndex } from '../src/search/index.js';
+import { TrigramPostings } from '../src/search/trigrams.js';
+import type { SearchHit } from '../src/search/types.js';
+import { generateCorpus, makeQueries, rng } from '../bench/corpus.js';
+
+// The bulk build (postings appended, then one counting sort) and the incremental path (small
+// additions onto per-trigram tails, merged when they grow) must give the same index.
+const corpus = generateCorpus({ size: 900, seed: 23, vocabulary: 3000, speakers: 120, outlets: 50 });
+const queries = makeQueries(corpus, 36, 9);
+const strip = (hits: SearchHit[]) => hits.map((h) => [h.id, h.score]);
+
+/** Every trigram's list, read the way searches read them, keyed by trigram. */
+function allLists(p: TrigramPostings): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let t = 0; t < p.trigramCount; t++) {
+    const l = p.lists(t);
+    out.set(p.keys[t]!, [...l.base, ...l.tail]);
+  }
+  return out;
+}
+
+describe('index build: bulk and incremental give the same index', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('answers every query identically, whether built in one go or statement by statement with searches between', () => {
+    const bulk = new FastIndex();
+    bulk.add(corpus.statements);
+    bulk.compact();
+    const incremental = new FastIndex();
+    corpus.statements.forEach((s, i) => {
+      incremental.add([s]);
+      // Reads between additions flush the pending postings: onto the tails or, when they have
+      // grown past a quarter of the base, merged into it.
+      if (i % 37 === 0) incremental.search(parseQuery('minister said'), { limit: 3 });
+    });
+    expect(incremental.size).toBe(bulk.size);
+    expect(allLists(incremental.postings)).toEqual(allLists(bulk.postings));
+    for (const q of queries) {
+      const pq = parseQuery(q.text);
+      expect(strip(incremental.search(pq, { limit: 10 }, DEFAULT_TUNING))).toEqual(strip(bulk.search(pq, { limit: 10 }, DEFAULT_TUNING)));
+      expect(strip(incremental.search(pq, { limit: 10 }, EXHAUSTIVE_TUNING))).toEqual(strip(bulk.search(pq, { limit: 10 }, EXHAUSTIVE_TUNING)));
+    }
+  });
+
+  it('keeps trigram lists sorted, duplicate-free and complete through merges and tails', () => {
+    const r = rng(5);
+    const p = new TrigramPostings();
+    const truth = new Map<number, number[]>();
+    const alphabet = 'abcdeé ';
+    for (let doc = 0; doc < 3000; doc++) {
+      let text = '';
+      const len = Math.floor(r() * 40);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(r() * alphabet.length)];
+      p.addDoc(doc, text);
+      const seen = new Set<number>();
+      for (let i = 0; i + 2 < text.length; i++) seen.add(TrigramPostings.keyOf(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)));
+      for (const k of seen) truth.set(k, [...(truth.get(k) ?? []), doc]);
+      // Irregular reads: sometimes after one addition (tails), sometimes after hundreds (merge).
+      if (r() < 0.02) p.lists(0);
+    }
+    expect(allLists(p)).toEqual(truth);
+    expect(p.pendingCount).toBe(0);
+    p.compact();
+    expect(allLists(p)).toEqual(truth);
+  });
+
+  it('saves and reloads an index with postings still pending, on tails and removed, then keeps adding', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-build-'));
+    dirs.push(dir);
+    const ix = new FastIndex();
+    ix.add(corpus.statements.slice(0, 600));
+    ix.search(parseQuery('security'), { limit: 1 });
+    ix.add(corpus.statements.slice(600, 610)); // onto the tails at the next read
+    ix.search(parseQuery('security'), { limit: 1 });
+    ix.add(corpus.statements.slice(610, 700)); // still pending when saved
+    ix.remove([corpus.statements[3]!.id, corpus.statements[605]!.id]);
+    const file = join(dir, 'index.bin');
+    await saveIndex(ix, file, 9);
+    const loaded = (await loadIndex(file))!;
+    expect(loaded.seq).toBe(9);
+    for (const q of queries.slice(0, 12)) {
+      const pq = parseQuery(q.text);
+      expect(strip(loaded.index.search(pq, { limit: 10 }))).toEqual(strip(ix.search(pq, { limit: 10 })));
+    }
+    loaded.index.add(corpus.statements.slice(700));
+    ix.add(corpus.statements.slice(700));
+    for (const q of queries.slice(12, 24)) {
+      const pq = parseQuery(q.text);
+      expect(strip(loaded.index.search(pq, { limit: 10 }))).toEqual(strip(ix.search(pq, { limit: 10 })));
+    }
+  });
+});
