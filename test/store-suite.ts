@@ -146,6 +146,22 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(await store.getArticle('nope')).toBeNull();
     });
 
+    it('re-stores an article whose text is the same but whose statements differ (a newer extractor)', async () => {
+      const a = article('a1');
+      await store.upsertArticle(a, [plain('Fine.'), plain('It was said.')]);
+      const seq = await store.currentSeq();
+      const better = [plain('Fine.'), quote('It was said.', 'Ann Vale', { kind: 'indirect' })];
+      const r = await store.upsertArticle(a, better);
+      expect(r.status).toBe('updated');
+      expect(r.seq).toBeGreaterThan(seq);
+      expect((await store.getStatements('a1')).map((s) => s.speaker)).toEqual([null, 'Ann Vale']);
+      expect((await store.changesSince(seq)).upserted.map((s) => s.id)).toContain('a1:1');
+      // And then it is unchanged again, with the first ingest time kept.
+      const before = (await store.listArticles())[0]!.ingestedAt;
+      expect((await store.upsertArticle(a, better)).status).toBe('unchanged');
+      expect((await store.listArticles())[0]!.ingestedAt).toBe(before);
+    });
+
     it('replaces the statements of a changed article', async () => {
       await store.upsertArticle(article('a1'), [plain('One.'), plain('Two.'), plain('Three.')]);
       const seq = await store.currentSeq();

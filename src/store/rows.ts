@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { Article } from '../domain/article.js';
-import type { Statement, StatementKind, StoredStatement } from '../domain/statement.js';
+import { statementJson, type Statement, type StatementKind, type StoredStatement } from '../domain/statement.js';
 
 /** Shapes and helpers the store's SQL modules share: rows, ids, batching, input checks. */
 
 /** Rows per multi-row INSERT (one array parameter per column). */
 export const INSERT_CHUNK = 5000;
+
+/**
+ * A digest of what was extracted from an article, stored with it: the same text with other
+ * statements (a newer extractor) is a change to store, not "unchanged". Fields in a fixed order.
+ */
+export function statementsHash(statements: readonly Statement[]): string {
+  return createHash('sha256').update(JSON.stringify(statements.map(statementJson))).digest('hex');
+}
 
 export interface ArticleWithStatements {
   article: Article;

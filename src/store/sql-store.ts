@@ -14,6 +14,7 @@ import {
   STATEMENT_COLUMNS,
   STATEMENT_FROM,
   statementId,
+  statementsHash,
   toStatement,
   validateStatement,
   type ArticleWithStatements,
@@ -169,8 +170,14 @@ export class SqlStore implements Store {
 
     const { results, seq } = await this.db.transaction(async (tx) => {
       await this.lockWrites(tx);
-      const existingRows = await tx.query<{ id: string; content_hash: string; statement_count: number; source_key: string | null }>(
-        'SELECT id, content_hash, statement_count, source_key FROM articles WHERE id = ANY($1::text[])',
+      const existingRows = await tx.query<{
+        id: string;
+        content_hash: string;
+        statements_hash: string | null;
+        statement_count: number;
+        source_key: string | null;
+      }>(
+        'SELECT id, content_hash, statements_hash, statement_count, source_key FROM articles WHERE id = ANY($1::text[])',
         [ids],
       );
       const existing = new Map(existingRows.map((r) => [r.id, r]));
@@ -196,7 +203,8 @@ export class SqlStore implements Store {
       const keyOnly: Array<[string, string]> = [];
       for (const item of byId.values()) {
         const old = existing.get(item.article.id);
-        if (old && old.content_hash === item.article.contentHash) {
+        // Same text and the same statements from it; a changed extractor re-stores the article.
+        if (old && old.content_hash === item.article.contentHash && old.statements_hash === statementsHash(item.statements)) {
           results.set(item.article.id, {
             articleId: item.article.id,
             status: 'unchanged',
@@ -367,15 +375,16 @@ export class SqlStore implements Store {
     for (const part of chunks(items, INSERT_CHUNK)) {
       const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k] ?? null);
       await tx.query(
-        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash)
-         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey, md5(body)
+        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash, statements_hash)
+         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey, md5(body), sh
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
-           $12::text[], $13::timestamptz[])
-           AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first)
+           $12::text[], $13::timestamptz[], $14::text[])
+           AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first, sh)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
            published = EXCLUDED.published, author = EXCLUDED.author, body = EXCLUDED.body, source = EXCLUDED.source,
            content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at,
            source_key = COALESCE(EXCLUDED.source_key, articles.source_key), text_hash = EXCLUDED.text_hash,
+           statements_hash = EXCLUDED.statements_hash,
            ingested_at = LEAST(articles.ingested_at, EXCLUDED.ingested_at)`,
         [
           col('id'),
@@ -391,6 +400,7 @@ export class SqlStore implements Store {
           now,
           col('sourceKey'),
           part.map((p) => firstIngested.get(p.article.id) ?? null),
+          part.map((p) => statementsHash(p.statements)),
         ],
       );
     }
