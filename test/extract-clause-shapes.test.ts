@@ -53,3 +53,19 @@ describe('"that" as a subject', () => {
     expect(reported('Tom Pike said that was a mistake.')[0]?.quote).toBe('that was a mistake');
   });
 });
+
+describe('the clause before a mid-sentence attribution', () => {
+  it('only a time or place after the cue: the words before the speaker are reported', () => {
+    expect(reported('The ferry will run next week, Pike said on Monday.')[0]).toMatchObject({ speaker: 'Pike', quote: 'The ferry will run next week' });
+    expect(reported('The ferry will run, Pike said in an interview with the Harwich Gazette.')[0]).toMatchObject({ quote: 'The ferry will run', outlet: 'The Harwich Gazette' });
+  });
+
+  it('a time before the second comma keeps the attribution parenthetical', () => {
+    expect(reported('Reed won the harbour vote, the Gazette declared on Thursday, two days after the polls closed.')[0]?.quote).toMatch(/^Reed won the harbour vote/);
+  });
+
+  it('"her" before a noun is a possessive, not the hearer', () => {
+    expect(reported('Pike said her family asked for privacy as they sought answers.')[0]?.quote).toBe('her family asked for privacy as they sought answers');
+    expect(reported('Aldous tells voters she is with them.')[0]?.quote).toBe('she is with them');
+  });
+});

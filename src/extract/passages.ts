@@ -127,6 +127,8 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
   return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
 }
 
+const PAREN_TIME = /^(on|in|at|last|this|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|weekend|month|year|night|morning|afternoon|evening|earlier|later|recently|again|also)$/;
+
 /** The reported clause of an attribution: after "X said (that)", or before ", X said". */
 export function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number; gap?: { from: number; to: number } } | null {
   const lastTok = lastWordOrQuote(toks);
@@ -152,6 +154,10 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     k++;
   }
   // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
+  // ("Clinton won the primary, the AP declared on Thursday, two days after …": a time may stand before the second comma)
+  let kc = k;
+  while (kc - k < 4 && toks[kc]?.k === 'w' && PAREN_TIME.test(toks[kc]!.lo)) kc++;
+  if (kc > k && toks[kc]?.k === 'p' && toks[kc]!.t === ',' && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && start - firstWordIndex(toks) >= 4) k = kc;
   const paren = a.form === 'subject' && start > 1 && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && toks[k]?.k === 'p' && toks[k]!.t === ',';
   while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p' && !relativeThat(toks[k + 1]))) k++;
   if (paren && k <= lastTok && lastTok - k >= 1) {
@@ -159,6 +165,12 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     if (before) return { from: before.from, to: lastTok, gap: { from: start, to: k - 1 } };
   }
   if (a.relativeEnd !== undefined && a.relativeEnd - 1 > k) return { from: k, to: a.relativeEnd - 1 };
+  // "The ferry will run, Pike said on Monday in Harwich.": only circumstance after the cue, the clause stands before
+  const tailOnly = a.form === 'subject' && start > 1 && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && toks[k]?.k === 'w' && (PAREN_TIME.test(toks[k]!.lo) || /^(during|after|before|to|with|from|via|through|while|when|as)$/.test(toks[k]!.lo)) && reportedClauseStart(toks, k, lastTok) < 0;
+  if (tailOnly) {
+    const before = trimRange(toks, firstWordIndex(toks), start - 1);
+    if (before) return before;
+  }
   if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
   // nothing after the cue: the clause stands before the speaker
   if (start > 0) return trimRange(toks, 0, start - 1);
@@ -390,7 +402,9 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
   if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return i;
   if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return i;
   // a hearer, then the clause: "told himself that …", "warned voters that …"
-  if (/^(me|him|her|us|them|you|myself|himself|herself|ourselves|themselves|reporters|supporters|voters)$/.test(first.lo) || hearerVerb) {
+  // ("said her family asked …": "her" before a noun is a possessive, not the hearer)
+  const possessive = first.lo === 'her' && toks[i + 1]?.k === 'w' && !COMPLEMENTIZER.test(toks[i + 1]!.lo) && !SUBJECT_PRONOUN.test(toks[i + 1]!.lo) && toks[i + 1]!.lo !== 'to';
+  if ((/^(me|him|her|us|them|you|myself|himself|herself|ourselves|themselves|reporters|supporters|voters)$/.test(first.lo) && !possessive) || hearerVerb) {
     for (let k = i + 1; k <= to && k - i <= 8; k++) {
       const t = toks[k]!;
       if (t.k !== 'w') break;
@@ -400,7 +414,7 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
       if (t.lo === 'that' || (COMPLEMENTIZER.test(t.lo) && t.lo !== 'which')) return t.lo === 'that' ? k + 1 : k;
       if (k > i && t.lo === 'to' && toks[k + 1]?.k === 'w') return i;
       // "tells voters she's with them": the hearer, then a clause with its own subject
-      if (SUBJECT_PRONOUN.test(t.lo) && /^(me|him|her|us|them|you|reporters|supporters|voters)$|s$/.test(toks[k - 1]!.lo)) return k;
+      if (SUBJECT_PRONOUN.test(t.lo) && (/^(me|him|her|us|them|you|reporters|supporters|voters)$/.test(toks[k - 1]!.lo) || (/^\p{Ll}{3,}s$/u.test(toks[k - 1]!.t) && !/^(was|has|this|thus|his|its|yes|less|unless|across|perhaps|always|sometimes|afterwards|towards|besides)$/.test(toks[k - 1]!.lo)))) return k;
     }
   }
   const npStart = i;
