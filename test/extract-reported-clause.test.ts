@@ -67,3 +67,11 @@ describe('reported speech needs a clause', () => {
     expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'Kim Aldous' });
   });
 });
+
+describe('assertive acts report their object', () => {
+  it('"predicted a win", "announced his resignation" are what the speaker asserted; "denied the report" is not', () => {
+    expect(reported('Mayor Kim Aldous predicted a narrow win in the harbour ward.')[0]).toMatchObject({ kind: 'indirect', quote: 'a narrow win in the harbour ward' });
+    expect(reported('Tom Pike announced his resignation on Friday.')[0]?.quote).toMatch(/^his resignation/);
+    expect(reported('Tom Pike denied the report outright.')).toEqual([]);
+  });
+});

@@ -47,8 +47,13 @@ function isHeadingOrCaption(p: string): boolean {
 /** Trailing photo credit glued to a sentence: "… with Russia. Photo/AP". */
 const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*?\)?)$/i;
 
-/** Weak cues that are speech acts even with a plain object: "criticized the deal", "called for a vote". */
-const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention']);
+/**
+ * Cues that are speech acts even with a plain object: "criticized the deal", "called for a vote"; and
+ * assertive acts whose object is what the speaker asserted ("predicted a Cruz win", "announced his
+ * resignation", "acknowledged difficulties", "conceded the race") — unlike "denied the report", whose
+ * object is what the speaker rejects, so that reporting it as their words would invert them.
+ */
+const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention', 'announce', 'acknowledge', 'confirm', 'predict', 'promise', 'pledge', 'vow', 'tout', 'recall', 'reiterate', 'admit', 'concede', 'forecast']);
 
 /** Verbs whose object is the hearer: "warned voters that …", "told Smith that …". */
 const HEARER_VERBS = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'promise', 'urge', 'ask', 'advise', 'caution', 'reassure', 'convince', 'persuade', 'notify', 'write', 'email', 'text', 'answer']);
