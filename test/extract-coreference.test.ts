@@ -70,3 +70,22 @@ describe('salience', () => {
     expect(st[1]).toMatchObject({ speakerMention: 'they', speaker: 'Inspectors' });
   });
 });
+
+describe('pronoun salience and entity names', () => {
+  const run2 = (...paras: string[]) => extractStatements({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text: paras.join('\n'), source: 't', contentHash: 'h' }).filter((s) => s.kind !== 'statement');
+
+  it('a contracted pronoun subject ("She’s …") is the pronoun, not a name', () => {
+    const st = run2('Mattie Thomas, 66, is a retired cook. She’s a supporter but concedes that most of her friends love the mayor.', '"They have a soft spot for her," she said.');
+    expect(st.map((s) => s.speaker)).toEqual(['Mattie Thomas', 'Mattie Thomas']);
+  });
+
+  it('a convention or conference is an organisation, never "she"', () => {
+    const st = run2('At the Harbour Party National Convention in July, Jo Reed strode across the stage.', '"Policies that help families should not be novelties," she said.');
+    expect(st[0]?.speaker).toBe('Jo Reed');
+  });
+
+  it('a subject pronoun after an introductory phrase keeps its referent salient', () => {
+    const st = run2('Christyn Gionfriddo is in debt. At 29, she lives in her old bedroom, walls covered with the same Dirty Dancing posters.', '"Who wants to live at home at 29?" she said.');
+    expect(st[0]?.speaker).toBe('Christyn Gionfriddo');
+  });
+});

@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, scanLeftNP, type Attribution } from './attribution.js';
+import { findAttributions, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
@@ -124,10 +124,11 @@ export function extractStatements(article: Article): Statement[] {
       const dateline = si === 0 ? DATELINE.exec(text.slice(sent.start, sEnd)) : null;
       const toks = tokenize(text, sent.start + (dateline ? dateline[0].length : 0), sEnd, qs);
       const sno = sentenceNo++;
-      // a sentence opening with "He"/"She" continues its referent as the subject
-      const w0 = toks.find((t) => t.k !== 'p');
+      // a sentence whose subject is "he"/"she" ("He nodded", "At 29, she lives …") continues its referent as the subject
+      const subj = subjectAtStart(toks, toks.length);
+      const w0 = subj && subj.from === subj.to ? toks[subj.from] : undefined;
       if (w0?.k === 'w' && /^(he|she)$/.test(w0.lo)) {
-        const e = tracker.resolvePronoun(w0.lo, w0.start, sno, false);
+        const e = tracker.resolvePronoun(w0.lo, w0.start, sno, true);
         if (e) tracker.markMention(e, w0.start, sno);
       }
       registerNames(tracker, text, toks, sno);

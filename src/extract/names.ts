@@ -83,7 +83,8 @@ const ORG_NOUNS = new Set(
     'court embassy bureau service army military police network newspaper paper daily magazine channel outlet ' +
     'broadcaster website board team coalition alliance movement fund bank university college school hospital ' +
     'corporation corp inc pentagon kremlin state senate congress parliament cabinet secretariat authority ' +
-    'station tribunal panel caucus'
+    'station tribunal panel caucus convention conference summit forum festival league club society church mosque ' +
+    'synagogue cathedral hotel airport stadium arena museum library academy'
   ).split(/\s+/),
 );
 
@@ -233,7 +234,8 @@ export function parseMention(phrase: string): ParsedMention {
     const inner = parseMention(mention.replace(paren[0], ''));
     return { ...inner, mention, role: [inner.role, paren[1]].filter(Boolean).join(', ') || null };
   }
-  const lower = mention.toLowerCase();
+  // "She’s a supporter but concedes …": a contracted pronoun is the pronoun
+  const lower = mention.toLowerCase().replace(/^(he|she|they|we|it)[’'](s|d|ll|re|ve)$/, '$1');
   const pron = PRONOUNS.get(lower);
   if (pron) {
     return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };

@@ -49,7 +49,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     return { speaker: direct, mention: mentionText, role: null, entity: e, outlet: direct };
   }
   if (m.kind === 'pronoun') {
-    const lo = m.mention.toLowerCase();
+    const lo = m.head ?? m.mention.toLowerCase();
     if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
     const e = tracker.resolvePronoun(lo, pos, sno, true, quoted);
     if (e) {
