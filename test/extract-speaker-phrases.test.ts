@@ -33,3 +33,14 @@ describe('verbs of manner', () => {
     expect(first('Pike laughed at the idea of a new quay.')).toBeUndefined();
   });
 });
+
+describe('the attribution that governs the sentence', () => {
+  it('a closing "…, X said." governs a clause that holds a cue of its own', () => {
+    expect(first('Reed promised to shake things up at the harbour, Pike said.')).toMatchObject({ speaker: 'Pike', quote: 'Reed promised to shake things up at the harbour' });
+  });
+
+  it('a plural noun after "and" is no cue ("speeches and promises")', () => {
+    const st = extractStatements(article('Tom Pike is a local organiser.\nReed won over the crowds with speeches and promises to rebuild the quay, Pike said.\n"She was very articulate," he said.')).filter((s) => s.kind !== 'statement');
+    expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike']);
+  });
+});

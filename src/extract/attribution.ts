@@ -505,6 +505,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     const next = toks[i + 1];
     // a noun before the verb it heads: "the Post report claims", "his tweet says"
     if (t.lo === v.lemma && isWord(next) && /(s|ed)$/.test(next.lo) && speechVerb(next.lo)) continue;
+    // a plural noun coordinated with another: "with speeches and promises to …", "threats and warnings"
+    if (/s$/.test(t.lo) && isWord(prev) && /^(and|or)$/.test(prev.lo) && isWord(toks[i - 2]) && /[^s]s$/.test(toks[i - 2]!.lo) && !isCapWord(toks[i - 2]) && !speechVerb(toks[i - 2]!.lo) && !AUX.has(toks[i - 2]!.lo) && !BE.has(toks[i - 2]!.lo)) continue;
     // nouns: "the report", "his claim", "a call"
     if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
     // passive: "was told", "is said to"

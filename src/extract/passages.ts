@@ -123,6 +123,9 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
     const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1, a.cueEnd + 8).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)) && a.cueEnd + 8 >= toks.length);
     return closing ?? lead;
   }
+  // "Cruz promised to shake things up, Stovall said.": an attribution closing the sentence governs the words before it
+  const closing = verbs.find((a) => a.form === 'subject' && a.speaker!.from > 2 && toks[a.speaker!.from - 1]?.k === 'p' && toks[a.speaker!.from - 1]!.t === ',' && a.cueEnd + 8 >= toks.length && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
+  if (closing && verbs.some((a) => a !== closing && a.cueIndex < closing.speaker!.from)) return closing;
   if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
   return attrs.find((a) => a.form === 'according') ?? attrs.find((a) => a.form === 'participle') ?? null;
 }
