@@ -320,6 +320,10 @@ export function extractStatements(article: Article): Statement[] {
         }
       } else {
         prevInPara = null;
+        // "Bystrom agreed." / "Jones disagreed on Tuesday.": a cue closing the sentence reports no words, but names who speaks next
+        if (!objectSpeaker && !chosen && real.length === 0) {
+          objectSpeaker = attrs.find((a) => a.speaker && a.form === 'subject' && a.strong && a.speaker.from <= firstWordIndex(toks) + 1 && a.speaker.to < a.cueIndex && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|too|later|earlier|quickly|immediately)$/.test(t.lo))) ?? null;
+        }
         // "McMaster denied the story outright." reports no words, but McMaster is the one speaking next
         if (objectSpeaker && !chosen) {
           const who = objectSpeaker.form === 'participle' ? clauseSubject(text, toks, objectSpeaker, tracker, sno, namedOutlets) : resolveSpeaker(text, toks, objectSpeaker, tracker, sno, namedOutlets);
@@ -355,6 +359,12 @@ export function extractStatements(article: Article): Statement[] {
         const a = chosen?.speaker ? chosen : [...attrs].reverse().find((x) => x.speaker && x.form !== 'according') ?? null;
         if (a && a === chosen && resolved) colonIntro = resolved;
         else if (a) colonIntro = { ...resolveSpeaker(text, toks, a, tracker, sno, namedOutlets), cue: a.cue };
+        else if (/\b(following|a|an|this|his|her|their|its)\s+(?:[\w-]+\s+)?(statement|tweet|message|letter|post|note|e-?mail|remarks)\b[^:]*:\s*$/i.test(text.slice(sent.start, sEnd))) {
+          // "President Clinton released the following statement:" — the subject's words follow
+          const colon: Attribution = { cue: ':', cueIndex: toks.length - 1, cueEnd: toks.length - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
+          const who = clauseSubject(text, toks, colon, tracker, sno, namedOutlets);
+          if (who?.speaker) colonIntro = { ...who, cue: null };
+        }
       }
       // a second quote the sentence introduces with a cue of its own (`"A," X said, adding, "B."`) is its own passage
       const second = kind === 'direct' && chosen && included.length > 0 ? secondPassage(text, toks, real, included, attrs, chosen) : null;
