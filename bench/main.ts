@@ -208,6 +208,7 @@ async function main(): Promise<void> {
   t = performance.now();
   let fast: FastIndex | null = new FastIndex();
   fast.add(corpus.statements);
+  fast.compact();
   const buildS = (performance.now() - t) / 1000;
   gc();
   const afterBuild = process.memoryUsage();

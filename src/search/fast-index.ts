@@ -9,6 +9,8 @@ import { parseQuery, queryPattern } from './query.js';
 import { normalizeName, selectNames, selectOutlets } from './names.js';
 import { phrasesPresent } from './filters.js';
 import { distinctQuotes, suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
+import { W_OUTLETS, W_QUOTE, W_SPEAKERS, W_TEXT, W_TITLE } from './weights.js';
+import { rankTopDocs, updateDocStats, type DocStats } from './top-docs.js';
 
 /*
  * The fast index. fuse.js scores every statement on every query; this index scores only a few
@@ -28,12 +30,6 @@ import { distinctQuotes, suggestSpeakersFrom, type SpeakerEntry } from './sugges
  * fuse.js's records are, so ties break the same way.
  */
 
-const TOTAL_WEIGHT = FUSE_KEYS.reduce((s, k) => s + k.weight, 0);
-const W_QUOTE = 4 / TOTAL_WEIGHT;
-const W_TEXT = 4 / TOTAL_WEIGHT;
-const W_SPEAKERS = 2 / TOTAL_WEIGHT;
-const W_OUTLETS = 1.5 / TOTAL_WEIGHT;
-const W_TITLE = 1 / TOTAL_WEIGHT;
 
 /** How many trigram-count candidates to consider, and how many to score exactly at most. */
 export interface FastSearchTuning {
@@ -56,6 +52,20 @@ export interface FastSearchTuning {
   minPostings: number;
   postingsFraction: number;
   /**
+   * Earlier stages (fractions of the statement count, at least `minStagePostings` postings): the
+   * rarest lists are read first and more only while the top ten is not proven (top-docs.ts).
+   */
+  stages: number[];
+  minStagePostings: number;
+  /** Per earlier stage: at most this many statements ranked, and scored exactly. */
+  stageCandidates: number;
+  stageExact: number;
+  /**
+   * The last stage ranks statements by their score with this many errors per missing trigram
+   * (the bound assumes a third): look-alikes sharing few trigrams rarely match.
+   */
+  errorsPerMissing: number;
+  /**
    * Score every article title and add statements whose title alone matches. Off by default:
    * titles weigh least, and a statement found only through its article's title is rarely the
    * answer; on in the exhaustive mode tests use.
@@ -75,6 +85,11 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   minLists: 4,
   minPostings: 60_000,
   postingsFraction: 1.5,
+  stages: [0.02, 0.15],
+  minStagePostings: 20_000,
+  stageCandidates: 3000,
+  stageExact: 200,
+  errorsPerMissing: 0.5,
   scanTitles: false,
 };
 
@@ -89,6 +104,11 @@ export const EXHAUSTIVE_TUNING: FastSearchTuning = {
   minLists: 127,
   minPostings: Number.MAX_SAFE_INTEGER,
   postingsFraction: 1,
+  stages: [],
+  minStagePostings: 0,
+  stageCandidates: 0,
+  stageExact: 0,
+  errorsPerMissing: 1 / 3,
   scanTitles: true,
 };
 
@@ -143,12 +163,16 @@ class Dict {
 }
 
 /** State of one query: lazily computed dictionary scores. */
-interface QueryState {
+export interface QueryState {
   pat: BitapPattern;
   nameScore: Float64Array;
   outletScore: Float64Array;
   titleScore: Float64Array;
   entityFactor: Float64Array;
+  /** Lower bounds of title scores from character counts (-1: not computed). */
+  titleBound: Float64Array | null;
+  patternHist?: Uint8Array;
+  patternBuckets?: number[];
 }
 
 export class FastIndex implements SearchIndex {
@@ -192,6 +216,8 @@ export class FastIndex implements SearchIndex {
   private speakerCounts = new Map<string, number>();
   private counts = new Uint8Array(1024);
   private touched = new Uint32Array(1024);
+  private flags = new Uint8Array(1024);
+  private docStats: DocStats | null = null;
 
 
   constructor(tuning: FastSearchTuning = DEFAULT_TUNING) {
@@ -518,7 +544,7 @@ export class FastIndex implements SearchIndex {
     return results.map(([doc, score]) => hit(doc, score));
   }
 
-  /** The best `limit` statements as [number, fuse.js score], best first. */
+  /** The best `limit` statements as [number, fuse.js score], best first (top-docs.ts). */
   topDocs(
     pattern: string,
     phrases: readonly string[],
@@ -527,167 +553,31 @@ export class FastIndex implements SearchIndex {
     tuning: FastSearchTuning,
   ): Array<[number, number]> {
     const pat = compileBitap(pattern, FUSE_THRESHOLD);
-    const m = pattern.length;
-    let kMax = 0;
-    while ((kMax + 1) / Math.min(m, 32) <= FUSE_THRESHOLD) kMax++;
     const st: QueryState = {
       pat,
       nameScore: this.scoreDict(this.names, pat, pattern),
       outletScore: this.scoreDict(this.outlets, pat, pattern),
       titleScore: new Float64Array(this.titles.size).fill(-1),
       entityFactor: new Float64Array(this.entities.length).fill(-1),
+      titleBound: null,
     };
-    const live = this.live.data;
     const n = this.n;
     if (this.counts.length < n) this.counts = new Uint8Array(Math.max(n, this.counts.length * 2));
-    const counts = this.counts;
-    const pool: number[] = [];
-    const IN_POOL = 0x80;
-
-    // 1. Text candidates by trigram counts.
-    const { ids: triIds, distinct } = patternTrigrams(pattern, this.postings);
-    const lists = triIds.map((t) => this.postings.lists(t)).sort((a, b) => a.size - b.size);
-    // Only the rarest lists, within a budget of postings: the common trigrams (" th", "the") cost
-    // the most and say the least. The lemma holds for any subset of the pattern's trigrams.
-    const budget = Math.max(tuning.minPostings, n * tuning.postingsFraction);
-    let cut = 0;
-    let cum = 0;
-    while (cut < lists.length && cut < tuning.maxLists && (cut < tuning.minLists || cum + lists[cut]!.size <= budget)) {
-      cum += lists[cut]!.size;
-      cut++;
-    }
-    const used = lists.slice(0, cut);
-    const D = Math.min(distinct, used.length + (distinct - triIds.length));
-    // Count, remembering which statements were touched: nothing below scans all statements.
-    let total = 0;
-    for (const l of used) total += l.size;
-    if (this.touched.length < total) this.touched = new Uint32Array(Math.max(total, this.touched.length * 2));
-    const touched = this.touched;
-    let nt = 0;
-    for (const l of used) {
-      for (const part of [l.base, l.tail]) {
-        for (let i = 0; i < part.length; i++) {
-          const d = part[i]!;
-          const c = counts[d]!;
-          counts[d] = c + 1;
-          if (c === 0) touched[nt++] = d;
-        }
-      }
-    }
-    let exhaustive = false;
-    if (used.length > 0) {
-      // Never consider statements too far from the pattern for the lemma to allow a match.
-      const minC = Math.max(1, D - 3 * kMax);
-      const hist = new Uint32Array(256);
-      for (let i = 0; i < nt; i++) {
-        const d = touched[i]!;
-        if (live[d] && counts[d]! >= minC && (!allowed || allowed(d))) hist[counts[d]!]! += 1;
-        else counts[d] = 0;
-      }
-      let theta = 255;
-      let acc = 0;
-      while (theta > 1 && acc + hist[theta]! + hist[theta - 1]! <= tuning.textCandidates) {
-        acc += hist[theta]!;
-        theta--;
-      }
-      if (D - 3 * kMax <= 0 && tuning.textCandidates >= n) {
-        // Short patterns with many errors allowed: the lemma excludes nothing, so the exhaustive
-        // mode looks at statements sharing no trigram too.
-        exhaustive = true;
-        for (let d = 0; d < n; d++) {
-          if (counts[d] === 0 && live[d] && (!allowed || allowed(d))) counts[d] = 1;
-          if (counts[d]! > 0) {
-            counts[d]! |= IN_POOL;
-            pool.push(d);
-          }
-        }
-      } else {
-        let taken = 0;
-        for (let i = 0; i < nt && taken < tuning.textCandidates; i++) {
-          const d = touched[i]!;
-          if (counts[d]! >= theta) {
-            counts[d]! |= IN_POOL;
-            pool.push(d);
-            taken++;
-          }
-        }
-      }
-    } else if (m < 3) {
-      // Too short for trigrams (k = 0: exact substrings). Statements in order, capped.
-      for (let d = 0; d < n && pool.length < tuning.textCandidates; d++) {
-        if (!live[d] || (allowed && !allowed(d))) continue;
-        if (this.folded.get(d).includes(pattern)) {
-          counts[d] = IN_POOL;
-          pool.push(d);
-        }
-      }
-    }
-
-    // 2. Statements of matching speakers and outlets.
-    const addDocs = (docs: Uint32Array): void => {
-      let k = 0;
-      for (let i = 0; i < docs.length && k < tuning.perEntity; i++) {
-        const d = docs[i]!;
-        if (counts[d]! & IN_POOL || !live[d] || (allowed && !allowed(d))) continue;
-        counts[d]! |= IN_POOL;
-        pool.push(d);
-        k++;
-      }
-    };
-    for (let e = 0; e < this.entities.length; e++) {
-      if (this.entityFactorOf(st, e) < 1) addDocs(this.entities[e]!.docs.view());
-    }
-    for (let o = 0; o < this.outlets.size; o++) if (st.outletScore[o]! < 1) addDocs(this.outlets.docs[o]!.view());
-    if (tuning.scanTitles) {
-      for (let t = 0; t < this.titles.size; t++) if (this.titleScoreOf(st, t) < 1) addDocs(this.titles.docs[t]!.view());
-    }
-
-    // 3. Lower bounds, then exact scores best bound first.
-    const lbs = new Float64Array(pool.length);
-    const order = new Uint32Array(pool.length);
-    for (let i = 0; i < pool.length; i++) {
-      const d = pool[i]!;
-      const c = counts[d]! & 0x7f;
-      lbs[i] = this.lowerBound(st, d, c, D, m, kMax);
-      order[i] = i;
-    }
-    if (exhaustive || m < 3) counts.fill(0, 0, n);
-    else {
-      for (let i = 0; i < nt; i++) counts[touched[i]!] = 0;
-      for (const d of pool) counts[d] = 0;
-    }
-    // Sort by bound natively: the bound (quantized) and the pool position packed in one double.
-    const keys = new Float64Array(pool.length);
-    for (let i = 0; i < pool.length; i++) keys[i] = Math.floor(Math.min(lbs[i]!, 1) * 1048576) * 4194304 + i;
-    keys.sort();
-    for (let i = 0; i < pool.length; i++) order[i] = keys[i]! % 4194304;
-    const top: Array<[number, number]> = [];
-    let evaluated = 0;
-    let exactBudget = tuning.maxExact;
-    for (let r = 0; r < order.length; r++) {
-      const i = order[r]!;
-      const lb = lbs[i]!;
-      if (lb >= 1) break;
-      if (top.length >= limit && lb > top[top.length - 1]![1]) break;
-      if (evaluated >= exactBudget) {
-        const weak = top.length < limit || top[top.length - 1]![1] > tuning.weakScore;
-        if (!weak || exactBudget >= tuning.maxExactWeak) break;
-        exactBudget = tuning.maxExactWeak;
-      }
-      evaluated++;
-      const d = pool[i]!;
-      const s = top.length >= limit ? this.exactScoreBelow(st, d, top[top.length - 1]![1], m) : this.exactScore(st, d);
-      if (s === 2) continue;
-      if (phrases.length > 0 && !phrasesPresent(phrases, this.folded.get(d), this.foldedQuote(d))) continue;
-      insertTop(top, d, s, limit);
-    }
-    this.lastEvaluated = evaluated;
-    return top;
+    if (this.flags.length < n) this.flags = new Uint8Array(Math.max(n, this.flags.length * 2));
+    if (!this.docStats || this.docStats.upTo < n) this.docStats = updateDocStats(this, this.docStats);
+    const marks = { counts: this.counts, flags: this.flags, touched: this.touched };
+    const r = rankTopDocs(this, st, pattern, phrases, allowed, limit, tuning, marks, this.docStats);
+    this.touched = marks.touched;
+    this.lastEvaluated = r.evaluated;
+    this.lastStage = r.stage;
+    return r.top;
   }
 
   lastEvaluated = 0;
+  /** How the last search ended (benchmarks and tests look at it). */
+  lastStage = '';
 
-  private foldedQuote(doc: number): string | null {
+  foldedQuoteOf(doc: number): string | null {
     const q = this.quoteOf(doc);
     return q === null ? null : foldForSearch(q);
   }
@@ -720,7 +610,7 @@ export class FastIndex implements SearchIndex {
     return out;
   }
 
-  private entityFactorOf(st: QueryState, e: number): number {
+  entityFactorOf(st: QueryState, e: number): number {
     let f = st.entityFactor[e]!;
     if (f >= 0) return f;
     f = 1;
@@ -732,7 +622,7 @@ export class FastIndex implements SearchIndex {
     return f;
   }
 
-  private titleScoreOf(st: QueryState, titleId: number): number {
+  titleScoreOf(st: QueryState, titleId: number): number {
     let s = st.titleScore[titleId]!;
     if (s < 0) {
       const t = this.titles.strings[titleId]!;
@@ -757,24 +647,12 @@ export class FastIndex implements SearchIndex {
     return f;
   }
 
-  private lowerBound(st: QueryState, doc: number, c: number, D: number, m: number, kMax: number): number {
-    const errors = Math.max(0, D - c) / 3;
-    let lb = 1;
-    if (errors <= kMax) {
-      const s = errors === 0 ? 0.001 : Math.max(0.001, errors / m);
-      const qt = this.quoteTok.data[doc]!;
-      if (qt > 0) lb *= fieldFactor(s, W_QUOTE, normForTokens(qt));
-      const tt = this.textTok.data[doc]!;
-      if (tt > 0) lb *= fieldFactor(s, W_TEXT, normForTokens(tt));
-    }
-    return lb * this.metaBound(st, doc);
-  }
-
   /**
    * A lower bound of the metadata factor without scoring titles: a title not yet scored counts
-   * as if it matched exactly (its best possible factor).
+   * at its character-count bound (titleLowerBound), or at `titleFactor` when given (the same
+   * for every statement: candidates are then ordered by their text, not by a title bound).
    */
-  private metaBound(st: QueryState, doc: number): number {
+  metaBound(st: QueryState, doc: number, pattern: string, k: number, titleFactor?: number): number {
     const e = this.entity.data[doc]!;
     let f = e >= 0 ? this.entityFactorOf(st, e) : 1;
     const a = this.articles[this.article.data[doc]!]!;
@@ -783,14 +661,47 @@ export class FastIndex implements SearchIndex {
     const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
     if (f1 >= 0 && st.outletScore[f1]! < 1) f *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
     if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) f *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+    if (titleFactor !== undefined) return f * titleFactor;
     const t = a.titleId;
     let ts = st.titleScore[t]!;
-    if (ts < 0) {
-      if (this.titles.strings[t]!.length === st.pat.pattern.length) ts = this.titleScoreOf(st, t);
-      else ts = 0.001;
-    }
+    if (ts < 0) ts = this.titleLowerBound(st, t, pattern, k);
     if (ts < 1) f *= fieldFactor(ts, W_TITLE, normForTokens(this.titles.tokens[t]!));
     return f;
+  }
+
+  /**
+   * A lower bound of a title's fuse.js score: 0 when it is the pattern, else at least as many
+   * errors as pattern characters the title lacks (character histogram), 1 when that is over `k`.
+   */
+  titleLowerBound(st: QueryState, t: number, pattern: string, k: number): number {
+    let tb = st.titleBound;
+    if (!tb) tb = st.titleBound = new Float64Array(this.titles.size).fill(-1);
+    let v = tb[t]!;
+    if (v >= 0) return v;
+    const m = pattern.length;
+    if (this.titles.strings[t] === pattern) v = 0;
+    else if (m > 32) v = 0.001;
+    else {
+      let pc = st.patternHist;
+      let buckets = st.patternBuckets;
+      if (!pc || !buckets) {
+        pc = st.patternHist = new Uint8Array(64);
+        buckets = st.patternBuckets = [];
+        for (let i = 0; i < m; i++) {
+          const b = pattern.charCodeAt(i) & 63;
+          if (pc[b] === 0) buckets.push(b);
+          pc[b]!++;
+        }
+      }
+      const hist = this.titles.hist;
+      const base = t * 64;
+      let can = 0;
+      for (const b of buckets) can += Math.min(pc[b]!, hist[base + b]!);
+      const e = m - can;
+      v = e > k ? 1 : Math.max(0.001, e / m);
+    }
+    tb[t] = v;
+    return v;
   }
 
   /**
@@ -798,7 +709,7 @@ export class FastIndex implements SearchIndex {
    * part of the text, a text match with L errors means a quote match with at least L, so
    * quote(L) × text(L) × metadata bounds the score from below.
    */
-  private exactScoreBelow(st: QueryState, doc: number, worst: number, m: number): number {
+  exactScoreBelow(st: QueryState, doc: number, worst: number, m: number): number {
     if (m > 32 || this.quoteStart.data[doc] === -2) return this.exactScore(st, doc);
     const meta = this.metaFactor(st, doc);
     const tt = this.textTok.data[doc]!;
@@ -854,7 +765,7 @@ export class FastIndex implements SearchIndex {
     const qs = this.quoteStart.data[doc]!;
     const start = this.folded.start.data[doc]!;
     if (qs >= 0 && start !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.folded.buf, start + qs, this.quoteLen.data[doc]!);
-    return bitapScore(st.pat, this.foldedQuote(doc)!);
+    return bitapScore(st.pat, this.foldedQuoteOf(doc)!);
   }
 
   /** fuse.js's score for this statement, multiplied in fuse.js's key order; 2 when nothing matches. */
@@ -949,14 +860,6 @@ export class FastIndex implements SearchIndex {
   }
 }
 
-function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
-  let i = top.length;
-  while (i > 0 && (top[i - 1]![1] > score || (top[i - 1]![1] === score && top[i - 1]![0] > doc))) i--;
-  if (i >= limit) return;
-  top.splice(i, 0, [doc, score]);
-  if (top.length > limit) top.pop();
-}
-
 /** Interning keys (\u0001 separates, \u0002 stands for null: neither occurs in news text). */
 function articleKey(id: string, title: string, outlet: string | null): string {
   return `${id}\u0001${title}\u0001${outlet ?? '\u0002'}`;
@@ -970,4 +873,12 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
+  let i = top.length;
+  while (i > 0 && (top[i - 1]![1] > score || (top[i - 1]![1] === score && top[i - 1]![0] > doc))) i--;
+  if (i >= limit) return;
+  top.splice(i, 0, [doc, score]);
+  if (top.length > limit) top.pop();
 }

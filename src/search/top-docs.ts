@@ -1,0 +1,616 @@
+import { fieldFactor, normForTokens } from './bitap.js';
+import { BoundHeap } from './heap.js';
+import { phrasesPresent } from './filters.js';
+import type { FastIndex, FastSearchTuning, QueryState } from './fast-index.js';
+import { W_QUOTE, W_TEXT, W_TITLE, W_OUTLETS } from './weights.js';
+import { foldForSearch } from './fuse-options.js';
+import { TrigramPostings } from './trigrams.js';
+
+/*
+ * The best `limit` statements for a pattern, proven where it can be.
+ *
+ * Each statement has a lower bound on its fuse.js score: a statement missing j of the pattern's
+ * (distinct) trigrams that were read has at least ⌈j/3⌉ errors in its text and its quote (one edit
+ * destroys at most three trigrams; the q-gram lemma holds for any subset of the trigrams), at least
+ * (pattern length − quote length) in a shorter quote, and its speaker, outlet and title factors are
+ * at best their exact (speakers, outlets: small dictionaries scored per query) or best possible
+ * (titles: a character-count filter) values. Statements are scored exactly (bitap.ts) best bound
+ * first; once `limit` are in hand and no statement left — read or unread — can beat the last one,
+ * the top is fuse.js's top, proven.
+ *
+ * Trigram lists are read rarest first, in stages: the first stage reads a few small lists (an
+ * exact occurrence of the pattern contains every one of its trigrams, so the rarest list alone
+ * holds every exact match, and a statement outside it has at least one error); only if the bound
+ * of the statements not read is not yet worse than the current tenth does the next stage read
+ * more. Statements not read are bounded all at once, from the per-index minima of token counts
+ * (`DocStats`). When even the last stage cannot prove the top (typos and look-alikes: with six
+ * errors allowed in 19 characters every statement is a possible match), the search falls back to
+ * the tuning's caps: the statements sharing most trigrams, a bounded number scored exactly.
+ */
+
+/** Per-index minima used to bound the statements not read (a superset bound is still a bound). */
+export interface DocStats {
+  upTo: number;
+  minTextTok: number;
+  /** For each quote token count (capped at QT_CAP), the longest quote with that many tokens. */
+  maxQuoteLenByTok: Int32Array;
+  /** Token counts present (ascending), for iterating maxQuoteLenByTok. */
+  quoteToks: number[];
+  /**
+   * The (text tokens, quote tokens) pairs present, each with its longest quote: a statement's
+   * text and quote factors are bounded together (independent minima are far too optimistic: the
+   * shortest text and the shortest quote are rarely one statement). Keyed tt * 1024 + qt.
+   */
+  pairs: Map<number, number>;
+  pairList: Int32Array;
+  /** textLenHit[L] = some text is exactly L characters (L ≤ 32): an exact equality scores 0. */
+  textLen: Uint8Array;
+  quoteLen: Uint8Array;
+}
+
+const QT_CAP = 1023;
+const SLACK = 1 + 1e-9;
+
+export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
+  const st: DocStats = s ?? {
+    upTo: 0,
+    minTextTok: 65535,
+    maxQuoteLenByTok: new Int32Array(QT_CAP + 1).fill(-1),
+    quoteToks: [],
+    textLen: new Uint8Array(33),
+    quoteLen: new Uint8Array(33),
+    pairs: new Map(),
+    pairList: new Int32Array(0),
+  };
+  const pairs = st.pairs;
+  const before = pairs.size;
+  const textTok = ix.textTok.data;
+  const quoteTok = ix.quoteTok.data;
+  const quoteStart = ix.quoteStart.data;
+  const quoteLen = ix.quoteLen.data;
+  const flen = ix.folded.len.data;
+  let added = false;
+  for (let d = st.upTo; d < ix.n; d++) {
+    const tt = textTok[d]!;
+    if (tt > 0 && tt < st.minTextTok) st.minTextTok = tt;
+    const tl = flen[d]!;
+    if (tl <= 32) st.textLen[tl] = 1;
+    const qt = quoteTok[d]!;
+    {
+      // Token counts above QT_CAP count as QT_CAP: fewer tokens is the better (lower) bound.
+      const key = Math.min(tt, QT_CAP) * 1024 + Math.min(qt, QT_CAP);
+      const ql = qt === 0 ? 0 : quoteStart[d]! >= 0 ? quoteLen[d]! : 1 << 20;
+      const had = pairs.get(key);
+      if (had === undefined || ql > had) pairs.set(key, ql);
+    }
+    if (qt > 0) {
+      const qs = quoteStart[d]!;
+      // A quote apart from the text: its length is not kept, so assume it long.
+      const ql = qs >= 0 ? quoteLen[d]! : 1 << 20;
+      const b = Math.min(qt, QT_CAP);
+      if (st.maxQuoteLenByTok[b]! < 0) added = true;
+      if (ql > st.maxQuoteLenByTok[b]!) st.maxQuoteLenByTok[b] = ql;
+      if (ql <= 32) st.quoteLen[ql] = 1;
+      else if (qs < 0) st.quoteLen.fill(1);
+    }
+  }
+  st.upTo = ix.n;
+  if (pairs.size !== before || s === null) {
+    // Only pairs no other pair dominates (fewer or equal tokens in both, a quote at least as long).
+    const all = [...pairs.entries()].map(([key, ql]) => [key >> 10, key & 1023, ql] as const);
+    const keep = all.filter(([tt, qt, ql]) => !all.some(([t2, q2, l2]) => (t2 !== tt || q2 !== qt || l2 !== ql) && t2 <= tt && q2 <= qt && (q2 === 0) === (qt === 0) && l2 >= ql));
+    st.pairList = new Int32Array(keep.flatMap(([tt, qt, ql]) => [tt, qt, ql]));
+  }
+  if (added || s === null) {
+    st.quoteToks = [];
+    for (let b = 1; b <= QT_CAP; b++) if (st.maxQuoteLenByTok[b]! >= 0) st.quoteToks.push(b);
+  }
+  return st;
+}
+
+export interface TopDocsResult {
+  top: Array<[number, number]>;
+  evaluated: number;
+  stage: string;
+}
+
+interface Marks {
+  counts: Uint8Array;
+  /** 1: in the pool already (speaker/outlet statements, or read), 2: scored exactly. */
+  flags: Uint8Array;
+  touched: Uint32Array;
+}
+
+const POOLED = 1;
+const SCORED = 2;
+const REQUIRED = 4;
+
+export function rankTopDocs(
+  ix: FastIndex,
+  st: QueryState,
+  pattern: string,
+  phrases: readonly string[],
+  allowed: ((doc: number) => boolean) | null,
+  limit: number,
+  tuning: FastSearchTuning,
+  marks: Marks,
+  stats: DocStats,
+): TopDocsResult {
+  const m = pattern.length;
+  const n = ix.n;
+  const live = ix.live.data;
+  const { counts, flags } = marks;
+  let touched = marks.touched;
+  // The q-gram bound holds for one Bitap chunk; longer patterns are averaged over chunks, so they
+  // are ranked by the same formula but never proven.
+  const provable = m <= 32;
+  let k = 0;
+  while ((k + 1) / Math.min(m, 32) <= st.pat.threshold && k + 1 < Math.min(m, 32)) k++;
+  const textTok = ix.textTok.data;
+  const quoteTok = ix.quoteTok.data;
+  const quoteStart = ix.quoteStart.data;
+  const quoteLenCol = ix.quoteLen.data;
+  const flen = ix.folded.len.data;
+
+  const top: Array<[number, number]> = [];
+  let evaluated = 0;
+  let exactBudget = tuning.maxExact;
+  const cleanup: number[] = [];
+
+  // --- Speakers and outlets whose names match: their statements join the pool (capped).
+  let cappedMeta = 1;
+  const entityPool: number[] = [];
+  const addDocs = (docs: Uint32Array, factor: number): void => {
+    let taken = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      if (flags[d]! & POOLED || !live[d] || (allowed && !allowed(d))) continue;
+      if (taken >= tuning.perEntity) {
+        cappedMeta = Math.min(cappedMeta, factor);
+        return;
+      }
+      flags[d] = POOLED;
+      entityPool.push(d);
+      taken++;
+    }
+  };
+  let bestOutlet = 1;
+  let secondOutlet = 1;
+  for (let e = 0; e < ix.entities.length; e++) {
+    const f = ix.entityFactorOf(st, e);
+    if (f < 1) addDocs(ix.entities[e]!.docs.view(), f);
+  }
+  const entityCap = cappedMeta;
+  cappedMeta = 1;
+  for (let o = 0; o < ix.outlets.size; o++) {
+    const s = st.outletScore[o]!;
+    if (s < 1) {
+      const before = cappedMeta;
+      addDocs(ix.outlets.docs[o]!.view(), fieldFactor(s, W_OUTLETS, normForTokens(ix.outlets.tokens[o]!)));
+      if (cappedMeta < before) {
+        // A statement has at most two outlets (its own and its article's).
+        if (cappedMeta < bestOutlet) {
+          secondOutlet = bestOutlet;
+          bestOutlet = cappedMeta;
+        } else if (cappedMeta < secondOutlet) secondOutlet = cappedMeta;
+        cappedMeta = before;
+      }
+    }
+  }
+  let titlesPooled = false;
+  if (tuning.scanTitles) {
+    cappedMeta = 1;
+    for (let t = 0; t < ix.titles.size; t++) if (ix.titleScoreOf(st, t) < 1) addDocs(ix.titles.docs[t]!.view(), 0);
+    titlesPooled = cappedMeta === 1;
+  }
+  /** The best metadata factor of a statement not in the pool (speaker/outlet lists were capped). */
+  const metaUnpooled = entityCap * bestOutlet * secondOutlet;
+  let titleBest = -1;
+  const bestTitle = (): number => {
+    if (titleBest < 0) titleBest = titleBestFactor(ix, st, pattern, k);
+    return titleBest;
+  };
+
+  // --- Bounds.
+  const sOf = (e: number, canEqual: boolean): number => (e === 0 ? (canEqual ? 0 : 0.001) : Math.max(0.001, e / m));
+  const fieldBound = (e0: number, len: number, tokens: number, w: number): number => {
+    const e = Math.max(e0, m - len);
+    if (e > k) return 1;
+    return fieldFactor(sOf(e, len === m), w, normForTokens(tokens));
+  };
+  /** Lower bound for one statement that misses at least e0 errors' worth of trigrams. */
+  const docBound = (d: number, e0: number): number => {
+    let f = 1;
+    if (e0 <= k) {
+      const tt = textTok[d]!;
+      if (tt > 0) f *= fieldBound(e0, flen[d]!, tt, W_TEXT);
+      const qt = quoteTok[d]!;
+      if (qt > 0) {
+        const qs = quoteStart[d]!;
+        f *= fieldBound(e0, qs >= 0 ? quoteLenCol[d]! : 1 << 20, qt, W_QUOTE);
+      }
+    }
+    return f * ix.metaBound(st, d, pattern, k, bestTitle());
+  };
+  /** Lower bound for every statement not in the pool that misses ≥ e0 errors' worth. */
+  const boundCache = new Map<number, number>();
+  const unpooledBound = (e0: number): number => {
+    if (!provable) return 0;
+    let v = boundCache.get(e0);
+    if (v !== undefined) return v;
+    let textish = 1;
+    if (e0 <= k) {
+      const pl = stats.pairList;
+      const sText = sOf(e0, e0 === 0 && stats.textLen[m] === 1);
+      for (let i = 0; i < pl.length; i += 3) {
+        const tt = pl[i]!;
+        const qt = pl[i + 1]!;
+        const ql = pl[i + 2]!;
+        let f = tt > 0 ? fieldFactor(sText, W_TEXT, normForTokens(tt)) : 1;
+        if (qt > 0) {
+          const e = Math.max(e0, m - ql);
+          if (e <= k) f *= fieldFactor(sOf(e, e === 0 && (stats.quoteLen[m] === 1 || ql >= 1 << 20)), W_QUOTE, normForTokens(qt));
+        }
+        if (f < textish) textish = f;
+      }
+    }
+    // With every statement of a matching title pooled, the others' titles do not match.
+    v = textish * metaUnpooled * (titlesPooled ? 1 : bestTitle());
+    boundCache.set(e0, v);
+    return v;
+  };
+
+  // --- Trigram lists, rarest first.
+  const { ids: triIds, distinct } = patternTrigramIds(pattern, ix.postings);
+  const missing = distinct - triIds.length;
+  const listIds = [...triIds];
+  const lists = listIds.map((t) => ix.postings.lists(t));
+  const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.size - lists[b]!.size);
+  const sortedIds = order.map((i) => listIds[i]!);
+  lists.splice(0, lists.length, ...order.map((i) => lists[i]!));
+  // A phrase must appear verbatim, so a result has every trigram of it: the rarest such list is
+  // read first and statements outside it are out (a phrase trigram no statement has: no results).
+  let phraseReq = false;
+  const foldedPhrases = phrases.map(foldForSearch);
+  const hasPhrases = (d: number): boolean => {
+    for (const p of foldedPhrases) {
+      if (!containsFolded(ix, d, p) && !(quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(p))) return false;
+    }
+    return true;
+  };
+  if (phrases.length > 0 && m >= 3 && m <= 32) {
+    let best = -1;
+    let bestSize = Infinity;
+    for (const p of phrases) {
+      const fp = foldForSearch(p);
+      for (let i = 0; i + 2 < fp.length; i++) {
+        const id = ix.postings.find(TrigramPostings.keyOf(fp.charCodeAt(i), fp.charCodeAt(i + 1), fp.charCodeAt(i + 2)));
+        if (id < 0) return { top: [], evaluated: 0, stage: 'phrase-absent:proven' };
+        const size = ix.postings.lists(id).size;
+        if (size < bestSize) {
+          best = id;
+          bestSize = size;
+        }
+      }
+    }
+    const at = sortedIds.indexOf(best);
+    if (at >= 0) {
+      const [l] = lists.splice(at, 1);
+      lists.unshift(l!);
+      phraseReq = true;
+    }
+  }
+  const maxLists = Math.min(lists.length, tuning.maxLists, 255);
+  const stageEnds: number[] = [];
+  {
+    const fractions = [...tuning.stages, tuning.postingsFraction];
+    let cut = 0;
+    let cum = 0;
+    for (let s = 0; s < fractions.length; s++) {
+      const last = s === fractions.length - 1;
+      const budget = last ? Math.max(tuning.minPostings, n * fractions[s]!) : Math.max(tuning.minStagePostings, n * fractions[s]!);
+      while (cut < maxLists && (cut < (last ? tuning.minLists : 1) || cum + lists[cut]!.size <= budget)) {
+        cum += lists[cut]!.size;
+        cut++;
+      }
+      if (stageEnds.length === 0 || cut > stageEnds[stageEnds.length - 1]!) stageEnds.push(cut);
+      else if (last) stageEnds[stageEnds.length - 1] = cut;
+    }
+    if (touched.length < cum) touched = marks.touched = new Uint32Array(Math.max(cum, touched.length * 2));
+  }
+  if (m < 3 || lists.length === 0) stageEnds.length = 0;
+  else if (!provable) stageEnds.splice(0, stageEnds.length - 1);
+
+  const heap = new BoundHeap();
+  const est = new BoundHeap();
+  let nt = 0;
+  let read = 0;
+  let stage = 'none';
+  let proven = false;
+  let stopped = false;
+  let fullScan = false;
+  void stopped;
+
+  let stageBudget = Infinity;
+  let finalBase = 0;
+  const scoreNext = (from: BoundHeap = heap): boolean => {
+    // Returns false when the budget is spent.
+    if (evaluated >= stageBudget) return false;
+    if (evaluated >= exactBudget) {
+      const weak = top.length < limit || top[top.length - 1]![1] > tuning.weakScore;
+      if (!weak || exactBudget >= finalBase + tuning.maxExactWeak) return false;
+      exactBudget = finalBase + tuning.maxExactWeak;
+    }
+    const d = from.pop();
+    if (flags[d]! & SCORED) return true;
+    flags[d]! |= SCORED;
+    cleanup.push(d);
+    evaluated++;
+    const s = top.length >= limit ? ix.exactScoreBelow(st, d, top[top.length - 1]![1], m) : ix.exactScore(st, d);
+    if (s === 2) return true;
+    if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) return true;
+    insertTop(top, d, s, limit);
+    return true;
+  };
+  const tenth = (): number => (top.length >= limit ? top[top.length - 1]![1] * SLACK : Infinity);
+
+  if (stageEnds.length === 0) {
+    // Too short for trigrams (k = 0: exact substrings): statements in order, capped.
+    let complete = true;
+    for (let d = 0; d < n; d++) {
+      if (!live[d] || flags[d]! & POOLED || (allowed && !allowed(d))) continue;
+      if (ix.folded.get(d).includes(pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
+        if (heap.size >= tuning.textCandidates) {
+          complete = false;
+          break;
+        }
+        heap.push(docBound(d, 0), d);
+      }
+    }
+    for (const d of entityPool) heap.push(docBound(d, 1), d);
+    // Statements without the pattern match only through metadata (pooled, or capped).
+    const rest = complete && provable ? (metaUnpooled < 1 ? metaUnpooled * bestTitle() : 1) : 0;
+    stage = 'short';
+    for (;;) {
+      if (heap.size > 0 && heap.minKey <= rest) {
+        if (heap.minKey > tenth() || heap.minKey >= 1) {
+          proven = true;
+          break;
+        }
+        if (!scoreNext()) break;
+        continue;
+      }
+      proven = rest > tenth() || rest >= 1;
+      break;
+    }
+  }
+
+  for (let s = 0; s < stageEnds.length && !proven && !stopped; s++) {
+    const end = stageEnds[s]!;
+    const last = s === stageEnds.length - 1;
+    stage = `${last ? 'final' : 'stage'}${s + 1}`;
+    // An earlier stage that cannot prove the top cheaply hands over to the next one.
+    stageBudget = last ? Infinity : evaluated + tuning.stageExact;
+    if (last) {
+      // The final stage has the tuning's whole budget, whatever the earlier stages spent.
+      finalBase = evaluated;
+      exactBudget = evaluated + tuning.maxExact;
+    }
+    for (; read < end; read++) {
+      const l = lists[read]!;
+      const req = phraseReq && read === 0 ? REQUIRED : 0;
+      for (const part of [l.base, l.tail]) {
+        for (let i = 0; i < part.length; i++) {
+          const d = part[i]!;
+          const c = counts[d]!;
+          counts[d] = c + 1;
+          flags[d]! |= req;
+          if (c === 0) touched[nt++] = d;
+        }
+      }
+    }
+    // Statements without the phrases are dropped before any bound or score (a byte search).
+    const excluded = (d: number): boolean => phraseReq && (!(flags[d]! & REQUIRED) || !hasPhrases(d));
+    const D = read + missing;
+    // Whole errors for the bound of everything not read; per statement, the fractional value (a
+    // weaker bound, but it orders statements by shared trigrams within a whole error too).
+    const e0Of = (c: number): number => Math.ceil((D - c) / 3);
+    const e0Frac = (c: number): number => Math.max(0, D - c) / 3;
+    // Statements sharing fewer trigrams than this cannot match by their text (e0 > k).
+    const minC = Math.max(1, D - 3 * k);
+    // Statements by count, highest first (a counting sort of those touched).
+    const levelStart = new Uint32Array(read + 2);
+    for (let i = 0; i < nt; i++) {
+      const d = touched[i]!;
+      const c = counts[d]!;
+      if (c >= minC && !(flags[d]! & (POOLED | SCORED))) levelStart[c - 1]!++;
+    }
+    // levelStart[c] .. levelStart[c - 1]: the statements with count c.
+    for (let c = read - 1; c >= 0; c--) levelStart[c]! += levelStart[c + 1]!;
+    const byLevel = new Uint32Array(levelStart[0]!);
+    const fill = new Uint32Array(read + 2);
+    for (let c = 1; c <= read; c++) fill[c] = levelStart[c]!;
+    for (let i = 0; i < nt; i++) {
+      const d = touched[i]!;
+      const c = counts[d]!;
+      if (c >= minC && !(flags[d]! & (POOLED | SCORED))) byLevel[fill[c]!++] = d;
+    }
+    // Long patterns (several Bitap chunks): ranked by the former estimate, never proven.
+    const pseudoBound = (d: number, c: number): number => {
+      const errors = Math.max(0, D - c) / 3;
+      let lb = 1;
+      if (errors <= k) {
+        const s = errors === 0 ? 0.001 : Math.max(0.001, errors / m);
+        const qt = quoteTok[d]!;
+        if (qt > 0) lb *= fieldFactor(s, W_QUOTE, normForTokens(qt));
+        const tt = textTok[d]!;
+        if (tt > 0) lb *= fieldFactor(s, W_TEXT, normForTokens(tt));
+      }
+      return lb * ix.metaBound(st, d, pattern, k, bestTitle());
+    };
+    heap.clear();
+    est.clear();
+    // The last stage orders statements by an estimate of their score (missing trigrams as
+    // `errorsPerMissing` errors each, not a third), which ranks look-alikes far better than the
+    // bound does; the bounds are still kept (in \`heap\`) to prove the top when they can.
+    const estimating = last && provable && tuning.errorsPerMissing > 1 / 3;
+    for (const d of entityPool) {
+      if (flags[d]! & SCORED || excluded(d)) continue;
+      const c = counts[d]!;
+      heap.push(provable ? docBound(d, e0Frac(c)) : pseudoBound(d, c), d);
+      if (estimating) est.push(docBound(d, Math.min(k, Math.max(e0Frac(c), tuning.errorsPerMissing * (D - c)))), d);
+    }
+    if (estimating) {
+      let level = read;
+      let materialized = 0;
+      let capped = false;
+      for (; level >= minC && !capped; level--) {
+        const e0 = e0Frac(level);
+        const e = Math.min(k, Math.max(e0, tuning.errorsPerMissing * (D - level)));
+        for (let i = levelStart[level]!; i < levelStart[level - 1]!; i++) {
+          if (materialized >= tuning.textCandidates) {
+            capped = true;
+            break;
+          }
+          const d = byLevel[i]!;
+          if (!live[d] || excluded(d) || (allowed && !allowed(d))) continue;
+          heap.push(docBound(d, e0), d);
+          est.push(docBound(d, e), d);
+          materialized++;
+        }
+      }
+      const rest = capped ? 0 : unpooledBound(phraseReq ? k + 1 : e0Of(0));
+      for (;;) {
+        while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
+        const t = tenth();
+        if (Math.min(heap.minKey, rest) > t || Math.min(heap.minKey, rest) >= 1) {
+          proven = true;
+          break;
+        }
+        while (est.size > 0 && flags[est.vals[0]!]! & SCORED) est.pop();
+        if (est.size === 0 || !scoreNext(est)) {
+          break;
+        }
+      }
+      break;
+    }
+    let level = read;
+    let materialized = 0;
+    let capped = false;
+    for (;;) {
+      const moreLevels = level >= minC && !capped;
+      const canFullScan = last && provable && !fullScan && !capped && tuning.textCandidates >= n;
+      if (capped && !last) break;
+      // A lower bound for every statement neither in the heap nor scored (0: unknown).
+      let rest: number;
+      if (fullScan) rest = Infinity;
+      else if (!provable || capped) rest = 0;
+      // (With a phrase, statements not read lack it; those read below minC match by metadata only.)
+      else rest = unpooledBound(moreLevels ? e0Of(level) : phraseReq ? k + 1 : e0Of(0));
+      const h = heap.minKey;
+      const t = tenth();
+      if (h <= rest || (!moreLevels && !canFullScan)) {
+        if (heap.size > 0 && h <= t && h < 1) {
+          if (!scoreNext()) {
+            if (last || evaluated >= exactBudget) stopped = true;
+            break;
+          }
+          continue;
+        }
+        if (rest > t || rest >= 1) {
+          proven = true;
+          break;
+        }
+        if (!moreLevels && !canFullScan) {
+          break;
+        }
+      } else if (rest > t || rest >= 1) {
+        proven = true;
+        break;
+      }
+      if (moreLevels) {
+        const e0 = e0Frac(level);
+        for (let i = levelStart[level]!; i < levelStart[level - 1]!; i++) {
+          if (materialized >= (last ? tuning.textCandidates : tuning.stageCandidates)) {
+            capped = true;
+            break;
+          }
+          const d = byLevel[i]!;
+          if (!live[d] || excluded(d) || (allowed && !allowed(d))) continue;
+          heap.push(provable ? docBound(d, e0) : pseudoBound(d, level), d);
+          if (estimating) est.push(docBound(d, Math.min(k, Math.max(e0, tuning.errorsPerMissing * (D - level)))), d);
+          materialized++;
+        }
+        level--;
+        continue;
+      }
+      // The exhaustive mode: statements sharing no trigram that was read may still match.
+      fullScan = true;
+      const e0 = e0Of(0);
+      for (let d = 0; d < n; d++) {
+        if ((counts[d]! >= minC && counts[d]! > 0) || flags[d]! & (POOLED | SCORED) || excluded(d) || !live[d] || (allowed && !allowed(d))) continue;
+        heap.push(docBound(d, Math.max(e0Of(counts[d]!), 0)), d);
+      }
+    }
+  }
+
+  // Reset the shared scratch arrays.
+  for (let i = 0; i < nt; i++) {
+    counts[touched[i]!] = 0;
+    flags[touched[i]!] = 0;
+  }
+  for (const d of entityPool) flags[d] = 0;
+  for (const d of cleanup) flags[d] = 0;
+  if (fullScan) flags.fill(0, 0, n);
+  return { top, evaluated, stage: `${stage}${proven ? ':proven' : ''}` };
+}
+
+/** The best title factor any statement can have for this pattern (character-count filter). */
+function titleBestFactor(ix: FastIndex, st: QueryState, pattern: string, k: number): number {
+  let best = 1;
+  for (let t = 0; t < ix.titles.size; t++) {
+    const b = ix.titleLowerBound(st, t, pattern, k);
+    if (b < 1) {
+      const f = fieldFactor(b, W_TITLE, normForTokens(ix.titles.tokens[t]!));
+      if (f < best) best = f;
+    }
+  }
+  return best;
+}
+
+function patternTrigramIds(pattern: string, postings: TrigramPostings): { ids: number[]; distinct: number } {
+  const seen = new Set<number>();
+  const ids: number[] = [];
+  for (let i = 0; i + 2 < pattern.length; i++) {
+    const key = TrigramPostings.keyOf(pattern.charCodeAt(i), pattern.charCodeAt(i + 1), pattern.charCodeAt(i + 2));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const id = postings.find(key);
+    if (id >= 0) ids.push(id);
+  }
+  return { ids, distinct: seen.size };
+}
+
+export function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
+  let i = top.length;
+  while (i > 0 && (top[i - 1]![1] > score || (top[i - 1]![1] === score && top[i - 1]![0] > doc))) i--;
+  if (i >= limit) return;
+  top.splice(i, 0, [doc, score]);
+  if (top.length > limit) top.pop();
+}
+
+
+/** Does the statement's folded text contain `p` verbatim? (A byte search, no string made.) */
+function containsFolded(ix: FastIndex, doc: number, p: string): boolean {
+  const start = ix.folded.start.data[doc]!;
+  if (start === 0xffffffff) return ix.folded.get(doc).includes(p);
+  const buf = ix.folded.buf;
+  const end = start + ix.folded.len.data[doc]! - p.length;
+  const first = p.charCodeAt(0);
+  outer: for (let i = start; i <= end; i++) {
+    if (buf[i] !== first) continue;
+    for (let j = 1; j < p.length; j++) if (buf[i + j] !== p.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TUNING, EXHAUSTIVE_TUNING, FastIndex, parseQuery, type FastSearchTuning } from '../src/search/index.js';
+import { generateCorpus, makeQueries } from '../bench/corpus.js';
+
+/*
+ * The proof (src/search/top-docs.ts): when the fast path says its top ten is proven, it must be
+ * exactly the exhaustive mode's top ten (ids, scores, order), which the fuse.js tests prove equal
+ * to plain fuse.js. Tight budgets make the search stop early and lean on its bounds; randomised
+ * corpora and queries of every kind (exact words, typos, phrases, names, filters) exercise them.
+ * A bound that is too optimistic lets the search stop before a better statement: this fails.
+ */
+
+const TIGHT: FastSearchTuning = {
+  ...DEFAULT_TUNING,
+  stages: [0.005, 0.05],
+  minStagePostings: 20,
+  stageExact: 400,
+  stageCandidates: 400,
+  textCandidates: 400,
+  maxExact: 40,
+  maxExactWeak: 60,
+};
+
+function check(seed: number, tuning: FastSearchTuning): { proven: number; total: number } {
+  const corpus = generateCorpus({ size: 1200, seed, vocabulary: 1500, speakers: 60, outlets: 25 });
+  const index = new FastIndex();
+  index.add(corpus.statements);
+  const queries = [
+    ...makeQueries(corpus, 90, seed + 1).map((q) => q.text),
+    // Common words: many exact matches, decided by field lengths and metadata.
+    'the', 'said', 'president', 'officials', 'intelligence', 'the meeting', 'was', 'of the',
+    'intelligence kind:quote', 'officials kind:direct', 'the outlet:times',
+  ];
+  let proven = 0;
+  for (const text of queries) {
+    const q = parseQuery(text);
+    const got = index.search(q, { limit: 10 }, tuning);
+    if (!index.lastStage.endsWith(':proven')) continue;
+    proven++;
+    const want = index.search(q, { limit: 10 }, EXHAUSTIVE_TUNING);
+    expect({ text, hits: got.map((h) => [h.id, h.score]) }).toEqual({ text, hits: want.map((h) => [h.id, h.score]) });
+  }
+  return { proven, total: queries.length };
+}
+
+describe('proven top tens', () => {
+  it('equal the exhaustive top ten exactly, on randomised corpora and tight budgets', () => {
+    for (const seed of [3, 17, 29]) {
+      const { proven, total } = check(seed, TIGHT);
+      // Not vacuous: most queries of a small corpus are settled by the proof.
+      expect(proven).toBeGreaterThan(total * 0.1);
+    }
+  });
+
+  it('equal the exhaustive top ten exactly with the default tuning', () => {
+    const { proven } = check(41, DEFAULT_TUNING);
+    expect(proven).toBeGreaterThan(15);
+  });
+});
