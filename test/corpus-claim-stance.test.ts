@@ -44,5 +44,9 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     expect(negated('Several papers report Lisbon was the venue.')).toBe('disputes');
     expect(claimStance("it didn't happen", 'McMaster said it did not happen.', ['happen'])).toBe('asserts');
     expect(claimStance("it didn't happen", 'The aide said it happened.', ['happen'])).toBe('disputes');
+    // The next sentence of a long quote is not a trailing clause of this one.
+    expect(
+      claimStance('the report is false', 'The report that came out tonight, as written, is false. I was there, it did not happen.', ['report', 'false']),
+    ).toBe('asserts');
   });
 });

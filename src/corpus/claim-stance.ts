@@ -52,18 +52,25 @@ const TRAILING_CLAUSE_WORDS = 5;
 interface Token {
   word: string;
   clause: number;
+  sentence: number;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
-  // Clauses: punctuation that separates them, and "but"/"though" that turn the sense.
-  const clauses = text
+  let clause = 0;
+  // A statement can hold several sentences (a long quote): a trailing clause never crosses into
+  // the next one ("… is false. I was in the room, it didn't happen.").
+  text
     .replace(/[’‘]/g, "'")
     .toLowerCase()
-    .split(/[,;:()\u2013\u2014]|\s-\s|\b(?:but|though|although|however)\b/);
-  clauses.forEach((c, clause) => {
-    for (const m of c.matchAll(/[a-z0-9]+(?:'[a-z]+)?/g)) out.push({ word: m[0], clause });
-  });
+    .split(/(?<=[.!?])\s+/)
+    .forEach((sentenceText, sentence) => {
+      // Clauses: punctuation that separates them, and "but"/"though" that turn the sense.
+      for (const c of sentenceText.split(/[,;:()\u2013\u2014]|\s-\s|\b(?:but|though|although|however)\b/)) {
+        for (const m of c.matchAll(/[a-z0-9]+(?:'[a-z]+)?/g)) out.push({ word: m[0], clause, sentence });
+        clause++;
+      }
+    });
   return out;
 }
 
@@ -114,7 +121,7 @@ export function claimStance(claim: string, text: string, matched: readonly strin
     const copula = tail.findIndex((t) => COPULAS.has(t.word));
     if (copula >= 0 && tail.slice(copula + 1, copula + 3).some((t) => FALSITY.has(t.word))) span = span.concat(tail);
     const next = ts[last]!.clause + 1;
-    const after = ts.filter((t) => t.clause === next);
+    const after = ts.filter((t) => t.clause === next && t.sentence === ts[last]!.sentence);
     if (after.length > 0 && after.length <= TRAILING_CLAUSE_WORDS) span = span.concat(after);
   }
   let flips = negationCount(span);
