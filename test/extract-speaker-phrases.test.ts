@@ -44,3 +44,18 @@ describe('the attribution that governs the sentence', () => {
     expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike']);
   });
 });
+
+describe('the whole speaker phrase', () => {
+  it('keeps an apposition that opens with a role, a parenthetical, and "a spokeswoman for the …"', () => {
+    expect(first('Jo Reed, vice chairwoman for the harbour board, emailed members on Monday, telling them, “The quay is safe.”')?.speakerMention).toBe('Jo Reed, vice chairwoman for the harbour board');
+    expect(first('In a statement, Rep. Tom Pike (D-Harwich) reacted to the news, saying: “The quay must reopen.”')?.speakerMention).toBe('Rep. Tom Pike (D-Harwich)');
+    expect(first('A spokeswoman for the Harbour Safety Board emailed reporters, arguing, “The text says nothing of the kind.”')?.speaker).toBe('A spokeswoman for the Harbour Safety Board');
+  });
+
+  it('keeps a title in quote marks inside the phrase and stops at a participle after it', () => {
+    const s = first('“We have to engage them,” wrote the authors of the “Harbour Renewal Plan,” giving an example.');
+    expect(s?.speaker).toBe('the authors of the Harbour Renewal Plan');
+    expect(s?.speakerMention).not.toMatch(/giving/);
+    expect(first('“The levy is a tax,” said Jo Reed, author of “Salt and Silt,” a history of the port.')?.speakerMention).toMatch(/author of “Salt and Silt,” a history of the port/);
+  });
+});

@@ -190,7 +190,15 @@ function scanRightNP(toks: readonly Token[], from: number): number {
   let depth = 0;
   while (j < toks.length) {
     const t = toks[j]!;
+    // "the authors of the “Growth and Opportunity Project”", "author of “America’s Bitter Pill”": a title inside the phrase
+    if (t.k === 'q' && j > from && isWord(toks[j - 1]) && /^(the|of|titled|called)$/.test(toks[j - 1]!.lo) && t.t.split(/\s+/).length <= 8) {
+      last = j;
+      j++;
+      continue;
+    }
     if (t.k === 'q') break;
+    // "…, giving an example": a participle after a comma is no part of the speaker phrase
+    if (t.k === 'w' && j > from + 1 && (isComma(toks[j - 1]) || (toks[j - 1]!.k === 'q' && /,\s*[\u201d"\u2019']*\s*$/.test(toks[j - 1]!.t))) && /^\p{Ll}+ing$/u.test(t.t) && !/^(leading|ranking|acting|outgoing|incoming|sitting|governing|founding|managing|presiding|visiting|retiring|during|including|regarding|concerning|following|according|notwithstanding|pending)$/.test(t.lo)) break;
     if (t.k === 'p' && t.t === '(') depth++;
     if (t.k === 'p' && t.t === ')') depth--;
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
@@ -449,8 +457,11 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   while (j < limit) {
     const t = toks[j];
     if (!isWord(t)) break;
-    if (isCapWord(t) || isDeterminer(t.lo) && j === i || (npWord(t) && !/s$/.test(toks[j - 1]?.lo ?? '') ) || (t.lo === 'and' && isCapWord(toks[j + 1]) && isCapWord(toks[j - 1])) || (t.lo === 'of' && last >= 0)) {
-      if (t.lo !== 'of' && t.lo !== 'and') last = j;
+    // ("A spokeswoman for the House Armed Services Committee": of/for and a determiner after them stay in the phrase)
+    const ofFor = (t.lo === 'of' || (t.lo === 'for' && isPersonNoun(toks[j - 1]?.lo ?? ''))) && last >= 0;
+    const detAfterOf = isDeterminer(t.lo) && /^(of|for)$/.test(toks[j - 1]?.lo ?? '') && j - 1 > i;
+    if (isCapWord(t) || isDeterminer(t.lo) && j === i || (npWord(t) && !/s$/.test(toks[j - 1]?.lo ?? '') ) || (t.lo === 'and' && isCapWord(toks[j + 1]) && isCapWord(toks[j - 1])) || ofFor || detAfterOf) {
+      if (t.lo !== 'of' && t.lo !== 'and' && t.lo !== 'for' && !detAfterOf) last = j;
       j++;
       continue;
     }
@@ -458,7 +469,14 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   }
   if (last < i) return null;
   if (!plausibleSpeaker(toks, i, last)) return null;
-  // "Dean, a former party chairman, poked at …": the apposition belongs to the subject
+  // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the parenthetical belongs to the name
+  if (toks[last + 1]?.k === 'p' && toks[last + 1]!.t === '(' && isCapWord(toks[last])) {
+    let c = last + 2;
+    while (c < limit && c - last < 8 && !(toks[c]!.k === 'p' && toks[c]!.t === ')')) c++;
+    if (toks[c]?.k === 'p' && toks[c]!.t === ')' && isWord(toks[c + 1])) return { from: i, to: c };
+  }
+  // "Dean, a former party chairman, poked at …", "Huma Abedin, vice chairwoman for the campaign, emailed …":
+  // the apposition belongs to the subject
   if (isComma(toks[last + 1]) && isCapWord(toks[last])) {
     let close = -1;
     for (let k = last + 2; k < limit && k < last + 16; k++) {
@@ -468,7 +486,8 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
       }
     }
     const det = toks[last + 2];
-    if (close > last + 2 && isWord(det) && isDeterminer(det.lo) && toks.slice(last + 2, close).every((t) => t.k === 'w')) return { from: i, to: close - 1 };
+    const roleStart = isWord(det) && (isDeterminer(det.lo) || ROLE_WORDS.has(det.lo) || /[’']s$/.test(det.t));
+    if (close > last + 2 && roleStart && toks.slice(last + 2, close).every((t) => t.k === 'w') && isWord(toks[close + 1]) && !isCapWord(toks[close + 1])) return { from: i, to: close - 1 };
   }
   return { from: i, to: last };
 }
@@ -628,7 +647,7 @@ function shift(r: { from: number; to: number } | null, by: number): { from: numb
 
 /** The end of the head part of a right-scanned phrase (before its apposition). */
 function npHeadEnd(toks: readonly Token[], from: number, to: number): number {
-  for (let k = from; k <= to; k++) if (toks[k]!.k === 'p') return k - 1;
+  for (let k = from; k <= to; k++) if (toks[k]!.k === 'p' || toks[k]!.k === 'q') return k - 1;
   return to;
 }
 

@@ -74,7 +74,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   // an indefinite description or a group: it is its own speaker, as written
   // the description up to its first apposition, and before a participle clause ("Protesters marching through …")
   const listed = /(?:,|\s(?:--|-|\u2014|\u2013))\s*(including|such as|like|among them)\s/i.test(mentionText);
-  const seg = listed ? mentionText : mentionText.split(/\s*,\s*|\s+(?:--|-|\u2014|\u2013)\s+/)[0] ?? mentionText;
+  const seg = (listed ? mentionText : mentionText.split(/\s*,\s*|\s+(?:--|-|\u2014|\u2013)\s+/)[0] ?? mentionText).replace(/[\u201c\u201d"]/g, '');
   const participle = listed ? null : /^(\S+(?:\s+\S+){0,4}?)\s+\p{Ll}+(?:ing|ed)\b/u.exec(seg);
   const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
