@@ -59,3 +59,23 @@ describe('the whole speaker phrase', () => {
     expect(first('“The levy is a tax,” said Jo Reed, author of “Salt and Silt,” a history of the port.')?.speakerMention).toMatch(/author of “Salt and Silt,” a history of the port/);
   });
 });
+
+describe('more speaker phrases', () => {
+  it('a relative clause between the subject and its verb', () => {
+    expect(first('“The crews are under pressure,” a harbour source, who was not authorized to speak, told the Harwich Gazette.')).toMatchObject({ speaker: 'a harbour source', outlet: 'The Harwich Gazette' });
+  });
+
+  it('"state Sen. X" is a title, not the verb "state"', () => {
+    expect(first('"We are tying their hands," state Sen. Jo Reed (D) said during the debate.')).toMatchObject({ speaker: 'Jo Reed', cue: 'said' });
+  });
+
+  it('"reacted" and "remembered" right after a quote', () => {
+    expect(first('“Is the council profiling?” reacted Pike.')).toMatchObject({ speaker: 'Pike', cue: 'reacted' });
+    expect(first('"Analysts said no," remembered Jo Reed, the former spokeswoman.')?.speaker).toBe('Jo Reed');
+  });
+
+  it('a possessive is never part of a canonical name', () => {
+    const st = extractStatements(article('Tom Pike’s campaign is growing. "We will win," said Tom Pike’s.\n"The quay stays," Pike said.')).filter((s) => s.kind !== 'statement');
+    expect(st.every((s) => !/’s$/.test(s.speaker ?? ''))).toBe(true);
+  });
+});

@@ -350,7 +350,8 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
       const seg = segs[n]!;
       const first = toks[seg.from]!;
       // "Multiple media outlets, including CNN and the Times,": the phrase before "including" is the head
-      if (first.k === 'w' && /^(including|such|like|especially|notably|among)$/.test(first.lo)) {
+      // ("an intelligence source, who was not authorized to speak, told": a relative clause after the head, too)
+      if (first.k === 'w' && /^(including|such|like|especially|notably|among|who|whose)$/.test(first.lo)) {
         const head = segs[n + 1];
         if (head) {
           const s = scanLeftNP(toks, head.to);
@@ -554,6 +555,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         if (!afterQuote && !introInverted || (t.lo === v.lemma && !closes)) continue;
       }
     }
+    // "state Sen. Jason Holsman", "press secretary": a bare base form before a title or name modifies it
+    if (particles !== undefined && t.lo === v.lemma && (isCapWord(next) || (isWord(next) && ROLE_WORDS.has(next.lo)))) continue;
     if (isWord(next) && next.lo === 'in' && isWord(toks[i + 2]) && /^(a|an)$/.test(toks[i + 2]!.lo) && isWord(toks[i + 3]) && /^(statement|interview|tweet|post|letter|email|speech|op-ed|column|memo|note)$/.test(toks[i + 3]!.lo)) {
       cue = `${t.t} in ${toks[i + 2]!.t} ${toks[i + 3]!.t}`;
       // the phrase is part of the cue, not of the words it reports ("said in a statement: …")

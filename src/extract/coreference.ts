@@ -45,6 +45,8 @@ export class EntityTracker {
   /** Record a proper name or description at `pos`; returns the entity it refers to (new or known). */
   mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean } = {}): Entity {
     let e: Entity | undefined;
+    // a possessive is not part of the name ("Donald Trump’s campaign")
+    if (kind === 'person') name = name.replace(/[’']s$/, '');
     if (kind === 'person') {
       const key = surname(name).toLowerCase();
       e = this.bySurname.get(key);

@@ -30,7 +30,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   'concur', 'interject', 'retort', 'rebut', 'clarify', 'elaborate', 'acknowledge', 'proclaim', 'brag',
   'snap', 'sniff', 'scoff', 'pronounce', 'affirm', 'attest', 'advise', 'announce', 'reason', 'underscore',
   // manner of speaking: a cue only right after the words it reports ("“…,” Toomey fumed", "“…!” beamed Hartley")
-  'press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide',
+  'react', 'remember', 'press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide',
   'highlight', 'stipulate', 'bark', 'growl', 'bellow', 'thunder', 'plead', 'beg', 'vent', 'rail', 'reassure', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
 ];
 
@@ -77,7 +77,7 @@ const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['answer', ['that']],
   ['signal', ['that']],
   ['go', []],
-  ...['press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide'].map((v): [string, readonly string[]] => [v, []]),
+  ...['react', 'remember', 'press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide'].map((v): [string, readonly string[]] => [v, []]),
 ]);
 
 /** Verbs that are weak cues: they report words only with a clause, a quote or a colon after them. */
