@@ -24,3 +24,15 @@ describe('quoted fragments of reported speech', () => {
     expect(run('Tom Pike said the quay would close.').map((s) => s.kind)).toEqual(['indirect']);
   });
 });
+
+describe('fragments that are words mentioned, and quotes after a time', () => {
+  it('"the words “…”", "the phrase “…”" mention words; they are no one\'s quote', () => {
+    const st = run('Mayor Jo Reed said her refusal to use the words “harbour tax” was a non-issue.');
+    expect(st.filter((s) => s.kind === 'direct')).toEqual([]);
+  });
+
+  it('a participle with a time before its quote: "footage of X saying during the debate, “…”"', () => {
+    const st = run('The advert ends with footage of Pike saying during the debate last week, “That makes me smart,” as Reed objected.');
+    expect(st.find((s) => s.kind === 'direct')).toMatchObject({ speaker: 'Pike', quote: 'That makes me smart' });
+  });
+});

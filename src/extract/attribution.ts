@@ -577,7 +577,13 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // participle: ", saying …" / ", adding …": the subject of the main clause speaks
     if (isIng) {
-      const introducesQuote = isQuote(next) || (next?.k === 'p' && /^[,:]$/.test(next.t) && isQuote(toks[i + 2])) || (isWord(next) && OBJECT_PRONOUNS.has(next.lo) && toks[i + 2]?.k === 'p' && isQuote(toks[i + 3]));
+      // ("footage of Trump saying during the debate last week, “…”": a time or place may stand before the quote)
+      const timeThenQuote = (): boolean => {
+        let k = i + 1;
+        while (k < toks.length && k - i <= 8 && isWord(toks[k]) && !speechVerb(toks[k]!.lo) && !/^(that|he|she|they|we|it|i)$/.test(toks[k]!.lo)) k++;
+        return k > i + 1 && /^(during|at|in|on|after|before|last|this|outside|from|to)$/.test(toks[i + 1]!.lo) && isComma(toks[k]) && isQuote(toks[k + 1]);
+      };
+      const introducesQuote = isQuote(next) || (next?.k === 'p' && /^[,:]$/.test(next.t) && isQuote(toks[i + 2])) || (isWord(next) && OBJECT_PRONOUNS.has(next.lo) && toks[i + 2]?.k === 'p' && isQuote(toks[i + 3])) || timeThenQuote();
       if (introducesQuote && isWord(prev) && !isComma(prev) && !/^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo)) {
         // "footage of Hillary Clinton asking, "…"": the phrase before the participle speaks
         const sp = subjectBefore(toks, i - 1);

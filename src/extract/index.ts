@@ -182,8 +182,10 @@ export function extractStatements(article: Article): Statement[] {
           let k = end + 1;
           // the hearer: "told them: …", "tells the crowd: …", "telling reporters, …"
           let h = k;
-          while (h < k + 4 && toks[h]?.k === 'w' && !speechVerb(toks[h]!.lo)) h++;
-          if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || /^(me|him|her|them|us|you|the|of|about|to|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
+          // (or a time or place: "saying during the debate last week, …")
+          const reach = toks[k]?.k === 'w' && /^(during|at|in|on|after|before|last|outside)$/.test(toks[k]!.lo) ? 8 : 4;
+          while (h < k + reach && toks[h]?.k === 'w' && !speechVerb(toks[h]!.lo)) h++;
+          if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || reach === 8 || /^(me|him|her|them|us|you|the|of|about|to|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
           // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
           const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
@@ -463,6 +465,8 @@ function withFragments(text: string, statements: Statement[], paraSpans: Readonl
       const key = normQuote(inner);
       if (words.length === 0 || !key || key === reported || !` ${reported} `.includes(` ${key} `)) continue;
       if (titleLike(words, inner)) continue;
+      // "refused to use the words “Islamic terrorism”": words mentioned, not said
+      if (/\b(words?|term|phrase|label|slogan|name|hashtag|expression|nickname)\s*[,:]?\s*$/i.test(text.slice(Math.max(s.start, q.open - 24), q.open))) continue;
       out.push({ ...s, kind: 'direct', quote: inner });
     }
   }

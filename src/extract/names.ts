@@ -84,7 +84,7 @@ const ORG_NOUNS = new Set(
     'broadcaster website board team coalition alliance movement fund bank university college school hospital ' +
     'corporation corp inc pentagon kremlin state senate congress parliament cabinet secretariat authority ' +
     'station tribunal panel caucus convention conference summit forum festival league club society church mosque ' +
-    'synagogue cathedral hotel airport stadium arena museum library academy'
+    'synagogue cathedral hotel airport stadium arena museum library academy media'
   ).split(/\s+/),
 );
 
