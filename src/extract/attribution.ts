@@ -55,14 +55,14 @@ const isDash = (t: Token | undefined): boolean => t !== undefined && t.k === 'p'
 const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q';
 
 /** Whether a lower-case word may sit inside a noun phrase before its head (adjective or noun). */
-const IRREGULAR_PAST = /^(went|made|took|gave|got|came|saw|knew|kept|held|won|ran|met|paid|sent|spent|built|felt|brought|bought|fought|sought|taught|caught|found|became|began|broke|chose|drove|fell|grew|hid|rose|sat|sold|stood|struck|swore|threw|understood|seemed|appeared)$/;
+const IRREGULAR_PAST = new Set('went made took gave got came saw knew kept held won ran met paid sent spent built felt brought bought fought sought taught caught found became began broke chose drove fell grew hid rose sat sold stood struck swore threw understood seemed appeared'.split(' '));
 
 function npWord(t: Token): boolean {
   const lo = t.lo;
   if (STOP.has(lo) || AUX.has(lo) || BE.has(lo)) return false;
   if (speechVerb(lo) && !isPersonNoun(lo)) return false;
   // "Trump went on the attack": an irregular past tense ends the noun phrase before it
-  if (IRREGULAR_PAST.test(lo)) return false;
+  if (IRREGULAR_PAST.has(lo)) return false;
   if (/ly$/.test(lo) && !/^(daily|early|family|ally|italy|july|only)$/.test(lo)) return false;
   if (/(ed|ing)$/.test(lo) && !/^(former|senior|united|red|unnamed|named|retired|elected|appointed|leading|ruling|governing|sitting|acting|incoming|outgoing|ranking|high-ranking|top-ranking|longtime|speed)$/.test(lo) && !isPersonNoun(lo)) return false;
   return true;
@@ -498,6 +498,7 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
  */
 export function findAttributions(toks: readonly Token[]): Attribution[] {
   const out: Attribution[] = [];
+  const relatives: Attribution[] = [];
   const words = toks.filter((t) => t.k === 'w');
   const titleCase = words.length >= 4 && words.filter((t) => isCapWord(t)).length >= words.length * 0.7;
   // headline or transcript label: "Pence: Flowers won't be at the debate", "WALLACE: But, Governor …"
@@ -638,14 +639,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       }
       return null;
     })();
-    out.push({ cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak, ...(relative ? { relativeEnd: -1 } : {}) });
+    const attribution: Attribution = { cue, cueIndex: i, cueEnd, speaker, form: 'subject', outletPhrase: govOutlet, strong: !v.weak };
+    if (relative) relatives.push(attribution);
+    out.push(attribution);
   }
   // "Barkley, who said he votes Democratic, said …": the relative clause ends where the main verb's subject phrase does
-  for (const r of out) {
-    if (r.relativeEnd === undefined) continue;
+  for (const r of relatives) {
     const main = out.find((b) => b !== r && b.form === 'subject' && b.speaker && b.speaker.from <= r.speaker!.from && b.speaker.to >= r.cueIndex && isComma(toks[b.speaker.to + 1]));
     if (main) r.relativeEnd = main.speaker!.to + 1;
-    else delete r.relativeEnd;
   }
   return out;
 }

@@ -46,7 +46,7 @@ export class EntityTracker {
   mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean } = {}): Entity {
     let e: Entity | undefined;
     // a possessive is not part of the name ("Donald Trump’s campaign")
-    if (kind === 'person') name = name.replace(/[’']s$/, '');
+    if (kind === 'person' && name.endsWith('s') && /[’']s$/.test(name)) name = name.slice(0, -2);
     if (kind === 'person') {
       const key = surname(name).toLowerCase();
       e = this.bySurname.get(key);

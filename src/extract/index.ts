@@ -125,7 +125,9 @@ export function extractStatements(article: Article): Statement[] {
       const toks = tokenize(text, sent.start + (dateline ? dateline[0].length : 0), sEnd, qs);
       const sno = sentenceNo++;
       // a sentence whose subject is "he"/"she" ("He nodded", "At 29, she lives …") continues its referent as the subject
-      const subj = subjectAtStart(toks, toks.length);
+      let pronounAt = -1;
+      for (let k = 0; k < toks.length && k < 40; k++) if (toks[k]!.k === 'w' && (toks[k]!.lo === 'he' || toks[k]!.lo === 'she')) { pronounAt = k; break; }
+      const subj = pronounAt < 0 ? null : pronounAt === firstWord0(toks) ? { from: pronounAt, to: pronounAt } : subjectAtStart(toks, toks.length);
       const w0 = subj && subj.from === subj.to ? toks[subj.from] : undefined;
       if (w0?.k === 'w' && /^(he|she)$/.test(w0.lo)) {
         const e = tracker.resolvePronoun(w0.lo, w0.start, sno, true);
@@ -442,6 +444,12 @@ export function extractStatements(article: Article): Statement[] {
  * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
  * not fragments of anyone's words.
  */
+function firstWord0(toks: readonly { k: string }[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k === 'p') i++;
+  return i;
+}
+
 const MINOR_WORDS = /^(of|the|a|an|and|in|on|for|to|at|by|with|or|from)$/;
 
 /** A title, slogan or name in quote marks ("Peace Through Strength.", "The Art of the Deal"): short, its main words capitalised. */

@@ -235,7 +235,7 @@ export function parseMention(phrase: string): ParsedMention {
     return { ...inner, mention, role: [inner.role, paren[1]].filter(Boolean).join(', ') || null };
   }
   // "She’s a supporter but concedes …": a contracted pronoun is the pronoun
-  const lower = mention.toLowerCase().replace(/^(he|she|they|we|it)[’'](s|d|ll|re|ve)$/, '$1');
+  const lower = mention.length <= 8 ? mention.toLowerCase().replace(/^(he|she|they|we|it)[’'](s|d|ll|re|ve)$/, '$1') : mention.toLowerCase();
   const pron = PRONOUNS.get(lower);
   if (pron) {
     return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };
@@ -258,7 +258,7 @@ export function parseMention(phrase: string): ParsedMention {
     }
   }
   // "Multiple media outlets, including CNN and the Times": a group described by examples, not one of them
-  const listed = /^([^,]+?)(?:,|\s+(?:--|-|\u2014|\u2013))\s*(including|such as|like|among them)\s/i.exec(mention);
+  const listed = /\b(including|such as|like|among them)\s/i.test(mention) ? /^([^,]+?)(?:,|\s+(?:--|-|\u2014|\u2013))\s*(including|such as|like|among them)\s/i.exec(mention) : null;
   if (listed) {
     const head = parseMention(listed[1]!);
     if (!head.name) return { ...head, mention };
