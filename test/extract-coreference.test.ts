@@ -89,3 +89,12 @@ describe('pronoun salience and entity names', () => {
     expect(st[0]?.speaker).toBe('Christyn Gionfriddo');
   });
 });
+
+describe('a bare surname', () => {
+  const run3 = (...paras: string[]) => extractStatements({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text: paras.join('\n'), source: 't', contentHash: 'h' }).filter((s) => s.kind !== 'statement');
+
+  it('means the most-named person of that surname, not the last one named', () => {
+    const st = run3('Tom Pike said he would run. Pike has led the harbour board for years.', 'Opponents attacked his wife, Jo Pike, and his father, Sam Pike.', '"They attacked my family," Pike said in July.', '"That was the day this became personal," he said.');
+    expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike', 'Tom Pike']);
+  });
+});

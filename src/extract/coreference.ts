@@ -38,7 +38,10 @@ const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'minis
 export class EntityTracker {
   private entities: Entity[] = [];
   private events: MentionEvent[] = [];
-  private bySurname = new Map<string, Entity>();
+  /** Persons by surname: several when the article names several (Hillary and Bill Clinton, Ted and Heidi Cruz). */
+  private bySurname = new Map<string, Entity[]>();
+  /** How often each entity was named: a bare surname means the most-named person of that surname. */
+  private named = new Map<number, number>();
   /** The paragraph being read: pronouns do not reach back more than two paragraphs. */
   paragraph = 0;
 
@@ -49,20 +52,24 @@ export class EntityTracker {
     if (kind === 'person' && name.endsWith('s') && /[’']s$/.test(name)) name = name.slice(0, -2);
     if (kind === 'person') {
       const key = surname(name).toLowerCase();
-      e = this.bySurname.get(key);
-      if (e && e.kind === 'person') {
-        const first = name.split(/\s+/)[0];
-        const known = e.name.split(/\s+/)[0];
+      const same = this.bySurname.get(key) ?? [];
+      const words = name.split(/\s+/);
+      if (words.length === 1) {
+        // "Cruz said": the most-named Cruz, not the last one named (Heidi or Rafael Cruz in a story about Ted)
+        e = this.mostNamed(same);
+      } else {
         // a different first name is a different person (Bill and Hillary Clinton)
-        if (name.split(/\s+/).length > 1 && e.name.split(/\s+/).length > 1 && !sameFirst(first!, known!)) e = undefined;
-      } else if (e && e.kind !== 'person') e = undefined;
+        e = same.find((x) => x.name.split(/\s+/).length > 1 && sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => x.name.split(/\s+/).length === 1);
+      }
       if (!e) {
         e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set() };
         this.entities.push(e);
-      } else if (name.length > e.name.length && name.split(/\s+/).length >= e.name.split(/\s+/).length) {
+        same.push(e);
+        this.bySurname.set(key, same);
+      } else if (name.length > e.name.length && words.length >= e.name.split(/\s+/).length) {
         e.name = name;
       }
-      this.bySurname.set(key, e);
+      this.named.set(e.id, (this.named.get(e.id) ?? 0) + 1);
     } else {
       const key = name.toLowerCase().replace(/^the /, '');
       e = this.entities.find((x) => x.kind === kind && x.name.toLowerCase().replace(/^the /, '') === key);
@@ -97,8 +104,13 @@ export class EntityTracker {
 
   /** A person already known by this surname (for a bare "McMaster"). */
   knownPerson(word: string): Entity | null {
-    const e = this.bySurname.get(word.toLowerCase());
-    return e && e.kind === 'person' ? e : null;
+    return this.mostNamed(this.bySurname.get(word.toLowerCase()) ?? []) ?? null;
+  }
+
+  private mostNamed(list: readonly Entity[]): Entity | undefined {
+    let best: Entity | undefined;
+    for (const e of list) if (!best || (this.named.get(e.id) ?? 0) > (this.named.get(best.id) ?? 0)) best = e;
+    return best;
   }
 
   /**

@@ -70,7 +70,7 @@ export function continuationQuotes(toks: readonly Token[], real: readonly number
 /** `"…" - Jane Doe`: a quote signed with a dash and a name, as in testimonials and epigraphs. */
 export function bylineAfter(toks: readonly Token[], qi: number): Attribution | null {
   const dash = toks[qi + 1];
-  if (!dash || dash.k !== 'p' || !/^(-|--|\u2014|\u2013)$/.test(dash.t)) return null;
+  if (!dash || dash.k !== 'p' || !/^(-|--|\u2014|\u2013|\u2015)$/.test(dash.t)) return null;
   const from = qi + 2;
   let to = from;
   while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
