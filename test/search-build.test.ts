@@ -49,12 +49,11 @@ describe('index build: bulk and incremental give the same index', () => {
     }
   });
 
-  it('keeps trigram lists sorted, duplicate-free and complete through merges and tails', () => {
-    const r = rng(5);
+  const randomLists = (alphabet: string, docs: number, seed: number) => {
+    const r = rng(seed);
     const p = new TrigramPostings();
     const truth = new Map<number, number[]>();
-    const alphabet = 'abcdeé ';
-    for (let doc = 0; doc < 3000; doc++) {
+    for (let doc = 0; doc < docs; doc++) {
       let text = '';
       const len = Math.floor(r() * 40);
       for (let i = 0; i < len; i++) text += alphabet[Math.floor(r() * alphabet.length)];
@@ -65,9 +64,22 @@ describe('index build: bulk and incremental give the same index', () => {
       // Irregular reads: sometimes after one addition (tails), sometimes after hundreds (merge).
       if (r() < 0.02) p.lists(0);
     }
+    return { p, truth };
+  };
+
+  it('keeps trigram lists sorted, duplicate-free and complete through merges and tails', () => {
+    const { p, truth } = randomLists('abcdeé ', 3000, 5);
     expect(allLists(p)).toEqual(truth);
     expect(p.pendingCount).toBe(0);
     p.compact();
+    expect(allLists(p)).toEqual(truth);
+  });
+
+  it('handles more than 65 535 distinct trigrams (ids beyond 16 bits while pending)', () => {
+    let cjk = '';
+    for (let c = 0x4e00; c < 0x4e00 + 60; c++) cjk += String.fromCharCode(c);
+    const { p, truth } = randomLists(cjk, 6000, 8);
+    expect(p.trigramCount).toBeGreaterThan(70_000);
     expect(allLists(p)).toEqual(truth);
   });
 

@@ -30,10 +30,15 @@ export class TrigramPostings {
   baseTrigrams = 0;
   private tails: Array<GrowableU32 | undefined> = [];
   private tailTotal = 0;
-  /** Filled chunks of pending trigram ids, and the chunk being filled. */
-  private pendChunks: Uint32Array[] = [];
-  private pendCur: Uint32Array = new Uint32Array(0);
+  /**
+   * Pending trigram ids as 16-bit units (half the memory of 32-bit ones, and large typed arrays are
+   * what makes V8 run full collections during a big build): an id from 0xffff up is written as
+   * 0xffff and its two halves. Filled chunks with their lengths, then the chunk being filled.
+   */
+  private pendChunks: Array<[Uint16Array, number]> = [];
+  private pendCur: Uint16Array = new Uint16Array(0);
   private pendAt = 0;
+  /** Units written so far (the positions `pendEnds` counts in). */
   private pendLen = 0;
   /** Pending statements in order, and where each one's ids end (a running count). */
   private pendDocs = new GrowableU32(16);
@@ -72,14 +77,21 @@ export class TrigramPostings {
   }
 
   private append(id: number): void {
-    if (this.pendAt === this.pendCur.length) {
-      if (this.pendAt > 0) this.pendChunks.push(this.pendCur);
+    if (this.pendAt + 3 > this.pendCur.length) {
+      if (this.pendAt > 0) this.pendChunks.push([this.pendCur, this.pendAt]);
       // Chunks double up to 16 MB: small indexes stay small, big builds allocate rarely.
-      this.pendCur = new Uint32Array(Math.min(MAX_CHUNK, Math.max(1024, this.pendLen)));
+      this.pendCur = new Uint16Array(Math.min(MAX_CHUNK, Math.max(1024, this.pendLen)));
       this.pendAt = 0;
     }
-    this.pendCur[this.pendAt++] = id;
-    this.pendLen++;
+    if (id < ESCAPE) {
+      this.pendCur[this.pendAt++] = id;
+      this.pendLen++;
+    } else {
+      this.pendCur[this.pendAt++] = ESCAPE;
+      this.pendCur[this.pendAt++] = id >>> 16;
+      this.pendCur[this.pendAt++] = id & 0xffff;
+      this.pendLen += 3;
+    }
   }
 
   /** Records the distinct trigrams of `folded` for statement `doc` (larger than any added before). */
@@ -163,7 +175,16 @@ export class TrigramPostings {
       }
     }
     const chunks = this.pendingChunks();
-    for (const [chunk, len] of chunks) for (let i = 0; i < len; i++) offsets[chunk[i]! + 1]!++;
+    for (const [chunk, len] of chunks) {
+      for (let i = 0; i < len; i++) {
+        let id = chunk[i]!;
+        if (id === ESCAPE) {
+          id = ((chunk[i + 1]! << 16) | chunk[i + 2]!) >>> 0;
+          i += 2;
+        }
+        offsets[id + 1]!++;
+      }
+    }
     for (let t = 0; t < T; t++) offsets[t + 1]! += offsets[t]!;
     const data = new Uint32Array(offsets[T]!);
     const cursor = offsets.slice(0, T);
@@ -184,6 +205,7 @@ export class TrigramPostings {
       cursor[t] = at;
     }
     // Statements in order: each list receives its new statements in increasing order.
+    // (The decoding of forEachPending, inlined: this loop runs once per posting of a bulk build.)
     const docs = this.pendDocs.data;
     const ends = this.pendEnds.data;
     let k = 0;
@@ -191,7 +213,13 @@ export class TrigramPostings {
     for (const [chunk, len] of chunks) {
       for (let i = 0; i < len; i++, g++) {
         while (g >= ends[k]!) k++;
-        data[cursor[chunk[i]!]!++] = docs[k]!;
+        let id = chunk[i]!;
+        if (id === ESCAPE) {
+          id = ((chunk[i + 1]! << 16) | chunk[i + 2]!) >>> 0;
+          i += 2;
+          g += 2;
+        }
+        data[cursor[id]!++] = docs[k]!;
       }
     }
     this.baseOffsets = offsets;
@@ -202,12 +230,13 @@ export class TrigramPostings {
     this.clearPending();
   }
 
-  private pendingChunks(): Array<[Uint32Array, number]> {
-    const out: Array<[Uint32Array, number]> = this.pendChunks.map((c) => [c, c.length]);
+  private pendingChunks(): Array<[Uint16Array, number]> {
+    const out = [...this.pendChunks];
     if (this.pendAt > 0) out.push([this.pendCur, this.pendAt]);
     return out;
   }
 
+  /** Every pending (trigram id, statement) pair, statement by statement in the order added. */
   private forEachPending(fn: (id: number, doc: number) => void): void {
     const docs = this.pendDocs.data;
     const ends = this.pendEnds.data;
@@ -216,14 +245,20 @@ export class TrigramPostings {
     for (const [chunk, len] of this.pendingChunks()) {
       for (let i = 0; i < len; i++, g++) {
         while (g >= ends[k]!) k++;
-        fn(chunk[i]!, docs[k]!);
+        let id = chunk[i]!;
+        if (id === ESCAPE) {
+          id = ((chunk[i + 1]! << 16) | chunk[i + 2]!) >>> 0;
+          i += 2;
+          g += 2;
+        }
+        fn(id, docs[k]!);
       }
     }
   }
 
   private clearPending(): void {
     this.pendChunks = [];
-    this.pendCur = new Uint32Array(0);
+    this.pendCur = new Uint16Array(0);
     this.pendAt = 0;
     this.pendLen = 0;
     this.pendDocs = new GrowableU32(16);
@@ -252,8 +287,10 @@ export class TrigramPostings {
 }
 
 const EMPTY: Uint32Array = new Uint32Array(0);
-/** Pending ids per chunk at most (16 MB). */
-const MAX_CHUNK = 1 << 22;
+/** Pending units per chunk at most (16 MB). */
+const MAX_CHUNK = 1 << 23;
+/** Marks a pending id of 16 bits or more: its high and low halves follow. */
+const ESCAPE = 0xffff;
 
 /** The distinct trigrams of a (folded) pattern: ids of those the index knows, and how many in all. */
 export function patternTrigrams(pattern: string, postings: TrigramPostings): { ids: number[]; distinct: number } {
