@@ -69,3 +69,17 @@ describe('the clause before a mid-sentence attribution', () => {
     expect(reported('Aldous tells voters she is with them.')[0]?.quote).toBe('she is with them');
   });
 });
+
+describe('"to say" infinitives', () => {
+  it('a purpose or likelihood infinitive reports speech of the subject it depends on', () => {
+    expect(reported('Harbour voters are slightly more likely to say that the levy works.')[0]).toMatchObject({ speaker: 'Harbour voters', quote: 'the levy works' });
+    expect(reported('Tom Pike stood up at the meeting to say he was leaning toward the plan.')[0]).toMatchObject({ speaker: 'Tom Pike', quote: 'he was leaning toward the plan' });
+    expect(reported('The debate was so calm that Mr. Pike was prompted to say, "I cannot believe how civil it has been."')[0]).toMatchObject({ kind: 'direct', speaker: 'Pike' });
+  });
+
+  it('an intention, a refusal or a judgement is not speech', () => {
+    expect(reported('Pike declined to say when the quay would reopen.')).toEqual([]);
+    expect(reported('It is hard to say whether the ferry will run.')).toEqual([]);
+    expect(reported('Reed wants to say the levy works.')).toEqual([]);
+  });
+});

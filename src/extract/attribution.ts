@@ -55,6 +55,9 @@ const isDash = (t: Token | undefined): boolean => t !== undefined && t.k === 'p'
 const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q';
 
 /** Whether a lower-case word may sit inside a noun phrase before its head (adjective or noun). */
+/** Words before "to say" that make it an intention, a refusal or a judgement, not speech. */
+const INTENT_ONLY = /^(declined|declines|decline|declining|refused|refuses|refuse|refusing|wouldn't|won't|reluctant|unwilling|unable|hesitant|afraid|failed|fail|hard|difficult|fair|safe|suffice|needless|want|wants|wanted|wanting|like|likes|liked|hope|hopes|hoped|plan|plans|planned|expect|expects|expected|try|tries|tried|trying|going|gonna|have|has|had|need|needs|needed|ought|is|was|be|been|able|chance|time|nothing|anything|something|much|more|less|enough|too|so|order|wish|wishes|wished|intend|intends|intended|meant|dare|dared|begin|began|started|start|ready|prepared|eager|cannot|can't|couldn't|wouldn't|shouldn't|didn't|doesn't|don't|not|never|yet)$/;
+
 const IRREGULAR_PAST = new Set('went made took gave got came saw knew kept held won ran met paid sent spent built felt brought bought fought sought taught caught found became began broke chose drove fell grew hid rose sat sold stood struck swore threw understood seemed appeared'.split(' '));
 
 function npWord(t: Token): boolean {
@@ -574,6 +577,17 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       } else if (isWord(a) && /^(continued|continues|proceeded|used|appeared|seemed)$/.test(a.lo)) {
         cue = `${a.t} to ${t.t}`;
         subjEnd = i - 3;
+      } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note)$/.test(v.lemma) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
+        // a purpose or likelihood infinitive reports speech ("stood up at the event to say he was leaning …",
+        // "more likely to say they preferred …", "was prompted to say, "…""), spoken by the subject of the
+        // verb it depends on, else by the sentence's subject; an intention or a refusal does not ("declined to
+        // say", "wants to say", "hard to say")
+        let k = i - 3;
+        while (k >= 0 && isWord(toks[k]) && (AUX.has(toks[k]!.lo) || BE.has(toks[k]!.lo) || /^(more|most|less|so|as|very|slightly|much|far|likely|also)$/.test(toks[k]!.lo) || (/ly$/.test(toks[k]!.lo) && !isCapWord(toks[k])))) k--;
+        const own = k < i - 3 && k >= 0 ? subjectBefore(toks, k) : null;
+        if (own && own.from < own.to && /^(that|so|and|but)$/.test(toks[own.from]!.lo)) own.from++;
+        out.push({ cue: `to ${t.t}`, cueIndex: i, cueEnd: i, speaker: own, form: own ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
+        continue;
       } else continue;
     }
     // participle: ", saying …" / ", adding …": the subject of the main clause speaks
