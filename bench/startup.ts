@@ -41,7 +41,8 @@
  *     load_index_s, corpus_s (createCorpus: load + catch up on the feed), ready_s (store opened,
  *     index restored and caught up: searches can run), first_search_ms, sync_data_dir_s
  *     (the start-up summary: data/ folder and corpus counts), total_s (ready_s + first search +
- *     sync_data_dir_s), process_s (from process start, module loading included), rss_mb, heap_mb,
+ *     sync_data_dir_s), process_s (from process start, module loading included), rss_ready_mb
+ *     (when ready), rss_mb and heap_mb (at the end, after syncDataDir),
  *     index_size, hits }
  *
  * CLI: `node --import tsx bench/startup.ts --size 100000 [--catch-up 1000] [--json]`.
@@ -74,6 +75,8 @@ export interface StartupRun {
   sync_data_dir_s: number;
   total_s: number;
   process_s: number;
+  /** RSS when ready (store open, index restored and caught up), and after the first search and syncDataDir. */
+  rss_ready_mb: number;
   rss_mb: number;
   heap_mb: number;
   index_size: number;
@@ -115,10 +118,10 @@ export async function measureStoreStartup(opts: StartupOptions): Promise<Startup
   else log(`store filled with ${fill.statements} statements in ${round(fill.s ?? 0, 1)} s; index rebuilt from the store in ${round(fill.rebuild_s ?? 0, 1)} s`);
 
   const ready = child<StartupRun>(common, ['--start']);
-  log(`ready (index in step with the store): ${round(ready.ready_s)} s, first search ${round(ready.first_search_ms, 1)} ms, RSS ${ready.rss_mb} MB`);
+  log(`ready (index in step with the store): ${round(ready.ready_s)} s, first search ${round(ready.first_search_ms, 1)} ms, syncDataDir ${round(ready.sync_data_dir_s, 1)} s, RSS ${ready.rss_ready_mb} MB ready / ${ready.rss_mb} MB after`);
   const added = child<{ added: number; s: number; total: number }>(common, ['--add', String(catchUp)]);
   const catchUpRun = child<StartupRun>(common, ['--start', '--save']);
-  log(`ready after ${added.added} new statements: ${round(catchUpRun.ready_s)} s, RSS ${catchUpRun.rss_mb} MB`);
+  log(`ready after ${added.added} new statements: ${round(catchUpRun.ready_s)} s, syncDataDir ${round(catchUpRun.sync_data_dir_s, 1)} s, RSS ${catchUpRun.rss_ready_mb} MB ready / ${catchUpRun.rss_mb} MB after`);
 
   return {
     size,
@@ -300,6 +303,7 @@ async function startMode(dataDir: string, save: boolean): Promise<StartupRun> {
     },
   });
   const tCorpus = performance.now();
+  const rssReady = process.memoryUsage().rss;
   // A rebuild after a mismatch replaces the loaded index; the size check tells.
   restored = restored && corpus.indexSize === (await store.countStatements());
   const tReady = performance.now();
@@ -318,6 +322,7 @@ async function startMode(dataDir: string, save: boolean): Promise<StartupRun> {
     sync_data_dir_s: (tSync - tSearch) / 1000,
     total_s: (tCorpus - t0 + tSync - tReady) / 1000,
     process_s: tSync / 1000,
+    rss_ready_mb: mb(rssReady),
     rss_mb: mb(mem.rss),
     heap_mb: mb(mem.heapUsed),
     index_size: corpus.indexSize,
