@@ -88,7 +88,7 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   stages: [0.02, 0.15],
   minStagePostings: 20_000,
   stageCandidates: 3000,
-  stageExact: 200,
+  stageExact: 1000,
   errorsPerMissing: 0.5,
   scanTitles: false,
 };

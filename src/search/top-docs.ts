@@ -43,12 +43,22 @@ export interface DocStats {
    */
   pairs: Map<number, number>;
   pairList: Int32Array;
+  /**
+   * Per statement, the exponent its text and quote factors share when both match with the same
+   * score s (W_TEXT·norm(text) + W_QUOTE·norm(quote)): s^x bounds the two factors together, so a
+   * large group of statements can be bounded by bins of x without looking at each one.
+   */
+  x: Float32Array;
   /** textLenHit[L] = some text is exactly L characters (L ≤ 32): an exact equality scores 0. */
   textLen: Uint8Array;
   quoteLen: Uint8Array;
 }
 
 const QT_CAP = 1023;
+/** Above any score: what is left can only match through its title (see unpooledBound). */
+const SETTLED = 1.5;
+const BINS = 64;
+const X_MAX = (W_TEXT + W_QUOTE) * 1.001;
 const SLACK = 1 + 1e-9;
 
 export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
@@ -61,7 +71,14 @@ export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
     quoteLen: new Uint8Array(33),
     pairs: new Map(),
     pairList: new Int32Array(0),
+    x: new Float32Array(0),
   };
+  if (st.x.length < ix.n) {
+    const x = new Float32Array(Math.max(ix.n, st.x.length * 2));
+    x.set(st.x);
+    st.x = x;
+  }
+  const xs = st.x;
   const pairs = st.pairs;
   const before = pairs.size;
   const textTok = ix.textTok.data;
@@ -76,6 +93,8 @@ export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
     const tl = flen[d]!;
     if (tl <= 32) st.textLen[tl] = 1;
     const qt = quoteTok[d]!;
+    // Rounded up to a float: a bound must not lose exponent.
+    xs[d] = Math.fround((tt > 0 ? W_TEXT * normForTokens(tt) : 0) + (qt > 0 ? W_QUOTE * normForTokens(qt) : 0)) * (1 + 1e-6);
     {
       // Token counts above QT_CAP count as QT_CAP: fewer tokens is the better (lower) bound.
       const key = Math.min(tt, QT_CAP) * 1024 + Math.min(qt, QT_CAP);
@@ -234,6 +253,7 @@ export function rankTopDocs(
   };
   /** Lower bound for every statement not in the pool that misses ≥ e0 errors' worth. */
   const boundCache = new Map<number, number>();
+  let titleOnlyLeft = false;
   const unpooledBound = (e0: number): number => {
     if (!provable) return 0;
     let v = boundCache.get(e0);
@@ -255,7 +275,12 @@ export function rankTopDocs(
       }
     }
     // With every statement of a matching title pooled, the others' titles do not match.
-    v = textish * metaUnpooled * (titlesPooled ? 1 : bestTitle());
+    if (textish >= 1 && metaUnpooled >= 1 && !titlesPooled && !tuning.scanTitles) {
+      // Only a title could match: such statements are not candidates in this tuning (titles
+      // weigh least), so more lists cannot change the result; it is settled, not proven.
+      titleOnlyLeft = true;
+      v = SETTLED;
+    } else v = textish * metaUnpooled * (titlesPooled ? 1 : bestTitle());
     boundCache.set(e0, v);
     return v;
   };
@@ -336,7 +361,7 @@ export function rankTopDocs(
   const scoreNext = (from: BoundHeap = heap): boolean => {
     // Returns false when the budget is spent.
     if (evaluated >= stageBudget) return false;
-    if (evaluated >= exactBudget) {
+    if (stageBudget === Infinity && evaluated >= exactBudget) {
       const weak = top.length < limit || top[top.length - 1]![1] > tuning.weakScore;
       if (!weak || exactBudget >= finalBase + tuning.maxExactWeak) return false;
       exactBudget = finalBase + tuning.maxExactWeak;
@@ -417,7 +442,8 @@ export function rankTopDocs(
     const e0Of = (c: number): number => Math.ceil((D - c) / 3);
     const e0Frac = (c: number): number => Math.max(0, D - c) / 3;
     // Statements sharing fewer trigrams than this cannot match by their text (e0 > k).
-    const minC = Math.max(1, D - 3 * k);
+    // (With a phrase every statement read is kept: it may have the phrase and match by metadata.)
+    const minC = phraseReq ? 1 : Math.max(1, D - 3 * k);
     // Statements by count, highest first (a counting sort of those touched).
     const levelStart = new Uint32Array(read + 2);
     for (let i = 0; i < nt; i++) {
@@ -479,7 +505,7 @@ export function rankTopDocs(
           materialized++;
         }
       }
-      const rest = capped ? 0 : unpooledBound(phraseReq ? k + 1 : e0Of(0));
+      const rest = capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
       for (;;) {
         while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
         const t = tenth();
@@ -494,6 +520,62 @@ export function rankTopDocs(
       }
       break;
     }
+    // Statements are taken level by level (shared-trigram count, highest first) and, within a
+    // level, by bins of their exponent x (best first): a large level is bounded bin by bin.
+    const xs = stats.x;
+    // (Statements whose text or quote could equal the pattern, score 0, skip the bins.)
+    const sBest = (e0: number): number => (e0 === 0 ? 0.001 : Math.max(0.001, e0 / m));
+    const metaFloor = metaUnpooled * (titlesPooled ? 1 : bestTitle());
+    interface OpenLevel {
+      e0: number;
+      docs: Uint32Array;
+      /** binStart[b] .. binStart[b + 1]: the statements in bin b. */
+      binStart: Uint32Array;
+      bin: number;
+      bound: number;
+    }
+    const open: OpenLevel[] = [];
+    const binBound = (lv: OpenLevel): number => {
+      while (lv.bin >= 0 && lv.binStart[lv.bin] === lv.binStart[lv.bin + 1]) lv.bin--;
+      if (lv.bin < 0) return Infinity;
+      // Bins hold x in [b, b + 1) · X_MAX / BINS: the top edge gives the lowest bound.
+      if (lv.e0 > k) return metaFloor >= 1 ? 1 : metaFloor;
+      return Math.pow(sBest(lv.e0), ((lv.bin + 1) * X_MAX) / BINS) * metaFloor;
+    };
+    const openLevel = (c: number): void => {
+      const from = levelStart[c]!;
+      const to = levelStart[c - 1]!;
+      const binOf = new Uint16Array(to - from);
+      const binStart = new Uint32Array(BINS + 1);
+      let kept = 0;
+      for (let i = from; i < to; i++) {
+        const d = byLevel[i]!;
+        if (!live[d] || excluded(d) || (allowed && !allowed(d))) {
+          binOf[i - from] = BINS;
+          continue;
+        }
+        if (flen[d] === m || (quoteStart[d]! >= 0 ? quoteLenCol[d] === m : quoteStart[d] === -2)) {
+          heap.push(provable ? docBound(d, e0Frac(c)) : pseudoBound(d, c), d);
+          materialized++;
+          binOf[i - from] = BINS;
+          continue;
+        }
+        const b = Math.min(BINS - 1, Math.floor((xs[d]! / X_MAX) * BINS));
+        binOf[i - from] = b;
+        binStart[b + 1]!++;
+        kept++;
+      }
+      for (let b = 0; b < BINS; b++) binStart[b + 1]! += binStart[b]!;
+      const docs = new Uint32Array(kept);
+      const fillAt = binStart.slice(0, BINS);
+      for (let i = from; i < to; i++) {
+        const b = binOf[i - from]!;
+        if (b < BINS) docs[fillAt[b]!++] = byLevel[i]!;
+      }
+      const lv: OpenLevel = { e0: Math.ceil((D - c) / 3), docs, binStart, bin: BINS - 1, bound: 0 };
+      lv.bound = binBound(lv);
+      open.push(lv);
+    };
     let level = read;
     let materialized = 0;
     let capped = false;
@@ -501,18 +583,31 @@ export function rankTopDocs(
       const moreLevels = level >= minC && !capped;
       const canFullScan = last && provable && !fullScan && !capped && tuning.textCandidates >= n;
       if (capped && !last) break;
+      // The best bin of the open levels.
+      let best: OpenLevel | null = null;
+      // (Long patterns, never proven: levels strictly in order, as the estimate ranks them.)
+      for (const lv of open) {
+        if (lv.bound === Infinity) continue;
+        if (!provable) {
+          best = lv;
+          break;
+        }
+        if (!best || lv.bound < best.bound) best = lv;
+      }
+      const binNext = best ? best.bound : Infinity;
       // A lower bound for every statement neither in the heap nor scored (0: unknown).
       let rest: number;
       if (fullScan) rest = Infinity;
       else if (!provable || capped) rest = 0;
       // (With a phrase, statements not read lack it; those read below minC match by metadata only.)
-      else rest = unpooledBound(moreLevels ? e0Of(level) : phraseReq ? k + 1 : e0Of(0));
+      else rest = Math.min(binNext, moreLevels ? unpooledBound(e0Of(level)) : phraseReq ? 1 : unpooledBound(e0Of(0)));
       const h = heap.minKey;
       const t = tenth();
-      if (h <= rest || (!moreLevels && !canFullScan)) {
+      const canOpen = moreLevels || binNext < Infinity;
+      if (h <= rest || (!canOpen && !canFullScan)) {
         if (heap.size > 0 && h <= t && h < 1) {
           if (!scoreNext()) {
-            if (last || evaluated >= exactBudget) stopped = true;
+            if (last) stopped = true;
             break;
           }
           continue;
@@ -521,26 +616,31 @@ export function rankTopDocs(
           proven = true;
           break;
         }
-        if (!moreLevels && !canFullScan) {
+        if (!canOpen && !canFullScan) {
           break;
         }
       } else if (rest > t || rest >= 1) {
         proven = true;
         break;
       }
-      if (moreLevels) {
-        const e0 = e0Frac(level);
-        for (let i = levelStart[level]!; i < levelStart[level - 1]!; i++) {
+      if (best && (!moreLevels || binNext <= unpooledBound(e0Of(level)) || !provable)) {
+        // The best bin of an open level joins the heap.
+        const lv = best;
+        for (let i = lv.binStart[lv.bin]!; i < lv.binStart[lv.bin + 1]!; i++) {
           if (materialized >= (last ? tuning.textCandidates : tuning.stageCandidates)) {
             capped = true;
             break;
           }
-          const d = byLevel[i]!;
-          if (!live[d] || excluded(d) || (allowed && !allowed(d))) continue;
-          heap.push(provable ? docBound(d, e0) : pseudoBound(d, level), d);
-          if (estimating) est.push(docBound(d, Math.min(k, Math.max(e0, tuning.errorsPerMissing * (D - level)))), d);
+          const d = lv.docs[i]!;
+          heap.push(provable ? docBound(d, e0Frac(counts[d]!)) : pseudoBound(d, counts[d]!), d);
           materialized++;
         }
+        lv.bin--;
+        lv.bound = binBound(lv);
+        continue;
+      }
+      if (moreLevels) {
+        openLevel(level);
         level--;
         continue;
       }
@@ -562,7 +662,7 @@ export function rankTopDocs(
   for (const d of entityPool) flags[d] = 0;
   for (const d of cleanup) flags[d] = 0;
   if (fullScan) flags.fill(0, 0, n);
-  return { top, evaluated, stage: `${stage}${proven ? ':proven' : ''}` };
+  return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
 }
 
 /** The best title factor any statement can have for this pattern (character-count filter). */
