@@ -75,3 +75,14 @@ describe('assertive acts report their object', () => {
     expect(reported('Tom Pike denied the report outright.')).toEqual([]);
   });
 });
+
+describe('the object of a speech act', () => {
+  it('ends where the writer\'s own clause begins', () => {
+    expect(reported('The council openly called for the closure of the quay, even though the ferry still ran.')[0]?.quote).toBe('the closure of the quay');
+    expect(reported('Tom Pike predicted a narrow win, which surprised no one.')[0]?.quote).toBe('a narrow win, which surprised no one');
+  });
+
+  it('"used the meeting to call for …" is a call by the subject', () => {
+    expect(reported('Jo Reed used her speech to call for the resignation of the harbourmaster, but few listened.')[0]).toMatchObject({ speaker: 'Jo Reed', quote: 'the resignation of the harbourmaster' });
+  });
+});

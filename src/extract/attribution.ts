@@ -577,7 +577,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       } else if (isWord(a) && /^(continued|continues|proceeded|used|appeared|seemed)$/.test(a.lo)) {
         cue = `${a.t} to ${t.t}`;
         subjEnd = i - 3;
-      } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note)$/.test(v.lemma) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
+      } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note|call)$/.test(v.lemma) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
         // a purpose or likelihood infinitive reports speech ("stood up at the event to say he was leaning …",
         // "more likely to say they preferred …", "was prompted to say, "…""), spoken by the subject of the
         // verb it depends on, else by the sentence's subject; an intention or a refusal does not ("declined to
@@ -586,7 +586,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         while (k >= 0 && isWord(toks[k]) && (AUX.has(toks[k]!.lo) || BE.has(toks[k]!.lo) || /^(more|most|less|so|as|very|slightly|much|far|likely|also)$/.test(toks[k]!.lo) || (/ly$/.test(toks[k]!.lo) && !isCapWord(toks[k])))) k--;
         const own = k < i - 3 && k >= 0 ? subjectBefore(toks, k) : null;
         if (own && own.from < own.to && /^(that|so|and|but)$/.test(toks[own.from]!.lo)) own.from++;
-        out.push({ cue: `to ${t.t}`, cueIndex: i, cueEnd: i, speaker: own, form: own ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
+        out.push({ cue: `to ${cue}`, cueIndex: i, cueEnd, speaker: own, form: own ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       } else continue;
     }

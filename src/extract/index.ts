@@ -55,6 +55,9 @@ const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph
  */
 const SPEECH_ACTS = new Set(['criticize', 'criticise', 'praise', 'propose', 'call', 'cite', 'reject', 'echo', 'defend', 'accuse', 'urge', 'demand', 'dismiss', 'blast', 'slam', 'mock', 'describe', 'blame', 'question', 'mention', 'announce', 'acknowledge', 'confirm', 'predict', 'promise', 'pledge', 'vow', 'tout', 'recall', 'reiterate', 'admit', 'concede', 'forecast']);
 
+/** Words that open the writer's own clause after a comma. */
+const WRITER_CLAUSE = /^(even|although|while|whereas|because|since|after|before|when|but|despite|as|yet|so|according)$/;
+
 /** Verbs whose object is the hearer: "warned voters that …", "told Smith that …". */
 const HEARER_VERBS = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'promise', 'urge', 'ask', 'advise', 'caution', 'reassure', 'convince', 'persuade', 'notify', 'write', 'email', 'text', 'answer']);
 
@@ -236,6 +239,16 @@ export function extractStatements(article: Article): Statement[] {
           const after = kind === 'indirect' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle');
           const clauseStart = after ? reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma)) : clause.from;
           const objectOnly = after && clauseStart < 0 && !SPEECH_ACTS.has(lemma);
+          // the object of a speech act ends at a comma that opens the writer's own clause ("called for the
+          // overthrow of Assad, even though …", "predicted a Cruz win, which …")
+          if (after && clauseStart < 0 && !objectOnly && !clause.gap) {
+            for (let k = clause.from + 2; k < clause.to; k++) {
+              if (toks[k]!.k === 'p' && toks[k]!.t === ',' && toks[k + 1]?.k === 'w' && WRITER_CLAUSE.test(toks[k + 1]!.lo)) {
+                quoteText = clauseText(text, toks, { from: clause.from, to: k - 1 });
+                break;
+              }
+            }
+          }
           // the reported words start at the clause, after a time phrase or the hearer ("told voters that …")
           if (after && clauseStart > clause.from && clauseStart <= clause.to && !clause.gap) quoteText = clauseText(text, toks, { from: clauseStart, to: clause.to });
           // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
