@@ -86,3 +86,11 @@ describe('the object of a speech act', () => {
     expect(reported('Jo Reed used her speech to call for the resignation of the harbourmaster, but few listened.')[0]).toMatchObject({ speaker: 'Jo Reed', quote: 'the resignation of the harbourmaster' });
   });
 });
+
+describe('prepositional objects that are reported content', () => {
+  it('an indirect question after "about" and the object of a warning are reported; a topic is not', () => {
+    expect(reported('Tom Pike spoke about how the quay had been flooded.')[0]?.quote).toBe('how the quay had been flooded');
+    expect(reported('Jo Reed warned of the costs a new levy would bring.')[0]?.quote).toBe('the costs a new levy would bring');
+    expect(reported('Mayor Kim Aldous boasted about the budget she had balanced.')).toEqual([]);
+  });
+});

@@ -237,7 +237,7 @@ export function extractStatements(article: Article): Statement[] {
           quoteText = clauseText(text, toks, clause);
           const lemma = speechVerb(toks[chosen.cueIndex]!.lo)?.lemma ?? '';
           const after = kind === 'indirect' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle');
-          const clauseStart = after ? reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma)) : clause.from;
+          const clauseStart = after ? reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma), lemma === 'warn' || lemma === 'caution') : clause.from;
           const objectOnly = after && clauseStart < 0 && !SPEECH_ACTS.has(lemma);
           // the object of a speech act ends at a comma that opens the writer's own clause ("called for the
           // overthrow of Assad, even though …", "predicted a Cruz win, which …")

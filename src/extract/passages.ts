@@ -343,7 +343,7 @@ function distantThat(toks: readonly Token[], i: number, to: number, hearerVerb: 
  * do. A clause opens with a complementizer, a colon, quoted words, an infinitive or gerund, or a
  * subject followed by its own verb.
  */
-export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false): number {
+export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false, warning = false): number {
   const prev = toks[from - 1];
   if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return from;
   for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return from;
@@ -423,7 +423,14 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
   const npStart = i;
   // a quantity opening the subject: "about 20 people have …"
   if (/^(about|nearly|almost|roughly|around|over|some|more|fewer|less|at)$/.test(first.lo) && /^(\d[\d,.%]*|than|least|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|half)$/.test(toks[i + 1]?.lo ?? '')) i += 1;
-  else if (PREPOSITIONS.test(first.lo)) return -1;
+  else if (PREPOSITIONS.test(first.lo)) {
+    // "spoke about how the consulate had been taken over", "asked about whether …": an indirect question is reported
+    const wh = toks[i + 1];
+    if (/^(about|on|of|over)$/.test(first.lo) && wh?.k === 'w' && /^(how|why|whether|what|who|when|where)$/.test(wh.lo) && i + 2 <= to) return i + 1;
+    // "warned of the global implications …", "warned against …": a warning names what it warns of
+    if (warning && /^(of|against|about)$/.test(first.lo) && i + 1 <= to) return i + 1;
+    return -1;
+  }
   // a subject noun phrase, then a finite verb (or "… to" + verb: "urged Republicans to join") before the
   // phrase is cut off by a relative clause ("the intelligence he had")
   for (let k = i; k <= to && k - i <= 16; k++) {
