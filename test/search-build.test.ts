@@ -49,6 +49,20 @@ describe('index build: bulk and incremental give the same index', () => {
     }
   });
 
+  it('reserves memory for a big batch (10 000 statements and more) without changing the index', () => {
+    const big = generateCorpus({ size: 12_000, seed: 31, vocabulary: 3000, speakers: 120, outlets: 50 });
+    const oneBatch = new FastIndex();
+    oneBatch.add(big.statements);
+    const batches = new FastIndex();
+    for (let i = 0; i < big.statements.length; i += 1000) batches.add(big.statements.slice(i, i + 1000));
+    expect(allLists(oneBatch.postings)).toEqual(allLists(batches.postings));
+    for (const q of makeQueries(big, 12, 4)) {
+      const pq = parseQuery(q.text);
+      expect(strip(oneBatch.search(pq, { limit: 10 }))).toEqual(strip(batches.search(pq, { limit: 10 })));
+    }
+    expect(oneBatch.get(big.statements[11_999]!.id)).toEqual(big.statements[11_999]);
+  });
+
   const randomLists = (alphabet: string, docs: number, seed: number) => {
     const r = rng(seed);
     const p = new TrigramPostings();

@@ -20,6 +20,13 @@ export class GrowableU32 {
   view(): Uint32Array {
     return this.data.subarray(0, this.length);
   }
+  /** Room for `extra` more values in one allocation. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    const next = new Uint32Array(this.length + extra);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
 }
 
 /** A typed-array column indexed by document number, growing by doubling. */
@@ -114,6 +121,18 @@ export class ByteTexts {
     this.start.data[doc] = this.used;
     this.len.data[doc] = s.length;
     this.used += s.length;
+  }
+
+  /**
+   * Room for `bytes` more in one allocation. A bulk build reserves what it needs up front: every
+   * doubling of a large typed array counts as new external memory, which makes V8 run a full
+   * collection of the whole heap every 64 MB or so.
+   */
+  reserve(bytes: number): void {
+    if (this.used + bytes <= this.buf.length) return;
+    const next = new Uint8Array(this.used + bytes);
+    next.set(this.buf.subarray(0, this.used));
+    this.buf = next;
   }
 
   static fromParts(buf: Uint8Array, start: Uint32Array, len: Uint32Array, wide: Map<number, string>): ByteTexts {

@@ -229,8 +229,27 @@ export class FastIndex implements SearchIndex {
   }
 
   add(docs: readonly IndexedStatement[]): void {
+    if (docs.length >= BULK) this.reserve(docs);
     // A statement already present is replaced: its old number becomes a tombstone.
     for (const d of docs) this.addOne(d);
+  }
+
+  /** Room for a big batch in one allocation per array (see ByteTexts.reserve). */
+  private reserve(docs: readonly IndexedStatement[]): void {
+    let text = 0;
+    let quotes = 0;
+    for (const d of docs) {
+      text += d.text.length;
+      if (d.quote !== null) quotes += d.quote.length + 1;
+    }
+    const n = this.n + docs.length;
+    for (const c of [this.live, this.kind, this.quoteStart, this.quoteLen, this.textTok, this.quoteTok, this.article, this.entity, this.outlet]) {
+      c.ensure(n);
+    }
+    this.folded.start.ensure(n);
+    this.folded.len.ensure(n);
+    this.folded.reserve(text);
+    this.postings.reserve(docs.length, text + quotes);
   }
 
   /**
@@ -859,6 +878,9 @@ export class FastIndex implements SearchIndex {
     return distinctQuotes(found, limit).map(({ id, quote }) => ({ id, quote }));
   }
 }
+
+/** Batches from this size on reserve their memory up front (FastIndex.reserve). */
+const BULK = 10_000;
 
 /** Interning keys (\u0001 separates, \u0002 stands for null: neither occurs in news text). */
 function articleKey(id: string, title: string, outlet: string | null): string {

@@ -94,6 +94,20 @@ export class TrigramPostings {
     }
   }
 
+  /**
+   * Room for the postings of `docs` statements of `chars` characters in all, in one chunk (an
+   * upper bound: a text has at most as many distinct trigrams as characters). For bulk builds;
+   * see ByteTexts.reserve for why.
+   */
+  reserve(docs: number, chars: number): void {
+    this.pendDocs.reserve(docs);
+    this.pendEnds.reserve(docs);
+    if (this.pendAt + chars <= this.pendCur.length) return;
+    if (this.pendAt > 0) this.pendChunks.push([this.pendCur, this.pendAt]);
+    this.pendCur = new Uint16Array(chars + 3);
+    this.pendAt = 0;
+  }
+
   /** Records the distinct trigrams of `folded` for statement `doc` (larger than any added before). */
   addDoc(doc: number, folded: string): void {
     const ascii = this.ascii;
