@@ -88,7 +88,7 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   stages: [0.02, 0.15],
   minStagePostings: 20_000,
   stageCandidates: 3000,
-  stageExact: 1000,
+  stageExact: 600,
   errorsPerMissing: 0.5,
   scanTitles: false,
 };
@@ -869,6 +869,8 @@ export class FastIndex implements SearchIndex {
       minLists: 3,
       minPostings: 20_000,
       postingsFraction: 0.1,
+      // One stage: a fixed, small amount of work, proven or not.
+      stages: [],
     });
     const found = hits.map((h) => {
       const doc = this.idToDoc.get(h.id)!;

@@ -49,6 +49,8 @@ export interface DocStats {
    * large group of statements can be bounded by bins of x without looking at each one.
    */
   x: Float32Array;
+  minTitleTok: number;
+  titlesUpTo: number;
   /** textLenHit[L] = some text is exactly L characters (L ≤ 32): an exact equality scores 0. */
   textLen: Uint8Array;
   quoteLen: Uint8Array;
@@ -72,7 +74,11 @@ export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
     pairs: new Map(),
     pairList: new Int32Array(0),
     x: new Float32Array(0),
+    minTitleTok: 65535,
+    titlesUpTo: 0,
   };
+  for (let t = st.titlesUpTo; t < ix.titles.size; t++) if (ix.titles.tokens[t]! < st.minTitleTok) st.minTitleTok = ix.titles.tokens[t]!;
+  st.titlesUpTo = ix.titles.size;
   if (st.x.length < ix.n) {
     const x = new Float32Array(Math.max(ix.n, st.x.length * 2));
     x.set(st.x);
@@ -226,7 +232,13 @@ export function rankTopDocs(
   const metaUnpooled = entityCap * bestOutlet * secondOutlet;
   let titleBest = -1;
   const bestTitle = (): number => {
-    if (titleBest < 0) titleBest = titleBestFactor(ix, st, pattern, k);
+    // The best a title can do without scanning them all: an exact occurrence in the shortest
+    // title (scanning every title by character counts cost milliseconds at 1M and rarely did better).
+    if (titleBest < 0) {
+      titleBest = fieldFactor(0.001, W_TITLE, normForTokens(stats.minTitleTok));
+      const same = ix.titles.ids.get(pattern);
+      if (same !== undefined) titleBest = Math.min(titleBest, fieldFactor(0, W_TITLE, normForTokens(ix.titles.tokens[same]!)));
+    }
     return titleBest;
   };
 
@@ -303,25 +315,26 @@ export function rankTopDocs(
     }
     return true;
   };
+  // The three rarest phrase trigrams are read first; a statement needs all three (then a byte
+  // search) to be a candidate at all.
+  let reqCount = 0;
   if (phrases.length > 0 && m >= 3 && m <= 32) {
-    let best = -1;
-    let bestSize = Infinity;
+    const req = new Map<number, number>();
     for (const p of phrases) {
       const fp = foldForSearch(p);
       for (let i = 0; i + 2 < fp.length; i++) {
         const id = ix.postings.find(TrigramPostings.keyOf(fp.charCodeAt(i), fp.charCodeAt(i + 1), fp.charCodeAt(i + 2)));
         if (id < 0) return { top: [], evaluated: 0, stage: 'phrase-absent:proven' };
-        const size = ix.postings.lists(id).size;
-        if (size < bestSize) {
-          best = id;
-          bestSize = size;
-        }
+        req.set(id, ix.postings.lists(id).size);
       }
     }
-    const at = sortedIds.indexOf(best);
-    if (at >= 0) {
-      const [l] = lists.splice(at, 1);
-      lists.unshift(l!);
+    const rarest = [...req.entries()].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([id]) => id);
+    const picked = rarest.map((id) => sortedIds.indexOf(id)).filter((at) => at >= 0);
+    if (picked.length > 0) {
+      const front = picked.map((at) => lists[at]!);
+      const restLists = lists.filter((_, i) => !picked.includes(i));
+      lists.splice(0, lists.length, ...front, ...restLists);
+      reqCount = front.length;
       phraseReq = true;
     }
   }
@@ -334,7 +347,7 @@ export function rankTopDocs(
     for (let s = 0; s < fractions.length; s++) {
       const last = s === fractions.length - 1;
       const budget = last ? Math.max(tuning.minPostings, n * fractions[s]!) : Math.max(tuning.minStagePostings, n * fractions[s]!);
-      while (cut < maxLists && (cut < (last ? tuning.minLists : 1) || cum + lists[cut]!.size <= budget)) {
+      while (cut < maxLists && (cut < (last ? Math.max(tuning.minLists, reqCount) : Math.max(1, reqCount)) || cum + lists[cut]!.size <= budget)) {
         cum += lists[cut]!.size;
         cut++;
       }
@@ -423,15 +436,16 @@ export function rankTopDocs(
     }
     for (; read < end; read++) {
       const l = lists[read]!;
-      const req = phraseReq && read === 0 ? REQUIRED : 0;
       for (const part of [l.base, l.tail]) {
         for (let i = 0; i < part.length; i++) {
           const d = part[i]!;
           const c = counts[d]!;
           counts[d] = c + 1;
-          flags[d]! |= req;
           if (c === 0) touched[nt++] = d;
         }
+      }
+      if (read + 1 === reqCount) {
+        for (let i = 0; i < nt; i++) if (counts[touched[i]!] === reqCount) flags[touched[i]!]! |= REQUIRED;
       }
     }
     // Statements without the phrases are dropped before any bound or score (a byte search).
@@ -663,19 +677,6 @@ export function rankTopDocs(
   for (const d of cleanup) flags[d] = 0;
   if (fullScan) flags.fill(0, 0, n);
   return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
-}
-
-/** The best title factor any statement can have for this pattern (character-count filter). */
-function titleBestFactor(ix: FastIndex, st: QueryState, pattern: string, k: number): number {
-  let best = 1;
-  for (let t = 0; t < ix.titles.size; t++) {
-    const b = ix.titleLowerBound(st, t, pattern, k);
-    if (b < 1) {
-      const f = fieldFactor(b, W_TITLE, normForTokens(ix.titles.tokens[t]!));
-      if (f < best) best = f;
-    }
-  }
-  return best;
 }
 
 function patternTrigramIds(pattern: string, postings: TrigramPostings): { ids: number[]; distinct: number } {
