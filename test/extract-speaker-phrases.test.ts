@@ -79,3 +79,14 @@ describe('more speaker phrases', () => {
     expect(st.every((s) => !/’s$/.test(s.speaker ?? ''))).toBe(true);
   });
 });
+
+describe('names around participles and headlines', () => {
+  it('"a source speaking to Fox News said": the source speaks, Fox News is the hearer', () => {
+    expect(first('Another harbour source speaking to the Harwich Gazette said, "The crews are exhausted."')?.speaker).toMatch(/^Another harbour source/);
+  });
+
+  it('a title-case headline verb ends the name before it', () => {
+    const st = extractStatements(article('Jo Reed Says Tom Pike Must Resign.\n"It is time," she said.')).filter((s) => s.kind !== 'statement');
+    expect(st.at(-1)?.speaker).toBe('Jo Reed');
+  });
+});

@@ -141,6 +141,11 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       n++;
       continue;
     }
+    // "Another intelligence source speaking to Fox News said": the name is the object of a participle's preposition
+    if (capHead && /^(to|with|for|from|at|on)$/.test(t.lo) && isWord(toks[j - 1]) && /^(speaking|talking|writing|according|reporting|responding)$/.test(toks[j - 1]!.lo) && j - 2 >= 0) {
+      const s = scanLeftNP(toks, j - 2);
+      if (s >= 0 && !isCapWord(toks[j - 2]) && isPersonNoun(toks[j - 2]!.lo)) return s;
+    }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
     // "current and former US officials", "the state and federal investigators": two modifiers joined before
     // the rest of the phrase, after a boundary (sentence start, comma, quote, "but", a determiner)
@@ -417,7 +422,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
 }
 
 const TIME_END = /^(later|earlier|ago|before|after|afterward|afterwards|week|weekend|month|year|day|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|time|meanwhile|however|instead|still|too|also|now|then|\d+)$/;
-const INTRO_WORDS = /^(here|there|with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
+const INTRO_WORDS = /^(alongside|outside|inside|beyond|amid|here|there|with|as|when|while|after|before|in|on|at|during|following|despite|although|though|if|because|since|speaking|asked|meanwhile|earlier|later|last|yesterday|today|still|now|then|however|unlike|like|by|for|from|amid|under|over|once|given|according)$/;
 
 /**
  * The subject of the sentence's main clause, before token `limit`: what a participle ("…, saying") or a

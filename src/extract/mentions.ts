@@ -5,6 +5,7 @@
 import type { EntityTracker } from './coreference.js';
 import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, parseMention, ROLE_WORDS } from './names.js';
 import { outletFromPhrase } from './outlets.js';
+import { speechVerb } from './cues.js';
 import { isCapWord, type Token } from './tokens.js';
 
 /** Capitalised words that open sentences or name times and places rather than people. */
@@ -16,7 +17,9 @@ const NOT_NAMES = new Set(
     'meanwhile today yesterday last during despite although though because according officials some many most one two ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
     'october november december jan feb mar apr jun jul aug sep sept oct nov dec read watch click more related advertisement ' +
-    'democrats republicans americans russians israelis europeans democratic republican american russian israeli').split(' '),
+    'democrats republicans americans russians israelis europeans democratic republican american russian israeli ' +
+    'is was are were does did do has have had will would can could should alongside outside inside each every another ' +
+    'other such both either neither').split(' '),
 );
 
 const PLACES = new Set(
@@ -67,6 +70,13 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     while (j < toks.length && toks[j]!.k === 'w' && (isCapWord(toks[j]) || (j > i && isNameWord(toks[j]!.t) && isCapWord(toks[j + 1]))) && !(j > i && TIME_NAMES.test(toks[j]!.lo))) {
       j++;
       if (/[’']s$/.test(toks[j - 1]!.t)) break;
+    }
+    // a title-case headline ("Francois Hollande Says Donald Trump …"): a capitalised speech verb ends the name
+    for (let k = i + 1; k < j; k++) {
+      if (speechVerb(toks[k]!.lo) && /s$/.test(toks[k]!.lo) && !isNameWord(toks[k - 1]!.t.replace(/[’']s$/, '')) === false && toks[k]!.lo !== 'jones') {
+        j = k;
+        break;
+      }
     }
     let words = toks.slice(i, j).map((x) => x.t.replace(/[’']s$/, ''));
     let from = i;
