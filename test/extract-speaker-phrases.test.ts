@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../src/extract/index.js';
 import type { Article } from '../src/domain/article.js';
+import { EntityTracker } from '../src/extract/coreference.js';
+import { registerNames } from '../src/extract/mentions.js';
+import { tokenize } from '../src/extract/tokens.js';
 
 const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
 const first = (...paras: string[]) => extractStatements(article(paras.join('\n'))).find((s) => s.kind !== 'statement');
@@ -82,11 +85,13 @@ describe('more speaker phrases', () => {
 
 describe('names around participles and headlines', () => {
   it('"a source speaking to Fox News said": the source speaks, Fox News is the hearer', () => {
-    expect(first('Another harbour source speaking to the Harwich Gazette said, "The crews are exhausted."')?.speaker).toMatch(/^Another harbour source/);
+    expect(first('Another harbour source speaking to Harbour Radio said, "The crews are exhausted."')?.speaker).toMatch(/^Another harbour source/);
   });
 
   it('a title-case headline verb ends the name before it', () => {
-    const st = extractStatements(article('Jo Reed Says Tom Pike Must Resign.\n"It is time," she said.')).filter((s) => s.kind !== 'statement');
-    expect(st.at(-1)?.speaker).toBe('Jo Reed');
+    const text = 'Jo Reed Says Tom Pike Makes Everyone Angry.';
+    const tracker = new EntityTracker();
+    registerNames(tracker, text, tokenize(text, 0, text.length, []), 0);
+    expect(tracker.knownPerson('Reed')?.name).toBe('Jo Reed');
   });
 });
