@@ -43,8 +43,8 @@ describe('the attribution that governs the sentence', () => {
   });
 
   it('a plural noun after "and" is no cue ("speeches and promises")', () => {
-    const st = extractStatements(article('Tom Pike is a local organiser.\nReed won over the crowds with speeches and promises to rebuild the quay, Pike said.\n"She was very articulate," he said.')).filter((s) => s.kind !== 'statement');
-    expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike']);
+    const st = extractStatements(article('Tom Reed, a local activist, helped organize the events.\nOrtiz electrified the small crowds with impassioned speeches and promises to shake things up in Harwich if elected, Reed said.\n"She was very articulate," he said.')).filter((s) => s.kind !== 'statement');
+    expect(st.map((s) => s.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
   });
 });
 
