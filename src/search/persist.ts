@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SearchIndex } from './types.js';
 import { FastIndex } from './fast-index.js';
@@ -94,7 +94,7 @@ export async function saveIndex(index: SearchIndex, file: string, seq: number): 
 export async function loadIndex(file: string): Promise<{ index: SearchIndex; seq: number } | null> {
   let buf: Buffer;
   try {
-    buf = await readFile(file);
+    buf = await readWhole(file);
   } catch {
     return null;
   }
@@ -102,6 +102,26 @@ export async function loadIndex(file: string): Promise<{ index: SearchIndex; seq
     return deserialize(buf);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The whole file in one buffer, read in slices: readFile stops at 2 GB, which the index of about
+ * 1.6 million statements passes (1M: 1.27 GB).
+ */
+async function readWhole(file: string): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const buf = Buffer.allocUnsafeSlow(size);
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await fh.read(buf, at, Math.min(size - at, 1 << 30), at);
+      if (bytesRead === 0) throw new Error(`${file}: shorter than its size`);
+      at += bytesRead;
+    }
+    return buf;
+  } finally {
+    await fh.close();
   }
 }
 
