@@ -25,3 +25,9 @@ describe('who speaks the quote that follows', () => {
     expect(quotes('Pike went on the attack.')).toEqual([]);
   });
 });
+
+describe('a name before a colon', () => {
+  it('speaks the quote after it, also after a dash that ends another clause with a cue', () => {
+    expect(quotes('Pollsters agree - Jo Reed: "One of the lessons was a simple one."')[0]).toMatchObject({ kind: 'direct', speaker: 'Jo Reed' });
+  });
+});

@@ -206,13 +206,14 @@ export function extractStatements(article: Article): Statement[] {
         // `… a new campaign message: "It's about me."` — a quote set off by a colon at the sentence end
         const last = real[real.length - 1]!;
         const before = toks[last - 1];
-        if (before?.k === 'p' && before.t === ':' && onlyPunctFrom(toks, last + 1) && attrs.length === 0) {
+        // a name right before the colon speaks ("… doesn't surprise pollster Dana Shaw: "…"", "Pollsters agree -
+        // Carl Bialik: "…"", also when the sentence has a cue of its own before the name), else the subject
+        const nameStart = before?.k === 'p' && before.t === ':' && isCapWord(toks[last - 2]) ? scanLeftNP(toks, last - 2) : -1;
+        const named = nameStart > 0 && toks.slice(nameStart, last - 1).filter((t) => isCapWord(t)).length >= 2 && !attrs.some((a) => a.cueIndex > nameStart);
+        if (before?.k === 'p' && before.t === ':' && onlyPunctFrom(toks, last + 1) && (attrs.length === 0 || (named && isDashOrStart(toks[nameStart - 1])))) {
           kind = 'direct';
           quoteText = joinQuotes(text, toks, [last]);
           const subj: Attribution = { cue: ':', cueIndex: last - 1, cueEnd: last - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
-          // a name right before the colon speaks ("… doesn't surprise pollster Dana Shaw: "…""), else the subject
-          const nameStart = isCapWord(toks[last - 2]) ? scanLeftNP(toks, last - 2) : -1;
-          const named = nameStart > 0 && toks.slice(nameStart, last - 1).filter((t) => isCapWord(t)).length >= 2;
           resolvedIntro = named
             ? resolveSpeaker(text, toks, { ...subj, speaker: { from: nameStart, to: last - 2 }, form: 'subject' }, tracker, sno, namedOutlets)
             : clauseSubject(text, toks, subj, tracker, sno, namedOutlets);
@@ -457,6 +458,11 @@ export function extractStatements(article: Article): Statement[] {
  * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
  * not fragments of anyone's words.
  */
+/** A dash or a sentence boundary before a label ("Pollsters agree - Carl Bialik: …"). */
+function isDashOrStart(t: { k: string; t: string } | undefined): boolean {
+  return t === undefined || (t.k === 'p' && /^(-|--|\u2013|\u2014|\u2015|:)$/.test(t.t));
+}
+
 function firstWord0(toks: readonly { k: string }[]): number {
   let i = 0;
   while (i < toks.length && toks[i]!.k === 'p') i++;
