@@ -299,7 +299,7 @@ async function startMode(dataDir: string, save: boolean): Promise<StartupRun> {
         restored = r !== null;
         return r;
       },
-      save: (index, seq) => files.save(index, seq),
+      save: (index, seq, counts) => files.save(index, seq, counts),
     },
   });
   const tCorpus = performance.now();

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -161,6 +161,69 @@ describe('corpus follows the store', () => {
       expect(rebuilt).toBe(1); // the constructor's empty index only: the saved one was used
       expect((await second.search('laptops discussed', { limit: 3 })).results[0]?.article.id).toBe('c');
       expect((await second.search('great intel', { limit: 3 })).results[0]?.article.id).toBe('a');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('corpus counts saved with the index', () => {
+  /** The memory store, counting full scans (what a million statements make slow). */
+  function scanCounting(store: ReturnType<typeof memoryStore>) {
+    const scans = { n: 0 };
+    const iterate = store.iterateStatements.bind(store);
+    store.iterateStatements = (batch: number) => {
+      scans.n++;
+      return iterate(batch);
+    };
+    return scans;
+  }
+
+  it('a restart reads the counts back instead of scanning the store, and keeps them right', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-counts-'));
+    try {
+      const store = memoryStore();
+      const persistence = fileIndexPersistence(join(dir, 'index.json'));
+      const first = await CorpusRuntime.open(deps(store, { persistence }));
+      const before = await first.syncDataDir('data');
+      const wordsBefore = (await first.wordStats()).counts.get('israel');
+      await first.close();
+      expect(before.quotes).toBe(3);
+      expect(wordsBefore).toBe(1);
+
+      // Written while the bot was down: caught up through the change feed, counts follow.
+      const C = article('c', '"Israel was never the source," Trump said.');
+      await store.upsertArticle(C, extract(C));
+      const scans = scanCounting(store);
+      const second = await corpusWith(store, { persistence });
+      const after = await second.syncDataDir('data');
+      const stats = await second.wordStats();
+      expect(scans.n).toBe(0);
+      expect(after.quotes).toBe(4);
+      expect(stats.counts.get('israel')).toBe(2);
+      expect(stats.statements).toBe(after.statements);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('counts from the store when the saved counts are of another sequence', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-counts-'));
+    try {
+      const store = memoryStore();
+      const file = join(dir, 'index.json');
+      const persistence = fileIndexPersistence(file);
+      const first = await CorpusRuntime.open(deps(store, { persistence }));
+      await first.syncDataDir('data');
+      await first.close();
+      // An index saved later than its counts (a crash between the two writes, say).
+      const saved = JSON.parse(await readFile(`${file}.counts.json`, 'utf8')) as { seq: number; quotes: number };
+      await writeFile(`${file}.counts.json`, JSON.stringify({ ...saved, seq: saved.seq + 1, quotes: 999 }));
+      const scans = scanCounting(store);
+      const second = await corpusWith(store, { persistence });
+      const after = await second.syncDataDir('data');
+      expect(after.quotes).toBe(3);
+      expect(scans.n).toBe(1);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -21,10 +21,25 @@ import { log } from '../log.js';
  * from the store only for the page being shown.
  */
 
+/**
+ * What the corpus counts over every statement (the start-up summary's quotes, /sources' word
+ * rarity), saved with the index: counting a million statements from the store takes minutes,
+ * reading the counts back a fraction of a second.
+ */
+export interface CorpusCounts {
+  /** Statements with quoted words (direct or mixed). */
+  quotes: number;
+  /** Statements per content-word stem. */
+  words: Map<string, number>;
+}
+
 export interface IndexPersistence {
-  /** The saved index and the change-feed sequence it reflects, or null when there is none usable. */
-  load(): Promise<{ index: SearchIndex; seq: number } | null>;
-  save(index: SearchIndex, seq: number): Promise<void>;
+  /**
+   * The saved index and the change-feed sequence it reflects, or null when there is none usable;
+   * `counts` when they were saved with it, at the same sequence.
+   */
+  load(): Promise<{ index: SearchIndex; seq: number; counts?: CorpusCounts } | null>;
+  save(index: SearchIndex, seq: number, counts: CorpusCounts | null): Promise<void>;
 }
 
 export interface CorpusDeps {
@@ -62,12 +77,12 @@ export class CorpusRuntime implements Corpus {
   private corroborations = new Map<string, Corroboration>();
   private speakerList: SpeakerInfo[] | null = null;
   /** Statements with quoted words (direct or mixed), for the start-up summary. */
-  private quoteIds = new Set<string>();
+  private quoteCount = 0;
   /** Statements per content-word stem, for weighing a claim's words by rarity (/sources). */
   private wordCounts = new Map<string, number>();
   /**
-   * Whether quoteIds and wordCounts cover every statement. A restored index does not say which
-   * statements it holds, so they are counted once from the store when first needed.
+   * Whether quoteCount and wordCounts cover every statement. A restored index comes with the
+   * counts saved with it; without them they are counted once from the store when first needed.
    */
   private countsComplete = false;
 
@@ -100,7 +115,11 @@ export class CorpusRuntime implements Corpus {
     if (saved && restored) {
       this.index = saved.index;
       this.seq = saved.seq;
-      this.countsComplete = false;
+      this.countsComplete = Boolean(saved.counts);
+      if (saved.counts) {
+        this.quoteCount = saved.counts.quotes;
+        this.wordCounts = saved.counts.words;
+      }
     } else {
       await this.rebuild();
     }
@@ -128,8 +147,8 @@ export class CorpusRuntime implements Corpus {
   /** Builds the index from every stored statement (first start, or a saved index that is ahead of the store). */
   private async rebuild(): Promise<void> {
     this.index = this.deps.createIndex();
-    this.quoteIds.clear();
-    this.wordCounts.clear();
+    this.quoteCount = 0;
+    this.wordCounts = new Map();
     this.countsComplete = true;
     // Read the sequence first: changes made while we iterate are applied again by sync(), harmlessly.
     this.seq = await this.store.currentSeq();
@@ -145,8 +164,7 @@ export class CorpusRuntime implements Corpus {
   private trackQuotes(docs: readonly IndexedStatement[]): void {
     if (!this.countsComplete) return;
     for (const d of docs) {
-      if (d.kind === 'direct' || d.kind === 'mixed') this.quoteIds.add(d.id);
-      else this.quoteIds.delete(d.id);
+      if (isQuote(d.kind)) this.quoteCount++;
       this.countWords(d.text, 1);
     }
   }
@@ -157,7 +175,7 @@ export class CorpusRuntime implements Corpus {
     for (const id of ids) {
       const doc = this.index.get(id);
       if (!doc) continue;
-      this.quoteIds.delete(id);
+      if (isQuote(doc.kind)) this.quoteCount--;
       this.countWords(doc.text, -1);
     }
   }
@@ -175,15 +193,15 @@ export class CorpusRuntime implements Corpus {
     if (this.countsComplete) return this.queue;
     const run = this.queue.then(async () => {
       if (this.countsComplete) return;
-      const quoteIds = new Set<string>();
+      let quotes = 0;
       const counts = new Map<string, number>();
       for await (const batch of this.store.iterateStatements(1000)) {
         for (const s of batch) {
-          if (s.kind === 'direct' || s.kind === 'mixed') quoteIds.add(s.id);
+          if (isQuote(s.kind)) quotes++;
           for (const stem of stemSet(s.text)) counts.set(stem, (counts.get(stem) ?? 0) + 1);
         }
       }
-      this.quoteIds = quoteIds;
+      this.quoteCount = quotes;
       this.wordCounts = counts;
       this.countsComplete = true;
     });
@@ -459,7 +477,7 @@ export class CorpusRuntime implements Corpus {
 
   private async countQuotes(): Promise<number> {
     await this.completeCounts();
-    return this.quoteIds.size;
+    return this.quoteCount;
   }
 
   private async store_(loaded: LoadResult): Promise<IngestReport> {
@@ -484,11 +502,16 @@ export class CorpusRuntime implements Corpus {
     await this.queue;
     this.closed = true;
     if (this.deps.persistence) {
-      await this.deps.persistence.save(this.index, this.seq).catch((err: unknown) => {
+      const counts = this.countsComplete ? { quotes: this.quoteCount, words: this.wordCounts } : null;
+      await this.deps.persistence.save(this.index, this.seq, counts).catch((err: unknown) => {
         log.warn({ err }, 'could not save the search index; it will be rebuilt at next start');
       });
     }
   }
+}
+
+function isQuote(kind: string): boolean {
+  return kind === 'direct' || kind === 'mixed';
 }
 
 function infoRef(a: StoredArticleInfo): ArticleRef {
