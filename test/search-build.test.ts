@@ -63,6 +63,34 @@ describe('index build: bulk and incremental give the same index', () => {
     expect(oneBatch.get(big.statements[11_999]!.id)).toEqual(big.statements[11_999]);
   });
 
+  it('finds statements by id after loading (ids from the file, added, removed, re-added, beyond ASCII)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-ids-'));
+    dirs.push(dir);
+    const base = corpus.statements.slice(0, 300);
+    const wide = { ...base[0]!, id: 'Zürich-報道:1', articleId: 'Zürich-報道', clusterId: 'Zürich-報道:1', text: 'Ein Satz über Zürich.' };
+    const ix = new FastIndex();
+    ix.add([...base, wide]);
+    const file = join(dir, 'ids.bin');
+    await saveIndex(ix, file, 1);
+    const loaded = (await loadIndex(file))!.index as FastIndex;
+    for (const s of [...base, wide]) expect(loaded.get(s.id)).toEqual(s);
+    expect(loaded.get('no-such-id')).toBeUndefined();
+    expect(loaded.get(base[5]!.id.toUpperCase())).toBeUndefined();
+    // Removed from the file's ids, then re-added with new words; a new id; the wide id removed.
+    loaded.remove([base[5]!.id, wide.id]);
+    expect(loaded.get(base[5]!.id)).toBeUndefined();
+    expect(loaded.get(wide.id)).toBeUndefined();
+    const again = { ...base[5]!, text: 'Walrus numbers rose sharply, the minister said.' };
+    const fresh = { ...base[6]!, id: 'new:1', articleId: 'new', clusterId: 'new:1', text: 'A fresh walrus report.' };
+    loaded.add([again, fresh]);
+    expect(loaded.get(again.id)).toEqual(again);
+    expect(loaded.get(fresh.id)).toEqual(fresh);
+    expect(loaded.size).toBe(base.length + 1);
+    expect(new Set(loaded.search(parseQuery('walrus'), { limit: 5 }).map((h) => h.id))).toEqual(new Set([again.id, fresh.id]));
+    loaded.remove([fresh.id]);
+    expect(loaded.get(fresh.id)).toBeUndefined();
+  });
+
   const randomLists = (alphabet: string, docs: number, seed: number) => {
     const r = rng(seed);
     const p = new TrigramPostings();

@@ -75,6 +75,16 @@ export class StringColumn {
     if (i >= this.baseCount) this.extra[i - this.baseCount] = '';
   }
 
+  /**
+   * An id index over this column's strings: those in the blob through a table of numbers, those
+   * added since in a Map. `live(i)` says which strings count.
+   */
+  idIndex(live: (i: number) => boolean): IdIndex {
+    const ix = IdIndex.overBlob(this.blob, this.offsets, this.baseCount, live);
+    for (let i = 0; i < this.extra.length; i++) if (live(this.baseCount + i)) ix.set(this.extra[i]!, this.baseCount + i);
+    return ix;
+  }
+
   static fromUtf8(blob: Uint8Array, offsets: Uint32Array | Float64Array, count: number): StringColumn {
     const c = new StringColumn();
     c.blob = blob;
@@ -85,6 +95,89 @@ export class StringColumn {
 }
 
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/**
+ * Statement ids → statement numbers. Ids loaded from disk stay in their UTF-8 blob, found through
+ * an open-addressing table of numbers (8 MB at 1M) instead of a Map of a million strings (about
+ * 150 MB of heap and a second of loading); ids set or deleted since go to a Map, which wins.
+ */
+export class IdIndex {
+  /** doc + 1 per slot, 0 for empty; a power of two long (or empty). */
+  private table: Int32Array = new Int32Array(0);
+  private blob: Uint8Array = new Uint8Array(0);
+  private offsets: Uint32Array | Float64Array = new Uint32Array(1);
+  /** Ids changed since the blob: their number, or -1 for deleted. */
+  private recent = new Map<string, number>();
+
+  static overBlob(blob: Uint8Array, offsets: Uint32Array | Float64Array, count: number, live: (i: number) => boolean): IdIndex {
+    const ix = new IdIndex();
+    ix.blob = blob;
+    ix.offsets = offsets;
+    let size = 1;
+    while (size < count * 2) size *= 2;
+    const table = (ix.table = new Int32Array(count > 0 ? size : 0));
+    const mask = size - 1;
+    for (let doc = 0; doc < count; doc++) {
+      if (!live(doc)) continue;
+      let slot = hashBytes(blob, offsets[doc]!, offsets[doc + 1]!) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = doc + 1;
+    }
+    return ix;
+  }
+
+  get(id: string): number | undefined {
+    const r = this.recent.get(id);
+    if (r !== undefined) return r < 0 ? undefined : r;
+    return this.table.length === 0 ? undefined : this.findInBlob(id);
+  }
+
+  set(id: string, doc: number): void {
+    this.recent.set(id, doc);
+  }
+
+  delete(id: string): void {
+    if (this.table.length > 0 && this.findInBlob(id) !== undefined) this.recent.set(id, -1);
+    else this.recent.delete(id);
+  }
+
+  private findInBlob(id: string): number | undefined {
+    let bytes: Uint8Array | null = null;
+    let h: number;
+    let len = id.length;
+    if (/^[\x00-\x7f]*$/.test(id)) h = hashChars(id);
+    else {
+      bytes = Buffer.from(id, 'utf8');
+      len = bytes.length;
+      h = hashBytes(bytes, 0, len);
+    }
+    const table = this.table;
+    const mask = table.length - 1;
+    const blob = this.blob;
+    for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const doc = table[slot]! - 1;
+      const from = this.offsets[doc]!;
+      if (this.offsets[doc + 1]! - from !== len) continue;
+      let same = true;
+      for (let i = 0; i < len && same; i++) same = blob[from + i] === (bytes ? bytes[i] : id.charCodeAt(i));
+      if (same) return doc;
+    }
+    return undefined;
+  }
+}
+
+/** FNV-1a over bytes; over an ASCII string's char codes it gives the same value (hashChars). */
+function hashBytes(b: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+function hashChars(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /**
  * Lowercased texts as Latin-1 bytes in one growing buffer: scoring reads them without making

@@ -2,7 +2,7 @@ import type { StatementKind } from '../domain/statement.js';
 import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
 import { FUSE_KEYS, FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
 import { bitapScore, bitapScoreBytes, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
-import { ByteTexts, Column, GrowableU32, StringColumn } from './columns.js';
+import { ByteTexts, Column, GrowableU32, IdIndex, StringColumn } from './columns.js';
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
 import { parseQuery, queryPattern } from './query.js';
@@ -181,7 +181,7 @@ export class FastIndex implements SearchIndex {
   n = 0;
   liveCount = 0;
   ids = new StringColumn();
-  idToDoc = new Map<string, number>();
+  idToDoc = new IdIndex();
   live: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   kind: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   texts = new StringColumn();
@@ -362,7 +362,8 @@ export class FastIndex implements SearchIndex {
    * speaker counts, all derived from the columns.
    */
   rebuildDerived(): void {
-    this.idToDoc = new Map();
+    const live = this.live.data;
+    this.idToDoc = this.ids.idIndex((doc) => live[doc] === 1);
     this.speakerCounts = new Map();
     this.speakerCache = null;
     for (const e of this.entities) e.docs = new GrowableU32(4);
@@ -372,7 +373,6 @@ export class FastIndex implements SearchIndex {
     for (let doc = 0; doc < this.n; doc++) {
       if (!this.live.data[doc]) continue;
       this.liveCount++;
-      this.idToDoc.set(this.ids.get(doc), doc);
       const e = this.entity.data[doc]!;
       if (e >= 0) {
         this.entities[e]!.docs.push(doc);
