@@ -20,7 +20,7 @@ describe('who speaks the quote that follows', () => {
   });
 
   it('"went on" and "pressed" right after a quote attribute it, and the next quote-only paragraph too', () => {
-    const st = quotes('“It happens, right?” Pike went on.', '“But you get over it.”', '“Would it be negotiable?” Reed pressed.');
+    const st = quotes('“It floods, right?” Pike went on.', '“But you get over it.”', '“Would the fee be waived?” Reed pressed.');
     expect(st.map((s) => s.speaker)).toEqual(['Pike', 'Pike', 'Reed']);
     expect(quotes('Pike went on the attack.')).toEqual([]);
   });
@@ -28,6 +28,6 @@ describe('who speaks the quote that follows', () => {
 
 describe('a name before a colon', () => {
   it('speaks the quote after it, also after a dash that ends another clause with a cue', () => {
-    expect(quotes('Pollsters agree - Jo Reed: "One of the lessons was a simple one."')[0]).toMatchObject({ kind: 'direct', speaker: 'Jo Reed' });
+    expect(quotes('Economists agree - Jo Reed: "The lesson of the storm is simple."')[0]).toMatchObject({ kind: 'direct', speaker: 'Jo Reed' });
   });
 });

@@ -19,7 +19,7 @@ describe('speaker phrases', () => {
   });
 
   it('", adding" continues the attribution it follows, not the subject of the sentence', () => {
-    expect(first('The ferry and the bus will merge next year, Pike said, adding, "They need to sit down and talk."')).toMatchObject({ speaker: 'Pike', cue: 'adding' });
+    expect(first('The ferry and the bus will merge next year, Pike said, adding, "They need to meet and settle it."')).toMatchObject({ speaker: 'Pike', cue: 'adding' });
   });
 
   it('the subject of a participle after "And then" or "Here in X,"', () => {
@@ -30,8 +30,8 @@ describe('speaker phrases', () => {
 
 describe('verbs of manner', () => {
   it('attribute only the words right before them', () => {
-    expect(first('“They would have gone to the only bill with support,” Pike fumed on Tuesday.')).toMatchObject({ speaker: 'Pike', cue: 'fumed' });
-    expect(first('“This is fantastic!” beamed Jo Reed of Harwich.')?.speaker).toBe('Jo Reed');
+    expect(first('“They would have backed the only plan with votes,” Pike fumed on Tuesday.')).toMatchObject({ speaker: 'Pike', cue: 'fumed' });
+    expect(first('“This is wonderful!” beamed Jo Reed of Harwich.')?.speaker).toBe('Jo Reed');
     expect(first('The crowd cried for more.')).toBeUndefined();
     expect(first('Pike laughed at the idea of a new quay.')).toBeUndefined();
   });
@@ -39,11 +39,11 @@ describe('verbs of manner', () => {
 
 describe('the attribution that governs the sentence', () => {
   it('a closing "…, X said." governs a clause that holds a cue of its own', () => {
-    expect(first('Reed promised to shake things up at the harbour, Pike said.')).toMatchObject({ speaker: 'Pike', quote: 'Reed promised to shake things up at the harbour' });
+    expect(first('Reed promised to clean up the harbour, Pike said.')).toMatchObject({ speaker: 'Pike', quote: 'Reed promised to clean up the harbour' });
   });
 
   it('a plural noun after "and" is no cue ("speeches and promises")', () => {
-    const st = extractStatements(article('Tom Reed, a local activist, helped organize the events.\nOrtiz electrified the small crowds with impassioned speeches and promises to shake things up in Harwich if elected, Reed said.\n"She was very articulate," he said.')).filter((s) => s.kind !== 'statement');
+    const st = extractStatements(article('Tom Reed, a local activist, helped organize the events.\nOrtiz won over the small crowds with long speeches and promises to clean up Harwich if elected, Reed said.\n"She was very clear," he said.')).filter((s) => s.kind !== 'statement');
     expect(st.map((s) => s.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
   });
 });
@@ -56,7 +56,7 @@ describe('the whole speaker phrase', () => {
   });
 
   it('keeps a title in quote marks inside the phrase and stops at a participle after it', () => {
-    const s = first('“We have to engage them,” wrote the authors of the “Harbour Renewal Plan,” giving an example.');
+    const s = first('“We have to talk to them,” wrote the authors of the “Harbour Renewal Plan,” giving an example.');
     expect(s?.speaker).toBe('the authors of the Harbour Renewal Plan');
     expect(s?.speakerMention).not.toMatch(/giving/);
     expect(first('“The levy is a tax,” said Jo Reed, author of “Salt and Silt,” a history of the port.')?.speakerMention).toMatch(/author of “Salt and Silt,” a history of the port/);
@@ -65,15 +65,15 @@ describe('the whole speaker phrase', () => {
 
 describe('more speaker phrases', () => {
   it('a relative clause between the subject and its verb', () => {
-    expect(first('“The crews are under pressure,” a harbour source, who was not authorized to speak, told the Harwich Gazette.')).toMatchObject({ speaker: 'a harbour source', outlet: 'The Harwich Gazette' });
+    expect(first('“The crews are under pressure,” a harbour source, who was not allowed to comment, told the Harwich Gazette.')).toMatchObject({ speaker: 'a harbour source', outlet: 'The Harwich Gazette' });
   });
 
   it('"state Sen. X" is a title, not the verb "state"', () => {
-    expect(first('"We are tying their hands," state Sen. Jo Reed (D) said during the debate.')).toMatchObject({ speaker: 'Jo Reed', cue: 'said' });
+    expect(first('"We are binding the crews," state Sen. Jo Reed (D) said during the debate.')).toMatchObject({ speaker: 'Jo Reed', cue: 'said' });
   });
 
   it('"reacted" and "remembered" right after a quote', () => {
-    expect(first('“Is the council profiling?” reacted Pike.')).toMatchObject({ speaker: 'Pike', cue: 'reacted' });
+    expect(first('“Is the council listening?” reacted Pike.')).toMatchObject({ speaker: 'Pike', cue: 'reacted' });
     expect(first('"Analysts said no," remembered Jo Reed, the former spokeswoman.')?.speaker).toBe('Jo Reed');
   });
 
