@@ -43,8 +43,12 @@ export interface FastSearchTuning {
    */
   weakScore: number;
   maxExactWeak: number;
-  /** At most this many statements from one matching speaker or outlet. */
+  /** At most this many statements from one matching speaker or outlet… */
   perEntity: number;
+  /** …and from all of them (best names first). */
+  maxPooled: number;
+  /** A rarest trigram list longer than this is not read: statements are scanned in order. */
+  maxFirstList: number;
   /** At most this many trigram lists (the shortest) per query… */
   maxLists: number;
   /** …at least this many, and beyond them only while the postings read stay within the budget. */
@@ -81,6 +85,8 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   weakScore: 0.3,
   maxExactWeak: 3000,
   perEntity: 3000,
+  maxPooled: 30_000,
+  maxFirstList: Number.MAX_SAFE_INTEGER,
   maxLists: 48,
   minLists: 4,
   minPostings: 60_000,
@@ -100,6 +106,8 @@ export const EXHAUSTIVE_TUNING: FastSearchTuning = {
   weakScore: 0,
   maxExactWeak: Number.MAX_SAFE_INTEGER,
   perEntity: Number.MAX_SAFE_INTEGER,
+  maxPooled: Number.MAX_SAFE_INTEGER,
+  maxFirstList: Number.MAX_SAFE_INTEGER,
   maxLists: 127,
   minLists: 127,
   minPostings: Number.MAX_SAFE_INTEGER,
@@ -865,6 +873,8 @@ export class FastIndex implements SearchIndex {
       maxExactWeak: Math.min(this.tuning.maxExact, 60),
       textCandidates: 300,
       perEntity: 100,
+      maxPooled: 1000,
+      maxFirstList: 50_000,
       maxLists: 12,
       minLists: 3,
       minPostings: 20_000,

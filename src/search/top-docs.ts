@@ -190,7 +190,7 @@ export function rankTopDocs(
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
       if (flags[d]! & POOLED || !live[d] || (allowed && !allowed(d))) continue;
-      if (taken >= tuning.perEntity) {
+      if (taken >= tuning.perEntity || entityPool.length >= tuning.maxPooled) {
         cappedMeta = Math.min(cappedMeta, factor);
         return;
       }
@@ -201,17 +201,26 @@ export function rankTopDocs(
   };
   let bestOutlet = 1;
   let secondOutlet = 1;
+  // Best names first: the pool is capped in all (a word like "the" matches most outlets).
+  const matching: Array<[number, number]> = [];
   for (let e = 0; e < ix.entities.length; e++) {
     const f = ix.entityFactorOf(st, e);
-    if (f < 1) addDocs(ix.entities[e]!.docs.view(), f);
+    if (f < 1) matching.push([f, e]);
   }
+  matching.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [f, e] of matching) addDocs(ix.entities[e]!.docs.view(), f);
   const entityCap = cappedMeta;
   cappedMeta = 1;
+  const outletsMatching: Array<[number, number]> = [];
   for (let o = 0; o < ix.outlets.size; o++) {
     const s = st.outletScore[o]!;
-    if (s < 1) {
+    if (s < 1) outletsMatching.push([fieldFactor(s, W_OUTLETS, normForTokens(ix.outlets.tokens[o]!)), o]);
+  }
+  outletsMatching.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [f, o] of outletsMatching) {
+    {
       const before = cappedMeta;
-      addDocs(ix.outlets.docs[o]!.view(), fieldFactor(s, W_OUTLETS, normForTokens(ix.outlets.tokens[o]!)));
+      addDocs(ix.outlets.docs[o]!.view(), f);
       if (cappedMeta < before) {
         // A statement has at most two outlets (its own and its article's).
         if (cappedMeta < bestOutlet) {
@@ -356,7 +365,9 @@ export function rankTopDocs(
     }
     if (touched.length < cum) touched = marks.touched = new Uint32Array(Math.max(cum, touched.length * 2));
   }
-  if (m < 3 || lists.length === 0) stageEnds.length = 0;
+  // Too short for trigrams, or (autocomplete) even the rarest list too long to read: statements
+  // in order instead.
+  if (m < 3 || lists.length === 0 || lists[0]!.size > tuning.maxFirstList) stageEnds.length = 0;
   else if (!provable) stageEnds.splice(0, stageEnds.length - 1);
 
   const heap = new BoundHeap();
@@ -394,10 +405,17 @@ export function rankTopDocs(
 
   if (stageEnds.length === 0) {
     // Too short for trigrams (k = 0: exact substrings): statements in order, capped.
+    // A byte search, and at most 100 statements looked at per candidate wanted (autocomplete
+    // asks for a few hundred: a rare pair of letters must not scan a million texts).
     let complete = true;
+    const scanMax = Math.min(n, tuning.textCandidates * 100);
     for (let d = 0; d < n; d++) {
+      if (d >= scanMax) {
+        complete = false;
+        break;
+      }
       if (!live[d] || flags[d]! & POOLED || (allowed && !allowed(d))) continue;
-      if (ix.folded.get(d).includes(pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
+      if (containsFolded(ix, d, pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
         if (heap.size >= tuning.textCandidates) {
           complete = false;
           break;
@@ -409,21 +427,16 @@ export function rankTopDocs(
     // Statements without the pattern match only through metadata (pooled, or capped).
     const rest = complete && provable ? (metaUnpooled < 1 ? metaUnpooled * bestTitle() : 1) : 0;
     stage = 'short';
-    for (;;) {
-      if (heap.size > 0 && heap.minKey <= rest) {
-        if (heap.minKey > tenth() || heap.minKey >= 1) {
-          proven = true;
-          break;
-        }
-        if (!scoreNext()) break;
-        continue;
-      }
-      proven = rest > tenth() || rest >= 1;
-      break;
-    }
+    // Every candidate is in the heap: score while one can still beat the tenth (and budget lasts).
+    while (heap.size > 0 && heap.minKey <= tenth() && heap.minKey < 1) if (!scoreNext()) break;
+    const left = Math.min(heap.minKey, rest);
+    proven = left > tenth() || left >= 1;
   }
 
   for (let s = 0; s < stageEnds.length && !proven && !stopped; s++) {
+    // After a failed stage with a weak top (look-alikes, 5-6 edits), the middle stages would not
+    // prove it either: straight to the last.
+    if (s > 0 && s < stageEnds.length - 1 && (top.length < limit || top[top.length - 1]![1] > tuning.weakScore)) continue;
     const end = stageEnds[s]!;
     const last = s === stageEnds.length - 1;
     stage = `${last ? 'final' : 'stage'}${s + 1}`;
