@@ -76,3 +76,30 @@ describe('store on PGlite (on disk)', () => {
     }
   });
 });
+
+describe('planner statistics on PGlite (no autovacuum)', () => {
+  it('analyses the tables once enough statements were written, and the quote lookups still cluster', async () => {
+    const store = await openStore({ memory: true });
+    try {
+      const sql = store as unknown as { analyzeRuns: number; db: { query<R>(q: string): Promise<R[]> } };
+      const batch = (from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const id = `bulk${from + i}`;
+          return { article: article(id), statements: Array.from({ length: 50 }, (_, j) => plain(`Line ${j} of ${id}.`)) };
+        });
+      await store.upsertArticles!(batch(0, 40)); // 2 000 statements: below the threshold
+      expect(sql.analyzeRuns).toBe(0);
+      await store.upsertArticles!(batch(40, 80)); // 6 000 in all
+      expect(sql.analyzeRuns).toBe(1);
+      const stats = await sql.db.query<{ n: number }>("SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'statements'");
+      expect(Number(stats[0]!.n)).toBeGreaterThan(5000);
+      // Quotes still find their cluster through the two indexed lookups.
+      await store.upsertArticle(article('q1'), [quote('the harbour will reopen on the first of May', 'Ann Vale')]);
+      await store.upsertArticle(article('q2'), [quote('the harbour will reopen on the first of May', 'Ann Vale')]);
+      const [a, b] = [(await store.getStatements('q1'))[0]!, (await store.getStatements('q2'))[0]!];
+      expect(a.clusterId).toBe(b.clusterId);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});

@@ -45,6 +45,9 @@ export const CHANGE_CHANNEL = 'factbot_changes';
 const WRITE_LOCK = 0x0fac7b08;
 /** Rows per page when streaming statements (callers' batches are cut from these). */
 const PAGE_ROWS = 10_000;
+/** PGlite: analyse after this many statements written, and at least this share of those known. */
+const ANALYZE_MIN_ROWS = 5_000;
+const ANALYZE_SHARE = 0.2;
 
 export class SqlStore implements Store {
   readonly engine: 'pglite' | 'postgres';
@@ -54,6 +57,16 @@ export class SqlStore implements Store {
   private closed = false;
   /** Rows fetched per page by iterateStatements (small in tests to exercise the keyset). */
   iteratePageRows = PAGE_ROWS;
+  /**
+   * PGlite runs no autovacuum, so the planner's statistics stay as they were at the first write
+   * (none at all, in a store filled by one process): plans then scan whole tables. Like
+   * autovacuum's analyze threshold, the tables are analysed again once the statements written
+   * since the last time reach a share of those there were then.
+   */
+  private writtenSinceAnalyze = 0;
+  private statementsAtAnalyze: number | null = null;
+  /** Analyses so far (tests). */
+  analyzeRuns = 0;
 
   constructor(
     private readonly db: Driver,
@@ -269,11 +282,31 @@ export class SqlStore implements Store {
     });
 
     const current = seq ?? (await this.currentSeq());
-    if (seq !== null) this.emit(seq);
+    if (seq !== null) {
+      this.emit(seq);
+      let written = 0;
+      for (const r of results.values()) if (r.status !== 'unchanged') written += r.statements;
+      await this.analyzeAfterGrowth(written);
+    }
     return ids.map((id) => {
       const r = results.get(id)!;
       return r.status === 'unchanged' ? { ...r, seq: current } : r;
     });
+  }
+
+  private async analyzeAfterGrowth(written: number): Promise<void> {
+    if (this.engine !== 'pglite' || written === 0) return;
+    this.writtenSinceAnalyze += written;
+    if (this.statementsAtAnalyze === null) {
+      // reltuples is -1 for a table never analysed (0 statements known).
+      const rows = await this.db.query<{ n: number }>("SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'statements'");
+      this.statementsAtAnalyze = Math.max(0, Number(rows[0]?.n ?? 0));
+    }
+    if (this.writtenSinceAnalyze < Math.max(ANALYZE_MIN_ROWS, ANALYZE_SHARE * this.statementsAtAnalyze)) return;
+    await this.db.exec('ANALYZE');
+    this.analyzeRuns++;
+    this.statementsAtAnalyze += this.writtenSinceAnalyze;
+    this.writtenSinceAnalyze = 0;
   }
 
   async deleteArticle(id: string): Promise<boolean> {
@@ -418,12 +451,24 @@ export class SqlStore implements Store {
     const allKeys = [...new Set(inputs.flatMap((s) => s.keys))];
     const existing = new Map<string, KeyOwner[]>();
     for (const part of chunks(allKeys, 20_000)) {
-      const rows = await tx.query<{ key: string; cluster_id: string; n_keys: number }>(
-        `SELECT k.key, s.cluster_id, k.n_keys FROM quote_keys k
-         JOIN statements s ON s.article_id = k.article_id AND s.ordinal = k.ordinal
-         WHERE k.key = ANY($1::text[])`,
+      // Two lookups by index, never a scan: joined to statements in one query, the planner hashed
+      // every statement once per batch (and PGlite, without autovacuum, never had statistics, so
+      // it scanned every key too): ingest slowed from ~5 000 to ~700 statements/s at 1M.
+      const keyRows = await tx.query<{ key: string; article_id: string; ordinal: number; n_keys: number }>(
+        'SELECT key, article_id, ordinal, n_keys FROM quote_keys WHERE key = ANY($1::text[])',
         [part],
       );
+      if (!keyRows.length) continue;
+      const clusterRows = await tx.query<{ article_id: string; ordinal: number; cluster_id: string }>(
+        `SELECT s.article_id, s.ordinal, s.cluster_id FROM unnest($1::text[], $2::int[]) AS u(a, o)
+         JOIN statements s ON s.article_id = u.a AND s.ordinal = u.o`,
+        [keyRows.map((r) => r.article_id), keyRows.map((r) => Number(r.ordinal))],
+      );
+      const clusterOfRow = new Map(clusterRows.map((r) => [`${r.article_id}\u0000${Number(r.ordinal)}`, r.cluster_id]));
+      const rows = keyRows.flatMap((k) => {
+        const clusterId = clusterOfRow.get(`${k.article_id}\u0000${Number(k.ordinal)}`);
+        return clusterId === undefined ? [] : [{ key: k.key, cluster_id: clusterId, n_keys: k.n_keys }];
+      });
       for (const r of rows) {
         const list = existing.get(r.key) ?? [];
         list.push({ clusterId: r.cluster_id, nKeys: Number(r.n_keys) });
