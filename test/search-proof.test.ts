@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNING, EXHAUSTIVE_TUNING, FastIndex, parseQuery, type FastSearchTuning } from '../src/search/index.js';
+import { DEFAULT_TUNING, EXHAUSTIVE_TUNING, FastIndex, createPlainFuseIndex, parseQuery, type FastSearchTuning } from '../src/search/index.js';
+import type { IndexedStatement } from '../src/search/types.js';
 import { generateCorpus, makeQueries } from '../bench/corpus.js';
 
 /*
@@ -55,5 +56,57 @@ describe('proven top tens', () => {
   it('equal the exhaustive top ten exactly with the default tuning', () => {
     const { proven } = check(41, DEFAULT_TUNING);
     expect(proven).toBeGreaterThan(15);
+  });
+});
+
+describe('a speaker or article filter that leaves few statements', () => {
+  // The corpus drowns the filtered speaker's statements: without scoring them all, one that
+  // matches only through its article's title ("meeting") is not a candidate.
+  const corpus = generateCorpus({ size: 3000, seed: 5, vocabulary: 1500, speakers: 60, outlets: 25 });
+  const mine = (id: string, text: string, quote: string | null, title: string): IndexedStatement => ({
+    id,
+    articleId: `mc-${id}`,
+    clusterId: id,
+    kind: quote ? 'direct' : 'statement',
+    quote,
+    text,
+    speaker: 'H.R. McMaster',
+    speakerAliases: ['McMaster'],
+    outlet: null,
+    articleTitle: title,
+    articleOutlet: 'The Washington Post',
+  });
+  const statements = [
+    ...corpus.statements,
+    mine('mc1', '"The story that came out tonight is false," McMaster said of the meeting.', 'The story that came out tonight is false', 'Trump revealed intelligence'),
+    mine('mc2', '"At no time were any intelligence sources or methods discussed," McMaster said.', 'At no time were any intelligence sources or methods discussed', 'What happened in the Oval Office meeting'),
+  ];
+  const index = new FastIndex();
+  index.add(statements);
+  const plain = createPlainFuseIndex();
+  plain.add(statements);
+
+  it('scores every one of them, so title-only matches come back as fuse.js finds them', () => {
+    for (const text of ['meeting speaker:McMaster', 'oval office speaker:"H.R. McMaster"', 'meeting']) {
+      const q = parseQuery(text);
+      const got = index.search(q, { limit: 10 });
+      const want = plain.search(q, { limit: 10 });
+      if (text !== 'meeting') {
+        expect(index.lastStage).toBe('filtered:proven');
+        expect({ text, hits: got.map((h) => [h.id, h.score]) }).toEqual({ text, hits: want.map((h) => [h.id, h.score]) });
+      }
+    }
+    const got = index.search(parseQuery('meeting speaker:McMaster'), { limit: 10 }).map((h) => h.id);
+    expect(got).toEqual(expect.arrayContaining(['mc1', 'mc2']));
+    // Without scoring them all, the title-only statement is not found (what this guards).
+    const capped = index.search(parseQuery('meeting speaker:McMaster'), { limit: 10 }, { ...DEFAULT_TUNING, filteredExact: -1 }).map((h) => h.id);
+    expect(capped).not.toContain('mc2');
+  });
+
+  it('and an article filter likewise', () => {
+    const q = parseQuery('oval office');
+    q.filters.articleId = 'mc-mc2';
+    expect(index.search(q, { limit: 10 }).map((h) => h.id)).toEqual(['mc2']);
+    expect(index.lastStage).toBe('filtered:proven');
   });
 });

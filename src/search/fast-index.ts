@@ -49,6 +49,8 @@ export interface FastSearchTuning {
   maxPooled: number;
   /** A rarest trigram list longer than this is not read: statements are scanned in order. */
   maxFirstList: number;
+  /** A speaker or article filter leaving at most this many statements scores them all. */
+  filteredExact: number;
   /** At most this many trigram lists (the shortest) per query… */
   maxLists: number;
   /** …at least this many, and beyond them only while the postings read stay within the budget. */
@@ -87,6 +89,7 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   perEntity: 3000,
   maxPooled: 30_000,
   maxFirstList: Number.MAX_SAFE_INTEGER,
+  filteredExact: 5000,
   maxLists: 48,
   minLists: 4,
   minPostings: 60_000,
@@ -108,6 +111,7 @@ export const EXHAUSTIVE_TUNING: FastSearchTuning = {
   perEntity: Number.MAX_SAFE_INTEGER,
   maxPooled: Number.MAX_SAFE_INTEGER,
   maxFirstList: Number.MAX_SAFE_INTEGER,
+  filteredExact: 0,
   maxLists: 127,
   minLists: 127,
   minPostings: Number.MAX_SAFE_INTEGER,
@@ -490,8 +494,23 @@ export class FastIndex implements SearchIndex {
   private filterPredicate(q: SearchQuery): ((doc: number) => boolean) | null {
     const f = q.filters;
     if (!f.speaker && !f.outlet && !f.kind && !f.articleId) return null;
-    let ents: Uint8Array | null = null;
-    if (f.speaker) {
+    const ents = f.speaker ? this.speakerEntities(f.speaker) : null;
+    let outs: Uint8Array | null = null;
+    if (f.outlet) {
+      const normalized = this.outletRaw.map(normalizeName);
+      const distinct = [...new Set(normalized)];
+      const chosen = new Set(selectOutlets(distinct, f.outlet).map((i) => distinct[i]!));
+      outs = new Uint8Array(this.outletRaw.length);
+      normalized.forEach((nm, i) => {
+        if (chosen.has(nm)) outs![i] = 1;
+      });
+    }
+    return this.predicateOf(f.kind, ents, outs, f.articleId);
+  }
+
+  /** Entities (1 = chosen) whose names a `speaker:` filter selects. */
+  private speakerEntities(speaker: string): Uint8Array {
+    {
       const all: string[] = [];
       const owners: number[][] = [];
       const seen = new Map<string, number>();
@@ -507,21 +526,42 @@ export class FastIndex implements SearchIndex {
           owners[k]!.push(i);
         }
       });
-      ents = new Uint8Array(this.entities.length);
-      for (const k of selectNames(all, f.speaker)) for (const i of owners[k]!) ents[i] = 1;
+      const ents = new Uint8Array(this.entities.length);
+      for (const k of selectNames(all, speaker)) for (const i of owners[k]!) ents[i] = 1;
+      return ents;
     }
-    let outs: Uint8Array | null = null;
-    if (f.outlet) {
-      const normalized = this.outletRaw.map(normalizeName);
-      const distinct = [...new Set(normalized)];
-      const chosen = new Set(selectOutlets(distinct, f.outlet).map((i) => distinct[i]!));
-      outs = new Uint8Array(this.outletRaw.length);
-      normalized.forEach((nm, i) => {
-        if (chosen.has(nm)) outs![i] = 1;
-      });
-    }
-    const kindCode = f.kind;
-    const articleId = f.articleId;
+  }
+
+  /**
+   * The statements a `speaker:` or `articleId:` filter allows, when they are at most `max`
+   * (null otherwise, or without such a filter): few enough to score every one exactly.
+   */
+  private fewFiltered(q: SearchQuery, max: number): number[] | null {
+    const f = q.filters;
+    const out: number[] = [];
+    if (f.speaker) {
+      const ents = this.speakerEntities(f.speaker);
+      let total = 0;
+      for (let e = 0; e < ents.length; e++) if (ents[e]) total += this.entities[e]!.docs.length;
+      if (total > max) return null;
+      for (let e = 0; e < ents.length; e++) if (ents[e]) for (const d of this.entities[e]!.docs.view()) out.push(d);
+    } else if (f.articleId) {
+      for (let a = 0; a < this.articles.length; a++) {
+        const art = this.articles[a]!;
+        if (art.id !== f.articleId) continue;
+        for (const d of this.titles.docs[art.titleId]!.view()) if (this.article.data[d] === a) out.push(d);
+        if (out.length > max) return null;
+      }
+    } else return null;
+    return out.sort((x, y) => x - y);
+  }
+
+  private predicateOf(
+    kindCode: SearchQuery['filters']['kind'],
+    ents: Uint8Array | null,
+    outs: Uint8Array | null,
+    articleId: string | undefined,
+  ): ((doc: number) => boolean) | null {
     const kinds = this.kind.data;
     const entity = this.entity.data;
     const outlet = this.outlet.data;
@@ -567,8 +607,38 @@ export class FastIndex implements SearchIndex {
       }
       return hits;
     }
+    // A speaker or article filter that leaves few statements: every one scored exactly, so
+    // statements matching only through their article's title are found there too (fuse.js's
+    // results on the filtered set, whatever the tuning).
+    const few = this.fewFiltered(query, tuning.filteredExact);
+    if (few) {
+      const st = this.queryState(pattern);
+      const top: Array<[number, number]> = [];
+      for (const d of few) {
+        if (!live[d] || (allowed && !allowed(d))) continue;
+        const s = this.exactScore(st, d);
+        if (s === 2) continue;
+        if (query.phrases.length > 0 && !phrasesPresent(query.phrases, this.folded.get(d), this.foldedQuoteOf(d))) continue;
+        insertTop(top, d, s, limit);
+      }
+      this.lastEvaluated = few.length;
+      this.lastStage = 'filtered:proven';
+      return top.map(([doc, score]) => hit(doc, score));
+    }
     const results = this.topDocs(pattern, query.phrases, allowed, limit, tuning);
     return results.map(([doc, score]) => hit(doc, score));
+  }
+
+  private queryState(pattern: string): QueryState {
+    const pat = compileBitap(pattern, FUSE_THRESHOLD);
+    return {
+      pat,
+      nameScore: this.scoreDict(this.names, pat, pattern),
+      outletScore: this.scoreDict(this.outlets, pat, pattern),
+      titleScore: new Float64Array(this.titles.size).fill(-1),
+      entityFactor: new Float64Array(this.entities.length).fill(-1),
+      titleBound: null,
+    };
   }
 
   /** The best `limit` statements as [number, fuse.js score], best first (top-docs.ts). */
@@ -579,15 +649,7 @@ export class FastIndex implements SearchIndex {
     limit: number,
     tuning: FastSearchTuning,
   ): Array<[number, number]> {
-    const pat = compileBitap(pattern, FUSE_THRESHOLD);
-    const st: QueryState = {
-      pat,
-      nameScore: this.scoreDict(this.names, pat, pattern),
-      outletScore: this.scoreDict(this.outlets, pat, pattern),
-      titleScore: new Float64Array(this.titles.size).fill(-1),
-      entityFactor: new Float64Array(this.entities.length).fill(-1),
-      titleBound: null,
-    };
+    const st = this.queryState(pattern);
     const n = this.n;
     if (this.counts.length < n) this.counts = new Uint8Array(Math.max(n, this.counts.length * 2));
     if (this.flags.length < n) this.flags = new Uint8Array(Math.max(n, this.flags.length * 2));
