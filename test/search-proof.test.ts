@@ -103,6 +103,15 @@ describe('a speaker or article filter that leaves few statements', () => {
     expect(capped).not.toContain('mc2');
   });
 
+  it('and an outlet filter likewise', () => {
+    const q = parseQuery('oval office outlet:"Washington Post"');
+    const got = index.search(q, { limit: 10 });
+    expect(index.lastStage).toBe('filtered:proven');
+    const want = plain.search(q, { limit: 10 });
+    expect(got.map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
+    expect(got.map((h) => h.id)).toContain('mc2');
+  });
+
   it('and an article filter likewise', () => {
     const q = parseQuery('oval office');
     q.filters.articleId = 'mc-mc2';

@@ -495,17 +495,20 @@ export class FastIndex implements SearchIndex {
     const f = q.filters;
     if (!f.speaker && !f.outlet && !f.kind && !f.articleId) return null;
     const ents = f.speaker ? this.speakerEntities(f.speaker) : null;
-    let outs: Uint8Array | null = null;
-    if (f.outlet) {
-      const normalized = this.outletRaw.map(normalizeName);
-      const distinct = [...new Set(normalized)];
-      const chosen = new Set(selectOutlets(distinct, f.outlet).map((i) => distinct[i]!));
-      outs = new Uint8Array(this.outletRaw.length);
-      normalized.forEach((nm, i) => {
-        if (chosen.has(nm)) outs![i] = 1;
-      });
-    }
+    const outs = f.outlet ? this.chosenOutlets(f.outlet) : null;
     return this.predicateOf(f.kind, ents, outs, f.articleId);
+  }
+
+  /** Raw outlets (1 = chosen) an `outlet:` filter selects. */
+  private chosenOutlets(outlet: string): Uint8Array {
+    const normalized = this.outletRaw.map(normalizeName);
+    const distinct = [...new Set(normalized)];
+    const chosen = new Set(selectOutlets(distinct, outlet).map((i) => distinct[i]!));
+    const outs = new Uint8Array(this.outletRaw.length);
+    normalized.forEach((nm, i) => {
+      if (chosen.has(nm)) outs[i] = 1;
+    });
+    return outs;
   }
 
   /** Entities (1 = chosen) whose names a `speaker:` filter selects. */
@@ -533,7 +536,8 @@ export class FastIndex implements SearchIndex {
   }
 
   /**
-   * The statements a `speaker:` or `articleId:` filter allows, when they are at most `max`
+   * The statements a `speaker:`, `articleId:` or `outlet:` filter allows (a superset: the full
+   * predicate is applied too), when they are at most `max`
    * (null otherwise, or without such a filter): few enough to score every one exactly.
    */
   private fewFiltered(q: SearchQuery, max: number): number[] | null {
@@ -552,6 +556,16 @@ export class FastIndex implements SearchIndex {
         for (const d of this.titles.docs[art.titleId]!.view()) if (this.article.data[d] === a) out.push(d);
         if (out.length > max) return null;
       }
+    } else if (f.outlet) {
+      // Every statement of a chosen outlet is in that outlet's list (its own or its article's).
+      const outs = this.chosenOutlets(f.outlet);
+      const folded = new Set<number>();
+      for (let o = 0; o < outs.length; o++) if (outs[o] && this.outletFold[o]! >= 0) folded.add(this.outletFold[o]!);
+      let total = 0;
+      for (const fo of folded) total += this.outlets.docs[fo]!.length;
+      if (total > max) return null;
+      for (const fo of folded) for (const d of this.outlets.docs[fo]!.view()) out.push(d);
+      return [...new Set(out)].sort((x, y) => x - y);
     } else return null;
     return out.sort((x, y) => x - y);
   }
