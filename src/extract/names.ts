@@ -226,7 +226,25 @@ function looksLikeOrg(words: readonly string[]): boolean {
 }
 
 /** Parse a speaker noun phrase as written. */
+/**
+ * Parsed mentions by phrase. The same names recur sentence after sentence (every "Trump said", every
+ * "Mr. Comey"), and parsing one is a dozen regexes and splits: parseMention is pure (its tables never
+ * change), so each phrase is parsed once. Bounded: cleared when full, so a long-running bot does not grow.
+ */
+const MENTION_CACHE = new Map<string, ParsedMention>();
+const MENTION_CACHE_MAX = 20_000;
+
 export function parseMention(phrase: string): ParsedMention {
+  const hit = MENTION_CACHE.get(phrase);
+  // a copy, words included: callers may spread or change what they get without touching the cached one
+  if (hit) return { ...hit, words: hit.words.slice() };
+  const m = parseMentionUncached(phrase);
+  if (MENTION_CACHE.size >= MENTION_CACHE_MAX) MENTION_CACHE.clear();
+  MENTION_CACHE.set(phrase, { ...m, words: m.words.slice() });
+  return m;
+}
+
+function parseMentionUncached(phrase: string): ParsedMention {
   const mention = phrase.trim().replace(/[,;:]+$/, '');
   // a parenthetical ("(D-Wis.)", "(R-Utah)") qualifies the name: it is role, not name
   const paren = /\s*\(([^)]*)\)/.exec(mention);
