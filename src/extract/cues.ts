@@ -95,9 +95,15 @@ export interface CueVerb {
 
 /** The speech verb a word is a form of, or null ("said" → say). Case-insensitive. */
 export function speechVerb(word: string): CueVerb | null {
-  const w = word.toLowerCase();
-  const lemma = SPEECH.get(w);
-  if (!lemma) return null;
+  // called for most tokens of every sentence, usually with a token's lower-case form already: look the word
+  // up as given first (the table's keys are all lower case) and lower-case it only when it differs
+  let lemma = SPEECH.get(word);
+  if (lemma === undefined) {
+    const w = word.toLowerCase();
+    if (w === word) return null;
+    lemma = SPEECH.get(w);
+    if (lemma === undefined) return null;
+  }
   return { lemma, weak: WEAK.has(lemma) };
 }
 

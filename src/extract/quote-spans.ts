@@ -37,6 +37,9 @@ interface Mark {
 }
 
 function doubleMarkAt(text: string, i: number): Mark | null {
+  // called for every character of every paragraph: plain ASCII other than " ' ` is never a mark
+  const code = text.charCodeAt(i);
+  if (code < 128 && code !== 34 && code !== 39 && code !== 96) return null;
   const c = text[i];
   if (OPEN_ONLY.has(c!)) return { at: i, len: 1, dir: 1 };
   if (CLOSE_ONLY.has(c!)) return { at: i, len: 1, dir: -1 };

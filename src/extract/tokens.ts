@@ -54,7 +54,8 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
         w += '.';
         e++;
       }
-      toks.push({ t: w, lo: w.toLowerCase().replace(/\.$/, ''), start: i, end: e, k: 'w' });
+      const lw = w.toLowerCase();
+      toks.push({ t: w, lo: lw.endsWith('.') ? lw.slice(0, -1) : lw, start: i, end: e, k: 'w' });
       i = e;
       continue;
     }
@@ -68,7 +69,13 @@ export function tokenize(text: string, start: number, end: number, quotes: reado
   return toks;
 }
 
-export const isCapWord = (t: Token | undefined): boolean => t !== undefined && t.k === 'w' && /^[\p{Lu}]/u.test(t.t);
+export const isCapWord = (t: Token | undefined): boolean => {
+  if (t === undefined || t.k !== 'w') return false;
+  // asked of nearly every token: an ASCII first letter is answered without the Unicode regex
+  const c = t.t.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^[\p{Lu}]/u.test(t.t);
+};
 
 /** Whether every token from `from` on is punctuation (no copy of the array: sentences may be long). */
 export function onlyPunctFrom(toks: readonly Token[], from: number): boolean {
