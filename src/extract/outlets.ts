@@ -106,7 +106,24 @@ export interface OutletMatch {
  * The canonical outlet a noun phrase names, or null. `named` are the canonical outlets the article named so
  * far, most recent last: short forms ("the Post") resolve against them first.
  */
+/**
+ * Answers for phrases asked without an article's outlet list (every capitalised run of every sentence,
+ * from registerNames): then the answer depends on the phrase alone, and the same names recur. Bounded.
+ */
+const PHRASE_OUTLETS = new Map<string, string | null>();
+const PHRASE_OUTLETS_MAX = 20_000;
+
 export function outletFromPhrase(phrase: string, named: readonly string[] = []): string | null {
+  if (named.length > 0) return outletFromPhraseUncached(phrase, named);
+  const hit = PHRASE_OUTLETS.get(phrase);
+  if (hit !== undefined) return hit;
+  const o = outletFromPhraseUncached(phrase, named);
+  if (PHRASE_OUTLETS.size >= PHRASE_OUTLETS_MAX) PHRASE_OUTLETS.clear();
+  PHRASE_OUTLETS.set(phrase, o);
+  return o;
+}
+
+function outletFromPhraseUncached(phrase: string, named: readonly string[]): string | null {
   // most phrases name no outlet: a word check is cheaper than the n-gram search below
   if (!phrase.split(/[\s’']+/).some((w) => OUTLET_WORDS.has(w.toLowerCase().replace(/[.,;:]+$/, '')) || MASTHEAD_WORD_SET.has(w.replace(/[.,;:]+$/, '')))) return null;
   let p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
