@@ -358,8 +358,8 @@ export class CorpusRuntime implements Corpus {
   }
 
   /**
-   * Fuzzy matching follows the query's word order: "Comey fired" misses "the decision to fire
-   * James Comey". When the whole query finds too little, each content word is searched on its
+   * Fuzzy matching follows the query's word order: "Pike fired" misses "the decision to fire
+   * Tom Pike". When the whole query finds too little, each content word is searched on its
    * own and statements with at least half of the words join the results, after the whole-query
    * matches.
    */

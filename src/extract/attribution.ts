@@ -26,7 +26,7 @@ export interface Attribution {
   outletPhrase: { from: number; to: number } | null;
   /** The cue is strong: a speech verb proper, not a weak one like "described". */
   strong: boolean;
-  /** In a relative clause ("Barkley, who said …, said …"): the comma that closes it, where the main verb's passage starts. */
+  /** In a relative clause ("Okafor, who said …, said …"): the comma that closes it, where the main verb's passage starts. */
   relativeEnd?: number;
 }
 
@@ -135,13 +135,13 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       n++;
       continue;
     }
-    // "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": of/for inside a proper name
+    // "Jo Marsh of the Centre for Coastal Studies": of/for inside a proper name
     if (capHead && /^(of|for)$/.test(t.lo) && isCapWord(toks[j + 1]) && (isCapWord(toks[j - 1]) && !FUNCTION_CAPS.test(toks[j - 1]!.lo))) {
       j--;
       n++;
       continue;
     }
-    // "Another intelligence source speaking to Fox News said": the name is the object of a participle's preposition
+    // "A harbour source speaking to the Gazette said": the name is the object of a participle's preposition
     if (capHead && /^(to|with|for|from|at|on)$/.test(t.lo) && isWord(toks[j - 1]) && /^(speaking|talking|writing|according|reporting|responding)$/.test(toks[j - 1]!.lo) && j - 2 >= 0) {
       const s = scanLeftNP(toks, j - 2);
       if (s >= 0 && !isCapWord(toks[j - 2]) && isPersonNoun(toks[j - 2]!.lo)) return s;
@@ -198,7 +198,7 @@ function scanRightNP(toks: readonly Token[], from: number): number {
   let depth = 0;
   while (j < toks.length) {
     const t = toks[j]!;
-    // "the authors of the “Growth and Opportunity Project”", "author of “America’s Bitter Pill”": a title inside the phrase
+    // "the authors of the “Harbour Renewal Plan”", "author of “Salt and Silt”": a title inside the phrase
     if (t.k === 'q' && j > from && isWord(toks[j - 1]) && /^(the|of|titled|called)$/.test(toks[j - 1]!.lo) && t.t.split(/\s+/).length <= 8) {
       last = j;
       j++;
@@ -212,7 +212,7 @@ function scanRightNP(toks: readonly Token[], from: number): number {
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
     // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
     if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;
-    // "said Paul Ryan in a statement", "said Ann Lee on Tuesday": a circumstance after the name is not part of it
+    // "said Tom Pike in a statement", "said Ann Lee on Tuesday": a circumstance after the name is not part of it
     if (t.k === 'w' && j > from && !sawComma && CIRCUMSTANCE_PREP.test(t.lo) && isCapWord(toks[j - 1]) && isWord(toks[j + 1]) && CIRCUMSTANCE_OBJ.test(toks[j + 1]!.lo)) break;
     if (t.k === 'p' && t.t === ',') sawComma = true;
     if (t.k === 'w') last = j;
@@ -237,7 +237,7 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
   while (j >= 0) {
     const t = toks[j];
     if (!isWord(t)) break;
-    // "Richards and Menendez both stressed", "the officials all said": a floating quantifier after the subject
+    // "Vale and Okafor both stressed", "the officials all said": a floating quantifier after the subject
     if (AUX.has(t.lo) || (/^(both|all|each)$/.test(t.lo) && isWord(toks[j - 1]) && !AUX.has(toks[j - 1]!.lo))) {
       j--;
       continue;
@@ -278,7 +278,7 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
       break;
     }
   }
-  // "Paul Ryan in a statement": the name before a post-modifier heads the phrase
+  // "Tom Pike in a statement": the name before a post-modifier heads the phrase
   if (isCapWord(head) && head !== toks[to]) return !FUNCTION_CAPS.test(head.lo.replace(/[’']s$/, ''));
   const lo = head.lo.replace(/[’']s$/, '');
   if (NUMBER.test(lo) && to - from >= 2 && toks[to - 1]?.lo === 'in') return true;
@@ -329,7 +329,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
   const t = toks[j];
   if (!t) return null;
   if (isDash(t)) {
-    // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes, like one between commas
+    // "Tom Pike — a teacher from Harwich — says": an apposition between dashes, like one between commas
     let k = j - 1;
     while (k > 0 && j - k <= 20 && !isDash(toks[k]) && toks[k]!.k !== 'q') k--;
     if (k > 0 && isDash(toks[k]) && k < j - 1 && isWord(toks[k - 1])) {
@@ -344,7 +344,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     let end = j - 1;
     while (end >= 0 && segs.length < 5) {
       let k = end;
-      // a segment may hold a short title in quotes: "wearing "Ted Cruz" pins"
+      // a segment may hold a short title in quotes: "wearing "Vote Reed" pins"
       while (k >= 0 && (toks[k]!.k === 'w' || (toks[k]!.k === 'p' && /^[.()-]$/.test(toks[k]!.t)) || (toks[k]!.k === 'q' && k < end && isWord(toks[k - 1]) && toks[k]!.t.split(/\s+/).length <= 4))) k--;
       if (k === end) break;
       segs.push({ from: k + 1, to: end });
@@ -368,7 +368,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
         continue;
       }
       if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) {
-        // "Hillary Clinton, at a later press gaggle, said": an adverbial between subject and verb
+        // "Jo Reed, at a later press briefing, said": an adverbial between subject and verb
         if (n === 0 || toEnd < seg.to) {
           toEnd = seg.from - 2;
           continue;
@@ -385,7 +385,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
       if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: toEnd };
     }
     if (best && best.to > best.from) {
-      // "Scott's niece, state Del. Marcia Price, shouted": a description before the name opens the subject
+      // "Pike's niece, state Del. Jo Marsh, shouted": a description before the name opens the subject
       const lead = segs[segs.length - 1]!;
       if (lead.from < best.from) {
         const s = scanLeftNP(toks, lead.to);
@@ -478,13 +478,13 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
   }
   if (last < i) return null;
   if (!plausibleSpeaker(toks, i, last)) return null;
-  // "Rep. Hakeem Jeffries (D-N.Y.) reacted": the parenthetical belongs to the name
+  // "Rep. Tom Pike (D-Harwich) reacted": the parenthetical belongs to the name
   if (toks[last + 1]?.k === 'p' && toks[last + 1]!.t === '(' && isCapWord(toks[last])) {
     let c = last + 2;
     while (c < limit && c - last < 8 && !(toks[c]!.k === 'p' && toks[c]!.t === ')')) c++;
     if (toks[c]?.k === 'p' && toks[c]!.t === ')' && isWord(toks[c + 1])) return { from: i, to: c };
   }
-  // "Dean, a former party chairman, poked at …", "Huma Abedin, vice chairwoman for the campaign, emailed …":
+  // "Pike, a former party chairman, poked at …", "Jo Reed, vice chairwoman for the harbour board, emailed …":
   // the apposition belongs to the subject
   if (isComma(toks[last + 1]) && isCapWord(toks[last])) {
     let close = -1;
@@ -509,7 +509,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
   const relatives: Attribution[] = [];
   const words = toks.filter((t) => t.k === 'w');
   const titleCase = words.length >= 4 && words.filter((t) => isCapWord(t)).length >= words.length * 0.7;
-  // headline or transcript label: "Pence: Flowers won't be at the debate", "WALLACE: But, Governor …"
+  // headline or transcript label: "Reed: Ferries won't run on Sunday", "HOST: But, Mayor …"
   const colon = toks.findIndex((t) => t.k === 'p' && t.t === ':');
   if (colon > 0 && colon <= 3 && toks.slice(0, colon).every((t) => isCapWord(t)) && toks.length - colon > 3 && !toks.slice(0, colon).some((t) => /^(update|note|editor|photo|watch|read|related|video|source|sources|correction|here|this|the|and|but|breaking|exclusive|live|opinion|analysis|update)$/.test(t.lo))) {
     out.push({ cue: ':', cueIndex: colon, cueEnd: colon, speaker: { from: 0, to: colon - 1 }, form: 'subject', outletPhrase: null, strong: true });
@@ -605,7 +605,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       };
       const introducesQuote = isQuote(next) || (next?.k === 'p' && /^[,:]$/.test(next.t) && isQuote(toks[i + 2])) || (isWord(next) && OBJECT_PRONOUNS.has(next.lo) && toks[i + 2]?.k === 'p' && isQuote(toks[i + 3])) || timeThenQuote();
       if (introducesQuote && isWord(prev) && !isComma(prev) && !/^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo)) {
-        // "footage of Hillary Clinton asking, "…"": the phrase before the participle speaks
+        // "footage of Jo Reed asking, "…"": the phrase before the participle speaks
         const sp = subjectBefore(toks, i - 1);
         if (sp) {
           out.push({ cue, cueIndex: i, cueEnd, speaker: sp, form: 'subject', outletPhrase: null, strong: !v.weak });
@@ -626,7 +626,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     const before = skipAdverbials(toks, subjEnd);
     // coordinated verbs: "X has remained defiant and tweeted …", "X offered a job, then says …" — X is the subject of both
     const coordinated = (isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1])) || (isComma(toks[before]) && isWord(toks[before + 1]) && toks[before + 1]!.lo === 'then');
-    // a relative clause: "Ted Cruz, who said he would …" — the name before "who" speaks
+    // a relative clause: "Tom Pike, who said he would …" — the name before "who" speaks
     const relative = isWord(toks[before]) && toks[before]!.lo === 'who' && isComma(toks[before - 1]) ? subjectBefore(toks, before - 1) : null;
     const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : subjectBefore(toks, before));
     // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
@@ -649,7 +649,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     const govOutlet = outletPhrase ?? (() => {
       const g = governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13));
       if (g) return shift(g, cueEnd + 1);
-      // "Speaking to the BBC, Ortiz said …", "In an interview with CNN, Ortiz said …"
+      // "Speaking to the BBC, Ortiz said …", "In an interview with the Gazette, Ortiz said …"
       const introFrom = Math.max(0, speaker.from - 12);
       const before = toks.slice(introFrom, speaker.from);
       if (before.some((t) => t.k === 'w' && /^(speaking|talking|interview|told)$/.test(t.lo))) {
@@ -662,7 +662,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (relative) relatives.push(attribution);
     out.push(attribution);
   }
-  // "Barkley, who said he votes Democratic, said …": the relative clause ends where the main verb's subject phrase does
+  // "Okafor, who said he votes Liberal, said …": the relative clause ends where the main verb's subject phrase does
   for (const r of relatives) {
     const main = out.find((b) => b !== r && b.form === 'subject' && b.speaker && b.speaker.from <= r.speaker!.from && b.speaker.to >= r.cueIndex && isComma(toks[b.speaker.to + 1]));
     if (main) r.relativeEnd = main.speaker!.to + 1;

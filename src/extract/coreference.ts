@@ -38,7 +38,7 @@ const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'minis
 export class EntityTracker {
   private entities: Entity[] = [];
   private events: MentionEvent[] = [];
-  /** Persons by surname: several when the article names several (Hillary and Bill Clinton, Ted and Heidi Cruz). */
+  /** Persons by surname: several when the article names several (Jo and Tom Reed, Ann and Joe Vale). */
   private bySurname = new Map<string, Entity[]>();
   /** How often each entity was named: a bare surname means the most-named person of that surname. */
   private named = new Map<number, number>();
@@ -55,10 +55,10 @@ export class EntityTracker {
       const same = this.bySurname.get(key) ?? [];
       const words = name.split(/\s+/);
       if (words.length === 1) {
-        // "Cruz said": the most-named Cruz, not the last one named (Heidi or Rafael Cruz in a story about Ted)
+        // "Vale said": the most-named Vale, not the last one named (Ann or Joe Vale in a story about Tom)
         e = this.mostNamed(same);
       } else {
-        // a different first name is a different person (Bill and Hillary Clinton)
+        // a different first name is a different person (Tom and Jo Reed)
         e = same.find((x) => x.name.split(/\s+/).length > 1 && sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => x.name.split(/\s+/).length === 1);
       }
       if (!e) {

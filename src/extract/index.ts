@@ -49,7 +49,7 @@ const CREDIT = /\s+(?:\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph
 
 /**
  * Cues that are speech acts even with a plain object: "criticized the deal", "called for a vote"; and
- * assertive acts whose object is what the speaker asserted ("predicted a Cruz win", "announced his
+ * assertive acts whose object is what the speaker asserted ("predicted a Labour win", "announced his
  * resignation", "acknowledged difficulties", "conceded the race") — unlike "denied the report", whose
  * object is what the speaker rejects, so that reporting it as their words would invert them.
  */
@@ -165,7 +165,7 @@ export function extractStatements(article: Article): Statement[] {
         const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
         chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0);
-        // a transcript line inside quotes: "WALLACE: But, Governor, …"
+        // a transcript line inside quotes: "HOST: But, Mayor, …"
         const label = chosen ? null : TRANSCRIPT_LABEL.exec(innerText(text, toks[q0]!.quote!));
         if (label) {
           const name = label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase().replace(/(\s|-)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
@@ -206,8 +206,8 @@ export function extractStatements(article: Article): Statement[] {
         // `… a new campaign message: "It's about me."` — a quote set off by a colon at the sentence end
         const last = real[real.length - 1]!;
         const before = toks[last - 1];
-        // a name right before the colon speaks ("… doesn't surprise pollster Dana Shaw: "…"", "Pollsters agree -
-        // Carl Bialik: "…"", also when the sentence has a cue of its own before the name), else the subject
+        // a name right before the colon speaks ("… doesn't surprise pollster Dana Shaw: "…"", "Economists agree -
+        // Tom Pike: "…"", also when the sentence has a cue of its own before the name), else the subject
         const nameStart = before?.k === 'p' && before.t === ':' && isCapWord(toks[last - 2]) ? scanLeftNP(toks, last - 2) : -1;
         const named = nameStart > 0 && toks.slice(nameStart, last - 1).filter((t) => isCapWord(t)).length >= 2 && !attrs.some((a) => a.cueIndex > nameStart);
         if (before?.k === 'p' && before.t === ':' && onlyPunctFrom(toks, last + 1) && (attrs.length === 0 || (named && isDashOrStart(toks[nameStart - 1])))) {
@@ -241,7 +241,7 @@ export function extractStatements(article: Article): Statement[] {
           const clauseStart = after ? reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma), lemma === 'warn' || lemma === 'caution') : clause.from;
           const objectOnly = after && clauseStart < 0 && !SPEECH_ACTS.has(lemma);
           // the object of a speech act ends at a comma that opens the writer's own clause ("called for the
-          // overthrow of Assad, even though …", "predicted a Cruz win, which …")
+          // resignation of the mayor, even though …", "predicted a Labour win, which …")
           if (after && clauseStart < 0 && !objectOnly && !clause.gap) {
             for (let k = clause.from + 2; k < clause.to; k++) {
               if (toks[k]!.k === 'p' && toks[k]!.t === ',' && toks[k + 1]?.k === 'w' && WRITER_CLAUSE.test(toks[k + 1]!.lo)) {
@@ -275,7 +275,7 @@ export function extractStatements(article: Article): Statement[] {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
-        // "…, Spicer said, adding, "…"": the participle continues the attribution it follows, not the sentence's subject
+        // "…, Pike said, adding, "…"": the participle continues the attribution it follows, not the sentence's subject
         const p = chosen;
         const host = attrs.find((a) => a !== p && a.speaker && a.form !== 'according' && a.form !== 'participle' && toks[p.cueIndex - 1]?.t === ',' && Math.max(a.cueEnd, a.speaker.to, a.outletPhrase?.to ?? -1) + 2 === p.cueIndex);
         resolved = host ? resolveSpeaker(text, toks, host, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '') : clauseSubject(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
@@ -378,7 +378,7 @@ export function extractStatements(article: Article): Statement[] {
         if (a && a === chosen && resolved) colonIntro = resolved;
         else if (a) colonIntro = { ...resolveSpeaker(text, toks, a, tracker, sno, namedOutlets), cue: a.cue };
         else if (/\b(following|a|an|this|his|her|their|its)\s+(?:[\w-]+\s+)?(statement|tweet|message|letter|post|note|e-?mail|remarks)\b[^:]*:\s*$/i.test(text.slice(sent.start, sEnd))) {
-          // "President Clinton released the following statement:" — the subject's words follow
+          // "Mayor Reed released the following statement:" — the subject's words follow
           const colon: Attribution = { cue: ':', cueIndex: toks.length - 1, cueEnd: toks.length - 1, speaker: null, form: 'participle', outletPhrase: null, strong: true };
           const who = clauseSubject(text, toks, colon, tracker, sno, namedOutlets);
           if (who?.speaker) colonIntro = { ...who, cue: null };
@@ -458,7 +458,7 @@ export function extractStatements(article: Article): Statement[] {
  * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
  * not fragments of anyone's words.
  */
-/** A dash or a sentence boundary before a label ("Pollsters agree - Carl Bialik: …"). */
+/** A dash or a sentence boundary before a label ("Economists agree - Tom Pike: …"). */
 function isDashOrStart(t: { k: string; t: string } | undefined): boolean {
   return t === undefined || (t.k === 'p' && /^(-|--|\u2013|\u2014|\u2015|:)$/.test(t.t));
 }

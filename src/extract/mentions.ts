@@ -66,12 +66,12 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
       continue;
     }
     let j = i;
-    // a name run ends before a day or month ("told CNN Tuesday")
+    // a name run ends before a day or month ("told the Gazette Tuesday")
     while (j < toks.length && toks[j]!.k === 'w' && (isCapWord(toks[j]) || (j > i && isNameWord(toks[j]!.t) && isCapWord(toks[j + 1]))) && !(j > i && TIME_NAMES.test(toks[j]!.lo))) {
       j++;
       if (/[’']s$/.test(toks[j - 1]!.t)) break;
     }
-    // a title-case headline ("Francois Hollande Says Donald Trump …"): a capitalised speech verb ends the name
+    // a title-case headline ("Mayor Jo Reed Says Harbour …"): a capitalised speech verb ends the name
     for (let k = i + 1; k < j; k++) {
       if (speechVerb(toks[k]!.lo) && /s$/.test(toks[k]!.lo) && !isNameWord(toks[k - 1]!.t.replace(/[’']s$/, '')) === false && toks[k]!.lo !== 'jones') {
         j = k;
@@ -87,7 +87,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
     i = Math.max(j, i + 1);
     if (words.length === 0) continue;
-    // "Obama consultant Cornell Belcher", "McConnell spokesman Don Stewart": a name modifying a role is not the subject
+    // "Reed consultant Tom Pike", "Vale spokesman Joe Bloggs": a name modifying a role is not the subject
     const after = toks[j];
     if (after?.k === 'w' && !isCapWord(after) && (ROLE_WORDS.has(after.lo) || isPersonNoun(after.lo)) && isCapWord(toks[j + 1])) continue;
     const phrase = words.join(' ');
@@ -113,7 +113,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
     const hasTitle = m.role !== null && m.role.split(/\s+/).some((w) => ROLE_WORDS.has(w.toLowerCase())) || words.some((w) => HONORIFICS.has(w.toLowerCase()));
     const known = tracker.knownPerson(nameWords[nameWords.length - 1]!);
-    // a lone capitalised word is a surname when it is the subject of a verb ("Carson defied …"), not a place
+    // a lone capitalised word is a surname when it is the subject of a verb ("Okafor defied …"), not a place
     // ("Delegates questioned …" opens with a plural noun, not a surname)
     const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;

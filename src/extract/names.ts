@@ -187,7 +187,7 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
     const w = words[i - 1]!;
     const lw = lowerNoDot(w);
     if (!isNameWord(w) || ROLE_WORDS.has(lw) || ROLE_WORDS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase())) break;
-    if (/[’']s$/.test(w) && i < words.length) break; // "NBC's Dante Chinni": the possessor is not the name
+    if (/[’']s$/.test(w) && i < words.length) break; // "the Gazette's Tom Pike": the possessor is not the name
     i--;
   }
   let name = words.slice(i);
@@ -227,8 +227,8 @@ function looksLikeOrg(words: readonly string[]): boolean {
 
 /** Parse a speaker noun phrase as written. */
 /**
- * Parsed mentions by phrase. The same names recur sentence after sentence (every "Trump said", every
- * "Mr. Comey"), and parsing one is a dozen regexes and splits: parseMention is pure (its tables never
+ * Parsed mentions by phrase. The same names recur sentence after sentence (every "Reed said", every
+ * "Mr. Pike"), and parsing one is a dozen regexes and splits: parseMention is pure (its tables never
  * change), so each phrase is parsed once. Bounded: cleared when full, so a long-running bot does not grow.
  */
 const MENTION_CACHE = new Map<string, ParsedMention>();

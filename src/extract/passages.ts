@@ -41,7 +41,7 @@ export function isRealQuote(text: string, toks: readonly Token[], i: number, att
     if (sentenceLike || !next || next.k === 'p') return true;
   }
   if (prev && attrs.some((a) => a.cueIndex === i - 1 || a.cueEnd === i - 1 || a.outletPhrase?.to === i - 1)) return true;
-  // a title or nickname: capitalised words, short (“The Art of the Deal”, “Crooked Hillary”)
+  // a title or nickname: capitalised words, short (“Salt and Silt”, “Sleepy Harbour”)
   const caps = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
   if (words <= 6 && caps >= Math.ceil(words * 0.6) && !/[.?!,]$/.test(inner)) return false;
   return words >= 4 || sentenceLike;
@@ -57,9 +57,9 @@ export function continuationQuotes(toks: readonly Token[], real: readonly number
   let end = Math.max(a.cueEnd, a.speaker?.to ?? -1, a.outletPhrase?.to ?? -1);
   for (const i of real) {
     if (i <= end) continue;
-    // only time words may stand between: `"A," Schiff told CNN on Wednesday, "but B."`
+    // only time words may stand between: `"A," Reed told the Gazette on Wednesday, "but B."`
     const between = toks.slice(end + 1, i).filter((t) => t.k === 'w');
-    // (a hearer's name may stand there too: "Schiff told Capital Download on Wednesday, "…"")
+    // (a hearer's name may stand there too: "Reed told Harbour Radio on Wednesday, "…"")
     if (between.length > 5 || between.some((t) => !isCapWord(t) && !/^(on|in|at|last|this|that|late|early|later|earlier|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|night|morning|afternoon|evening|week|month|year|again)$/.test(t.lo))) break;
     out.push(i);
     end = i;
@@ -123,7 +123,7 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
     const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1, a.cueEnd + 8).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)) && a.cueEnd + 8 >= toks.length);
     return closing ?? lead;
   }
-  // "Cruz promised to shake things up, Stovall said.": an attribution closing the sentence governs the words before it
+  // "Reed promised to clean up the harbour, Pike said.": an attribution closing the sentence governs the words before it
   const closing = verbs.find((a) => a.form === 'subject' && a.speaker!.from > 2 && toks[a.speaker!.from - 1]?.k === 'p' && toks[a.speaker!.from - 1]!.t === ',' && a.cueEnd + 8 >= toks.length && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)));
   if (closing && verbs.some((a) => a !== closing && a.cueIndex < closing.speaker!.from)) return closing;
   if (verbs.length > 0) return verbs.find((a) => a.strong) ?? verbs[0] ?? null;
@@ -157,7 +157,7 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     k++;
   }
   // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
-  // ("Clinton won the primary, the AP declared on Thursday, two days after …": a time may stand before the second comma)
+  // ("Reed won the harbour vote, the Gazette declared on Thursday, two days after …": a time may stand before the second comma)
   let kc = k;
   while (kc - k < 4 && toks[kc]?.k === 'w' && PAREN_TIME.test(toks[kc]!.lo)) kc++;
   if (kc > k && toks[kc]?.k === 'p' && toks[kc]!.t === ',' && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && start - firstWordIndex(toks) >= 4) k = kc;
@@ -241,7 +241,7 @@ export function laterClause(toks: readonly Token[], first: Attribution, attrs: r
     } else if (a.speaker) {
       if (a.speaker.from > firstEnd && joins(toks[a.speaker.from - 1])) from = a.speaker.from;
       else if (a.speaker.to < firstEnd && prev?.k === 'w' && /^(and|but)$/.test(prev.lo)) from = a.cueIndex;
-      // "Barkley, who said A, said B": the main verb after the relative clause
+      // "Okafor, who said A, said B": the main verb after the relative clause
       else if (first.relativeEnd !== undefined && a.speaker.to === first.relativeEnd - 1) from = a.cueIndex;
     }
     if (from < 0) continue;
@@ -309,8 +309,8 @@ function relativeThat(nx: Token | undefined): boolean {
 }
 
 /**
- * A "that" clause a few words after the cue, past the hearer or a circumstance: "told a crowd in Miami
- * Tuesday that …", "explained through a spokesman that …", "wrote the local paper, The Perry Chief, that
+ * A "that" clause a few words after the cue, past the hearer or a circumstance: "told a crowd in Harwich
+ * on Tuesday that …", "explained through a spokesman that …", "wrote the local paper, The Dale Courier, that
  * …", "said on Twitter, as it happens, that …". Not past a noun that takes a clause of its own ("denied
  * the report that …" reports no words of the speaker), not after a topic ("boasted about the man that he
  * …": a relative clause), and not when "that" is a relative pronoun ("told the crowd that gathered").
@@ -457,7 +457,7 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
     if (/^(and|or)$/.test(toks[k - 1]!.lo) && (FINITE.test(t.lo) || /^\p{Ll}+(ed|s)$/u.test(t.t) && !isCapWord(t) && speechLike(t.lo))) return -1;
     if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo) || /^\p{Ll}+ed$/u.test(t.t)) return npStart;
     if (t.lo === 'to' && toks[k + 1]?.k === 'w' && !isCapWord(toks[k + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[k + 1]!.lo)) return npStart;
-    // (prepositions and "and" may join a longer subject: "the credibility of the Congress was", "Obama and his aides have")
+    // (prepositions and "and" may join a longer subject: "the credibility of the council was", "Reed and her aides have")
     // a relative clause inside the subject ("a hit that used to be a tackle now draws …", "one candidate he
     // likes is …") needs the main verb after it; "the intelligence he had" has none and reports nothing
     if (/^(he|she|they|we|it|that|which|who)$/.test(t.lo) && toks[k - 1]!.k === 'w' && !isCapWord(toks[k - 1]) && !PREPOSITIONS.test(toks[k - 1]!.lo) && !/^(and|or|but|the|a|an)$/.test(toks[k - 1]!.lo)) {
@@ -467,7 +467,7 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
     }
     if (/^(he|she|they|we|i|you|it|that|which|who|whom|whose|what|but)$/.test(t.lo)) return -1;
     const before = toks[k - 1]!;
-    // a present-tense verb after a name or a plural head ("Obama hopes", "officials say"), or after a
+    // a present-tense verb after a name or a plural head ("Reed hopes", "officials say"), or after a
     // singular noun ("the plan works"), not a plural noun after its modifier
     if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return npStart;
     if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return npStart;

@@ -105,7 +105,7 @@ function singleSpans(text: string, start: number, end: number): QuoteSpan[] {
     if (c !== "'" && c !== '\u2018' && c !== '\u2019') continue;
     const prev = i > start ? text[i - 1] : undefined;
     const next = text[i + 1];
-    if (isWordChar(prev) && isWordChar(next)) continue; // apostrophe inside a word: don't, Clinton's
+    if (isWordChar(prev) && isWordChar(next)) continue; // apostrophe inside a word: don't, Reed's
     if (open < 0) {
       const opens = (prev === undefined || isSpace(prev) || OPENS_AFTER.has(prev)) && isWordChar(next) && c !== '\u2019';
       // elisions: '90s, 'em, 'til
