@@ -216,6 +216,21 @@ export class ByteTexts {
     this.used += s.length;
   }
 
+  /** Does text `doc` contain `p` (folded like the texts) verbatim? A byte search: no string is made. */
+  includes(doc: number, p: string): boolean {
+    const start = this.start.data[doc]!;
+    if (start === ByteTexts.WIDE) return this.get(doc).includes(p);
+    const buf = this.buf;
+    const end = start + this.len.data[doc]! - p.length;
+    const first = p.charCodeAt(0);
+    outer: for (let i = start; i <= end; i++) {
+      if (buf[i] !== first) continue;
+      for (let j = 1; j < p.length; j++) if (buf[i + j] !== p.charCodeAt(j)) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   /**
    * Room for `bytes` more in one allocation. A bulk build reserves what it needs up front: every
    * doubling of a large typed array counts as new external memory, which makes V8 run a full

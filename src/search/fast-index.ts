@@ -735,8 +735,8 @@ export class FastIndex implements SearchIndex {
     return s;
   }
 
-  /** Speaker, outlet and title factors: exact (memoized per query). */
-  private metaFactor(st: QueryState, doc: number): number {
+  /** The speaker and outlet factors of a statement (the title's is added by the callers). */
+  private speakerOutletFactor(st: QueryState, doc: number): number {
     const e = this.entity.data[doc]!;
     let f = e >= 0 ? this.entityFactorOf(st, e) : 1;
     const a = this.articles[this.article.data[doc]!]!;
@@ -745,6 +745,13 @@ export class FastIndex implements SearchIndex {
     const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
     if (f1 >= 0 && st.outletScore[f1]! < 1) f *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
     if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) f *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+    return f;
+  }
+
+  /** Speaker, outlet and title factors: exact (memoized per query). */
+  private metaFactor(st: QueryState, doc: number): number {
+    let f = this.speakerOutletFactor(st, doc);
+    const a = this.articles[this.article.data[doc]!]!;
     const s = this.titleScoreOf(st, a.titleId);
     if (s < 1) f *= fieldFactor(s, W_TITLE, normForTokens(this.titles.tokens[a.titleId]!));
     return f;
@@ -756,15 +763,9 @@ export class FastIndex implements SearchIndex {
    * for every statement: candidates are then ordered by their text, not by a title bound).
    */
   metaBound(st: QueryState, doc: number, pattern: string, k: number, titleFactor?: number): number {
-    const e = this.entity.data[doc]!;
-    let f = e >= 0 ? this.entityFactorOf(st, e) : 1;
-    const a = this.articles[this.article.data[doc]!]!;
-    const o1 = this.outlet.data[doc]!;
-    const f1 = o1 >= 0 ? this.outletFold[o1]! : -1;
-    const f2 = a.outlet >= 0 ? this.outletFold[a.outlet]! : -1;
-    if (f1 >= 0 && st.outletScore[f1]! < 1) f *= fieldFactor(st.outletScore[f1]!, W_OUTLETS, normForTokens(this.outlets.tokens[f1]!));
-    if (f2 >= 0 && f2 !== f1 && st.outletScore[f2]! < 1) f *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
+    let f = this.speakerOutletFactor(st, doc);
     if (titleFactor !== undefined) return f * titleFactor;
+    const a = this.articles[this.article.data[doc]!]!;
     const t = a.titleId;
     let ts = st.titleScore[t]!;
     if (ts < 0) ts = this.titleLowerBound(st, t, pattern, k);
@@ -828,7 +829,7 @@ export class FastIndex implements SearchIndex {
     }
     // Not even an exact text match would bring it under `worst`; without one it scores `meta`.
     if (cap < 0) return 2;
-    if (tt > 0 && cap === 0 && !this.containsPattern(st, doc)) {
+    if (tt > 0 && cap === 0 && !this.folded.includes(doc, st.pat.pattern)) {
       // Only an exact occurrence would do, and there is none (a byte search, no Myers pass).
       return meta <= worst ? this.exactScore(st, doc) : 2;
     }
@@ -839,22 +840,6 @@ export class FastIndex implements SearchIndex {
       if (s >= 1) return meta <= worst ? this.exactScore(st, doc) : 2;
     }
     return this.exactScore(st, doc);
-  }
-
-  /** Does the folded text contain the (single-chunk) pattern verbatim? */
-  private containsPattern(st: QueryState, doc: number): boolean {
-    const start = this.folded.start.data[doc]!;
-    const p = st.pat.pattern;
-    if (start === ByteTexts.WIDE) return this.folded.get(doc).includes(p);
-    const buf = this.folded.buf;
-    const end = start + this.folded.len.data[doc]! - p.length;
-    const first = p.charCodeAt(0);
-    outer: for (let i = start; i <= end; i++) {
-      if (buf[i] !== first) continue;
-      for (let j = 1; j < p.length; j++) if (buf[i + j] !== p.charCodeAt(j)) continue outer;
-      return true;
-    }
-    return false;
   }
 
   /** fuse.js's score of the statement's folded text, from its bytes when it has them. */

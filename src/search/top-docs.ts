@@ -4,7 +4,7 @@ import { phrasesPresent } from './filters.js';
 import type { FastIndex, FastSearchTuning, QueryState } from './fast-index.js';
 import { W_QUOTE, W_TEXT, W_TITLE, W_OUTLETS } from './weights.js';
 import { foldForSearch } from './fuse-options.js';
-import { TrigramPostings } from './trigrams.js';
+import { TrigramPostings, patternTrigrams } from './trigrams.js';
 
 /*
  * The best `limit` statements for a pattern, proven where it can be.
@@ -307,7 +307,7 @@ export function rankTopDocs(
   };
 
   // --- Trigram lists, rarest first.
-  const { ids: triIds, distinct } = patternTrigramIds(pattern, ix.postings);
+  const { ids: triIds, distinct } = patternTrigrams(pattern, ix.postings);
   const missing = distinct - triIds.length;
   const listIds = [...triIds];
   const lists = listIds.map((t) => ix.postings.lists(t));
@@ -320,7 +320,7 @@ export function rankTopDocs(
   const foldedPhrases = phrases.map(foldForSearch);
   const hasPhrases = (d: number): boolean => {
     for (const p of foldedPhrases) {
-      if (!containsFolded(ix, d, p) && !(quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(p))) return false;
+      if (!ix.folded.includes(d, p) && !(quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(p))) return false;
     }
     return true;
   };
@@ -415,7 +415,7 @@ export function rankTopDocs(
         break;
       }
       if (!live[d] || flags[d]! & POOLED || (allowed && !allowed(d))) continue;
-      if (containsFolded(ix, d, pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
+      if (ix.folded.includes(d, pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
         if (heap.size >= tuning.textCandidates) {
           complete = false;
           break;
@@ -692,19 +692,6 @@ export function rankTopDocs(
   return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
 }
 
-function patternTrigramIds(pattern: string, postings: TrigramPostings): { ids: number[]; distinct: number } {
-  const seen = new Set<number>();
-  const ids: number[] = [];
-  for (let i = 0; i + 2 < pattern.length; i++) {
-    const key = TrigramPostings.keyOf(pattern.charCodeAt(i), pattern.charCodeAt(i + 1), pattern.charCodeAt(i + 2));
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const id = postings.find(key);
-    if (id >= 0) ids.push(id);
-  }
-  return { ids, distinct: seen.size };
-}
-
 export function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
   let i = top.length;
   while (i > 0 && (top[i - 1]![1] > score || (top[i - 1]![1] === score && top[i - 1]![0] > doc))) i--;
@@ -714,17 +701,3 @@ export function insertTop(top: Array<[number, number]>, doc: number, score: numb
 }
 
 
-/** Does the statement's folded text contain `p` verbatim? (A byte search, no string made.) */
-function containsFolded(ix: FastIndex, doc: number, p: string): boolean {
-  const start = ix.folded.start.data[doc]!;
-  if (start === 0xffffffff) return ix.folded.get(doc).includes(p);
-  const buf = ix.folded.buf;
-  const end = start + ix.folded.len.data[doc]! - p.length;
-  const first = p.charCodeAt(0);
-  outer: for (let i = start; i <= end; i++) {
-    if (buf[i] !== first) continue;
-    for (let j = 1; j < p.length; j++) if (buf[i + j] !== p.charCodeAt(j)) continue outer;
-    return true;
-  }
-  return false;
-}
