@@ -180,17 +180,39 @@ function hashChars(s: string): number {
 }
 
 /**
- * Lowercased texts as Latin-1 bytes in one growing buffer: scoring reads them without making
- * strings. Texts with characters beyond Latin-1 keep a string instead (`wide`).
+ * Lowercased texts as Latin-1 bytes: scoring reads them without making strings. Texts with
+ * characters beyond Latin-1 keep a string instead (`wide`).
+ *
+ * Two buffers: `base`, the texts loaded from disk (a view of the loaded section, never grown nor
+ * copied), and `tail`, the texts added since, growing by doubling. A text's `start` is a position
+ * in both laid end to end (the tail begins at base.length); `bufOf`/`posOf` turn it into a buffer
+ * and an offset. Adding one article after loading a million statements so costs its own bytes,
+ * not a copy of the 200 MB base.
  */
 export class ByteTexts {
-  buf: Uint8Array = new Uint8Array(1 << 16);
-  used = 0;
+  private base: Uint8Array = new Uint8Array(0);
+  private tail: Uint8Array = new Uint8Array(1 << 16);
+  private tailUsed = 0;
   start: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
   len: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
   wide = new Map<number, string>();
   private writer: Buffer | null = null;
   static readonly WIDE = 0xffffffff;
+
+  /** The buffer holding the text that starts at `start` (not WIDE). */
+  bufOf(start: number): Uint8Array {
+    return start < this.base.length ? this.base : this.tail;
+  }
+
+  /** Where the text that starts at `start` begins in `bufOf(start)`. */
+  posOf(start: number): number {
+    return start < this.base.length ? start : start - this.base.length;
+  }
+
+  /** Bytes of base and tail in use (what a save writes, removed texts included). */
+  get used(): number {
+    return this.base.length + this.tailUsed;
+  }
 
   set(doc: number, s: string): void {
     this.start.ensure(doc + 1);
@@ -201,27 +223,35 @@ export class ByteTexts {
       this.wide.set(doc, s);
       return;
     }
-    if (this.used + s.length > this.buf.length) {
-      const next = new Uint8Array(Math.max(this.buf.length * 2, this.used + s.length));
-      next.set(this.buf.subarray(0, this.used));
-      this.buf = next;
-    }
-    if (this.writer === null || this.writer.buffer !== this.buf.buffer) {
-      this.writer = Buffer.from(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    if (this.tailUsed + s.length > this.tail.length) this.growTail(Math.max(this.tail.length * 2, this.tailUsed + s.length));
+    if (this.writer === null || this.writer.buffer !== this.tail.buffer) {
+      this.writer = Buffer.from(this.tail.buffer, this.tail.byteOffset, this.tail.byteLength);
     }
     // Written in place: no temporary buffer per text.
-    this.writer.write(s, this.used, s.length, 'latin1');
-    this.start.data[doc] = this.used;
+    this.writer.write(s, this.tailUsed, s.length, 'latin1');
+    this.start.data[doc] = this.base.length + this.tailUsed;
     this.len.data[doc] = s.length;
-    this.used += s.length;
+    this.tailUsed += s.length;
+  }
+
+  private growTail(size: number): void {
+    const next = new Uint8Array(size);
+    next.set(this.tail.subarray(0, this.tailUsed));
+    this.tail = next;
   }
 
   /** Does text `doc` contain `p` (folded like the texts) verbatim? A byte search: no string is made. */
   includes(doc: number, p: string): boolean {
-    const start = this.start.data[doc]!;
-    if (start === ByteTexts.WIDE) return this.get(doc).includes(p);
-    const buf = this.buf;
-    const end = start + this.len.data[doc]! - p.length;
+    return this.includesIn(doc, p, 0, this.len.data[doc]!);
+  }
+
+  /** Does `p` occur within characters [from, from + length) of text `doc`? */
+  includesIn(doc: number, p: string, from: number, length: number): boolean {
+    const vstart = this.start.data[doc]!;
+    if (vstart === ByteTexts.WIDE) return this.get(doc).slice(from, from + length).includes(p);
+    const buf = this.bufOf(vstart);
+    const start = this.posOf(vstart) + from;
+    const end = start + length - p.length;
     const first = p.charCodeAt(0);
     outer: for (let i = start; i <= end; i++) {
       if (buf[i] !== first) continue;
@@ -237,26 +267,33 @@ export class ByteTexts {
    * collection of the whole heap every 64 MB or so.
    */
   reserve(bytes: number): void {
-    if (this.used + bytes <= this.buf.length) return;
-    const next = new Uint8Array(this.used + bytes);
-    next.set(this.buf.subarray(0, this.used));
-    this.buf = next;
+    if (this.tailUsed + bytes <= this.tail.length) return;
+    this.growTail(this.tailUsed + bytes);
   }
 
   static fromParts(buf: Uint8Array, start: Uint32Array, len: Uint32Array, wide: Map<number, string>): ByteTexts {
     const t = new ByteTexts();
-    t.buf = buf;
-    t.used = buf.length;
+    t.base = buf;
+    t.tail = new Uint8Array(0);
     t.start = new Column(start, (k) => new Uint32Array(k));
     t.len = new Column(len, (k) => new Uint32Array(k));
     t.wide = wide;
     return t;
   }
 
+  /** The bytes of text `doc` (a view; not for WIDE texts). */
+  bytes(doc: number): Uint8Array {
+    const st = this.start.data[doc]!;
+    const at = this.posOf(st);
+    return this.bufOf(st).subarray(at, at + this.len.data[doc]!);
+  }
+
   /** The text as a string (slow path: highlights, phrases, wide texts). */
   get(doc: number): string {
     const st = this.start.data[doc]!;
     if (st === ByteTexts.WIDE) return this.wide.get(doc) ?? '';
-    return Buffer.from(this.buf.buffer, this.buf.byteOffset + st, this.len.data[doc]!).toString('latin1');
+    const buf = this.bufOf(st);
+    return Buffer.from(buf.buffer, buf.byteOffset + this.posOf(st), this.len.data[doc]!).toString('latin1');
   }
 }
+

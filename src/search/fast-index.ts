@@ -846,13 +846,13 @@ export class FastIndex implements SearchIndex {
   private textScore(st: QueryState, doc: number, maxErrors?: number): number {
     const start = this.folded.start.data[doc]!;
     if (start === ByteTexts.WIDE) return bitapScore(st.pat, this.folded.get(doc), maxErrors);
-    return bitapScoreBytes(st.pat, this.folded.buf, start, this.folded.len.data[doc]!, maxErrors);
+    return bitapScoreBytes(st.pat, this.folded.bufOf(start), this.folded.posOf(start), this.folded.len.data[doc]!, maxErrors);
   }
 
   private quoteScore(st: QueryState, doc: number): number {
     const qs = this.quoteStart.data[doc]!;
     const start = this.folded.start.data[doc]!;
-    if (qs >= 0 && start !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.folded.buf, start + qs, this.quoteLen.data[doc]!);
+    if (qs >= 0 && start !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.folded.bufOf(start), this.folded.posOf(start) + qs, this.quoteLen.data[doc]!);
     return bitapScore(st.pat, this.foldedQuoteOf(doc)!);
   }
 

@@ -92,36 +92,56 @@ export async function saveIndex(index: SearchIndex, file: string, seq: number): 
 
 /** The saved index and its sequence; null when there is none or it cannot be read (then rebuild). */
 export async function loadIndex(file: string): Promise<{ index: SearchIndex; seq: number } | null> {
-  let buf: Buffer;
+  let fh: Awaited<ReturnType<typeof open>>;
   try {
-    buf = await readWhole(file);
+    fh = await open(file, 'r');
   } catch {
     return null;
   }
   try {
-    return deserialize(buf);
+    const parts = await readParts(fh);
+    return parts === null ? null : deserialize(parts.header, parts.sections);
   } catch {
     return null;
+  } finally {
+    await fh.close();
   }
 }
 
 /**
- * The whole file in one buffer, read in slices: readFile stops at 2 GB, which the index of about
- * 1.6 million statements passes (1M: 1.27 GB).
+ * The header, then each section into an array of its own (not one buffer for the whole file): a
+ * column that is later grown or replaced (the first statement added after loading copies the
+ * small per-statement columns) frees its loaded section instead of pinning the whole file.
  */
-async function readWhole(file: string): Promise<Buffer> {
-  const fh = await open(file, 'r');
-  try {
-    const { size } = await fh.stat();
-    const buf = Buffer.allocUnsafeSlow(size);
-    for (let at = 0; at < size; ) {
-      const { bytesRead } = await fh.read(buf, at, Math.min(size - at, 1 << 30), at);
-      if (bytesRead === 0) throw new Error(`${file}: shorter than its size`);
-      at += bytesRead;
-    }
-    return buf;
-  } finally {
-    await fh.close();
+async function readParts(fh: Awaited<ReturnType<typeof open>>): Promise<{ header: Header; sections: Map<string, Typed> } | null> {
+  const { size } = await fh.stat();
+  const head = Buffer.alloc(12);
+  if (size < 12 || (await fh.read(head, 0, 12, 0)).bytesRead < 12 || head.toString('latin1', 0, 8) !== MAGIC) return null;
+  const jsonLen = head.readUInt32LE(8);
+  if (12 + jsonLen > size) return null;
+  const json = Buffer.alloc(jsonLen);
+  await readFully(fh, json, 12);
+  const header = JSON.parse(json.toString('utf8')) as Header;
+  if (header.version !== VERSION) return null;
+  const dataStart = align8(12 + jsonLen);
+  const sections = new Map<string, Typed>();
+  for (const s of header.sections) {
+    const Ctor = CTORS[s.type];
+    const byteStart = dataStart + s.offset;
+    if (byteStart + s.length * Ctor.BYTES_PER_ELEMENT > size) return null;
+    const arr = new Ctor(s.length);
+    await readFully(fh, Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength), byteStart);
+    sections.set(s.name, arr);
+  }
+  return { header, sections };
+}
+
+/** Fills `into` from the file at `at`, in slices: a single read stops at 2 GB. */
+async function readFully(fh: Awaited<ReturnType<typeof open>>, into: Buffer, at: number): Promise<void> {
+  for (let done = 0; done < into.length; ) {
+    const { bytesRead } = await fh.read(into, done, Math.min(into.length - done, 1 << 30), at + done);
+    if (bytesRead === 0) throw new Error('index file shorter than its header says');
+    done += bytesRead;
   }
 }
 
@@ -178,7 +198,7 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
       fStart[i] = ByteTexts.WIDE;
       wideFolded.push([i, ix.folded.get(d)]);
     } else {
-      folded.set(ix.folded.buf.subarray(st, st + len), at);
+      folded.set(ix.folded.bytes(d), at);
       fStart[i] = at;
       at += len;
     }
@@ -265,22 +285,7 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
   return { header, sections };
 }
 
-function deserialize(raw: Buffer): { index: SearchIndex; seq: number } | null {
-  if (raw.length < 12 || raw.toString('latin1', 0, 8) !== MAGIC) return null;
-  // Typed-array views need aligned offsets: copy when the buffer itself is not 8-aligned.
-  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw);
-  const jsonLen = buf.readUInt32LE(8);
-  if (12 + jsonLen > buf.length) return null;
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + jsonLen)) as Header;
-  if (header.version !== VERSION) return null;
-  const dataStart = align8(12 + jsonLen);
-  const sec = new Map<string, Typed>();
-  for (const s of header.sections) {
-    const Ctor = CTORS[s.type];
-    const byteStart = dataStart + s.offset;
-    if (byteStart + s.length * Ctor.BYTES_PER_ELEMENT > buf.length) return null;
-    sec.set(s.name, new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + byteStart, s.length));
-  }
+function deserialize(header: Header, sec: Map<string, Typed>): { index: SearchIndex; seq: number } | null {
   const get = <T extends Typed>(name: string): T => {
     const a = sec.get(name);
     if (!a) throw new Error(`index file lacks section ${name}`);
