@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXHAUSTIVE_TUNING, FastIndex, loadIndex, parseQuery, saveIndex } from '../src/search/index.js';
 import type { IndexedStatement } from '../src/search/types.js';
@@ -89,5 +90,28 @@ describe('a loaded index taking additions and removals', () => {
     const loaded = (await loadIndex(file))!.index as FastIndex;
     loaded.add(later);
     for (const s of statements) expect(loaded.get(s.id), s.id).toEqual({ ...s, speakerAliases: [...s.speakerAliases] });
+  });
+});
+
+describe('index files of the previous format (version 1)', () => {
+  it('still load, answer, take additions and save in the current format', async () => {
+    const file = fileURLToPath(new URL('./fixtures/search/index-v1.bin', import.meta.url));
+    const loaded = (await loadIndex(file))!;
+    expect(loaded.seq).toBe(11);
+    const ix = loaded.index as FastIndex;
+    expect(ix.get('w:1')!.text).toBe('Ο υπουργός είπε «όχι» 😀 στη ΣΥΜΦΩΝΙΑ.');
+    expect(ix.get('w:2')).toMatchObject({ text: 'He Said So, It Didn\u2019t Happen.', quote: 'a quote reported elsewhere', clusterId: 'c:9' });
+    expect(ix.get('a2:7')).toBeUndefined();
+    expect(ix.search(parseQuery('συμφωνια'), { limit: 1 })[0]?.id).toBe('w:1');
+    expect(ix.search(parseQuery('reported elsewhere'), { limit: 1 })[0]?.id).toBe('w:2');
+    ix.add([{ ...ix.get('w:2')!, id: 'w:3', clusterId: 'w:3', text: 'Walrus Seen.' }]);
+    const again = join(await mkdtemp(join(tmpdir(), 'factbot-v1-')), 'v2.bin');
+    await saveIndex(ix, again, 12);
+    const re = (await loadIndex(again))!.index as FastIndex;
+    for (const id of ['a1:1', 'w:1', 'w:2', 'w:3']) expect(re.get(id)).toEqual(ix.get(id));
+    for (const q of ['mcmastr denid story', 'walrus', 'didn\'t happen']) {
+      expect(re.search(parseQuery(q), { limit: 5 })).toEqual(ix.search(parseQuery(q), { limit: 5 }));
+    }
+    await rm(dirname(again), { recursive: true, force: true });
   });
 });

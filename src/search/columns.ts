@@ -297,3 +297,265 @@ export class ByteTexts {
   }
 }
 
+
+/** What the index needs of its original-case texts (CaseTexts; StringColumn for older files). */
+export interface TextColumn {
+  readonly length: number;
+  get(doc: number): string;
+  push(s: string, folded: string): void;
+  clear(doc: number): void;
+}
+
+/** A growable byte buffer of 7-bit varints, behind the `base` bytes loaded from disk. */
+class VarintTail {
+  base: Uint8Array = new Uint8Array(0);
+  tail: Uint8Array = new Uint8Array(256);
+  tailUsed = 0;
+
+  get end(): number {
+    return this.base.length + this.tailUsed;
+  }
+
+  write(v: number): void {
+    if (this.tailUsed + 5 > this.tail.length) {
+      const next = new Uint8Array(Math.max(256, this.tail.length * 2));
+      next.set(this.tail.subarray(0, this.tailUsed));
+      this.tail = next;
+    }
+    while (v >= 0x80) {
+      this.tail[this.tailUsed++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.tail[this.tailUsed++] = v;
+  }
+
+  /** The bytes in virtual positions [from, to) (never across base and tail: one text's patches are in one). */
+  slice(from: number, to: number): Uint8Array {
+    const b = this.base.length;
+    return from < b ? this.base.subarray(from, to) : this.tail.subarray(from - b, to - b);
+  }
+}
+
+let scratch8 = Buffer.alloc(1024);
+let scratch16 = new Uint16Array(1024);
+const patchAt: number[] = [];
+const patchCode: number[] = [];
+
+/**
+ * The original texts as their differences from the folded texts: folding lowercases and
+ * straightens quotes but keeps the length, so a text is its folded bytes (which the index keeps
+ * anyway) with a few code units put back — capitals and curly quotes, about 5 bytes a statement
+ * instead of its 210. Per text, pairs of varints (gap since the last patched position, original
+ * code unit); `pstart` has one more entry than there are texts. A text whose folding changed its
+ * length (foldForSearch prevents it) is kept whole in `odd`.
+ */
+export class CaseTexts implements TextColumn {
+  private patches = new VarintTail();
+  private pstart: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
+  private count = 0;
+  /** Texts kept whole (doc → text). */
+  odd = new Map<number, string>();
+
+  constructor(private readonly folded: ByteTexts) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(s: string, folded: string): void {
+    const doc = this.count++;
+    this.pstart.ensure(doc + 2);
+    const p = this.patches;
+    if (s.length !== folded.length) this.odd.set(doc, s);
+    else if (s !== folded) {
+      let prev = -1;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === folded.charCodeAt(i)) continue;
+        p.write(i - prev - 1);
+        p.write(c);
+        prev = i;
+      }
+    }
+    this.pstart.data[doc + 1] = p.end;
+  }
+
+  clear(doc: number): void {
+    this.odd.delete(doc);
+  }
+
+  /** The patch bytes of text `doc` (what a save copies). */
+  patchBytes(doc: number): Uint8Array {
+    return this.patches.slice(this.pstart.data[doc]!, this.pstart.data[doc + 1]!);
+  }
+
+  get(doc: number): string {
+    if (this.odd.size > 0) {
+      const o = this.odd.get(doc);
+      if (o !== undefined) return o;
+    }
+    const from = this.pstart.data[doc]!;
+    const to = this.pstart.data[doc + 1]!;
+    if (from === to) return this.folded.get(doc);
+    const bytes = this.patches.slice(from, to);
+    patchAt.length = 0;
+    patchCode.length = 0;
+    let wide = this.folded.start.data[doc] === ByteTexts.WIDE;
+    let at = -1;
+    for (let i = 0; i < bytes.length; ) {
+      let gap = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[i++]!;
+        gap |= (b & 0x7f) << shift;
+        if (b < 0x80) break;
+      }
+      let code = 0;
+      for (let shift = 0; ; shift += 7) {
+        const b = bytes[i++]!;
+        code |= (b & 0x7f) << shift;
+        if (b < 0x80) break;
+      }
+      at += gap + 1;
+      patchAt.push(at);
+      patchCode.push(code);
+      if (code > 0xff) wide = true;
+    }
+    const len = this.folded.len.data[doc]!;
+    if (!wide) {
+      if (scratch8.length < len) scratch8 = Buffer.alloc(Math.max(len, scratch8.length * 2));
+      scratch8.set(this.folded.bytes(doc));
+      for (let k = 0; k < patchAt.length; k++) scratch8[patchAt[k]!] = patchCode[k]!;
+      return scratch8.toString('latin1', 0, len);
+    }
+    if (scratch16.length < len) scratch16 = new Uint16Array(Math.max(len, scratch16.length * 2));
+    if (this.folded.start.data[doc] === ByteTexts.WIDE) {
+      const f = this.folded.get(doc);
+      for (let i = 0; i < len; i++) scratch16[i] = f.charCodeAt(i);
+    } else scratch16.set(this.folded.bytes(doc));
+    for (let k = 0; k < patchAt.length; k++) scratch16[patchAt[k]!] = patchCode[k]!;
+    // UTF-16 code units as they are (lone surrogates included).
+    return Buffer.from(scratch16.buffer, scratch16.byteOffset, len * 2).toString('utf16le');
+  }
+
+  static fromParts(folded: ByteTexts, patches: Uint8Array, pstart: Uint32Array, count: number, odd: Map<number, string>): CaseTexts {
+    const t = new CaseTexts(folded);
+    t.patches.base = patches;
+    t.patches.tail = new Uint8Array(0);
+    t.pstart = new Column(pstart, (k) => new Uint32Array(k));
+    t.count = count;
+    t.odd = odd;
+    return t;
+  }
+}
+
+/**
+ * Strings for a few statement numbers (the quotes not found in their text): those loaded from
+ * disk in a UTF-8 blob with sorted statement numbers (binary search), those set since likewise
+ * in a growing tail (statements are numbered in increasing order), anything else in a Map. A
+ * Map of 350 000 strings at 1M statements was about 90 MB of heap; the blob is their bytes.
+ */
+export class SparseStrings {
+  private baseDocs: Uint32Array = new Uint32Array(0);
+  private baseBlob: Uint8Array = new Uint8Array(0);
+  private baseOff: Uint32Array | Float64Array = new Uint32Array(1);
+  private tailDocs = new GrowableU32(16);
+  private tailOff = new GrowableU32(16);
+  private tailBytes: Uint8Array = new Uint8Array(0);
+  private tailUsed = 0;
+  private other = new Map<number, string>();
+  private removed = new Set<number>();
+
+  constructor() {
+    this.tailOff.push(0);
+  }
+
+  private lastDoc(): number {
+    if (this.tailDocs.length > 0) return this.tailDocs.data[this.tailDocs.length - 1]!;
+    return this.baseDocs.length > 0 ? this.baseDocs[this.baseDocs.length - 1]! : -1;
+  }
+
+  get(doc: number): string | undefined {
+    if (this.other.size > 0) {
+      const o = this.other.get(doc);
+      if (o !== undefined) return o;
+    }
+    if (this.removed.size > 0 && this.removed.has(doc)) return undefined;
+    let i = search(this.baseDocs, this.baseDocs.length, doc);
+    if (i >= 0) return utf8Slice(this.baseBlob, this.baseOff[i]!, this.baseOff[i + 1]!);
+    i = search(this.tailDocs.data, this.tailDocs.length, doc);
+    if (i >= 0) return utf8Slice(this.tailBytes, this.tailOff.data[i]!, this.tailOff.data[i + 1]!);
+    return undefined;
+  }
+
+  set(doc: number, s: string): void {
+    if (doc > this.lastDoc() && !this.removed.has(doc)) {
+      const need = this.tailUsed + Buffer.byteLength(s, 'utf8');
+      if (need > this.tailBytes.length) {
+        const next = new Uint8Array(Math.max(need, this.tailBytes.length * 2, 1024));
+        next.set(this.tailBytes.subarray(0, this.tailUsed));
+        this.tailBytes = next;
+      }
+      this.tailUsed += Buffer.from(this.tailBytes.buffer, this.tailBytes.byteOffset, this.tailBytes.byteLength).write(s, this.tailUsed, 'utf8');
+      this.tailDocs.push(doc);
+      this.tailOff.push(this.tailUsed);
+      return;
+    }
+    this.other.set(doc, s);
+  }
+
+  delete(doc: number): void {
+    this.other.delete(doc);
+    if (search(this.baseDocs, this.baseDocs.length, doc) >= 0 || search(this.tailDocs.data, this.tailDocs.length, doc) >= 0) this.removed.add(doc);
+  }
+
+  /** Every (statement, string) pair, by statement number. */
+  entries(): Array<[number, string]> {
+    const out: Array<[number, string]> = [];
+    for (let i = 0; i < this.baseDocs.length; i++) {
+      const d = this.baseDocs[i]!;
+      if (!this.other.has(d) && !this.removed.has(d)) out.push([d, utf8Slice(this.baseBlob, this.baseOff[i]!, this.baseOff[i + 1]!)]);
+    }
+    for (let i = 0; i < this.tailDocs.length; i++) {
+      const d = this.tailDocs.data[i]!;
+      if (!this.other.has(d) && !this.removed.has(d)) out.push([d, utf8Slice(this.tailBytes, this.tailOff.data[i]!, this.tailOff.data[i + 1]!)]);
+    }
+    for (const e of this.other) out.push(e);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, string]> {
+    return this.entries()[Symbol.iterator]();
+  }
+
+  static fromParts(docs: Uint32Array, blob: Uint8Array, offsets: Uint32Array | Float64Array): SparseStrings {
+    const s = new SparseStrings();
+    s.baseDocs = docs;
+    s.baseBlob = blob;
+    s.baseOff = offsets;
+    return s;
+  }
+
+  static fromEntries(entries: Iterable<[number, string]>): SparseStrings {
+    const s = new SparseStrings();
+    for (const [d, q] of [...entries].sort((a, b) => a[0] - b[0])) s.set(d, q);
+    return s;
+  }
+}
+
+/** Index of `v` in the sorted first `n` values of `a`, or -1. */
+function search(a: Uint32Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[mid]!;
+    if (x === v) return mid;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function utf8Slice(b: Uint8Array, from: number, to: number): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', from, to);
+}

@@ -2,7 +2,7 @@ import type { StatementKind } from '../domain/statement.js';
 import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
 import { FUSE_KEYS, FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
 import { bitapScore, bitapScoreBytes, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
-import { ByteTexts, Column, GrowableU32, IdIndex, StringColumn } from './columns.js';
+import { ByteTexts, CaseTexts, Column, GrowableU32, IdIndex, SparseStrings, StringColumn, type TextColumn } from './columns.js';
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
 import { parseQuery, queryPattern } from './query.js';
@@ -196,13 +196,14 @@ export class FastIndex implements SearchIndex {
   idToDoc = new IdIndex();
   live: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   kind: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
-  texts = new StringColumn();
   /** The lowercased (folded) texts fuse.js would see, as bytes. */
   folded = new ByteTexts();
+  /** The texts as given: their differences from `folded` (StringColumn when loaded from an older file). */
+  texts: TextColumn = new CaseTexts(this.folded);
   clusters = new StringColumn();
   quoteStart: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
   quoteLen: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
-  separateQuotes = new Map<number, string>();
+  separateQuotes = new SparseStrings();
   textTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
   quoteTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
   article: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
@@ -286,10 +287,10 @@ export class FastIndex implements SearchIndex {
     this.live.data[doc] = 1;
     this.liveCount++;
     this.kind.data[doc] = Math.max(0, KINDS.indexOf(d.kind));
-    this.texts.push(d.text);
     this.clusters.push(d.clusterId === d.id ? '' : d.clusterId);
     const foldedText = foldForSearch(d.text);
     this.folded.set(doc, foldedText);
+    this.texts.push(d.text, foldedText);
     // Folding keeps length and whitespace, so token counts need no folded copy.
     this.textTok.data[doc] = isBlank(d.text) ? 0 : Math.min(65535, countTokens(d.text));
     let trigramSource = foldedText;

@@ -2,7 +2,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SearchIndex } from './types.js';
 import { FastIndex } from './fast-index.js';
-import { ByteTexts, Column, StringColumn } from './columns.js';
+import { ByteTexts, CaseTexts, Column, SparseStrings, StringColumn } from './columns.js';
 
 /*
  * The index on disk, so a restart with a million statements loads in seconds instead of
@@ -12,7 +12,13 @@ import { ByteTexts, Column, StringColumn } from './columns.js';
  */
 
 const MAGIC = 'FBSIDX01';
-const VERSION = 1;
+/**
+ * 2: original texts as patches over the folded texts (`textPatch`, `textPatchStart`, header
+ * `oddTexts`), the quotes not in their text as binary sections (`sqDocs`, `sqBlob`, `sqOff`)
+ * instead of header JSON, 32-bit string offsets where they fit. Version 1 files still load.
+ */
+const VERSION = 2;
+const READABLE = [1, 2];
 
 type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
@@ -30,7 +36,10 @@ interface Header {
   articles: Array<[string, string, string | null]>;
   entities: Array<[string | null, string[]]>;
   outlets: string[];
-  separateQuotes: Array<[number, string]>;
+  /** Version 1 only. */
+  separateQuotes?: Array<[number, string]>;
+  /** Version 2: texts kept whole (see CaseTexts). */
+  oddTexts?: Array<[number, string]>;
   wideFolded: Array<[number, string]>;
   sections: SectionInfo[];
 }
@@ -122,7 +131,7 @@ async function readParts(fh: Awaited<ReturnType<typeof open>>): Promise<{ header
   const json = Buffer.alloc(jsonLen);
   await readFully(fh, json, 12);
   const header = JSON.parse(json.toString('utf8')) as Header;
-  if (header.version !== VERSION) return null;
+  if (!READABLE.includes(header.version)) return null;
   const dataStart = align8(12 + jsonLen);
   const sections = new Map<string, Typed>();
   for (const s of header.sections) {
@@ -161,7 +170,7 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     for (let i = 0; i < n; i++) out[i] = src[live[i]!]!;
     return out;
   };
-  const utf8 = (get: (d: number) => string): [Uint8Array, Float64Array] => {
+  const utf8 = (get: (d: number) => string): [Uint8Array, Uint32Array | Float64Array] => {
     const offsets = new Float64Array(n + 1);
     const parts: Buffer[] = [];
     let total = 0;
@@ -172,11 +181,10 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
       total += b.length;
     }
     offsets[n] = total;
-    return [Buffer.concat(parts, total), offsets];
+    return [Buffer.concat(parts, total), total < 2 ** 32 ? Uint32Array.from(offsets) : offsets];
   };
 
   const [ids, idOff] = utf8((d) => ix.ids.get(d));
-  const [texts, textOff] = utf8((d) => ix.texts.get(d));
   const [clusters, clusterOff] = utf8((d) => ix.clusters.get(d));
 
   const fStart = new Uint32Array(n);
@@ -246,8 +254,47 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     triData = data;
   }
 
-  const separateQuotes: Array<[number, string]> = [];
-  for (const [d, q] of ix.separateQuotes) if (map[d]! >= 0) separateQuotes.push([map[d]!, q]);
+  // Original texts: their patches copied as they are (or made, for texts loaded from a version 1 file).
+  const patchSource = ix.texts instanceof CaseTexts ? ix.texts : null;
+  const made = patchSource ? null : new CaseTexts(new ByteTexts());
+  const oddTexts: Array<[number, string]> = [];
+  const patchStart = new Uint32Array(n + 1);
+  const patchParts: Uint8Array[] = [];
+  let pTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const d = live[i]!;
+    let bytes: Uint8Array;
+    if (patchSource) {
+      const odd = patchSource.odd.get(d);
+      if (odd !== undefined) oddTexts.push([i, odd]);
+      bytes = patchSource.patchBytes(d);
+    } else {
+      made!.push(ix.texts.get(d), ix.folded.get(d));
+      const odd = made!.odd.get(i);
+      if (odd !== undefined) oddTexts.push([i, odd]);
+      bytes = made!.patchBytes(i);
+    }
+    patchStart[i] = pTotal;
+    patchParts.push(bytes);
+    pTotal += bytes.length;
+  }
+  patchStart[n] = pTotal;
+  const textPatch = new Uint8Array(pTotal);
+  for (let i = 0, at2 = 0; i < n; i++) {
+    textPatch.set(patchParts[i]!, at2);
+    at2 += patchParts[i]!.length;
+  }
+
+  const sqDocs: number[] = [];
+  const sqParts: Buffer[] = [];
+  for (const [d, q] of ix.separateQuotes) {
+    if (map[d]! < 0) continue;
+    sqDocs.push(map[d]!);
+    sqParts.push(Buffer.from(q, 'utf8'));
+  }
+  const sqOff = new Float64Array(sqParts.length + 1);
+  for (let i = 0; i < sqParts.length; i++) sqOff[i + 1] = sqOff[i]! + sqParts[i]!.length;
+  const sqBlob = Buffer.concat(sqParts);
 
   const header: Header = {
     version: VERSION,
@@ -256,7 +303,7 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     articles: ix.articles.map((a) => [a.id, a.title, a.outlet >= 0 ? ix.outletRaw[a.outlet]! : null]),
     entities: ix.entities.map((e) => [e.speaker, e.aliases]),
     outlets: ix.outletRaw,
-    separateQuotes,
+    oddTexts,
     wideFolded,
     sections: [],
   };
@@ -271,8 +318,11 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     ['outlet', pick(ix.outlet.data, (k) => new Int32Array(k))],
     ['ids', ids],
     ['idOff', idOff],
-    ['texts', texts],
-    ['textOff', textOff],
+    ['textPatch', textPatch],
+    ['textPatchStart', patchStart],
+    ['sqDocs', Uint32Array.from(sqDocs)],
+    ['sqBlob', sqBlob],
+    ['sqOff', sqBlob.length < 2 ** 32 ? Uint32Array.from(sqOff) : sqOff],
     ['clusters', clusters],
     ['clusterOff', clusterOff],
     ['folded', folded],
@@ -306,11 +356,18 @@ function deserialize(header: Header, sec: Map<string, Typed>): { index: SearchIn
   ix.article = new Column(get<Int32Array>('article'), (k) => new Int32Array(k));
   ix.entity = new Column(get<Int32Array>('entity'), (k) => new Int32Array(k));
   ix.outlet = new Column(get<Int32Array>('outlet'), (k) => new Int32Array(k));
-  ix.ids = StringColumn.fromUtf8(get<Uint8Array>('ids'), get<Float64Array>('idOff'), n);
-  ix.texts = StringColumn.fromUtf8(get<Uint8Array>('texts'), get<Float64Array>('textOff'), n);
-  ix.clusters = StringColumn.fromUtf8(get<Uint8Array>('clusters'), get<Float64Array>('clusterOff'), n);
+  ix.ids = StringColumn.fromUtf8(get<Uint8Array>('ids'), get<Uint32Array | Float64Array>('idOff'), n);
+  ix.clusters = StringColumn.fromUtf8(get<Uint8Array>('clusters'), get<Uint32Array | Float64Array>('clusterOff'), n);
   ix.folded = ByteTexts.fromParts(get<Uint8Array>('folded'), get<Uint32Array>('foldedStart'), get<Uint32Array>('foldedLen'), new Map(header.wideFolded));
-  ix.separateQuotes = new Map(header.separateQuotes);
+  if (header.version === 1) {
+    ix.texts = StringColumn.fromUtf8(get<Uint8Array>('texts'), get<Float64Array>('textOff'), n);
+    ix.separateQuotes = SparseStrings.fromEntries(header.separateQuotes ?? []);
+  } else {
+    const pstart = get<Uint32Array>('textPatchStart');
+    if (pstart.length !== n + 1) throw new Error('index file: text patches do not match the statements');
+    ix.texts = CaseTexts.fromParts(ix.folded, get<Uint8Array>('textPatch'), pstart, n, new Map(header.oddTexts ?? []));
+    ix.separateQuotes = SparseStrings.fromParts(get<Uint32Array>('sqDocs'), get<Uint8Array>('sqBlob'), get<Uint32Array | Float64Array>('sqOff'));
+  }
   ix.postings.load(get<Float64Array>('triKeys'), get<Uint32Array>('triOffsets'), get<Uint32Array>('triData'));
   ix.rebuildDerived();
   return { index: ix, seq: header.seq };
