@@ -8,7 +8,8 @@ import { highlightRanges } from './highlight.js';
 import { parseQuery, queryPattern } from './query.js';
 import { normalizeName, selectNames, selectOutlets } from './names.js';
 import { phrasesPresent } from './filters.js';
-import { distinctQuotes, suggestSpeakersFrom, type SpeakerEntry } from './suggest.js';
+import { SpeakerDirectory, distinctQuotes } from './suggest.js';
+import { QuoteSuggester, type QuoteSource } from './suggest-quotes.js';
 import { W_OUTLETS, W_QUOTE, W_SPEAKERS, W_TEXT, W_TITLE } from './weights.js';
 import { rankTopDocs, updateDocStats, type DocStats } from './top-docs.js';
 
@@ -222,7 +223,10 @@ export class FastIndex implements SearchIndex {
   outlets = new Dict();
   titles = new Dict();
   postings = new TrigramPostings();
-  private speakerCache: SpeakerEntry[] | null = null;
+  private speakerCache: SpeakerDirectory | null = null;
+  /** Autocomplete: scratch arrays, and recent answers by what was typed (see suggestQuotes). */
+  private quoteSuggester = new QuoteSuggester();
+  private quoteMemo: { stamp: string; answers: Map<string, Array<{ id: string; quote: string }>> } = { stamp: '', answers: new Map() };
   /** Add-path caches: the last article interned, and each speaker's latest entity. */
   private lastArticle = -1;
   private recentEntity = new Map<string | null, number>();
@@ -908,50 +912,78 @@ export class FastIndex implements SearchIndex {
 
   suggestSpeakers(partial: string, limit: number): string[] {
     if (!this.speakerCache) {
-      const byName = new Map<string, Set<string>>();
+      // Rebuilt after any change to the speakers or their counts (entityOf, bumpSpeaker).
+      const byName = new Map<string, { names: Set<string>; normalizedName: string | undefined }>();
       for (const e of this.entities) {
         if (!e.speaker) continue;
         let s = byName.get(e.speaker);
-        if (!s) byName.set(e.speaker, (s = new Set()));
-        for (const nm of e.normalized) s.add(nm);
+        // normalized[0] is the speaker's own name, normalized when the entity was made.
+        if (!s) byName.set(e.speaker, (s = { names: new Set(), normalizedName: e.normalized[0] }));
+        for (const nm of e.normalized) s.names.add(nm);
       }
-      this.speakerCache = [...byName.entries()].map(([name, names]) => ({
-        name,
-        names: [...names],
-        count: this.speakerCounts.get(name) ?? 0,
-      }));
+      this.speakerCache = new SpeakerDirectory(
+        [...byName.entries()].map(([name, s]) => ({
+          name,
+          names: [...s.names],
+          normalizedName: s.normalizedName,
+          count: this.speakerCounts.get(name) ?? 0,
+        })),
+      );
     }
-    return suggestSpeakersFrom(this.speakerCache, partial, limit);
+    return this.speakerCache.suggest(partial, limit);
   }
 
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
     // Emoji and markup typed or pasted are ignored as in any query (parseQuery); no filters here.
-    const q: SearchQuery = { text: queryPattern(parseQuery(partial)), phrases: [], filters: { kind: 'quote' }, notices: [] };
-    // Autocomplete answers while the user types: a small, fixed amount of work. Twice the limit,
-    // so that repeats of one quote can be dropped.
-    const hits = this.search(q, { limit: 2 * limit }, {
-      ...this.tuning,
-      maxExact: Math.min(this.tuning.maxExact, 60),
-      maxExactWeak: Math.min(this.tuning.maxExact, 60),
-      textCandidates: 300,
-      perEntity: 100,
-      maxPooled: 1000,
-      maxFirstList: 50_000,
-      maxLists: 12,
-      minLists: 3,
-      minPostings: 20_000,
-      postingsFraction: 0.1,
-      // One stage: a fixed, small amount of work, proven or not.
-      stages: [],
-    });
-    const found = hits.map((h) => {
-      const doc = this.idToDoc.get(h.id)!;
+    const pattern = foldForSearch(queryPattern(parseQuery(partial)));
+    // A keystroke repeated (backspace, several users on one story) is answered from memory. Any add
+    // or remove changes n or the live count (n only grows), so the stamp invalidates every answer.
+    const stamp = `${this.n}/${this.liveCount}`;
+    if (this.quoteMemo.stamp !== stamp) this.quoteMemo = { stamp, answers: new Map() };
+    const key = `${limit}\u0001${pattern}`;
+    const memo = this.quoteMemo.answers;
+    const known = memo.get(key);
+    if (known) {
+      memo.delete(key);
+      memo.set(key, known);
+      return known.map((x) => ({ ...x }));
+    }
+    // Twice the limit, so that repeats of one quote can be dropped (suggest-quotes.ts: a fixed,
+    // small amount of work instead of the full search).
+    const top = this.quoteSuggester.top(this.quoteSource(pattern), pattern, 2 * Math.max(0, Math.floor(limit)));
+    const found = top.map(([doc]) => {
+      const id = this.ids.get(doc);
       const cluster = this.clusters.get(doc);
-      return { id: h.id, quote: this.quoteOf(doc) ?? this.texts.get(doc), clusterId: cluster === '' ? h.id : cluster };
+      return { id, quote: this.quoteOf(doc) ?? this.texts.get(doc), clusterId: cluster === '' ? id : cluster };
     });
-    return distinctQuotes(found, limit).map(({ id, quote }) => ({ id, quote }));
+    const answer = distinctQuotes(found, limit).map(({ id, quote }) => ({ id, quote }));
+    memo.set(key, answer);
+    if (memo.size > QUOTE_MEMO) memo.delete(memo.keys().next().value!);
+    return answer.map((x) => ({ ...x }));
+  }
+
+  /** This index as quote suggestions see it, for one (folded) pattern. */
+  private quoteSource(pattern: string): QuoteSource {
+    const live = this.live.data;
+    const kinds = this.kind.data;
+    const textTok = this.textTok.data;
+    const quoteTok = this.quoteTok.data;
+    const quoteStart = this.quoteStart.data;
+    let st: QueryState | null = null;
+    return {
+      n: this.n,
+      postings: this.postings,
+      // Quote kinds: direct (0) and mixed (2), as the kind:quote filter (predicateOf).
+      isQuote: (d) => live[d] === 1 && (kinds[d] === 0 || kinds[d] === 2),
+      contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && (this.foldedQuoteOf(d) ?? '').includes(p)),
+      prior: (d) => (textTok[d]! > 0 ? W_TEXT * normForTokens(textTok[d]!) : 0) + (quoteTok[d]! > 0 ? W_QUOTE * normForTokens(quoteTok[d]!) : 0),
+      score: (d) => this.exactScore((st ??= this.queryState(pattern)), d),
+    };
   }
 }
+
+/** Quote suggestions remembered per index (a few KB each). */
+const QUOTE_MEMO = 256;
 
 /** Batches from this size on reserve their memory up front (FastIndex.reserve). */
 const BULK = 10_000;
