@@ -70,6 +70,12 @@ export class StringColumn {
     this.extra.push(s);
   }
 
+  /** String `i` as UTF-8 bytes (a view of the blob for loaded strings: nothing decoded). */
+  utf8(i: number): Uint8Array {
+    if (i < this.baseCount) return this.blob.subarray(this.offsets[i]!, this.offsets[i + 1]!);
+    return Buffer.from(this.extra[i - this.baseCount] ?? '', 'utf8');
+  }
+
   /** Frees a removed document's string (only strings added in memory can be freed). */
   clear(i: number): void {
     if (i >= this.baseCount) this.extra[i - this.baseCount] = '';
@@ -506,6 +512,29 @@ export class SparseStrings {
   delete(doc: number): void {
     this.other.delete(doc);
     if (search(this.baseDocs, this.baseDocs.length, doc) >= 0 || search(this.tailDocs.data, this.tailDocs.length, doc) >= 0) this.removed.add(doc);
+  }
+
+  /**
+   * Every (statement, UTF-8 bytes) pair in order of statement number, without decoding: the
+   * bytes are views, valid during the call.
+   */
+  forEachUtf8(fn: (doc: number, bytes: Uint8Array) => void): void {
+    const other = [...this.other].sort((x, y) => x[0] - y[0]);
+    let o = 0;
+    const emitOtherBefore = (doc: number) => {
+      for (; o < other.length && other[o]![0] < doc; o++) fn(other[o]![0], Buffer.from(other[o]![1], 'utf8'));
+    };
+    for (let i = 0; i < this.baseDocs.length; i++) {
+      const d = this.baseDocs[i]!;
+      emitOtherBefore(d);
+      if (!this.other.has(d) && !this.removed.has(d)) fn(d, this.baseBlob.subarray(this.baseOff[i]!, this.baseOff[i + 1]!));
+    }
+    for (let i = 0; i < this.tailDocs.length; i++) {
+      const d = this.tailDocs.data[i]!;
+      emitOtherBefore(d);
+      if (!this.other.has(d) && !this.removed.has(d)) fn(d, this.tailBytes.subarray(this.tailOff.data[i]!, this.tailOff.data[i + 1]!));
+    }
+    emitOtherBefore(Infinity);
   }
 
   /** Every (statement, string) pair, by statement number. */

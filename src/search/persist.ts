@@ -60,6 +60,24 @@ function typeOf(a: Typed): SectionInfo['type'] {
   return 'f64';
 }
 
+/**
+ * A section to write: its length up front (the header lists every section before the data), its
+ * contents as chunks made while writing. The big sections (postings, folded texts, ids) are
+ * copied through one small staging buffer instead of being assembled whole: at 1M statements a
+ * save assembling them peaked at 3.2 GB, twice the index.
+ */
+interface OutSection {
+  name: string;
+  type: SectionInfo['type'];
+  length: number;
+  chunks(): Iterable<Typed>;
+}
+
+const whole = (name: string, arr: Typed): OutSection => ({ name, type: typeOf(arr), length: arr.length, chunks: () => [arr] });
+
+/** Elements per staged chunk (4 MB of 32-bit values). */
+const STAGE = 1 << 20;
+
 /** Writes the index and the change-feed sequence it reflects; atomic (temporary file, then rename). */
 export async function saveIndex(index: SearchIndex, file: string, seq: number): Promise<void> {
   if (!(index instanceof FastIndex)) throw new Error('saveIndex: not an index made by createSearchIndex()');
@@ -70,9 +88,9 @@ export async function saveIndex(index: SearchIndex, file: string, seq: number): 
   try {
     let offset = 0;
     const infos: SectionInfo[] = [];
-    for (const [name, arr] of sections) {
-      infos.push({ name, type: typeOf(arr), offset, length: arr.length });
-      offset += align8(arr.byteLength);
+    for (const sec of sections) {
+      infos.push({ name: sec.name, type: sec.type, offset, length: sec.length });
+      offset += align8(sec.length * CTORS[sec.type].BYTES_PER_ELEMENT);
     }
     header.sections = infos;
     const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -82,11 +100,18 @@ export async function saveIndex(index: SearchIndex, file: string, seq: number): 
     json.copy(head, 12);
     await fh.write(head);
     const pad = Buffer.alloc(8);
-    for (const [, arr] of sections) {
-      const bytes = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
-      // Large sections in slices: fs writes are limited to 2 GB each.
-      for (let at = 0; at < bytes.length; at += 1 << 28) await fh.write(bytes.subarray(at, Math.min(bytes.length, at + (1 << 28))));
-      const extra = align8(arr.byteLength) - arr.byteLength;
+    for (const sec of sections) {
+      let written = 0;
+      // Each chunk is written before the next is made: producers reuse their staging buffer.
+      for (const arr of sec.chunks()) {
+        const bytes = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
+        // Large chunks in slices: fs writes are limited to 2 GB each.
+        for (let at = 0; at < bytes.length; at += 1 << 28) await fh.write(bytes.subarray(at, Math.min(bytes.length, at + (1 << 28))));
+        written += arr.length;
+      }
+      if (written !== sec.length) throw new Error(`saveIndex: section ${sec.name} has ${written} values, not ${sec.length}`);
+      const byteLength = sec.length * CTORS[sec.type].BYTES_PER_ELEMENT;
+      const extra = align8(byteLength) - byteLength;
       if (extra > 0) await fh.write(pad.subarray(0, extra));
     }
     await fh.sync();
@@ -158,143 +183,193 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
-function serialize(ix: FastIndex, seq: number): { header: Header; sections: Array<[string, Typed]> } {
+/** Values `src[live[i]]` for every live statement, staged. */
+function* picked<T extends Typed>(src: T, live: Uint32Array, make: (k: number) => T): Generator<T> {
+  if (live.length === src.length || isIdentity(live)) {
+    yield src.subarray(0, live.length) as T;
+    return;
+  }
+  const buf = make(Math.min(STAGE, live.length));
+  let k = 0;
+  for (let i = 0; i < live.length; i++) {
+    buf[k++] = src[live[i]!]!;
+    if (k === buf.length) {
+      yield buf;
+      k = 0;
+    }
+  }
+  if (k > 0) yield buf.subarray(0, k) as T;
+}
+
+function isIdentity(live: Uint32Array): boolean {
+  return live.length === 0 || live[live.length - 1] === live.length - 1;
+}
+
+/** Byte pieces laid end to end, staged (pieces larger than the stage go out as they are). */
+function* concatenated(count: number, piece: (i: number) => Uint8Array): Generator<Uint8Array> {
+  const buf = new Uint8Array(4 * STAGE);
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const p = piece(i);
+    if (p.length > buf.length - k) {
+      if (k > 0) yield buf.subarray(0, k);
+      k = 0;
+      if (p.length > buf.length) {
+        yield p;
+        continue;
+      }
+    }
+    buf.set(p, k);
+    k += p.length;
+  }
+  if (k > 0) yield buf.subarray(0, k);
+}
+
+/** A blob of byte pieces and its offsets (count + 1, 32-bit when they fit) as two sections. */
+function blobSections(name: string, offName: string, count: number, piece: (i: number) => Uint8Array): OutSection[] {
+  const off = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) off[i + 1] = off[i]! + piece(i).length;
+  const total = off[count]!;
+  return [
+    { name, type: 'u8', length: total, chunks: () => concatenated(count, piece) },
+    whole(offName, total < 2 ** 32 ? Uint32Array.from(off) : off),
+  ];
+}
+
+function serialize(ix: FastIndex, seq: number): { header: Header; sections: OutSection[] } {
   const map = new Int32Array(ix.n).fill(-1);
   let n = 0;
   for (let d = 0; d < ix.n; d++) if (ix.live.data[d]) map[d] = n++;
-  const live: number[] = [];
-  for (let d = 0; d < ix.n; d++) if (map[d]! >= 0) live.push(d);
+  const live = new Uint32Array(n);
+  for (let d = 0; d < ix.n; d++) if (map[d]! >= 0) live[map[d]!] = d;
 
-  const pick = <T extends Typed>(src: T, make: (k: number) => T): T => {
-    const out = make(n);
-    for (let i = 0; i < n; i++) out[i] = src[live[i]!]!;
-    return out;
-  };
-  const utf8 = (get: (d: number) => string): [Uint8Array, Uint32Array | Float64Array] => {
-    const offsets = new Float64Array(n + 1);
-    const parts: Buffer[] = [];
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const b = Buffer.from(get(live[i]!), 'utf8');
-      parts.push(b);
-      offsets[i] = total;
-      total += b.length;
-    }
-    offsets[n] = total;
-    return [Buffer.concat(parts, total), total < 2 ** 32 ? Uint32Array.from(offsets) : offsets];
-  };
+  const col = <T extends Typed>(name: string, src: T, make: (k: number) => T): OutSection => ({
+    name,
+    type: typeOf(src),
+    length: n,
+    chunks: () => picked(src, live, make),
+  });
 
-  const [ids, idOff] = utf8((d) => ix.ids.get(d));
-  const [clusters, clusterOff] = utf8((d) => ix.clusters.get(d));
+  const ids = ix.ids;
+  const clusters = ix.clusters;
 
+  // Folded texts: the bytes of those within Latin-1, the rest (wide) in the header.
   const fStart = new Uint32Array(n);
   const fLen = new Uint32Array(n);
-  let fTotal = 0;
-  for (let i = 0; i < n; i++) {
-    const d = live[i]!;
-    if (ix.folded.start.data[d] !== ByteTexts.WIDE) fTotal += ix.folded.len.data[d]!;
-  }
-  const folded = new Uint8Array(fTotal);
   const wideFolded: Array<[number, string]> = [];
   let at = 0;
   for (let i = 0; i < n; i++) {
     const d = live[i]!;
-    const st = ix.folded.start.data[d]!;
     const len = ix.folded.len.data[d]!;
     fLen[i] = len;
-    if (st === ByteTexts.WIDE) {
+    if (ix.folded.start.data[d] === ByteTexts.WIDE) {
       fStart[i] = ByteTexts.WIDE;
       wideFolded.push([i, ix.folded.get(d)]);
     } else {
-      folded.set(ix.folded.bytes(d), at);
       fStart[i] = at;
       at += len;
     }
   }
+  const foldedBytes = (i: number): Uint8Array => (fStart[i] === ByteTexts.WIDE ? EMPTY8 : ix.folded.bytes(live[i]!));
 
-  // Postings without removed statements, renumbered. Everything in the base arrays first (one
-  // counting sort); with nothing removed they are written as they are.
-  ix.postings.compact();
-  let triKeys: Float64Array;
-  let triOffsets: Uint32Array;
-  let triData: Uint32Array;
-  if (n === ix.n) {
-    triKeys = Float64Array.from(ix.postings.keys);
-    triOffsets = ix.postings.baseOffsets;
-    triData = ix.postings.baseData;
+  // Original texts: their patches as they are (or made, for texts loaded from a version 1 file).
+  let patchSource: CaseTexts;
+  let patchDoc: (i: number) => number;
+  const oddTexts: Array<[number, string]> = [];
+  if (ix.texts instanceof CaseTexts) {
+    patchSource = ix.texts;
+    patchDoc = (i) => live[i]!;
+    for (const [d, t] of patchSource.odd) if (map[d]! >= 0) oddTexts.push([map[d]!, t]);
   } else {
-    const T = ix.postings.trigramCount;
-    const keys: number[] = [];
-    const offsets: number[] = [0];
-    let total = 0;
-    for (let t = 0; t < T; t++) {
-      const l = ix.postings.lists(t);
-      let c = 0;
-      for (const part of [l.base, l.tail]) for (let i = 0; i < part.length; i++) if (map[part[i]!]! >= 0) c++;
-      total += c;
-    }
-    const data = new Uint32Array(total);
-    let w = 0;
-    for (let t = 0; t < T; t++) {
-      const l = ix.postings.lists(t);
-      const before = w;
-      for (const part of [l.base, l.tail]) {
-        for (let i = 0; i < part.length; i++) {
-          const m = map[part[i]!]!;
-          if (m >= 0) data[w++] = m;
+    patchSource = new CaseTexts(new ByteTexts());
+    for (let i = 0; i < n; i++) patchSource.push(ix.texts.get(live[i]!), ix.folded.get(live[i]!));
+    patchDoc = (i) => i;
+    oddTexts.push(...patchSource.odd);
+  }
+  oddTexts.sort((a, b) => a[0] - b[0]);
+  const patchStart = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) patchStart[i + 1] = patchStart[i]! + patchSource.patchBytes(patchDoc(i)).length;
+
+  // Quotes not in their text.
+  const sqDocs: number[] = [];
+  const sqOff: number[] = [0];
+  ix.separateQuotes.forEachUtf8((d, bytes) => {
+    if (map[d]! < 0) return;
+    sqDocs.push(map[d]!);
+    sqOff.push(sqOff[sqOff.length - 1]! + bytes.length);
+  });
+  const sqTotal = sqOff[sqOff.length - 1]!;
+  const sqBlob: OutSection = {
+    name: 'sqBlob',
+    type: 'u8',
+    length: sqTotal,
+    *chunks() {
+      const pieces: Uint8Array[] = [];
+      let staged = 0;
+      const out: Uint8Array[] = [];
+      ix.separateQuotes.forEachUtf8((d, bytes) => {
+        if (map[d]! < 0) return;
+        pieces.push(bytes.slice());
+        staged += bytes.length;
+        if (staged >= 4 * STAGE) {
+          out.push(Buffer.concat(pieces.splice(0)));
+          staged = 0;
+        }
+      });
+      if (pieces.length > 0) out.push(Buffer.concat(pieces));
+      // (The quotes are a few percent of the index: collected, then written.)
+      yield* out;
+    },
+  };
+
+  // Postings without removed statements, renumbered; base lists and tails written one after the
+  // other (no merge into a new base: at 1M that was a 700 MB copy).
+  const P = ix.postings;
+  P.settle();
+  const T = P.trigramCount;
+  const kept: number[] = [];
+  const triOffsets: number[] = [0];
+  const removed = n !== ix.n;
+  for (let t = 0; t < T; t++) {
+    const l = P.lists(t);
+    let c = 0;
+    if (!removed) c = l.size;
+    else for (const part of [l.base, l.tail]) for (let i = 0; i < part.length; i++) if (map[part[i]!]! >= 0) c++;
+    if (c === 0 && removed) continue;
+    kept.push(t);
+    triOffsets.push(triOffsets[triOffsets.length - 1]! + c);
+  }
+  const triTotal = triOffsets[triOffsets.length - 1]!;
+  const triData: OutSection = {
+    name: 'triData',
+    type: 'u32',
+    length: triTotal,
+    *chunks() {
+      const buf = new Uint32Array(STAGE);
+      let k = 0;
+      for (const t of kept) {
+        const l = P.lists(t);
+        for (const part of [l.base, l.tail]) {
+          if (!removed && part.length >= buf.length - k) {
+            if (k > 0) yield buf.subarray(0, k);
+            k = 0;
+            yield part;
+            continue;
+          }
+          for (let i = 0; i < part.length; i++) {
+            const m = removed ? map[part[i]!]! : part[i]!;
+            if (m < 0) continue;
+            buf[k++] = m;
+            if (k === buf.length) {
+              yield buf;
+              k = 0;
+            }
+          }
         }
       }
-      if (w > before) {
-        keys.push(ix.postings.keys[t]!);
-        offsets.push(w);
-      }
-    }
-    triKeys = Float64Array.from(keys);
-    triOffsets = Uint32Array.from(offsets);
-    triData = data;
-  }
-
-  // Original texts: their patches copied as they are (or made, for texts loaded from a version 1 file).
-  const patchSource = ix.texts instanceof CaseTexts ? ix.texts : null;
-  const made = patchSource ? null : new CaseTexts(new ByteTexts());
-  const oddTexts: Array<[number, string]> = [];
-  const patchStart = new Uint32Array(n + 1);
-  const patchParts: Uint8Array[] = [];
-  let pTotal = 0;
-  for (let i = 0; i < n; i++) {
-    const d = live[i]!;
-    let bytes: Uint8Array;
-    if (patchSource) {
-      const odd = patchSource.odd.get(d);
-      if (odd !== undefined) oddTexts.push([i, odd]);
-      bytes = patchSource.patchBytes(d);
-    } else {
-      made!.push(ix.texts.get(d), ix.folded.get(d));
-      const odd = made!.odd.get(i);
-      if (odd !== undefined) oddTexts.push([i, odd]);
-      bytes = made!.patchBytes(i);
-    }
-    patchStart[i] = pTotal;
-    patchParts.push(bytes);
-    pTotal += bytes.length;
-  }
-  patchStart[n] = pTotal;
-  const textPatch = new Uint8Array(pTotal);
-  for (let i = 0, at2 = 0; i < n; i++) {
-    textPatch.set(patchParts[i]!, at2);
-    at2 += patchParts[i]!.length;
-  }
-
-  const sqDocs: number[] = [];
-  const sqParts: Buffer[] = [];
-  for (const [d, q] of ix.separateQuotes) {
-    if (map[d]! < 0) continue;
-    sqDocs.push(map[d]!);
-    sqParts.push(Buffer.from(q, 'utf8'));
-  }
-  const sqOff = new Float64Array(sqParts.length + 1);
-  for (let i = 0; i < sqParts.length; i++) sqOff[i + 1] = sqOff[i]! + sqParts[i]!.length;
-  const sqBlob = Buffer.concat(sqParts);
+      if (k > 0) yield buf.subarray(0, k);
+    },
+  };
 
   const header: Header = {
     version: VERSION,
@@ -307,33 +382,33 @@ function serialize(ix: FastIndex, seq: number): { header: Header; sections: Arra
     wideFolded,
     sections: [],
   };
-  const sections: Array<[string, Typed]> = [
-    ['kind', pick(ix.kind.data, (k) => new Uint8Array(k))],
-    ['quoteStart', pick(ix.quoteStart.data, (k) => new Int32Array(k))],
-    ['quoteLen', pick(ix.quoteLen.data, (k) => new Uint32Array(k))],
-    ['textTok', pick(ix.textTok.data, (k) => new Uint16Array(k))],
-    ['quoteTok', pick(ix.quoteTok.data, (k) => new Uint16Array(k))],
-    ['article', pick(ix.article.data, (k) => new Int32Array(k))],
-    ['entity', pick(ix.entity.data, (k) => new Int32Array(k))],
-    ['outlet', pick(ix.outlet.data, (k) => new Int32Array(k))],
-    ['ids', ids],
-    ['idOff', idOff],
-    ['textPatch', textPatch],
-    ['textPatchStart', patchStart],
-    ['sqDocs', Uint32Array.from(sqDocs)],
-    ['sqBlob', sqBlob],
-    ['sqOff', sqBlob.length < 2 ** 32 ? Uint32Array.from(sqOff) : sqOff],
-    ['clusters', clusters],
-    ['clusterOff', clusterOff],
-    ['folded', folded],
-    ['foldedStart', fStart],
-    ['foldedLen', fLen],
-    ['triKeys', triKeys],
-    ['triOffsets', triOffsets],
-    ['triData', triData],
+  const sections: OutSection[] = [
+    col('kind', ix.kind.data, (k) => new Uint8Array(k)),
+    col('quoteStart', ix.quoteStart.data, (k) => new Int32Array(k)),
+    col('quoteLen', ix.quoteLen.data, (k) => new Uint32Array(k)),
+    col('textTok', ix.textTok.data, (k) => new Uint16Array(k)),
+    col('quoteTok', ix.quoteTok.data, (k) => new Uint16Array(k)),
+    col('article', ix.article.data, (k) => new Int32Array(k)),
+    col('entity', ix.entity.data, (k) => new Int32Array(k)),
+    col('outlet', ix.outlet.data, (k) => new Int32Array(k)),
+    ...blobSections('ids', 'idOff', n, (i) => ids.utf8(live[i]!)),
+    { name: 'textPatch', type: 'u8', length: patchStart[n]!, chunks: () => concatenated(n, (i) => patchSource.patchBytes(patchDoc(i))) },
+    whole('textPatchStart', patchStart),
+    whole('sqDocs', Uint32Array.from(sqDocs)),
+    sqBlob,
+    whole('sqOff', sqTotal < 2 ** 32 ? Uint32Array.from(sqOff) : Float64Array.from(sqOff)),
+    ...blobSections('clusters', 'clusterOff', n, (i) => clusters.utf8(live[i]!)),
+    { name: 'folded', type: 'u8', length: at, chunks: () => concatenated(n, foldedBytes) },
+    whole('foldedStart', fStart),
+    whole('foldedLen', fLen),
+    whole('triKeys', Float64Array.from(kept, (t) => P.keys[t]!)),
+    whole('triOffsets', Uint32Array.from(triOffsets)),
+    triData,
   ];
   return { header, sections };
 }
+
+const EMPTY8 = new Uint8Array(0);
 
 function deserialize(header: Header, sec: Map<string, Typed>): { index: SearchIndex; seq: number } | null {
   const get = <T extends Typed>(name: string): T => {

@@ -153,6 +153,11 @@ export class TrigramPostings {
     return { base, tail, size: base.length + tail.length };
   }
 
+  /** Pending postings turned into lists (what the first read would do), so a save can read them all. */
+  settle(): void {
+    if (this.pendLen > 0) this.flush();
+  }
+
   /**
    * Every list in the base CSR arrays (no pending postings, no tails): what a save writes. A
    * bulk build ends here in one counting sort.
