@@ -42,8 +42,9 @@
  *     index restored and caught up: searches can run), first_search_ms, sync_data_dir_s
  *     (the start-up summary: data/ folder and corpus counts), total_s (ready_s + first search +
  *     sync_data_dir_s), process_s (from process start, module loading included), rss_ready_mb
- *     (when ready), rss_mb and heap_mb (at the end, after syncDataDir),
- *     index_size, hits }
+ *     (when ready), rss_mb and heap_mb (at the end, after syncDataDir), save_s (the index saved
+ *     on close: catch-up run only, else 0), rss_peak_mb (the process's highest RSS, that save
+ *     included: saving must not need much more than the bot holds), index_size, hits }
  *
  * CLI: `node --import tsx bench/startup.ts --size 100000 [--catch-up 1000] [--json]`.
  */
@@ -79,6 +80,9 @@ export interface StartupRun {
   rss_ready_mb: number;
   rss_mb: number;
   heap_mb: number;
+  /** The index saved on close (catch-up run; 0 when not saved), and the process's highest RSS, that save included. */
+  save_s: number;
+  rss_peak_mb: number;
   index_size: number;
   hits: number;
 }
@@ -121,7 +125,7 @@ export async function measureStoreStartup(opts: StartupOptions): Promise<Startup
   log(`ready (index in step with the store): ${round(ready.ready_s)} s, first search ${round(ready.first_search_ms, 1)} ms, syncDataDir ${round(ready.sync_data_dir_s, 1)} s, RSS ${ready.rss_ready_mb} MB ready / ${ready.rss_mb} MB after`);
   const added = child<{ added: number; s: number; total: number }>(common, ['--add', String(catchUp)]);
   const catchUpRun = child<StartupRun>(common, ['--start', '--save']);
-  log(`ready after ${added.added} new statements: ${round(catchUpRun.ready_s)} s, syncDataDir ${round(catchUpRun.sync_data_dir_s, 1)} s, RSS ${catchUpRun.rss_ready_mb} MB ready / ${catchUpRun.rss_mb} MB after`);
+  log(`ready after ${added.added} new statements: ${round(catchUpRun.ready_s)} s, syncDataDir ${round(catchUpRun.sync_data_dir_s, 1)} s, RSS ${catchUpRun.rss_ready_mb} MB ready / ${catchUpRun.rss_mb} MB after; index saved in ${round(catchUpRun.save_s, 1)} s, peak RSS ${catchUpRun.rss_peak_mb} MB`);
 
   return {
     size,
@@ -325,10 +329,17 @@ async function startMode(dataDir: string, save: boolean): Promise<StartupRun> {
     rss_ready_mb: mb(rssReady),
     rss_mb: mb(mem.rss),
     heap_mb: mb(mem.heapUsed),
+    save_s: 0,
+    rss_peak_mb: 0,
     index_size: corpus.indexSize,
     hits: page.results.length,
   };
-  if (save) await corpus.close();
+  if (save) {
+    const t = performance.now();
+    await corpus.close();
+    run.save_s = (performance.now() - t) / 1000;
+  }
+  run.rss_peak_mb = Math.round(process.resourceUsage().maxRSS / 1e3);
   await store.close();
   return run;
 }
