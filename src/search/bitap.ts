@@ -158,6 +158,109 @@ export function bitapScoreBytes(p: BitapPattern, buf: Uint8Array, start: number,
   return matched ? total / p.chunks.length : 1;
 }
 
+/**
+ * bitapScoreBytes for a text and for its quote, a part of it (`qs`, `ql`: where in the text), in
+ * one pass per chunk: the quote's Myers state runs beside the text's over the quote's characters.
+ * Scores to `out[0]` (text) and `out[1]` (quote).
+ */
+export function bitapScoresTextQuote(p: BitapPattern, buf: Uint8Array, start: number, len: number, qs: number, ql: number, out: Float64Array): void {
+  const qFrom = start + qs;
+  const qTo = Math.min(start + len, qFrom + ql);
+  if (p.chunks.length === 0) {
+    out[0] = 1;
+    out[1] = 1;
+    return;
+  }
+  let total = 0;
+  let qtotal = 0;
+  let matched = false;
+  let qmatched = false;
+  for (const chunk of p.chunks) {
+    const m = chunk.length;
+    let k = 0;
+    while (k + 1 < m && (k + 1) / m <= p.threshold) k++;
+    myersPair(chunk.ascii, m, buf, start, start + len, qFrom, qTo, bests);
+    const s = bests[0]! > k ? 1 : Math.max(0.001, bests[0]! / m);
+    const qsc = bests[1]! > k ? 1 : Math.max(0.001, bests[1]! / m);
+    if (s < 1) matched = true;
+    if (qsc < 1) qmatched = true;
+    total += s;
+    qtotal += qsc;
+  }
+  const n = p.chunks.length;
+  const pl = p.pattern.length;
+  out[0] = len === pl && bytesEqual(p.pattern, buf, start) ? 0 : matched ? total / n : 1;
+  out[1] = qTo - qFrom === pl && bytesEqual(p.pattern, buf, qFrom) ? 0 : qmatched ? qtotal / n : 1;
+}
+
+const bests = new Int32Array(2);
+
+/**
+ * Hyyrö's search variant of Myers' algorithm (as in chunkScore) over buf[from, to) and, beside
+ * it, over the part [qFrom, qTo): the smallest edit distances to `bests[0]` and `bests[1]`.
+ */
+function myersPair(eqs: Int32Array, m: number, buf: Uint8Array, from: number, to: number, qFrom: number, qTo: number, bests: Int32Array): void {
+  const sh = m - 1;
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  let best = m;
+  let qpv = -1;
+  let qmv = 0;
+  let qscore = m;
+  let qbest = m;
+  // Text only before the part…
+  for (let j = from; j < qFrom; j++) {
+    const eq = eqs[buf[j]!]!;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    const ph = mv | ~(xh | pv);
+    const mh = pv & xh;
+    score += ((ph >>> sh) & 1) - ((mh >>> sh) & 1);
+    const ph1 = ph << 1;
+    pv = (mh << 1) | ~(xv | ph1);
+    mv = ph1 & xv;
+    if (score < best) best = score;
+  }
+  // …both over it…
+  for (let j = qFrom; j < qTo; j++) {
+    const eq = eqs[buf[j]!]!;
+    const xv = eq | mv;
+    const qxv = eq | qmv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    const qxh = ((((eq & qpv) + qpv) | 0) ^ qpv) | eq;
+    const ph = mv | ~(xh | pv);
+    const qph = qmv | ~(qxh | qpv);
+    const mh = pv & xh;
+    const qmh = qpv & qxh;
+    score += ((ph >>> sh) & 1) - ((mh >>> sh) & 1);
+    qscore += ((qph >>> sh) & 1) - ((qmh >>> sh) & 1);
+    const ph1 = ph << 1;
+    const qph1 = qph << 1;
+    pv = (mh << 1) | ~(xv | ph1);
+    qpv = (qmh << 1) | ~(qxv | qph1);
+    mv = ph1 & xv;
+    qmv = qph1 & qxv;
+    if (score < best) best = score;
+    if (qscore < qbest) qbest = qscore;
+  }
+  // …and text only after it.
+  for (let j = qTo; j < to; j++) {
+    const eq = eqs[buf[j]!]!;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    const ph = mv | ~(xh | pv);
+    const mh = pv & xh;
+    score += ((ph >>> sh) & 1) - ((mh >>> sh) & 1);
+    const ph1 = ph << 1;
+    pv = (mh << 1) | ~(xv | ph1);
+    mv = ph1 & xv;
+    if (score < best) best = score;
+  }
+  bests[0] = best;
+  bests[1] = qbest;
+}
+
 function bytesEqual(s: string, buf: Uint8Array, start: number): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== buf[start + i]) return false;
   return true;

@@ -1,7 +1,7 @@
 import type { StatementKind } from '../domain/statement.js';
 import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
 import { FUSE_KEYS, FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
-import { bitapScore, bitapScoreBytes, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
+import { bitapScore, bitapScoreBytes, bitapScoresTextQuote, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
 import { ByteTexts, CaseTexts, Column, GrowableU32, IdIndex, SparseStrings, StringColumn, type TextColumn } from './columns.js';
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
@@ -68,10 +68,11 @@ export interface FastSearchTuning {
   stageCandidates: number;
   stageExact: number;
   /**
-   * The last stage ranks statements by their score with this many errors per missing trigram
-   * (the bound assumes a third): look-alikes sharing few trigrams rarely match.
+   * The last stage takes the `textCandidates` statements sharing most trigrams and scores them
+   * with one Myers pass over text and quote, best bound first (top-docs.ts); off, it bounds every
+   * statement read by its trigrams alone (the exhaustive mode: slow, proven).
    */
-  errorsPerMissing: number;
+  tightLastStage: boolean;
   /**
    * Score every article title and add statements whose title alone matches. Off by default:
    * titles weigh least, and a statement found only through its article's title is rarely the
@@ -81,12 +82,14 @@ export interface FastSearchTuning {
 }
 
 export const DEFAULT_TUNING: FastSearchTuning = {
-  // 6 000 candidates kept but only 800 scored unless the top ten is weak (then 3 000): at 1M,
-  // recall@10 against the exhaustive mode 0.85 → 0.88 on 12 queries; at 100k 0.90 → 0.98 on 48.
+  // The last stage's 6 000 candidates (statements sharing most trigrams) are all bounded by one
+  // Myers pass, so the scoring budgets only cap the rest. At 1M, recall@10 against the exhaustive
+  // mode on the 210 benchmark queries: 0.934 with postings up to 1.5 × the statements read, 0.937
+  // with 1 ×, 0.93 with 0.75 ×, 0.894 with 0.5 ×; 4 000 candidates 0.90, 8 000 0.945.
   textCandidates: 6000,
-  maxExact: 800,
+  maxExact: 6000,
   weakScore: 0.3,
-  maxExactWeak: 3000,
+  maxExactWeak: 6000,
   perEntity: 3000,
   maxPooled: 30_000,
   maxFirstList: Number.MAX_SAFE_INTEGER,
@@ -94,12 +97,12 @@ export const DEFAULT_TUNING: FastSearchTuning = {
   maxLists: 48,
   minLists: 4,
   minPostings: 60_000,
-  postingsFraction: 1.5,
+  postingsFraction: 1,
   stages: [0.02, 0.15],
   minStagePostings: 20_000,
   stageCandidates: 3000,
   stageExact: 600,
-  errorsPerMissing: 0.5,
+  tightLastStage: true,
   scanTitles: false,
 };
 
@@ -121,7 +124,7 @@ export const EXHAUSTIVE_TUNING: FastSearchTuning = {
   minStagePostings: 0,
   stageCandidates: 0,
   stageExact: 0,
-  errorsPerMissing: 1 / 3,
+  tightLastStage: false,
   scanTitles: true,
 };
 
@@ -754,7 +757,7 @@ export class FastIndex implements SearchIndex {
   }
 
   /** Speaker, outlet and title factors: exact (memoized per query). */
-  private metaFactor(st: QueryState, doc: number): number {
+  metaFactor(st: QueryState, doc: number): number {
     let f = this.speakerOutletFactor(st, doc);
     const a = this.articles[this.article.data[doc]!]!;
     const s = this.titleScoreOf(st, a.titleId);
@@ -847,8 +850,20 @@ export class FastIndex implements SearchIndex {
     return this.exactScore(st, doc);
   }
 
+  /**
+   * The text's and the quote's fuse.js scores in one pass (`out[0]`, `out[1]`), for a quote that
+   * is a part of a text kept as bytes; false otherwise.
+   */
+  textQuoteScores(st: QueryState, doc: number, out: Float64Array): boolean {
+    const qs = this.quoteStart.data[doc]!;
+    const start = this.folded.start.data[doc]!;
+    if (qs < 0 || start === ByteTexts.WIDE || this.textTok.data[doc] === 0) return false;
+    bitapScoresTextQuote(st.pat, this.folded.bufOf(start), this.folded.posOf(start), this.folded.len.data[doc]!, qs, this.quoteLen.data[doc]!, out);
+    return true;
+  }
+
   /** fuse.js's score of the statement's folded text, from its bytes when it has them. */
-  private textScore(st: QueryState, doc: number, maxErrors?: number): number {
+  textScore(st: QueryState, doc: number, maxErrors?: number): number {
     const start = this.folded.start.data[doc]!;
     if (start === ByteTexts.WIDE) return bitapScore(st.pat, this.folded.get(doc), maxErrors);
     return bitapScoreBytes(st.pat, this.folded.bufOf(start), this.folded.posOf(start), this.folded.len.data[doc]!, maxErrors);
@@ -861,15 +876,19 @@ export class FastIndex implements SearchIndex {
     return bitapScore(st.pat, this.foldedQuoteOf(doc)!);
   }
 
-  /** fuse.js's score for this statement, multiplied in fuse.js's key order; 2 when nothing matches. */
-  exactScore(st: QueryState, doc: number): number {
+  /**
+   * fuse.js's score for this statement, multiplied in fuse.js's key order; 2 when nothing matches.
+   * `knownTextScore`, `knownQuoteScore`: the fields' scores, when the caller has them already
+   * (top-docs' tight bounds).
+   */
+  exactScore(st: QueryState, doc: number, knownTextScore?: number, knownQuoteScore?: number): number {
     let total = 1;
     let matched = false;
     const qt = this.quoteTok.data[doc]!;
     const tt = this.textTok.data[doc]!;
-    const sText = tt > 0 ? this.textScore(st, doc) : 1;
+    const sText = tt > 0 ? (knownTextScore ?? this.textScore(st, doc)) : 1;
     // A quote that is part of the text cannot match where the text does not.
-    const sQuote = qt > 0 && (sText < 1 || this.quoteStart.data[doc]! < 0 || tt === 0) ? this.quoteScore(st, doc) : 1;
+    const sQuote = qt > 0 && (sText < 1 || this.quoteStart.data[doc]! < 0 || tt === 0) ? (knownQuoteScore ?? this.quoteScore(st, doc)) : 1;
     if (sQuote < 1) {
       total *= fieldFactor(sQuote, W_QUOTE, normForTokens(qt));
       matched = true;

@@ -23,9 +23,16 @@ import { TrigramPostings, patternTrigrams } from './trigrams.js';
  * holds every exact match, and a statement outside it has at least one error); only if the bound
  * of the statements not read is not yet worse than the current tenth does the next stage read
  * more. Statements not read are bounded all at once, from the per-index minima of token counts
- * (`DocStats`). When even the last stage cannot prove the top (typos and look-alikes: with six
- * errors allowed in 19 characters every statement is a possible match), the search falls back to
- * the tuning's caps: the statements sharing most trigrams, a bounded number scored exactly.
+ * (`DocStats`). Earlier stages run only where they can settle a query (a speaker's or outlet's
+ * name, a phrase); for words alone the search goes straight to the last stage.
+ *
+ * The last stage (`tightLastStage`): with six errors allowed in 19 characters every statement is a
+ * possible match, and doc-level trigram counts rank look-alikes poorly (stop-word trigrams are
+ * shared anywhere in a statement). So the `textCandidates` statements sharing most trigrams enter
+ * a heap at their trigram bound; the one on top is then bounded tightly — one Myers pass over its
+ * text with its quote beside it, which with exact speaker, outlet and title factors is its score —
+ * and goes back; a tight one on top is a result. Once the tenth result beats every bound left,
+ * the top ten is settled among the candidates (proven when no statement was left out).
  */
 
 /** Per-index minima used to bound the statements not read (a superset bound is still a bound). */
@@ -149,6 +156,10 @@ interface Marks {
 const POOLED = 1;
 const SCORED = 2;
 const REQUIRED = 4;
+/** Bounded tightly (top-docs' last stage): its place in the heap is its score or nearly. */
+const TIGHT = 8;
+/** Left out by a filter (top-docs' last stage). */
+const DROPPED = 16;
 
 export function rankTopDocs(
   ix: FastIndex,
@@ -272,6 +283,45 @@ export function rankTopDocs(
     }
     return f * ix.metaBound(st, d, pattern, k, bestTitle());
   };
+  /**
+   * A tight lower bound for one statement (provable patterns): its text scored exactly (one Myers
+   * pass), its quote at no fewer errors than the text when it is a part of it, metadata exactly.
+   */
+  const xs = stats.x;
+  const pair = new Float64Array(2);
+  const tightBound = (d: number, c: number, textScores: Map<number, number>, exact: Map<number, number>): number => {
+    if (ix.textQuoteScores(st, d, pair)) {
+      // Text and quote in one pass: the bound is the score.
+      const s = ix.exactScore(st, d, pair[0], pair[1]);
+      exact.set(d, s);
+      return s;
+    }
+    const tt = textTok[d]!;
+    const qt = quoteTok[d]!;
+    const qs = quoteStart[d]!;
+    let f = 1;
+    let eText = -1;
+    if (tt > 0) {
+      const s = ix.textScore(st, d, k);
+      textScores.set(d, s);
+      if (s < 1) {
+        f *= fieldFactor(s, W_TEXT, normForTokens(tt));
+        eText = s <= 0.001 ? 0 : Math.round(s * m);
+      }
+    }
+    if (qt > 0) {
+      if (qs >= 0) {
+        if (eText >= 0) {
+          const ql = quoteLenCol[d]!;
+          const e = Math.max(eText, m - ql);
+          if (e <= k) f *= fieldFactor(sOf(e, ql === m), W_QUOTE, normForTokens(qt));
+        }
+      } else f *= fieldBound(e0Frac(c), 1 << 20, qt, W_QUOTE);
+    }
+    return f * ix.metaFactor(st, d);
+  };
+  /** Errors' worth of trigrams a statement sharing c of those read misses (a third each). */
+  const e0Frac = (c: number): number => Math.max(0, read + missing - c) / 3;
   /** Lower bound for every statement not in the pool that misses ≥ e0 errors' worth. */
   const boundCache = new Map<number, number>();
   let titleOnlyLeft = false;
@@ -369,9 +419,11 @@ export function rankTopDocs(
   // in order instead.
   if (m < 3 || lists.length === 0 || lists[0]!.size > tuning.maxFirstList) stageEnds.length = 0;
   else if (!provable) stageEnds.splice(0, stageEnds.length - 1);
+  // The earlier stages prove a top ten of a speaker's or outlet's statements or of a phrase; for
+  // words alone (measured at 1M: no such query proven before the last stage) they only cost.
+  else if (entityPool.length === 0 && !phraseReq && tuning.tightLastStage) stageEnds.splice(0, stageEnds.length - 1);
 
   const heap = new BoundHeap();
-  const est = new BoundHeap();
   let nt = 0;
   let read = 0;
   let stage = 'none';
@@ -380,9 +432,111 @@ export function rankTopDocs(
   let fullScan = false;
   void stopped;
 
+  /**
+   * At most `max` statements of those touched (not pooled or scored), by shared-trigram count,
+   * highest first. A count level that does not fit whole gives its best by the score an exact
+   * occurrence would have there (shorter texts and quotes score better for the same errors;
+   * speakers and outlets that match count), the quote counted only where the pattern occurs in
+   * it when the level holds every trigram of the pattern (a speaker's name stands outside the
+   * quotes, a common word often inside).
+   */
+  /** The title's factor if it holds the pattern verbatim, else 1 (a key, not a bound). */
+  const titleFactors = new Map<number, number>();
+  const titleExactFactor = (d: number): number => {
+    const t = ix.articles[ix.article.data[d]!]!.titleId;
+    let f = titleFactors.get(t);
+    if (f === undefined) {
+      const title = ix.titles.strings[t]!;
+      f = title.includes(pattern) ? fieldFactor(title === pattern ? 0 : 0.001, W_TITLE, normForTokens(ix.titles.tokens[t]!)) : 1;
+      titleFactors.set(t, f);
+    }
+    return f;
+  };
+  const selectCandidates = (minC: number, max: number): { docs: number[]; capped: boolean } => {
+    // Filters are checked here, once per statement touched (a speaker filter may leave few of
+    // them at any level); a phrase's byte search only on the levels taken.
+    const hist = new Uint32Array(read + 2);
+    for (let i = 0; i < nt; i++) {
+      const d = touched[i]!;
+      const c = counts[d]!;
+      if (c < minC || flags[d]! & (POOLED | SCORED)) continue;
+      if (live[d] !== 1 || (allowed && !allowed(d)) || (phraseReq && !(flags[d]! & REQUIRED))) flags[d]! |= DROPPED;
+      else hist[c]!++;
+    }
+    const docs: number[] = [];
+    let capped = false;
+    let hi = read;
+    while (docs.length < max && hi >= minC && !capped) {
+      // Levels from `hi` down to the one that makes the room left (twice with a phrase, whose
+      // check drops some; if it drops more, another pass takes the next levels).
+      let lo = hi;
+      let total = hist[hi]!;
+      while (lo > minC && total < (phraseReq ? 2 : 1) * (max - docs.length)) total += hist[--lo]!;
+      const at = new Uint32Array(read + 2);
+      for (let c = hi, pos = 0; c >= lo; c--) {
+        at[c] = pos;
+        pos += hist[c]!;
+      }
+      const levelEnd = at.slice();
+      const byLevel = new Uint32Array(total);
+      for (let i = 0; i < nt; i++) {
+        const d = touched[i]!;
+        const c = counts[d]!;
+        if (c >= lo && c <= hi && !(flags[d]! & (POOLED | SCORED | DROPPED))) byLevel[levelEnd[c]!++] = d;
+      }
+      for (let c = hi; c >= lo && !capped; c--) {
+        const level: number[] = [];
+        for (let i = at[c]!; i < levelEnd[c]!; i++) if (!phraseReq || hasPhrases(byLevel[i]!)) level.push(byLevel[i]!);
+        const room = max - docs.length;
+        if (room === 0) {
+          capped = level.length > 0 || c > minC;
+          break;
+        }
+        if (level.length <= room) {
+          for (const d of level) docs.push(d);
+          continue;
+        }
+        capped = true;
+        // Keys in log space: x · ln(s) + ln(speaker × outlet factor), lower is better.
+        const lnS = Math.log(Math.max(0.001, e0Frac(c) / m));
+        // Every trigram of the pattern there: an exact occurrence is likely, look for it in the quote.
+        const whole = c === read && read === lists.length && missing === 0;
+        const keys = new Float64Array(level.length);
+        for (let j = 0; j < level.length; j++) {
+          const d = level[j]!;
+          let x: number;
+          const qt = quoteTok[d]!;
+          if (whole && qt > 0) {
+            const tt = textTok[d]!;
+            const qs = quoteStart[d]!;
+            x = tt > 0 ? W_TEXT * normForTokens(tt) : 0;
+            if (qs === -2 || (qs >= 0 && ix.folded.includesIn(d, pattern, qs, quoteLenCol[d]!))) x += W_QUOTE * normForTokens(qt);
+          } else x = xs[d]!;
+          const meta = ix.metaBound(st, d, pattern, k, whole ? titleExactFactor(d) : 1);
+          keys[j] = x * lnS + (meta < 1 ? Math.log(meta) : 0);
+        }
+        const cut = kthSmallest(keys.slice(), room - 1);
+        let ties = 0;
+        for (let j = 0; j < level.length; j++) if (keys[j]! < cut) ties++;
+        ties = room - ties;
+        // Statements in order (ties by statement number, as fuse.js breaks them).
+        for (let j = 0; j < level.length; j++) {
+          if (keys[j]! < cut) docs.push(level[j]!);
+          else if (keys[j] === cut && ties > 0) {
+            docs.push(level[j]!);
+            ties--;
+          }
+        }
+      }
+      hi = lo - 1;
+    }
+    if (hi >= minC && docs.length >= max) capped = true;
+    return { docs, capped };
+  };
+
   let stageBudget = Infinity;
   let finalBase = 0;
-  const scoreNext = (from: BoundHeap = heap): boolean => {
+  const scoreNext = (from: BoundHeap = heap, textScores?: Map<number, number>, exact?: Map<number, number>): boolean => {
     // Returns false when the budget is spent.
     if (evaluated >= stageBudget) return false;
     if (stageBudget === Infinity && evaluated >= exactBudget) {
@@ -395,7 +549,8 @@ export function rankTopDocs(
     flags[d]! |= SCORED;
     cleanup.push(d);
     evaluated++;
-    const s = top.length >= limit ? ix.exactScoreBelow(st, d, top[top.length - 1]![1], m) : ix.exactScore(st, d);
+    const known = textScores?.get(d);
+    const s = exact?.get(d) ?? (known !== undefined ? ix.exactScore(st, d, known) : top.length >= limit ? ix.exactScoreBelow(st, d, top[top.length - 1]![1], m) : ix.exactScore(st, d));
     if (s === 2) return true;
     if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) return true;
     insertTop(top, d, s, limit);
@@ -464,13 +619,66 @@ export function rankTopDocs(
     // Statements without the phrases are dropped before any bound or score (a byte search).
     const excluded = (d: number): boolean => phraseReq && (!(flags[d]! & REQUIRED) || !hasPhrases(d));
     const D = read + missing;
-    // Whole errors for the bound of everything not read; per statement, the fractional value (a
-    // weaker bound, but it orders statements by shared trigrams within a whole error too).
+    // Whole errors for the bound of everything not read; per statement, the fractional value
+    // (e0Frac, above: a weaker bound, but it orders statements by shared trigrams within a whole
+    // error too).
     const e0Of = (c: number): number => Math.ceil((D - c) / 3);
-    const e0Frac = (c: number): number => Math.max(0, D - c) / 3;
     // Statements sharing fewer trigrams than this cannot match by their text (e0 > k).
     // (With a phrase every statement read is kept: it may have the phrase and match by metadata.)
     const minC = phraseReq ? 1 : Math.max(1, D - 3 * k);
+    if (last && !provable && tuning.tightLastStage) {
+      // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
+      // are scored whole, all of them (fewer: each costs a pass per chunk).
+      const cands = selectCandidates(minC, tuning.textCandidates);
+      for (const d of [...entityPool, ...cands.docs]) {
+        if (flags[d]! & SCORED || excluded(d)) continue;
+        flags[d]! |= SCORED;
+        cleanup.push(d);
+        evaluated++;
+        const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1]) : ix.exactScore(st, d);
+        if (sc === 2) continue;
+        if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
+        insertTop(top, d, sc, limit);
+      }
+      break;
+    }
+    if (last && provable && tuning.tightLastStage) {
+      // The last stage: the statements sharing most trigrams get a tight bound from one Myers
+      // pass over their text (tightBound), then are scored whole best bound first. Doc-level
+      // trigram counts rank look-alikes poorly (stop-word trigrams are shared anywhere in a
+      // statement); the text's own best alignment is what fuse.js scores.
+      const cands = selectCandidates(minC, tuning.textCandidates);
+      const textScores = new Map<number, number>();
+      const exact = new Map<number, number>();
+      // Candidates enter at their trigram bound and are tightened when they reach the top of the
+      // heap: once the tenth is good, statements whose bound cannot beat it cost nothing more.
+      heap.clear();
+      for (const d of entityPool) if (!(flags[d]! & SCORED) && !excluded(d)) heap.push(docBound(d, e0Frac(counts[d]!)), d);
+      for (const d of cands.docs) heap.push(docBound(d, e0Frac(counts[d]!)), d);
+      const rest = cands.capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
+      for (;;) {
+        while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
+        const t = tenth();
+        const left = Math.min(heap.minKey, rest);
+        if (left > t || left >= 1) {
+          proven = true;
+          break;
+        }
+        // Every candidate that could still beat the tenth has been scored (the rest were not
+        // read: not proven).
+        if (heap.size === 0 || heap.minKey > t) break;
+        const d = heap.vals[0]!;
+        if (!(flags[d]! & TIGHT)) {
+          heap.pop();
+          flags[d]! |= TIGHT;
+          const b = tightBound(d, counts[d]!, textScores, exact);
+          if (b < 1) heap.push(b, d);
+          continue;
+        }
+        if (!scoreNext(heap, textScores, exact)) break;
+      }
+      break;
+    }
     // Statements by count, highest first (a counting sort of those touched).
     const levelStart = new Uint32Array(read + 2);
     for (let i = 0; i < nt; i++) {
@@ -502,54 +710,13 @@ export function rankTopDocs(
       return lb * ix.metaBound(st, d, pattern, k, bestTitle());
     };
     heap.clear();
-    est.clear();
-    // The last stage orders statements by an estimate of their score (missing trigrams as
-    // `errorsPerMissing` errors each, not a third), which ranks look-alikes far better than the
-    // bound does; the bounds are still kept (in \`heap\`) to prove the top when they can.
-    const estimating = last && provable && tuning.errorsPerMissing > 1 / 3;
     for (const d of entityPool) {
       if (flags[d]! & SCORED || excluded(d)) continue;
       const c = counts[d]!;
       heap.push(provable ? docBound(d, e0Frac(c)) : pseudoBound(d, c), d);
-      if (estimating) est.push(docBound(d, Math.min(k, Math.max(e0Frac(c), tuning.errorsPerMissing * (D - c)))), d);
-    }
-    if (estimating) {
-      let level = read;
-      let materialized = 0;
-      let capped = false;
-      for (; level >= minC && !capped; level--) {
-        const e0 = e0Frac(level);
-        const e = Math.min(k, Math.max(e0, tuning.errorsPerMissing * (D - level)));
-        for (let i = levelStart[level]!; i < levelStart[level - 1]!; i++) {
-          if (materialized >= tuning.textCandidates) {
-            capped = true;
-            break;
-          }
-          const d = byLevel[i]!;
-          if (!live[d] || excluded(d) || (allowed && !allowed(d))) continue;
-          heap.push(docBound(d, e0), d);
-          est.push(docBound(d, e), d);
-          materialized++;
-        }
-      }
-      const rest = capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
-      for (;;) {
-        while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
-        const t = tenth();
-        if (Math.min(heap.minKey, rest) > t || Math.min(heap.minKey, rest) >= 1) {
-          proven = true;
-          break;
-        }
-        while (est.size > 0 && flags[est.vals[0]!]! & SCORED) est.pop();
-        if (est.size === 0 || !scoreNext(est)) {
-          break;
-        }
-      }
-      break;
     }
     // Statements are taken level by level (shared-trigram count, highest first) and, within a
     // level, by bins of their exponent x (best first): a large level is bounded bin by bin.
-    const xs = stats.x;
     // (Statements whose text or quote could equal the pattern, score 0, skip the bins.)
     const sBest = (e0: number): number => (e0 === 0 ? 0.001 : Math.max(0.001, e0 / m));
     const metaFloor = metaUnpooled * (titlesPooled ? 1 : bestTitle());
@@ -690,6 +857,32 @@ export function rankTopDocs(
   for (const d of cleanup) flags[d] = 0;
   if (fullScan) flags.fill(0, 0, n);
   return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
+}
+
+/** The k-th smallest value (0-based) of `a`, which it reorders (Hoare's selection). */
+function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
 }
 
 export function insertTop(top: Array<[number, number]>, doc: number, score: number, limit: number): void {
