@@ -79,7 +79,7 @@ export class TrigramPostings {
   private append(id: number): void {
     if (this.pendAt + 3 > this.pendCur.length) {
       if (this.pendAt > 0) this.pendChunks.push([this.pendCur, this.pendAt]);
-      // Chunks double up to 16 MB: small indexes stay small, big builds allocate rarely.
+      // Chunks double up to 64 MB: small indexes stay small, big builds allocate rarely.
       this.pendCur = new Uint16Array(Math.min(MAX_CHUNK, Math.max(1024, this.pendLen)));
       this.pendAt = 0;
     }
@@ -306,8 +306,13 @@ export class TrigramPostings {
 }
 
 const EMPTY: Uint32Array = new Uint32Array(0);
-/** Pending units per chunk at most (16 MB). */
-const MAX_CHUNK = 1 << 23;
+/**
+ * Pending units per chunk at most (64 MB). Above glibc's largest mmap threshold (32 MB): every
+ * full chunk is mapped on its own and goes back to the system when freed after the merge. With
+ * 16 MB chunks the threshold rose past them, they came from the heap arena, and a 1M rebuild kept
+ * about 250 MB of freed chunks resident.
+ */
+const MAX_CHUNK = 1 << 25;
 /** Marks a pending id of 16 bits or more: its high and low halves follow. */
 const ESCAPE = 0xffff;
 
