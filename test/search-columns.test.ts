@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteTexts, CaseTexts, SparseStrings } from '../src/search/columns.js';
+import { ByteTexts, CaseTexts, IdIndex, SparseStrings, StringColumn } from '../src/search/columns.js';
 import { foldForSearch } from '../src/search/fuse-options.js';
 
 const TEXTS = [
@@ -110,5 +110,46 @@ describe('SparseStrings: quotes for a few statement numbers', () => {
     s.delete(5);
     expect(s.get(5)).toBeUndefined();
     expect(s.entries().map(([d]) => d)).toEqual([2, 9, 12]);
+  });
+});
+
+describe('StringColumn and IdIndex: ids as bytes, found through a table of numbers', () => {
+  it('finds ids added one by one (ASCII and not), forgets removed ones, follows re-added ones', () => {
+    const col = new StringColumn();
+    const ids = new IdIndex(col);
+    const names = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? `art${i}:é${i}` : `art${i}:${i % 13}`));
+    names.forEach((id, doc) => {
+      col.push(id);
+      ids.set(id, doc);
+    });
+    expect(col.length).toBe(5000);
+    names.forEach((id, doc) => expect(ids.get(id)).toBe(doc));
+    expect(col.get(7)).toBe('art7:é7');
+    expect(ids.get('art1:2')).toBeUndefined();
+    ids.delete('art3:3');
+    expect(ids.get('art3:3')).toBeUndefined();
+    // Added again under a new number (a replaced statement).
+    col.push('art3:3');
+    ids.set('art3:3', 5000);
+    expect(ids.get('art3:3')).toBe(5000);
+    ids.delete('art3:3');
+    expect(ids.get('art3:3')).toBeUndefined();
+    // An id not from the column at that number goes to the side Map.
+    ids.set('elsewhere', 12);
+    expect(ids.get('elsewhere')).toBe(12);
+  });
+
+  it('indexes a loaded blob (live strings only) and takes more after it', () => {
+    const parts = ['a:1', 'a:2', 'ü:3', ''];
+    const blob = Buffer.from(parts.join(''), 'utf8');
+    const offsets = new Uint32Array(parts.length + 1);
+    parts.forEach((p, i) => (offsets[i + 1] = offsets[i]! + Buffer.byteLength(p)));
+    const col = StringColumn.fromUtf8(blob, offsets, parts.length);
+    const ids = col.idIndex((i) => i !== 1);
+    expect([ids.get('a:1'), ids.get('a:2'), ids.get('ü:3')]).toEqual([0, undefined, 2]);
+    col.push('b:5');
+    ids.set('b:5', 4);
+    expect([col.get(2), col.get(3), col.get(4), ids.get('b:5')]).toEqual(['ü:3', '', 'b:5', 4]);
+    expect(Buffer.from(col.utf8(2)).toString('utf8')).toBe('ü:3');
   });
 });

@@ -44,51 +44,82 @@ export class Column<T extends Uint8Array | Uint16Array | Int32Array | Uint32Arra
 }
 
 /**
- * Strings by document number: a UTF-8 blob loaded from disk (decoded on access, so a million
- * texts cost their bytes and nothing more) plus strings added since.
+ * Strings by document number, as UTF-8 (decoded on access, so a million strings cost their bytes
+ * and nothing more): a blob loaded from disk, then the strings added since in a growing tail.
  */
 export class StringColumn {
   private blob: Uint8Array = new Uint8Array(0);
   /** Byte offsets into `blob`, baseCount + 1 of them. */
   private offsets: Uint32Array | Float64Array = new Uint32Array(1);
   private baseCount = 0;
-  private extra: string[] = [];
+  private tail: Uint8Array = new Uint8Array(0);
+  private tailUsed = 0;
+  /** Where each tail string ends in `tail`. */
+  private tailEnds = new GrowableU32(16);
+  private writer: Buffer | null = null;
 
   get length(): number {
-    return this.baseCount + this.extra.length;
+    return this.baseCount + this.tailEnds.length;
+  }
+
+  /** The buffer holding string `i` and its byte range there. */
+  private locate(i: number): [Uint8Array, number, number] {
+    if (i < this.baseCount) return [this.blob, this.offsets[i]!, this.offsets[i + 1]!];
+    const k = i - this.baseCount;
+    return [this.tail, k === 0 ? 0 : this.tailEnds.data[k - 1]!, this.tailEnds.data[k]!];
   }
 
   get(i: number): string {
-    if (i < this.baseCount) {
-      const b = this.blob;
-      return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', this.offsets[i]!, this.offsets[i + 1]!);
-    }
-    return this.extra[i - this.baseCount] ?? '';
+    if (i >= this.length) return '';
+    const [b, from, to] = this.locate(i);
+    return from === to ? '' : Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', from, to);
   }
 
   push(s: string): void {
-    this.extra.push(s);
+    const need = this.tailUsed + s.length * 3;
+    if (need > this.tail.length) {
+      const next = new Uint8Array(Math.max(need, this.tail.length * 2, 1024));
+      next.set(this.tail.subarray(0, this.tailUsed));
+      this.tail = next;
+    }
+    if (this.writer === null || this.writer.buffer !== this.tail.buffer) {
+      this.writer = Buffer.from(this.tail.buffer, this.tail.byteOffset, this.tail.byteLength);
+    }
+    if (s.length > 0) this.tailUsed += this.writer.write(s, this.tailUsed, 'utf8');
+    this.tailEnds.push(this.tailUsed);
   }
 
-  /** String `i` as UTF-8 bytes (a view of the blob for loaded strings: nothing decoded). */
+  /** A removed document's string: kept (bytes in a shared buffer cannot be freed one by one). */
+  clear(_i: number): void {}
+
+  /** String `i` as UTF-8 bytes (a view: nothing decoded). */
   utf8(i: number): Uint8Array {
-    if (i < this.baseCount) return this.blob.subarray(this.offsets[i]!, this.offsets[i + 1]!);
-    return Buffer.from(this.extra[i - this.baseCount] ?? '', 'utf8');
+    const [b, from, to] = this.locate(i);
+    return b.subarray(from, to);
   }
 
-  /** Frees a removed document's string (only strings added in memory can be freed). */
-  clear(i: number): void {
-    if (i >= this.baseCount) this.extra[i - this.baseCount] = '';
+  /** FNV-1a of string `i`'s bytes (hashChars gives the same for an ASCII string). */
+  hashAt(i: number): number {
+    const [b, from, to] = this.locate(i);
+    return hashBytes(b, from, to);
   }
 
-  /**
-   * An id index over this column's strings: those in the blob through a table of numbers, those
-   * added since in a Map. `live(i)` says which strings count.
-   */
+  /** Is string `i` the string `s` (or its UTF-8 `bytes`, when given)? */
+  equalsAt(i: number, s: string, bytes: Uint8Array | null): boolean {
+    const [b, from, to] = this.locate(i);
+    const len = bytes ? bytes.length : s.length;
+    if (to - from !== len) return false;
+    if (bytes) {
+      for (let k = 0; k < len; k++) if (b[from + k] !== bytes[k]) return false;
+    } else {
+      for (let k = 0; k < len; k++) if (b[from + k] !== s.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** An id index over this column's strings; `live(i)` says which strings count. */
   idIndex(live: (i: number) => boolean): IdIndex {
-    const ix = IdIndex.overBlob(this.blob, this.offsets, this.baseCount, live);
-    for (let i = 0; i < this.extra.length; i++) if (live(this.baseCount + i)) ix.set(this.extra[i]!, this.baseCount + i);
-    return ix;
+    return IdIndex.over(this, live);
   }
 
   static fromUtf8(blob: Uint8Array, offsets: Uint32Array | Float64Array, count: number): StringColumn {
@@ -103,73 +134,92 @@ export class StringColumn {
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**
- * Statement ids → statement numbers. Ids loaded from disk stay in their UTF-8 blob, found through
- * an open-addressing table of numbers (8 MB at 1M) instead of a Map of a million strings (about
- * 150 MB of heap and a second of loading); ids set or deleted since go to a Map, which wins.
+ * Statement ids → statement numbers: an open-addressing table of numbers over the ids' bytes in
+ * their StringColumn (8 MB at 1M) instead of a Map of a million strings (about 150 MB of heap and
+ * a second of loading). Ids added later join the table; an id removed, or added again under a new
+ * number, goes to a small Map, which wins.
  */
 export class IdIndex {
   /** doc + 1 per slot, 0 for empty; a power of two long (or empty). */
   private table: Int32Array = new Int32Array(0);
-  private blob: Uint8Array = new Uint8Array(0);
-  private offsets: Uint32Array | Float64Array = new Uint32Array(1);
-  /** Ids changed since the blob: their number, or -1 for deleted. */
+  private count = 0;
+  /** Ids changed since they entered the table: their number, or -1 for deleted. */
   private recent = new Map<string, number>();
 
-  static overBlob(blob: Uint8Array, offsets: Uint32Array | Float64Array, count: number, live: (i: number) => boolean): IdIndex {
-    const ix = new IdIndex();
-    ix.blob = blob;
-    ix.offsets = offsets;
-    let size = 1;
-    while (size < count * 2) size *= 2;
-    const table = (ix.table = new Int32Array(count > 0 ? size : 0));
-    const mask = size - 1;
-    for (let doc = 0; doc < count; doc++) {
-      if (!live(doc)) continue;
-      let slot = hashBytes(blob, offsets[doc]!, offsets[doc + 1]!) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = doc + 1;
-    }
+  constructor(private readonly col: StringColumn) {}
+
+  static over(col: StringColumn, live: (i: number) => boolean): IdIndex {
+    const ix = new IdIndex(col);
+    let live_ = 0;
+    for (let doc = 0; doc < col.length; doc++) if (live(doc)) live_++;
+    ix.resize(live_);
+    for (let doc = 0; doc < col.length; doc++) if (live(doc)) ix.insert(doc);
     return ix;
   }
 
   get(id: string): number | undefined {
-    const r = this.recent.get(id);
-    if (r !== undefined) return r < 0 ? undefined : r;
-    return this.table.length === 0 ? undefined : this.findInBlob(id);
+    if (this.recent.size > 0) {
+      const r = this.recent.get(id);
+      if (r !== undefined) return r < 0 ? undefined : r;
+    }
+    return this.count === 0 ? undefined : this.find(id);
   }
 
+  /** `doc` is the id's number; the table takes it when it is the column's string `doc` and new. */
   set(id: string, doc: number): void {
+    if (!this.recent.has(id) && doc < this.col.length && this.col.equalsAt(doc, id, asciiOnly(id) ? null : Buffer.from(id, 'utf8')) && (this.count === 0 || this.find(id) === undefined)) {
+      if ((this.count + 1) * 2 > this.table.length) this.resize(Math.max(1024, this.count * 2));
+      this.insert(doc);
+      return;
+    }
     this.recent.set(id, doc);
   }
 
   delete(id: string): void {
-    if (this.table.length > 0 && this.findInBlob(id) !== undefined) this.recent.set(id, -1);
+    if (this.count > 0 && this.find(id) !== undefined) this.recent.set(id, -1);
     else this.recent.delete(id);
   }
 
-  private findInBlob(id: string): number | undefined {
+  /** A table for `n` ids (twice as many slots), the ones in it moved over. */
+  private resize(n: number): void {
+    const old = this.table;
+    let size = 1;
+    while (size < n * 2) size *= 2;
+    this.table = new Int32Array(n > 0 ? size : 0);
+    this.count = 0;
+    for (let s = 0; s < old.length; s++) if (old[s] !== 0) this.insert(old[s]! - 1);
+  }
+
+  private insert(doc: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = this.col.hashAt(doc) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = doc + 1;
+    this.count++;
+  }
+
+  private find(id: string): number | undefined {
     let bytes: Uint8Array | null = null;
     let h: number;
-    let len = id.length;
-    if (/^[\x00-\x7f]*$/.test(id)) h = hashChars(id);
+    if (asciiOnly(id)) h = hashChars(id);
     else {
       bytes = Buffer.from(id, 'utf8');
-      len = bytes.length;
-      h = hashBytes(bytes, 0, len);
+      h = hashBytes(bytes, 0, bytes.length);
     }
     const table = this.table;
     const mask = table.length - 1;
-    const blob = this.blob;
     for (let slot = h & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
       const doc = table[slot]! - 1;
-      const from = this.offsets[doc]!;
-      if (this.offsets[doc + 1]! - from !== len) continue;
-      let same = true;
-      for (let i = 0; i < len && same; i++) same = blob[from + i] === (bytes ? bytes[i] : id.charCodeAt(i));
-      if (same) return doc;
+      if (this.col.equalsAt(doc, id, bytes)) return doc;
     }
     return undefined;
   }
+}
+
+function asciiOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** FNV-1a over bytes; over an ASCII string's char codes it gives the same value (hashChars). */

@@ -197,7 +197,7 @@ export class FastIndex implements SearchIndex {
   n = 0;
   liveCount = 0;
   ids = new StringColumn();
-  idToDoc = new IdIndex();
+  idToDoc = new IdIndex(this.ids);
   live: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   kind: Column<Uint8Array> = new Column(new Uint8Array(1024), (k) => new Uint8Array(k));
   /** The lowercased (folded) texts fuse.js would see, as bytes. */
