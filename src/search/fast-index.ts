@@ -996,7 +996,14 @@ export class FastIndex implements SearchIndex {
       isQuote: (d) => live[d] === 1 && (kinds[d] === 0 || kinds[d] === 2),
       contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && (this.foldedQuoteOf(d) ?? '').includes(p)),
       prior: (d) => (textTok[d]! > 0 ? W_TEXT * normForTokens(textTok[d]!) : 0) + (quoteTok[d]! > 0 ? W_QUOTE * normForTokens(quoteTok[d]!) : 0),
-      score: (d) => this.exactScore((st ??= this.queryState(pattern)), d),
+      score: (d) => {
+        st ??= this.queryState(pattern);
+        // Suggestions are quotes whose words match (a quote within the text cannot match where the
+        // text does not): a look-alike failing there is dropped before the whole score, a third of
+        // the cost (the title, speakers and outlets).
+        if (quoteStart[d] !== -2 && this.textScore(st, d) >= 1) return 2;
+        return this.exactScore(st, d);
+      },
     };
   }
 }

@@ -9,12 +9,14 @@ import { TrigramPostings, patternTrigrams } from './trigrams.js';
  * there are not enough of those, the quotes sharing most of its trigrams (typos), if fuse.js's
  * score matches them at all. Both are ranked by fuse.js's exact score, as search results are.
  *
- * Bounded work: trigram lists are read rarest first up to `postings` postings. When even the
- * rarest list is longer than `firstList` (common words: "the po"), only the newest statements are
- * looked at (the window holding the rarest list's last `firstList` postings): for text that common
- * any recent quote is as good a suggestion as an old one. Among verbatim matches, fuse.js prefers
- * short statements, so they are verified and scored shortest first (`prior`), at most `exactScored`;
- * at most `fuzzyScored` look-alikes are scored.
+ * Bounded work. Verbatim matches: the rarest trigram list's statements, intersected with the other
+ * lists by galloping search (no long list is read); when that list is longer than `firstList`
+ * (common words: "the po"), only its newest `firstList` statements: for text that common a recent
+ * quote is as good a suggestion as an old one. fuse.js prefers short statements among verbatim
+ * matches, so they are checked and scored shortest first (`prior`), at most `exactScored`.
+ * Look-alikes: trigram counts over bounded reads (see lookAlikes), at most `fuzzyScored` scored.
+ * Matches through the speaker, outlet or article title only are not offered (the full search
+ * finds those): a suggestion is a quote whose words match what was typed.
  */
 
 /** What quote suggestions need of an index (FastIndex provides it). */
@@ -52,10 +54,14 @@ export interface SuggestBudget {
   shortScan: number;
 }
 
-/** About 2–4 ms at 1M statements on the benchmark machine (bench/probe.ts autocomplete). */
+/**
+ * At 1M statements (bench/.cache, 100 partial queries, warm): p50 ~3 ms, p99 ~6 ms per suggestion.
+ * Halving firstList lost a third of the full search's suggestions; smaller look-alike budgets
+ * than these lost a few.
+ */
 export const SUGGEST_BUDGET: SuggestBudget = {
-  postings: 60_000,
-  windowPostings: 120_000,
+  postings: 40_000,
+  windowPostings: 80_000,
   firstList: 20_000,
   exactScored: 100,
   verified: 1500,
@@ -109,8 +115,10 @@ export class QuoteSuggester {
         if (src.contains(d, pattern)) take(d);
       }
     }
-    if (results.length < want) {
-      // Look-alikes (typos): most trigrams shared first, then the largest prior.
+    // Look-alikes (typos) only when the verbatim matches do not fill half: the caller asks for
+    // twice what it shows (room for repeats), and a look-alike ranks below a verbatim match anyway.
+    if (results.length < Math.ceil(want / 2)) {
+      // Most trigrams shared first, then the largest prior.
       for (const d of this.lookAlikes(src, lists, budget, scored)) take(d);
     }
     return sortTop(results, want);
@@ -123,23 +131,22 @@ export class QuoteSuggester {
    */
   private withEveryTrigram(src: QuoteSource, lists: readonly List[], firstList: number): number[] {
     const first = lists[0]!;
-    let cands: number[] = [];
+    let cands = new Uint32Array(Math.min(first.size, firstList));
+    let nc = 0;
     for (let i = Math.max(0, first.size - firstList); i < first.size; i++) {
       const d = at(first, i);
-      if (src.isQuote(d)) cands.push(d);
+      if (src.isQuote(d)) cands[nc++] = d;
     }
-    for (let li = 1; li < lists.length && cands.length > 0; li++) {
+    let next = new Uint32Array(nc);
+    for (let li = 1; li < lists.length && nc > 0; li++) {
       const l = lists[li]!;
-      const kept: number[] = [];
-      let pos = 0;
-      for (const d of cands) {
-        pos = gallop(l, pos, d);
-        if (pos >= l.size) break;
-        if (at(l, pos) === d) kept.push(d);
-      }
-      cands = kept;
+      // Base and tail are ascending and every tail statement follows the base: the result is too.
+      let kept = intersect(cands, nc, l.base, next, 0);
+      if (l.tail.length > 0) kept = intersect(cands, nc, l.tail, next, kept);
+      [cands, next] = [next, cands];
+      nc = kept;
     }
-    return cands;
+    return Array.from(cands.subarray(0, nc));
   }
 
   /**
@@ -179,35 +186,49 @@ export class QuoteSuggester {
     const touched = this.touched;
     let nt = 0;
     for (const l of lists) {
-      for (let i = lowerBound(l, lo); i < l.size; i++) {
-        const d = i < l.base.length ? l.base[i]! : l.tail[i - l.base.length]!;
-        const c = counts[d]!;
-        counts[d] = c + 1;
-        if (c === 0) touched[nt++] = d;
-      }
+      const from = lowerBound(l, lo);
+      nt = countInto(l.base, Math.min(from, l.base.length), counts, touched, nt);
+      nt = countInto(l.tail, Math.max(0, from - l.base.length), counts, touched, nt);
     }
     try {
-      // A counting sort by shared trigrams, most first; the last level taken by prior.
-      const start = new Uint32Array(lists.length + 2);
-      for (let i = 0; i < nt; i++) start[lists.length - counts[touched[i]!]! + 1]!++;
-      for (let c = 0; c <= lists.length; c++) start[c + 1]! += start[c]!;
-      const sorted = new Uint32Array(nt);
-      const fill = start.slice();
-      for (let i = 0; i < nt; i++) sorted[fill[lists.length - counts[touched[i]!]!]!++] = touched[i]!;
+      // Levels of shared trigrams from the top, down to one that holds a few times `max` (most
+      // statements are not quotes, some are scored already); a level taken in part, by prior.
+      const top = lists.length;
+      const hist = new Uint32Array(top + 1);
+      for (let i = 0; i < nt; i++) hist[counts[touched[i]!]!]!++;
       const out: number[] = [];
-      for (let c = 0; c < lists.length && out.length < max; c++) {
-        const level: number[] = [];
-        for (let i = start[c]!; i < start[c + 1]!; i++) {
-          const d = sorted[i]!;
-          if (!skip.has(d) && src.isQuote(d)) level.push(d);
+      for (let high = top; high >= 1 && out.length < max; ) {
+        let low = high;
+        let cum = hist[high]!;
+        while (low > 1 && cum < 3 * (max - out.length)) cum += hist[--low]!;
+        const levels: number[][] = Array.from({ length: high - low + 1 }, () => []);
+        for (let i = 0; i < nt; i++) {
+          const d = touched[i]!;
+          const c = counts[d]!;
+          if (c >= low && c <= high && !skip.has(d) && src.isQuote(d)) levels[high - c]!.push(d);
         }
-        for (const d of bestByPrior(src, level, max - out.length)) out.push(d);
+        for (const level of levels) {
+          if (out.length >= max) break;
+          for (const d of bestByPrior(src, level, max - out.length)) out.push(d);
+        }
+        high = low - 1;
       }
       return out;
     } finally {
       for (let i = 0; i < nt; i++) counts[touched[i]!] = 0;
     }
   }
+}
+
+/** Counts each statement of seg[from..] once more, noting those seen for the first time. */
+function countInto(seg: Uint32Array, from: number, counts: Uint8Array, touched: Uint32Array, nt: number): number {
+  for (let i = from; i < seg.length; i++) {
+    const d = seg[i]!;
+    const c = counts[d]!;
+    counts[d] = c + 1;
+    if (c === 0) touched[nt++] = d;
+  }
+  return nt;
 }
 
 /** Postings of the lists from statement `lo` on. */
@@ -277,21 +298,55 @@ function at(l: List, i: number): number {
   return i < l.base.length ? l.base[i]! : l.tail[i - l.base.length]!;
 }
 
-/** The position of the first statement ≥ doc in a list, from position `pos` on (exponential search). */
-function gallop(l: List, pos: number, doc: number): number {
-  if (pos >= l.size || at(l, pos) >= doc) return pos;
-  let step = 1;
-  let lo = pos;
-  while (lo + step < l.size && at(l, lo + step) < doc) {
-    lo += step;
-    step *= 2;
+/**
+ * Appends to `out` (from `from`) the first `nc` of `cands` (ascending) that are in `seg`
+ * (ascending); returns the new length. A merge when the part of `seg` between the first and last
+ * candidate is short, else an exponential search per candidate (a common trigram's list is most of
+ * the corpus: reading it would cost more than the rest of the suggestion).
+ */
+function intersect(cands: Uint32Array, nc: number, seg: Uint32Array, out: Uint32Array, from: number): number {
+  let o = from;
+  let j = lowerBoundIn(seg, cands[0]!, 0);
+  const end = lowerBoundIn(seg, cands[nc - 1]! + 1, j);
+  if (end - j <= 8 * nc) {
+    for (let i = 0; i < nc && j < end; i++) {
+      const d = cands[i]!;
+      while (j < end && seg[j]! < d) j++;
+      if (j < end && seg[j] === d) out[o++] = d;
+    }
+    return o;
   }
-  // at(lo) < doc; the answer is in (lo, lo + step].
-  let a = lo + 1;
-  let b = Math.min(l.size, lo + step);
+  for (let i = 0; i < nc && j < end; i++) {
+    const d = cands[i]!;
+    if (seg[j]! < d) {
+      // Gallop: seg[lo] < d; the first position ≥ d is in (lo, lo + step].
+      let lo = j;
+      let step = 1;
+      while (lo + step < end && seg[lo + step]! < d) {
+        lo += step;
+        step *= 2;
+      }
+      let a = lo + 1;
+      let b = Math.min(end, lo + step);
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (seg[mid]! < d) a = mid + 1;
+        else b = mid;
+      }
+      j = a;
+    }
+    if (j < end && seg[j] === d) out[o++] = d;
+  }
+  return o;
+}
+
+/** The first position ≥ `from` in an ascending array holding a value ≥ doc. */
+function lowerBoundIn(seg: Uint32Array, doc: number, from: number): number {
+  let a = from;
+  let b = seg.length;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (at(l, mid) < doc) a = mid + 1;
+    if (seg[mid]! < doc) a = mid + 1;
     else b = mid;
   }
   return a;

@@ -15,8 +15,8 @@ interface DirectoryEntry {
   name: string;
   /** The canonical name normalized, after a space: " hr mcmaster" (a word prefix is " " + typed). */
   spaced: string;
-  /** Each name (canonical and aliases, normalized) as its words, for typo matches. */
-  nameWords: string[][];
+  /** The canonical name and aliases, normalized. */
+  names: readonly string[];
 }
 
 /**
@@ -30,11 +30,7 @@ export class SpeakerDirectory {
   constructor(entries: Iterable<SpeakerEntry>) {
     const live = [...entries].filter((e) => e.count > 0);
     live.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    this.entries = live.map((e) => ({
-      name: e.name,
-      spaced: ` ${e.normalizedName ?? normalizeName(e.name)}`,
-      nameWords: [...new Set(e.names)].map((n) => n.split(' ').filter((w) => w.length > 0)),
-    }));
+    this.entries = live.map((e) => ({ name: e.name, spaced: ` ${e.normalizedName ?? normalizeName(e.name)}`, names: e.names }));
   }
 
   /**
@@ -59,18 +55,58 @@ export class SpeakerDirectory {
     if (typed.some((w) => w.length < 4)) return out;
     for (const e of this.entries) {
       if (out.length >= max) break;
-      if (e.nameWords.some((words) => typed.every((t) => words.some((w) => nearWord(w, t))))) out.push(e.name);
+      if (e.names.some((name) => typed.every((t) => hasWordNear(name, t)))) out.push(e.name);
     }
     return out;
   }
 }
 
-/** `t` (typed, 4+ letters) is a typo of name word `w`: within 1 edit, 2 from 8 letters. */
-function nearWord(w: string, t: string): boolean {
+/**
+ * Some word of `name` (normalized: words separated by single spaces) is a typo of `t` (typed, 4+
+ * letters): within 1 edit, 2 from 8 letters. Words are walked in place, without splitting.
+ */
+function hasWordNear(name: string, t: string): boolean {
   const k = t.length >= 8 ? 2 : 1;
-  // An edit changes the length by at most one: most words are ruled out without the DP.
-  if (Math.abs(w.length - t.length) > k) return false;
-  return editDistanceWithin(w, t, k);
+  let start = 0;
+  while (start < name.length) {
+    let end = name.indexOf(' ', start);
+    if (end < 0) end = name.length;
+    // An edit changes the length by at most one: most words are ruled out without the DP.
+    if (end > start && Math.abs(end - start - t.length) <= k && wordEditsWithin(name, start, end, t, k)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** Two reused rows: a keystroke checks thousands of name words (editDistanceWithin allocates). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/** Levenshtein distance of a[from, to) and b at most k (the same answer as editDistanceWithin). */
+function wordEditsWithin(a: string, from: number, to: number, b: string, k: number): boolean {
+  const m = b.length;
+  if (rowA.length <= m) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= to - from; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(from + i - 1);
+    for (let j = 1; j <= m; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > k) return false;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]! <= k;
 }
 
 /** Speakers for what was typed (see SpeakerDirectory.suggest), without keeping the directory. */
