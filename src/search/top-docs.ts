@@ -158,6 +158,8 @@ const SCORED = 2;
 const REQUIRED = 4;
 /** Bounded tightly (top-docs' last stage): its place in the heap is its score or nearly. */
 const TIGHT = 8;
+/** At most this many exact occurrences of a common word go on to the heap (top-docs' last stage). */
+const WHOLE_ROOM = 1500;
 /** Left out by a filter (top-docs' last stage). */
 const DROPPED = 16;
 
@@ -485,9 +487,9 @@ export function rankTopDocs(
         if (c >= lo && c <= hi && !(flags[d]! & (POOLED | SCORED | DROPPED))) byLevel[levelEnd[c]!++] = d;
       }
       for (let c = hi; c >= lo && !capped; c--) {
-        const level: number[] = [];
+        let level: number[] = [];
         for (let i = at[c]!; i < levelEnd[c]!; i++) if (!phraseReq || hasPhrases(byLevel[i]!)) level.push(byLevel[i]!);
-        const room = max - docs.length;
+        let room = max - docs.length;
         if (room === 0) {
           capped = level.length > 0 || c > minC;
           break;
@@ -501,6 +503,16 @@ export function rankTopDocs(
         const lnS = Math.log(Math.max(0.001, e0Frac(c) / m));
         // Every trigram of the pattern there: an exact occurrence is likely, look for it in the quote.
         const whole = c === read && read === lists.length && missing === 0;
+        // A common word: its exact occurrences are ranked by the key nearly as fuse.js ranks
+        // them, so fewer are taken, and the byte searches only for the statements whose lengths
+        // put them in the running (speakers and outlets that match were pooled already).
+        if (whole) room = Math.min(room, WHOLE_ROOM);
+        if (whole && level.length > 4 * room) {
+          const byX = new Float64Array(level.length);
+          for (let j = 0; j < level.length; j++) byX[j] = -xs[level[j]!]!;
+          const cutX = kthSmallest(byX.slice(), 4 * room - 1);
+          level = level.filter((_, j) => byX[j]! <= cutX);
+        }
         const keys = new Float64Array(level.length);
         for (let j = 0; j < level.length; j++) {
           const d = level[j]!;
@@ -534,6 +546,9 @@ export function rankTopDocs(
     return { docs, capped };
   };
 
+  const pushBounded = (docs: readonly number[]): void => {
+    for (const d of docs) heap.push(docBound(d, e0Frac(counts[d]!)), d);
+  };
   // 2 000, or a fifth of the corpus, is plenty below 30k statements (10k: recall@10 0.977 with
   // 2 000, 0.995 with 6 000 at twice the time); the tuning's cap binds from 30k statements on.
   const lastCandidates = Math.min(tuning.textCandidates, Math.max(2000, Math.ceil(n / 5)));
@@ -607,17 +622,9 @@ export function rankTopDocs(
     }
     for (; read < end; read++) {
       const l = lists[read]!;
-      for (const part of [l.base, l.tail]) {
-        for (let i = 0; i < part.length; i++) {
-          const d = part[i]!;
-          const c = counts[d]!;
-          counts[d] = c + 1;
-          if (c === 0) touched[nt++] = d;
-        }
-      }
-      if (read + 1 === reqCount) {
-        for (let i = 0; i < nt; i++) if (counts[touched[i]!] === reqCount) flags[touched[i]!]! |= REQUIRED;
-      }
+      nt = countPostings(l.base, counts, touched, nt);
+      nt = countPostings(l.tail, counts, touched, nt);
+      if (read + 1 === reqCount) markRequired(touched, nt, counts, flags, reqCount);
     }
     // Statements without the phrases are dropped before any bound or score (a byte search).
     const excluded = (d: number): boolean => phraseReq && (!(flags[d]! & REQUIRED) || !hasPhrases(d));
@@ -656,8 +663,8 @@ export function rankTopDocs(
       // Candidates enter at their trigram bound and are tightened when they reach the top of the
       // heap: once the tenth is good, statements whose bound cannot beat it cost nothing more.
       heap.clear();
-      for (const d of entityPool) if (!(flags[d]! & SCORED) && !excluded(d)) heap.push(docBound(d, e0Frac(counts[d]!)), d);
-      for (const d of cands.docs) heap.push(docBound(d, e0Frac(counts[d]!)), d);
+      pushBounded(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
+      pushBounded(cands.docs);
       const rest = cands.capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
       for (;;) {
         while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
@@ -683,22 +690,8 @@ export function rankTopDocs(
       break;
     }
     // Statements by count, highest first (a counting sort of those touched).
-    const levelStart = new Uint32Array(read + 2);
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i]!;
-      const c = counts[d]!;
-      if (c >= minC && !(flags[d]! & (POOLED | SCORED))) levelStart[c - 1]!++;
-    }
     // levelStart[c] .. levelStart[c - 1]: the statements with count c.
-    for (let c = read - 1; c >= 0; c--) levelStart[c]! += levelStart[c + 1]!;
-    const byLevel = new Uint32Array(levelStart[0]!);
-    const fill = new Uint32Array(read + 2);
-    for (let c = 1; c <= read; c++) fill[c] = levelStart[c]!;
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i]!;
-      const c = counts[d]!;
-      if (c >= minC && !(flags[d]! & (POOLED | SCORED))) byLevel[fill[c]!++] = d;
-    }
+    const { levelStart, byLevel } = sortByCount(touched, nt, counts, flags, read, minC);
     // Long patterns (several Bitap chunks): ranked by the former estimate, never proven.
     const pseudoBound = (d: number, c: number): number => {
       const errors = Math.max(0, D - c) / 3;
@@ -713,11 +706,8 @@ export function rankTopDocs(
       return lb * ix.metaBound(st, d, pattern, k, bestTitle());
     };
     heap.clear();
-    for (const d of entityPool) {
-      if (flags[d]! & SCORED || excluded(d)) continue;
-      const c = counts[d]!;
-      heap.push(provable ? docBound(d, e0Frac(c)) : pseudoBound(d, c), d);
-    }
+    if (provable) pushBounded(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
+    else for (const d of entityPool) if (!(flags[d]! & SCORED) && !excluded(d)) heap.push(pseudoBound(d, counts[d]!), d);
     // Statements are taken level by level (shared-trigram count, highest first) and, within a
     // level, by bins of their exponent x (best first): a large level is bounded bin by bin.
     // (Statements whose text or quote could equal the pattern, score 0, skip the bins.)
@@ -852,14 +842,66 @@ export function rankTopDocs(
   }
 
   // Reset the shared scratch arrays.
+  resetMarks(counts, flags, touched, nt);
+  clearFlags(flags, entityPool);
+  clearFlags(flags, cleanup);
+  if (fullScan) flags.fill(0, 0, n);
+  return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
+}
+
+/*
+ * The loops over every statement touched live in small functions of their own: V8 keeps
+ * deoptimising a function as large as rankTopDocs (rare branches without type feedback), and a
+ * loop of a million steps in its interpreted body cost four times as much.
+ */
+
+/** Counts one list's statements; the newly touched ones are appended to `touched`. */
+function countPostings(part: Uint32Array, counts: Uint8Array, touched: Uint32Array, nt: number): number {
+  for (let i = 0; i < part.length; i++) {
+    const d = part[i]!;
+    const c = counts[d]!;
+    counts[d] = c + 1;
+    if (c === 0) touched[nt++] = d;
+  }
+  return nt;
+}
+
+function resetMarks(counts: Uint8Array, flags: Uint8Array, touched: Uint32Array, nt: number): void {
   for (let i = 0; i < nt; i++) {
     counts[touched[i]!] = 0;
     flags[touched[i]!] = 0;
   }
-  for (const d of entityPool) flags[d] = 0;
-  for (const d of cleanup) flags[d] = 0;
-  if (fullScan) flags.fill(0, 0, n);
-  return { top, evaluated, stage: `${stage}${proven ? (titleOnlyLeft ? ':settled' : ':proven') : ''}` };
+}
+
+function clearFlags(flags: Uint8Array, docs: readonly number[]): void {
+  for (const d of docs) flags[d] = 0;
+}
+
+function markRequired(touched: Uint32Array, nt: number, counts: Uint8Array, flags: Uint8Array, required: number): void {
+  for (let i = 0; i < nt; i++) if (counts[touched[i]!] === required) flags[touched[i]!]! |= REQUIRED;
+}
+
+/**
+ * The statements touched with at least `minC` shared trigrams (not pooled or scored), by count,
+ * highest first: a counting sort. `byLevel[levelStart[c] .. levelStart[c - 1])` have count c.
+ */
+function sortByCount(touched: Uint32Array, nt: number, counts: Uint8Array, flags: Uint8Array, read: number, minC: number): { levelStart: Uint32Array; byLevel: Uint32Array } {
+  const levelStart = new Uint32Array(read + 2);
+  for (let i = 0; i < nt; i++) {
+    const d = touched[i]!;
+    const c = counts[d]!;
+    if (c >= minC && !(flags[d]! & (POOLED | SCORED))) levelStart[c - 1]!++;
+  }
+  for (let c = read - 1; c >= 0; c--) levelStart[c]! += levelStart[c + 1]!;
+  const byLevel = new Uint32Array(levelStart[0]!);
+  const fill = new Uint32Array(read + 2);
+  for (let c = 1; c <= read; c++) fill[c] = levelStart[c]!;
+  for (let i = 0; i < nt; i++) {
+    const d = touched[i]!;
+    const c = counts[d]!;
+    if (c >= minC && !(flags[d]! & (POOLED | SCORED))) byLevel[fill[c]!++] = d;
+  }
+  return { levelStart, byLevel };
 }
 
 /** The k-th smallest value (0-based) of `a`, which it reorders (Hoare's selection). */
