@@ -549,6 +549,44 @@ export function rankTopDocs(
   const pushBounded = (docs: readonly number[]): void => {
     for (const d of docs) heap.push(docBound(d, e0Frac(counts[d]!)), d);
   };
+  /**
+   * The last stage's loop: candidates are tightened on reaching the top of the heap, results taken
+   * while one can beat the tenth. True when nothing left (`rest`: a bound on the statements not
+   * in the heap) can beat it: proven.
+   */
+  const settleTight = (rest: number, textScores: Map<number, number>, exact: Map<number, number>): boolean => {
+    for (;;) {
+      while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
+      const t = tenth();
+      const left = Math.min(heap.minKey, rest);
+      if (left > t || left >= 1) return true;
+      // Every candidate that could still beat the tenth has been scored (the rest were not
+      // read: not proven).
+      if (heap.size === 0 || heap.minKey > t) return false;
+      const d = heap.vals[0]!;
+      if (!(flags[d]! & TIGHT)) {
+        heap.pop();
+        flags[d]! |= TIGHT;
+        const b = tightBound(d, counts[d]!, textScores, exact);
+        if (b < 1) heap.push(b, d);
+        continue;
+      }
+      if (!scoreNext(heap, textScores, exact)) return false;
+    }
+  };
+  /** Every one of `docs` scored whole (patterns of several chunks: no bound holds). */
+  const scoreAll = (docs: readonly number[], excluded: (d: number) => boolean): void => {
+    for (const d of docs) {
+      if (flags[d]! & SCORED || excluded(d)) continue;
+      flags[d]! |= SCORED;
+      cleanup.push(d);
+      evaluated++;
+      const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1]) : ix.exactScore(st, d);
+      if (sc === 2) continue;
+      if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
+      insertTop(top, d, sc, limit);
+    }
+  };
   // 2 000, or a fifth of the corpus, is plenty below 30k statements (10k: recall@10 0.977 with
   // 2 000, 0.995 with 6 000 at twice the time); the tuning's cap binds from 30k statements on.
   const lastCandidates = Math.min(tuning.textCandidates, Math.max(2000, Math.ceil(n / 5)));
@@ -640,16 +678,7 @@ export function rankTopDocs(
       // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
       // are scored whole, all of them (fewer: each costs a pass per chunk).
       const cands = selectCandidates(minC, lastCandidates);
-      for (const d of [...entityPool, ...cands.docs]) {
-        if (flags[d]! & SCORED || excluded(d)) continue;
-        flags[d]! |= SCORED;
-        cleanup.push(d);
-        evaluated++;
-        const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1]) : ix.exactScore(st, d);
-        if (sc === 2) continue;
-        if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
-        insertTop(top, d, sc, limit);
-      }
+      scoreAll([...entityPool, ...cands.docs], excluded);
       break;
     }
     if (last && provable && tuning.tightLastStage) {
@@ -666,27 +695,7 @@ export function rankTopDocs(
       pushBounded(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
       pushBounded(cands.docs);
       const rest = cands.capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
-      for (;;) {
-        while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
-        const t = tenth();
-        const left = Math.min(heap.minKey, rest);
-        if (left > t || left >= 1) {
-          proven = true;
-          break;
-        }
-        // Every candidate that could still beat the tenth has been scored (the rest were not
-        // read: not proven).
-        if (heap.size === 0 || heap.minKey > t) break;
-        const d = heap.vals[0]!;
-        if (!(flags[d]! & TIGHT)) {
-          heap.pop();
-          flags[d]! |= TIGHT;
-          const b = tightBound(d, counts[d]!, textScores, exact);
-          if (b < 1) heap.push(b, d);
-          continue;
-        }
-        if (!scoreNext(heap, textScores, exact)) break;
-      }
+      proven = settleTight(rest, textScores, exact);
       break;
     }
     // Statements by count, highest first (a counting sort of those touched).
