@@ -717,6 +717,8 @@ export function rankTopDocs(
     heap.clear();
     if (provable) pushBounded(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
     else for (const d of entityPool) if (!(flags[d]! & SCORED) && !excluded(d)) heap.push(pseudoBound(d, counts[d]!), d);
+    // (In a closure of its own, as the loops above: see countPostings.)
+    (() => {
     // Statements are taken level by level (shared-trigram count, highest first) and, within a
     // level, by bins of their exponent x (best first): a large level is bounded bin by bin.
     // (Statements whose text or quote could equal the pattern, score 0, skip the bins.)
@@ -848,6 +850,7 @@ export function rankTopDocs(
         heap.push(docBound(d, Math.max(e0Of(counts[d]!), 0)), d);
       }
     }
+    })();
   }
 
   // Reset the shared scratch arrays.
