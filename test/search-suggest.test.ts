@@ -112,12 +112,16 @@ describe('QuoteSuggester budgets', () => {
   function source(texts: string[]): QuoteSource {
     const postings = new TrigramPostings();
     texts.forEach((t, d) => postings.addDoc(d, t));
+    const tokens = Uint16Array.from(texts, (t) => t.split(' ').length);
     return {
       n: texts.length,
       postings,
-      isQuote: () => true,
+      live: new Uint8Array(texts.length).fill(1),
+      kind: new Uint8Array(texts.length),
+      quoteKinds: Uint8Array.of(1),
+      textTok: tokens,
+      quoteTok: tokens,
       contains: (d, p) => texts[d]!.includes(p),
-      prior: (d) => 0.64 / Math.sqrt(texts[d]!.split(' ').length),
       score: (d) => (texts[d]!.includes('ceasefire') ? 0.5 : 2),
     };
   }
@@ -171,6 +175,15 @@ describe('speaker suggestions', () => {
     const dir = new SpeakerDirectory(entries);
     expect(dir.suggest('mcmastr', 10)).toEqual(['H.R. McMaster']);
     expect(dir.suggest('spicr', 10)).toEqual(['Sean Spicer']);
+    // One edit of a word: a letter changed, added or dropped; two (a swap) only from 8 letters.
+    expect(dir.suggest('spixer', 10)).toEqual(['Sean Spicer']);
+    expect(dir.suggest('spiccer', 10)).toEqual(['Sean Spicer']);
+    expect(dir.suggest('sicer', 10)).toEqual(['Sean Spicer']);
+    expect(dir.suggest('spicre', 10)).toEqual([]);
+    expect(dir.suggest('mcmsater', 10)).toEqual(['H.R. McMaster']);
+    // Every typed word must be near a word of one name.
+    expect(dir.suggest('sean spixer', 10)).toEqual(['Sean Spicer']);
+    expect(dir.suggest('sian capote', 10)).toEqual([]);
     // Three letters are too few for a typo match.
     expect(dir.suggest('tri', 10)).toEqual([]);
     expect(suggestSpeakersFrom(entries, 'capot', 10)).toEqual(['Truman Capote']);

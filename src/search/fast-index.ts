@@ -983,19 +983,17 @@ export class FastIndex implements SearchIndex {
 
   /** This index as quote suggestions see it, for one (folded) pattern. */
   private quoteSource(pattern: string): QuoteSource {
-    const live = this.live.data;
-    const kinds = this.kind.data;
-    const textTok = this.textTok.data;
-    const quoteTok = this.quoteTok.data;
     const quoteStart = this.quoteStart.data;
     let st: QueryState | null = null;
     return {
       n: this.n,
       postings: this.postings,
-      // Quote kinds: direct (0) and mixed (2), as the kind:quote filter (predicateOf).
-      isQuote: (d) => live[d] === 1 && (kinds[d] === 0 || kinds[d] === 2),
+      live: this.live.data,
+      kind: this.kind.data,
+      quoteKinds: QUOTE_KINDS,
+      textTok: this.textTok.data,
+      quoteTok: this.quoteTok.data,
       contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && (this.foldedQuoteOf(d) ?? '').includes(p)),
-      prior: (d) => (textTok[d]! > 0 ? W_TEXT * normForTokens(textTok[d]!) : 0) + (quoteTok[d]! > 0 ? W_QUOTE * normForTokens(quoteTok[d]!) : 0),
       score: (d) => {
         st ??= this.queryState(pattern);
         // Suggestions are quotes whose words match (a quote within the text cannot match where the
@@ -1010,6 +1008,8 @@ export class FastIndex implements SearchIndex {
 
 /** Quote suggestions remembered per index (a few KB each). */
 const QUOTE_MEMO = 256;
+/** Kind codes (KINDS) quote suggestions offer: direct and mixed, as the kind:quote filter. */
+const QUOTE_KINDS = Uint8Array.from(KINDS, (k) => (k === 'direct' || k === 'mixed' ? 1 : 0));
 
 /** Batches from this size on reserve their memory up front (FastIndex.reserve). */
 const BULK = 10_000;

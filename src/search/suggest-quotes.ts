@@ -1,4 +1,6 @@
 import { TrigramPostings, patternTrigrams } from './trigrams.js';
+import { normForTokens } from './bitap.js';
+import { W_QUOTE, W_TEXT } from './weights.js';
 
 /**
  * Quote suggestions while the user types (Discord autocomplete, Slack options): a fixed, small
@@ -19,22 +21,38 @@ import { TrigramPostings, patternTrigrams } from './trigrams.js';
  * finds those): a suggestion is a quote whose words match what was typed.
  */
 
-/** What quote suggestions need of an index (FastIndex provides it). */
+/**
+ * What quote suggestions need of an index (FastIndex provides it). Columns rather than callbacks
+ * where tens of thousands of statements are looked at: plain array reads stay fast even before
+ * the JIT has compiled this code (the first keystrokes after a start).
+ */
 export interface QuoteSource {
   /** Statement numbers run from 0 to n - 1, oldest first. */
   readonly n: number;
   readonly postings: TrigramPostings;
-  /** Live and a quote (direct or mixed): what quote suggestions may offer. */
-  isQuote(doc: number): boolean;
+  /** Per statement: 1 when live. */
+  readonly live: Uint8Array;
+  /** Per statement: its kind's code; `quoteKinds[code]` is 1 for kinds suggestions offer (quotes). */
+  readonly kind: Uint8Array;
+  readonly quoteKinds: Uint8Array;
+  /** Per statement: tokens of its text and of its quote (0: none), fuse.js's field lengths. */
+  readonly textTok: Uint16Array;
+  readonly quoteTok: Uint16Array;
   /** The folded text (or the quote kept apart from it) contains `pattern` verbatim. */
   contains(doc: number, pattern: string): boolean;
-  /**
-   * fuse.js's exponent for an exact match of this statement (from 0 up to PRIOR_MAX): shorter
-   * fields weigh more, so a larger prior ranks first among verbatim matches.
-   */
-  prior(doc: number): number;
   /** fuse.js's score for the pattern (lower is better); 2 when nothing matches. */
   score(doc: number): number;
+}
+
+/** Live and of a quote kind: what quote suggestions may offer. */
+function isQuote(src: QuoteSource, d: number): boolean {
+  return src.live[d] === 1 && src.quoteKinds[src.kind[d]!] === 1;
+}
+
+/** fuse.js's field-length norm by token count (0 for an absent field), tabulated for short fields. */
+const NORMS = Float64Array.from({ length: 1024 }, (_, t) => (t > 0 ? normForTokens(t) : 0));
+function norm(tokens: number): number {
+  return tokens < 1024 ? NORMS[tokens]! : normForTokens(tokens);
 }
 
 export interface SuggestBudget {
@@ -85,13 +103,13 @@ export class QuoteSuggester {
     if (pattern.trim() === '') {
       // Nothing typed yet: the newest quotes.
       const out: Array<[number, number]> = [];
-      for (let d = n - 1; d >= 0 && d >= n - budget.shortScan && out.length < want; d--) if (src.isQuote(d)) out.push([d, 0]);
+      for (let d = n - 1; d >= 0 && d >= n - budget.shortScan && out.length < want; d--) if (isQuote(src, d)) out.push([d, 0]);
       return out;
     }
     if (pattern.length < 3) {
       // No trigram to look up: the newest statements, searched byte by byte.
       const found: number[] = [];
-      for (let d = n - 1; d >= 0 && d >= n - budget.shortScan; d--) if (src.isQuote(d) && src.contains(d, pattern)) found.push(d);
+      for (let d = n - 1; d >= 0 && d >= n - budget.shortScan; d--) if (isQuote(src, d) && src.contains(d, pattern)) found.push(d);
       return rank(src, bestByPrior(src, found, budget.exactScored), want);
     }
     const { ids, distinct } = patternTrigrams(pattern, src.postings);
@@ -133,9 +151,14 @@ export class QuoteSuggester {
     const first = lists[0]!;
     let cands = new Uint32Array(Math.min(first.size, firstList));
     let nc = 0;
-    for (let i = Math.max(0, first.size - firstList); i < first.size; i++) {
-      const d = at(first, i);
-      if (src.isQuote(d)) cands[nc++] = d;
+    const from = Math.max(0, first.size - firstList);
+    const { live, kind, quoteKinds } = src;
+    for (const [seg, start] of [[first.base, Math.min(from, first.base.length)], [first.tail, Math.max(0, from - first.base.length)]] as const) {
+      for (let i = start; i < seg.length; i++) {
+        const d = seg[i]!;
+        // isQuote, written out: the first keystrokes run this before the JIT inlines anything.
+        if (live[d] === 1 && quoteKinds[kind[d]!] === 1) cands[nc++] = d;
+      }
     }
     let next = new Uint32Array(nc);
     for (let li = 1; li < lists.length && nc > 0; li++) {
@@ -205,7 +228,7 @@ export class QuoteSuggester {
         for (let i = 0; i < nt; i++) {
           const d = touched[i]!;
           const c = counts[d]!;
-          if (c >= low && c <= high && !skip.has(d) && src.isQuote(d)) levels[high - c]!.push(d);
+          if (c >= low && c <= high && !skip.has(d) && isQuote(src, d)) levels[high - c]!.push(d);
         }
         for (const level of levels) {
           if (out.length >= max) break;
@@ -273,8 +296,15 @@ function sortTop(results: Array<[number, number]>, want: number): Array<[number,
 function byPrior(src: QuoteSource, docs: readonly number[]): number[] {
   const bin = new Uint8Array(docs.length);
   const start = new Uint32Array(BINS + 1);
+  const { textTok, quoteTok } = src;
   for (let i = 0; i < docs.length; i++) {
-    const b = Math.min(BINS - 1, Math.max(0, Math.floor((src.prior(docs[i]!) / PRIOR_MAX) * BINS)));
+    const d = docs[i]!;
+    // The prior: fuse.js's exponent for an exact match of this statement (0 up to PRIOR_MAX).
+    // Shorter fields weigh more, so a larger prior ranks first among verbatim matches.
+    const t = textTok[d]!;
+    const q = quoteTok[d]!;
+    const p = W_TEXT * (t < 1024 ? NORMS[t]! : norm(t)) + W_QUOTE * (q < 1024 ? NORMS[q]! : norm(q));
+    const b = Math.min(BINS - 1, Math.max(0, Math.floor((p / PRIOR_MAX) * BINS)));
     // Bin 0 holds the largest priors.
     bin[i] = BINS - 1 - b;
     start[bin[i]! + 1]!++;
@@ -308,7 +338,7 @@ function intersect(cands: Uint32Array, nc: number, seg: Uint32Array, out: Uint32
   let o = from;
   let j = lowerBoundIn(seg, cands[0]!, 0);
   const end = lowerBoundIn(seg, cands[nc - 1]! + 1, j);
-  if (end - j <= 8 * nc) {
+  if (end - j <= 2 * nc) {
     for (let i = 0; i < nc && j < end; i++) {
       const d = cands[i]!;
       while (j < end && seg[j]! < d) j++;

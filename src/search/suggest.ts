@@ -13,6 +13,7 @@ export interface SpeakerEntry {
 
 interface DirectoryEntry {
   name: string;
+  count: number;
   /** The canonical name normalized, after a space: " hr mcmaster" (a word prefix is " " + typed). */
   spaced: string;
   /** The canonical name and aliases, normalized. */
@@ -20,17 +21,22 @@ interface DirectoryEntry {
 }
 
 /**
- * The speakers, prepared once for suggestions while the user types: names normalized and split,
- * most quoted first. Every keystroke used to normalize thousands of names again (about 5 ms at 3 000
- * speakers); now it is a scan of prepared strings that stops at `limit` matches.
+ * The speakers, prepared once for suggestions while the user types: names normalized once. Every
+ * keystroke used to normalize thousands of names again (about 5 ms at 3 000 speakers); now it is a
+ * scan of prepared strings.
  */
 export class SpeakerDirectory {
   private readonly entries: DirectoryEntry[];
+  /** Every entry most quoted first, sorted when first asked for (nothing typed yet). */
+  private all: DirectoryEntry[] | null = null;
 
   constructor(entries: Iterable<SpeakerEntry>) {
-    const live = [...entries].filter((e) => e.count > 0);
-    live.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    this.entries = live.map((e) => ({ name: e.name, spaced: ` ${e.normalizedName ?? normalizeName(e.name)}`, names: e.names }));
+    // Not sorted here: the directory is made again after every ingest, and a keystroke sorts only
+    // the few names that match.
+    this.entries = [];
+    for (const e of entries) {
+      if (e.count > 0) this.entries.push({ name: e.name, count: e.count, spaced: ` ${e.normalizedName ?? normalizeName(e.name)}`, names: e.names });
+    }
   }
 
   /**
@@ -42,23 +48,22 @@ export class SpeakerDirectory {
     const max = Math.max(0, limit);
     if (max === 0) return [];
     const f = normalizeName(partial);
-    const out: string[] = [];
+    if (f === '') return (this.all ??= [...this.entries].sort(byCount)).slice(0, max).map((e) => e.name);
     // "h" "hr mc" "mcm" are prefixes of words of "hr mcmaster": typed words match name words in order.
     const needle = ` ${f}`;
-    for (const e of this.entries) {
-      if (out.length >= max) return out;
-      if (f === '' || e.spaced.includes(needle)) out.push(e.name);
+    let found = this.entries.filter((e) => e.spaced.includes(needle));
+    if (found.length === 0 && f.length >= 4) {
+      const typed = f.split(' ').filter((w) => w.length > 0);
+      // Every typed word within 1 edit (2 from 8 letters) of a word of one name (nameMatchesFuzzily).
+      if (typed.every((w) => w.length >= 4)) found = this.entries.filter((e) => e.names.some((name) => typed.every((t) => hasWordNear(name, t))));
     }
-    if (out.length > 0 || f.length < 4) return out;
-    const typed = f.split(' ').filter((w) => w.length > 0);
-    // Every typed word within 1 edit (2 from 8 letters) of a word of one name (nameMatchesFuzzily).
-    if (typed.some((w) => w.length < 4)) return out;
-    for (const e of this.entries) {
-      if (out.length >= max) break;
-      if (e.names.some((name) => typed.every((t) => hasWordNear(name, t)))) out.push(e.name);
-    }
-    return out;
+    return found.sort(byCount).slice(0, max).map((e) => e.name);
   }
+}
+
+/** Most statements first, then by name. */
+function byCount(a: DirectoryEntry, b: DirectoryEntry): number {
+  return b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**
@@ -72,10 +77,26 @@ function hasWordNear(name: string, t: string): boolean {
     let end = name.indexOf(' ', start);
     if (end < 0) end = name.length;
     // An edit changes the length by at most one: most words are ruled out without the DP.
-    if (end > start && Math.abs(end - start - t.length) <= k && wordEditsWithin(name, start, end, t, k)) return true;
+    if (end > start && Math.abs(end - start - t.length) <= k && (k === 1 ? oneEditAtMost(name, start, end, t) : wordEditsWithin(name, start, end, t, k))) return true;
     start = end + 1;
   }
   return false;
+}
+
+/**
+ * a[from, to) and b are at most one edit apart: whatever the edit, the common prefix and the
+ * common suffix together cover all but one character of the longer one. Linear, no table: a
+ * keystroke checks thousands of words.
+ */
+function oneEditAtMost(a: string, from: number, to: number, b: string): boolean {
+  const la = to - from;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(from + i) === b.charCodeAt(i)) i++;
+  let j = 0;
+  while (j < la - i && j < lb - i && a.charCodeAt(to - 1 - j) === b.charCodeAt(lb - 1 - j)) j++;
+  return i + j >= Math.max(la, lb) - 1;
 }
 
 /** Two reused rows: a keystroke checks thousands of name words (editDistanceWithin allocates). */
