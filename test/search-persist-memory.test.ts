@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,5 +113,20 @@ describe('index files of the previous format (version 1)', () => {
       expect(re.search(parseQuery(q), { limit: 5 })).toEqual(ix.search(parseQuery(q), { limit: 5 }));
     }
     await rm(dirname(again), { recursive: true, force: true });
+  });
+
+  it('rejects a file of a version it does not know (the caller rebuilds)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-v9-'));
+    const file = join(dir, 'index.bin');
+    const ix = new FastIndex();
+    ix.add(first.slice(0, 20));
+    await saveIndex(ix, file, 1);
+    const bytes = await readFile(file);
+    const at = bytes.indexOf('"version":2');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('"version":9', at, 'latin1');
+    await writeFile(file, bytes);
+    expect(await loadIndex(file)).toBeNull();
+    await rm(dir, { recursive: true, force: true });
   });
 });
