@@ -55,7 +55,14 @@ export class SpeakerDirectory {
     if (found.length === 0 && f.length >= 4) {
       const typed = f.split(' ').filter((w) => w.length > 0);
       // Every typed word within 1 edit (2 from 8 letters) of a word of one name (nameMatchesFuzzily).
-      if (typed.every((w) => w.length >= 4)) found = this.entries.filter((e) => e.names.some((name) => typed.every((t) => hasWordNear(name, t))));
+      if (typed.every((w) => w.length >= 4)) {
+        // A word within k edits of t contains one of k + 1 pieces of t verbatim (an edit spoils one
+        // piece at most): the native substring search rules out most names before the word check.
+        const pieces = typed.map((t) => piecesOf(t, t.length >= 8 ? 3 : 2));
+        found = this.entries.filter((e) =>
+          e.names.some((name) => typed.every((t, i) => pieces[i]!.some((piece) => name.includes(piece)) && hasWordNear(name, t))),
+        );
+      }
     }
     return found.sort(byCount).slice(0, max).map((e) => e.name);
   }
@@ -64,6 +71,13 @@ export class SpeakerDirectory {
 /** Most statements first, then by name. */
 function byCount(a: DirectoryEntry, b: DirectoryEntry): number {
   return b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** `t` cut into `count` consecutive pieces of near-equal length. */
+function piecesOf(t: string, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(t.slice(Math.floor((i * t.length) / count), Math.floor(((i + 1) * t.length) / count)));
+  return out;
 }
 
 /**
