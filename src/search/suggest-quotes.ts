@@ -137,7 +137,7 @@ export class QuoteSuggester {
     // twice what it shows (room for repeats), and a look-alike ranks below a verbatim match anyway.
     if (results.length < Math.ceil(want / 2)) {
       // Most trigrams shared first, then the largest prior.
-      for (const d of this.lookAlikes(src, lists, budget, scored)) take(d);
+      this.lookAlikes(src, lists, budget, scored, take, () => results.length >= Math.ceil(want / 2));
     }
     return sortTop(results, want);
   }
@@ -180,22 +180,29 @@ export class QuoteSuggester {
    *  - every list, over the newest statements that keep them within `windowPostings`: the full
    *    trigram profile, which finds a typo of a common-looking word ("thicruastly").
    */
-  private lookAlikes(src: QuoteSource, all: readonly List[], budget: SuggestBudget, scored: ReadonlySet<number>): number[] {
+  private lookAlikes(
+    src: QuoteSource,
+    all: readonly List[],
+    budget: SuggestBudget,
+    scored: ReadonlySet<number>,
+    take: (doc: number) => void,
+    enough: () => boolean,
+  ): void {
     // Counts are bytes: at most MAX_COUNTED lists, the rarest.
     const lists = all.slice(0, MAX_COUNTED);
-    const skip = new Set(scored);
-    const out: number[] = [];
+    let left = budget.fuzzyScored;
     let fit = 0;
     for (let sum = 0; fit < lists.length && sum + lists[fit]!.size <= budget.postings; fit++) sum += lists[fit]!.size;
     if (fit > 0 && fit < lists.length) {
-      for (const d of this.mostShared(src, lists.slice(0, fit), 0, budget.fuzzyScored >> 1, skip)) {
-        out.push(d);
-        skip.add(d);
+      for (const d of this.mostShared(src, lists.slice(0, fit), 0, left >> 1, scored)) {
+        take(d);
+        left--;
       }
+      // The rare word found enough: the second read would cost as much again for worse matches.
+      if (enough()) return;
     }
     const lo = windowStart(lists, budget.windowPostings, src.n);
-    for (const d of this.mostShared(src, lists, lo, budget.fuzzyScored - out.length, skip)) out.push(d);
-    return out;
+    for (const d of this.mostShared(src, lists, lo, left, scored)) take(d);
   }
 
   /** The `max` quotes (from statement `lo` on, not in `skip`) having most of the lists' trigrams. */
