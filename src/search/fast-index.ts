@@ -588,15 +588,17 @@ export class FastIndex implements SearchIndex {
     const entity = this.entity.data;
     const outlet = this.outlet.data;
     const article = this.article.data;
+    // Called for every statement a query touches (hundreds of thousands at 1M): table lookups only.
+    const kindOk = new Uint8Array(KINDS.length);
+    KINDS.forEach((k, i) => (kindOk[i] = !kindCode || (kindCode === 'quote' ? i === 0 || i === 2 : k === kindCode) ? 1 : 0));
+    const needArticle = outs !== null || articleId !== undefined;
     return (doc) => {
-      if (kindCode) {
-        const k = kinds[doc]!;
-        if (kindCode === 'quote' ? k !== 0 && k !== 2 : KINDS[k] !== kindCode) return false;
-      }
+      if (!kindOk[kinds[doc]!]) return false;
       if (ents) {
         const e = entity[doc]!;
         if (e < 0 || !ents[e]) return false;
       }
+      if (!needArticle) return true;
       const a = this.articles[article[doc]!]!;
       if (outs) {
         const o = outlet[doc]!;
