@@ -8,7 +8,7 @@ import { highlightRanges } from './highlight.js';
 import { parseQuery, queryPattern } from './query.js';
 import { normalizeName, selectNames, selectOutlets } from './names.js';
 import { phrasesPresent } from './filters.js';
-import { SpeakerDirectory, distinctQuotes } from './suggest.js';
+import { SpeakerDirectory, distinctQuotes, type SpeakerEntry } from './suggest.js';
 import { QuoteSuggester, type QuoteSource } from './suggest-quotes.js';
 import { W_OUTLETS, W_QUOTE, W_SPEAKERS, W_TEXT, W_TITLE } from './weights.js';
 import { rankTopDocs, updateDocStats, type DocStats } from './top-docs.js';
@@ -933,23 +933,19 @@ export class FastIndex implements SearchIndex {
 
   suggestSpeakers(partial: string, limit: number): string[] {
     if (!this.speakerCache) {
-      // Rebuilt after any change to the speakers or their counts (entityOf, bumpSpeaker).
-      const byName = new Map<string, { names: Set<string>; normalizedName: string | undefined }>();
+      // Rebuilt after any change to the speakers or their counts (entityOf, bumpSpeaker), so kept
+      // lean: the entity's own name list unless the speaker has several entities (alias sets).
+      const byName = new Map<string, SpeakerEntry>();
       for (const e of this.entities) {
         if (!e.speaker) continue;
-        let s = byName.get(e.speaker);
+        const had = byName.get(e.speaker);
         // normalized[0] is the speaker's own name, normalized when the entity was made.
-        if (!s) byName.set(e.speaker, (s = { names: new Set(), normalizedName: e.normalized[0] }));
-        for (const nm of e.normalized) s.names.add(nm);
+        if (!had) {
+          const count = this.speakerCounts.get(e.speaker) ?? 0;
+          byName.set(e.speaker, { name: e.speaker, names: e.normalized, normalizedName: e.normalized[0], count });
+        } else had.names = [...new Set([...had.names, ...e.normalized])];
       }
-      this.speakerCache = new SpeakerDirectory(
-        [...byName.entries()].map(([name, s]) => ({
-          name,
-          names: [...s.names],
-          normalizedName: s.normalizedName,
-          count: this.speakerCounts.get(name) ?? 0,
-        })),
-      );
+      this.speakerCache = new SpeakerDirectory(byName.values());
     }
     return this.speakerCache.suggest(partial, limit);
   }

@@ -59,9 +59,7 @@ export class SpeakerDirectory {
         // A word within k edits of t contains one of k + 1 pieces of t verbatim (an edit spoils one
         // piece at most): the native substring search rules out most names before the word check.
         const pieces = typed.map((t) => piecesOf(t, t.length >= 8 ? 3 : 2));
-        found = this.entries.filter((e) =>
-          e.names.some((name) => typed.every((t, i) => pieces[i]!.some((piece) => name.includes(piece)) && hasWordNear(name, t))),
-        );
+        found = this.entries.filter((e) => someNameNear(e.names, typed, pieces));
       }
     }
     return found.sort(byCount).slice(0, max).map((e) => e.name);
@@ -71,6 +69,28 @@ export class SpeakerDirectory {
 /** Most statements first, then by name. */
 function byCount(a: DirectoryEntry, b: DirectoryEntry): number {
   return b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/**
+ * One of the names has, for every typed word, a word within its edits (nameMatchesFuzzily). Plain
+ * loops rather than nested callbacks: the first typo lookup after a start runs before the JIT.
+ */
+function someNameNear(names: readonly string[], typed: readonly string[], pieces: readonly string[][]): boolean {
+  for (const name of names) {
+    let all = true;
+    for (let i = 0; i < typed.length && all; i++) {
+      let piece = false;
+      for (const p of pieces[i]!) {
+        if (name.includes(p)) {
+          piece = true;
+          break;
+        }
+      }
+      all = piece && hasWordNear(name, typed[i]!);
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** `t` cut into `count` consecutive pieces of near-equal length. */
