@@ -156,8 +156,6 @@ interface Marks {
 const POOLED = 1;
 const SCORED = 2;
 const REQUIRED = 4;
-/** Bounded tightly (top-docs' last stage): its place in the heap is its score or nearly. */
-const TIGHT = 8;
 /** At most this many exact occurrences of a common word go on to the heap (top-docs' last stage). */
 const WHOLE_ROOM = 1500;
 /** Left out by a filter (top-docs' last stage). */
@@ -285,43 +283,8 @@ export function rankTopDocs(
     }
     return f * ix.metaBound(st, d, pattern, k, bestTitle());
   };
-  /**
-   * A tight lower bound for one statement (provable patterns): its text scored exactly (one Myers
-   * pass), its quote at no fewer errors than the text when it is a part of it, metadata exactly.
-   */
   const xs = stats.x;
   const pair = new Float64Array(2);
-  const tightBound = (d: number, c: number, textScores: Map<number, number>, exact: Map<number, number>): number => {
-    if (ix.textQuoteScores(st, d, pair)) {
-      // Text and quote in one pass: the bound is the score.
-      const s = ix.exactScore(st, d, pair[0], pair[1]);
-      exact.set(d, s);
-      return s;
-    }
-    const tt = textTok[d]!;
-    const qt = quoteTok[d]!;
-    const qs = quoteStart[d]!;
-    let f = 1;
-    let eText = -1;
-    if (tt > 0) {
-      const s = ix.textScore(st, d, k);
-      textScores.set(d, s);
-      if (s < 1) {
-        f *= fieldFactor(s, W_TEXT, normForTokens(tt));
-        eText = s <= 0.001 ? 0 : Math.round(s * m);
-      }
-    }
-    if (qt > 0) {
-      if (qs >= 0) {
-        if (eText >= 0) {
-          const ql = quoteLenCol[d]!;
-          const e = Math.max(eText, m - ql);
-          if (e <= k) f *= fieldFactor(sOf(e, ql === m), W_QUOTE, normForTokens(qt));
-        }
-      } else f *= fieldBound(e0Frac(c), 1 << 20, qt, W_QUOTE);
-    }
-    return f * ix.metaFactor(st, d);
-  };
   /** Errors' worth of trigrams a statement sharing c of those read misses (a third each). */
   const e0Frac = (c: number): number => Math.max(0, read + missing - c) / 3;
   /** Lower bound for every statement not in the pool that misses ≥ e0 errors' worth. */
@@ -550,34 +513,17 @@ export function rankTopDocs(
     for (const d of docs) heap.push(docBound(d, e0Frac(counts[d]!)), d);
   };
   /**
-   * The last stage's loop: candidates are tightened on reaching the top of the heap, results taken
-   * while one can beat the tenth. True when nothing left (`rest`: a bound on the statements not
-   * in the heap) can beat it: proven.
+   * The last stage's loop, in order (the most shared trigrams first): a statement whose trigram
+   * bound cannot beat the current tenth is passed over (the tenth only gets better, so it never
+   * could), any other is scored — for a quote inside its text, by one Myers pass over both.
+   * Looking at every candidate cost less than ordering them in a heap: for look-alike queries
+   * nearly all of them needed their pass anyway. Patterns of several chunks (no bound holds):
+   * `bounded` false, every candidate scored.
    */
-  const settleTight = (rest: number, textScores: Map<number, number>, exact: Map<number, number>): boolean => {
-    for (;;) {
-      while (heap.size > 0 && flags[heap.vals[0]!]! & SCORED) heap.pop();
-      const t = tenth();
-      const left = Math.min(heap.minKey, rest);
-      if (left > t || left >= 1) return true;
-      // Every candidate that could still beat the tenth has been scored (the rest were not
-      // read: not proven).
-      if (heap.size === 0 || heap.minKey > t) return false;
-      const d = heap.vals[0]!;
-      if (!(flags[d]! & TIGHT)) {
-        heap.pop();
-        flags[d]! |= TIGHT;
-        const b = tightBound(d, counts[d]!, textScores, exact);
-        if (b < 1) heap.push(b, d);
-        continue;
-      }
-      if (!scoreNext(heap, textScores, exact)) return false;
-    }
-  };
-  /** Every one of `docs` scored whole (patterns of several chunks: no bound holds). */
-  const scoreAll = (docs: readonly number[], excluded: (d: number) => boolean): void => {
+  const scanTight = (docs: readonly number[], bounded = true): void => {
     for (const d of docs) {
-      if (flags[d]! & SCORED || excluded(d)) continue;
+      if (flags[d]! & SCORED) continue;
+      if (bounded && top.length >= limit && docBound(d, e0Frac(counts[d]!)) > tenth()) continue;
       flags[d]! |= SCORED;
       cleanup.push(d);
       evaluated++;
@@ -592,7 +538,7 @@ export function rankTopDocs(
   const lastCandidates = Math.min(tuning.textCandidates, Math.max(2000, Math.ceil(n / 5)));
   let stageBudget = Infinity;
   let finalBase = 0;
-  const scoreNext = (from: BoundHeap = heap, textScores?: Map<number, number>, exact?: Map<number, number>): boolean => {
+  const scoreNext = (from: BoundHeap = heap): boolean => {
     // Returns false when the budget is spent.
     if (evaluated >= stageBudget) return false;
     if (stageBudget === Infinity && evaluated >= exactBudget) {
@@ -605,8 +551,7 @@ export function rankTopDocs(
     flags[d]! |= SCORED;
     cleanup.push(d);
     evaluated++;
-    const known = textScores?.get(d);
-    const s = exact?.get(d) ?? (known !== undefined ? ix.exactScore(st, d, known) : top.length >= limit ? ix.exactScoreBelow(st, d, top[top.length - 1]![1], m) : ix.exactScore(st, d));
+    const s = top.length >= limit ? ix.exactScoreBelow(st, d, top[top.length - 1]![1], m) : ix.exactScore(st, d);
     if (s === 2) return true;
     if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) return true;
     insertTop(top, d, s, limit);
@@ -678,7 +623,7 @@ export function rankTopDocs(
       // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
       // are scored whole, all of them (fewer: each costs a pass per chunk).
       const cands = selectCandidates(minC, lastCandidates);
-      scoreAll([...entityPool, ...cands.docs], excluded);
+      scanTight([...entityPool.filter((d) => !excluded(d)), ...cands.docs], false);
       break;
     }
     if (last && provable && tuning.tightLastStage) {
@@ -687,15 +632,10 @@ export function rankTopDocs(
       // trigram counts rank look-alikes poorly (stop-word trigrams are shared anywhere in a
       // statement); the text's own best alignment is what fuse.js scores.
       const cands = selectCandidates(minC, lastCandidates);
-      const textScores = new Map<number, number>();
-      const exact = new Map<number, number>();
-      // Candidates enter at their trigram bound and are tightened when they reach the top of the
-      // heap: once the tenth is good, statements whose bound cannot beat it cost nothing more.
-      heap.clear();
-      pushBounded(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
-      pushBounded(cands.docs);
+      scanTight(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
+      scanTight(cands.docs);
       const rest = cands.capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
-      proven = settleTight(rest, textScores, exact);
+      proven = rest > tenth() || rest >= 1;
       break;
     }
     // Statements by count, highest first (a counting sort of those touched).
