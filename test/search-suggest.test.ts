@@ -47,6 +47,10 @@ describe('quote suggestions (fast index)', () => {
     // Two letters typed: no trigram, a byte search of the newest statements.
     expect(index.suggestQuotes('ro', 5).map((q) => q.id)).toContain('q2');
     expect(index.suggestQuotes('zzqqxx', 5)).toEqual([]);
+    // One trigram typed (a list holding most of the corpus): quotes containing it, still.
+    const our = index.suggestQuotes('our', 5);
+    expect(our).toHaveLength(5);
+    for (const q of our) expect(q.quote.toLowerCase()).toContain('our');
   });
 
   it('offers only quotes (direct or mixed), never reported speech or plain statements', () => {

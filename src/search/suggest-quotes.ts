@@ -128,7 +128,10 @@ export class QuoteSuggester {
       // thousands of candidates, and a pattern whose trigrams are common but scattered ("the in
       // of") has few true ones among them.
       let checked = 0;
-      for (const d of byPrior(src, this.withEveryTrigram(src, lists, budget.firstList))) {
+      // One trigram typed ("the", "hou"): every statement of its list contains it and there are
+      // hundreds of thousands; the newest quarter of the window is plenty to pick short ones from.
+      const window = lists.length === 1 ? budget.firstList >> 2 : budget.firstList;
+      for (const d of byPrior(src, this.withEveryTrigram(src, lists, window))) {
         if (scored.size >= budget.exactScored || checked++ >= budget.verified) break;
         if (src.contains(d, pattern)) take(d);
       }
