@@ -229,6 +229,7 @@ export class FastIndex implements SearchIndex {
   private speakerCache: SpeakerDirectory | null = null;
   /** Autocomplete: scratch arrays, and recent answers by what was typed (see suggestQuotes). */
   private quoteSuggester = new QuoteSuggester();
+  private suggestArrays: { titleScore: Float64Array; entityFactor: Float64Array } | null = null;
   private quoteMemo: { stamp: string; answers: Map<string, Array<{ id: string; quote: string }>> } = { stamp: '', answers: new Map() };
   /** Add-path caches: the last article interned, and each speaker's latest entity. */
   private lastArticle = -1;
@@ -979,6 +980,27 @@ export class FastIndex implements SearchIndex {
     return answer.map((x) => ({ ...x }));
   }
 
+  /**
+   * queryState for suggestions, its per-title and per-entity memo arrays reused: a fresh 51 000-title
+   * array per keystroke is 400 KB of external memory, and enough of it makes V8 collect the whole
+   * heap (see ByteTexts.reserve), a pause in the middle of someone typing.
+   */
+  private suggestState(pattern: string): QueryState {
+    const pat = compileBitap(pattern, FUSE_THRESHOLD);
+    let memo = this.suggestArrays;
+    if (!memo || memo.titleScore.length !== this.titles.size || memo.entityFactor.length !== this.entities.length) {
+      memo = this.suggestArrays = { titleScore: new Float64Array(this.titles.size), entityFactor: new Float64Array(this.entities.length) };
+    }
+    return {
+      pat,
+      nameScore: this.scoreDict(this.names, pat, pattern),
+      outletScore: this.scoreDict(this.outlets, pat, pattern),
+      titleScore: memo.titleScore.fill(-1),
+      entityFactor: memo.entityFactor.fill(-1),
+      titleBound: null,
+    };
+  }
+
   /** This index as quote suggestions see it, for one (folded) pattern. */
   private quoteSource(pattern: string): QuoteSource {
     const quoteStart = this.quoteStart.data;
@@ -993,7 +1015,7 @@ export class FastIndex implements SearchIndex {
       quoteTok: this.quoteTok.data,
       contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && (this.foldedQuoteOf(d) ?? '').includes(p)),
       score: (d) => {
-        st ??= this.queryState(pattern);
+        st ??= this.suggestState(pattern);
         // Suggestions are quotes whose words match (a quote within the text cannot match where the
         // text does not): a look-alike failing there is dropped before the whole score, a third of
         // the cost (the title, speakers and outlets).

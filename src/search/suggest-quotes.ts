@@ -95,6 +95,12 @@ const BINS = 64;
 export class QuoteSuggester {
   private counts = new Uint8Array(1024);
   private touched = new Uint32Array(1024);
+  /**
+   * Candidate buffers, kept: a large typed array per keystroke is external memory, and enough of
+   * it makes V8 collect the whole (million-statement) heap mid-keystroke.
+   */
+  private candA = new Uint32Array(1024);
+  private candB = new Uint32Array(1024);
 
   /** The best `want` statements for a folded pattern as [statement, score], best first. */
   top(src: QuoteSource, pattern: string, want: number, budget: SuggestBudget = SUGGEST_BUDGET): Array<[number, number]> {
@@ -152,7 +158,13 @@ export class QuoteSuggester {
    */
   private withEveryTrigram(src: QuoteSource, lists: readonly List[], firstList: number): number[] {
     const first = lists[0]!;
-    let cands = new Uint32Array(Math.min(first.size, firstList));
+    const size = Math.min(first.size, firstList);
+    if (this.candA.length < size) {
+      this.candA = new Uint32Array(size);
+      this.candB = new Uint32Array(size);
+    }
+    let cands = this.candA;
+    let next = this.candB;
     let nc = 0;
     const from = Math.max(0, first.size - firstList);
     const { live, kind, quoteKinds } = src;
@@ -163,7 +175,6 @@ export class QuoteSuggester {
         if (live[d] === 1 && quoteKinds[kind[d]!] === 1) cands[nc++] = d;
       }
     }
-    let next = new Uint32Array(nc);
     for (let li = 1; li < lists.length && nc > 0; li++) {
       const l = lists[li]!;
       // Base and tail are ascending and every tail statement follows the base: the result is too.
