@@ -882,9 +882,10 @@ export class FastIndex implements SearchIndex {
   /**
    * fuse.js's score for this statement, multiplied in fuse.js's key order; 2 when nothing matches.
    * `knownTextScore`, `knownQuoteScore`: the fields' scores, when the caller has them already
-   * (top-docs' tight bounds).
+   * (top-docs' last stage); 2 also when the score is sure to be above `cutoff` (no title can
+   * bring it lower than `bestTitleFactor` does).
    */
-  exactScore(st: QueryState, doc: number, knownTextScore?: number, knownQuoteScore?: number): number {
+  exactScore(st: QueryState, doc: number, knownTextScore?: number, knownQuoteScore?: number, cutoff = Infinity, bestTitleFactor = 1): number {
     let total = 1;
     let matched = false;
     const qt = this.quoteTok.data[doc]!;
@@ -922,6 +923,8 @@ export class FastIndex implements SearchIndex {
       total *= fieldFactor(st.outletScore[f2]!, W_OUTLETS, normForTokens(this.outlets.tokens[f2]!));
       matched = true;
     }
+    // Not even the best title anywhere would bring it to `cutoff`: no need to score its title.
+    if ((matched ? total : 1) * bestTitleFactor > cutoff) return 2;
     const s = this.titleScoreOf(st, a.titleId);
     if (s < 1) {
       total *= fieldFactor(s, W_TITLE, normForTokens(this.titles.tokens[a.titleId]!));

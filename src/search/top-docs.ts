@@ -527,7 +527,8 @@ export function rankTopDocs(
       flags[d]! |= SCORED;
       cleanup.push(d);
       evaluated++;
-      const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1]) : ix.exactScore(st, d);
+      const cutoff = bounded && top.length >= limit ? tenth() : Infinity;
+      const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1], cutoff, bestTitle()) : ix.exactScore(st, d);
       if (sc === 2) continue;
       if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
       insertTop(top, d, sc, limit);
