@@ -75,13 +75,15 @@ export interface SuggestBudget {
 /**
  * At 1M statements (bench/.cache, 100 partial queries, warm): p50 ~2.4 ms, p99 ~5.5 ms per
  * suggestion. firstList is what buys agreement with the full search (its share of the full
- * search's suggestions: 0.27 at 15k, 0.30 at 20k, 0.36 at 40k, 0.38 at 60k, each step ~0.1 ms
- * at p50 and ~0.8 ms at p99); smaller look-alike budgets than these lost a few suggestions.
+ * search's suggestions: 0.27 at 15k, 0.30 at 20k, 0.35 at 30k, 0.36 at 40k, 0.38 at 60k, each
+ * step ~0.1 ms at p50); its cost shows in the first keystrokes after a start, before the JIT
+ * (bench/probe.ts p99 ~11 ms at 20k, ~11 at 30k, ~14 at 40k): 30k. Smaller look-alike budgets
+ * than these lost a few suggestions.
  */
 export const SUGGEST_BUDGET: SuggestBudget = {
   postings: 40_000,
   windowPostings: 80_000,
-  firstList: 40_000,
+  firstList: 30_000,
   exactScored: 100,
   verified: 1500,
   fuzzyScored: 150,
