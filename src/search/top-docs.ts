@@ -429,9 +429,10 @@ export function rankTopDocs(
       else hist[c]!++;
     }
     const docs: number[] = [];
-    let capped = false;
+    // Statements of a level taken in part: not every statement that could match is a candidate.
+    let leftOut = false;
     let hi = read;
-    while (docs.length < max && hi >= minC && !capped) {
+    while (docs.length < max && hi >= minC) {
       // Levels from `hi` down to the one that makes the room left (twice with a phrase, whose
       // check drops some; if it drops more, another pass takes the next levels).
       let lo = hi;
@@ -449,27 +450,23 @@ export function rankTopDocs(
         const c = counts[d]!;
         if (c >= lo && c <= hi && !(flags[d]! & (POOLED | SCORED | DROPPED))) byLevel[levelEnd[c]!++] = d;
       }
-      for (let c = hi; c >= lo && !capped; c--) {
+      for (let c = hi; c >= lo && docs.length < max; c--) {
         let level: number[] = [];
         for (let i = at[c]!; i < levelEnd[c]!; i++) if (!phraseReq || hasPhrases(byLevel[i]!)) level.push(byLevel[i]!);
-        let room = max - docs.length;
-        if (room === 0) {
-          capped = level.length > 0 || c > minC;
-          break;
-        }
+        // Every trigram of the pattern there: an exact occurrence is likely, look for it in the quote.
+        const whole = c === read && read === lists.length && missing === 0;
+        // A common word: its exact occurrences are ranked by the key nearly as fuse.js ranks
+        // them, so at most WHOLE_ROOM are taken and the rest of the room goes to look-alikes;
+        // the byte searches only for the statements whose lengths put them in the running
+        // (speakers and outlets that match were pooled already).
+        const room = whole ? Math.min(max - docs.length, WHOLE_ROOM) : max - docs.length;
         if (level.length <= room) {
           for (const d of level) docs.push(d);
           continue;
         }
-        capped = true;
+        leftOut = true;
         // Keys in log space: x · ln(s) + ln(speaker × outlet factor), lower is better.
         const lnS = Math.log(Math.max(0.001, e0Frac(c) / m));
-        // Every trigram of the pattern there: an exact occurrence is likely, look for it in the quote.
-        const whole = c === read && read === lists.length && missing === 0;
-        // A common word: its exact occurrences are ranked by the key nearly as fuse.js ranks
-        // them, so fewer are taken, and the byte searches only for the statements whose lengths
-        // put them in the running (speakers and outlets that match were pooled already).
-        if (whole) room = Math.min(room, WHOLE_ROOM);
         if (whole && level.length > 4 * room) {
           const byX = new Float64Array(level.length);
           for (let j = 0; j < level.length; j++) byX[j] = -xs[level[j]!]!;
@@ -505,7 +502,9 @@ export function rankTopDocs(
       }
       hi = lo - 1;
     }
-    if (hi >= minC && docs.length >= max) capped = true;
+    // Levels never looked at (the room was full) leave statements out too.
+    let capped = leftOut;
+    for (let c = Math.max(minC, 1); c <= hi && !capped; c++) if (hist[c]! > 0) capped = true;
     return { docs, capped };
   };
 
