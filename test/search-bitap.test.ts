@@ -8,19 +8,24 @@ function fuseScore(pattern: string, text: string): number {
   return r.isMatch ? r.score : 1;
 }
 
+/** Random strings over `alphabet`, and near copies (a character in seven changed or dropped). */
+function randomText(seed: number, alphabet: string) {
+  const r = rng(seed);
+  const rs = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+  const mutate = (s: string) =>
+    s
+      .split('')
+      .map((c) => (r() < 0.15 ? rs(Math.floor(r() * 2)) : c))
+      .join('');
+  return { r, rs, mutate };
+}
+
 describe('bitapScore (single-pass re-implementation of fuse.js Bitap)', () => {
   it('gives exactly fuse.js’s score on random patterns and texts, chunked patterns included', () => {
-    const r = rng(3);
-    const alphabet = 'abcde fgh.’é';
-    const rs = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    const { r, rs, mutate } = randomText(3, 'abcde fgh.’é');
     const mismatches: string[] = [];
     for (let t = 0; t < 20000; t++) {
       const p = rs(1 + Math.floor(r() * 45));
-      const mutate = (s: string) =>
-        s
-          .split('')
-          .map((c) => (r() < 0.15 ? rs(Math.floor(r() * 2)) : c))
-          .join('');
       const x = r() < 0.3 ? rs(Math.floor(r() * 80)) : rs(Math.floor(r() * 8)) + mutate(p) + rs(Math.floor(r() * 8));
       const expected = fuseScore(p, x);
       const got = bitapScore(compileBitap(p, 0.4), x);
@@ -35,19 +40,12 @@ describe('bitapScore (single-pass re-implementation of fuse.js Bitap)', () => {
   });
 
   it('scores a text and a quote inside it in one pass exactly as fuse.js scores each', () => {
-    const r = rng(5);
-    const alphabet = 'abcde fgh.';
-    const rs = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    const { r, rs, mutate } = randomText(5, 'abcde fgh.');
     const out = new Float64Array(2);
     const mismatches: string[] = [];
     for (let t = 0; t < 5000; t++) {
       // Up to 45 characters: patterns of two Bitap chunks too.
       const p = rs(1 + Math.floor(r() * 45));
-      const mutate = (s: string) =>
-        s
-          .split('')
-          .map((c) => (r() < 0.15 ? rs(Math.floor(r() * 2)) : c))
-          .join('');
       const before = rs(Math.floor(r() * 30));
       // The pattern, or a near copy, sometimes inside the quote, sometimes around it, sometimes equal.
       const quote = r() < 0.1 ? p : rs(Math.floor(r() * 10)) + (r() < 0.5 ? mutate(p) : '') + rs(Math.floor(r() * 10));

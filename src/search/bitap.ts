@@ -197,7 +197,9 @@ const bests = new Int32Array(2);
 
 /**
  * Hyyrö's search variant of Myers' algorithm (as in chunkScore) over buf[from, to) and, beside
- * it, over the part [qFrom, qTo): the smallest edit distances to `bests[0]` and `bests[1]`.
+ * it, over the part [qFrom, qTo): the smallest edit distances to `bests[0]` and `bests[1]`. The
+ * step is written out in each loop on purpose: this is the search's hottest code, and its state
+ * stays in local variables (a shared step function would have to pass it through memory).
  */
 function myersPair(eqs: Int32Array, m: number, buf: Uint8Array, from: number, to: number, qFrom: number, qTo: number, bests: Int32Array): void {
   const sh = m - 1;
