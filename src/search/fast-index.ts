@@ -34,14 +34,15 @@ import { rankTopDocs, updateDocStats, type DocStats } from './top-docs.js';
 
 /** How many trigram-count candidates to consider, and how many to score exactly at most. */
 export interface FastSearchTuning {
+  /** The last stage's candidates (with `tightLastStage`: every one looked at, see top-docs.ts). */
   textCandidates: number;
-  maxExact: number;
   /**
-   * When `maxExact` statements are scored and the `limit`-th result is still weaker than
-   * `weakScore` (or there are fewer than `limit`), scoring goes on up to `maxExactWeak`: fuse.js's
-   * weak look-alikes (5–6 edits) are where candidates ordered by bound miss results, while strong
-   * top tens (exact words, names) are settled early and pay nothing more.
+   * Scoring budgets of the bound-ordered loop (the exhaustive mode's last stage, a speaker's or
+   * phrase's earlier ones): when `maxExact` statements are scored and the `limit`-th result is
+   * still weaker than `weakScore` (or there are fewer than `limit`), scoring goes on up to
+   * `maxExactWeak`. The tight last stage has no budget beyond its candidates.
    */
+  maxExact: number;
   weakScore: number;
   maxExactWeak: number;
   /** At most this many statements from one matching speaker or outlet… */
@@ -82,8 +83,8 @@ export interface FastSearchTuning {
 }
 
 export const DEFAULT_TUNING: FastSearchTuning = {
-  // The last stage's 6 000 candidates (statements sharing most trigrams) are all bounded by one
-  // Myers pass, so the scoring budgets only cap the rest. At 1M, recall@10 against the exhaustive
+  // The last stage's 6 000 candidates (statements sharing most trigrams) are each scored by one
+  // Myers pass unless their trigram bound rules them out. At 1M, recall@10 against the exhaustive
   // mode on the 210 benchmark queries: 0.934 with postings up to 1.5 × the statements read, 0.937
   // with 1 ×, 0.93 with 0.75 ×, 0.894 with 0.5 ×; 4 000 candidates 0.90, 8 000 0.945.
   textCandidates: 6000,
