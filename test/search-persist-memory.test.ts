@@ -49,12 +49,17 @@ describe('a loaded index taking additions and removals', () => {
     return d;
   };
 
-  it('answers as the in-memory index after load, add, remove, save and reload', async () => {
+  /** The first statements indexed in memory, and the same index saved and loaded again. */
+  const savedAndLoaded = async (seq: number) => {
     const memory = new FastIndex();
     memory.add(first);
     const file = join(await tmp(), 'index.bin');
-    await saveIndex(memory, file, 3);
-    const loaded = (await loadIndex(file))!.index as FastIndex;
+    await saveIndex(memory, file, seq);
+    return { memory, loaded: (await loadIndex(file))!.index as FastIndex };
+  };
+
+  it('answers as the in-memory index after load, add, remove, save and reload', async () => {
+    const { memory, loaded } = await savedAndLoaded(3);
     const allIds = statements.map((s) => s.id);
     sameAnswers(loaded, memory, first.map((s) => s.id));
     for (const s of first) expect(loaded.get(s.id), s.id).toEqual(memory.get(s.id));
@@ -83,11 +88,7 @@ describe('a loaded index taking additions and removals', () => {
   });
 
   it('keeps every statement exactly as given (case, curly quotes, text beyond Latin-1, clusters)', async () => {
-    const memory = new FastIndex();
-    memory.add(first);
-    const file = join(await tmp(), 'index.bin');
-    await saveIndex(memory, file, 1);
-    const loaded = (await loadIndex(file))!.index as FastIndex;
+    const { loaded } = await savedAndLoaded(1);
     loaded.add(later);
     for (const s of statements) expect(loaded.get(s.id), s.id).toEqual({ ...s, speakerAliases: [...s.speakerAliases] });
   });
