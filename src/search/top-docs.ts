@@ -420,14 +420,7 @@ export function rankTopDocs(
   const selectCandidates = (minC: number, max: number): { docs: number[]; capped: boolean } => {
     // Filters are checked here, once per statement touched (a speaker filter may leave few of
     // them at any level); a phrase's byte search only on the levels taken.
-    const hist = new Uint32Array(read + 2);
-    for (let i = 0; i < nt; i++) {
-      const d = touched[i]!;
-      const c = counts[d]!;
-      if (c < minC || flags[d]! & (POOLED | SCORED)) continue;
-      if (live[d] !== 1 || (allowed && !allowed(d)) || (phraseReq && !(flags[d]! & REQUIRED))) flags[d]! |= DROPPED;
-      else hist[c]!++;
-    }
+    const hist = countLevels(touched, nt, counts, flags, read, minC, live, allowed, phraseReq);
     const docs: number[] = [];
     // Statements of a level taken in part: not every statement that could match is a candidate.
     let leftOut = false;
@@ -444,12 +437,7 @@ export function rankTopDocs(
         pos += hist[c]!;
       }
       const levelEnd = at.slice();
-      const byLevel = new Uint32Array(total);
-      for (let i = 0; i < nt; i++) {
-        const d = touched[i]!;
-        const c = counts[d]!;
-        if (c >= lo && c <= hi && !(flags[d]! & (POOLED | SCORED | DROPPED))) byLevel[levelEnd[c]!++] = d;
-      }
+      const byLevel = fillLevels(touched, nt, counts, flags, lo, hi, levelEnd, total);
       for (let c = hi; c >= lo && docs.length < max; c--) {
         let level: number[] = [];
         for (let i = at[c]!; i < levelEnd[c]!; i++) if (!phraseReq || hasPhrases(byLevel[i]!)) level.push(byLevel[i]!);
@@ -854,6 +842,44 @@ function sortByCount(touched: Uint32Array, nt: number, counts: Uint8Array, flags
     if (c >= minC && !(flags[d]! & (POOLED | SCORED))) byLevel[fill[c]!++] = d;
   }
   return { levelStart, byLevel };
+}
+
+/**
+ * How many statements touched have each count from `minC` up (not pooled or scored); those a
+ * filter leaves out (not live, not allowed, without a phrase's required trigrams) are flagged
+ * DROPPED instead.
+ */
+function countLevels(
+  touched: Uint32Array,
+  nt: number,
+  counts: Uint8Array,
+  flags: Uint8Array,
+  read: number,
+  minC: number,
+  live: Uint8Array,
+  allowed: ((doc: number) => boolean) | null,
+  phraseReq: boolean,
+): Uint32Array {
+  const hist = new Uint32Array(read + 2);
+  for (let i = 0; i < nt; i++) {
+    const d = touched[i]!;
+    const c = counts[d]!;
+    if (c < minC || flags[d]! & (POOLED | SCORED)) continue;
+    if (live[d] !== 1 || (allowed && !allowed(d)) || (phraseReq && !(flags[d]! & REQUIRED))) flags[d]! |= DROPPED;
+    else hist[c]!++;
+  }
+  return hist;
+}
+
+/** The statements counted by countLevels with a count in [lo, hi], each level from `levelEnd[c]` on. */
+function fillLevels(touched: Uint32Array, nt: number, counts: Uint8Array, flags: Uint8Array, lo: number, hi: number, levelEnd: Uint32Array, total: number): Uint32Array {
+  const byLevel = new Uint32Array(total);
+  for (let i = 0; i < nt; i++) {
+    const d = touched[i]!;
+    const c = counts[d]!;
+    if (c >= lo && c <= hi && !(flags[d]! & (POOLED | SCORED | DROPPED))) byLevel[levelEnd[c]!++] = d;
+  }
+  return byLevel;
 }
 
 /** The k-th smallest value (0-based) of `a`, which it reorders (Hoare's selection). */
