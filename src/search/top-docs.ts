@@ -609,16 +609,17 @@ export function rankTopDocs(
     const minC = phraseReq ? 1 : Math.max(1, D - 3 * k);
     if (last && !provable && tuning.tightLastStage) {
       // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
-      // are scored whole, all of them (fewer: each costs a pass per chunk).
+      // are scored whole, every one of them (a pass per chunk each).
       const cands = selectCandidates(minC, lastCandidates);
       scanTight([...entityPool.filter((d) => !excluded(d)), ...cands.docs], false);
       break;
     }
     if (last && provable && tuning.tightLastStage) {
-      // The last stage: the statements sharing most trigrams get a tight bound from one Myers
-      // pass over their text (tightBound), then are scored whole best bound first. Doc-level
-      // trigram counts rank look-alikes poorly (stop-word trigrams are shared anywhere in a
-      // statement); the text's own best alignment is what fuse.js scores.
+      // The last stage: the statements sharing most trigrams are scored in order, one Myers pass
+      // over text and quote each, unless their trigram bound cannot beat the tenth (scanTight).
+      // Doc-level trigram counts rank look-alikes poorly (stop-word trigrams are shared anywhere
+      // in a statement); the text's own best alignment is what fuse.js scores. Proven when no
+      // statement that could match by its text was left out.
       const cands = selectCandidates(minC, lastCandidates);
       scanTight(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
       scanTight(cands.docs);
