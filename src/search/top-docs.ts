@@ -28,11 +28,11 @@ import { TrigramPostings, patternTrigrams } from './trigrams.js';
  *
  * The last stage (`tightLastStage`): with six errors allowed in 19 characters every statement is a
  * possible match, and doc-level trigram counts rank look-alikes poorly (stop-word trigrams are
- * shared anywhere in a statement). So the `textCandidates` statements sharing most trigrams enter
- * a heap at their trigram bound; the one on top is then bounded tightly — one Myers pass over its
- * text with its quote beside it, which with exact speaker, outlet and title factors is its score —
- * and goes back; a tight one on top is a result. Once the tenth result beats every bound left,
- * the top ten is settled among the candidates (proven when no statement was left out).
+ * shared anywhere in a statement). So the `textCandidates` statements sharing most trigrams are
+ * taken in order and each scored by one Myers pass over its text with its quote's state beside it
+ * (with exact speaker, outlet and title factors, that is its score), unless its trigram bound
+ * cannot beat the current tenth. The top ten is then settled among the candidates (proven when
+ * no statement that could match by its text was left out).
  */
 
 /** Per-index minima used to bound the statements not read (a superset bound is still a bound). */
