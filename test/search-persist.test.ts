@@ -41,6 +41,7 @@ describe('index persistence', () => {
     index.add([
       { ...base, id: 'w:1', articleId: 'w', clusterId: 'w:1', text: 'Ο υπουργός είπε «όχι» 😀 στη συμφωνία.', quote: 'όχι' },
       { ...base, id: 'w:2', articleId: 'w', clusterId: 'w:2', text: 'He said so.', quote: 'a quote reported elsewhere' },
+      { ...base, id: 'w:3', articleId: 'w', clusterId: 'w:3', text: 'She disagreed.', quote: 'Καμία ΣΥΜΦΩΝΙΑ, the Minister said' },
     ]);
     const file = join(dir, 'wide.bin');
     await saveIndex(index, file, 7);
@@ -49,6 +50,12 @@ describe('index persistence', () => {
     expect(loaded.index.get('w:2')!.quote).toBe('a quote reported elsewhere');
     expect(loaded.index.search(parseQuery('συμφωνία'), { limit: 1 })[0]?.id).toBe('w:1');
     expect(loaded.index.search(parseQuery('reported elsewhere'), { limit: 1 })[0]?.id).toBe('w:2');
+    // Quotes apart from their text are scored from folded copies rebuilt on load: same scores.
+    for (const q of ['reported elsewher', 'συμφωνια', 'the minister', 'MINISTER said']) {
+      const before = index.search(parseQuery(q), { limit: 3 });
+      expect(before.length).toBeGreaterThan(0);
+      expect(loaded.index.search(parseQuery(q), { limit: 3 })).toEqual(before);
+    }
   });
 
   it('returns null for a missing, truncated or foreign file', async () => {

@@ -209,6 +209,12 @@ export class FastIndex implements SearchIndex {
   quoteStart: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
   quoteLen: Column<Uint32Array> = new Column(new Uint32Array(1024), (k) => new Uint32Array(k));
   separateQuotes = new SparseStrings();
+  /**
+   * The quotes kept apart from their text, folded, as bytes (derived: rebuilt from
+   * `separateQuotes` on load). Scoring them as strings meant decoding and folding each one per
+   * query; `quoteLen` holds their lengths as it does for quotes within the text.
+   */
+  foldedQuotes = new ByteTexts();
   textTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
   quoteTok: Column<Uint16Array> = new Column(new Uint16Array(1024), (k) => new Uint16Array(k));
   article: Column<Int32Array> = new Column(new Int32Array(1024), (k) => new Int32Array(k));
@@ -312,8 +318,11 @@ export class FastIndex implements SearchIndex {
         this.quoteLen.data[doc] = d.quote.length;
       } else {
         this.quoteStart.data[doc] = -2;
+        this.quoteLen.data[doc] = d.quote.length;
         this.separateQuotes.set(doc, d.quote);
-        trigramSource += '\n' + foldForSearch(d.quote);
+        const foldedQuote = foldForSearch(d.quote);
+        this.foldedQuotes.set(doc, foldedQuote);
+        trigramSource += '\n' + foldedQuote;
       }
       this.quoteTok.data[doc] = isBlank(d.quote) ? 0 : Math.min(65535, countTokens(d.quote));
     }
@@ -391,6 +400,12 @@ export class FastIndex implements SearchIndex {
     for (const e of this.entities) e.docs = new GrowableU32(4);
     for (let i = 0; i < this.outlets.size; i++) this.outlets.docs[i] = new GrowableU32(2);
     for (let i = 0; i < this.titles.size; i++) this.titles.docs[i] = new GrowableU32(2);
+    this.foldedQuotes = new ByteTexts();
+    this.separateQuotes.forEachUtf8((doc, bytes) => {
+      const quote = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+      this.foldedQuotes.set(doc, foldForSearch(quote));
+      this.quoteLen.data[doc] = quote.length;
+    });
     this.liveCount = 0;
     for (let doc = 0; doc < this.n; doc++) {
       if (!this.live.data[doc]) continue;
@@ -693,6 +708,7 @@ export class FastIndex implements SearchIndex {
   lastStage = '';
 
   foldedQuoteOf(doc: number): string | null {
+    if (this.quoteStart.data[doc] === -2) return this.foldedQuotes.get(doc);
     const q = this.quoteOf(doc);
     return q === null ? null : foldForSearch(q);
   }
@@ -877,6 +893,10 @@ export class FastIndex implements SearchIndex {
     const qs = this.quoteStart.data[doc]!;
     const start = this.folded.start.data[doc]!;
     if (qs >= 0 && start !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.folded.bufOf(start), this.folded.posOf(start) + qs, this.quoteLen.data[doc]!);
+    if (qs === -2) {
+      const q = this.foldedQuotes.start.data[doc]!;
+      if (q !== ByteTexts.WIDE) return bitapScoreBytes(st.pat, this.foldedQuotes.bufOf(q), this.foldedQuotes.posOf(q), this.foldedQuotes.len.data[doc]!);
+    }
     return bitapScore(st.pat, this.foldedQuoteOf(doc)!);
   }
 
@@ -1017,7 +1037,7 @@ export class FastIndex implements SearchIndex {
       quoteKinds: QUOTE_KINDS,
       textTok: this.textTok.data,
       quoteTok: this.quoteTok.data,
-      contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && (this.foldedQuoteOf(d) ?? '').includes(p)),
+      contains: (d, p) => this.folded.includes(d, p) || (quoteStart[d] === -2 && this.foldedQuotes.includes(d, p)),
       score: (d) => {
         st ??= this.suggestState(pattern);
         // Suggestions are quotes whose words match (a quote within the text cannot match where the

@@ -96,7 +96,6 @@ export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
   const before = pairs.size;
   const textTok = ix.textTok.data;
   const quoteTok = ix.quoteTok.data;
-  const quoteStart = ix.quoteStart.data;
   const quoteLen = ix.quoteLen.data;
   const flen = ix.folded.len.data;
   let added = false;
@@ -111,19 +110,16 @@ export function updateDocStats(ix: FastIndex, s: DocStats | null): DocStats {
     {
       // Token counts above QT_CAP count as QT_CAP: fewer tokens is the better (lower) bound.
       const key = Math.min(tt, QT_CAP) * 1024 + Math.min(qt, QT_CAP);
-      const ql = qt === 0 ? 0 : quoteStart[d]! >= 0 ? quoteLen[d]! : 1 << 20;
+      const ql = qt === 0 ? 0 : quoteLen[d]!;
       const had = pairs.get(key);
       if (had === undefined || ql > had) pairs.set(key, ql);
     }
     if (qt > 0) {
-      const qs = quoteStart[d]!;
-      // A quote apart from the text: its length is not kept, so assume it long.
-      const ql = qs >= 0 ? quoteLen[d]! : 1 << 20;
+      const ql = quoteLen[d]!;
       const b = Math.min(qt, QT_CAP);
       if (st.maxQuoteLenByTok[b]! < 0) added = true;
       if (ql > st.maxQuoteLenByTok[b]!) st.maxQuoteLenByTok[b] = ql;
       if (ql <= 32) st.quoteLen[ql] = 1;
-      else if (qs < 0) st.quoteLen.fill(1);
     }
   }
   st.upTo = ix.n;
@@ -276,10 +272,7 @@ export function rankTopDocs(
       const tt = textTok[d]!;
       if (tt > 0) f *= fieldBound(e0, flen[d]!, tt, W_TEXT);
       const qt = quoteTok[d]!;
-      if (qt > 0) {
-        const qs = quoteStart[d]!;
-        f *= fieldBound(e0, qs >= 0 ? quoteLenCol[d]! : 1 << 20, qt, W_QUOTE);
-      }
+      if (qt > 0) f *= fieldBound(e0, quoteLenCol[d]!, qt, W_QUOTE);
     }
     return f * ix.metaBound(st, d, pattern, k, bestTitle());
   };
@@ -305,7 +298,7 @@ export function rankTopDocs(
         let f = tt > 0 ? fieldFactor(sText, W_TEXT, normForTokens(tt)) : 1;
         if (qt > 0) {
           const e = Math.max(e0, m - ql);
-          if (e <= k) f *= fieldFactor(sOf(e, e === 0 && (stats.quoteLen[m] === 1 || ql >= 1 << 20)), W_QUOTE, normForTokens(qt));
+          if (e <= k) f *= fieldFactor(sOf(e, e === 0 && stats.quoteLen[m] === 1), W_QUOTE, normForTokens(qt));
         }
         if (f < textish) textish = f;
       }
@@ -335,7 +328,7 @@ export function rankTopDocs(
   const foldedPhrases = phrases.map(foldForSearch);
   const hasPhrases = (d: number): boolean => {
     for (const p of foldedPhrases) {
-      if (!ix.folded.includes(d, p) && !(quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(p))) return false;
+      if (!ix.folded.includes(d, p) && !(quoteStart[d] === -2 && ix.foldedQuotes.includes(d, p))) return false;
     }
     return true;
   };
@@ -470,7 +463,7 @@ export function rankTopDocs(
             const tt = textTok[d]!;
             const qs = quoteStart[d]!;
             x = tt > 0 ? W_TEXT * normForTokens(tt) : 0;
-            if (qs === -2 || (qs >= 0 && ix.folded.includesIn(d, pattern, qs, quoteLenCol[d]!))) x += W_QUOTE * normForTokens(qt);
+            if (qs === -2 ? ix.foldedQuotes.includes(d, pattern) : qs >= 0 && ix.folded.includesIn(d, pattern, qs, quoteLenCol[d]!)) x += W_QUOTE * normForTokens(qt);
           } else x = xs[d]!;
           const meta = ix.metaBound(st, d, pattern, k, whole ? titleExactFactor(d) : 1);
           keys[j] = x * lnS + (meta < 1 ? Math.log(meta) : 0);
@@ -559,7 +552,7 @@ export function rankTopDocs(
         break;
       }
       if (!live[d] || flags[d]! & POOLED || (allowed && !allowed(d))) continue;
-      if (ix.folded.includes(d, pattern) || (quoteStart[d] === -2 && (ix.foldedQuoteOf(d) ?? '').includes(pattern))) {
+      if (ix.folded.includes(d, pattern) || (quoteStart[d] === -2 && ix.foldedQuotes.includes(d, pattern))) {
         if (heap.size >= tuning.textCandidates) {
           complete = false;
           break;
@@ -681,7 +674,7 @@ export function rankTopDocs(
           binOf[i - from] = BINS;
           continue;
         }
-        if (flen[d] === m || (quoteStart[d]! >= 0 ? quoteLenCol[d] === m : quoteStart[d] === -2)) {
+        if (flen[d] === m || (quoteTok[d]! > 0 && quoteLenCol[d] === m)) {
           heap.push(provable ? docBound(d, e0Frac(c)) : pseudoBound(d, c), d);
           materialized++;
           binOf[i - from] = BINS;
