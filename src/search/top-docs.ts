@@ -410,7 +410,17 @@ export function rankTopDocs(
     }
     return f;
   };
-  const selectCandidates = (minC: number, max: number): { docs: number[]; capped: boolean } => {
+  /**
+   * `visit` gets each level's candidates as they are chosen; with `worthIt`, a level (and all below
+   * it) is not even looked at once no statement sharing that few trigrams can beat the tenth (for
+   * a common word, the exact occurrences leave every look-alike behind).
+   */
+  const selectCandidates = (
+    minC: number,
+    max: number,
+    visit: ((docs: readonly number[]) => void) | null,
+    worthIt: ((c: number) => boolean) | null,
+  ): { docs: number[]; capped: boolean } => {
     // Filters are checked here, once per statement touched (a speaker filter may leave few of
     // them at any level); a phrase's byte search only on the levels taken.
     const hist = countLevels(touched, nt, counts, flags, read, minC, live, allowed, phraseReq);
@@ -418,7 +428,12 @@ export function rankTopDocs(
     // Statements of a level taken in part: not every statement that could match is a candidate.
     let leftOut = false;
     let hi = read;
+    let hopeless = false;
     while (docs.length < max && hi >= minC) {
+      if (worthIt && !worthIt(hi)) {
+        hopeless = true;
+        break;
+      }
       // Levels from `hi` down to the one that makes the room left (twice with a phrase, whose
       // check drops some; if it drops more, another pass takes the next levels).
       let lo = hi;
@@ -432,8 +447,13 @@ export function rankTopDocs(
       const levelEnd = at.slice();
       const byLevel = fillLevels(touched, nt, counts, flags, lo, hi, levelEnd, total);
       for (let c = hi; c >= lo && docs.length < max; c--) {
-        let level: number[] = [];
-        for (let i = at[c]!; i < levelEnd[c]!; i++) if (!phraseReq || hasPhrases(byLevel[i]!)) level.push(byLevel[i]!);
+        if (c < hi && worthIt && hist[c]! > 0 && !worthIt(c)) {
+          hopeless = true;
+          break;
+        }
+        const taken = docs.length;
+        let level: ArrayLike<number> = byLevel.subarray(at[c]!, levelEnd[c]!);
+        if (phraseReq) level = Array.prototype.filter.call(level, (d: number) => hasPhrases(d)) as number[];
         // Every trigram of the pattern there: an exact occurrence is likely, look for it in the quote.
         const whole = c === read && read === lists.length && missing === 0;
         // A common word: its exact occurrences are ranked by the key nearly as fuse.js ranks
@@ -442,17 +462,23 @@ export function rankTopDocs(
         // (speakers and outlets that match were pooled already).
         const room = whole ? Math.min(max - docs.length, WHOLE_ROOM) : max - docs.length;
         if (level.length <= room) {
-          for (const d of level) docs.push(d);
+          for (let j = 0; j < level.length; j++) docs.push(level[j]!);
+          if (visit) visit(docs.slice(taken));
           continue;
         }
         leftOut = true;
         // Keys in log space: x · ln(s) + ln(speaker × outlet factor), lower is better.
         const lnS = Math.log(Math.max(0.001, e0Frac(c) / m));
-        if (whole && level.length > 4 * room) {
+        // A large level: its statements with the longest fields cannot make the key's cut (the
+        // statements whose speakers or outlets match were pooled already), so only the 4 × room
+        // with the highest x are keyed.
+        if (level.length > 4 * room) {
           const byX = new Float64Array(level.length);
           for (let j = 0; j < level.length; j++) byX[j] = -xs[level[j]!]!;
           const cutX = kthSmallest(byX.slice(), 4 * room - 1);
-          level = level.filter((_, j) => byX[j]! <= cutX);
+          const kept: number[] = [];
+          for (let j = 0; j < level.length; j++) if (byX[j]! <= cutX) kept.push(level[j]!);
+          level = kept;
         }
         const keys = new Float64Array(level.length);
         for (let j = 0; j < level.length; j++) {
@@ -480,12 +506,15 @@ export function rankTopDocs(
             ties--;
           }
         }
+        if (visit) visit(docs.slice(taken));
       }
+      if (hopeless) break;
       hi = lo - 1;
     }
-    // Levels never looked at (the room was full) leave statements out too.
+    // Levels never looked at because the room was full leave statements out too (not those that
+    // could not beat the tenth).
     let capped = leftOut;
-    for (let c = Math.max(minC, 1); c <= hi && !capped; c++) if (hist[c]! > 0) capped = true;
+    if (!hopeless) for (let c = Math.max(minC, 1); c <= hi && !capped; c++) if (hist[c]! > 0) capped = true;
     return { docs, capped };
   };
 
@@ -603,7 +632,7 @@ export function rankTopDocs(
     if (last && !provable && tuning.tightLastStage) {
       // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
       // are scored whole, every one of them (a pass per chunk each).
-      const cands = selectCandidates(minC, lastCandidates);
+      const cands = selectCandidates(minC, lastCandidates, null, null);
       scanTight([...entityPool.filter((d) => !excluded(d)), ...cands.docs], false);
       break;
     }
@@ -613,9 +642,13 @@ export function rankTopDocs(
       // Doc-level trigram counts rank look-alikes poorly (stop-word trigrams are shared anywhere
       // in a statement); the text's own best alignment is what fuse.js scores. Proven when no
       // statement that could match by its text was left out.
-      const cands = selectCandidates(minC, lastCandidates);
       scanTight(entityPool.filter((d) => !(flags[d]! & SCORED) && !excluded(d)));
-      scanTight(cands.docs);
+      // Each level scanned as it is chosen; none below one whose best cannot beat the tenth
+      // (every statement left has at least its errors).
+      const cands = selectCandidates(minC, lastCandidates, scanTight, (c) => {
+        const b = unpooledBound(e0Of(c));
+        return !(b > tenth() || b >= 1);
+      });
       const rest = cands.capped ? 0 : phraseReq ? 1 : unpooledBound(e0Of(0));
       proven = rest > tenth() || rest >= 1;
       break;
