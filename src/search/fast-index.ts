@@ -608,20 +608,21 @@ export class FastIndex implements SearchIndex {
     // Called for every statement a query touches (hundreds of thousands at 1M): table lookups only.
     const kindOk = new Uint8Array(KINDS.length);
     KINDS.forEach((k, i) => (kindOk[i] = !kindCode || (kindCode === 'quote' ? i === 0 || i === 2 : k === kindCode) ? 1 : 0));
-    const needArticle = outs !== null || articleId !== undefined;
+    // Per article, once per query: whether its outlet is chosen, whether it is the article asked
+    // for (a statement's article record is an object: reading it per statement cost a cache miss).
+    const artOutlet = outs ? Uint8Array.from(this.articles, (a) => (a.outlet >= 0 && outs[a.outlet] ? 1 : 0)) : null;
+    const artChosen = articleId ? Uint8Array.from(this.articles, (a) => (a.id === articleId ? 1 : 0)) : null;
     return (doc) => {
       if (!kindOk[kinds[doc]!]) return false;
       if (ents) {
         const e = entity[doc]!;
         if (e < 0 || !ents[e]) return false;
       }
-      if (!needArticle) return true;
-      const a = this.articles[article[doc]!]!;
       if (outs) {
         const o = outlet[doc]!;
-        if (!((o >= 0 && outs[o]) || (a.outlet >= 0 && outs[a.outlet]))) return false;
+        if (!((o >= 0 && outs[o]) || artOutlet![article[doc]!])) return false;
       }
-      if (articleId && a.id !== articleId) return false;
+      if (artChosen && !artChosen[article[doc]!]) return false;
       return true;
     };
   }
