@@ -401,6 +401,12 @@ export class FastIndex implements SearchIndex {
     for (let i = 0; i < this.outlets.size; i++) this.outlets.docs[i] = new GrowableU32(2);
     for (let i = 0; i < this.titles.size; i++) this.titles.docs[i] = new GrowableU32(2);
     this.foldedQuotes = new ByteTexts();
+    // Sized once (UTF-8 bytes bound the Latin-1 ones): growing by doubling left up to half unused.
+    let bytesTotal = 0;
+    this.separateQuotes.forEachUtf8((_, bytes) => (bytesTotal += bytes.length));
+    this.foldedQuotes.reserve(bytesTotal);
+    this.foldedQuotes.start.ensure(this.n);
+    this.foldedQuotes.len.ensure(this.n);
     this.separateQuotes.forEachUtf8((doc, bytes) => {
       const quote = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
       this.foldedQuotes.set(doc, foldForSearch(quote));
