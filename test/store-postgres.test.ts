@@ -57,6 +57,13 @@ describe.skipIf(!url)('store on PostgreSQL', () => {
       expect(rows[0]!.n).toBe(loadMigrations().length);
     });
 
+    it('an event claimed by both at once goes to exactly one of them', async () => {
+      const tries = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).claimEvent('slack:event:EvRACE', 60_000)));
+      expect(tries.filter(Boolean)).toHaveLength(1);
+      expect(await a.claimEvent('slack:event:EvRACE', 60_000)).toBe(false);
+      expect(await b.claimEvent('slack:event:EvRACE', 60_000)).toBe(false);
+    });
+
     it("one process hears the other's ingest through LISTEN/NOTIFY and reads it from the feed", async () => {
       const since = await b.currentSeq();
       const heard = new Promise<number>((resolve) => {

@@ -90,7 +90,7 @@ export function reusingEngine(openBase: () => Promise<SqlStore>): EngineUnderTes
       base ??= openBase();
       const db = (await base as unknown as { db: Driver }).db;
       await db.exec(
-        `TRUNCATE statements, quote_keys, speaker_aliases, speakers, articles, changes, digest_runs, subscriptions RESTART IDENTITY CASCADE;
+        `TRUNCATE statements, quote_keys, speaker_aliases, speakers, articles, changes, digest_runs, subscriptions, event_claims RESTART IDENTITY CASCADE;
          DELETE FROM store_meta;
          INSERT INTO store_meta (key, value) VALUES ('quote_keys', '${QUOTE_KEYS_VERSION}'), ('speaker_rules', '${SPEAKER_RULES_VERSION}');`,
       );
@@ -555,6 +555,33 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       await store.upsertArticle(article('a'), [plain('One.')]);
       await store.upsertArticle(article('a'), [plain('One.')]);
       expect(heard).toHaveLength(1);
+    });
+  });
+
+  describe('event claims', () => {
+    const TTL = 15 * 60 * 1000;
+
+    it('a key is claimed once within its time to live, then can be claimed again', async () => {
+      expect(await store.claimEvent('slack:event:Ev1', TTL)).toBe(true);
+      expect(await store.claimEvent('slack:event:Ev1', TTL)).toBe(false);
+      expect(await store.claimEvent('slack:event:Ev2', TTL)).toBe(true);
+      clock.advance(TTL - 1000);
+      expect(await store.claimEvent('slack:event:Ev1', TTL)).toBe(false);
+      clock.advance(2000);
+      expect(await store.claimEvent('slack:event:Ev1', TTL)).toBe(true);
+      expect(await store.claimEvent('slack:event:Ev1', TTL)).toBe(false);
+    });
+
+    it('expired claims are pruned as new ones arrive, so the table stays bounded', async () => {
+      for (let i = 0; i < 20; i++) await store.claimEvent(`old:${i}`, TTL);
+      clock.advance(TTL + 1000);
+      const db = (store as unknown as { db: { query(sql: string): Promise<Array<{ n: number }>> } }).db;
+      const count = async () => (await db.query('SELECT count(*)::int AS n FROM event_claims'))[0]!.n;
+      expect(await count()).toBe(20);
+      // A prune runs every 500 claims.
+      for (let i = 0; i < 500; i++) await store.claimEvent(`new:${i}`, TTL);
+      expect(await count()).toBeLessThanOrEqual(500);
+      expect(await store.claimEvent('new:3', TTL)).toBe(false);
     });
   });
 

@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { assignClusters, type KeyOwner } from './clusters.js';
 import type { Driver, Queryable } from './driver.js';
 import * as digests from './digests.js';
+import { claimEvent, pruneEventClaims } from './event-claims.js';
 import {
   chunks,
   INSERT_CHUNK,
@@ -48,6 +49,8 @@ const PAGE_ROWS = 10_000;
 /** PGlite: analyse after this many statements written, and at least this share of those known. */
 const ANALYZE_MIN_ROWS = 5_000;
 const ANALYZE_SHARE = 0.2;
+/** Event claims between two prunes of the expired ones (a busy workspace: thousands a day). */
+const EVENT_PRUNE_EVERY = 500;
 
 export class SqlStore implements Store {
   readonly engine: 'pglite' | 'postgres';
@@ -858,6 +861,18 @@ export class SqlStore implements Store {
 
   lastDigestRun(subscriptionId: number, opts: { postedOnly?: boolean } = {}): Promise<DigestRun | null> {
     return digests.lastDigestRun(this.db, subscriptionId, opts);
+  }
+
+  /** Claims since the table was last pruned of expired ones. */
+  private claimsSincePrune = 0;
+
+  async claimEvent(key: string, ttlMs: number): Promise<boolean> {
+    const first = await claimEvent(this.db, this.now, key, ttlMs);
+    if (++this.claimsSincePrune >= EVENT_PRUNE_EVERY) {
+      this.claimsSincePrune = 0;
+      await pruneEventClaims(this.db, this.now, ttlMs);
+    }
+    return first;
   }
 
   async close(): Promise<void> {

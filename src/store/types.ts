@@ -67,6 +67,11 @@ export interface Store {
    */
   claimDigestSlot(subscriptionId: number, slot: Date): Promise<boolean>;
   recordDigestRun(run: DigestRunResult): Promise<void>;
+  /**
+   * Claims a platform event (`slack:event:Ev…`) for `ttlMs`: false when any process on this
+   * database claimed it within that time. What answers a retried delivery once across processes.
+   */
+  claimEvent(key: string, ttlMs: number): Promise<boolean>;
   lastDigestRun(subscriptionId: number, opts?: { postedOnly?: boolean }): Promise<DigestRun | null>;
 
   close(): Promise<void>;

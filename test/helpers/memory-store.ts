@@ -39,6 +39,7 @@ export function memoryStore(): Store & { changes: number } {
   const subs: Subscription[] = [];
   const runs: DigestRun[] = [];
   const claims = new Set<string>();
+  const eventClaims = new Set<string>();
 
   const allStatements = () => [...rows.values()].flatMap((r) => r.statements);
   const byId = () => new Map(allStatements().map((s) => [s.id, s]));
@@ -224,6 +225,12 @@ export function memoryStore(): Store & { changes: number } {
       const k = `${id}@${slot.toISOString()}`;
       if (claims.has(k)) return false;
       claims.add(k);
+      return true;
+    },
+    // No expiry here: tests do not outlive a claim's time to live.
+    async claimEvent(key: string) {
+      if (eventClaims.has(key)) return false;
+      eventClaims.add(key);
       return true;
     },
     async recordDigestRun(run: DigestRunResult) {

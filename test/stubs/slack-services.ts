@@ -143,16 +143,30 @@ export class FakeCorpus {
   }
 }
 
-export function fakeServices(statements: FixtureStatement[]): { services: BotServices; corpus: FakeCorpus } {
+export function fakeServices(
+  statements: FixtureStatement[],
+  claimEvent: Store['claimEvent'] = memoryClaims(),
+): { services: BotServices; corpus: FakeCorpus } {
   const corpus = new FakeCorpus(statements);
   const services: BotServices = {
     commands,
     corpus: corpus as unknown as Corpus,
-    // Only `sources` reaches the store, for the other articles of a quote cluster: none here.
-    store: { getCluster: async () => [], getStatementsByIds: async () => [] } as unknown as Store,
+    // Only `sources` reaches the store, for the other articles of a quote cluster (none here),
+    // and event de-duplication claims its event ids there.
+    store: { getCluster: async () => [], getStatementsByIds: async () => [], claimEvent } as unknown as Store,
     now: () => new Date('2026-01-01T12:00:00Z'),
     timezone: 'UTC',
     digestAdmins: [],
   };
   return { services, corpus };
+}
+
+/** Event claims as one process's store would keep them (no expiry: tests are shorter). */
+export function memoryClaims(): Store['claimEvent'] {
+  const claimed = new Set<string>();
+  return async (key) => {
+    if (claimed.has(key)) return false;
+    claimed.add(key);
+    return true;
+  };
 }

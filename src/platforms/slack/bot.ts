@@ -39,6 +39,25 @@ const EVENT_DEDUPE_MAX = 20_000;
 const EVENTS_PATH = '/slack/events';
 
 /**
+ * A retried delivery may reach this process or another one on the same store (HTTP behind a load
+ * balancer, several Socket Mode connections): this process's memory answers the first case at no
+ * cost, the store's claim the second. A store that cannot be reached does not cost the answer.
+ */
+function firstDeliveryCheck<S extends ServicesLike>(services: S, core: SlackCore<S>, log: Logger, now?: () => number): (eventId: string) => Promise<boolean> {
+  const seen = new TtlCache<boolean>(EVENT_DEDUPE_TTL_MS, EVENT_DEDUPE_MAX, now);
+  return async (eventId) => {
+    if (!seen.firstSeen(eventId)) return false;
+    if (!core.claimShared) return true;
+    try {
+      return await core.claimShared(services, `slack:event:${eventId}`, EVENT_DEDUPE_TTL_MS);
+    } catch (err) {
+      log.warn({ err: (err as Error).message, eventId }, 'slack: could not claim the event in the store; answering it');
+      return true;
+    }
+  };
+}
+
+/**
  * Bolt's HTTPReceiver (signature and timestamp checks, acks, retries) behind a guard that caps
  * request bodies before Bolt buffers them (body-limit.ts).
  */
@@ -117,7 +136,7 @@ export async function startSlackBot<S extends ServicesLike>(
     web,
     responses: new ResponseUrlPoster(config.apiUrl, opts.retry ?? INTERACTIVE_RETRY),
     codec: new ButtonStateCodec(),
-    seenEvents: new TtlCache<boolean>(EVENT_DEDUPE_TTL_MS, EVENT_DEDUPE_MAX, opts.now),
+    firstDelivery: firstDeliveryCheck(services, core, log, opts.now),
     botUserId,
     botId,
     log,

@@ -5,7 +5,6 @@ import type { Logger } from '../../log.js';
 import type { ButtonStateCodec } from './button-state.js';
 import type { ResponseUrlPoster } from './response-url.js';
 import type { RetryPolicy } from './slack-errors.js';
-import type { TtlCache } from './ttl-cache.js';
 
 /** What the adapter needs from the core (src/dispatch, src/intent), injected so tests can fake it. */
 export interface ServicesLike {
@@ -23,6 +22,11 @@ export interface SlackCore<S extends ServicesLike> {
   routeMessage(text: string): SlackRoute;
   /** "check this" and the Find sources shortcut: a message's claims looked up as `sources`. */
   checkClaims(services: S, invocation: Invocation, messageText: string): Promise<Reply>;
+  /**
+   * Claims a key for `ttlMs` among every process sharing the store: false when another already
+   * did. Without it, repeated deliveries are recognised within this process only.
+   */
+  claimShared?(services: S, key: string, ttlMs: number): Promise<boolean>;
 }
 
 /** Everything a listener needs, built once at start. */
@@ -32,7 +36,8 @@ export interface SlackBot<S extends ServicesLike> {
   web: webApi.WebClient;
   responses: ResponseUrlPoster;
   codec: ButtonStateCodec;
-  seenEvents: TtlCache<boolean>;
+  /** True for the first delivery of an event id (here or, through the store, in any process). */
+  firstDelivery(eventId: string): Promise<boolean>;
   botUserId: string | undefined;
   botId: string | undefined;
   log: Logger;

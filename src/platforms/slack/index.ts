@@ -11,5 +11,16 @@ export type { RunningSlack, SlackStartOptions } from './bot.js';
  * Returns the poster digests use and a stop function.
  */
 export function startSlack(config: SlackConfig, services: BotServices, opts?: SlackStartOptions): Promise<RunningSlack> {
-  return startSlackBot(config, services, { runCommand, parseTextArgs, routeMessage: (text) => routeMessage(text, services.commands), checkClaims }, opts);
+  return startSlackBot(
+    config,
+    services,
+    {
+      runCommand,
+      parseTextArgs,
+      routeMessage: (text) => routeMessage(text, services.commands),
+      checkClaims,
+      claimShared: (s, key, ttlMs) => s.store.claimEvent(key, ttlMs),
+    },
+    opts,
+  );
 }

@@ -36,12 +36,13 @@ function asMention(event: unknown): Mention | null {
 
 /**
  * A repeated delivery of the same event (Slack retries when it did not see our 200 in time, with
- * `X-Slack-Retry-Num` and the same `event_id`) is answered once: the first delivery wins.
+ * `X-Slack-Retry-Num` and the same `event_id`) is answered once, by whichever process on the
+ * store saw it first.
  */
 export function registerDedupe<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !bot.seenEvents.firstSeen(eventId)) {
+    if (typeof eventId === 'string' && !(await bot.firstDelivery(eventId))) {
       bot.log.info({ eventId }, 'slack: repeated event delivery ignored');
       return;
     }
