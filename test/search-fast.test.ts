@@ -6,7 +6,7 @@ import {
   createPlainFuseIndex,
   parseQuery,
 } from '../src/search/index.js';
-import type { SearchHit } from '../src/search/types.js';
+import type { IndexedStatement, SearchHit } from '../src/search/types.js';
 import { generateCorpus, makeQueries } from '../bench/corpus.js';
 
 // One small synthetic corpus (fixed seed) and the benchmark's kinds of queries.
@@ -100,5 +100,32 @@ describe('fast index against plain fuse.js', () => {
     }
     expect(a.get(gone[0]!)).toBeUndefined();
     expect(a.get(later[0]!.id)).toEqual(later[0]);
+  });
+
+  it('scores texts beyond Latin-1 (dashes, Greek final sigma, Turkish letters) exactly like fuse.js', () => {
+    const said = (id: string, text: string, quote: string | null): IndexedStatement => ({
+      id, articleId: id.split(':')[0]!, clusterId: id, kind: quote ? 'direct' : 'statement', quote, text,
+      speaker: 'Recep Erdoğan', speakerAliases: ['Erdoğan'], outlet: 'Ἐφημερίς', articleTitle: 'Talks — day two', articleOutlet: null,
+    });
+    const wide = [
+      said('w:1', '"We will not accept this — never," Erdoğan said on Tuesday.', 'We will not accept this — never,'),
+      said('w:2', 'ΟΔΥΣΣΕΥΣ said: "ΚΑΛΗΜΕΡΑ ΚΟΣΜΕ, ΟΔΥΣΣΕΥΣ ΕΙΜΑΙ" to the crowd…', 'ΚΑΛΗΜΕΡΑ ΚΟΣΜΕ, ΟΔΥΣΣΕΥΣ ΕΙΜΑΙ'),
+      said('w:3', 'İstanbul officials said the deal “was never signed” — and left.', 'was never signed'),
+      said('w:4', 'Officials in Łódź said the talks would resume — eventually.', null),
+      said('w:5', 'We will not accept this deal, the minister said.', 'We will not accept this deal'),
+      said('w:6', 'The plan costs €3bn, officials said; “too much,” said Şahin.', 'too much'),
+      // A quote cut inside a word: alone its last sigma is final (ς), inside the text it is not (σ).
+      said('w:7', 'They chanted ΟΔΥΣΣΕΥΣΑΡΑ all night.', 'ΟΔΥΣΣΕΥΣ'),
+    ];
+    const fastWide = new FastIndex();
+    const plainWide = createPlainFuseIndex();
+    fastWide.add(wide);
+    plainWide.add(wide);
+    for (const q of ['we will not accept this', 'never signed', 'οδυσσευς', 'καλημερα κοσμε', 'istanbul officials', 'erdogan', 'łódź', 'too much', '€3bn', 'talks — day', 'acept this never']) {
+      const pq = parseQuery(q);
+      const want = plainWide.search(pq, { limit: 10 }).map((h) => [h.id, h.score]);
+      expect({ q, hits: fastWide.search(pq, { limit: 10 }, EXHAUSTIVE_TUNING).map((h) => [h.id, h.score]) }).toEqual({ q, hits: want });
+      expect({ q, hits: fastWide.search(pq, { limit: 10 }).map((h) => [h.id, h.score]) }).toEqual({ q, hits: want });
+    }
   });
 });

@@ -239,7 +239,8 @@ export function rankTopDocs(
     }
   }
   let titlesPooled = false;
-  if (tuning.scanTitles) {
+  const scanTitles = tuning.scanTitles || ix.titles.size <= tuning.titleScanMax;
+  if (scanTitles) {
     cappedMeta = 1;
     for (let t = 0; t < ix.titles.size; t++) if (ix.titleScoreOf(st, t) < 1) addDocs(ix.titles.docs[t]!.view(), 0);
     titlesPooled = cappedMeta === 1;
@@ -304,7 +305,7 @@ export function rankTopDocs(
       }
     }
     // With every statement of a matching title pooled, the others' titles do not match.
-    if (textish >= 1 && metaUnpooled >= 1 && !titlesPooled && !tuning.scanTitles) {
+    if (textish >= 1 && metaUnpooled >= 1 && !titlesPooled && !scanTitles) {
       // Only a title could match: such statements are not candidates in this tuning (titles
       // weigh least), so more lists cannot change the result; it is settled, not proven.
       titleOnlyLeft = true;
