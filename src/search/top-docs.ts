@@ -389,7 +389,6 @@ export function rankTopDocs(
   let proven = false;
   let stopped = false;
   let fullScan = false;
-  void stopped;
 
   /**
    * At most `max` statements of those touched (not pooled or scored), by shared-trigram count,
