@@ -33,15 +33,17 @@ const STRING = 3;
 const BOOLEAN = 5;
 
 let rest: DiscordRestStub;
+let api: string;
 let gateway: FakeGateway;
 let bot: Awaited<ReturnType<typeof startDiscord>>;
+const services = fakeServices();
 
 beforeAll(async () => {
   rest = new DiscordRestStub();
-  const api = await rest.start();
+  api = await rest.start();
   gateway = new FakeGateway(300);
   rest.gatewayUrl = await gateway.start();
-  bot = await startDiscord({ token: TOKEN, applicationId: APP_ID, apiUrl: api }, fakeServices(), { deferAfterMs: 150, readyTimeoutMs: 10_000 });
+  bot = await startDiscord({ token: TOKEN, applicationId: APP_ID, apiUrl: api }, services, { deferAfterMs: 150, readyTimeoutMs: 10_000 });
 });
 
 afterAll(async () => {
@@ -415,6 +417,28 @@ describe('digest poster', () => {
     expect(limited).toBeInstanceOf(PostError);
     expect((limited as PostError).retryable).toBe(true);
     expect((limited as PostError).retryAfterMs).toBeGreaterThanOrEqual(30_000);
+  });
+});
+
+describe('restarts', () => {
+  it('Prev/Next keep working after a restart: the paging state is read back from the store', async () => {
+    const first = asCallback(
+      await interact(chatInput('quote', [{ name: 'query', type: STRING, value: 'intel' }, { name: 'private', type: BOOLEAN, value: false }])),
+    );
+    const next = buttons(first.data).find((b) => b.label === 'Next')!;
+    const shown = messagePayload({ content: first.data!.content!, embeds: first.data!.embeds!, components: first.data!.components! });
+
+    // A new process: its memory knows nothing of the answer above.
+    await bot.stop();
+    await gateway.waitFor(() => gateway.openConnections === 0);
+    bot = await startDiscord({ token: TOKEN, applicationId: APP_ID, apiUrl: api }, services, { deferAfterMs: 150, readyTimeoutMs: 10_000 });
+
+    const page2 = asCallback(await interact(buttonInteraction(next.custom_id!, shown)));
+    expect(page2.type).toBe(7);
+    expect(visibleText(page2.data)).toContain('Results 3–4 of 4');
+    const prev = buttons(page2.data).find((b) => b.label === 'Prev')!;
+    const page1 = asCallback(await interact(buttonInteraction(prev.custom_id!, shown)));
+    expect(visibleText(page1.data)).toContain('Results 1–2 of 4');
   });
 });
 

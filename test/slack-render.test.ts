@@ -66,7 +66,7 @@ describe('renderReply', () => {
     expectWithinLimits(blocks);
   });
 
-  it('fits 100 long results into Slack’s limits and says how many more there are', () => {
+  it('fits 100 long results into Slack’s limits and says how many more there are', async () => {
     const long = 'Budget talks stalled again & again <for> hours '.repeat(90);
     const items = Array.from({ length: 100 }, (_, i) =>
       item(i + 1, long, { highlights: [[0, 6]], article: { id: `a${i}`, title: 'T'.repeat(400), outlet: 'AP', url: `https://ap.example/${'x'.repeat(300)}`, published: null } }),
@@ -91,7 +91,7 @@ describe('renderReply', () => {
     // More continues right after the last item shown, so nothing is skipped.
     const actions = blocks.find((b) => b.type === 'actions');
     const more = actions && actions.type === 'actions' ? actions.elements.find((e) => e.action_id === 'factbot_more') : undefined;
-    expect(codec.decode(more?.value)?.args.offset).toBe(shown);
+    expect((await codec.decode(more?.value))?.args.offset).toBe(shown);
   });
 
   it('keeps huge names, titles and URLs within the limits without breaking the link markup', () => {
@@ -156,14 +156,14 @@ describe('renderReply', () => {
     expect(hasShare({ ...reply([item(1, 'q')]), isError: true }, true)).toBe(false);
   });
 
-  it('keeps button values within 2,000 characters however large the arguments', () => {
+  it('keeps button values within 2,000 characters however large the arguments', async () => {
     const codec = new ButtonStateCodec();
     const big = { command: 'sources', args: { claim: 'c'.repeat(5000) } };
     const { blocks } = renderReply(reply([item(1, 'q')]), { share: true, more: false, ephemeral: true, codec, origin: big });
     expectWithinLimits(blocks);
     const actions = blocks.find((b) => b.type === 'actions');
     const value = actions && actions.type === 'actions' ? actions.elements[0]!.value : '';
-    expect(codec.decode(value)?.args.claim).toBe('c'.repeat(5000));
+    expect((await codec.decode(value))?.args.claim).toBe('c'.repeat(5000));
   });
 
   it('an empty reply still renders a valid message', () => {
@@ -252,14 +252,26 @@ describe('escaping', () => {
 });
 
 describe('button state', () => {
-  it('round-trips and rejects tampered values', () => {
+  it('round-trips and rejects tampered values', async () => {
     const codec = new ButtonStateCodec();
     const value = codec.encode({ command: 'quote', args: { query: 'x', offset: 5 }, ephemeral: true });
-    expect(codec.decode(value)).toEqual({ command: 'quote', subcommand: undefined, args: { query: 'x', offset: 5 }, ephemeral: true });
-    expect(codec.decode('{"c":"quote"}')).toBeNull();
-    expect(codec.decode('not json')).toBeNull();
-    expect(codec.decode('k:unknown-key')).toBeNull();
-    expect(codec.decode(undefined)).toBeNull();
+    expect(await codec.decode(value)).toEqual({ command: 'quote', subcommand: undefined, args: { query: 'x', offset: 5 }, ephemeral: true });
+    expect(await codec.decode('{"c":"quote"}')).toBeNull();
+    expect(await codec.decode('not json')).toBeNull();
+    expect(await codec.decode('k:unknown-key')).toBeNull();
+    expect(await codec.decode(undefined)).toBeNull();
+  });
+
+  it('a state too large for a button is read back by another codec on the same store (a restart)', async () => {
+    const rows = new Map<string, unknown>();
+    const shared = { save: async (k: string, v: unknown) => void rows.set(k, JSON.parse(JSON.stringify(v))), load: async (k: string) => rows.get(k) };
+    const before = new ButtonStateCodec(shared);
+    const state = { command: 'sources', args: { claim: 'c'.repeat(5000) }, ephemeral: true };
+    const value = before.encode(state);
+    expect(value.length).toBeLessThanOrEqual(2000);
+    await before.flush();
+    expect((await new ButtonStateCodec(shared).decode(value))?.args.claim).toBe('c'.repeat(5000));
+    expect(await new ButtonStateCodec().decode(value)).toBeNull();
   });
 });
 

@@ -585,6 +585,43 @@ export function storeBehaviour(engine: EngineUnderTest): void {
     });
   });
 
+  describe('interaction states', () => {
+    const TTL = 24 * 60 * 60 * 1000;
+    const state = { command: 'quote', args: { query: 'the meeting', exact: true, limit: 5 }, nested: { list: ['a', 'b'] } };
+
+    it('keeps a state for its time to live, for another reader of the same database', async () => {
+      await store.saveInteractionState('discord:page:abc', state, TTL);
+      expect(await store.loadInteractionState('discord:page:abc')).toEqual(state);
+      expect(await store.loadInteractionState('discord:page:other')).toBeUndefined();
+      clock.advance(TTL - 1000);
+      expect(await store.loadInteractionState('discord:page:abc')).toEqual(state);
+      clock.advance(2000);
+      expect(await store.loadInteractionState('discord:page:abc')).toBeUndefined();
+    });
+
+    it('a key saved again is replaced, with a fresh time to live', async () => {
+      await store.saveInteractionState('k', { v: 1 }, 1000);
+      clock.advance(900);
+      await store.saveInteractionState('k', { v: 2 }, 1000);
+      clock.advance(900);
+      expect(await store.loadInteractionState('k')).toEqual({ v: 2 });
+    });
+
+    it('expired states are pruned as new ones arrive, so the table stays bounded', async () => {
+      for (let i = 0; i < 20; i++) await store.saveInteractionState(`old:${i}`, { i }, 1000);
+      clock.advance(2000);
+      const db = (store as unknown as { db: { query(sql: string): Promise<Array<{ n: number }>> } }).db;
+      const count = async (prefix: string) =>
+        (await db.query(`SELECT count(*)::int AS n FROM interaction_states WHERE key LIKE '${prefix}%'`))[0]!.n;
+      expect(await count('old:')).toBe(20);
+      // A prune runs every 500 saves.
+      for (let i = 0; i < 500; i++) await store.saveInteractionState(`new:${i}`, { i }, TTL);
+      expect(await count('old:')).toBe(0);
+      expect(await count('new:')).toBe(500);
+      expect(await store.loadInteractionState('new:3')).toEqual({ i: 3 });
+    });
+  });
+
   describe('digests', () => {
     const sub = {
       platform: 'slack' as const,

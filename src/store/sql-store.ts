@@ -7,6 +7,7 @@ import { assignClusters, type KeyOwner } from './clusters.js';
 import type { Driver, Queryable } from './driver.js';
 import * as digests from './digests.js';
 import { claimEvent, pruneEventClaims } from './event-claims.js';
+import { loadInteractionState, pruneInteractionStates, saveInteractionState } from './interaction-states.js';
 import {
   chunks,
   INSERT_CHUNK,
@@ -51,6 +52,8 @@ const ANALYZE_MIN_ROWS = 5_000;
 const ANALYZE_SHARE = 0.2;
 /** Event claims between two prunes of the expired ones (a busy workspace: thousands a day). */
 const EVENT_PRUNE_EVERY = 500;
+/** Button states between two prunes of the expired ones (one per paged or shareable answer). */
+const STATE_PRUNE_EVERY = 500;
 
 export class SqlStore implements Store {
   readonly engine: 'pglite' | 'postgres';
@@ -873,6 +876,21 @@ export class SqlStore implements Store {
       await pruneEventClaims(this.db, this.now, ttlMs);
     }
     return first;
+  }
+
+  /** States saved since the table was last pruned of expired ones. */
+  private statesSincePrune = 0;
+
+  async saveInteractionState(key: string, state: unknown, ttlMs: number): Promise<void> {
+    await saveInteractionState(this.db, this.now, key, state, ttlMs);
+    if (++this.statesSincePrune >= STATE_PRUNE_EVERY) {
+      this.statesSincePrune = 0;
+      await pruneInteractionStates(this.db, this.now);
+    }
+  }
+
+  loadInteractionState(key: string): Promise<unknown> {
+    return loadInteractionState(this.db, this.now, key);
   }
 
   async close(): Promise<void> {

@@ -72,6 +72,13 @@ export interface Store {
    * database claimed it within that time. What answers a retried delivery once across processes.
    */
   claimEvent(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Keeps the state behind an answer's buttons (`discord:page:…`) for `ttlMs`, for every process
+   * on this database and across restarts. Read back as `unknown`: the reader validates it.
+   */
+  saveInteractionState(key: string, state: unknown, ttlMs: number): Promise<void>;
+  /** The state saved under `key`; undefined when unknown or expired. */
+  loadInteractionState(key: string): Promise<unknown>;
   lastDigestRun(subscriptionId: number, opts?: { postedOnly?: boolean }): Promise<DigestRun | null>;
 
   close(): Promise<void>;

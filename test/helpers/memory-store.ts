@@ -40,6 +40,7 @@ export function memoryStore(): Store & { changes: number } {
   const runs: DigestRun[] = [];
   const claims = new Set<string>();
   const eventClaims = new Set<string>();
+  const interactionStates = new Map<string, { state: unknown; expires: number }>();
 
   const allStatements = () => [...rows.values()].flatMap((r) => r.statements);
   const byId = () => new Map(allStatements().map((s) => [s.id, s]));
@@ -232,6 +233,14 @@ export function memoryStore(): Store & { changes: number } {
       if (eventClaims.has(key)) return false;
       eventClaims.add(key);
       return true;
+    },
+    // States expire by a real clock here: tests that need expiry use the SQL store's fake clock.
+    async saveInteractionState(key: string, state: unknown, ttlMs: number) {
+      interactionStates.set(key, { state: JSON.parse(JSON.stringify(state)) as unknown, expires: Date.now() + ttlMs });
+    },
+    async loadInteractionState(key: string) {
+      const entry = interactionStates.get(key);
+      return entry && entry.expires > Date.now() ? entry.state : undefined;
     },
     async recordDigestRun(run: DigestRunResult) {
       runs.push({ ...run, finishedAt: new Date().toISOString() });

@@ -34,6 +34,11 @@ export class FakeGateway {
     this.wss = null;
   }
 
+  /** Clients connected now. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   /** Sends a dispatch (op 0) to every connected client. */
   dispatch(t: string, d: unknown): void {
     this.seq++;

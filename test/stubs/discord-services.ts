@@ -191,6 +191,21 @@ const corpus = {
   },
 } as unknown as Corpus;
 
+/** Only the buttons' states reach the store here; kept as the database would keep them, without expiry. */
+function statesOnlyStore(): Store {
+  const states = new Map<string, string>();
+  const store: Pick<Store, 'saveInteractionState' | 'loadInteractionState'> = {
+    async saveInteractionState(key, state) {
+      states.set(key, JSON.stringify(state));
+    },
+    async loadInteractionState(key) {
+      const json = states.get(key);
+      return json === undefined ? undefined : (JSON.parse(json) as unknown);
+    },
+  };
+  return store as Store;
+}
+
 export function fakeServices(): BotServices {
-  return { commands: fakeCommands, corpus, store: {} as Store, now: () => new Date('2026-01-01T09:00:00Z'), timezone: 'UTC', digestAdmins: [] };
+  return { commands: fakeCommands, corpus, store: statesOnlyStore(), now: () => new Date('2026-01-01T09:00:00Z'), timezone: 'UTC', digestAdmins: [] };
 }

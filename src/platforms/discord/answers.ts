@@ -62,4 +62,4 @@ function stateFor(reply: Reply, call: AnswerCall): PageState {
   };
 }
 
-export const EXPIRED_TEXT = 'This result has expired (factbot keeps answers for an hour, and forgets them on restart). Run the command again.';
+export const EXPIRED_TEXT = 'This result has expired (factbot keeps the buttons of an answer working for a day). Run the command again.';

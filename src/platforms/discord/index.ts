@@ -9,6 +9,7 @@ import { handleInteraction } from './interactions.js';
 import { AUTOCOMPLETE_BUDGET_MS, DEFER_AFTER_MS } from './limits.js';
 import { handleMessage } from './mentions.js';
 import { PageStore } from './page-store.js';
+import { storeStates } from '../state-keeper.js';
 import { discordPoster } from './poster.js';
 
 export { applicationCommands } from './application-commands.js';
@@ -39,7 +40,7 @@ export async function startDiscord(
   opts: DiscordStartOptions = {},
 ): Promise<DiscordRuntime & { client: Client }> {
   const client = createClient(config, opts.clientOptions);
-  const pages = opts.pages ?? new PageStore();
+  const pages = opts.pages ?? new PageStore({ shared: storeStates(services.store) });
   const deps = {
     services,
     pages,
@@ -93,6 +94,8 @@ export async function startDiscord(
       client.removeAllListeners(Events.InteractionCreate);
       client.removeAllListeners(Events.MessageCreate);
       await client.destroy();
+      // States of the last answers reach the store before it is closed.
+      await pages.flush();
     },
   };
 }

@@ -185,7 +185,7 @@ async function answer(
 async function onButton(deps: InteractionDeps, interaction: ButtonInteraction): Promise<void> {
   const action = parseCustomId(interaction.customId);
   // Only factbot's own messages carry buttons that reach it: an id it cannot read is an old format.
-  const state = action ? deps.pages.get(action.key) : undefined;
+  const state = action ? await deps.pages.fetch(action.key) : undefined;
   if (!action || !state) {
     await interaction.reply({ content: `⏳ ${EXPIRED_TEXT}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;

@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { CommandArgs, Invocation } from '../../domain/command.js';
+import { StateKeeper, type SharedStates } from '../state-keeper.js';
 
 /**
  * Button custom ids are at most 100 characters, too small for a command and its arguments, so the
- * paging state lives here under a short random key. Bounded in size and age: after a restart or
- * expiry a button finds nothing and the user is told to run the command again.
+ * paging state is kept under a short random key (in memory, and in the store when given one, so
+ * Prev/Next/Share survive a restart). After expiry a button finds nothing and the user is told to
+ * run the command again.
  */
 export interface PageState {
   command: string;
@@ -15,56 +17,42 @@ export interface PageState {
   ephemeral: boolean;
 }
 
+const argValue = z.union([z.string().max(4000), z.number(), z.boolean()]);
+
+const pageStateSchema: z.ZodType<PageState> = z.object({
+  command: z.string().min(1).max(64),
+  args: z.record(argValue),
+  invocation: z.object({
+    platform: z.enum(['slack', 'discord', 'console']),
+    userId: z.string().max(64),
+    channelId: z.string().max(64),
+    teamId: z.string().max(64).optional(),
+    canManageChannel: z.boolean().optional(),
+    subcommand: z.string().max(64).optional(),
+  }),
+  pageSize: z.number().int().min(1).max(100),
+  ephemeral: z.boolean(),
+});
+
+/** A day: long enough for a morning's answers to page in the afternoon. */
+export const PAGE_STATE_TTL_MS = 24 * 60 * 60 * 1000;
+
 export interface PageStoreOptions {
   maxEntries?: number;
   ttlMs?: number;
   now?: () => number;
+  shared?: SharedStates;
 }
 
-export class PageStore {
-  private readonly entries = new Map<string, { state: PageState; at: number }>();
-  private readonly maxEntries: number;
-  private readonly ttlMs: number;
-  private readonly now: () => number;
-
+export class PageStore extends StateKeeper<PageState> {
   constructor(opts: PageStoreOptions = {}) {
-    this.maxEntries = opts.maxEntries ?? 2000;
-    this.ttlMs = opts.ttlMs ?? 60 * 60 * 1000;
-    this.now = opts.now ?? Date.now;
-  }
-
-  put(state: PageState): string {
-    let key = randomBytes(6).toString('base64url');
-    while (this.entries.has(key)) key = randomBytes(6).toString('base64url');
-    this.entries.set(key, { state, at: this.now() });
-    this.evict();
-    return key;
-  }
-
-  /** The state, refreshed as recently used; undefined when unknown or expired. */
-  get(key: string): PageState | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (this.now() - entry.at > this.ttlMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    this.entries.delete(key);
-    entry.at = this.now();
-    this.entries.set(key, entry);
-    return entry.state;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private evict(): void {
-    const cutoff = this.now() - this.ttlMs;
-    for (const [key, entry] of this.entries) {
-      // Map iteration is oldest-used first.
-      if (this.entries.size > this.maxEntries || entry.at < cutoff) this.entries.delete(key);
-      else break;
-    }
+    super({
+      prefix: 'discord:page:',
+      schema: pageStateSchema,
+      ttlMs: opts.ttlMs ?? PAGE_STATE_TTL_MS,
+      maxEntries: opts.maxEntries ?? 2000,
+      ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.shared ? { shared: opts.shared } : {}),
+    });
   }
 }

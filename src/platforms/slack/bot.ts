@@ -135,7 +135,7 @@ export async function startSlackBot<S extends ServicesLike>(
     core,
     web,
     responses: new ResponseUrlPoster(config.apiUrl, opts.retry ?? INTERACTIVE_RETRY),
-    codec: new ButtonStateCodec(),
+    codec: new ButtonStateCodec(core.sharedStates?.(services)),
     firstDelivery: firstDeliveryCheck(services, core, log, opts.now),
     botUserId,
     botId,
@@ -164,6 +164,8 @@ export async function startSlackBot<S extends ServicesLike>(
       if (stopped) return;
       stopped = true;
       await app.stop();
+      // Kept button states reach the store before it is closed.
+      await bot.codec.flush();
     },
   };
 }

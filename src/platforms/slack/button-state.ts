@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ArgValue } from '../../domain/command.js';
+import { StateKeeper, type SharedStates } from '../state-keeper.js';
 import { MAX_BUTTON_VALUE } from './limits.js';
-import { TtlCache } from './ttl-cache.js';
 
 /**
  * What a Share or More button needs to run its command again. Button values come back from Slack
@@ -25,11 +24,33 @@ const stateSchema = z.object({
   e: z.boolean(),
 });
 
+/** A state kept under a key: a claim checked from a long message may run to Slack's 40,000 characters. */
+const keptSchema: z.ZodType<ButtonState> = z.object({
+  command: z.string().min(1).max(64),
+  subcommand: z.string().max(64).optional(),
+  args: z.record(z.union([z.string().max(40_000), z.number(), z.boolean()])),
+  ephemeral: z.boolean(),
+});
+
 const KEY_PREFIX = 'k:';
 
-/** Encodes states into button values; states too large for one are kept for a day under a key. */
+/**
+ * Encodes states into button values; states too large for one are kept for a day under a key (in
+ * memory, and in the store when given one, so the button survives a restart).
+ */
 export class ButtonStateCodec {
-  private readonly overflow = new TtlCache<ButtonState>(24 * 60 * 60 * 1000, 10_000);
+  private readonly overflow: StateKeeper<ButtonState>;
+
+  constructor(shared?: SharedStates) {
+    this.overflow = new StateKeeper<ButtonState>({
+      prefix: 'slack:button:',
+      schema: keptSchema,
+      ttlMs: 24 * 60 * 60 * 1000,
+      maxEntries: 10_000,
+      keyBytes: 12,
+      ...(shared ? { shared } : {}),
+    });
+  }
 
   encode(state: ButtonState): string {
     const json = JSON.stringify({
@@ -39,14 +60,17 @@ export class ButtonStateCodec {
       e: state.ephemeral,
     });
     if (json.length <= MAX_BUTTON_VALUE) return json;
-    const key = randomBytes(12).toString('base64url');
-    this.overflow.set(key, state);
-    return KEY_PREFIX + key;
+    return KEY_PREFIX + this.overflow.put(state);
   }
 
-  decode(value: string | undefined): ButtonState | null {
+  /** Resolves when the kept states have reached the store (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.overflow.flush();
+  }
+
+  async decode(value: string | undefined): Promise<ButtonState | null> {
     if (!value) return null;
-    if (value.startsWith(KEY_PREFIX)) return this.overflow.get(value.slice(KEY_PREFIX.length)) ?? null;
+    if (value.startsWith(KEY_PREFIX)) return (await this.overflow.fetch(value.slice(KEY_PREFIX.length))) ?? null;
     let raw: unknown;
     try {
       raw = JSON.parse(value);

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Command, CommandArgs, CommandDefinition, Invocation } from '../../domain/command.js';
 import type { Reply } from '../../domain/reply.js';
 import type { Logger } from '../../log.js';
+import type { SharedStates } from '../state-keeper.js';
 import type { ButtonStateCodec } from './button-state.js';
 import type { ResponseUrlPoster } from './response-url.js';
 import type { RetryPolicy } from './slack-errors.js';
@@ -27,6 +28,11 @@ export interface SlackCore<S extends ServicesLike> {
    * did. Without it, repeated deliveries are recognised within this process only.
    */
   claimShared?(services: S, key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Where button states too large for a button value are kept beyond this process. Without it
+   * they live in this process's memory only.
+   */
+  sharedStates?(services: S): SharedStates;
 }
 
 /** Everything a listener needs, built once at start. */

@@ -2,6 +2,7 @@ import type { SlackConfig } from '../../config.js';
 import { checkClaims, runCommand, type BotServices } from '../../dispatch/index.js';
 import { parseTextArgs } from '../../intent/parse-args.js';
 import { routeMessage } from '../../intent/route.js';
+import { storeStates } from '../state-keeper.js';
 import { startSlackBot, type RunningSlack, type SlackStartOptions } from './bot.js';
 
 export type { RunningSlack, SlackStartOptions } from './bot.js';
@@ -20,6 +21,7 @@ export function startSlack(config: SlackConfig, services: BotServices, opts?: Sl
       routeMessage: (text) => routeMessage(text, services.commands),
       checkClaims,
       claimShared: (s, key, ttlMs) => s.store.claimEvent(key, ttlMs),
+      sharedStates: (s) => storeStates(s.store),
     },
     opts,
   );

@@ -1,6 +1,6 @@
 /**
  * A bounded map whose entries expire: memory stays flat however many events arrive. Used for
- * event de-duplication and for button states too large for a button value.
+ * event de-duplication.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();

@@ -13,7 +13,7 @@ import { execute } from '../run.js';
 export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
   app.action<BlockButtonAction>(ACTION_MORE, async ({ ack, body, action }) => {
     await ack();
-    const state = bot.codec.decode(action.value);
+    const state = await bot.codec.decode(action.value);
     const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
     if (!state) {
       await expired(bot, body.response_url, 'Ask again to get fresh results.');
@@ -34,7 +34,7 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
 
   app.action<BlockButtonAction>(ACTION_SHARE, async ({ ack, body, action }) => {
     await ack();
-    const state = bot.codec.decode(action.value);
+    const state = await bot.codec.decode(action.value);
     const inv = invocation(body.user.id, body.channel?.id, body.team?.id ?? undefined);
     if (!state) {
       await expired(bot, body.response_url, 'Ask again, then share.');
