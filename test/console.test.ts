@@ -102,6 +102,16 @@ describe('the REPL in-process', () => {
     expect(out).toMatch(/Usage: \/quote/);
   });
 
+  it('runs "/factbot <command> …" as "/<command> …", "/factbot help" as help, and names "/factbot x" as unknown', async () => {
+    const out = await session(['/factbot quote great intel', '/factbot help', '/factbot /whosaid it didnt happen', '/factbot nonexistent foo']);
+    expect(out).not.toMatch(/unknown subcommand/);
+    expect(out).toMatch(/Quotes matching “great intel”/);
+    expect(out).toMatch(/\*\*great intel\*\*/);
+    expect(out).toMatch(/factbot — verbatim quotes/);
+    expect(out).toMatch(/H\.R\. McMaster said “it didnt happen”/);
+    expect(out).toMatch(/Unknown command \/nonexistent — try help/);
+  });
+
   it('never marks stop-words as matched', async () => {
     const out = await session(['what did McMaster say about the meeting?', '/sources Israel was the source']);
     expect(out).not.toMatch(/\*\*(the|The|of|was)\*\*/);

@@ -90,6 +90,19 @@ describe('routeMessage: command syntax', () => {
     expect(routeMessage('help intel')).toMatchObject({ type: 'command', command: 'quote' });
   });
 
+  it('"/factbot <command> …" is "/<command> …"; "/factbot help" is help; "/factbot x" names x as unknown', () => {
+    expect(routeMessage('/factbot quote great intel')).toEqual({ type: 'command', command: 'quote', args: { query: 'great intel' } });
+    expect(routeMessage('/factbot /whosaid great intel')).toEqual({ type: 'command', command: 'whosaid', args: { words: 'great intel' } });
+    expect(routeMessage('/factbot help')).toEqual({ type: 'command', command: 'factbot', subcommand: 'help', args: {} });
+    expect(routeMessage('/factbot /help quote')).toEqual({ type: 'command', command: 'factbot', subcommand: 'help', args: { command: 'quote' } });
+    expect(routeMessage('/factbot nonexistent foo')).toEqual({
+      type: 'command',
+      command: 'factbot',
+      subcommand: 'help',
+      args: { command: 'nonexistent' },
+    });
+  });
+
   it.each(['who said', 'Who said?'])('"%s" alone → the whosaid usage', (text) => {
     expect(routeMessage(text)).toEqual({ type: 'command', command: 'whosaid', args: {} });
   });

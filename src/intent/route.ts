@@ -39,6 +39,9 @@ const HELP_FOR = /^\/?(?:help|usage)(?:\s+(?:for|of|on|with))?\s+\/?([a-z][a-z0-
 /** "who said" with nothing after it: the whosaid usage, not a search for the words "who said". */
 const WHO_SAID_ALONE = /^who\s+(?:said|says|say)\s*[?!.:]*$/i;
 
+/** The umbrella command: `/factbot <command> …` runs `/<command> …`. */
+const UMBRELLA = 'factbot';
+
 const HELP = /^(help|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
 
 const VERB_SAID = '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared)';
@@ -90,6 +93,20 @@ export function routeMessage(
     const word = slash[1]!.toLowerCase();
     const hasSlash = msg.startsWith('/');
     const def = defs.find((d) => d.definition.name === word)?.definition;
+    // The umbrella: `/factbot quote great intel` is `/quote great intel` (as Slack runs it), and
+    // `/factbot nonexistent` names an unknown command; `/factbot help …` is the help subcommand.
+    if (hasSlash && word === UMBRELLA && slash[2]?.trim()) {
+      const inner = slash[2].trim();
+      const first = /^\/?([^\s/]+)/.exec(inner)?.[1]?.toLowerCase() ?? '';
+      const isSub = def?.subcommands?.some((s) => s.name === first);
+      if (isSub && inner.startsWith('/')) return routeMessage(`/${UMBRELLA} ${inner.slice(1)}`, defs);
+      if (!isSub) {
+        if (first !== UMBRELLA && defs.some((d) => d.definition.name === first)) {
+          return routeMessage(`/${inner.replace(/^\//, '')}`, defs);
+        }
+        return { type: 'command', command: 'factbot', subcommand: 'help', args: { command: first } };
+      }
+    }
     if (def && (hasSlash || isBareCommandUse(word, slash[2]))) {
       const parsed = parseTextArgs(def, slash[2] ?? '');
       if (def.name === 'factbot' && !parsed.subcommand && !(slash[2] ?? '').trim()) return { type: 'help' };
