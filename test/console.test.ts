@@ -112,6 +112,13 @@ describe('the REPL in-process', () => {
     expect(out).toMatch(/Unknown command \/nonexistent — try help/);
   });
 
+  it('"help nonexistent" names the unknown command and lists the commands instead of searching', async () => {
+    const out = await session(['help nonexistent']);
+    expect(out).toMatch(/Unknown command \/nonexistent — try help/);
+    expect(out).toMatch(/\/quote <words>/);
+    expect(out).not.toMatch(/Quotes matching/);
+  });
+
   it('never marks stop-words as matched', async () => {
     const out = await session(['what did McMaster say about the meeting?', '/sources Israel was the source']);
     expect(out).not.toMatch(/\*\*(the|The|of|was)\*\*/);

@@ -86,8 +86,14 @@ describe('routeMessage: command syntax', () => {
     expect(routeMessage(text)).toEqual({ type: 'command', command: 'factbot', subcommand: 'help', args: { command: 'quote' } });
   });
 
-  it('"help" before words that are no command stays a search', () => {
-    expect(routeMessage('help intel')).toMatchObject({ type: 'command', command: 'quote' });
+  it('"help" before a word that is no command is help for that (unknown) command, not a search', () => {
+    expect(routeMessage('help nonexistent')).toEqual({
+      type: 'command',
+      command: 'factbot',
+      subcommand: 'help',
+      args: { command: 'nonexistent' },
+    });
+    expect(routeMessage('help me')).toEqual({ type: 'help' });
   });
 
   it('"/factbot <command> …" is "/<command> …"; "/factbot help" is help; "/factbot x" names x as unknown', () => {

@@ -42,7 +42,7 @@ const WHO_SAID_ALONE = /^who\s+(?:said|says|say)\s*[?!.:]*$/i;
 /** The umbrella command: `/factbot <command> …` runs `/<command> …`. */
 const UMBRELLA = 'factbot';
 
-const HELP = /^(help|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
+const HELP = /^(help(?:\s+(?:me|please|us))?|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
 
 const VERB_SAID = '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared)';
 
@@ -81,10 +81,9 @@ export function routeMessage(
   if (!msg || HELP.test(msg)) return { type: 'help' };
   const helpFor = HELP_FOR.exec(msg);
   const helpName = helpFor?.[1]!.toLowerCase();
-  // "help quote" is help for quote; "help intel" is not about a command, so it stays a search.
-  if (helpName && (msg.startsWith('/') || defs.some((d) => d.definition.name === helpName))) {
-    return { type: 'command', command: 'factbot', subcommand: 'help', args: { command: helpName } };
-  }
+  // "help quote" is help for quote; "help nonexistent" is help for a command that does not exist,
+  // which help answers as unknown, with the list of commands (not a search for "help nonexistent").
+  if (helpName) return { type: 'command', command: 'factbot', subcommand: 'help', args: { command: helpName } };
   if (WHO_SAID_ALONE.test(msg)) return { type: 'command', command: 'whosaid', args: {} };
 
   // Slash-style: "/quote great intel", or a bare command name as the first word ("whosaid …").
