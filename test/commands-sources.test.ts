@@ -23,6 +23,21 @@ describe('matchClaim (words decide whether a statement reports a claim)', () => 
   it('needs more than one word of a longer claim', () => {
     expect(matchClaim(claim, 'Lisbon is lovely in spring.').reports).toBe(false);
   });
+
+  it('names alone never make a report: what happened must be there too (QA 5, B1)', () => {
+    const stats = { statements: 200, counts: new Map([['greta', 3], ['lind', 3], ['ferry', 6], ['strike', 5], ['warn', 4], ['oslo', 5], ['bergen', 5]]) };
+    const said = 'We cannot run the ferries without more crew, said Greta Lind, the operator.';
+    // "resigned" is in no statement: nobody reports that she resigned.
+    expect(matchClaim(claimWords('Greta Lind resigned', stats), said).reports).toBe(false);
+    expect(matchClaim(claimWords('Greta Lind resigned over the ferry strike', stats), 'Greta Lind spoke about the ferry strike.').reports).toBe(false);
+    // Three names in order, but not the warning.
+    expect(matchClaim(claimWords('Oslo warned Greta Lind about Bergen', stats), 'Oslo hosted Greta Lind before her trip to Bergen.').reports).toBe(false);
+    // A verb in the past tense that nothing in the corpus has is what the claim says happened.
+    expect(matchClaim(claimWords('the ferry crews apologised to Bergen', stats), 'The ferry crews sailed to Bergen.').reports).toBe(false);
+    // The same claims, stated.
+    expect(matchClaim(claimWords('Oslo warned Greta Lind about Bergen', stats), 'Oslo warned Greta Lind about the situation in Bergen.').reports).toBe(true);
+    expect(matchClaim(claimWords('Greta Lind resigned over the ferry strike', stats), 'Greta Lind resigned on Friday over the ferry strike.').reports).toBe(true);
+  });
 });
 
 /**

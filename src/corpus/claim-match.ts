@@ -165,8 +165,29 @@ export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatc
   const distinctive = new Set(claim.filter((c) => c.share <= 0.25 || c.rarity >= maxRarity / 2).map((c) => c.word));
   const needed = Math.min(distinctive.size, known.length === 1 ? 1 : 2);
   // Loose (prefix) matches help the ranking, never the decision.
-  const fullWeight = claim.filter((c) => chain.full.includes(c.word)).reduce((s, c) => s + c.weight, 0);
+  const full = new Set(chain.full);
+  const fullWeight = claim.filter((c) => full.has(c.word)).reduce((s, c) => s + c.weight, 0);
+  const core = byWeight.slice(0, 3);
   const reports =
-    chain.full.filter((w) => distinctive.has(w)).length >= needed && fullWeight >= 0.5 * coreWeight;
+    chain.full.filter((w) => distinctive.has(w)).length >= needed &&
+    fullWeight >= 0.5 * coreWeight &&
+    saysWhatHappened(claim, core, full);
   return { score, reports, matched: chain.full };
+}
+
+/**
+ * Names say who, the other words what: "Helen Carter resigned" is not reported by a statement
+ * that only names Helen Carter, nor "Israel warned Trump about Russia" by one naming all three,
+ * nor "Tom Pike resigned over the closure" by one about Tom Pike and the closure. So a word that
+ * says what happened must be matched fully: one of the core's other words, or the claim's first
+ * word that is not a name (its predicate, after the subject: "resigned", "was the source"). And a
+ * past-tense verb in the core that no statement in the corpus has ("apologised" where nobody
+ * apologised) must be matched (a typo of it); other unknown words are often detail ("the secret
+ * parts") and are let be.
+ */
+function saysWhatHappened(claim: readonly ClaimWord[], core: readonly ClaimWord[], full: ReadonlySet<string>): boolean {
+  if (core.some((c) => !c.known && !c.proper && /[a-z]ed$/.test(c.word) && !full.has(c.word))) return false;
+  const first = claim.find((c) => !c.proper);
+  if (!first) return true;
+  return full.has(first.word) || core.some((c) => !c.proper && full.has(c.word));
 }
