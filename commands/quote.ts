@@ -39,7 +39,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const rawSpeaker = typeof args.speaker === 'string' ? args.speaker.trim() : '';
   if (rawSpeaker) {
     const resolved = await ctx.corpus.resolveSpeaker(rawSpeaker);
-    if (!resolved) return unknownSpeakerReply(ctx.corpus, rawSpeaker, 'quote');
+    if (!resolved) return unknownSpeakerReply(ctx.corpus, rawSpeaker);
     speaker = resolved;
   }
 

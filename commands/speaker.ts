@@ -60,7 +60,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   } else {
     canonical = await ctx.corpus.resolveSpeaker(name);
   }
-  if (!canonical) return unknownSpeakerReply(ctx.corpus, name, 'speaker');
+  if (!canonical) return unknownSpeakerReply(ctx.corpus, name);
 
   const offset = readOffset(args);
   const page = await ctx.corpus.search(query, { offset, limit: PAGE_SIZE, filters: { speaker: canonical } });

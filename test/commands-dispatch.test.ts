@@ -172,6 +172,13 @@ describe('autocomplete', () => {
     expect(r.text).not.toMatch(/CNN/);
   });
 
+  it('an unknown /speaker name with no close names points to /quote with words from the quote, not /speaker', async () => {
+    const r = await runCommand(seeded.services, inv, 'speaker', { name: 'Zzyqxw' });
+    expect(r.title).toMatch(/No speaker called “Zzyqxw”/);
+    expect(r.text).toMatch(/Try \/quote with words from the quote/);
+    expect(r.text).not.toMatch(/\/speaker/);
+  });
+
   it('answers nothing (never throws) for unknown commands or options', async () => {
     expect(await autocomplete(seeded.services, inv, 'nope', 'x', 'y')).toEqual([]);
     expect(await autocomplete(seeded.services, inv, 'quote', 'nope', 'y')).toEqual([]);

@@ -101,11 +101,13 @@ export function commandHelp(def: CommandDefinition, problem?: string): Reply {
   };
 }
 
-/** "No speaker called X" with the closest known names, so the user can try again. */
+/**
+ * "No speaker called X" with the closest known names, so the user can try again; with none, the
+ * way on is a plain search for the quote's words (/quote), whichever command named the speaker.
+ */
 export async function unknownSpeakerReply(
   corpus: { suggestSpeakers(partial: string, limit: number): Promise<string[]> },
   name: string,
-  command: string,
 ): Promise<Reply> {
   const close = await corpus.suggestSpeakers(name, 5);
   // speaker:H.R. McMaster reads as speaker "H.R." plus the words "McMaster": say how to write it.
@@ -115,7 +117,7 @@ export async function unknownSpeakerReply(
     title: `No speaker called ${quoted(name, 60)}`,
     text: close.length
       ? `Did you mean: ${close.join(', ')}?${hint}`
-      : `No speaker in the corpus has a name like that. Try /${command} with words from the quote instead.`,
+      : 'No speaker in the corpus has a name like that. Try /quote with words from the quote instead.',
     notices: [],
     sections: close.length ? [{ heading: 'Close names', items: [], lines: close }] : [],
     visibility: 'private',
