@@ -25,6 +25,13 @@ export const definition: CommandDefinition = {
 const AMBIGUOUS_WITHIN = 0.1;
 /** An attributed result may lead over an unattributed one that scores only slightly better. */
 const PREFER_ATTRIBUTED_WITHIN = 0.15;
+/**
+ * The headline says "X said “…”" only when the lead's words carry this share of the words asked
+ * about (typos and inflections allowed): fuzzy search also matches speaker and outlet names and
+ * near misses ("walls safe" finds the Wall Street Journal), and the headline must not put the
+ * asker's words in someone's mouth.
+ */
+const SAID_IT_COVERAGE = 0.75;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -103,18 +110,23 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       .filter((s) => s !== leadItem.speaker),
   );
 
+  const saidIt = coverage(q.text, lead!.statement.text) >= SAID_IT_COVERAGE;
   let text: string;
   if (leadItem.speaker) {
-    text = `${capitalise(describe(leadItem))} — in “${leadItem.article.title}”.`;
+    text = `${saidIt ? '' : 'No statement in the corpus has those words; the closest is from '}${saidIt ? capitalise(describe(leadItem)) : describe(leadItem)} — in “${leadItem.article.title}”.`;
     if (alternatives.length) text += ` Close matches also from: ${alternatives.join(', ')}.`;
   } else {
-    text = 'The best match does not say who spoke.';
+    text = saidIt ? 'The best match does not say who spoke.' : 'No statement in the corpus has those words; the closest does not say who spoke.';
     if (alternatives.length) text += ` Close matches name: ${alternatives.join(', ')}.`;
   }
   if (leadItem.corroboration.articles > 1) text += ` Reported in ${leadItem.corroboration.articles} articles.`;
 
   return {
-    title: leadItem.speaker ? `${capitalise(leadItem.speaker)} said ${quoted(q.text)}` : `Who said ${quoted(q.text)}?`,
+    title: !saidIt
+      ? `Closest match for ${quoted(q.text)}${leadItem.speaker ? `: ${leadItem.speaker}` : ''}`
+      : leadItem.speaker
+        ? `${capitalise(leadItem.speaker)} said ${quoted(q.text)}`
+        : `Who said ${quoted(q.text)}?`,
     text,
     notices,
     sections: [

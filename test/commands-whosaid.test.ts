@@ -39,3 +39,20 @@ describe('/whosaid with two close matches', () => {
     expect(r.title).toMatch(/Robert Lane said/);
   });
 });
+
+describe('/whosaid never puts the asker’s words in someone’s mouth (QA 5, B2)', () => {
+  it('says "closest match" when the best match is a name or a near miss, not the words asked about', async () => {
+    // "lane safe" finds Governor Robert Lane through his name; nobody said "lane safe".
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: 'lane safe' });
+    expect(r.sections[0]!.items.length).toBe(1);
+    expect(r.title).not.toMatch(/said “lane safe”/);
+    expect(r.title).toMatch(/^Closest match for “lane safe”/);
+    expect(r.text).toMatch(/No statement in the corpus has those words/);
+  });
+
+  it('still says who said it when the quote has the words, typos included', async () => {
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: 'we will nevr retreat' });
+    expect(r.title).toMatch(/^Robert Lane said/);
+    expect(r.text).not.toMatch(/No statement/);
+  });
+});
