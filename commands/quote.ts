@@ -9,6 +9,7 @@ import {
   readOffset,
   toItem,
   uniq,
+  unknownOutletReply,
   unknownSpeakerReply,
 } from '../src/dispatch/kit.js';
 
@@ -51,6 +52,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const notices = uniq([...q.notices, ...page.query.notices]);
   const by = speaker ? ` by ${speaker}` : '';
   if (page.results.length === 0) {
+    if (page.unknownOutlet && !offset) return unknownOutletReply(page.unknownOutlet, notices);
     return {
       title: offset ? `No more quotes matching ${quoted(q.text)}${by}` : `No quotes matching ${quoted(q.text)}${by}`,
       text: 'Try fewer or different words, or /sources for a claim in your own words.',

@@ -9,6 +9,7 @@ import {
   readOffset,
   toItem,
   uniq,
+  unknownOutletReply,
   unknownSpeakerReply,
 } from '../src/dispatch/kit.js';
 
@@ -67,6 +68,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const notices = uniq([...q.notices, ...page.query.notices]);
   const about = query ? ` about ${quoted(query)}` : '';
   if (!page.results.length) {
+    if (page.unknownOutlet && !offset) return unknownOutletReply(page.unknownOutlet, notices);
     return {
       title: offset ? `Nothing more from ${canonical}${about}` : `Nothing from ${canonical}${about}`,
       text: query ? `${canonical} is in the corpus, but no statement of theirs matches those words.` : undefined,

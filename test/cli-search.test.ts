@@ -58,6 +58,12 @@ describe('factbot search "QUERY" --json', () => {
     expect(scores[0]).toBeLessThanOrEqual(Math.min(...scores) + 0.05);
   });
 
+  it('says an unknown outlet: is not in the corpus instead of a bare "No matches" (QA)', async () => {
+    const r = await runWithInput('node', [...CLI, 'outlet:nonsense intel'], childEnv(data.dir), '');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^note: No outlet called “nonsense” in the corpus\./m);
+  });
+
   it('without a query it explains and fails', async () => {
     const r = await runWithInput('node', CLI, childEnv(data.dir), '');
     expect(r.code).toBe(2);

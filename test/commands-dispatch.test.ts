@@ -179,6 +179,23 @@ describe('autocomplete', () => {
     expect(r.text).not.toMatch(/\/speaker/);
   });
 
+  it('an unknown outlet: filter is named like an unknown speaker, with close outlet names (QA)', async () => {
+    const r = await runCommand(seeded.services, inv, 'quote', { query: 'outlet:foobarnews Israel' });
+    expect(r.title).toBe('No outlet called “foobarnews” in the corpus');
+    expect(r.isError).toBe(true);
+    expect(r.notices.join(' ')).not.toMatch(/No outlet called/);
+    const typo = await runCommand(seeded.services, inv, 'quote', { query: 'outlet:"New Yrk Tims" Israel' });
+    expect(typo.title).toMatch(/No outlet called “New Yrk Tims”/);
+    expect(typo.text).toMatch(/Did you mean: The New York Times\?/);
+    // A known outlet with no statement matching the words is still a plain "no quotes".
+    const known = await runCommand(seeded.services, inv, 'quote', { query: 'outlet:"New York Times" zzqx wvvk' });
+    expect(known.title).toMatch(/^No quotes matching/);
+    // Other commands and the CLI get the same words as a notice.
+    const page = await seeded.corpus.search('outlet:nonsense intel', { limit: 5 });
+    expect(page.results).toEqual([]);
+    expect(page.query.notices).toContain('No outlet called “nonsense” in the corpus.');
+  });
+
   it('answers nothing (never throws) for unknown commands or options', async () => {
     expect(await autocomplete(seeded.services, inv, 'nope', 'x', 'y')).toEqual([]);
     expect(await autocomplete(seeded.services, inv, 'quote', 'nope', 'y')).toEqual([]);

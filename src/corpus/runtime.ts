@@ -354,7 +354,35 @@ export class CorpusRuntime implements Corpus {
         corroboration: await this.corroboration(statement),
       });
     }
-    return { query: q, results, total: grouped.length, offset };
+    const unknownOutlet = grouped.length === 0 ? this.unknownOutlet(q) : undefined;
+    if (unknownOutlet) q.notices.push(unknownOutletNotice(unknownOutlet));
+    return { query: q, results, total: grouped.length, offset, ...(unknownOutlet ? { unknownOutlet } : {}) };
+  }
+
+  /**
+   * An `outlet:` filter that selects no statement at all (not merely none matching the words):
+   * the outlet is not in the corpus. Close outlet names (outlets statements were told to or
+   * published by) come with it, as an unknown speaker's do. Only asked when nothing matched.
+   */
+  private unknownOutlet(q: SearchQuery): { name: string; close: string[] } | undefined {
+    const name = q.filters.outlet?.trim();
+    if (!name) return undefined;
+    const any = this.index.search({ text: '', phrases: [], filters: { outlet: name }, notices: [] }, { limit: 1 });
+    if (any.length) return undefined;
+    const known = this.index.outletNames?.() ?? [...this.articles.values()].map((a) => a.outlet ?? '');
+    const seen = new Set<string>();
+    const outlets: SpeakerInfo[] = [];
+    for (const outlet of known) {
+      const key = outlet.trim().toLowerCase();
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      outlets.push({ name: outlet, aliases: [], statements: 1 });
+    }
+    // Only names that still select statements (the index may remember outlets of removed ones).
+    const close = closeSpeakerNames(name, outlets, 10)
+      .filter((o) => this.index.search({ text: '', phrases: [], filters: { outlet: o }, notices: [] }, { limit: 1 }).length)
+      .slice(0, 5);
+    return { name, close };
   }
 
   /**
@@ -565,4 +593,10 @@ function mergeRanges(ranges: readonly Range[]): Range[] {
     else out.push([s, e]);
   }
   return out;
+}
+
+/** "No outlet called “x” in the corpus. Did you mean: …?" — also what the CLI prints as a note. */
+export function unknownOutletNotice(u: { name: string; close: readonly string[] }): string {
+  const name = u.name.length > 60 ? `${u.name.slice(0, 59)}…` : u.name;
+  return `No outlet called “${name}” in the corpus.${u.close.length ? ` Did you mean: ${u.close.join(', ')}?` : ''}`;
 }

@@ -51,6 +51,11 @@ export interface SearchPage {
   /** All grouped results that matched (so a page can say "12 more"). */
   total: number;
   offset: number;
+  /**
+   * Set when nothing matched because the query's `outlet:` names no outlet in the corpus: the
+   * value as typed and close outlet names (its notice is also in `query.notices`).
+   */
+  unknownOutlet?: { name: string; close: string[] };
 }
 
 export interface IngestReport {

@@ -124,3 +124,23 @@ export async function unknownSpeakerReply(
     isError: true,
   };
 }
+
+/**
+ * "No outlet called X in the corpus" with the closest outlet names: the answer when nothing
+ * matched because the query's `outlet:` names no outlet at all (the corpus says so in
+ * `SearchPage.unknownOutlet`), like an unknown speaker's.
+ */
+export function unknownOutletReply(unknown: { name: string; close: readonly string[] }, notices: readonly string[]): Reply {
+  const title = `No outlet called ${quoted(unknown.name, 60)} in the corpus`;
+  return {
+    title,
+    text: unknown.close.length
+      ? `Did you mean: ${unknown.close.join(', ')}?`
+      : 'No outlet in the corpus has a name like that. Try the words without outlet:.',
+    // The corpus's own notice says the same as the title.
+    notices: notices.filter((n) => !n.startsWith(`No outlet called “`)),
+    sections: unknown.close.length ? [{ heading: 'Close names', items: [], lines: [...unknown.close] }] : [],
+    visibility: 'private',
+    isError: true,
+  };
+}

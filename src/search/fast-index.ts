@@ -1000,6 +1000,10 @@ export class FastIndex implements SearchIndex {
     return this.speakerCache.suggest(partial, limit);
   }
 
+  outletNames(): string[] {
+    return [...this.outletRaw];
+  }
+
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }> {
     // Emoji and markup typed or pasted are ignored as in any query (parseQuery); no filters here.
     const pattern = foldForSearch(queryPattern(parseQuery(partial)));

@@ -63,6 +63,14 @@ export function createPlainFuseIndex(): SearchIndex {
         limit,
       );
     },
+    outletNames() {
+      const names = new Set<string>();
+      for (const { doc } of entries.values()) {
+        if (doc.outlet) names.add(doc.outlet);
+        if (doc.articleOutlet) names.add(doc.articleOutlet);
+      }
+      return [...names];
+    },
     suggestQuotes(partial, limit) {
       const text = queryPattern(parseQuery(partial));
       const hits = plainSearch(fuse, entries, { text, phrases: [], filters: { kind: 'quote' }, notices: [] }, { limit: 2 * limit });

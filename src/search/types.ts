@@ -67,4 +67,9 @@ export interface SearchIndex {
   suggestSpeakers(partial: string, limit: number): string[];
   /** Quote texts matching what the user has typed so far. */
   suggestQuotes(partial: string, limit: number): Array<{ id: string; quote: string }>;
+  /**
+   * The outlet names statements were told to or published by, as stored (for "did you mean" after
+   * an unknown `outlet:`; may still hold outlets whose statements were removed since).
+   */
+  outletNames?(): string[];
 }
