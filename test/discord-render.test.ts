@@ -8,6 +8,8 @@ import {
   MAX_EMBED_TITLE,
   MAX_EMBED_TOTAL,
   MAX_EMBEDS,
+  MAX_FIELD_NAME,
+  MAX_FIELD_VALUE,
   MAX_FOOTER_TEXT,
 } from '../src/platforms/discord/limits.js';
 import { escapeMarkdown, plainText, richText } from '../src/platforms/discord/markdown.js';
@@ -51,6 +53,11 @@ function withinLimits(m: { content: string; embeds: APIEmbed[] }): void {
     expect(e.title?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_TITLE);
     expect(e.description?.length ?? 0).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
     expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(MAX_FOOTER_TEXT);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeLessThanOrEqual(MAX_FIELD_NAME);
+      expect(f.value.length).toBeLessThanOrEqual(MAX_FIELD_VALUE);
+      expect(f.value.trim().length).toBeGreaterThan(0);
+    }
     // Bold markers are never left open by a cut.
     expect(((e.description ?? '').match(/(?<!\\)\*\*/g) ?? []).length % 2).toBe(0);
   }
@@ -143,6 +150,83 @@ describe('renderReply', () => {
     expect(all).not.toMatch(/(^|[^\\])\|\|spoiler/);
     expect(m.content).toContain('\\> quoted\n\\- item');
     expect(m.embeds[1]!.description).toContain('**@\u200beveryone**');
+  });
+});
+
+describe('reported speech', () => {
+  const denial = (over: Partial<ReplyItem> = {}) =>
+    item({
+      kind: 'indirect',
+      quote: 'the closure was linked to a planned marina development',
+      highlights: [[4, 11]],
+      text: 'Officials denied that the closure was linked to a planned marina development.',
+      speaker: 'Officials',
+      speakerRole: null,
+      outlet: null,
+      cue: 'denied',
+      corroboration: { articles: 1, outlets: [], firstOutlet: null },
+      ...over,
+    });
+
+  it('shows the reporting verb and the sentence of an indirect item, so a denial does not read as an assertion', () => {
+    const m = renderReply(reply([denial()]));
+    withinLimits(m);
+    const e = m.embeds[0]!;
+    expect(e.description).toBe('the **closure** was linked to a planned marina development\n— **Officials** (denied)');
+    expect(e.fields).toEqual([{ name: 'In context', value: 'Officials denied that the closure was linked to a planned marina development.' }]);
+    expect(e.footer?.text).toBe('Reported speech · Reported in 1 article · The Washington Post');
+  });
+
+  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet)', () => {
+    const mixed = { kind: 'mixed' as const, quote: 'the marina was "never on the table"', highlights: [], text: 'Okafor insisted that the marina was "never on the table".', speaker: 'Linda Okafor', speakerRole: 'harbour master', cue: 'insisted' };
+    const told = { ...mixed, text: 'Okafor told the Gazette that the marina was "never on the table".', outlet: 'The Gazette', cue: 'told' };
+    const [a, b] = renderReply(reply([denial(mixed), denial(told)])).embeds;
+    expect(a!.description).toBe('“the marina was "never on the table"”\n— **Linda Okafor** (insisted), harbour master');
+    expect(a!.fields?.[0]?.value).toBe('Okafor insisted that the marina was "never on the table".');
+    expect(b!.description).toBe('“the marina was "never on the table"”\n— **Linda Okafor**, harbour master · told The Gazette');
+    expect(b!.fields?.[0]?.value).toBe('Okafor told the Gazette that the marina was "never on the table".');
+  });
+
+  it('leaves direct quotes as they were, and adds nothing when the sentence is just the words', () => {
+    const bare = denial({ text: 'The closure was linked to a planned marina development', cue: ':' });
+    const [direct, reported, plain] = renderReply(reply([item({ cue: 'denied' }), denial(), bare])).embeds;
+    expect(direct!.description).toBe('“The **story** that came out tonight as reported is false”\n— **H.R. McMaster**, National Security Adviser · via The Washington Post');
+    expect(direct!.fields).toBeUndefined();
+    // The indirect item between them does get its verb (so the rule is per item, not per reply).
+    expect(reported!.description).toContain('— **Officials** (denied)');
+    // A colon is not a verb, and a sentence that is only the reported words adds nothing.
+    expect(plain!.description).toMatch(/— \*\*Officials\*\*$/);
+    expect(plain!.fields).toBeUndefined();
+  });
+
+  it('escapes mentions, links and markdown in the sentence and the verb', () => {
+    const evil = 'Officials @everyone <@123456789012345678> denied **it** ||all|| [x](https://evil.example) # loudly\n> and https://phish.example: the closure was linked';
+    const e = renderReply(reply([denial({ text: evil, cue: 'denied @here <@&22> __x__' })])).embeds[0]!;
+    const value = e.fields?.[0]?.value ?? '';
+    expect(value).toBe('Officials @\u200beveryone \\<@123456789012345678\\> denied \\*\\*it\\*\\* \\|\\|all\\|\\| \\[x\\](https\\://evil.example) \\# loudly \\> and https\\://phish.example: the closure was linked');
+    const who = e.description!.split('\n')[1]!;
+    expect(who).toBe('— **Officials** (denied @\u200bhere \\<@&22\\> \\_\\_x\\_\\_)');
+    for (const t of [value, who]) {
+      expect(t).not.toMatch(/@(everyone|here)/);
+      expect(t).not.toMatch(/(^|[^\\])<@[!&]?\d+>/);
+      expect(t).not.toMatch(/(^|[^\\])\[x\]\(/);
+    }
+  });
+
+  it('cuts a long sentence with an ellipsis and keeps ten of them within Discord’s limits', () => {
+    const long = `Officials denied that ${'the closure and its causes were linked to a planned marina development '.repeat(80)}`;
+    const one = renderReply(reply([denial({ text: long })])).embeds[0]!;
+    const value = one.fields?.[0]?.value ?? '';
+    expect(value.startsWith('Officials denied that the closure')).toBe(true);
+    expect(value.endsWith('…')).toBe(true);
+    expect(value.length).toBeLessThanOrEqual(300);
+    const items = Array.from({ length: 12 }, (_, i) =>
+      denial({ statementId: `a:${i}`, text: long, quote: 'x '.repeat(3000), article: { ...article, title: 'T'.repeat(400) }, speaker: 'S'.repeat(500), cue: `denied ${'y'.repeat(500)}` }),
+    );
+    const m = renderReply(reply(items));
+    withinLimits(m);
+    expect(m.embeds).toHaveLength(10);
+    for (const e of m.embeds) expect(e.fields?.[0]?.value).toMatch(/^Officials denied that .*…$/);
   });
 });
 

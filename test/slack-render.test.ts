@@ -173,6 +173,98 @@ describe('renderReply', () => {
   });
 });
 
+describe('reported speech', () => {
+  const ZWJ = '\u200D';
+  const denial = (extra: Partial<ReplyItem> = {}) =>
+    item(1, 'the closure was linked to a planned marina development', {
+      kind: 'indirect',
+      highlights: [[4, 11]],
+      text: 'Officials denied that the closure was linked to a planned marina development.',
+      speaker: 'Officials',
+      outlet: null,
+      cue: 'denied',
+      ...extra,
+    });
+  const render = (items: ReplyItem[]) => renderReply(reply(items), { share: false, more: false, ephemeral: true });
+  const sections = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : []));
+  const contexts = (blocks: SlackBlock[]) => blocks.flatMap((b) => (b.type === 'context' ? [b.elements.map((e) => e.text)] : []));
+
+  it('shows the reporting verb and the sentence of an indirect item, so a denial does not read as an assertion', () => {
+    const { blocks, text } = render([denial()]);
+    expect(sections(blocks)[0]).toBe('> the *closure* was linked to a planned marina development\n— *Officials* (denied)');
+    const [ctx] = contexts(blocks);
+    expect(ctx).toEqual(['_In context:_ Officials denied that the closure was linked to a planned marina development.', '<https://ap.example/1|Article 1> · AP · 2021-03-04 · reported in 1 article']);
+    // The notification says it too, and does not put reported words in quote marks.
+    expect(text).toBe('Quotes: the closure was linked to a planned marina development — Officials (denied)');
+    expectWithinLimits(blocks);
+  });
+
+  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet)', () => {
+    const mixed = {
+      kind: 'mixed' as const,
+      quote: 'the marina was "never on the table"',
+      highlights: [],
+      text: 'Okafor insisted that the marina was "never on the table".',
+      speaker: 'Linda Okafor',
+      speakerRole: 'harbour master',
+      cue: 'insisted',
+    };
+    const told = { ...mixed, statementId: 'a2:0', text: 'Okafor told the Gazette that the marina was "never on the table".', outlet: 'The Gazette', cue: 'told' };
+    const { blocks } = render([denial(mixed), denial(told)]);
+    expect(sections(blocks)[0]).toBe('> “the marina was "never on the table"”\n— *Linda Okafor* (insisted), harbour master');
+    expect(contexts(blocks)[0]![0]).toBe('_In context:_ Okafor insisted that the marina was "never on the table".');
+    expect(sections(blocks)[1]).toBe('> “the marina was "never on the table"”\n— *Linda Okafor*, harbour master · told The Gazette');
+    expect(contexts(blocks)[1]![0]).toBe('_In context:_ Okafor told the Gazette that the marina was "never on the table".');
+  });
+
+  it('leaves direct quotes as they were, and adds nothing when the sentence is just the words', () => {
+    const direct = item(2, 'We had no choice', { text: '"We had no choice," Okafor denied.', speaker: 'Linda Okafor', outlet: null, cue: 'denied' });
+    const bare = denial({ statementId: 'a3:0', text: 'The closure was linked to a planned marina development', cue: ':' });
+    const { blocks, text } = render([direct, denial(), bare]);
+    expect(sections(blocks)[0]).toBe('> “We had no choice”\n— *Linda Okafor*');
+    expect(contexts(blocks)[0]).toEqual(['<https://ap.example/2|Article 2> · AP · 2021-03-04 · reported in 1 article']);
+    expect(text).toBe('Quotes: “We had no choice” — Linda Okafor');
+    // The indirect item between them does get its verb (so the rule is per item, not per reply).
+    expect(sections(blocks)[1]).toContain('— *Officials* (denied)');
+    // A colon is not a verb, and a sentence that is only the reported words adds nothing.
+    expect(sections(blocks)[2]).toMatch(/— \*Officials\*$/);
+    expect(contexts(blocks)[2]).toHaveLength(1);
+  });
+
+  it('escapes mentions, links and formatting in the sentence and the verb', () => {
+    const { blocks } = render([
+      denial({
+        text: 'Officials <!channel> @here denied *everything* & _more_ at <https://evil.example|this> www.evil.example: the closure was linked to a planned marina development',
+        cue: 'denied <@U123> *loudly*',
+      }),
+    ]);
+    const ctx = contexts(blocks)[0]![0]!;
+    expect(ctx.startsWith('_In context:_ Officials &lt;!channel&gt; @\u200Dhere denied ')).toBe(true);
+    expect(ctx).toContain(`${ZWJ}*everything${ZWJ}* &amp; ${ZWJ}_more${ZWJ}_ at &lt;https:\u200B//evil.example|this&gt; www\u200B.evil.example`);
+    const who = sections(blocks)[0]!.split('\n')[1]!;
+    expect(who).toBe(`— *Officials* (denied &lt;@U123&gt; ${ZWJ}*loudly${ZWJ}*)`);
+    for (const t of [ctx, who]) {
+      expect(t).not.toMatch(/<[!@#]|<https?:/);
+      expect(t).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      // The only formatting marks not behind a joiner are factbot's own.
+      expect(t.replace(new RegExp(`${ZWJ}[*_~\`]`, 'g'), '')).not.toMatch(/\b_more|\*everything|\*loudly/);
+    }
+  });
+
+  it('cuts a long sentence with an ellipsis and keeps a full page of them within Slack’s limits', () => {
+    const long = `Officials denied that ${'the closure & <its> causes were linked to a planned marina development '.repeat(80)}`;
+    const items = Array.from({ length: 60 }, (_, i) => denial({ statementId: `a${i}:0`, text: long, speaker: `Officials ${'&'.repeat(300)}`, cue: `denied ${'x'.repeat(500)}` }));
+    const { blocks } = render(items);
+    expectWithinLimits(blocks);
+    const ctx = contexts(blocks)[0]![0]!;
+    expect(ctx.startsWith('_In context:_ Officials denied that the closure &amp; &lt;its&gt; causes')).toBe(true);
+    expect(ctx.endsWith('…')).toBe(true);
+    expect(ctx.length).toBeLessThanOrEqual(400);
+    expect(sections(blocks)[0]!.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    expect(sections(blocks)[0]).toMatch(/\(denied x+…\)$/);
+  });
+});
+
 describe('highlights', () => {
   it('widen to whole words and merge neighbours', () => {
     expect(wordHighlights('great intelligence here', [[8, 12]])).toEqual([[6, 18]]);

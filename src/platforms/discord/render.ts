@@ -10,6 +10,7 @@ import {
   MAX_EMBED_TOTAL,
   MAX_EMBED_URL,
   MAX_EMBEDS,
+  MAX_FIELD_VALUE,
   MAX_FOOTER_TEXT,
 } from './limits.js';
 import { escapeMarkdown, plainText, richText, safeUrl } from './markdown.js';
@@ -81,9 +82,39 @@ function told(cue: string | null): string {
   return cue && /^told\b/i.test(cue) ? 'told' : 'via';
 }
 
+/**
+ * Reported speech ("Officials denied that the closure was linked to …") shows the clause the
+ * speaker's words were reported in, which alone reads as the speaker asserting it; the footer's
+ * "Reported speech" does not say how they put it. So for items that are not verbatim direct quotes
+ * the reporting verb follows the speaker's name ("— **Officials** (denied)": said vs denied at a
+ * glance; next to the name so it cannot read as part of the role), and the whole sentence is an
+ * "In context" field, as in the console. A field, not a description line: Discord shows it apart
+ * from the quote, and its length is counted in the embed budget like the rest. Direct quotes keep
+ * their look; the article's own statements have no speaker or verb.
+ */
+const IN_CONTEXT_NAME = 'In context';
+/** A news sentence is rarely longer; longer ones are cut with "…" so the embed stays compact. */
+const IN_CONTEXT_MAX = 300;
+/** Below this an "In context" field would be a stub: left out (only when ten embeds crowd the budget). */
+const IN_CONTEXT_MIN = 40;
+
+const isReported = (item: ReplyItem) => item.kind === 'indirect' || item.kind === 'mixed';
+
+/** The reporting verb as written ("denied", "according to"), or null (a colon, direct quotes). */
+function reportingCue(item: ReplyItem): string | null {
+  if (!isReported(item) || !item.cue || !/\p{L}/u.test(item.cue)) return null;
+  return item.cue.replace(/\s+/g, ' ').trim();
+}
+
+/** Only letters and digits: a sentence that is just the quote adds no context (as in the console). */
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 function speakerLine(item: ReplyItem, max: number): string {
   const parts: string[] = [];
+  const cue = reportingCue(item);
   parts.push(item.speaker ? `**${escapeMarkdown(item.speaker, 120)}**` : 'unattributed');
+  // "told The Gazette" already says the verb: no "(told)" next to the name as well.
+  if (cue && !(item.outlet && told(item.cue) === 'told')) parts.push(` (${escapeMarkdown(cue, 40)})`);
   if (item.speakerRole) parts.push(`, ${escapeMarkdown(item.speakerRole, 120)}`);
   if (item.outlet) parts.push(` · ${told(item.cue)} ${escapeMarkdown(item.outlet, 120)}`);
   return escapeFit(`— ${parts.join('')}`, max);
@@ -113,6 +144,11 @@ function itemEmbed(item: ReplyItem, budget: number, heading?: string): APIEmbed 
   embed.footer = { text: plainText(footerParts.join(' · '), MAX_FOOTER_TEXT) };
   const ts = isoDate(item.article.published);
   if (ts) embed.timestamp = ts;
+
+  if (isReported(item) && letters(item.text ?? '') && letters(item.text) !== letters(item.quote)) {
+    const max = Math.min(IN_CONTEXT_MAX, MAX_FIELD_VALUE, Math.floor((budget - embedLength(embed) - IN_CONTEXT_NAME.length) / 3));
+    if (max >= IN_CONTEXT_MIN) embed.fields = [{ name: IN_CONTEXT_NAME, value: richText(item.text, max) }];
+  }
 
   const room = Math.min(MAX_EMBED_DESCRIPTION, budget - embedLength(embed));
   const who = speakerLine(item, Math.max(40, Math.floor(room / 3)));

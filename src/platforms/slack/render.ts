@@ -132,17 +132,50 @@ const URL_BUDGET = 1000;
 const esc = (raw: string, budget: number) => fitRendered(raw.replace(/\s+/g, ' ').trim(), budget, escapeUntrusted);
 const escBold = (raw: string, budget: number) => `*${esc(raw.replace(/\*/g, '∗'), budget)}*`;
 
+/**
+ * Reported speech ("Officials denied that the closure was linked to …") is shown as the clause the
+ * speaker's words were reported in, which on its own reads as the speaker asserting it. So for
+ * items that are not verbatim direct quotes the reporting verb goes right after the speaker's name
+ * ("— *Officials* (denied)": at a glance, said vs denied), and the whole sentence follows in small
+ * text in the item's context block ("In context: Officials denied that …"), as the console's
+ * "In context" line does. The verb sits next to the name, not after the role, so it cannot read as
+ * part of the role ("harbour master (rejected)"). Direct quotes carry the speaker's own words and
+ * keep their look; the article's own statements have no speaker or verb.
+ */
+const CUE_BUDGET = 60;
+/** A news sentence is rarely longer; longer ones are cut with "…" so the item stays compact. */
+const IN_CONTEXT_BUDGET = 400;
+
+const isReported = (item: ReplyItem) => item.kind === 'indirect' || item.kind === 'mixed';
+
+/** The reporting verb as written ("denied", "according to"), or null (a colon, direct quotes). */
+function reportingCue(item: ReplyItem): string | null {
+  if (!isReported(item) || !item.cue || !/\p{L}/u.test(item.cue)) return null;
+  return item.cue.replace(/\s+/g, ' ').trim();
+}
+
+/** Only letters and digits: a sentence that is just the quote adds no context (as in the console). */
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The sentence the reported words stand in, when it says more than the words themselves. */
+function inContext(item: ReplyItem): string | null {
+  if (!isReported(item) || !letters(item.text ?? '') || letters(item.text) === letters(item.quote)) return null;
+  return fitRendered(item.text.replace(/\s+/g, ' ').trim(), IN_CONTEXT_BUDGET, (raw) => `_In context:_ ${escapeUntrusted(raw)}`);
+}
+
 function attribution(item: ReplyItem): string {
   const parts: string[] = [];
+  const toOutlet = item.outlet && item.outlet !== item.speaker ? item.outlet : null;
+  const told = Boolean(item.cue && /\btold\b/i.test(item.cue));
+  const cue = reportingCue(item);
+  // "told The Gazette" already says the verb: no "(told)" next to the name as well.
+  const how = cue && !(told && toOutlet) ? ` (${esc(cue, CUE_BUDGET)})` : '';
   if (item.speaker) {
-    let who = escBold(item.speaker, NAME_BUDGET);
+    let who = escBold(item.speaker, NAME_BUDGET) + how;
     if (item.speakerRole) who += `, ${esc(item.speakerRole, ROLE_BUDGET)}`;
     parts.push(`— ${who}`);
-  } else parts.push(item.kind === 'statement' ? '— _the article’s own words_' : '— _speaker not named_');
-  if (item.outlet && item.outlet !== item.speaker) {
-    const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : 'via';
-    parts.push(`${how} ${esc(item.outlet, NAME_BUDGET)}`);
-  }
+  } else parts.push(item.kind === 'statement' ? '— _the article’s own words_' : `— _speaker not named_${how}`);
+  if (toOutlet) parts.push(`${told ? 'told' : 'via'} ${esc(toOutlet, NAME_BUDGET)}`);
   return parts.join(' · ');
 }
 
@@ -171,7 +204,10 @@ export function renderItem(item: ReplyItem): SlackBlock[] {
     const close = open ? '”' : '';
     return `> ${open}${boldQuote(raw, item.highlights)}${close}`;
   });
-  return [section(`${quoteText}\n${who}`), context(`${articleLine(item.article)} · ${corroborationText(item)}`)];
+  const article = mrkdwn(`${articleLine(item.article)} · ${corroborationText(item)}`);
+  const sentence = inContext(item);
+  // One context block either way: blocks are the scarce resource; elements have their own limit each.
+  return [section(`${quoteText}\n${who}`), { type: 'context', elements: sentence ? [mrkdwn(sentence), article] : [article] }];
 }
 
 /** Text lines (subscriptions, help) packed into as few sections as the limit allows. */
@@ -299,6 +335,13 @@ function buildButtons(reply: Reply, opts: RenderOptions, droppedItems: number): 
 /** What notifications and screen readers show: the title and the best quote, escaped. */
 export function fallbackText(reply: Reply): string {
   const first = reply.sections.flatMap((s) => s.items)[0];
-  const raw = first ? `${reply.title}: “${first.quote}”${first.speaker ? ` — ${first.speaker}` : ''}` : reply.title;
+  let raw = reply.title;
+  if (first) {
+    // Marks as on the blocks (reported speech is not in quote marks), and its verb, so a
+    // notification does not turn "Officials denied that X" into "“X” — Officials".
+    const marks = first.kind === 'direct' || first.kind === 'mixed';
+    const cue = reportingCue(first);
+    raw += `: ${marks ? `“${first.quote}”` : first.quote}${first.speaker ? ` — ${first.speaker}${cue ? ` (${cue})` : ''}` : ''}`;
+  }
   return fitRendered(raw.replace(/\s+/g, ' ').trim() || 'factbot', MAX_FALLBACK_TEXT, escapeMrkdwn);
 }
