@@ -111,6 +111,15 @@ describe('/quote', () => {
     for (const i of items(r)) expect(i.text).toMatch(/absolute right/);
   });
 
+  it('finds the statements of a paragraph pasted from an article, quotation marks and all (QA 5, B6)', async () => {
+    const paragraph =
+      'Multiple media outlets, including CNN, the Wall Street Journal and the New York Times, are now reporting Israel was the source of the information. ' +
+      'The US shares a "unique" intelligence-sharing arrangement with Israel - which could be damaged by Trump\'s actions.';
+    const r = await run('quote', { query: paragraph });
+    expect(items(r).map((i) => i.text).join(' | ')).toMatch(/Israel was the source of the information/);
+    expect(r.notices.join(' ')).toMatch(/Searched as a passage/);
+  });
+
   it('says so when nothing matches', async () => {
     const r = await run('quote', { query: 'zzqx wvvk' });
     expect(items(r)).toHaveLength(0);

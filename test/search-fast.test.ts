@@ -38,6 +38,16 @@ describe('fast index against plain fuse.js', () => {
     }
   });
 
+  it('finds what fuse.js finds for a pasted paragraph: a pattern of many Bitap chunks matches a statement holding one of them', () => {
+    const pasted = [3, 17, 42].map((i) => corpus.statements[i]!.text).join(' ').slice(0, 480);
+    const q = parseQuery(pasted);
+    const want = plain.search(q, { limit: 10 });
+    expect(want.length).toBeGreaterThan(0);
+    expect(fast.search(q, { limit: 10 }, EXHAUSTIVE_TUNING).map((h) => [h.id, h.score])).toEqual(want.map((h) => [h.id, h.score]));
+    const got = ids(fast.search(q, { limit: 10 }));
+    for (const i of [3, 17]) expect(got).toContain(corpus.statements[i]!.id);
+  });
+
   it('keeps recall@10 against fuse.js above 0.9 on all kinds of queries', () => {
     let sum = 0;
     for (const q of queries) {

@@ -43,6 +43,18 @@ describe('parseQuery', () => {
     expect(parseQuery('see https://example.com/x at 10:30').notices).toEqual([]);
   });
 
+  it('reads the quotation marks of a pasted passage as text, not as phrases', () => {
+    const pasted = 'The council met on Monday. The mayor called the plan "a disaster for the harbour" and left early.';
+    const q = parseQuery(pasted);
+    expect(q.phrases).toEqual([]);
+    // The quoted words stay where they were in the pattern.
+    expect(q.text).toBe('The council met on Monday. The mayor called the plan a disaster for the harbour and left early.'.replace(/[.]/g, ''));
+    expect(q.notices.join(' ')).toMatch(/passage/);
+    // One sentence, or a short line: phrases as before.
+    expect(parseQuery('the mayor said "a disaster for the harbour" on Monday').phrases).toEqual(['a disaster for the harbour']);
+    expect(parseQuery('Monday. "a disaster"').phrases).toEqual(['a disaster']);
+  });
+
   it('turns empty input into an empty query', () => {
     for (const s of ['', '   ', '""', '\u0000\u200B']) {
       const q = parseQuery(s);

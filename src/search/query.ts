@@ -94,6 +94,11 @@ export function parseQuery(input: string): SearchQuery {
   const words: string[] = [];
   const phrases: string[] = [];
   const filters: SearchFilters = {};
+  // A pasted passage keeps its quotation marks as text: read as required phrases, they took the
+  // quoted words out of their place in the pattern and asked every statement to hold all of them,
+  // so a paragraph copied from an article matched nothing.
+  const passage = isPassage(text);
+  if (passage && [...text].some((c) => OPEN_QUOTES.has(c))) notices.push(PASSAGE_NOTICE);
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -102,7 +107,7 @@ export function parseQuery(input: string): SearchQuery {
       i++;
       continue;
     }
-    if (OPEN_QUOTES.has(ch)) {
+    if (OPEN_QUOTES.has(ch) && !passage) {
       const { value, next } = readQuoted(text, i + 1);
       const phrase = value.replace(SYMBOLS, '').replace(/\s+/g, ' ').trim();
       if (phrase !== '') phrases.push(phrase);
@@ -111,7 +116,7 @@ export function parseQuery(input: string): SearchQuery {
     }
     // A bare token up to the next space; a filter value may continue as a quoted string.
     let j = i;
-    while (j < n && text[j] !== ' ' && !(j > i && OPEN_QUOTES.has(text[j]!) && text[j - 1] !== ':')) j++;
+    while (j < n && text[j] !== ' ' && !(j > i && !passage && OPEN_QUOTES.has(text[j]!) && text[j - 1] !== ':')) j++;
     const token = text.slice(i, j);
     const colon = token.indexOf(':');
     const key = colon > 0 ? token.slice(0, colon).toLowerCase() : '';
@@ -147,6 +152,13 @@ export function parseQuery(input: string): SearchQuery {
     if (word !== '') words.push(word);
   }
   return { text: words.join(' '), phrases, filters, notices };
+}
+
+export const PASSAGE_NOTICE = 'Searched as a passage: its quotation marks were read as text, not as exact phrases.';
+
+/** More than one sentence of some length: text pasted from an article or a message. */
+function isPassage(text: string): boolean {
+  return text.length >= 80 && /[\p{L}\p{N}][.!?]["'\u201D\u2019)]*\s+["'\u201C\u2018(]?[\p{Lu}\p{N}]/u.test(text);
 }
 
 function readQuoted(text: string, from: number): { value: string; next: number } {

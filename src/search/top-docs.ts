@@ -627,8 +627,19 @@ export function rankTopDocs(
     // error too).
     const e0Of = (c: number): number => Math.ceil((D - c) / 3);
     // Statements sharing fewer trigrams than this cannot match by their text (e0 > k).
-    // (With a phrase every statement read is kept: it may have the phrase and match by metadata.)
-    const minC = phraseReq ? 1 : Math.max(1, D - 3 * k);
+    // (With a phrase every statement read is kept: it may have the phrase and match by metadata.
+    // A pattern of several Bitap chunks matches a statement that matches any one chunk, which
+    // takes only a few of the whole pattern's trigrams: a pasted paragraph matched nothing.)
+    const minC = phraseReq || !provable ? 1 : Math.max(1, D - 3 * k);
+    if (last && !provable && tuning.textCandidates >= n) {
+      // The exhaustive mode (tests' and the benchmark's reference) on a pattern of several chunks:
+      // no bound holds and a statement matching one chunk may share few of the whole pattern's
+      // trigrams (or none that was read), so every statement is scored.
+      const all: number[] = [];
+      for (let d = 0; d < n; d++) if (live[d] && !excluded(d) && !(allowed && !allowed(d))) all.push(d);
+      scanTight(all, false);
+      break;
+    }
     if (last && !provable && tuning.tightLastStage) {
       // Patterns of several Bitap chunks: no bound holds, so the statements sharing most trigrams
       // are scored whole, every one of them (a pass per chunk each).
