@@ -22,3 +22,13 @@ export const log = pino(
 );
 
 export type Logger = typeof log;
+
+/**
+ * The console shares the terminal with the logger: its answers go to stdout, the JSON logs to
+ * stderr, and on a terminal both show up in one stream. Unless LOG_LEVEL is set (in the
+ * environment or `.env`), the console logs only warnings and errors, so routine lines ("data
+ * folder reloaded") never land between answers. Chat-bot mode keeps LOG_LEVEL's default (info).
+ */
+export function quietLogsForConsole(env: NodeJS.ProcessEnv = process.env): void {
+  if (!env.LOG_LEVEL?.trim()) log.level = 'warn';
+}

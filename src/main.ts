@@ -1,5 +1,5 @@
 import { ConfigError, type Config } from './config.js';
-import { log } from './log.js';
+import { log, quietLogsForConsole } from './log.js';
 import { DataDirError, openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
 import { onStdoutClosed } from './platforms/console/stdout.js';
 import { installRejectionNet } from './process/rejection-net.js';
@@ -57,6 +57,8 @@ export async function main(): Promise<number> {
     }
     throw err;
   }
+  // No chat platform configured: this run is the console (see below), on the user's terminal.
+  if (!config.slack && !config.discord) quietLogsForConsole();
 
   let opened: OpenedServices;
   try {

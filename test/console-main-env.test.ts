@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncSummary } from '../src/dispatch/services.js';
-import { REPO, childEnv, runWithInput, tempDataDir } from './helpers/spawn.js';
+import { REPO, childEnv, runWithInput, startInteractive, tempDataDir } from './helpers/spawn.js';
 
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
 
@@ -67,6 +67,45 @@ describe('environment file and log level (QA F17)', () => {
     // debug lines appear only at debug level: the file's level reached the logger.
     expect(r.stderr).toMatch(/"level":20/);
   });
+});
+
+describe('console logs stay out of the answers (QA)', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  beforeAll(async () => {
+    data = await tempDataDir();
+  });
+  afterAll(() => data?.remove());
+
+  /** npm start's console while a file is added to the data folder; returns what it printed. */
+  async function addFileWhileRunning(env: NodeJS.ProcessEnv, name: string) {
+    const p = startInteractive(TSX, ['src/main.ts'], env);
+    expect(await p.nextLine()).toMatch(/^Corpus: /);
+    // The watcher starts right after the summary line.
+    await new Promise((r) => setTimeout(r, 1000));
+    await writeFile(join(data.dir, name), `Ann Vale said the harbour would reopen on Monday (${name}).\n`);
+    // The watcher loads a moment after the last change; then one more answer.
+    await new Promise((r) => setTimeout(r, 4000));
+    p.child.stdin.end('/quote harbour reopen\n');
+    return p.done;
+  }
+
+  it('without LOG_LEVEL, the console prints no info log lines (stdout or stderr) when the data folder reloads', async () => {
+    const env = childEnv(data.dir);
+    delete env.LOG_LEVEL;
+    const r = await addFileWhileRunning(env, 'harbour.txt');
+    expect(r.code).toBe(0);
+    // The file was loaded (so the reload happened), and answered.
+    expect(r.stdout).toMatch(/harbour would \*\*reopen\*\*|\*\*harbour\*\* would/);
+    expect(r.stdout).not.toMatch(/"level"/);
+    expect(r.stderr).not.toMatch(/data folder reloaded|"level":30/);
+  }, 60_000);
+
+  it('an explicit LOG_LEVEL=info still logs the reload, as JSON on stderr only', async () => {
+    const r = await addFileWhileRunning(childEnv(data.dir, { LOG_LEVEL: 'info' }), 'harbour2.txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/"level"/);
+    expect(r.stderr).toMatch(/"level":30.*"msg":"data folder reloaded"/);
+  }, 60_000);
 });
 
 describe('a reader that closes stdout early (QA F32)', () => {

@@ -1,11 +1,13 @@
 import { openServices, readConfigOrReport, syncSummary } from '../dispatch/services.js';
 import { onStdoutClosed } from '../platforms/console/stdout.js';
 import { runRepl } from '../platforms/console/repl.js';
+import { quietLogsForConsole } from '../log.js';
 
 /** `factbot console`: the interactive console on the corpus in DATA_DIR (data/ by default). */
 export async function runConsole(): Promise<number> {
   const config = readConfigOrReport((m) => process.stderr.write(`${m}\n`));
   if (!config) return 2;
+  quietLogsForConsole();
   let opened;
   try {
     opened = await openServices(config);
