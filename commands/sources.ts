@@ -49,6 +49,14 @@ interface ArticleSource {
  * Russians") must still find the reports of its core ("Israel was the source"). Which candidates
  * report the claim is decided on words by `matchClaim`, never by fuzzy score alone.
  */
+/**
+ * What a statement says, with who says it: "McMaster said it did not happen" is reported by
+ * McMaster's "I was in the room, it didn't happen", whose words do not name him.
+ */
+function withSpeaker(r: SearchResult): string {
+  return r.statement.speaker ? `${r.statement.speaker} said: ${r.statement.text}` : r.statement.text;
+}
+
 async function collect(ctx: CommandContext, claim: string): Promise<{ sources: ArticleSource[]; notices: string[] }> {
   const stats = ctx.corpus.wordStats ? await ctx.corpus.wordStats() : undefined;
   const words = claimWords(claim, stats);
@@ -73,9 +81,13 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
     }
   }
   const matched = [...seen.values()]
-    .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, r.statement.text) }))
+    .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, withSpeaker(r)) }))
     .filter((x) => x.m.reports)
-    .map((x) => ({ ...x, stance: claimStance(claim, x.r.statement.text, x.m.matched, x.r.statement.cue) }));
+    .map((x) => {
+      // The stance is read in the statement's own words: the speaker's name is not in them.
+      const inText = x.r.statement.speaker ? matchClaim(words, x.r.statement.text).matched : x.m.matched;
+      return { ...x, stance: claimStance(claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue) };
+    });
   type Candidate = (typeof matched)[number];
   // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports the
   // claim. Then most of the claim, then search order.

@@ -164,4 +164,13 @@ describe('/sources on the seed corpus (QA F30)', () => {
     for (const i of israel!.items) expect(i.text).toMatch(/Israel.*was the source/);
     expect(mcmaster!.items[0]!.speaker).toMatch(/McMaster/);
   });
+
+  it('a claim naming who said it is reported by that speaker’s statement, "did not" for "didn\'t" (QA 5, B7)', async () => {
+    const r = await run('McMaster said it did not happen');
+    expect(r.text).toMatch(/^1 article reports/);
+    expect(items(r)[0]!.speaker).toMatch(/McMaster/);
+    expect(items(r)[0]!.text).toMatch(/didn't happen/);
+    // Someone else's name is not reported by McMaster's words.
+    expect(items(await run('Lavrov said it did not happen'))).toHaveLength(0);
+  });
 });
