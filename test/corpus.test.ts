@@ -10,13 +10,13 @@ import { fileIndexPersistence } from '../src/corpus/persist.js';
 import { resolveSpeakerName, closeSpeakerNames } from '../src/corpus/speakers.js';
 import { memoryStore } from './helpers/memory-store.js';
 
-function article(id: string, text: string, outlet: string | null = null): Article {
+function article(id: string, text: string, outlet: string | null = null, published: string | null = null): Article {
   return {
     id,
     title: `Article ${id}`,
     outlet,
     url: `https://example.com/${id}`,
-    published: null,
+    published,
     author: null,
     text,
     source: `${id}.txt`,
@@ -53,8 +53,9 @@ const A = article(
   'a',
   '"I was in the room, it did not happen," McMaster said.\n"I get great intel every single day," Trump said to Lavrov.\nThe meeting was held in the Oval Office.',
   'The Guardian',
+  '2026-03-01T09:00:00Z',
 );
-const B = article('b', '"I was in the room, it did not happen," said HR McMaster.\nIsrael was the source of the information.', 'BBC');
+const B = article('b', '"I was in the room, it did not happen," said HR McMaster.\nIsrael was the source of the information.', 'BBC', '2026-03-01T15:00:00Z');
 
 function deps(store: ReturnType<typeof memoryStore>, extra: Partial<CorpusDeps> = {}): CorpusDeps {
   return {
@@ -93,6 +94,17 @@ describe('corpus search', () => {
     expect(top.corroboration.firstOutlet).toBe('The Guardian');
     expect(page.results.filter((r) => r.statement.quote?.includes('in the room'))).toHaveLength(1);
     expect(top.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('names no first outlet when an article does not say when it was published (QA 5)', async () => {
+    const store = memoryStore();
+    await store.upsertArticle({ ...A }, extract(A));
+    const undated = { ...B, published: null };
+    await store.upsertArticle(undated, extract(undated));
+    const c = await corpusWith(store);
+    const top = (await c.search('it did not hapen', { limit: 5 })).results[0]!;
+    expect(top.corroboration.articles).toBe(2);
+    expect(top.corroboration.firstOutlet).toBeNull();
   });
 
   it('applies filters given by the command over the query text, and pages', async () => {

@@ -465,7 +465,9 @@ export class CorpusRuntime implements Corpus {
     const c: Corroboration = {
       articles: new Set(members.map((m) => m.articleId)).size || size,
       outlets,
-      firstOutlet: members[0]?.outlet ?? null,
+      // "First by" only when every article says when it was published: ingest times say when
+      // factbot saw them, not who reported first.
+      firstOutlet: members.every((m) => m.published !== null && !Number.isNaN(Date.parse(m.published))) ? (members[0]?.outlet ?? null) : null,
     };
     this.corroborations.set(statement.clusterId, c);
     return c;
