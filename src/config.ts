@@ -128,8 +128,19 @@ export class ConfigError extends Error {
  * none (tests). The one place entry points (npm start, the CLI) read the environment.
  */
 export function loadConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env): Config {
-  const file = env.FACTBOT_ENV_FILE ?? '.env';
-  if (file && existsSync(file)) process.loadEnvFile(file);
+  const named = env.FACTBOT_ENV_FILE;
+  const file = named ?? '.env';
+  // The default .env is read when there is one; a file named on purpose must exist.
+  if (named && !existsSync(named)) {
+    throw new ConfigError([`FACTBOT_ENV_FILE: ${named} does not exist (unset it to read .env, or set it empty to read none)`]);
+  }
+  if (file && existsSync(file)) {
+    try {
+      process.loadEnvFile(file);
+    } catch (err) {
+      throw new ConfigError([`${named ? 'FACTBOT_ENV_FILE: ' : ''}${file} cannot be read: ${(err as Error).message}`]);
+    }
+  }
   return loadConfig(env);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadConfigFromEnvironment } from '../src/config.js';
 import { configProblems } from './helpers/config-problems.js';
 
 const problems = configProblems;
@@ -74,5 +74,15 @@ describe('configuration', () => {
       guildId: undefined,
       apiUrl: undefined,
     });
+  });
+
+  it('an env file named in FACTBOT_ENV_FILE that does not exist is a configuration error, not silence (QA)', () => {
+    const missing = '/tmp/factbot-definitely-missing.env';
+    expect(() => loadConfigFromEnvironment({ FACTBOT_ENV_FILE: missing })).toThrow(ConfigError);
+    expect(() => loadConfigFromEnvironment({ FACTBOT_ENV_FILE: missing })).toThrow(
+      /FACTBOT_ENV_FILE: \/tmp\/factbot-definitely-missing\.env does not exist/,
+    );
+    // Empty: no file at all, as before.
+    expect(loadConfigFromEnvironment({ FACTBOT_ENV_FILE: '' }).logLevel).toBe('info');
   });
 });

@@ -57,6 +57,14 @@ describe('environment file and log level (QA F17)', () => {
     await rm(tmp, { recursive: true, force: true });
   });
 
+  it('a FACTBOT_ENV_FILE that does not exist stops npm start with exit 2, naming it (QA)', async () => {
+    const missing = join(tmp, 'missing.env');
+    const r = await start(childEnv(data.dir, { FACTBOT_ENV_FILE: missing }), '/quote great intel\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`FACTBOT_ENV_FILE: ${missing} does not exist`);
+    expect(r.stdout).not.toMatch(/Corpus:/);
+  });
+
   it('LOG_LEVEL set in the env file is obeyed', async () => {
     const envFile = join(tmp, 'debug.env');
     await writeFile(envFile, 'LOG_LEVEL=debug\n');
