@@ -60,6 +60,11 @@ describe('ingest: ids, hashes, titles, dates', () => {
   it('derives a title from the first sentence, cut cleanly near 100 characters', () => {
     expect(deriveTitle('U.S. officials met on Tuesday. Then more.')).toBe('U.S. officials met on Tuesday');
     expect(deriveTitle('"Is it true?" she asked. Yes.')).toBe('"Is it true?" she asked');
+    // A dateline is where the story was filed, not its title.
+    expect(deriveTitle('PORTHAVEN - The town council voted to close the harbour. More.')).toBe('The town council voted to close the harbour');
+    expect(deriveTitle('NEW YORK (Reuters) — Shares fell sharply on Monday morning.')).toBe('Shares fell sharply on Monday morning');
+    expect(deriveTitle('LONDON, May 3 – Ministers met in private for the third time.')).toBe('Ministers met in private for the third time');
+    expect(deriveTitle('US - China talks resume in Geneva this week.')).toBe('US - China talks resume in Geneva this week');
     expect(deriveTitle('Why now? Nobody knows.')).toBe('Why now?');
     const long = deriveTitle(`${'word '.repeat(40)}end.`);
     expect(long.length).toBeLessThanOrEqual(101);

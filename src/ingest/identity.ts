@@ -100,6 +100,12 @@ function firstSentenceEnd(p: string): number {
   return p.length;
 }
 
+/**
+ * A wire-style dateline opening the first paragraph ("PORTHAVEN - ", "WASHINGTON (Reuters) — ",
+ * "LONDON, May 3 – "): where the story was filed, not what it is about.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}.' ]+\p{Lu}(?:,[\p{L}\d ]{1,30})?(?: \([^()]{1,40}\))? ?[-\u2013\u2014] +(?=\S)/u;
+
 /** Paragraphs this short are headings, credits or captions ("Photo/AP"): not what to name an article by. */
 const TITLE_MIN_WORDS = 5;
 
@@ -110,7 +116,8 @@ const TITLE_MIN_WORDS = 5;
  */
 export function deriveTitle(text: string): string {
   const paragraphs = text.split('\n');
-  const first = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS) ?? paragraphs[0] ?? '';
+  const found = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS) ?? paragraphs[0] ?? '';
+  const first = found.replace(DATELINE, '');
   let t = first.slice(0, firstSentenceEnd(first)).trim();
   if (t.length <= TITLE_MAX) return t.replace(/(?<!\.)\.$/, '');
   const cut = t.slice(0, TITLE_MAX + 1);
