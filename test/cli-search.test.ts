@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { childEnv, runWithInput, killLeftovers, startInteractive, tempDataDir } from './helpers/spawn.js';
 
 afterAll(() => killLeftovers());
@@ -62,6 +65,16 @@ describe('factbot search "QUERY" --json', () => {
     const r = await runWithInput('node', [...CLI, 'outlet:nonsense intel'], childEnv(data.dir), '');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^note: No outlet called “nonsense” in the corpus\./m);
+  });
+
+  it.each([['search', 'great intel'], ['console']])('factbot %s with DATA_DIR pointing at a file exits 2, as npm start does (QA)', async (...args) => {
+    const tmp = await mkdtemp(join(tmpdir(), 'factbot-cli-datadir-'));
+    const file = join(tmp, 'not-a-folder.txt');
+    await writeFile(file, 'a file, not a folder');
+    const r = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], childEnv(file), '');
+    await rm(tmp, { recursive: true, force: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`DATA_DIR .*not-a-folder\\.txt must be a folder, not a file`));
   });
 
   it('without a query it explains and fails', async () => {

@@ -1,4 +1,4 @@
-import { openServices, readConfigOrReport, syncSummary } from '../dispatch/services.js';
+import { DataDirError, openServices, readConfigOrReport, syncSummary } from '../dispatch/services.js';
 import { onStdoutClosed } from '../platforms/console/stdout.js';
 import { runRepl } from '../platforms/console/repl.js';
 import { quietLogsForConsole } from '../log.js';
@@ -13,7 +13,8 @@ export async function runConsole(): Promise<number> {
     opened = await openServices(config);
   } catch (e) {
     process.stderr.write(`factbot console: ${(e as Error).message}\n`);
-    return 1;
+    // A DATA_DIR that cannot be used is a configuration error: exit 2, as npm start.
+    return e instanceof DataDirError ? 2 : 1;
   }
   try {
     if (opened.dataDirNotice) process.stderr.write(`${opened.dataDirNotice}\n`);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { openServices, readConfigOrReport } from '../dispatch/services.js';
+import { DataDirError, openServices, readConfigOrReport } from '../dispatch/services.js';
 import type { CorpusRuntime, SearchResult } from '../corpus/index.js';
 import { toItem } from '../dispatch/kit.js';
 import { statementJson, type Statement } from '../domain/statement.js';
@@ -65,7 +65,8 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
   } catch (e) {
     // e.g. the embedded store is in use by the running bot: one clear line, not a stack trace.
     process.stderr.write(`factbot search: ${(e as Error).message}\n`);
-    return 1;
+    // A DATA_DIR that cannot be used is a configuration error: exit 2, as npm start.
+    return e instanceof DataDirError ? 2 : 1;
   }
   // `search --stdin --json | head`: when the reader leaves, stop reading queries and close quietly.
   let readerGone = false;
