@@ -259,6 +259,36 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
   return j;
 }
 
+const ANON_PARTICIPLE = /^(named|identified|quoted|cited|mentioned|used|disclosed|revealed|published)$/;
+
+/**
+ * The last token of a phrase setting the terms of anonymity that starts at `k` ("not to be (publicly) named",
+ * "on (the) condition of anonymity", "on condition that she not be identified", "to remain anonymous",
+ * "anonymously", "off the record", "on background"), or -1.
+ */
+function anonymityEnd(toks: readonly Token[], k: number): number {
+  const lo = (n: number): string => (isWord(toks[n]) ? toks[n]!.lo : '');
+  const byName = (e: number): number => (lo(e + 1) === 'by' && lo(e + 2) === 'name' ? e + 2 : e);
+  if (lo(k) === 'not' && lo(k + 1) === 'to' && lo(k + 2) === 'be') {
+    const e = /ly$/.test(lo(k + 3)) ? k + 4 : k + 3;
+    return ANON_PARTICIPLE.test(lo(e)) ? byName(e) : -1;
+  }
+  if (lo(k) === 'to' && lo(k + 1) === 'remain' && /^(anonymous|unnamed|unidentified)$/.test(lo(k + 2))) return k + 2;
+  if (lo(k) === 'anonymously') return k;
+  if (lo(k) === 'off' && lo(k + 1) === 'the' && lo(k + 2) === 'record') return k + 2;
+  if (lo(k) === 'on' && lo(k + 1) === 'background') return k + 1;
+  if (/^(on|under)$/.test(lo(k))) {
+    let e = k + 1;
+    if (lo(e) === 'the') e++;
+    if (!/^conditions?$/.test(lo(e))) return -1;
+    if (lo(e + 1) === 'of' && /^(anonymity|anonymousness)$/.test(lo(e + 2))) return e + 2;
+    if (lo(e + 1) === 'that') {
+      for (let n = e + 2; n <= e + 8 && isWord(toks[n]); n++) if (ANON_PARTICIPLE.test(lo(n)) || /^(anonymous|unnamed)$/.test(lo(n))) return byName(n);
+    }
+  }
+  return -1;
+}
+
 /** Capitalised function words at a sentence start are never a speaker's head word. */
 const FUNCTION_CAPS = /^(i|it|this|that|there|here|the|a|an|when|where|what|why|how|if|as|but|and|or|so|yet|then|now|on|in|at|to|of|for|with|from|by|after|before|while|since|because|although|though|some|many|most|all|each|every|no|one|his|her|their|its|our|my|your|these|those|such|other|another|both|either|neither|still|also|however|meanwhile|today|instead|indeed|moreover|furthermore|nonetheless|nevertheless|besides|again|finally|later|earlier|thus|hence|meantime|sometimes|often|perhaps|maybe|alongside|amid|despite|during|following|without|within|including|regarding|throughout|upon|unlike|like|against|among)$/;
 
@@ -354,6 +384,8 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     // the leftmost segment that is a name (or pronoun) heads the phrase; the rest are appositions
     let best: { from: number; to: number } | null = null;
     let toEnd = j - 1;
+    // segments right before the verb that were adverbials ("…, speaking on condition of anonymity, said")
+    let skipped = 0;
     for (let n = 0; n < segs.length; n++) {
       const seg = segs[n]!;
       const first = toks[seg.from]!;
@@ -371,6 +403,7 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
         // "Jo Reed, at a later press briefing, said": an adverbial between subject and verb
         if (n === 0 || toEnd < seg.to) {
           toEnd = seg.from - 2;
+          if (n === skipped) skipped++;
           continue;
         }
         break;
@@ -404,6 +437,12 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     if (last) {
       const s = scanLeftNP(toks, last.to);
       if (s === last.from && plausibleSpeaker(toks, s, last.to)) return { from: s, to: last.to };
+    }
+    // "The official, speaking on condition of anonymity, said": a description opening the sentence, then the adverbial
+    const kept = segs[skipped];
+    if (skipped > 0 && kept && skipped === segs.length - 1) {
+      const s = scanLeftNP(toks, kept.to);
+      if (s === kept.from && plausibleSpeaker(toks, s, kept.to)) return { from: s, to: kept.to };
     }
     return null;
   }
@@ -542,6 +581,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (isWord(prev) && BE.has(prev.lo) && /(ed|told|said|written|spoken)$/.test(t.lo) && t.lo !== 'added') continue;
     // negated: "has not confirmed", "did not say", "never said" report no words
     if (negated(toks, i)) continue;
+    // "who asked not to be named", "speaking on condition of anonymity": the terms of anonymity are no words of
+    // the source's; the cue still reports a clause or a quote that follows them ("said on condition of anonymity that …")
+    const anon = anonymityEnd(toks, i + 1);
+    if (anon >= 0) {
+      const nx = toks[anon + 1];
+      const opens = (x: Token | undefined): boolean => isQuote(x) || (isWord(x) && x.lo === 'that') || (x?.k === 'p' && x.t === ':');
+      if (!opens(nx) && !(isComma(nx) && opens(toks[anon + 2]))) continue;
+    }
     const isIng = /ing$/.test(t.lo);
     let cue = t.t;
     let cueEnd = i;

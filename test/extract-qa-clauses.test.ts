@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements } from '../src/extract/index.js';
+import type { Article } from '../src/domain/article.js';
+
+const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
+const reported = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement');
+
+describe('the terms of anonymity are not reported speech', () => {
+  it('"who asked not to be named" is no statement of its own', () => {
+    const out = reported('A ferry company manager, who asked not to be named, said the crossing would stop in May.');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ speaker: 'A ferry company manager', cue: 'said', quote: 'the crossing would stop in May' });
+    expect(reported('The skipper asked not to be identified by name.')).toEqual([]);
+  });
+
+  it('"speaking on condition of anonymity" between subject and verb', () => {
+    const out = reported('The inspector, speaking on condition of anonymity, said the pier had rotted through.');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ speaker: 'The inspector', quote: 'the pier had rotted through' });
+  });
+
+  it('a cue still reports the clause after the terms', () => {
+    expect(reported('A council clerk said on condition of anonymity that the vote had been rigged.')[0]).toMatchObject({ speaker: 'A council clerk', quote: 'the vote had been rigged' });
+  });
+});
