@@ -23,3 +23,16 @@ describe('the terms of anonymity are not reported speech', () => {
     expect(reported('A council clerk said on condition of anonymity that the vote had been rigged.')[0]).toMatchObject({ speaker: 'A council clerk', quote: 'the vote had been rigged' });
   });
 });
+
+describe('circumstances before "that" are not reported words', () => {
+  it('with quoted fragments in the clause, the words start after "that"', () => {
+    const a = reported('The mayor’s office said in a statement on Friday that she "fully backs" the new ferry timetable.')[0];
+    expect(a).toMatchObject({ kind: 'mixed', speaker: 'The mayor’s office', cue: 'said in a statement', quote: 'she "fully backs" the new ferry timetable' });
+    const b = reported('Ruth Okafor wrote on X that the bus cuts were "short-sighted and cruel".')[0];
+    expect(b).toMatchObject({ kind: 'mixed', speaker: 'Ruth Okafor', cue: 'wrote', quote: 'the bus cuts were "short-sighted and cruel"' });
+  });
+
+  it('the same without quote marks', () => {
+    expect(reported('Ruth Okafor wrote on X that the bus cuts were unfair.')[0]).toMatchObject({ speaker: 'Ruth Okafor', quote: 'the bus cuts were unfair' });
+  });
+});

@@ -252,6 +252,16 @@ export function extractStatements(article: Article): Statement[] {
           }
           // the reported words start at the clause, after a time phrase or the hearer ("told voters that …")
           if (after && clauseStart > clause.from && clauseStart <= clause.to && !clause.gap) quoteText = clauseText(text, toks, { from: clauseStart, to: clause.to });
+          // so do words with quoted fragments ("wrote on X on Monday that the closures were "cruel"")
+          if (kind === 'mixed' && clause.from > chosen.cueEnd && (chosen.form === 'subject' || chosen.form === 'participle') && !clause.gap) {
+            const firstQuote = qIdx.find((i) => i >= clause.from && i <= clause.to)!;
+            let start = reportedClauseStart(toks, clause.from, clause.to, HEARER_VERBS.has(lemma), lemma === 'warn' || lemma === 'caution', false);
+            while (start > clause.from && start < firstQuote && toks[start]!.k === 'p') start++;
+            // (not a relative clause on the hearer, "told a woman who …"; a quote opening the clause keeps its marks,
+            // and one that is the whole rest of the sentence stays as it was: those words are the fragment)
+            if (start > clause.from && start < firstQuote && !/^(who|whom|which)$/.test(toks[start]!.lo)) quoteText = clauseText(text, toks, { from: start, to: clause.to });
+            else if (start === firstQuote && !onlyPunctFrom(toks, firstQuote + 1)) quoteText = text.slice(toks[start]!.start, toks[clause.to]!.end).replace(/[\s,:]+$/, '');
+          }
           // a weak cue ("cited", "questioned") reports speech with a clause or as a speech act on its object
           const weakObject = !chosen.strong && kind === 'indirect' && !/^(that|how|whether|why|what|if|who|when)\b/i.test(quoteText) && !SPEECH_ACTS.has(lemma);
           if (!objectOnly && !weakObject) break;

@@ -343,10 +343,11 @@ function distantThat(toks: readonly Token[], i: number, to: number, hearerVerb: 
  * do. A clause opens with a complementizer, a colon, quoted words, an infinitive or gerund, or a
  * subject followed by its own verb.
  */
-export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false, warning = false): number {
+export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false, warning = false, quotesOpen = true): number {
   const prev = toks[from - 1];
   if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return from;
-  for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return from;
+  // (quoted words make the whole a clause, unless the caller only wants where the clause starts before them)
+  if (quotesOpen) for (let k = from; k <= to; k++) if (toks[k]!.k === 'q') return from;
   let i = from;
   // "on Tuesday", "in a statement", "last week", "Monday night": circumstance before the clause
   for (let guard = 0; guard < 4 && i <= to; guard++) {
