@@ -36,3 +36,12 @@ describe('circumstances before "that" are not reported words', () => {
     expect(reported('Ruth Okafor wrote on X that the bus cuts were unfair.')[0]).toMatchObject({ speaker: 'Ruth Okafor', quote: 'the bus cuts were unfair' });
   });
 });
+
+describe('coordinated reported clauses ("A and that B")', () => {
+  it('keep the first clause: one span covering both, as after "said"', () => {
+    const told = reported('Nia Vale told Reuters the ferry terminal was sinking and that repairs would take two years.')[0];
+    expect(told).toMatchObject({ speaker: 'Nia Vale', outlet: 'Reuters', quote: 'the ferry terminal was sinking and that repairs would take two years' });
+    expect(reported('Nia Vale warned voters the pier was sinking and that the bill would be huge.')[0]?.quote).toBe('the pier was sinking and that the bill would be huge');
+    expect(reported('Nia Vale said the pier was sinking and that the bill would be huge.')[0]?.quote).toBe('the pier was sinking and that the bill would be huge');
+  });
+});

@@ -152,7 +152,8 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
   const start = a.form === 'participle' ? a.cueIndex : a.speaker!.from;
   let k = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1) + 1;
   // "told reporters", "told him": the hearer is not part of the clause
-  if (toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|lawmakers|the)$/i.test(toks[k]!.lo) && /^(told|tells|tell|telling|assured|reminded|warned|urged|informed)$/i.test(toks[a.cueIndex]!.lo)) {
+  // ("told Reuters the walls were …": an outlet already was the hearer)
+  if (!(a.outletPhrase && a.outletPhrase.to === k - 1) && toks[k]?.k === 'w' && /^(me|him|her|them|us|you|reporters|journalists|supporters|lawmakers|the)$/i.test(toks[k]!.lo) && /^(told|tells|tell|telling|assured|reminded|warned|urged|informed)$/i.test(toks[a.cueIndex]!.lo)) {
     if (toks[k]!.lo === 'the') k++;
     k++;
   }
@@ -412,6 +413,13 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
     for (let k = i + 1; k <= to && k - i <= 8; k++) {
       const t = toks[k]!;
       if (t.k !== 'w') break;
+      // "told Reuters the walls were unsafe and that repairs …": a verb before "that" means the clause has begun,
+      // and "and that" coordinates a second clause with it
+      if (t.lo === 'that' && /^(and|or)$/.test(toks[k - 1]!.lo) && toks.slice(i, k).some((x) => x.k === 'w' && (FINITE.test(x.lo) || /n[’']t$/.test(x.lo)))) {
+        // ("warned voters the walls were unsafe and that …": the hearer is no part of it)
+        if (/^(me|him|us|them|you|reporters|supporters|voters)$/.test(first.lo)) return i + 1;
+        break;
+      }
       // "told The Star-Ledger of Newark last week she would …": the hearer, a time, then the clause
       if (k - i > 1 && SUBJECT_PRONOUN.test(t.lo) && (CIRCUMSTANCE.test(toks[k - 1]!.lo) || isCapWord(toks[k - 1]))) return k;
       if (t.lo === 'that' && relativeThat(toks[k + 1])) return -1;
