@@ -44,7 +44,10 @@ const UMBRELLA = 'factbot';
 
 const HELP = /^(help(?:\s+(?:me|please|us))?|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
 
-const VERB_SAID = '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared)';
+// Speech in any channel: people tweet, write and post what they say as much as they say it.
+const VERB_SAID =
+  '(?:say|said|says|tell|told|tells|claim|claimed|claims|state|stated|states|remark|remarked|declare|declared|' +
+  'tweet|tweeted|tweets|write|wrote|writes|post|posted|posts|announce|announced|announces|admit|admitted|admits|deny|denied|denies)';
 
 const WHO_SAID = new RegExp(
   `^(?:who\\s+(?:${VERB_SAID}|(?:has|had|did)\\s+${VERB_SAID}|was\\s+it\\s+that\\s+${VERB_SAID}|is\\s+quoted\\s+(?:as\\s+)?saying)|whose\\s+(?:quote|words?)\\s+(?:is|are|was|were))\\s*[:,]?\\s+(.+)$`,
