@@ -45,3 +45,10 @@ describe('coordinated reported clauses ("A and that B")', () => {
     expect(reported('Nia Vale said the pier was sinking and that the bill would be huge.')[0]?.quote).toBe('the pier was sinking and that the bill would be huge');
   });
 });
+
+describe('verbs that are speech only in some senses', () => {
+  it('"to call" someone is a telephone call, "to call for" is speech', () => {
+    expect(reported('Harbour staff were forced to call the coastguard and the police after the storm.')).toEqual([]);
+    expect(reported('Nia Vale used the meeting to call for a new sea wall.')[0]).toMatchObject({ speaker: 'Nia Vale', quote: 'a new sea wall' });
+  });
+});

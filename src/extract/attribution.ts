@@ -629,7 +629,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       } else if (isWord(a) && /^(continued|continues|proceeded|used|appeared|seemed)$/.test(a.lo)) {
         cue = `${a.t} to ${t.t}`;
         subjEnd = i - 3;
-      } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note|call)$/.test(v.lemma) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
+      } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note|call)$/.test(v.lemma) && (v.lemma !== 'call' || (isWord(next) && /^(for|on)$/.test(next.lo))) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
         // a purpose or likelihood infinitive reports speech ("stood up at the event to say he was leaning …",
         // "more likely to say they preferred …", "was prompted to say, "…""), spoken by the subject of the
         // verb it depends on, else by the sentence's subject; an intention or a refusal does not ("declined to
