@@ -52,3 +52,12 @@ describe('verbs that are speech only in some senses', () => {
     expect(reported('Nia Vale used the meeting to call for a new sea wall.')[0]).toMatchObject({ speaker: 'Nia Vale', quote: 'a new sea wall' });
   });
 });
+
+describe('a participle after a comma is the writer’s clause', () => {
+  it('"told the crowd, repeating a complaint" reports no words', () => {
+    expect(reported('Nia Vale told the crowd, repeating a complaint she first made in spring.')).toEqual([]);
+  });
+  it('a speech clause before it keeps the participle inside its span', () => {
+    expect(reported('Nia Vale said the dredger would arrive late, repeating an old warning of hers.')).toHaveLength(1);
+  });
+});

@@ -422,7 +422,7 @@ export function extractStatements(article: Article): Statement[] {
         continue;
       }
       // a later reported clause with a cue of its own ("…, adding that B", "… and warned that B") is its own passage
-      const later = stmt.kind !== 'statement' && chosen ? laterClause(toks, chosen, attrs) : null;
+      const later = stmt.kind !== 'statement' && chosen ? laterClause(toks, chosen, attrs, (lemma) => SPEECH_ACTS.has(lemma)) : null;
       if (later && (stmt.kind === 'direct' ? included.every((i) => i < later.from) : clauseRange !== null)) {
         const a = later.attribution;
         const who = a.form === 'participle' || a.speaker === null || a.speaker.from < (chosen?.cueIndex ?? 0) ? resolved : resolveSpeaker(text, toks, a, tracker, sno, namedOutlets);

@@ -228,7 +228,7 @@ export function secondPassage(text: string, toks: readonly Token[], real: readon
  * ("…, adding that B"), a coordinated verb ("… and warned that B") or a new clause with its own subject
  * ("…, and officials said B"). Returns its attribution, the token where its passage starts, and its clause.
  */
-export function laterClause(toks: readonly Token[], first: Attribution, attrs: readonly Attribution[]): { attribution: Attribution; from: number; clause: { from: number; to: number } } | null {
+export function laterClause(toks: readonly Token[], first: Attribution, attrs: readonly Attribution[], speechAct: (lemma: string) => boolean = () => true): { attribution: Attribution; from: number; clause: { from: number; to: number } } | null {
   // "According to AP, Trump boasted …": the verbs inside a reported clause are what is reported
   if (first.form === 'according') return null;
   const firstEnd = Math.max(first.cueEnd, first.speaker?.to ?? -1, first.outletPhrase?.to ?? -1);
@@ -248,6 +248,9 @@ export function laterClause(toks: readonly Token[], first: Attribution, attrs: r
     if (from < 0) continue;
     const clause = clauseOf(toks, a);
     if (!clause || clause.from <= a.cueEnd || clause.to - clause.from < 2) continue;
+    // a weak cue with only an object ("…, repeating a complaint she made") reports no words, unless a speech act
+    const v = speechVerb(toks[a.cueIndex]!.lo);
+    if (!a.strong && v && !speechAct(v.lemma) && reportedClauseStart(toks, clause.from, clause.to) < 0) continue;
     return { attribution: a, from, clause };
   }
   return null;
@@ -404,7 +407,8 @@ export function reportedClauseStart(toks: readonly Token[], from: number, to: nu
   if (distant >= 0) return distant;
   // an infinitive or a gerund with its object: "vowed to repeal …", "proposed eliminating the tax"
   if (first.lo === 'to' && toks[i + 1]?.k === 'w' && !isCapWord(toks[i + 1]) && !/^(the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/.test(toks[i + 1]!.lo)) return i;
-  if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w') return i;
+  // (not a participle after a comma: "told the crowd, repeating a complaint" is the writer's clause, with a cue of its own)
+  if (/^\p{Ll}+ing$/u.test(first.t) && !ING_NOUNS.test(first.lo) && i < to && toks[i + 1]!.k === 'w' && !(toks[i - 1]?.k === 'p' && toks[i - 1]!.t === ',')) return i;
   if (first.lo === 'not' && toks[i + 1]?.lo === 'to') return i;
   // a hearer, then the clause: "told himself that …", "warned voters that …"
   // ("said her family asked …": "her" before a noun is a possessive, not the hearer)
