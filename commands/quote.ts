@@ -10,6 +10,7 @@ import {
   toItem,
   uniq,
   unknownOutletReply,
+  speakerForRole,
   unknownSpeakerReply,
 } from '../src/dispatch/kit.js';
 
@@ -37,11 +38,17 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const offset = readOffset(args);
 
   let speaker: string | undefined;
+  let roleNotice: string | undefined;
   const rawSpeaker = typeof args.speaker === 'string' ? args.speaker.trim() : '';
   if (rawSpeaker) {
     const resolved = await ctx.corpus.resolveSpeaker(rawSpeaker);
-    if (!resolved) return unknownSpeakerReply(ctx.corpus, rawSpeaker);
-    speaker = resolved;
+    if (resolved) speaker = resolved;
+    else {
+      const byRole = await speakerForRole(ctx.corpus, rawSpeaker);
+      if (!byRole) return unknownSpeakerReply(ctx.corpus, rawSpeaker);
+      speaker = byRole.name;
+      roleNotice = byRole.notice;
+    }
   }
 
   const page = await ctx.corpus.search(q.text, {
@@ -49,7 +56,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     limit: PAGE_SIZE,
     ...(speaker ? { filters: { speaker } } : {}),
   });
-  const notices = uniq([...q.notices, ...page.query.notices]);
+  const notices = uniq([...(roleNotice ? [roleNotice] : []), ...q.notices, ...page.query.notices]);
   const by = speaker ? ` by ${speaker}` : '';
   if (page.results.length === 0) {
     if (page.unknownOutlet && !offset) return unknownOutletReply(page.unknownOutlet, notices);

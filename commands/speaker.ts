@@ -10,6 +10,7 @@ import {
   toItem,
   uniq,
   unknownOutletReply,
+  speakerForRole,
   unknownSpeakerReply,
 } from '../src/dispatch/kit.js';
 
@@ -54,18 +55,40 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   let name = rawName;
   let query = q.text;
   let canonical: string | null;
+  let roleNotice: string | undefined;
   if (!name) {
     if (!query) return commandHelp(definition);
     const split = await splitNameAndQuery(query, (n) => ctx.corpus.resolveSpeaker(n));
     ({ name, canonical, query } = split);
+    if (!canonical) {
+      // No leading name: perhaps a leading description ("the president intel"). Asked only now,
+      // as a role is looked up in the statements themselves.
+      const notices = new Map<string, string>();
+      const byRole = await splitNameAndQuery(q.text, async (n) => {
+        const found = await speakerForRole(ctx.corpus, n);
+        if (found) notices.set(found.name, found.notice);
+        return found?.name ?? null;
+      });
+      if (byRole.canonical) {
+        ({ name, canonical, query } = byRole);
+        roleNotice = notices.get(byRole.canonical);
+      }
+    }
   } else {
     canonical = await ctx.corpus.resolveSpeaker(name);
+    if (!canonical) {
+      const byRole = await speakerForRole(ctx.corpus, name);
+      if (byRole) {
+        canonical = byRole.name;
+        roleNotice = byRole.notice;
+      }
+    }
   }
   if (!canonical) return unknownSpeakerReply(ctx.corpus, name);
 
   const offset = readOffset(args);
   const page = await ctx.corpus.search(query, { offset, limit: PAGE_SIZE, filters: { speaker: canonical } });
-  const notices = uniq([...q.notices, ...page.query.notices]);
+  const notices = uniq([...(roleNotice ? [roleNotice] : []), ...q.notices, ...page.query.notices]);
   const about = query ? ` about ${quoted(query)}` : '';
   if (!page.results.length) {
     if (page.unknownOutlet && !offset) return unknownOutletReply(page.unknownOutlet, notices);

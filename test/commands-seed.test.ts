@@ -161,6 +161,24 @@ describe('/whosaid', () => {
   });
 });
 
+describe('a speaker named by role (QA 5)', () => {
+  it('"what did the president say about intel" takes the president as Donald Trump, and says so', async () => {
+    const r = await run('speaker', { name: 'the president', query: 'intel' });
+    expect(r.title).toBe('What Donald Trump said about “intel”');
+    expect(r.notices.join(' ')).toMatch(/“the president” taken as Donald Trump \(President\)/);
+    expect(first(r).text).toMatch(/great intel/);
+  });
+
+  it('works in free text and as a /quote speaker, and an unknown role is still an unknown name', async () => {
+    const free = await run('speaker', { query: 'the national security adviser' });
+    expect(free.title).toBe('What H.R. McMaster said');
+    expect(free.notices.join(' ')).toMatch(/taken as H\.R\. McMaster/);
+    const q = await run('quote', { query: 'intel', speaker: 'the president' });
+    expect(items(q).every((i) => i.speaker === 'Donald Trump')).toBe(true);
+    expect((await run('speaker', { name: 'the archbishop' })).title).toMatch(/No speaker called/);
+  });
+});
+
 describe('/sources', () => {
   it('lists each article reporting the claim, with its statement and outlets', async () => {
     const r = await run('sources', { claim: 'Israel was the source' });

@@ -443,6 +443,27 @@ export function storeBehaviour(engine: EngineUnderTest): void {
   });
 
   describe('speakers', () => {
+    it('finds speakers by a role, as whole words, most statements first', async () => {
+      await store.upsertArticle(article('a'), [
+        quote('we will build the bridge', 'Anna Berg', { speakerRole: 'President' }),
+        quote('the bridge will wait', 'Anna Berg', { speakerRole: 'president of the republic' }),
+        quote('taxes will fall', 'Olaf Dahl', { speakerRole: 'Vice President' }),
+        quote('the port is safe', 'Ivo Lund', { speakerRole: 'Port 100% director' }),
+        quote('not a word', 'Pia Holm', { speakerRole: 'presidential adviser' }),
+      ]);
+      const found = await store.speakersWithRole('president', 5);
+      expect(found.map((f) => [f.name, f.statements])).toEqual([
+        ['Anna Berg', 2],
+        ['Olaf Dahl', 1],
+      ]);
+      expect(['President', 'president of the republic']).toContain(found[0]!.role);
+      expect((await store.speakersWithRole('vice president', 5)).map((f) => f.name)).toEqual(['Olaf Dahl']);
+      // LIKE's wildcards are only text here.
+      expect((await store.speakersWithRole('100%', 5)).map((f) => f.name)).toEqual(['Ivo Lund']);
+      expect(await store.speakersWithRole('1_0%', 5)).toEqual([]);
+      expect(await store.speakersWithRole('minister', 5)).toEqual([]);
+    });
+
     it('one speaker across articles: "HR McMaster" = "H.R. McMaster" = "McMaster"', async () => {
       await store.upsertArticle(article('a'), [quote('the story is false', 'HR McMaster')]);
       await store.upsertArticle(article('b'), [quote('i was in the room', 'H.R. McMaster', { speakerMention: 'McMaster' })]);

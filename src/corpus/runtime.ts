@@ -445,6 +445,14 @@ export class CorpusRuntime implements Corpus {
     return resolveSpeakerName(name, await this.speakers());
   }
 
+  async speakerByRole(typed: string): Promise<{ name: string; role: string; others: string[] } | null> {
+    const role = roleKey(typed);
+    if (!role) return null;
+    const found = await this.store.speakersWithRole(role, 4);
+    const [best, ...others] = found;
+    return best ? { name: best.name, role: best.role, others: others.map((o) => o.name) } : null;
+  }
+
   async speakers(): Promise<SpeakerInfo[]> {
     if (!this.speakerList) this.speakerList = await this.store.speakers();
     return this.speakerList;
@@ -601,4 +609,20 @@ function mergeRanges(ranges: readonly Range[]): Range[] {
 export function unknownOutletNotice(u: { name: string; close: readonly string[] }): string {
   const name = u.name.length > 60 ? `${u.name.slice(0, 59)}…` : u.name;
   return `No outlet called “${name}” in the corpus.${u.close.length ? ` Did you mean: ${u.close.join(', ')}?` : ''}`;
+}
+
+/**
+ * A typed description as a role to look up: lowercase, without a leading article or possessive
+ * ("the president" → "president", "Israel's ambassador" stays whole). Null for what cannot be a
+ * role: too short, too long, or with no letters.
+ */
+export function roleKey(typed: string): string | null {
+  const key = typed
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' .-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an|our|their|his|her|its|this|that) /, '');
+  if (key.length < 3 || key.split(' ').length > 6 || !/\p{L}{3}/u.test(key)) return null;
+  return key;
 }

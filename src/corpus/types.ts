@@ -22,6 +22,11 @@ export interface Corpus {
   suggestQuotes(partial: string, limit: number): Promise<Array<{ id: string; quote: string }>>;
   /** Canonical name for what the user typed ("mcmaster" → "H.R. McMaster"), or null. */
   resolveSpeaker(name: string): Promise<string | null>;
+  /**
+   * For a typed name that is no speaker's, the speaker it may describe by role ("the president"
+   * → Donald Trump, "President"), most quoted first, with the others the role fits; or null.
+   */
+  speakerByRole(typed: string): Promise<{ name: string; role: string; others: string[] } | null>;
   speakers(): Promise<SpeakerInfo[]>;
   corroboration(statement: StoredStatement): Promise<Corroboration>;
   article(id: string): Promise<ArticleRef | null>;

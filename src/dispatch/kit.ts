@@ -102,6 +102,21 @@ export function commandHelp(def: CommandDefinition, problem?: string): Reply {
 }
 
 /**
+ * A typed name that is no speaker's may describe one by role ("the president"): the most quoted
+ * speaker with that role stands for it, and a notice says so (and who else the role fits), so the
+ * answer never silently picks someone.
+ */
+export async function speakerForRole(
+  corpus: { speakerByRole(typed: string): Promise<{ name: string; role: string; others: string[] } | null> },
+  typed: string,
+): Promise<{ name: string; notice: string } | null> {
+  const found = await corpus.speakerByRole(typed);
+  if (!found) return null;
+  const also = found.others.length ? ` The role also fits: ${found.others.join(', ')}.` : '';
+  return { name: found.name, notice: `${quoted(typed, 60)} taken as ${found.name} (${found.role}), the most quoted speaker with that role.${also}` };
+}
+
+/**
  * "No speaker called X" with the closest known names, so the user can try again; with none, the
  * way on is a plain search for the quote's words (/quote), whichever command named the speaker.
  */

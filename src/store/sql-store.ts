@@ -31,6 +31,7 @@ import type {
   DigestRunResult,
   NewSubscription,
   SpeakerInfo,
+  SpeakerRole,
   Store,
   StoredArticleInfo,
   Subscription,
@@ -783,6 +784,20 @@ export class SqlStore implements Store {
        ORDER BY sp.statement_count DESC, sp.name`,
     );
     return rows.map((r) => ({ name: r.name, aliases: r.aliases ?? [], statements: Number(r.n) }));
+  }
+
+  async speakersWithRole(role: string, limit: number): Promise<SpeakerRole[]> {
+    const like = `% ${role.replace(/[\\%_]/g, (c) => `\\${c}`)} %`;
+    // No index on roles: a scan of the statements, asked only when a typed name is no speaker's.
+    // Whole words: ' ' || role || ' ' holds ' president ' ("US president", "president of France").
+    const rows = await this.db.query<{ name: string; role: string; n: number }>(
+      `SELECT sp.name, min(s.speaker_role) AS role, count(*)::int AS n
+       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
+       WHERE s.speaker_role IS NOT NULL AND ' ' || lower(s.speaker_role) || ' ' LIKE $1
+       GROUP BY sp.name ORDER BY n DESC, sp.name LIMIT $2`,
+      [like, limit],
+    );
+    return rows.map((r) => ({ name: r.name, role: r.role, statements: Number(r.n) }));
   }
 
   // ── change feed ─────────────────────────────────────────────────────────────────────────────

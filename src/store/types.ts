@@ -44,6 +44,12 @@ export interface Store {
 
   /** Canonical speaker names with their aliases and how many statements each has. */
   speakers(): Promise<SpeakerInfo[]>;
+  /**
+   * Speakers described by a role ("president", "national security adviser"): statements whose
+   * role holds it as whole words ("US president", "president of France"), most statements first.
+   * `role` is lowercase.
+   */
+  speakersWithRole(role: string, limit: number): Promise<SpeakerRole[]>;
 
   /**
    * The change feed: every upsert or delete bumps a monotonic sequence. A search index remembers
@@ -109,6 +115,13 @@ export interface ClusterMember {
   outlet: string | null;
   published: string | null;
   ingestedAt: string;
+}
+
+export interface SpeakerRole {
+  name: string;
+  /** The role as one of the statements writes it ("National Security Adviser"). */
+  role: string;
+  statements: number;
 }
 
 export interface SpeakerInfo {

@@ -179,6 +179,17 @@ export function memoryStore(): Store & { changes: number } {
       }
       return [...m.values()];
     },
+    async speakersWithRole(role: string, limit: number) {
+      const m = new Map<string, { name: string; role: string; statements: number }>();
+      for (const s of allStatements()) {
+        const r = s.speakerRole?.toLowerCase();
+        if (!s.speaker || !r || !` ${r} `.includes(` ${role} `)) continue;
+        const cur = m.get(s.speaker) ?? { name: s.speaker, role: s.speakerRole!, statements: 0 };
+        cur.statements++;
+        m.set(s.speaker, cur);
+      }
+      return [...m.values()].sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name)).slice(0, limit);
+    },
     async changesSince(since): Promise<ChangeBatch> {
       const entries = log.filter((e) => e.seq > since);
       if (!entries.length) return { seq: Math.max(since, seq), upserted: [], removed: [], clusterSizes: new Map() };
