@@ -35,7 +35,9 @@ beforeAll(async () => {
     ].join('\n'),
   );
   seeded = await seedServices({ dir });
-  h = await startHarness(seeded.services);
+  // What users see is under test here, not timing: on a loaded machine the first autocomplete
+  // over the seed corpus may pass Discord's 2 s budget and answer no choices, as designed.
+  h = await startHarness(seeded.services, { autocompleteBudgetMs: 15_000 });
 }, 60_000);
 
 afterAll(async () => {

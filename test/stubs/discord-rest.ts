@@ -60,13 +60,15 @@ export class DiscordRestStub {
 
   /** Resolves with the first request (from index `from` on) matching, or rejects after `ms`. */
   async waitFor(method: string, path: RegExp, opts: { from?: number; ms?: number } = {}): Promise<RecordedRequest> {
-    const deadline = Date.now() + (opts.ms ?? 5000);
+    // Generous: a request that comes is found at once; only a missing one waits this long, and CI
+    // machines are shared.
+    const deadline = Date.now() + (opts.ms ?? 15_000);
     for (;;) {
       const hit = this.requests.slice(opts.from ?? 0).find((r) => r.method === method && path.test(r.path));
       if (hit) return hit;
       if (Date.now() > deadline) {
         const seen = this.requests.map((r) => `${r.method} ${r.path}`).join('\n  ');
-        throw new Error(`no ${method} ${path} within ${opts.ms ?? 5000} ms; saw:\n  ${seen}`);
+        throw new Error(`no ${method} ${path} within ${opts.ms ?? 15_000} ms; saw:\n  ${seen}`);
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 50);
