@@ -94,4 +94,10 @@ describe('names around participles and headlines', () => {
     registerNames(tracker, text, tokenize(text, 0, text.length, []), 0);
     expect(tracker.knownPerson('Reed')?.name).toBe('Jo Reed');
   });
+
+  it('an age after a name is not a role (QA 5)', () => {
+    expect(first('"We will rebuild the pier," said Jo Park, 42, a fisherman.')).toMatchObject({ speaker: 'Jo Park', speakerRole: 'fisherman' });
+    expect(first('"We will rebuild the pier," Jo Park, 42, said.')).toMatchObject({ speaker: 'Jo Park', speakerRole: null });
+    expect(first('"We will rebuild the pier," said Jo Park, aged 42, a fisherman from Leith.')?.speakerRole).toBe('fisherman from Leith');
+  });
 });

@@ -218,6 +218,8 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
  */
 export function cleanRole(part: string): string {
   if (/^(who|which|whose|that|where|when)\b/i.test(part)) return '';
+  // An age ("Jo Park, 42, a fisherman") says how old, not what role: "Jo Park (42)" read oddly.
+  part = part.replace(/^(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?(?:\s*,\s*|\s*$)/i, '');
   return part.replace(/^(the|a|an)\s+/i, '').replace(/\s+(who|whom|which|whose|that)\s.*$/i, '').trim();
 }
 
