@@ -1,5 +1,6 @@
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { ArticleRef } from '../../domain/article.js';
+import { sentenceAddsContext } from '../reported-speech.js';
 
 /**
  * A Reply as plain text for a terminal. Article text can contain anything, so control and
@@ -87,16 +88,11 @@ function corroborationLine(item: ReplyItem): string | null {
   return `${line}.`;
 }
 
-/** Only letters and digits: a sentence that is just the quote in quote marks adds no context. */
-function letters(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {}): string[] {
   const color = opts.color ?? false;
   const quote = markRanges(item.quote, item.highlights, color);
   const lines = [`${n}. “${quote}”`, `   ${attribution(item)}`];
-  if (item.text && item.kind !== 'statement' && letters(item.text) !== letters(item.quote)) {
+  if (item.kind !== 'statement' && sentenceAddsContext(item)) {
     lines.push(`   In context: ${sanitize(item.text)}`);
   }
   lines.push(`   Article: ${articleLine(item.article)}`);

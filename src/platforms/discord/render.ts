@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { ArticleRef } from '../../domain/article.js';
 import type { Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { StatementKind } from '../../domain/statement.js';
+import { isReported, reportingCue, sentenceAddsContext } from '../reported-speech.js';
 import {
   MAX_AUTHOR_NAME,
   MAX_CONTENT,
@@ -98,16 +99,6 @@ const IN_CONTEXT_MAX = 300;
 /** Below this an "In context" field would be a stub: left out (only when ten embeds crowd the budget). */
 const IN_CONTEXT_MIN = 40;
 
-const isReported = (item: ReplyItem) => item.kind === 'indirect' || item.kind === 'mixed';
-
-/** The reporting verb as written ("denied", "according to"), or null (a colon, direct quotes). */
-function reportingCue(item: ReplyItem): string | null {
-  if (!isReported(item) || !item.cue || !/\p{L}/u.test(item.cue)) return null;
-  return item.cue.replace(/\s+/g, ' ').trim();
-}
-
-/** Only letters and digits: a sentence that is just the quote adds no context (as in the console). */
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function speakerLine(item: ReplyItem, max: number): string {
   const parts: string[] = [];
@@ -145,7 +136,7 @@ function itemEmbed(item: ReplyItem, budget: number, heading?: string): APIEmbed 
   const ts = isoDate(item.article.published);
   if (ts) embed.timestamp = ts;
 
-  if (isReported(item) && letters(item.text ?? '') && letters(item.text) !== letters(item.quote)) {
+  if (isReported(item) && sentenceAddsContext(item)) {
     const max = Math.min(IN_CONTEXT_MAX, MAX_FIELD_VALUE, Math.floor((budget - embedLength(embed) - IN_CONTEXT_NAME.length) / 3));
     if (max >= IN_CONTEXT_MIN) embed.fields = [{ name: IN_CONTEXT_NAME, value: richText(item.text, max) }];
   }

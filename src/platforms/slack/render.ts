@@ -1,6 +1,7 @@
 import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
+import { isReported, reportingCue, sentenceAddsContext } from '../reported-speech.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
 import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
 import {
@@ -146,20 +147,9 @@ const CUE_BUDGET = 60;
 /** A news sentence is rarely longer; longer ones are cut with "…" so the item stays compact. */
 const IN_CONTEXT_BUDGET = 400;
 
-const isReported = (item: ReplyItem) => item.kind === 'indirect' || item.kind === 'mixed';
-
-/** The reporting verb as written ("denied", "according to"), or null (a colon, direct quotes). */
-function reportingCue(item: ReplyItem): string | null {
-  if (!isReported(item) || !item.cue || !/\p{L}/u.test(item.cue)) return null;
-  return item.cue.replace(/\s+/g, ' ').trim();
-}
-
-/** Only letters and digits: a sentence that is just the quote adds no context (as in the console). */
-const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** The sentence the reported words stand in, when it says more than the words themselves. */
 function inContext(item: ReplyItem): string | null {
-  if (!isReported(item) || !letters(item.text ?? '') || letters(item.text) === letters(item.quote)) return null;
+  if (!isReported(item) || !sentenceAddsContext(item)) return null;
   return fitRendered(item.text.replace(/\s+/g, ' ').trim(), IN_CONTEXT_BUDGET, (raw) => `_In context:_ ${escapeUntrusted(raw)}`);
 }
 
