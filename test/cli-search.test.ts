@@ -99,9 +99,13 @@ describe('factbot search --stdin --json', () => {
     expect(third.some((x) => /Israel/.test(x.text))).toBe(true);
     p.child.stdin.write('zzqx wvvk\n');
     expect(JSON.parse(await p.nextLine())).toEqual([]);
+    p.child.stdin.write('intel kind:nonsense\n');
+    expect(Array.isArray(JSON.parse(await p.nextLine()))).toBe(true);
     p.child.stdin.end('<script>(.*)+[ 🔥\n');
     expect(Array.isArray(JSON.parse(await p.nextLine()))).toBe(true);
     const done = await p.done;
     expect(done.code).toBe(0);
+    // Notes go to stderr, with the line they are about; stdout held only the JSON lines above.
+    expect(done.stderr).toMatch(/note \(line 5\): Unknown kind “nonsense”/);
   });
 });

@@ -45,10 +45,10 @@ export function toJson(r: SearchResult): SearchJsonResult {
   };
 }
 
-async function answer(corpus: CorpusRuntime, query: string, limit: number): Promise<SearchJsonResult[]> {
-  if (!query.trim()) return [];
+async function answer(corpus: CorpusRuntime, query: string, limit: number): Promise<{ results: SearchJsonResult[]; notices: string[] }> {
+  if (!query.trim()) return { results: [], notices: [] };
   const page = await corpus.search(query, { offset: 0, limit });
-  return page.results.map(toJson);
+  return { results: page.results.map(toJson), notices: page.query.notices };
 }
 
 export async function runSearch(query: string, opts: SearchCliOptions): Promise<number> {
@@ -81,11 +81,16 @@ export async function runSearch(query: string, opts: SearchCliOptions): Promise<
     if (opts.stdin) {
       const rl = createInterface({ input: process.stdin, terminal: false });
       stopReading.push(() => rl.close());
+      let lineNo = 0;
       for await (const line of rl) {
         if (readerGone) break;
+        lineNo++;
         let out: SearchJsonResult[];
         try {
-          out = await answer(opened.corpus, line, opts.limit);
+          const answered = await answer(opened.corpus, line, opts.limit);
+          out = answered.results;
+          // Notes (a cut query, an unknown filter) on stderr: stdout stays one JSON line per query.
+          for (const n of answered.notices) process.stderr.write(`note (line ${lineNo}): ${n}\n`);
         } catch (err) {
           process.stderr.write(`search failed for one line: ${(err as Error).message}\n`);
           out = [];
