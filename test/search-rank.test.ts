@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { rankResults } from '../src/search/index.js';
 import type { IndexedStatement, SearchHit } from '../src/search/types.js';
 
-function statement(id: string, kind: IndexedStatement['kind'], clusterId = id): IndexedStatement {
+function statement(id: string, kind: IndexedStatement['kind'], clusterId = id, quote = 'the quay stays shut'): IndexedStatement {
   return {
     id,
     articleId: id.split(':')[0]!,
     clusterId,
     kind,
-    quote: kind === 'statement' ? null : 'q',
+    quote: kind === 'statement' ? null : quote,
     text: 't',
     speaker: null,
     speakerAliases: [],
@@ -33,6 +33,16 @@ describe('rankResults', () => {
   );
   const sizes = new Map([['big', 3]]);
   const ctx = { statement: (id: string) => statements.get(id), clusterSize: (c: string) => sizes.get(c) ?? 1 };
+
+  it('a quoted fragment of a word or two comes after whole quotes and reported clauses, when relevance does not decide (QA 5)', () => {
+    const more = new Map(statements);
+    more.set('g:1', statement('g:1', 'direct', 'g:1', 'agonising'));
+    const c = { ...ctx, statement: (id: string) => more.get(id) };
+    const ranked = rankResults([hit('g:1', 0.3), hit('a:1', 0.3), hit('b:1', 0.3), hit('e:1', 0.3)], c);
+    expect(ranked.map((r) => r.hit.id)).toEqual(['b:1', 'a:1', 'g:1', 'e:1']);
+    // Relevance still comes first.
+    expect(rankResults([hit('g:1', 0.1), hit('b:1', 0.3)], c).map((r) => r.hit.id)).toEqual(['g:1', 'b:1']);
+  });
 
   it('puts relevance first', () => {
     const ranked = rankResults([hit('b:1', 0.5), hit('a:1', 0.1)], ctx);

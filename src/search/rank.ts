@@ -25,10 +25,12 @@ export interface RankedResult {
 }
 
 function kindRank(s: IndexedStatement): number {
-  // Direct quotes before mixed before reported speech before plain statements.
+  // Direct quotes before mixed before reported speech before plain statements. A quoted fragment
+  // of a word or two ("called it “agonising”") says less than a whole quote or a reported clause:
+  // it comes after them when relevance does not decide (a speaker's statements listed whole).
   switch (s.kind) {
     case 'direct':
-      return 0;
+      return s.quote !== null && s.quote.trim().split(/\s+/).length < 3 ? 2.5 : 0;
     case 'mixed':
       return 1;
     case 'indirect':
