@@ -1,6 +1,7 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { ReplyItem, Reply, ReplySection } from '../src/domain/reply.js';
 import type { ArticleRef } from '../src/domain/article.js';
+import { roleAfterName } from '../src/domain/statement.js';
 import {
   PAGE_SIZE,
   commandHelp,
@@ -132,7 +133,7 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
           highlights: (s.quote ?? s.text) === item.quote ? item.highlights : [],
           text: s.text,
           speaker: s.speaker,
-          speakerRole: s.speakerRole,
+          speakerRole: roleAfterName(s.speakerRole),
           outlet: s.outlet,
           cue: s.cue,
           article,

@@ -1,5 +1,6 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { Reply } from '../src/domain/reply.js';
+import { roleAfterName } from '../src/domain/statement.js';
 import {
   PAGE_SIZE,
   commandHelp,
@@ -100,7 +101,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const role = page.results.map((r) => r.statement.speakerRole).find((r) => r);
+  const role = page.results.map((r) => roleAfterName(r.statement.speakerRole)).find((r) => r);
   return {
     title: `What ${canonical} said${about}`,
     text:

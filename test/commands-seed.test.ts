@@ -165,7 +165,7 @@ describe('a speaker named by role (QA 5)', () => {
   it('"what did the president say about intel" takes the president as Donald Trump, and says so', async () => {
     const r = await run('speaker', { name: 'the president', query: 'intel' });
     expect(r.title).toBe('What Donald Trump said about “intel”');
-    expect(r.notices.join(' ')).toMatch(/“the president” taken as Donald Trump \(President\)/);
+    expect(r.notices.join(' ')).toMatch(/“the president” taken as Donald Trump \(president\)/);
     expect(first(r).text).toMatch(/great intel/);
   });
 

@@ -110,7 +110,7 @@ describe('slash commands', () => {
     expect(body.response_type).toBe('ephemeral');
     const text = allText(body.blocks);
     expect(text).toContain('*story*');
-    expect(text).toContain('*H.R. McMaster*, National Security Adviser');
+    expect(text).toContain('*H.R. McMaster*, national security adviser');
     expect(text).toContain('<https://www.washingtonpost.com/world/national-security/trump-revealed-classified-information|Trump revealed highly classified information');
     expect(text).toContain('The Washington Post');
     expect(text).toContain('reported in 3 articles');

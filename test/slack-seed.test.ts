@@ -36,7 +36,7 @@ describe('Slack on the seed corpus', () => {
     expect(res.status).toBe(200);
     const text = blocksText(res.json);
     expect(text).toMatch(/I get \*great\* \*intel\*|I get \*great intel\*/);
-    expect(text).toContain('*Donald Trump*, President');
+    expect(text).toContain('*Donald Trump*, president');
     // The seed articles are plain text files: a title, no URL, so the article shows unlinked.
     expect(text).toContain('President Donald Trump revealed highly classified information');
     expect(text).toContain('factbot_more');

@@ -1,7 +1,7 @@
 import type { Article, ArticleRef } from '../domain/article.js';
 import { articleRef } from '../domain/article.js';
 import type { Corroboration } from '../domain/reply.js';
-import type { Statement, StoredStatement } from '../domain/statement.js';
+import { roleAfterName, type Statement, type StoredStatement } from '../domain/statement.js';
 import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQuery } from '../search/types.js';
 import type { Range } from '../domain/reply.js';
 import { contentWords, coverage } from './coverage.js';
@@ -450,7 +450,7 @@ export class CorpusRuntime implements Corpus {
     if (!role) return null;
     const found = await this.store.speakersWithRole(role, 4);
     const [best, ...others] = found;
-    return best ? { name: best.name, role: best.role, others: others.map((o) => o.name) } : null;
+    return best ? { name: best.name, role: roleAfterName(best.role) ?? best.role, others: others.map((o) => o.name) } : null;
   }
 
   async speakers(): Promise<SpeakerInfo[]> {

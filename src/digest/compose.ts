@@ -1,6 +1,6 @@
 import type { ArticleRef } from '../domain/article.js';
 import type { Corroboration, Reply, ReplyItem, ReplySection } from '../domain/reply.js';
-import type { StatementKind } from '../domain/statement.js';
+import { roleAfterName, type StatementKind } from '../domain/statement.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Store } from '../store/types.js';
 import { formatInZone } from './schedule.js';
@@ -78,7 +78,7 @@ function toItem(s: DigestStatement): ReplyItem {
     highlights: [],
     text: s.text,
     speaker: s.speaker,
-    speakerRole: s.speakerRole,
+    speakerRole: roleAfterName(s.speakerRole),
     outlet: s.outlet,
     cue: s.cue,
     article: s.article,

@@ -1,5 +1,6 @@
 import type { CommandArgs, CommandDefinition } from '../domain/command.js';
 import type { Paging, Reply, ReplyItem } from '../domain/reply.js';
+import { roleAfterName } from '../domain/statement.js';
 import type { SearchResult } from '../corpus/types.js';
 import { onlyStopWords } from '../corpus/coverage.js';
 
@@ -66,7 +67,7 @@ export function toItem(r: SearchResult): ReplyItem {
     highlights: r.highlights.filter(([a, b]) => !onlyStopWords(quote.slice(a, b))),
     text: s.text,
     speaker: s.speaker,
-    speakerRole: s.speakerRole,
+    speakerRole: roleAfterName(s.speakerRole),
     outlet: s.outlet,
     cue: s.cue,
     article: r.article,

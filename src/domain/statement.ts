@@ -72,3 +72,30 @@ export function statementJson(s: Statement): Statement {
     paragraph: s.paragraph,
   };
 }
+
+/**
+ * Words of a job title that are not names. Articles capitalise a title before a name ("National
+ * Security Adviser H.R. McMaster") and not after it ("McMaster, the national security adviser");
+ * answers show the role after the name, so the same role read two ways across articles.
+ */
+const TITLE_WORDS = new Set(
+  ('adviser advisor national security secretary president vice minister prime foreign deputy chief ' +
+    'executive officer spokesman spokeswoman spokesperson director ambassador senator representative ' +
+    'governor mayor chairman chairwoman chair general attorney commander head leader member state ' +
+    'defence defense interior finance justice health trade press assistant special senior former ' +
+    'acting counsel of the for and to')
+    .split(' '),
+);
+
+/**
+ * The role as shown after a speaker's name: a role written in title case from words of a job title
+ * only is lowercased, as news style writes it after a name ("National Security Adviser" → "national
+ * security adviser"); anything with a name in it ("White House press secretary", "US Ambassador")
+ * is shown as written.
+ */
+export function roleAfterName(role: string | null): string | null {
+  if (!role) return role;
+  const words = role.trim().split(/\s+/);
+  if (!words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) return role;
+  return words.every((w) => TITLE_WORDS.has(w.toLowerCase())) ? role.toLowerCase() : role;
+}
