@@ -100,4 +100,16 @@ describe('names around participles and headlines', () => {
     expect(first('"We will rebuild the pier," Jo Park, 42, said.')).toMatchObject({ speaker: 'Jo Park', speakerRole: null });
     expect(first('"We will rebuild the pier," said Jo Park, aged 42, a fisherman from Leith.')?.speakerRole).toBe('fisherman from Leith');
   });
+
+  it('an apposition after "according to NAME," is the speaker’s role or name, not what was said (QA 5)', () => {
+    const all = (t: string) => extractStatements(article(t)).filter((x) => x.kind !== 'statement');
+    const [withRole] = all('According to Ann Vale, the harbourmaster, the north wall "could go at any time" if storms continue.');
+    expect(withRole).toMatchObject({ speaker: 'Ann Vale', speakerRole: 'harbourmaster' });
+    expect(withRole!.quote).toMatch(/^the north wall/);
+    const [named] = all('According to the harbourmaster, Ann Vale, the north wall is failing.');
+    expect(named).toMatchObject({ speaker: 'Ann Vale', quote: 'the north wall is failing' });
+    // A comma-set phrase about the thing said stays in it.
+    const [thing] = all('According to Ann Vale, the north wall, built in 1900, is failing.');
+    expect(thing!.quote).toMatch(/^the north wall, built in 1900, is failing/);
+  });
 });

@@ -558,7 +558,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (!isWord(t)) continue;
     if (t.lo === 'according' && isWord(toks[i + 1]) && toks[i + 1]!.lo === 'to') {
       const from = i + 2;
-      const to = scanRightNPShort(toks, from);
+      const to = withApposition(toks, from, scanRightNPShort(toks, from));
       if (to >= from) {
         const outlet = outletFromPhrase(toks.slice(from, to + 1).map((x) => x.t).join(' ')) ? { from, to } : null;
         out.push({ cue: 'according to', cueIndex: i, cueEnd: i + 1, speaker: { from, to }, form: 'according', outletPhrase: outlet, strong: true });
@@ -725,6 +725,31 @@ function shift(r: { from: number; to: number } | null, by: number): { from: numb
 function npHeadEnd(toks: readonly Token[], from: number, to: number): number {
   for (let k = from; k <= to; k++) if (toks[k]!.k === 'p' || toks[k]!.k === 'q') return k - 1;
   return to;
+}
+
+/**
+ * "According to Ann Vale, the harbourmaster, the wall …" / "According to the harbourmaster, Ann
+ * Vale, the wall …": an apposition set off by commas belongs to the speaker phrase (the role, or
+ * the name), not to what was said. Only a short segment closed by a second comma that is a role
+ * (a determiner and a person or role noun last) or a name (capitalised words after a description),
+ * so "According to Ann Vale, the wall, built in 1900, is failing" keeps "the wall" as content.
+ */
+function withApposition(toks: readonly Token[], from: number, to: number): number {
+  if (to < from || !isComma(toks[to + 1])) return to;
+  const start = to + 2;
+  let end = start;
+  while (end < toks.length && toks[end]!.k === 'w' && end - start < 6) end++;
+  if (end === start || !isComma(toks[end])) return to;
+  const seg = toks.slice(start, end);
+  const isRole = isDeterminer(seg[0]!.lo) && seg.length >= 2 && seg.slice(1).every((w) => !isCapWord(w) || ROLE_WORDS.has(w.lo)) && isRoleNoun(seg[seg.length - 1]!.lo);
+  const firstIsDescription = isDeterminer(toks[from]!.lo) && isRoleNoun(toks[to]!.lo);
+  const isName = firstIsDescription && seg.length <= 3 && seg.every((w) => isCapWord(w));
+  return isRole || isName ? end - 1 : to;
+}
+
+/** A noun for a person by what they do: known ones, and the shapes of the rest ("harbourmaster"). */
+function isRoleNoun(w: string): boolean {
+  return isPersonNoun(w) || ROLE_WORDS.has(w) || /(?:master|man|woman|person|ist|ian|or|er|ee|ess)$/.test(w);
 }
 
 /** A short phrase after "according to": up to a comma or the end. */
