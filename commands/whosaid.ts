@@ -3,6 +3,7 @@ import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { coverage } from '../src/corpus/coverage.js';
 import { PAGE_SIZE, commandHelp, nextPaging, prepareQuery, quoted, readOffset, toItem, uniq } from '../src/dispatch/kit.js';
+import { reportingCue } from '../src/domain/reported-speech.js';
 
 export const definition: CommandDefinition = {
   name: 'whosaid',
@@ -43,6 +44,19 @@ function describe(item: ReplyItem): string {
   const how = item.cue && /\btold\b/i.test(item.cue) ? 'told' : item.cue && /according/i.test(item.cue) ? 'according to' : 'via';
   const to = item.outlet && item.outlet !== item.speaker ? `, ${how} ${item.outlet}` : '';
   return `${who}${role}${to}`;
+}
+
+/**
+ * "X said “…”" for a direct quote. Reported speech is headed with the verb the article reports it
+ * by, as its item shows it ("Officials (denied): the closure was linked …"): a denial must not be
+ * headed as an assertion, and words that are the writer's are not put in quote marks.
+ */
+function headline(item: ReplyItem, words: string): string {
+  const who = capitalise(item.speaker!);
+  const cue = reportingCue(item);
+  if (!cue) return `${who} said ${quoted(words)}`;
+  if (/^according to$/i.test(cue)) return `According to ${item.speaker}: ${words}`;
+  return `${who} (${cue}): ${words}`;
 }
 
 /**
@@ -110,7 +124,9 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       .filter((s) => s !== leadItem.speaker),
   );
 
-  const saidIt = coverage(q.text, lead!.statement.text) >= SAID_IT_COVERAGE;
+  // The words must be in what was said (the quote or reported clause), not merely in the sentence
+  // around it: "buzzfeed" is in "…, an officer told BuzzFeed", not in the officer's words.
+  const saidIt = coverage(q.text, lead!.statement.quote ?? lead!.statement.text) >= SAID_IT_COVERAGE;
   let text: string;
   if (leadItem.speaker) {
     text = `${saidIt ? '' : 'No statement in the corpus has those words; the closest is from '}${saidIt ? capitalise(describe(leadItem)) : describe(leadItem)} — in “${leadItem.article.title}”.`;
@@ -125,7 +141,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     title: !saidIt
       ? `Closest match for ${quoted(q.text)}${leadItem.speaker ? `: ${leadItem.speaker}` : ''}`
       : leadItem.speaker
-        ? `${capitalise(leadItem.speaker)} said ${quoted(q.text)}`
+        ? headline(leadItem, q.text)
         : `Who said ${quoted(q.text)}?`,
     text,
     notices,

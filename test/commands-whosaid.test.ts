@@ -56,3 +56,31 @@ describe('/whosaid never puts the asker’s words in someone’s mouth (QA 5, B2
     expect(r.text).not.toMatch(/No statement/);
   });
 });
+
+describe('/whosaid heads reported speech with its verb (QA 5b, R1/R2)', () => {
+  let denial: SeededServices;
+  let ddir: string;
+  beforeAll(async () => {
+    ddir = await mkdtemp(join(tmpdir(), 'factbot-whosaid-denial-'));
+    await writeFile(
+      join(ddir, 'harbour.txt'),
+      'Harbour closure row\n\nHarbour officials denied that the closure was linked to the marina development.\n"The marina plan is dead," a planner told the Porthaven Gazette.\n',
+    );
+    denial = await seedServices({ dir: ddir });
+  });
+  afterAll(async () => {
+    await denial?.close();
+    await rm(ddir, { recursive: true, force: true });
+  });
+
+  it('a denial is not headed "X said"', async () => {
+    const r = await runCommand(denial.services, testInvocation(), 'whosaid', { words: 'the closure was linked to the marina development' });
+    expect(r.title).not.toMatch(/ said /);
+    expect(r.title).toMatch(/\(denied\): the closure was linked to the marina development/);
+  });
+
+  it('words found only in the attribution (the outlet) are no quote of the speaker', async () => {
+    const r = await runCommand(denial.services, testInvocation(), 'whosaid', { words: 'porthaven gazette' });
+    expect(r.title).toMatch(/^Closest match for “porthaven gazette”/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { ArticleRef } from '../../domain/article.js';
-import { sentenceAddsContext } from '../reported-speech.js';
+import { sentenceAddsContext } from '../../domain/reported-speech.js';
 
 /**
  * A Reply as plain text for a terminal. Article text can contain anything, so control and

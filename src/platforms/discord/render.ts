@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { ArticleRef } from '../../domain/article.js';
 import type { Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
 import type { StatementKind } from '../../domain/statement.js';
-import { isReported, reportingCue, sentenceAddsContext } from '../reported-speech.js';
+import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
 import {
   MAX_AUTHOR_NAME,
   MAX_CONTENT,

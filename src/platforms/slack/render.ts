@@ -1,7 +1,7 @@
 import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
 import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
-import { isReported, reportingCue, sentenceAddsContext } from '../reported-speech.js';
+import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
 import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
 import {

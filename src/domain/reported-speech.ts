@@ -1,4 +1,4 @@
-import type { ReplyItem } from '../domain/reply.js';
+import type { ReplyItem } from './reply.js';
 
 /**
  * How a statement was put, for every platform's rendering: reported speech shown as its clause
