@@ -165,6 +165,13 @@ describe('/sources on the seed corpus (QA F30)', () => {
     expect(mcmaster!.items[0]!.speaker).toMatch(/McMaster/);
   });
 
+  it('chat around a claim ("Guys,", "FYI", "@everyone") does not hide its reports (QA 5b, R3)', async () => {
+    for (const claim of ['Guys, Israel was the source of the intel', 'FYI Israel was the source of the intel', '@everyone Israel was the source of the intel', 'Wow Israel was the source of the intel']) {
+      const r = await run(claim);
+      expect({ claim, found: items(r).length }).toEqual({ claim, found: 2 });
+    }
+  });
+
   it('a claim naming who said it is reported by that speaker’s statement, "did not" for "didn\'t" (QA 5, B7)', async () => {
     const r = await run('McMaster said it did not happen');
     expect(r.text).toMatch(/^1 article reports/);

@@ -68,7 +68,10 @@ export function stemSet(text: string): Set<string> {
  */
 const FRAMING = new Set(
   ('apparently reportedly allegedly supposedly actually really maybe perhaps probably possibly indeed ' +
-    'breaking update heard hear rumour rumor claiming saying').split(' '),
+    'breaking update heard hear rumour rumor claiming saying ' +
+    // Chat around a claim ("Guys, …", "FYI …", "@everyone …"): the first word that is not a name
+    // is taken for the claim's predicate, so these must not be it.
+    'guys folks everyone everybody team fyi btw wow omg lol hey hi hello okay ok pls please').split(' '),
 );
 
 export function claimWords(claim: string, stats?: WordStats): ClaimWord[] {
