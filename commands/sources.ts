@@ -81,6 +81,7 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       add((await ctx.corpus.search({ ...page.query, text, notices: [] }, { offset: 0, limit: CANDIDATES })).results);
     }
   }
+  const predicate = words.find((w) => !w.proper);
   const matched = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, withSpeaker(r)) }))
     .filter((x) => x.m.reports)
@@ -88,7 +89,11 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       // The stance is read in the statement's own words: the speaker's name is not in them.
       const inText = x.r.statement.speaker ? matchClaim(words, x.r.statement.text).matched : x.m.matched;
       return { ...x, stance: claimStance(claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue) };
-    });
+    })
+    // A statement disputes the claim only when it has what the claim says happened (its first word
+    // that is not a name: "Israel was the *source*"): "The US had not received permission to
+    // share the intel" negates something else, and must not speak for its article as a denial.
+    .filter((x) => x.stance !== 'disputes' || !predicate || x.m.matched.includes(predicate.word));
   type Candidate = (typeof matched)[number];
   // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports the
   // claim. Then most of the claim, then search order.

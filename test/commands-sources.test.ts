@@ -165,6 +165,15 @@ describe('/sources on the seed corpus (QA F30)', () => {
     expect(mcmaster!.items[0]!.speaker).toMatch(/McMaster/);
   });
 
+  it('a negation about something else is no denial of the claim (QA 5b, R4)', async () => {
+    const r = await run('Israel was the source of the intel Trump shared with Russia');
+    // "The US had not received permission … to share the intel with Russia" does not deny that
+    // Israel was the source.
+    expect(r.sections.map((s) => s.heading ?? '').join(' ')).not.toMatch(/Disput|deny/i);
+    expect(r.text).not.toMatch(/disput/i);
+    expect(items(r)[0]!.text).toMatch(/Israel.*was the source/);
+  });
+
   it('chat around a claim ("Guys,", "FYI", "@everyone") does not hide its reports (QA 5b, R3)', async () => {
     for (const claim of ['Guys, Israel was the source of the intel', 'FYI Israel was the source of the intel', '@everyone Israel was the source of the intel', 'Wow Israel was the source of the intel']) {
       const r = await run(claim);
