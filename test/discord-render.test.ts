@@ -177,13 +177,19 @@ describe('reported speech', () => {
     expect(e.footer?.text).toBe('Reported speech · Reported in 1 article · The Washington Post');
   });
 
-  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet)', () => {
+  it('names an outlet that is also the speaker once (QA 5b)', () => {
+    const own = { kind: 'indirect' as const, quote: 'Israel was the source', highlights: [], text: 'The New York Times reported Israel was the source.', speaker: 'The New York Times', speakerRole: null, outlet: 'The New York Times', cue: 'reported' };
+    const [e] = renderReply(reply([denial(own)])).embeds;
+    expect(e!.description).toBe('Israel was the source\n— **The New York Times** (reported)');
+  });
+
+  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet), without wrapping a partly quoted clause in quote marks (QA 5b R5)', () => {
     const mixed = { kind: 'mixed' as const, quote: 'the marina was "never on the table"', highlights: [], text: 'Okafor insisted that the marina was "never on the table".', speaker: 'Linda Okafor', speakerRole: 'harbour master', cue: 'insisted' };
     const told = { ...mixed, text: 'Okafor told the Gazette that the marina was "never on the table".', outlet: 'The Gazette', cue: 'told' };
     const [a, b] = renderReply(reply([denial(mixed), denial(told)])).embeds;
-    expect(a!.description).toBe('“the marina was "never on the table"”\n— **Linda Okafor** (insisted), harbour master');
+    expect(a!.description).toBe('the marina was "never on the table"\n— **Linda Okafor** (insisted), harbour master');
     expect(a!.fields?.[0]?.value).toBe('Okafor insisted that the marina was "never on the table".');
-    expect(b!.description).toBe('“the marina was "never on the table"”\n— **Linda Okafor**, harbour master · told The Gazette');
+    expect(b!.description).toBe('the marina was "never on the table"\n— **Linda Okafor**, harbour master · told The Gazette');
     expect(b!.fields?.[0]?.value).toBe('Okafor told the Gazette that the marina was "never on the table".');
   });
 

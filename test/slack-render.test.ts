@@ -199,7 +199,7 @@ describe('reported speech', () => {
     expectWithinLimits(blocks);
   });
 
-  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet)', () => {
+  it('puts the verb next to the name, before the role, for mixed items too (once when it is "told" an outlet), without wrapping a partly quoted clause in quote marks (QA 5b R5)', () => {
     const mixed = {
       kind: 'mixed' as const,
       quote: 'the marina was "never on the table"',
@@ -211,9 +211,9 @@ describe('reported speech', () => {
     };
     const told = { ...mixed, statementId: 'a2:0', text: 'Okafor told the Gazette that the marina was "never on the table".', outlet: 'The Gazette', cue: 'told' };
     const { blocks } = render([denial(mixed), denial(told)]);
-    expect(sections(blocks)[0]).toBe('> “the marina was "never on the table"”\n— *Linda Okafor* (insisted), harbour master');
+    expect(sections(blocks)[0]).toBe('> the marina was "never on the table"\n— *Linda Okafor* (insisted), harbour master');
     expect(contexts(blocks)[0]![0]).toBe('_In context:_ Okafor insisted that the marina was "never on the table".');
-    expect(sections(blocks)[1]).toBe('> “the marina was "never on the table"”\n— *Linda Okafor*, harbour master · told The Gazette');
+    expect(sections(blocks)[1]).toBe('> the marina was "never on the table"\n— *Linda Okafor*, harbour master · told The Gazette');
     expect(contexts(blocks)[1]![0]).toBe('_In context:_ Okafor told the Gazette that the marina was "never on the table".');
   });
 

@@ -91,7 +91,8 @@ function corroborationLine(item: ReplyItem): string | null {
 export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {}): string[] {
   const color = opts.color ?? false;
   const quote = markRanges(item.quote, item.highlights, color);
-  const lines = [`${n}. “${quote}”`, `   ${attribution(item)}`];
+  // Only a direct quote is the speaker's words throughout: the rest are not wrapped as if verbatim.
+  const lines = [item.kind === 'direct' ? `${n}. “${quote}”` : `${n}. ${quote}`, `   ${attribution(item)}`];
   if (item.kind !== 'statement' && sentenceAddsContext(item)) {
     lines.push(`   In context: ${sanitize(item.text)}`);
   }

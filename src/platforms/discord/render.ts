@@ -103,11 +103,13 @@ const IN_CONTEXT_MIN = 40;
 function speakerLine(item: ReplyItem, max: number): string {
   const parts: string[] = [];
   const cue = reportingCue(item);
+  // "The New York Times (reported) · via The New York Times" would say it twice.
+  const toOutlet = item.outlet && item.outlet !== item.speaker ? item.outlet : null;
   parts.push(item.speaker ? `**${escapeMarkdown(item.speaker, 120)}**` : 'unattributed');
   // "told The Gazette" already says the verb: no "(told)" next to the name as well.
-  if (cue && !(item.outlet && told(item.cue) === 'told')) parts.push(` (${escapeMarkdown(cue, 40)})`);
+  if (cue && !(toOutlet && told(item.cue) === 'told')) parts.push(` (${escapeMarkdown(cue, 40)})`);
   if (item.speakerRole) parts.push(`, ${escapeMarkdown(item.speakerRole, 120)}`);
-  if (item.outlet) parts.push(` · ${told(item.cue)} ${escapeMarkdown(item.outlet, 120)}`);
+  if (toOutlet) parts.push(` · ${told(item.cue)} ${escapeMarkdown(toOutlet, 120)}`);
   return escapeFit(`— ${parts.join('')}`, max);
 }
 
@@ -143,7 +145,8 @@ function itemEmbed(item: ReplyItem, budget: number, heading?: string): APIEmbed 
 
   const room = Math.min(MAX_EMBED_DESCRIPTION, budget - embedLength(embed));
   const who = speakerLine(item, Math.max(40, Math.floor(room / 3)));
-  const quoted = item.kind === 'direct' || item.kind === 'mixed';
+  // Only a direct quote is the speaker's words throughout (a partly quoted clause keeps its inner marks).
+  const quoted = item.kind === 'direct';
   const quoteRoom = Math.max(20, room - who.length - 1 - (quoted ? 2 : 0));
   const quote = richText(item.quote || item.text, quoteRoom, { highlights: item.highlights });
   embed.description = `${quoted ? `“${quote}”` : quote}\n${who}`;

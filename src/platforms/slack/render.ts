@@ -190,7 +190,9 @@ function articleLine(article: ArticleRef): string {
 export function renderItem(item: ReplyItem): SlackBlock[] {
   const who = attribution(item);
   const quoteText = fitRendered(item.quote.replace(/\s+/g, ' ').trim(), MAX_SECTION_TEXT - who.length - 1, (raw) => {
-    const open = item.kind === 'direct' || item.kind === 'mixed' ? '“' : '';
+    // Only a direct quote is the speaker's words throughout; a partly quoted clause keeps its own
+    // inner quote marks and is not wrapped as if verbatim.
+    const open = item.kind === 'direct' ? '“' : '';
     const close = open ? '”' : '';
     return `> ${open}${boldQuote(raw, item.highlights)}${close}`;
   });
@@ -329,7 +331,7 @@ export function fallbackText(reply: Reply): string {
   if (first) {
     // Marks as on the blocks (reported speech is not in quote marks), and its verb, so a
     // notification does not turn "Officials denied that X" into "“X” — Officials".
-    const marks = first.kind === 'direct' || first.kind === 'mixed';
+    const marks = first.kind === 'direct';
     const cue = reportingCue(first);
     raw += `: ${marks ? `“${first.quote}”` : first.quote}${first.speaker ? ` — ${first.speaker}${cue ? ` (${cue})` : ''}` : ''}`;
   }
