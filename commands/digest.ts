@@ -171,7 +171,18 @@ async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply>
   );
 }
 
-function describeRun(run: DigestRun | null, timezone: string): string {
+/**
+ * What to do about a post the platform refused because factbot may not post here: the raw reason
+ * ("not_in_channel", "missing access") does not say it, and nobody sees the failure but in this list.
+ */
+function accessHint(error: string | null | undefined, platform: string): string {
+  if (!error || !/not_in_channel|channel_not_found|is_archived|missing access|missing permissions|cannot see this channel|50001|50013/i.test(error)) return '';
+  return platform === 'discord'
+    ? ' — give factbot View Channel and Send Messages here, or unsubscribe'
+    : ' — invite factbot here with /invite @factbot, or unsubscribe';
+}
+
+function describeRun(run: DigestRun | null, timezone: string, platform = 'slack'): string {
   if (!run) return 'no digest yet';
   const when = formatInZone(new Date(run.slot), timezone);
   switch (run.status) {
@@ -180,7 +191,7 @@ function describeRun(run: DigestRun | null, timezone: string): string {
     case 'empty':
       return `last: nothing new for ${when}`;
     case 'failed':
-      return `last: FAILED for ${when} after ${run.attempts} ${run.attempts === 1 ? 'attempt' : 'attempts'}: ${run.error ?? 'unknown error'}`;
+      return `last: FAILED for ${when} after ${run.attempts} ${run.attempts === 1 ? 'attempt' : 'attempts'}: ${run.error ?? 'unknown error'}${accessHint(run.error, platform)}`;
   }
 }
 
@@ -201,7 +212,7 @@ async function list(ctx: CommandContext): Promise<Reply> {
     const last = await ctx.store.lastDigestRun(sub.id);
     lines.push(
       `#${sub.id} · ${sub.schedule} (${sub.timezone})${sub.fromConfig ? ' · set by the operator' : ''} · ` +
-        `next ${next ? formatInZone(next, sub.timezone) : 'never'} · ${describeRun(last, sub.timezone)}`,
+        `next ${next ? formatInZone(next, sub.timezone) : 'never'} · ${describeRun(last, sub.timezone, sub.platform)}`,
     );
   }
   return reply(`Digests in this channel (${subs.length})`, undefined, lines, 'private');

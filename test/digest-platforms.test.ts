@@ -121,4 +121,12 @@ describe('digests through the platform adapters', () => {
     const list = await runCommand(services, { ...discordMod, subcommand: 'list' }, 'digest', {});
     expect(list.sections[0]!.lines![0]).toMatch(/FAILED .* after 1 attempt: /);
   });
+
+  it('a Discord channel factbot may not post to: the list says which permissions to give (QA 5b, R6)', async () => {
+    store.addArticle({ id: 'bbc-4', title: 'Fourth article', outlet: 'BBC' }, []);
+    rest.fail('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { message: 'Missing Access', code: 50001 });
+    await advanceTo(clock, [digests], '2026-03-19T10:00:00Z');
+    const list = await runCommand(services, { ...discordMod, subcommand: 'list' }, 'digest', {});
+    expect(list.sections[0]!.lines![0]).toMatch(/FAILED .*give factbot View Channel and Send Messages here/);
+  });
 });

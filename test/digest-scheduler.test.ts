@@ -178,6 +178,8 @@ describe('digest scheduler', () => {
     await advanceTo(t.clock, [rt], '2026-03-17T12:00:00Z');
     expect(t.slack.attempts).toHaveLength(5);
     expect(t.store.allRuns().at(-1)).toMatchObject({ status: 'failed', attempts: 1, error: 'channel_not_found' });
+    // The list says what to do about it, not only Slack's reason (QA 5b, R6).
+    expect((await t.digest('list')).sections[0]!.lines![0]).toMatch(/channel_not_found — invite factbot here with \/invite @factbot/);
 
     // The next slot succeeds and still covers the article the failed ones could not post.
     await advanceTo(t.clock, [rt], '2026-03-18T12:00:00Z');
