@@ -161,6 +161,17 @@ describe('slash commands', () => {
     expect(removed!.body).toEqual({ delete_original: true });
   });
 
+  it('a shared answer with more results keeps More, so "7 more results" is not a dead end (QA 5b)', async () => {
+    const res = await postSigned(events, slashCommandBody({ command: '/quote', text: 'budget', responseUrl: stub.responseUrl('sm0') }));
+    const share = buttonValue(blocksOf(res.json), 'factbot_share');
+    await postSigned(events, interactionBody(buttonPayload({ actionId: 'factbot_share', value: share!, responseUrl: stub.responseUrl('sm1'), userId: 'U0000042' })));
+    const posted = await stub.waitFor(() => stub.responsesTo('sm1')[0]);
+    expect(posted.body.response_type).toBe('in_channel');
+    expect(allText(posted.body.blocks)).toContain('7 more results');
+    expect(buttonValue(posted.body.blocks, 'factbot_more')).toBeTruthy();
+    expect(buttonValue(posted.body.blocks, 'factbot_share')).toBeUndefined();
+  });
+
   it('acknowledges empty and answers through response_url when the answer is not ready in time', async () => {
     // A second app whose inline budget (100 ms) is shorter than the search (400 ms).
     const fake = fakeServices([MCMASTER]);

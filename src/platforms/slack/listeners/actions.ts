@@ -42,7 +42,9 @@ export function registerActions<S extends ServicesLike>(app: App, bot: SlackBot<
     }
     const call = { command: state.command, subcommand: state.subcommand, args: state.args };
     const reply = await execute(bot, inv, { kind: 'run', call });
-    const message = renderReply(reply, { share: false, more: false, ephemeral: false, sharedBy: body.user.id });
+    // The shared copy keeps More (the next page comes privately to whoever clicks, as in threads):
+    // it says how many more results there are, and a count without a way to them is a dead end.
+    const message = renderReply(reply, { share: false, more: true, ephemeral: false, sharedBy: body.user.id, codec: bot.codec });
     const shared = await postToResponseUrl(bot, body.response_url, {
       response_type: 'in_channel',
       replace_original: false,
