@@ -37,6 +37,14 @@ describe('parseSchedule: presets', () => {
     expect(ok('weekly')).toMatchObject({ schedule: 'weekly mon 09:00' });
   });
 
+  it('reads 12-hour times as people type them (QA 5b)', () => {
+    expect(ok('daily 9am')).toMatchObject({ cron: '0 9 * * *', schedule: 'daily 09:00' });
+    expect(ok('weekdays 5:30pm')).toMatchObject({ cron: '30 17 * * 1-5', schedule: 'weekdays 17:30' });
+    expect(ok('weekly fri 12pm')).toMatchObject({ cron: '0 12 * * 5' });
+    expect(ok('daily 12am')).toMatchObject({ cron: '0 0 * * *' });
+    expect(err('daily 13pm')).toMatch(/not a time/);
+  });
+
   it('explains bad times and days', () => {
     expect(err('daily 25:00')).toMatch(/not a time/);
     expect(err('weekly someday 09:00')).toMatch(/not a day of the week/);

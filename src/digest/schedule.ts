@@ -110,8 +110,12 @@ export function timeZoneError(tz: string): string {
 function parseTime(s: string | undefined): { h: number; m: number } | null {
   if (s === undefined) return { h: 9, m: 0 };
   const match = /^([01]?\d|2[0-3])(?::|h|\.)?([0-5]\d)?$/.exec(s);
-  if (!match) return null;
-  return { h: Number(match[1]), m: match[2] ? Number(match[2]) : 0 };
+  if (match) return { h: Number(match[1]), m: match[2] ? Number(match[2]) : 0 };
+  // "9am", "5:30pm": what people type, read as the 24-hour time it means.
+  const twelve = /^(1[0-2]|0?[1-9])(?::([0-5]\d))?(am|pm)$/.exec(s);
+  if (!twelve) return null;
+  const h = Number(twelve[1]) % 12 + (twelve[3] === 'pm' ? 12 : 0);
+  return { h, m: twelve[2] ? Number(twelve[2]) : 0 };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -121,7 +125,7 @@ function preset(words: string[]): { cron: string; schedule: string } | { error: 
   if (kind === 'daily' || kind === 'weekdays') {
     if (rest.length > 1) return { error: `Use \`${kind} HH:MM\`, e.g. \`${kind} 09:00\`.` };
     const t = parseTime(rest[0]);
-    if (!t) return { error: `“${rest[0]}” is not a time; use 24-hour HH:MM, e.g. 08:30.` };
+    if (!t) return { error: `“${rest[0]}” is not a time; use HH:MM (24-hour) or 8:30am, e.g. 08:30.` };
     const dow = kind === 'daily' ? '*' : '1-5';
     return { cron: `${t.m} ${t.h} * * ${dow}`, schedule: `${kind} ${pad(t.h)}:${pad(t.m)}` };
   }
@@ -130,7 +134,7 @@ function preset(words: string[]): { cron: string; schedule: string } | { error: 
     const day = rest[0] === undefined ? 1 : DAYS[rest[0]];
     if (day === undefined) return { error: `“${rest[0]}” is not a day of the week; use mon, tue, … sun.` };
     const t = parseTime(rest[1]);
-    if (!t) return { error: `“${rest[1]}” is not a time; use 24-hour HH:MM, e.g. 09:00.` };
+    if (!t) return { error: `“${rest[1]}” is not a time; use HH:MM (24-hour) or 9am, e.g. 09:00.` };
     return { cron: `${t.m} ${t.h} * * ${day}`, schedule: `weekly ${DAY_SHORT[day]} ${pad(t.h)}:${pad(t.m)}` };
   }
   return null;
