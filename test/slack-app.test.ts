@@ -168,8 +168,8 @@ describe('slash commands', () => {
     const posted = await stub.waitFor(() => stub.responsesTo('sm1')[0]);
     expect(posted.body.response_type).toBe('in_channel');
     expect(allText(posted.body.blocks)).toContain('7 more results');
-    expect(buttonValue(posted.body.blocks, 'factbot_more')).toBeTruthy();
-    expect(buttonValue(posted.body.blocks, 'factbot_share')).toBeUndefined();
+    expect(buttonValue(blocksOf(posted.body), 'factbot_more')).toBeTruthy();
+    expect(buttonValue(blocksOf(posted.body), 'factbot_share')).toBeUndefined();
   });
 
   it('acknowledges empty and answers through response_url when the answer is not ready in time', async () => {
