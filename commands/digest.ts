@@ -163,12 +163,29 @@ async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply>
   });
   announceSubscriptionsChanged();
   const next = safeNext(sub, now);
-  return reply(
+  const answer = reply(
     'Digest subscribed',
     `This channel will get a digest of new articles and quotes: ${sub.schedule} (${sub.timezone}).`,
     [`#${sub.id} · next digest ${next ? formatInZone(next, sub.timezone) : 'not scheduled'}`],
     'public',
   );
+  const fixed = fixedOffsetNote(sub.timezone);
+  return fixed ? { ...answer, notices: [fixed] } : answer;
+}
+
+/**
+ * "EST", "MST", "HST": valid zone names that are fixed offsets, not places, so a digest at 09:00
+ * "EST" comes at 10:00 in New York all summer. Accepted, with a pointer to the place's zone.
+ */
+const FIXED_OFFSET_ZONES: Record<string, string> = {
+  EST: 'America/New_York',
+  MST: 'America/Denver',
+  HST: 'Pacific/Honolulu',
+};
+
+function fixedOffsetNote(zone: string): string | null {
+  const place = FIXED_OFFSET_ZONES[zone.toUpperCase()];
+  return place ? `${zone} is a fixed offset: it does not change for daylight saving as local time does. For local time use a place's zone, such as ${place}.` : null;
 }
 
 /**

@@ -136,6 +136,15 @@ describe('/digest subscribe', () => {
     expect(await t.store.listSubscriptions()).toHaveLength(0);
   });
 
+  it('subscribes with a fixed-offset zone (EST) but says it does not follow daylight saving (QA 5b)', async () => {
+    const t = setup();
+    const r = await t.run(slackUser(), 'subscribe', { schedule: 'daily 09:00', timezone: 'EST' });
+    expect(r.title).toBe('Digest subscribed');
+    expect(r.notices.join(' ')).toMatch(/EST is a fixed offset.*America\/New_York/);
+    const london = await t.run(slackUser(), 'subscribe', { schedule: 'daily 10:00', timezone: 'Europe/London' });
+    expect(london.notices).toEqual([]);
+  });
+
   it('does not subscribe a channel twice to the same schedule', async () => {
     const t = setup();
     await t.run(slackUser(), 'subscribe', { schedule: 'daily 09:00' });
