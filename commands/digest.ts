@@ -130,6 +130,13 @@ async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply>
     );
   }
   if (!mayChangeDigests(ctx)) return denied(ctx);
+  if (ctx.invocation.mayPostHere === false) {
+    // Known now, not at the first post: a refused post is seen only in /digest list.
+    return errorReply(
+      'factbot cannot post in this channel',
+      'Give factbot View Channel, Send Messages and Embed Links here, then subscribe again.',
+    );
+  }
   let scheduleText = typeof args.schedule === 'string' ? args.schedule : '';
   let timezone = typeof args.timezone === 'string' && args.timezone.trim() ? args.timezone.trim() : undefined;
   if (!timezone) {

@@ -136,6 +136,16 @@ describe('/digest subscribe', () => {
     expect(await t.store.listSubscriptions()).toHaveLength(0);
   });
 
+  it('refuses a channel factbot may not post in, saying which permissions to give (QA 5b, R6)', async () => {
+    const t = setup();
+    const mod: Invocation = { platform: 'discord', userId: 'u', channelId: 'c', canManageChannel: true, mayPostHere: false };
+    const r = await t.run(mod, 'subscribe', { schedule: 'daily 09:00' });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/View Channel, Send Messages and Embed Links/);
+    expect(await t.store.listSubscriptions()).toHaveLength(0);
+    expect((await t.run({ ...mod, mayPostHere: true }, 'subscribe', { schedule: 'daily 09:00' })).title).toBe('Digest subscribed');
+  });
+
   it('subscribes with a fixed-offset zone (EST) but says it does not follow daylight saving (QA 5b)', async () => {
     const t = setup();
     const r = await t.run(slackUser(), 'subscribe', { schedule: 'daily 09:00', timezone: 'EST' });

@@ -170,7 +170,17 @@ describe('slash commands', () => {
       ),
     );
     expect(cb.data?.content).toContain(`digest subscribe in ${CHANNEL_ID}`);
-    expect(cb.data?.content).toContain('schedule=daily 09:00 manage=true');
+    expect(cb.data?.content).toContain('schedule=daily 09:00 manage=true post=true');
+  });
+
+  it('tells the command when factbot may not post in the channel (no Send Messages), for digests (QA 5b)', async () => {
+    const viewOnly = String(1 << 10);
+    const cb = asCallback(
+      await interact(
+        chatInput('digest', [{ name: 'subscribe', type: 1, options: [{ name: 'schedule', type: STRING, value: 'daily 09:00' }] }], { permissions: '16', appPermissions: viewOnly }),
+      ),
+    );
+    expect(cb.data?.content).toContain('post=false');
   });
 
   it('a command that throws becomes a private error answer', async () => {

@@ -59,6 +59,11 @@ export interface Invocation {
   teamId?: string;
   /** True when the platform says the user may manage this channel (Discord permission bits). */
   canManageChannel?: boolean;
+  /**
+   * False when the platform says factbot may not post messages in this channel (Discord's
+   * permissions for the app); absent when the platform does not say. Digests check it.
+   */
+  mayPostHere?: boolean;
   /** The subcommand chosen, for commands that have them. */
   subcommand?: string;
 }

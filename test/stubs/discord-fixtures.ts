@@ -142,6 +142,8 @@ interface InteractionInit {
   channelId?: string;
   message?: unknown;
   permissions?: string;
+  /** The app's own permissions in the channel (default: view, send, embed and more). */
+  appPermissions?: string;
 }
 
 export function interactionPayload(i: InteractionInit) {
@@ -160,7 +162,7 @@ export function interactionPayload(i: InteractionInit) {
     member: member(i.permissions ?? MEMBER_PERMISSIONS),
     token: `itoken-${id}`,
     version: 1,
-    app_permissions: '1071698660929',
+    app_permissions: i.appPermissions ?? '1071698660929',
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],

@@ -149,7 +149,7 @@ const digest: Command = {
   async run(ctx, args) {
     return {
       title: `digest ${ctx.invocation.subcommand} in ${ctx.invocation.channelId}`,
-      text: `schedule=${String(args.schedule)} manage=${String(ctx.invocation.canManageChannel)}`,
+      text: `schedule=${String(args.schedule)} manage=${String(ctx.invocation.canManageChannel)} post=${String(ctx.invocation.mayPostHere)}`,
       notices: [],
       sections: [],
       visibility: 'public',

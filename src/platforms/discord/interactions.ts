@@ -83,6 +83,10 @@ export function invocationOf(interaction: Interaction, subcommand?: string): Inv
     ...(interaction.guildId ? { teamId: interaction.guildId } : {}),
     // In a DM the user is the only other party: they may manage it.
     canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false) : true,
+    // What a digest post needs: to see the channel, write in it, and embed.
+    ...(interaction.inGuild() && interaction.appPermissions
+      ? { mayPostHere: interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) }
+      : {}),
     ...(subcommand ? { subcommand } : {}),
   };
 }

@@ -28,6 +28,7 @@ const pageStateSchema: z.ZodType<PageState> = z.object({
     channelId: z.string().max(64),
     teamId: z.string().max(64).optional(),
     canManageChannel: z.boolean().optional(),
+    mayPostHere: z.boolean().optional(),
     subcommand: z.string().max(64).optional(),
   }),
   pageSize: z.number().int().min(1).max(100),
