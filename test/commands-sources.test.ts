@@ -172,6 +172,9 @@ describe('/sources on the seed corpus (QA F30)', () => {
     expect(r.sections.map((s) => s.heading ?? '').join(' ')).not.toMatch(/Disput|deny/i);
     expect(r.text).not.toMatch(/disput/i);
     expect(items(r)[0]!.text).toMatch(/Israel.*was the source/);
+    // Both articles that report it count: the New York Times's "intelligence sharer, was the
+    // source" is matched on "source", not only on a loose "intelligence … sharer".
+    expect(r.text).toMatch(/^2 articles report/);
   });
 
   it('chat around a claim ("Guys,", "FYI", "@everyone") does not hide its reports (QA 5b, R3)', async () => {

@@ -119,13 +119,13 @@ interface Chain {
  * The heaviest chain of claim words found in the statement in the claim's order. Word order
  * carries who did what: "Israel was the source" is not "a compromised source … mistrust from Israel".
  */
-function inOrder(claim: readonly ClaimWord[], words: readonly string[]): Chain {
+function inOrder(claim: readonly ClaimWord[], words: readonly string[], loose = true): Chain {
   let chains: Chain[] = [{ pos: -1, weight: 0, full: [] }];
   for (const cw of claim) {
     const next = [...chains];
     for (let p = 0; p < words.length; p++) {
       const st = matchStrength(cw, words[p]!);
-      if (!st) continue;
+      if (!st || (!loose && st < 1)) continue;
       let best: Chain | undefined;
       for (const c of chains) if (c.pos < p && (!best || c.weight > best.weight)) best = c;
       if (best) next.push({ pos: p, weight: best.weight + cw.weight * st, full: st === 1 ? [...best.full, cw.word] : best.full });
@@ -153,9 +153,14 @@ export interface ClaimMatch {
 /** The claim's words with the corpus weights; compute once per claim. */
 export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatch {
   if (!claim.length) return { score: 0, reports: false, matched: [] };
-  const chain = inOrder(claim, contentWords(text));
+  const textWords = contentWords(text);
+  const chain = inOrder(claim, textWords);
+  // The decision is on full matches only, so it is taken on the heaviest chain of those: the
+  // heaviest chain with loose matches may go round a full one ("intelligence sharer" for "intel
+  // … shared" instead of "source"), and then the full match it skipped would not count.
+  const fullChain = inOrder(claim, textWords, false);
   const known = claim.filter((c) => c.known);
-  if (!known.length) return { score: 0, reports: false, matched: chain.full };
+  if (!known.length) return { score: 0, reports: false, matched: fullChain.full };
   // The core: the claim's three heaviest words (all of a shorter claim). Extra detail in a long
   // claim lies outside it, so it cannot push a statement of the core out of reach.
   const byWeight = [...claim].sort((a, b) => b.weight - a.weight);
@@ -168,14 +173,14 @@ export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatc
   const distinctive = new Set(claim.filter((c) => c.share <= 0.25 || c.rarity >= maxRarity / 2).map((c) => c.word));
   const needed = Math.min(distinctive.size, known.length === 1 ? 1 : 2);
   // Loose (prefix) matches help the ranking, never the decision.
-  const full = new Set(chain.full);
+  const full = new Set(fullChain.full);
   const fullWeight = claim.filter((c) => full.has(c.word)).reduce((s, c) => s + c.weight, 0);
   const core = byWeight.slice(0, 3);
   const reports =
-    chain.full.filter((w) => distinctive.has(w)).length >= needed &&
+    fullChain.full.filter((w) => distinctive.has(w)).length >= needed &&
     fullWeight >= 0.5 * coreWeight &&
     saysWhatHappened(claim, core, full);
-  return { score, reports, matched: chain.full };
+  return { score, reports, matched: fullChain.full };
 }
 
 /**
