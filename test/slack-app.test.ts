@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import { startSlackBot } from '../src/platforms/slack/bot.js';
+import { checkClaims, runCommand } from '../src/dispatch/index.js';
+import { parseTextArgs } from '../src/intent/parse-args.js';
+import { routeMessage } from '../src/intent/route.js';
 import { buildManifest } from '../src/platforms/slack/manifest.js';
 import { PostError } from '../src/platforms/types.js';
 import type { SlackBlock } from '../src/platforms/slack/render.js';
@@ -172,7 +176,7 @@ describe('slash commands', () => {
     expect(buttonValue(blocksOf(posted.body), 'factbot_share')).toBeUndefined();
   });
 
-  it('acknowledges empty and answers through response_url when the answer is not ready in time', async () => {
+  it('acknowledges with a private note and answers in its place through response_url when the answer is not ready in time', async () => {
     // A second app whose inline budget (100 ms) is shorter than the search (400 ms).
     const fake = fakeServices([MCMASTER]);
     fake.corpus.delayMs = 400;
@@ -187,12 +191,46 @@ describe('slash commands', () => {
         slashCommandBody({ command: '/quote', text: 'story reported false', responseUrl: stub.responseUrl('slow') }),
       );
       expect(res.status).toBe(200);
-      expect(res.text).toBe('');
+      expect(res.json).toMatchObject({ response_type: 'ephemeral', text: '⏳ Looking that up…' });
       const answer = await stub.waitFor(() => stub.responsesTo('slow')[0], 8000);
       expect(answer.body.response_type).toBe('ephemeral');
+      expect(answer.body.replace_original).toBe(true);
       expect(allText(answer.body.blocks)).toContain('H.R. McMaster');
     } finally {
       await patient.stop();
+    }
+  });
+
+  it('a slow public answer is posted for everyone and the private note removed', async () => {
+    // A core whose answer is public and arrives only when the test lets it.
+    const fake = fakeServices([MCMASTER]);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const publicReply = { title: 'Digest subscribed', text: 'This channel will get a digest.', notices: [], sections: [], visibility: 'public' as const };
+    const slow = await startSlackBot(
+      { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
+      fake.services,
+      {
+        runCommand: async (...args) => (args[2] === 'quote' ? (await gate, publicReply) : runCommand(...args)),
+        parseTextArgs,
+        routeMessage: (text) => routeMessage(text, fake.services.commands),
+        checkClaims,
+      },
+      { host: '127.0.0.1', inlineBudgetMs: 50 },
+    );
+    try {
+      const res = await postSigned(
+        `http://127.0.0.1:${slow.port}/slack/events`,
+        slashCommandBody({ command: '/quote', text: 'anything', responseUrl: stub.responseUrl('pub') }),
+      );
+      expect(res.json).toMatchObject({ response_type: 'ephemeral', text: '⏳ Looking that up…' });
+      release();
+      const [posted, removed] = await stub.waitFor(() => (stub.responsesTo('pub').length >= 2 ? stub.responsesTo('pub') : undefined), 8000);
+      expect(posted!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+      expect(allText(posted!.body.blocks)).toContain('Digest subscribed');
+      expect(removed!.body).toEqual({ delete_original: true });
+    } finally {
+      await slow.stop();
     }
   });
 

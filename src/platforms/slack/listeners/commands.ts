@@ -8,7 +8,8 @@ import { execute, HELP, originOf, prepareSlash, UMBRELLA } from '../run.js';
 /**
  * Slash commands: one per command definition (except `help`, which lives under `/factbot help`
  * because Slack reserves generic names), plus the `/factbot` umbrella. The answer goes in the
- * acknowledgement when it is ready within the budget, else it follows through response_url.
+ * acknowledgement when it is ready within the budget, else a short private note acknowledges it
+ * and the answer follows through response_url.
  */
 export function slashCommandNames(commandNames: readonly string[]): string[] {
   const names = commandNames.filter((n) => n !== HELP && n !== UMBRELLA);
@@ -30,12 +31,21 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
         await ack(commandResponse(bot, quick, origin));
         return;
       }
-      await ack();
-      const reply = await work;
-      await postToResponseUrl(bot, command.response_url, commandResponse(bot, reply, origin));
+      // Not ready in time: a private "working on it" now, so the command does not seem ignored,
+      // then the answer in its place (a public answer is posted, and the note removed).
+      await ack({ response_type: 'ephemeral', text: WORKING_TEXT });
+      const response = commandResponse(bot, await work, origin);
+      if (response.response_type === 'ephemeral') {
+        await postToResponseUrl(bot, command.response_url, { ...response, replace_original: true });
+        return;
+      }
+      const posted = await postToResponseUrl(bot, command.response_url, { ...response, replace_original: false });
+      if (posted) await postToResponseUrl(bot, command.response_url, { delete_original: true });
     });
   }
 }
+
+export const WORKING_TEXT = '⏳ Looking that up…';
 
 /** The reply if it is ready within `ms`, else null (the work goes on). */
 async function withinBudget(work: Promise<Reply>, ms: number): Promise<Reply | null> {
