@@ -129,7 +129,8 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const saidIt = coverage(q.text, lead!.statement.quote ?? lead!.statement.text) >= SAID_IT_COVERAGE;
   let text: string;
   if (leadItem.speaker) {
-    text = `${saidIt ? '' : 'No statement in the corpus has those words; the closest is from '}${saidIt ? capitalise(describe(leadItem)) : describe(leadItem)} — in “${leadItem.article.title}”.`;
+    const from = saidIt ? capitalise(describe(leadItem)) : `No statement in the corpus has those words; the closest is from ${describe(leadItem)}`;
+    text = `${from} — in “${leadItem.article.title}”.`;
     if (alternatives.length) text += ` Close matches also from: ${alternatives.join(', ')}.`;
   } else {
     text = saidIt ? 'The best match does not say who spoke.' : 'No statement in the corpus has those words; the closest does not say who spoke.';

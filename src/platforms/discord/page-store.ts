@@ -17,7 +17,8 @@ export interface PageState {
   ephemeral: boolean;
 }
 
-const argValue = z.union([z.string().max(4000), z.number(), z.boolean()]);
+// As Slack's kept states: a claim from a long message is an argument too.
+const argValue = z.union([z.string().max(40_000), z.number(), z.boolean()]);
 
 const pageStateSchema: z.ZodType<PageState> = z.object({
   command: z.string().min(1).max(64),
