@@ -144,6 +144,9 @@ describe('composeDigest', () => {
     expect(note.reply!.title).toMatch(/nothing new/);
     expect(note.reply!.text).toMatch(/No new articles since/);
     expect(note.reply!.sections).toEqual([]);
+    // After a digest, the note counts from it, not from a time that reads like the bot's last run (QA 5b).
+    const after = composeDigest({ ...input([], []), sinceLastDigest: true }, { postEmpty: true });
+    expect(after.reply!.text).toMatch(/^No new articles since the last digest \(the newest it covered came in .+\)\.$/);
   });
 
   it('still lists articles that have no quotes', () => {

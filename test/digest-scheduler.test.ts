@@ -113,6 +113,14 @@ describe('digest scheduler', () => {
     await noisy.digest('subscribe', { schedule: 'daily 09:00' });
     await advanceTo(noisy.clock, [rt2], '2026-03-16T09:00:00Z');
     expect(titles(noisy.slack.posts)).toEqual(['factbot digest: nothing new']);
+
+    // After a real digest, an empty note counts from it (QA 5b).
+    noisy.store.addArticle({ id: 'n1', title: 'Harbour reopens', outlet: 'AP' }, [{ quote: 'The quay is open again', speaker: 'Ann Vale' }]);
+    await advanceTo(noisy.clock, [rt2], '2026-03-17T09:00:00Z');
+    await advanceTo(noisy.clock, [rt2], '2026-03-18T09:00:00Z');
+    const [, posted, note] = noisy.slack.posts;
+    expect(posted!.reply.title).not.toMatch(/nothing new/);
+    expect(note!.reply.text).toMatch(/^No new articles since the last digest/);
   });
 
   it('after a restart that missed several slots, posts exactly one catch-up covering everything since the last digest', async () => {

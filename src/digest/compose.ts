@@ -34,6 +34,11 @@ export interface DigestStatement {
 export interface DigestInput {
   /** Start of the period (exclusive); null when the digest covers the whole corpus. */
   since: Date | null;
+  /**
+   * True when `since` is where the channel's last digest ended (the newest article it covered):
+   * an empty note then says "since the last digest", not a time that reads like the bot's last run.
+   */
+  sinceLastDigest?: boolean;
   articles: DigestArticle[];
   /** True when there were more new articles than were fetched. */
   moreArticles?: boolean;
@@ -152,7 +157,10 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
     return {
       reply: {
         title: `${prefix}factbot digest: nothing new`,
-        text: `No new articles ${sinceText}.`,
+        text:
+          input.sinceLastDigest && input.since
+            ? `No new articles since the last digest (the newest it covered came in ${formatInZone(input.since, input.timezone)}).`
+            : `No new articles ${sinceText}.`,
         notices: [],
         sections: [],
         visibility: 'public',

@@ -276,7 +276,7 @@ export class DigestScheduler {
       const lastPosted = await this.store.lastDigestRun(sub.id, { postedOnly: true });
       since = lastPosted ? new Date(lastPosted.coveredUntil) : this.contentFloor(sub);
       const gathered = await gatherDigest({ corpus: this.corpus, store: this.store }, since, sub.timezone);
-      const composed = composeDigest(gathered.input, { postEmpty: this.postEmpty });
+      const composed = composeDigest({ ...gathered.input, sinceLastDigest: lastPosted !== null }, { postEmpty: this.postEmpty });
       const coveredUntil = gathered.coveredUntil ?? since ?? slot;
       if (!composed.reply) {
         await this.record({ subscriptionId: sub.id, slot, status: 'empty', coveredUntil, attempts: 0 });
