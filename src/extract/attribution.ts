@@ -7,7 +7,7 @@
  * fine, "his report" is not a cue), and belief verbs never attribute words.
  */
 import { requiredParticles, speechVerb } from './cues.js';
-import { isDeterminer, isOrgNoun, isPersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
+import { isDeterminer, isOrgNoun, isPersonNoun, looksLikePersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
 import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
 import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
 
@@ -749,7 +749,7 @@ function withApposition(toks: readonly Token[], from: number, to: number): numbe
 
 /** A noun for a person by what they do: known ones, and the shapes of the rest ("harbourmaster"). */
 function isRoleNoun(w: string): boolean {
-  return isPersonNoun(w) || ROLE_WORDS.has(w) || /(?:master|man|woman|person|ist|ian|or|er|ee|ess)$/.test(w);
+  return looksLikePersonNoun(w) || ROLE_WORDS.has(w) || /(?:ee|ess)$/.test(w);
 }
 
 /** A short phrase after "according to": up to a comma or the end. */

@@ -6,7 +6,7 @@
  * we never guess.
  */
 import { OUTLET_NOUNS } from './outlets.js';
-import { isPersonNoun, surname, type Gender, type ParsedMention } from './names.js';
+import { looksLikePersonNoun, surname, type Gender, type ParsedMention } from './names.js';
 
 export type EntityKind = 'person' | 'org' | 'outlet' | 'group' | 'description';
 
@@ -127,7 +127,7 @@ export class EntityTracker {
     };
     const agrees = (e: Entity): boolean => {
       // a description is a person only when its head names one ("the officer", not "the statement")
-      const human = e.kind === 'person' || (e.kind === 'description' && [...e.heads].some((h) => isPersonNoun(h) || /(er|or|ist|ian|man|woman|person)$/.test(h)));
+      const human = e.kind === 'person' || (e.kind === 'description' && [...e.heads].some(looksLikePersonNoun));
       if (p === 'he') return human && e.gender !== 'f' && !e.plural;
       if (p === 'she') return human && e.gender !== 'm' && !e.plural;
       if (p === 'they') return e.plural || e.kind === 'group' || e.kind === 'org' || (human && e.kind === 'description' && e.gender === null);

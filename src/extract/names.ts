@@ -357,6 +357,11 @@ export function isPersonNoun(word: string): boolean {
   return PERSON_NOUNS.has(w) || PERSON_NOUNS.has(w.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1'));
 }
 
+/** A known person noun, or a word shaped like one ("harbourmaster", "campaigner", "lobbyist"). */
+export function looksLikePersonNoun(word: string): boolean {
+  return isPersonNoun(word) || /(er|or|ist|ian|man|woman|person)$/.test(word);
+}
+
 export function isOrgNoun(word: string): boolean {
   return ORG_NOUNS.has(word.toLowerCase());
 }
