@@ -2,6 +2,7 @@ import type { Command, CommandArgs, CommandContext, CommandDefinition } from '..
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { coverage } from '../src/corpus/coverage.js';
+import { verbatimFor } from '../src/corpus/verbatim.js';
 import { PAGE_SIZE, commandHelp, nextPaging, prepareQuery, quoted, readOffset, toItem, uniq } from '../src/dispatch/kit.js';
 import { reportingCue } from '../src/domain/reported-speech.js';
 
@@ -47,16 +48,16 @@ function describe(item: ReplyItem): string {
 }
 
 /**
- * "X said “…”" for a direct quote. Reported speech is headed with the verb the article reports it
+ * "X said “…”" for a direct quote, with X's own words (verbatim.ts), never the asker's. Reported speech is headed with the verb the article reports it
  * by, as its item shows it ("Officials (denied): the closure was linked …"): a denial must not be
  * headed as an assertion, and words that are the writer's are not put in quote marks.
  */
-function headline(item: ReplyItem, words: string): string {
+function headline(item: ReplyItem, verbatim: string): string {
   const who = capitalise(item.speaker!);
   const cue = reportingCue(item);
-  if (!cue) return `${who} said ${quoted(words)}`;
-  if (/^according to$/i.test(cue)) return `According to ${item.speaker}: ${words}`;
-  return `${who} (${cue}): ${words}`;
+  if (!cue) return `${who} said ${quoted(verbatim, 160)}`;
+  if (/^according to$/i.test(cue)) return `According to ${item.speaker}: ${verbatim}`;
+  return `${who} (${cue}): ${verbatim}`;
 }
 
 /**
@@ -126,14 +127,30 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
 
   // The words must be in what was said (the quote or reported clause), not merely in the sentence
   // around it: "buzzfeed" is in "…, an officer told BuzzFeed", not in the officer's words.
-  const saidIt = coverage(q.text, lead!.statement.quote ?? lead!.statement.text) >= SAID_IT_COVERAGE;
+  const said = lead!.statement.quote ?? lead!.statement.text;
+  const hasWords = coverage(q.text, said) >= SAID_IT_COVERAGE;
+  // Coverage forgives function words, "not" among them: "it happened" has every content word of
+  // "it didn't happen". Words that match but disagree on negation are not what was said.
+  const verbatim = verbatimFor(q.text, said);
+  const saidIt = hasWords && verbatim.sameNegation;
+  const negationNote = hasWords && !verbatim.sameNegation
+    ? `${verbatim.spanNegated ? 'negate yours' : 'are not negated as yours are'}: ${quoted(verbatim.span, 160)}`
+    : null;
   let text: string;
   if (leadItem.speaker) {
-    const from = saidIt ? capitalise(describe(leadItem)) : `No statement in the corpus has those words; the closest is from ${describe(leadItem)}`;
+    const from = saidIt
+      ? capitalise(describe(leadItem))
+      : negationNote
+        ? `Not what was said: the closest words, from ${describe(leadItem)}, ${negationNote}`
+        : `No statement in the corpus has those words; the closest is from ${describe(leadItem)}`;
     text = `${from} — in “${leadItem.article.title}”.`;
     if (alternatives.length) text += ` Close matches also from: ${alternatives.join(', ')}.`;
   } else {
-    text = saidIt ? 'The best match does not say who spoke.' : 'No statement in the corpus has those words; the closest does not say who spoke.';
+    text = saidIt
+      ? 'The best match does not say who spoke.'
+      : negationNote
+        ? `Not what was said: the closest words, which do not say who spoke, ${negationNote}.`
+        : 'No statement in the corpus has those words; the closest does not say who spoke.';
     if (alternatives.length) text += ` Close matches name: ${alternatives.join(', ')}.`;
   }
   if (leadItem.corroboration.articles > 1) text += ` Reported in ${leadItem.corroboration.articles} articles.`;
@@ -142,7 +159,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     title: !saidIt
       ? `Closest match for ${quoted(q.text)}${leadItem.speaker ? `: ${leadItem.speaker}` : ''}`
       : leadItem.speaker
-        ? headline(leadItem, q.text)
+        ? headline(leadItem, verbatim.span)
         : `Who said ${quoted(q.text)}?`,
     text,
     notices,

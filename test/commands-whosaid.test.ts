@@ -84,3 +84,44 @@ describe('/whosaid heads reported speech with its verb (QA 5b, R1/R2)', () => {
     expect(r.title).toMatch(/^Closest match for “porthaven gazette”/);
   });
 });
+
+describe('/whosaid quotes the speaker, never the asker, and minds negation', () => {
+  let neg: SeededServices;
+  let ndir: string;
+  beforeAll(async () => {
+    ndir = await mkdtemp(join(tmpdir(), 'factbot-whosaid-negation-'));
+    await writeFile(
+      join(ndir, 'pier.txt'),
+      'Pier fire questions\n\n"The report that came out today is wrong. I was on the pier, the fire didn\'t start there," harbour master Ellen Voss said.\n',
+    );
+    neg = await seedServices({ dir: ndir });
+  });
+  afterAll(async () => {
+    await neg?.close();
+    await rm(ndir, { recursive: true, force: true });
+  });
+
+  it('does not head a denial as the claim it denies', async () => {
+    const r = await runCommand(neg.services, testInvocation(), 'whosaid', { words: 'the fire started there' });
+    expect(r.title).not.toMatch(/said/);
+    expect(r.title).toMatch(/^Closest match for “the fire started there”: Ellen Voss/);
+    expect(r.text).toMatch(/^Not what was said: .*Ellen Voss.* negate yours: “I was on the pier, the fire didn't start there”/);
+  });
+
+  it('heads an agreeing match with the speaker’s verbatim sentence, not the asker’s paraphrase', async () => {
+    const r = await runCommand(neg.services, testInvocation(), 'whosaid', { words: 'the fire did not start there' });
+    expect(r.title).toBe('Ellen Voss said “I was on the pier, the fire didn\'t start there”');
+    expect(r.text).not.toMatch(/Not what was said/);
+  });
+
+  it('quotes the words as spoken when the asker made a typo', async () => {
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: 'we will nevr retreat' });
+    expect(r.title).toBe('Robert Lane said “We will never retreat from this fight”');
+  });
+
+  it('a claim negated where the words are not is not what was said either', async () => {
+    const r = await runCommand(neg.services, testInvocation(), 'whosaid', { words: 'the report that came out today is not wrong' });
+    expect(r.title).toMatch(/^Closest match/);
+    expect(r.text).toMatch(/are not negated as yours are: “The report that came out today is wrong\.”/);
+  });
+});

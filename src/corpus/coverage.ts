@@ -37,7 +37,8 @@ function stem(w: string): string {
   return w.replace(/(es|s|ed|ing|ly)$/, '') || w;
 }
 
-function wordMatches(claimWord: string, words: readonly string[]): boolean {
+/** Whether a claim's word is among `words` (a typo, an inflection or a longer word it begins counts). */
+export function wordMatches(claimWord: string, words: readonly string[]): boolean {
   const cs = stem(claimWord);
   const max = claimWord.length >= 7 ? 2 : claimWord.length >= 4 ? 1 : 0;
   // A word of four letters or more also matches the words it begins ("intel" → "intelligence").

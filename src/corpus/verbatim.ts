@@ -1,0 +1,92 @@
+import { allWords, contentWords, coverage, wordMatches } from './coverage.js';
+
+/**
+ * What a speaker's own words say about a claim, for a headline that quotes them. A headline
+ * "X said “…”" must quote X, not the asker: search and word coverage forgive inflections, typos
+ * and function words, so "it happened" finds "it didn't happen", and the asker's words in quote
+ * marks would be a misquote that reverses the meaning.
+ */
+export interface VerbatimMatch {
+  /** The sentence of the speaker's words that has most of the claim's words, verbatim (cut to a window around them when long). */
+  span: string;
+  /** Whether the claim and that sentence agree on negation ("it happened" vs "it didn't happen"). */
+  sameNegation: boolean;
+  /** Whether the speaker's sentence is negated (when they disagree, says which side is). */
+  spanNegated: boolean;
+}
+
+/**
+ * Negation words. "No" and "none" count: "at no time were any sources discussed" denies that
+ * sources were discussed. Apostrophes straight, curly ("didn’t") or left out, as people type ("didnt").
+ */
+const NEGATION =
+  /\b(?:not|no|never|nobody|nothing|none|neither|nor|cannot|nowhere|(?:did|do|does|is|was|were|are|wo|ca|could|would|should|has|have|had|ai|must|need)nt)\b|n['’]t\b/i;
+
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
+}
+
+/** Sentences of a quote: split after . ! ? (and a closing quote mark) before the next sentence's start. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?]["”’]?)\s+(?=["“‘(]?[A-Z0-9])/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/**
+ * The claim with each word that matches one of the sentence's words (a typo, an inflection)
+ * replaced by it, so a typo in a negation ("we will nevr retreat") still reads as one.
+ */
+function asSpoken(claim: string, sentence: string): string {
+  const spoken = allWords(sentence);
+  return allWords(claim)
+    .map((w) => (spoken.includes(w) ? w : (spoken.find((s) => wordMatches(w, [s])) ?? w)))
+    .join(' ');
+}
+
+/** Longest span shown: a headline, not the whole quote. */
+const MAX_SPAN = 160;
+/** Words kept either side of the matched ones when a sentence is cut. */
+const CONTEXT_WORDS = 4;
+
+export function verbatimFor(claim: string, said: string): VerbatimMatch {
+  const sentences = sentencesOf(said);
+  let best = sentences[0] ?? said;
+  let bestCover = -1;
+  for (const s of sentences) {
+    const c = coverage(claim, s);
+    // Ties go to the shorter sentence: the tighter quote.
+    if (c > bestCover || (c === bestCover && s.length < best.length)) {
+      best = s;
+      bestCover = c;
+    }
+  }
+  const spanNegated = isNegated(best);
+  return { span: cutAround(claim, best), sameNegation: isNegated(asSpoken(claim, best)) === spanNegated, spanNegated };
+}
+
+/**
+ * A long sentence cut to the words from the first to the last that match the claim, with a few
+ * words either side and "…" where words were left out. A trailing comma or colon goes (the
+ * quote is cut there); a sentence's own full stop stays, as the speaker's.
+ */
+function cutAround(claim: string, sentence: string): string {
+  const clean = (s: string): string => s.replace(/[\s,;:]+$/, '');
+  if (sentence.length <= MAX_SPAN) return clean(sentence);
+  // Function words match anywhere: the window is placed by the content words when there are any.
+  const content = contentWords(claim);
+  const want = [...new Set(content.length ? content : allWords(claim))];
+  const tokens = [...sentence.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index }));
+  const hits = tokens
+    .map((t, i) => ({ i, words: allWords(t.text) }))
+    .filter((t) => t.words.some((w) => want.some((c) => wordMatches(c, [w]))))
+    .map((t) => t.i);
+  const from = Math.max(0, (hits[0] ?? 0) - CONTEXT_WORDS);
+  let to = Math.min(tokens.length - 1, (hits[hits.length - 1] ?? 0) + CONTEXT_WORDS);
+  // Still too long (matches far apart): the window around the first match.
+  while (to > from && tokens[to]!.start + tokens[to]!.text.length - tokens[from]!.start > MAX_SPAN) to--;
+  const end = tokens[to]!.start + tokens[to]!.text.length;
+  const text = clean(sentence.slice(tokens[from]!.start, end));
+  return `${from > 0 ? '…' : ''}${text}${to < tokens.length - 1 ? '…' : ''}`;
+}
