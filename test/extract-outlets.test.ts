@@ -66,4 +66,40 @@ describe('outlets', () => {
     expect(own('"No comment," Jo Reed told the Harbour Times.')[0]?.outlet).toBe('Harbour Times');
     expect(own('"No comment," Jo Reed told the Times.')[0]?.outlet).toBe('Harbour Times');
   });
+
+  describe('a document an outlet obtained: the document speaks, the outlet reports', () => {
+    it('"according to a report seen by the Gazette": speaker and outlet split', () => {
+      const [s] = run('According to a harbour board report seen by the Gazette, the new pier will cost $4m.');
+      expect(s).toMatchObject({ kind: 'indirect', speaker: 'a harbour board report', speakerMention: 'a harbour board report', speakerRole: null, outlet: 'The Gazette', quote: 'the new pier will cost $4m' });
+      // the Gazette the article named: its canonical form
+      const named = run('The Leeds Gazette has followed the pier for a year.', 'According to a council memo seen by the Gazette, the pier will open late.');
+      expect(named[0]).toMatchObject({ speaker: 'a council memo', outlet: 'The Leeds Gazette' });
+    });
+
+    it('obtained by, shared with, reviewed by, after the words and with an adverb', () => {
+      // (before: speaker "an email", but its mention and role kept "shared with CNN")
+      expect(run('According to an email shared with CNN, the ferry operator cancelled the contract.')[0]).toMatchObject({ speaker: 'an email', speakerMention: 'an email', speakerRole: null, outlet: 'CNN', quote: 'the ferry operator cancelled the contract' });
+      expect(run('The ferry will stop in May, according to a copy exclusively obtained by the Associated Press.')[0]).toMatchObject({ speaker: 'a copy', outlet: 'Associated Press', quote: 'The ferry will stop in May' });
+      expect(run('According to a memo, seen by Reuters, the depot will close.')[0]).toMatchObject({ speaker: 'a memo', outlet: 'Reuters', quote: 'the depot will close' });
+    });
+
+    it('as the subject of the cue: "a draft reviewed by Reuters says", "documents seen by the BBC show"', () => {
+      expect(run('A draft reviewed by Reuters says the harbour fund will close.')[0]).toMatchObject({ speaker: 'A draft', outlet: 'Reuters', quote: 'the harbour fund will close' });
+      expect(run('Documents seen by the BBC show the ministry knew about the cracks.')[0]).toMatchObject({ speaker: 'Documents', outlet: 'BBC', quote: 'the ministry knew about the cracks' });
+      expect(run('The memo, obtained by the New York Times, said the base would close.')[0]).toMatchObject({ speaker: 'The memo', outlet: 'The New York Times', quote: 'the base would close' });
+      expect(run('"We will not pay for the dredging," the draft, seen by the BBC, says.')[0]).toMatchObject({ kind: 'direct', speaker: 'the draft', outlet: 'BBC' });
+      // "show" without such a subject is the writer's statement, as before
+      expect(run('Documents from the archive show the ministry knew about the cracks.')).toEqual([]);
+    });
+
+    it('the outlet of a document introducing a named speaker\'s words', () => {
+      expect(run('In a letter obtained by CNN, Vale wrote that the quay would close.')[0]).toMatchObject({ speaker: 'Vale', outlet: 'CNN' });
+    });
+
+    it('no outlet, no split: "a report seen by thousands of people" (the same shape with an outlet splits)', () => {
+      const [crowd, paper] = run('According to a report seen by thousands of people, the pier is unsafe.', 'According to a report seen by the Herald, the pier is unsafe.');
+      expect(crowd).toMatchObject({ speaker: 'a report seen by thousands of people', outlet: null });
+      expect(paper).toMatchObject({ speaker: 'a report', outlet: 'The Herald' });
+    });
+  });
 });

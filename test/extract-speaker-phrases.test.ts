@@ -112,4 +112,14 @@ describe('names around participles and headlines', () => {
     const [thing] = all('According to Ann Vale, the north wall, built in 1900, is failing.');
     expect(thing!.quote).toMatch(/^the north wall, built in 1900, is failing/);
   });
+
+  it('after "according to NAME," a thing shaped like a person noun ("tower": -er) is no role when a relative clause on it or a participle follows', () => {
+    const all = (t: string) => extractStatements(article(t)).filter((x) => x.kind !== 'statement');
+    const [tower] = all('According to Smith, the tower, which was built in 1900, is failing.');
+    expect(tower).toMatchObject({ speaker: 'Smith', speakerRole: null, quote: 'the tower, which was built in 1900, is failing' });
+    const [built] = all('According to Smith, the tower, built in 1900, is failing.');
+    expect(built).toMatchObject({ speaker: 'Smith', speakerRole: null, quote: 'the tower, built in 1900, is failing' });
+    // a role after the name, with the words after it, is kept
+    expect(all('The wall is failing, according to Ann Vale, the harbourmaster, who inspected it.')[0]).toMatchObject({ speaker: 'Ann Vale', speakerRole: 'harbourmaster' });
+  });
 });

@@ -560,9 +560,18 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       const from = i + 2;
       const to = withApposition(toks, from, scanRightNPShort(toks, from));
       if (to >= from) {
-        const outlet = outletFromPhrase(toks.slice(from, to + 1).map((x) => x.t).join(' ')) ? { from, to } : null;
-        out.push({ cue: 'according to', cueIndex: i, cueEnd: i + 1, speaker: { from, to }, form: 'according', outletPhrase: outlet, strong: true });
+        // "according to a memo obtained by the Post": the memo speaks, the Post is the outlet
+        const doc = documentSplit(toks, from, to);
+        const outlet = doc ? doc.outlet : outletFromPhrase(toks.slice(from, to + 1).map((x) => x.t).join(' ')) ? { from, to } : null;
+        out.push({ cue: 'according to', cueIndex: i, cueEnd: i + 1, speaker: doc ? doc.speaker : { from, to }, form: 'according', outletPhrase: outlet, strong: true });
       }
+      continue;
+    }
+    // "Documents seen by the BBC show the ministry knew": "show" reports words only with a document an
+    // outlet obtained as its subject ("polls show", "the data showed" stay the writer's statements)
+    if (/^(show|shows|showed)$/.test(t.lo)) {
+      const d = documentBefore(toks, skipAdverbials(toks, i - 1));
+      if (d && !negated(toks, i)) out.push({ cue: t.t, cueIndex: i, cueEnd: i, speaker: d.speaker, form: 'subject', outletPhrase: d.outlet, strong: true });
       continue;
     }
     const v = speechVerb(t.lo);
@@ -675,7 +684,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     const coordinated = (isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1])) || (isComma(toks[before]) && isWord(toks[before + 1]) && toks[before + 1]!.lo === 'then');
     // a relative clause: "Tom Pike, who said he would …" — the name before "who" speaks
     const relative = isWord(toks[before]) && toks[before]!.lo === 'who' && isComma(toks[before - 1]) ? subjectBefore(toks, before - 1) : null;
-    const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : subjectBefore(toks, before));
+    // "A draft reviewed by Reuters says …", "The memo, obtained by the Post, said …": the document speaks
+    const doc = relative || coordinated ? null : documentBefore(toks, before);
+    const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : doc?.speaker ?? subjectBefore(toks, before));
     // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
     const invertedPlace = isQuote(prev) || (isComma(prev) && isQuote(toks[i - 2])) || i === 0 || (isComma(prev) && !speaker);
     if (invertedPlace && !isIng) {
@@ -687,13 +698,15 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const hasCap = toks.slice(from, headEnd + 1).some((x) => isCapWord(x));
         const okStart = isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || hasCap;
         if (okStart && plausibleSpeaker(toks, from, headEnd)) {
-          out.push({ cue, cueIndex: i, cueEnd, speaker: { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13)), cueEnd + 1), strong: !v.weak });
+          // ("…, says a memo obtained by the Post."): the document speaks, the outlet reports
+          const d = documentSplit(toks, from, to);
+          out.push({ cue, cueIndex: i, cueEnd, speaker: d ? d.speaker : { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? d?.outlet ?? shift(governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13)), cueEnd + 1), strong: !v.weak });
           continue;
         }
       }
     }
     if (!speaker) continue;
-    const govOutlet = outletPhrase ?? (() => {
+    const govOutlet = outletPhrase ?? doc?.outlet ?? (() => {
       const g = governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13));
       if (g) return shift(g, cueEnd + 1);
       // "Speaking to the BBC, Ortiz said …", "In an interview with the Gazette, Ortiz said …"
@@ -702,6 +715,15 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       if (before.some((t) => t.k === 'w' && /^(speaking|talking|interview|told)$/.test(t.lo))) {
         const b = governedOutlet(before);
         if (b) return shift(b, introFrom);
+      }
+      // "In a letter obtained by CNN, Ortiz wrote …": the outlet that obtained the words reports them (only
+      // an introduction closed by the outlet, not "citing a report published by the Times, Ortiz said")
+      if (isComma(toks[speaker.from - 1])) {
+        for (let k = speaker.from - 3; k >= introFrom; k--) {
+          const p = obtainedPrep(toks, k);
+          const o = p >= 0 ? outletAfter(toks, p + 1) : null;
+          if (o && o.to === speaker.from - 2) return o;
+        }
       }
       return null;
     })();
@@ -744,7 +766,95 @@ function withApposition(toks: readonly Token[], from: number, to: number): numbe
   const isRole = isDeterminer(seg[0]!.lo) && seg.length >= 2 && seg.slice(1).every((w) => !isCapWord(w) || ROLE_WORDS.has(w.lo)) && isRoleNoun(seg[seg.length - 1]!.lo);
   const firstIsDescription = isDeterminer(toks[from]!.lo) && isRoleNoun(toks[to]!.lo);
   const isName = firstIsDescription && seg.length <= 3 && seg.every((w) => isCapWord(w));
-  return isRole || isName ? end - 1 : to;
+  // "According to Smith, the tower, which was built in 1900, is failing": a segment followed by a relative
+  // clause on a thing, or (opening the sentence, where the words follow) by anything that cannot open a
+  // clause ("the tower, built in 1900, …"), is the subject of the words; the role shape ("-er") fits "tower"
+  const nx = toks[end + 1];
+  if (isWord(nx) && /^(which|that|where)$/.test(nx.lo)) return to;
+  const opening = toks.slice(0, Math.max(0, from - 2)).every((t) => t.k !== 'w');
+  const opensClause = !isWord(nx) || isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || /^(there|here)$/.test(nx.lo) || /^\d/.test(nx.t);
+  if ((isRole || isName) && opening && !opensClause) return to;
+  // "According to a memo, obtained by the Post, the agency …": the participle and its outlet
+  const p = obtainedPrep(toks, start);
+  const obtained = p >= 0 && outletAfter(toks, p + 1)?.to === end - 1;
+  return isRole || isName || obtained ? end - 1 : to;
+}
+
+/**
+ * Participles by which a document reaches a newsroom: "a memo obtained by the Post", "documents seen
+ * by the BBC", "an email shared with CNN", "a draft provided to Reuters", "made available to". The
+ * outlet after them reports the document's words; it did not write them.
+ */
+const OBTAINED = /^(seen|obtained|reviewed|viewed|examined|read|acquired|inspected|published|released|shared|provided|leaked|sent|given|shown|passed|supplied|forwarded|handed|made)$/;
+/** An adverb before or after such a participle: "exclusively obtained by", "seen first by", "made available to". */
+const OBTAINED_MOD = /^(first|exclusively|independently|jointly|separately|also|later|earlier|partially|available)$/;
+
+/**
+ * If the word at `k` opens "obtained by" / "shared with" / "leaked to" (an adverb may stand between),
+ * the index of the preposition, else -1. "made" only as "made available to".
+ */
+function obtainedPrep(toks: readonly Token[], k: number): number {
+  const t = toks[k];
+  if (!isWord(t) || !OBTAINED.test(t.lo)) return -1;
+  let p = k + 1;
+  if (isWord(toks[p]) && OBTAINED_MOD.test(toks[p]!.lo)) p++;
+  if (t.lo === 'made' && toks[p - 1]?.lo !== 'available') return -1;
+  return isWord(toks[p]) && /^(by|with|to)$/.test(toks[p]!.lo) ? p : -1;
+}
+
+/**
+ * The last token of the document phrase before an obtaining participle at `k`: past an adverb before
+ * it ("exclusively obtained") and the comma that sets it off ("the memo, obtained by …"), or -1.
+ */
+function documentEnd(toks: readonly Token[], k: number, from: number): number {
+  let e = k - 1;
+  if (isWord(toks[e]) && (OBTAINED_MOD.test(toks[e]!.lo) || /ly$/.test(toks[e]!.lo)) && e > from) e--;
+  if (isComma(toks[e])) e--;
+  return e >= from && isWord(toks[e]) ? e : -1;
+}
+
+/**
+ * A source phrase that is a document an outlet obtained ("a council report seen by the Gazette",
+ * "a copy obtained by the Associated Press"): the document is the speaker, the outlet (recognised by
+ * outlets.ts, and ending the phrase) the outlet. "A report seen by thousands of people" names no
+ * outlet and stays one phrase.
+ */
+function documentSplit(toks: readonly Token[], from: number, to: number): { speaker: { from: number; to: number }; outlet: { from: number; to: number } } | null {
+  for (let k = from + 1; k < to; k++) {
+    const p = obtainedPrep(toks, k);
+    if (p < 0) continue;
+    const o = outletAfter(toks, p + 1);
+    if (!o || o.to !== to) continue;
+    const e = documentEnd(toks, k, from);
+    return e >= 0 ? { speaker: { from, to: e }, outlet: o } : null;
+  }
+  return null;
+}
+
+/**
+ * The subject before a verb at `j` when it is such a document: "A draft reviewed by Reuters (says)",
+ * "Documents seen by the BBC (show)", "The memo, obtained by the Post, (said)". Before, the outlet
+ * alone was taken for the speaker, or nothing was found ("seen" is no -ed participle).
+ */
+function documentBefore(toks: readonly Token[], j: number): { speaker: { from: number; to: number }; outlet: { from: number; to: number } } | null {
+  const setOff = isComma(toks[j]);
+  const e = setOff ? j - 1 : j;
+  if (!isWord(toks[e])) return null;
+  for (let p = e - 1; p >= 1 && e - p <= 6; p--) {
+    if (!isWord(toks[p])) return null;
+    if (!/^(by|with|to)$/.test(toks[p]!.lo)) continue;
+    const o = outletAfter(toks, p + 1);
+    if (!o || o.to !== e) return null;
+    let k = p - 1;
+    if (isWord(toks[k]) && OBTAINED_MOD.test(toks[k]!.lo) && obtainedPrep(toks, k - 1) === p) k--;
+    if (obtainedPrep(toks, k) !== p) return null;
+    // a set-off participle needs its opening comma: "The memo, obtained by the Post, said"
+    if (setOff && !isComma(toks[k - 1]) && !(isComma(toks[k - 2]) && isWord(toks[k - 1]) && /ly$|^(first|exclusively)$/.test(toks[k - 1]!.lo))) return null;
+    const d = documentEnd(toks, k, 0);
+    const s = d >= 0 ? subjectBefore(toks, d) : null;
+    return s ? { speaker: s, outlet: o } : null;
+  }
+  return null;
 }
 
 /** A noun for a person by what they do: known ones, and the shapes of the rest ("harbourmaster"). */

@@ -170,6 +170,14 @@ const NOT_IN_MASTHEAD = /^(the|a|an|this|that|his|her|their|our|its|in|on|at|of|
  */
 function mastheadOutlet(phrase: string, named: readonly string[]): string | null {
   const p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
+  // "the Gazette", "the Herald": a masthead word alone, with its article, is the newspaper of that name the
+  // article named ("The Leeds Gazette"), else one by that name ("seen by the Gazette" names an outlet; the
+  // article is the guard, as "Gazette" alone may be part of anything). "the Post"/"the Times" resolve below.
+  const single = /^the\s+(\S+)$/i.exec(p);
+  if (single && MASTHEAD_WORD_SET.has(single[1]!) && !SHORT_WORDS.has(single[1]!.toLowerCase())) {
+    const word = single[1]!.toLowerCase();
+    return named.find((n) => n.toLowerCase().endsWith(` ${word}`) && MASTHEAD.test(n)) ?? `The ${single[1]!}`;
+  }
   if (!/^the\s/i.test(p) || !MASTHEAD.test(p.replace(/^the\s+/i, 'The '))) return null;
   const words = p.split(/\s+/).slice(1);
   if (words.length < 2 || words.slice(0, -1).some((w) => NOT_IN_MASTHEAD.test(w.replace(/\.$/, '')))) return null;

@@ -120,7 +120,7 @@ export function pickClauseAttribution(attrs: readonly Attribution[], toks: reado
   // closes with its own attribution ("According to the Post, …, officials said")
   const lead = attrs.find((a) => a.form === 'according' && a.cueIndex === firstWordIndex(toks));
   if (lead) {
-    const closing = verbs.find((a) => a.speaker!.from > lead.speaker!.to && toks.slice(a.cueEnd + 1, a.cueEnd + 8).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)) && a.cueEnd + 8 >= toks.length);
+    const closing = verbs.find((a) => a.speaker!.from > Math.max(lead.speaker!.to, lead.outletPhrase?.to ?? -1) && toks.slice(a.cueEnd + 1, a.cueEnd + 8).every((t) => t.k === 'p' || DAY_OR_ADVERB.test(t.lo)) && a.cueEnd + 8 >= toks.length);
     return closing ?? lead;
   }
   // "Reed promised to clean up the harbour, Pike said.": an attribution closing the sentence governs the words before it
@@ -136,10 +136,11 @@ const PAREN_TIME = /^(on|in|at|last|this|late|early|monday|tuesday|wednesday|thu
 export function clauseOf(toks: readonly Token[], a: Attribution): { from: number; to: number; gap?: { from: number; to: number } } | null {
   const lastTok = lastWordOrQuote(toks);
   if (a.form === 'according') {
-    const sp = a.speaker!;
+    // (the source phrase ends with its outlet: "according to a memo obtained by the Post")
+    const spEnd = Math.max(a.speaker!.to, a.outletPhrase?.to ?? -1);
     // "According to X, …" reports what follows; "…, according to X" what precedes
-    if (a.cueIndex === firstWordIndex(toks) && sp.to < lastTok - 1) {
-      let k = sp.to + 1;
+    if (a.cueIndex === firstWordIndex(toks) && spEnd < lastTok - 1) {
+      let k = spEnd + 1;
       while (toks[k] && toks[k]!.k === 'p') k++;
       return k <= lastTok ? { from: k, to: lastTok } : null;
     }
