@@ -37,7 +37,7 @@ beforeAll(async () => {
   seeded = await seedServices({ dir });
   // What users see is under test here, not timing: on a loaded machine the first autocomplete
   // over the seed corpus may pass Discord's 2 s budget and answer no choices, as designed.
-  h = await startHarness(seeded.services, { autocompleteBudgetMs: 15_000 });
+  h = await startHarness(seeded.services, { autocompleteBudgetMs: 20_000 });
 }, 60_000);
 
 afterAll(async () => {

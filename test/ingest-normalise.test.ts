@@ -71,6 +71,18 @@ describe('ingest: ids, hashes, titles, dates', () => {
     expect(long).toMatch(/^word( word)+…$/);
   });
 
+  it('names a plain-text article after the headline it opens with', () => {
+    expect(deriveTitle('Pier fire questions\n"The report is wrong," the harbour master said.')).toBe('Pier fire questions');
+    expect(deriveTitle('Why did the pier burn?\nInvestigators met on Monday.')).toBe('Why did the pier burn?');
+    // Not a headline: a sentence, a credit or byline, a date, a lone word, or the only paragraph.
+    expect(deriveTitle('The council met.\nIt voted to close the harbour by a wide margin.')).toBe('It voted to close the harbour by a wide margin');
+    expect(deriveTitle('Photo: Jane Smith\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
+    expect(deriveTitle('By Jane Smith\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
+    expect(deriveTitle('Tuesday 16 May 2017 10.30 BST\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
+    expect(deriveTitle('UPDATED\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
+    expect(deriveTitle('Ministers meet again')).toBe('Ministers meet again');
+  });
+
   it('does not name an article after a caption or heading, nor cut a title inside a quotation', () => {
     expect(deriveTitle('Photo/AP\nThe minister resigned on Friday after a week of pressure.')).toBe('The minister resigned on Friday after a week of pressure');
     expect(deriveTitle(`Officials said the President told the Russian foreign minister details of the "inner workings of the group that could expose a source."`)).toBe(

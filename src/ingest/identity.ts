@@ -109,14 +109,43 @@ const DATELINE = /^\p{Lu}[\p{Lu}.' ]+\p{Lu}(?:,[\p{L}\d ]{1,30})?(?: \([^()]{1,4
 /** Paragraphs this short are headings, credits or captions ("Photo/AP"): not what to name an article by. */
 const TITLE_MIN_WORDS = 5;
 
+/** Credits and bylines open articles too: "Photo/AP", "By Jane Smith", "© Reuters", "Updated 3 May". */
+const CREDIT = /[/©@|]|^(?:by|photo|photograph|image|picture|credit|source|updated|published|posted|filed)\b/i;
+
+/** A word of a date line: numbers and times, weekdays, months, time zones, "at", "am". */
+const DATE_WORD = /^(?:[\d.:,/-]+|am|pm|at|on|of|the|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[.,]?|\d+(?:st|nd|rd|th),?)$/i;
+
+/** A dateline of its own ("Tuesday 16 May 2017 10.30 BST"): when, not what. */
+function isDateLine(line: string): boolean {
+  return line.split(/\s+/).every((w) => DATE_WORD.test(w) || /^[A-Z]{2,4}$/.test(w));
+}
+
 /**
- * A title from the text: the first sentence of its first real paragraph, cut at a word boundary
- * near 100 characters with an ellipsis (never inside an unclosed quotation). A final period is
+ * The headline a plain-text article opens with: a first paragraph of 2 to 20 words, with more
+ * text after it, that does not end like a sentence (a full stop, a comma, a colon), is not a
+ * credit or byline and is not just a date. Headlines are what people name articles by; the first
+ * sentence is only a fallback.
+ */
+function headlineOf(paragraphs: readonly string[]): string | null {
+  const first = paragraphs[0]?.trim() ?? '';
+  if (paragraphs.length < 2 || first.length > TITLE_MAX) return null;
+  const words = first.split(/\s+/).length;
+  if (words < 2 || words > 20) return null;
+  if (/[.,;:\-\u2013\u2014]$/.test(first) || CREDIT.test(first)) return null;
+  if (isDateLine(first)) return null;
+  return first;
+}
+
+/**
+ * A title from the text: the headline it opens with (headlineOf), else the first sentence of its
+ * first real paragraph (not a date line), cut at a word boundary near 100 characters with an ellipsis (never inside an unclosed quotation). A final period is
  * dropped (titles do not end in one); ! and ? stay.
  */
 export function deriveTitle(text: string): string {
   const paragraphs = text.split('\n');
-  const found = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS) ?? paragraphs[0] ?? '';
+  const head = headlineOf(paragraphs);
+  if (head) return head;
+  const found = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS && !isDateLine(p)) ?? paragraphs[0] ?? '';
   const first = found.replace(DATELINE, '');
   let t = first.slice(0, firstSentenceEnd(first)).trim();
   if (t.length <= TITLE_MAX) return t.replace(/(?<!\.)\.$/, '');

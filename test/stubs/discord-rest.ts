@@ -25,6 +25,12 @@ interface Failure {
   times: number;
 }
 
+/**
+ * How long a missing request is waited for: under the test timeout (30 s), and long enough for a
+ * machine shared with other work (one autocomplete took over 15 s at a load average of 13).
+ */
+const WAIT_MS = 25_000;
+
 export class DiscordRestStub {
   readonly requests: RecordedRequest[] = [];
   /** Messages GET /channels/:c/messages/:m can return, by `${channel}/${message}`. */
@@ -62,13 +68,13 @@ export class DiscordRestStub {
   async waitFor(method: string, path: RegExp, opts: { from?: number; ms?: number } = {}): Promise<RecordedRequest> {
     // Generous: a request that comes is found at once; only a missing one waits this long, and CI
     // machines are shared.
-    const deadline = Date.now() + (opts.ms ?? 15_000);
+    const deadline = Date.now() + (opts.ms ?? WAIT_MS);
     for (;;) {
       const hit = this.requests.slice(opts.from ?? 0).find((r) => r.method === method && path.test(r.path));
       if (hit) return hit;
       if (Date.now() > deadline) {
         const seen = this.requests.map((r) => `${r.method} ${r.path}`).join('\n  ');
-        throw new Error(`no ${method} ${path} within ${opts.ms ?? 15_000} ms; saw:\n  ${seen}`);
+        throw new Error(`no ${method} ${path} within ${opts.ms ?? WAIT_MS} ms; saw:\n  ${seen}`);
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 50);
