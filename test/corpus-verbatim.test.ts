@@ -5,6 +5,7 @@ describe('verbatimFor: the speaker’s own words for a headline', () => {
   it('splits a quote into sentences, closing quote marks included', () => {
     expect(sentencesOf('It is false. I was there! Was it? "Yes." 3 more.')).toEqual(['It is false.', 'I was there!', 'Was it?', '"Yes."', '3 more.']);
     expect(sentencesOf('Mr. smith said so')).toEqual(['Mr. smith said so']);
+    expect(sentencesOf('I told Mr. Lavrov and H.R. McMaster. Then Gen. Votel left.')).toEqual(['I told Mr. Lavrov and H.R. McMaster.', 'Then Gen. Votel left.']);
   });
 
   it('reads negation in words, contractions and curly apostrophes', () => {

@@ -26,10 +26,13 @@ export function isNegated(text: string): boolean {
   return NEGATION.test(text);
 }
 
-/** Sentences of a quote: split after . ! ? (and a closing quote mark) before the next sentence's start. */
+/**
+ * Sentences of a quote: split after . ! ? (and a closing quote mark) before the next sentence's
+ * start, but not after a title or an initial ("Mr. Lavrov", "H.R. McMaster", "Gen. Votel").
+ */
 export function sentencesOf(text: string): string[] {
   return text
-    .split(/(?<=[.!?]["”’]?)\s+(?=["“‘(]?[A-Z0-9])/)
+    .split(/(?<=[.!?]["”’]?)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Mt|No|Inc|Co|Corp|[A-Z])\.)\s+(?=["“‘(]?[A-Z0-9])/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
