@@ -23,7 +23,19 @@ describe('Slack app manifest', () => {
     expect(m.features.shortcuts).toEqual([expect.objectContaining({ name: 'Find sources', type: 'message', callback_id: 'find_sources' })]);
     expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
     expect(m.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'chat:write', 'chat:write.public', 'commands', 'groups:history'].sort(),
+      [
+        'app_mentions:read',
+        'channels:history',
+        'channels:join',
+        'channels:read',
+        'chat:write',
+        'chat:write.public',
+        'commands',
+        'groups:history',
+        'groups:read',
+        'im:read',
+        'mpim:read',
+      ].sort(),
     );
     expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(m.settings.interactivity.is_enabled).toBe(true);

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { BOT_SCOPES } from '../../src/platforms/slack/manifest.js';
 
 /**
  * A loopback stand-in for Slack: the Web API (`SLACK_API_URL` = `${url}/api/`) and response_url
@@ -36,11 +37,39 @@ export interface ThreadMessage {
   user?: string;
 }
 
+/**
+ * A conversation as the stub's workspace knows it, for conversations.info / conversations.join
+ * and, once registered, for who may post in it.
+ */
+export interface StubConversation {
+  id: string;
+  /** Channel name; group DMs are `mpdm-…`. */
+  name?: string;
+  type: 'public' | 'private' | 'im' | 'mpim';
+  /** Whether the bot is in it. An IM with the bot in it is the bot's own DM with `user`. */
+  member: boolean;
+  archived?: boolean;
+  /** IMs: the other person. */
+  user?: string;
+}
+
+/** The read scope Slack wants for conversations.info on each type of conversation. */
+const READ_SCOPE: Record<StubConversation['type'], string> = {
+  public: 'channels:read',
+  private: 'groups:read',
+  im: 'im:read',
+  mpim: 'mpim:read',
+};
+
 export class SlackStub {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlCall[] = [];
   /** Threads for conversations.replies: `${channel}/${ts}` → messages, parent first. */
   readonly threads = new Map<string, ThreadMessage[]>();
+  /** The workspace's conversations; one not listed here is unknown to conversations.* (`channel_not_found`). */
+  readonly conversations = new Map<string, StubConversation>();
+  /** The bot token's scopes (by default the manifest's): a call needing another answers `missing_scope`. */
+  readonly scopes = new Set<string>(BOT_SCOPES);
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private nextTs = 1;
@@ -105,6 +134,14 @@ export class SlackStub {
     this.calls.length = 0;
     this.responses.length = 0;
     this.failures.clear();
+    this.conversations.clear();
+    this.scopes.clear();
+    for (const scope of BOT_SCOPES) this.scopes.add(scope);
+  }
+
+  addConversation(conversation: StubConversation): StubConversation {
+    this.conversations.set(conversation.id, conversation);
+    return conversation;
   }
 
   /** Polls until `check` returns something truthy (answers arrive after the HTTP ack). */
@@ -197,8 +234,15 @@ export class SlackStub {
         return { ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'factbot', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const refused = this.postRefusal(String(args.channel));
+        if (refused) return refused;
         return { ok: true, channel: args.channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}`, message: { text: args.text } };
+      }
+      case 'conversations.info':
+        return this.conversationsInfo(String(args.channel));
+      case 'conversations.join':
+        return this.conversationsJoin(String(args.channel));
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
       case 'conversations.replies': {
@@ -211,6 +255,82 @@ export class SlackStub {
         return { ok: true };
     }
   }
+
+  private missingScope(needed: string): Record<string, unknown> {
+    return { ok: false, error: 'missing_scope', needed, provided: [...this.scopes].join(',') };
+  }
+
+  /** What the bot token can see: public channels, and the others only when it is in them. */
+  private visible(channel: string): StubConversation | undefined {
+    const c = this.conversations.get(channel);
+    return c && (c.type === 'public' || c.member) ? c : undefined;
+  }
+
+  private conversationsInfo(channel: string): Record<string, unknown> {
+    const readScopes = Object.values(READ_SCOPE);
+    if (!readScopes.some((s) => this.scopes.has(s))) return this.missingScope(readScopes.join(','));
+    const c = this.visible(channel);
+    if (!c) return { ok: false, error: 'channel_not_found' };
+    if (!this.scopes.has(READ_SCOPE[c.type])) return this.missingScope(READ_SCOPE[c.type]);
+    return { ok: true, channel: conversationObject(c) };
+  }
+
+  private conversationsJoin(channel: string): Record<string, unknown> {
+    if (!this.scopes.has('channels:join')) return this.missingScope('channels:join');
+    const c = this.visible(channel);
+    if (!c) return { ok: false, error: 'channel_not_found' };
+    if (c.type !== 'public') return { ok: false, error: 'method_not_supported_for_channel_type' };
+    if (c.archived) return { ok: false, error: 'is_archived' };
+    if (c.member) {
+      return { ok: true, channel: conversationObject(c), warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } };
+    }
+    c.member = true;
+    return { ok: true, channel: conversationObject(c) };
+  }
+
+  /** Slack's answer to a post in a registered conversation the bot may not post in; none for unregistered ones. */
+  private postRefusal(channel: string): Record<string, unknown> | undefined {
+    const c = this.conversations.get(channel);
+    if (!c) return undefined;
+    if (!this.visible(channel)) return { ok: false, error: 'channel_not_found' };
+    if (c.archived) return { ok: false, error: 'is_archived' };
+    if (!c.member && !this.scopes.has('chat:write.public')) return { ok: false, error: 'not_in_channel' };
+    return undefined;
+  }
+}
+
+/** The conversation object as conversations.info and conversations.join return it (the fields of its type). */
+function conversationObject(c: StubConversation): Record<string, unknown> {
+  const created = 1_449_252_889;
+  if (c.type === 'im') {
+    return { id: c.id, created, is_im: true, is_org_shared: false, user: c.user ?? 'U0000001', is_user_deleted: false, priority: 0 };
+  }
+  const name = c.name ?? c.id.toLowerCase();
+  return {
+    id: c.id,
+    name,
+    is_channel: c.type === 'public',
+    is_group: c.type === 'private',
+    is_im: false,
+    is_mpim: c.type === 'mpim',
+    is_private: c.type !== 'public',
+    created,
+    is_archived: c.archived ?? false,
+    is_general: false,
+    unlinked: 0,
+    name_normalized: name,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    is_pending_ext_shared: false,
+    pending_shared: [],
+    context_team_id: TEAM_ID,
+    creator: 'U0000001',
+    is_member: c.member,
+    topic: { value: '', creator: '', last_set: 0 },
+    purpose: { value: '', creator: '', last_set: 0 },
+    previous_names: [],
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -278,13 +398,13 @@ export async function postSigned(url: string, body: string, opts: SignedRequestO
   return { status: res.status, text, json };
 }
 
-export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string }): string {
+export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string; channelName?: string }): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: TEAM_ID,
     team_domain: 'newsroom',
     channel_id: fields.channelId ?? 'C0000001',
-    channel_name: 'politics',
+    channel_name: fields.channelName ?? 'politics',
     user_id: fields.userId ?? 'U0000001',
     user_name: 'reporter',
     command: fields.command,

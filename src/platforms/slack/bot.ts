@@ -142,6 +142,7 @@ export async function startSlackBot<S extends ServicesLike>(
     log,
     retry: opts.retry ?? INTERACTIVE_RETRY,
     inlineBudgetMs: opts.inlineBudgetMs ?? INLINE_ANSWER_BUDGET_MS,
+    digestAdmins: config.digestAdmins,
   };
   registerListeners(app, bot);
 

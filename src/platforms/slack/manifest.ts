@@ -15,17 +15,27 @@ import { FIND_SOURCES } from './listeners/shortcuts.js';
  * Exactly what the listeners use:
  * - commands: slash commands and the message shortcut;
  * - chat:write: thread answers and digest posts;
- * - chat:write.public: digests in public channels that subscribed with /digest without inviting the bot;
+ * - chat:write.public: digests in public channels factbot is not in (DIGEST_SCHEDULES, a channel
+ *   it was removed from, an install without channels:join);
  * - app_mentions:read: the `app_mention` event;
- * - channels:history, groups:history: `conversations.replies` for "check this" in public and private channels.
+ * - channels:history, groups:history: `conversations.replies` for "check this" in public and private channels;
+ * - channels:read, groups:read, im:read, mpim:read: `conversations.info` when `/digest subscribe`
+ *   checks that factbot can post in the conversation (Slack wants the read scope of the
+ *   conversation's type, and answers missing_scope without it, which would leave the check undone);
+ * - channels:join: `conversations.join`, so a public channel's subscription works without an invite.
  */
 export const BOT_SCOPES = [
   'app_mentions:read',
   'channels:history',
+  'channels:join',
+  'channels:read',
   'chat:write',
   'chat:write.public',
   'commands',
   'groups:history',
+  'groups:read',
+  'im:read',
+  'mpim:read',
 ] as const;
 
 export const BOT_EVENTS = ['app_mention'] as const;

@@ -24,7 +24,7 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
       const prepared = prepareSlash(bot, name, text);
       const inv = invocation(command.user_id, command.channel_id, command.team_id);
       const origin = originOf(prepared);
-      const work = execute(bot, inv, prepared);
+      const work = execute(bot, inv, prepared, command.channel_name ? { channelName: command.channel_name } : {});
 
       const quick = await withinBudget(work, bot.inlineBudgetMs);
       if (quick) {
