@@ -125,3 +125,10 @@ describe('/whosaid quotes the speaker, never the asker, and minds negation', () 
     expect(r.text).toMatch(/are not negated as yours are: “The report that came out today is wrong\.”/);
   });
 });
+
+describe('/whosaid with words the user put in quote marks', () => {
+  it('quotes them once in the headline', async () => {
+    const r = await runCommand(seeded.services, testInvocation(), 'whosaid', { words: '"lane safe"' });
+    expect(r.title).toMatch(/^Closest match for “lane safe”/);
+  });
+});

@@ -120,6 +120,21 @@ describe('corpus search', () => {
     expect(p2.results[0]?.statement.id).not.toBe(p1.results[0]?.statement.id);
   });
 
+  it('looks a phrase that no statement has word for word up loosely, and says so', async () => {
+    const c = await corpusWith();
+    await c.syncDataDir('data');
+    const page = await c.search('"I get good intel every day"', { limit: 5 });
+    expect(page.results[0]?.statement.speaker).toBe('Donald Trump');
+    expect(page.query.notices).toContain('No statement has “I get good intel every day” word for word; these have the words, not necessarily in that order.');
+    // A phrase that is there verbatim is still required, with no notice.
+    const exact = await c.search('"great intel"', { limit: 5 });
+    expect(exact.results.map((r) => r.statement.speaker)).toEqual(['Donald Trump']);
+    expect(exact.query.notices).toEqual([]);
+    // Filters still hold when loosened.
+    const filtered = await c.search('"I get good intel every day"', { limit: 5, filters: { speaker: 'H.R. McMaster' } });
+    expect(filtered.results).toEqual([]);
+  });
+
   it('answers an empty query with nothing rather than everything', async () => {
     const c = await corpusWith();
     await c.syncDataDir('data');

@@ -338,6 +338,16 @@ export class CorpusRuntime implements Corpus {
       // With a speaker named, their statements in articles about the topic are answers too.
       { dropUncovered: !q.filters.speaker },
     );
+    if (grouped.length === 0 && q.phrases.length > 0) {
+      // A quote pasted from memory or from another outlet's version ("I get good intel") is rarely
+      // word for word what any article has: nothing at all is the least useful answer, so the
+      // words are looked up loosely, and the answer says the phrase itself was not found.
+      const loose = await this.search({ ...q, text: [q.text, ...q.phrases].join(' '), phrases: [], notices: [] }, { offset, limit });
+      if (loose.results.length > 0) {
+        const notice = `No statement has ${q.phrases.map((p) => `“${p}”`).join(' or ')} word for word; these have the words, not necessarily in that order.`;
+        return { ...loose, query: { ...loose.query, notices: [...q.notices, notice, ...loose.query.notices] } };
+      }
+    }
     const slice = grouped.slice(offset, offset + limit);
     const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
     const byId = new Map(stored.map((s) => [s.id, s]));

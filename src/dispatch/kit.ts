@@ -82,7 +82,9 @@ export function uniq(xs: readonly string[]): string[] {
 
 /** Short form of the user's words for titles: “great intel”. */
 export function quoted(text: string, max = 80): string {
-  const t = text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  // Words the user already put in quote marks ("it never happened") are not quoted twice.
+  const inner = /^["“]([^"“”]*)["”]$/.exec(text.trim())?.[1] ?? text;
+  const t = inner.length > max ? `${inner.slice(0, max - 1).trimEnd()}…` : inner;
   return `“${t}”`;
 }
 
