@@ -55,7 +55,8 @@ function describe(item: ReplyItem): string {
 function headline(item: ReplyItem, verbatim: string): string {
   const who = capitalise(item.speaker!);
   const cue = reportingCue(item);
-  if (!cue) return `${who} said ${quoted(verbatim, 160)}`;
+  // A headline is one line (Slack's header: 150 characters): the quote is the part that gives way.
+  if (!cue) return `${who} said ${quoted(verbatim, Math.max(60, 148 - who.length - 8))}`;
   if (/^according to$/i.test(cue)) return `According to ${item.speaker}: ${verbatim}`;
   return `${who} (${cue}): ${verbatim}`;
 }

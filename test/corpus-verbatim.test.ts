@@ -25,8 +25,17 @@ describe('verbatimFor: the speaker’s own words for a headline', () => {
     const filler = 'and then we talked about many other matters of the day in the long meeting';
     const said = `${filler} ${filler} before the council finally approved the harbour budget for next year ${filler} ${filler}.`;
     const { span } = verbatimFor('council approved harbour budget', said);
-    expect(span.length).toBeLessThanOrEqual(162);
+    expect(span.length).toBeLessThanOrEqual(112);
     expect(span).toMatch(/^….*the council finally approved the harbour budget for next.*…$/);
     expect(said.includes(span.slice(1, -1))).toBe(true);
+  });
+
+  it('never cuts a negation away from the words it negates', () => {
+    const said =
+      'At no time, and I want to be very clear about this to everyone in the room and everyone watching at home today, were any intelligence sources or methods discussed with the Russian visitors.';
+    const m = verbatimFor('intelligence sources were discussed', said);
+    expect(m.sameNegation).toBe(false);
+    expect(m.span).toMatch(/^At no time/);
+    expect(m.span.length).toBeLessThanOrEqual(112);
   });
 });

@@ -48,8 +48,8 @@ function asSpoken(claim: string, sentence: string): string {
     .join(' ');
 }
 
-/** Longest span shown: a headline, not the whole quote. */
-const MAX_SPAN = 160;
+/** Longest span shown: a headline (Slack's header holds 150 characters, the speaker's name too). */
+const MAX_SPAN = 110;
 /** Words kept either side of the matched ones when a sentence is cut. */
 const CONTEXT_WORDS = 4;
 
@@ -75,21 +75,38 @@ export function verbatimFor(claim: string, said: string): VerbatimMatch {
  * quote is cut there); a sentence's own full stop stays, as the speaker's.
  */
 function cutAround(claim: string, sentence: string): string {
-  const clean = (s: string): string => s.replace(/[\s,;:]+$/, '');
+  const clean = (t: string): string => t.replace(/[\s,;:]+$/, '');
   if (sentence.length <= MAX_SPAN) return clean(sentence);
   // Function words match anywhere: the window is placed by the content words when there are any.
   const content = contentWords(claim);
   const want = [...new Set(content.length ? content : allWords(claim))];
   const tokens = [...sentence.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index }));
+  const last = tokens.length - 1;
   const hits = tokens
     .map((t, i) => ({ i, words: allWords(t.text) }))
     .filter((t) => t.words.some((w) => want.some((c) => wordMatches(c, [w]))))
     .map((t) => t.i);
+  const width = (a: number, b: number): number => tokens[b]!.start + tokens[b]!.text.length - tokens[a]!.start;
+  const piece = (a: number, b: number): string =>
+    `${a > 0 ? '…' : ''}${clean(sentence.slice(tokens[a]!.start, tokens[b]!.start + tokens[b]!.text.length))}${b < last ? '…' : ''}`;
   const from = Math.max(0, (hits[0] ?? 0) - CONTEXT_WORDS);
-  let to = Math.min(tokens.length - 1, (hits[hits.length - 1] ?? 0) + CONTEXT_WORDS);
+  let to = Math.min(last, (hits[hits.length - 1] ?? 0) + CONTEXT_WORDS);
+  // A negation outside the window would be cut from a quote that reads the other way without it
+  // ("At no time … were any sources discussed"): its words are kept, before (or after) the window.
+  const negations = tokens.map((t, i) => (isNegated(t.text) ? i : -1)).filter((i) => i >= 0);
+  if (negations.length && !negations.some((i) => i >= from && i <= to)) {
+    const n = negations.filter((i) => i < from).pop() ?? negations.find((i) => i > to)!;
+    const a = Math.max(0, n - 1);
+    const b = Math.min(last, n + 2);
+    if (n < from && width(a, to) <= MAX_SPAN) return piece(a, to);
+    if (n > to && width(from, b) <= MAX_SPAN) return piece(from, b);
+    const neg = piece(a, b);
+    while (to > from && width(from, to) > MAX_SPAN - neg.length) to--;
+    const hit = piece(from, to);
+    // Pieces in the sentence's order; the ellipses between them join ("At no time… …were any").
+    return n < from ? `${neg.replace(/…$/, '')} … ${hit.replace(/^…/, '')}` : `${hit.replace(/…$/, '')} … ${neg.replace(/^…/, '')}`;
+  }
   // Still too long (matches far apart): the window around the first match.
-  while (to > from && tokens[to]!.start + tokens[to]!.text.length - tokens[from]!.start > MAX_SPAN) to--;
-  const end = tokens[to]!.start + tokens[to]!.text.length;
-  const text = clean(sentence.slice(tokens[from]!.start, end));
-  return `${from > 0 ? '…' : ''}${text}${to < tokens.length - 1 ? '…' : ''}`;
+  while (to > from && width(from, to) > MAX_SPAN) to--;
+  return piece(from, to);
 }
