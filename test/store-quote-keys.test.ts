@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseQuoteWords, quoteKeys } from '../src/extract/quote-keys.js';
+import { compatibleQuotes, normaliseQuoteWords, quoteKeys } from '../src/extract/quote-keys.js';
 import { assignClusters } from '../src/store/clusters.js';
 
 const shared = (a: string, b: string) => {
@@ -65,6 +65,30 @@ describe('assignClusters', () => {
     expect(r.clusterOf.get('c:3')).toBe('c:1');
   });
 
+  it('does not join quotes that share keys but disagree on a negation, nor merge two versions through an excerpt', () => {
+    const no = 'we have no plans to close the bridge before the summer and the engineers say it is safe';
+    const yes = 'we have plans to close the bridge before the summer and the engineers say it is safe';
+    const excerpt = 'before the summer and the engineers say it is safe';
+    const existing = new Map([
+      ['k1', [{ clusterId: 'a:0', nKeys: 3, quote: no }]],
+      ['k2', [{ clusterId: 'a:0', nKeys: 3, quote: no }]],
+      ['k3', [{ clusterId: 'b:0', nKeys: 3, quote: yes }]],
+      ['k4', [{ clusterId: 'b:0', nKeys: 3, quote: yes }]],
+    ]);
+    const r = assignClusters(
+      [
+        { id: 'c:0', keys: ['k1', 'k2', 'k3'], quote: yes },
+        { id: 'c:1', keys: ['k1', 'k2', 'k3', 'k4'], quote: excerpt },
+      ],
+      existing,
+    );
+    // c:0 shares two keys with a:0 ("no plans"): not joined; the excerpt then joins it to its own
+    // version's cluster b:0 (most shared keys first), and a:0 stays apart.
+    expect(r.clusterOf.get('c:0')).toBe('b:0');
+    expect(r.clusterOf.get('c:1')).toBe('b:0');
+    expect(r.merges).toEqual(new Map());
+  });
+
   it('a short quote joins on its one key', () => {
     const r = assignClusters([{ id: 'x:0', keys: ['q1'] }], new Map([['q1', [{ clusterId: 'y:3', nKeys: 1 }]]]));
     expect(r.clusterOf.get('x:0')).toBe('y:3');
@@ -83,5 +107,20 @@ describe('quoteKeys edge cases', () => {
     const excerpt = quoteKeys('came out tonight as reported is false. The President and the foreign minister reviewed');
     expect(excerpt.length).toBeGreaterThanOrEqual(1);
     for (const k of excerpt) expect(whole.has(k)).toBe(true);
+  });
+});
+
+describe('compatibleQuotes', () => {
+  const base = 'The council has set aside $4 million for the harbour this year, and every penny of it will go to the north pier';
+  it('a figure or a negation changed makes another quote', () => {
+    expect(compatibleQuotes(base, base.replace('$4 million', '$40 million'))).toBe(false);
+    expect(compatibleQuotes(base, base.replace('$4 million', '$4 billion'))).toBe(false);
+    expect(compatibleQuotes(base, base.replace('every penny', 'not a penny'))).toBe(false);
+    expect(compatibleQuotes('I did not sign the contract and I never met him', 'I did sign the contract and I never met him')).toBe(false);
+  });
+  it('typography, case and an excerpt that leaves the figure out are the same quote', () => {
+    expect(compatibleQuotes(base, base.toUpperCase().replace(',', ''))).toBe(true);
+    expect(compatibleQuotes(base, 'every penny of it will go to the north pier')).toBe(true);
+    expect(compatibleQuotes("I didn't sign it, and I never will", 'I didn’t sign it and I never will')).toBe(true);
   });
 });

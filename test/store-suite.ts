@@ -351,6 +351,24 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(members[0]).toMatchObject({ statementId: 'wp:1', outlet: 'The Washington Post', published: '2026-02-01' });
     });
 
+    it('versions that differ in a negation or a figure are not one quote, even through an excerpt of both (QA 6b, C1)', async () => {
+      const said = 'We have no plans to close the harbour bridge before the summer season, and the engineers have told me it is safe';
+      await store.upsertArticle(article('c1'), [quote(said, 'Ruth Calder')]);
+      await store.upsertArticle(article('c2'), [quote(said.toUpperCase(), 'Calder')]);
+      await store.upsertArticle(article('c3'), [quote(said.replace('no plans', 'plans'), 'Calder')]);
+      // An excerpt without the changed words fits both versions: it joins one, and merges nothing.
+      await store.upsertArticle(article('c4'), [quote('before the summer season, and the engineers have told me it is safe', 'Calder')]);
+      const money = 'The council has set aside $4 million for the harbour this year, and every penny of it will go to the north pier';
+      await store.upsertArticle(article('m1'), [quote(money, 'Ruth Calder')]);
+      await store.upsertArticle(article('m2'), [quote(money.replace('$4 million', '$40 million'), 'Ruth Calder')]);
+      const cluster = async (id: string) => (await store.getStatements(id))[0]!.clusterId;
+      expect(await cluster('c2')).toBe(await cluster('c1'));
+      expect(await cluster('c3')).not.toBe(await cluster('c1'));
+      expect(await cluster('c4')).toBe(await cluster('c1'));
+      expect(await cluster('m2')).not.toBe(await cluster('m1'));
+      expect(await store.clusterSizes()).toEqual(new Map([[await cluster('c1'), 3]]));
+    });
+
     it('a quote counts once per article, and a lone statement is its own cluster', async () => {
       await store.upsertArticle(article('a'), [quote('it did not happen', 'Sean Spicer'), quote('It didn’t happen!', 'Sean Spicer'), quote('it did not happen', 'Sean Spicer')]);
       const st = await store.getStatements('a');

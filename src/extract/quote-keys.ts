@@ -111,3 +111,73 @@ export function quoteKeys(quote: string): string[] {
   if (!keys.length) return [`q${runHash(lanes, 0, lanes.length).toString(36)}`];
   return [...new Set(keys)];
 }
+
+/**
+ * Words that make two otherwise equal quotes say different things: negations ("we have no plans"
+ * against "we have plans") and numbers ("$4 million" against "$40 million", "4 billion"). Keys
+ * leave them out of play (one changed word leaves most shingles shared), so the store compares
+ * them before it counts two quotes as one (compatibleQuotes).
+ */
+const NEGATION_WORDS = new Set(
+  (
+    'not no never nobody nothing none neither nor cannot nowhere ' +
+    'dont didnt doesnt isnt wasnt werent arent wont cant couldnt wouldnt shouldnt hasnt havent hadnt aint mustnt neednt'
+  ).split(' '),
+);
+const NUMBER_WORDS = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion ' +
+    'half quarter percent per cent dozen dozens hundreds thousands millions billions'
+  ).split(' '),
+);
+
+function isTellingWord(w: string): boolean {
+  return NEGATION_WORDS.has(w) || NUMBER_WORDS.has(w) || /\d/.test(w);
+}
+
+function tellingWords(words: readonly string[], from = 0, to = words.length): string {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) if (isTellingWord(words[i]!)) out.push(words[i]!);
+  return out.sort().join(' ');
+}
+
+/**
+ * The part of `long` that `short` (an excerpt, or the same quote as another outlet printed it)
+ * lines up with: from where its first shared run of SHINGLE_WORDS words starts, shifted back by
+ * that run's place in `short`, to where its last shared run ends, shifted on likewise. The whole
+ * of `long` when no run is shared.
+ */
+function alignedRegion(short: readonly string[], long: readonly string[]): [number, number] {
+  const k = Math.min(SHINGLE_WORDS, short.length);
+  const at = new Map<string, number[]>();
+  for (let i = 0; i + k <= long.length; i++) {
+    const key = long.slice(i, i + k).join(' ');
+    const list = at.get(key);
+    if (list) list.push(i);
+    else at.set(key, [i]);
+  }
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i + k <= short.length; i++) {
+    const found = at.get(short.slice(i, i + k).join(' '));
+    if (!found) continue;
+    if (start < 0) start = Math.max(0, found[0]! - i);
+    end = Math.min(long.length, found[found.length - 1]! + (short.length - i));
+  }
+  return start < 0 ? [0, long.length] : [start, Math.max(start, end)];
+}
+
+/**
+ * Whether two quotes that share keys say the same thing: the negations and numbers of the shorter
+ * equal those of the part of the longer it lines up with. An excerpt that leaves out a sentence
+ * with a number still corroborates; a version with "no" or a figure changed does not.
+ */
+export function compatibleQuotes(a: string, b: string): boolean {
+  const wa = normaliseQuoteWords(a);
+  const wb = normaliseQuoteWords(b);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const [from, to] = alignedRegion(short, long);
+  return tellingWords(short) === tellingWords(long, from, to);
+}
+

@@ -3,18 +3,25 @@
  * their quote (src/extract/quote-keys.ts); a statement joins every cluster it shares enough keys
  * with, merging them. "Enough" is two keys, or one when either side is a short quote with fewer
  * keys: a single shared shingle between two long quotes is more often a stock phrase than the same
- * words.
+ * words. Keys that are shared count only between quotes that agree on their negations and numbers
+ * (compatibleQuotes): "we have no plans" and "we have plans", "$4 million" and "$40 million" share
+ * nearly every key, and counting one as corroborating the other would tell a fact-checker the
+ * opposite of what the articles say.
  */
+import { compatibleQuotes } from '../extract/quote-keys.js';
 
 /** A stored statement that has a key: the cluster it is in and how many keys it has. */
 export interface KeyOwner {
   clusterId: string;
   nKeys: number;
+  /** The statement's quote, to check that shared keys mean the same words (absent: not checked). */
+  quote?: string | null;
 }
 
 export interface ClusterInput {
   id: string;
   keys: readonly string[];
+  quote?: string | null;
 }
 
 export interface ClusterAssignment {
@@ -59,42 +66,64 @@ export function assignClusters(
 ): ClusterAssignment {
   const uf = new UnionFind();
   const existingLabels = new Set<string>();
-  const owners = new Map<string, Array<{ node: string; nKeys: number }>>();
+  const owners = new Map<string, Array<{ node: string; nKeys: number; quote: string | null }>>();
   for (const [key, list] of existing) {
-    const mine: Array<{ node: string; nKeys: number }> = [];
+    const mine: Array<{ node: string; nKeys: number; quote: string | null }> = [];
     for (const o of list) {
       uf.add(o.clusterId);
       existingLabels.add(o.clusterId);
-      mine.push({ node: o.clusterId, nKeys: o.nKeys });
+      mine.push({ node: o.clusterId, nKeys: o.nKeys, quote: o.quote ?? null });
     }
     owners.set(key, mine);
   }
+  // A quote repeated in many articles meets the same owner quotes again and again.
+  const verdicts = new Map<string, boolean>();
+  const agree = (a: string | null | undefined, b: string | null): boolean => {
+    if (!a || !b || a === b) return true;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = verdicts.get(key);
+    if (v === undefined) verdicts.set(key, (v = compatibleQuotes(a, b)));
+    return v;
+  };
 
   for (const s of statements) {
     uf.add(s.id);
     const keys = [...new Set(s.keys)];
     const n = keys.length;
     if (!n) continue;
-    const shared = new Map<string, { count: number; minKeys: number }>();
+    const shared = new Map<string, { count: number; minKeys: number; conflict: boolean; quote: string | null }>();
     for (const k of keys) {
-      const seen = new Map<string, number>();
+      const seen = new Map<string, { nKeys: number; conflict: boolean; quote: string | null }>();
       for (const o of owners.get(k) ?? []) {
         const root = uf.find(o.node);
-        seen.set(root, Math.min(seen.get(root) ?? Number.POSITIVE_INFINITY, o.nKeys));
+        const cur = seen.get(root) ?? { nKeys: Number.POSITIVE_INFINITY, conflict: false, quote: null };
+        // A cluster holding a version that disagrees (a "no", a figure) is not this quote's,
+        // even through an excerpt that agrees with both.
+        if (!agree(s.quote, o.quote)) cur.conflict = true;
+        else cur.nKeys = Math.min(cur.nKeys, o.nKeys);
+        cur.quote ??= o.quote;
+        seen.set(root, cur);
       }
-      for (const [root, nKeys] of seen) {
-        const cur = shared.get(root) ?? { count: 0, minKeys: Number.POSITIVE_INFINITY };
-        cur.count++;
-        cur.minKeys = Math.min(cur.minKeys, nKeys);
+      for (const [root, o] of seen) {
+        const cur = shared.get(root) ?? { count: 0, minKeys: Number.POSITIVE_INFINITY, conflict: false, quote: o.quote };
+        if (o.nKeys !== Number.POSITIVE_INFINITY) cur.count++;
+        cur.minKeys = Math.min(cur.minKeys, o.nKeys);
+        cur.conflict ||= o.conflict;
         shared.set(root, cur);
       }
     }
-    for (const [root, { count, minKeys }] of shared) {
-      if (count >= Math.min(2, n, minKeys)) uf.union(root, s.id);
+    // Most shared keys first; a cluster joins only when it agrees with those already joined (an
+    // excerpt that fits two versions must not merge them).
+    const joined: Array<string | null> = [];
+    const candidates = [...shared].filter(([, c]) => !c.conflict && c.count >= Math.min(2, n, c.minKeys)).sort((a, b) => b[1].count - a[1].count);
+    for (const [root, c] of candidates) {
+      if (!joined.every((q) => agree(q, c.quote))) continue;
+      uf.union(root, s.id);
+      joined.push(c.quote);
     }
     for (const k of keys) {
       const list = owners.get(k) ?? [];
-      list.push({ node: s.id, nKeys: n });
+      list.push({ node: s.id, nKeys: n, quote: s.quote ?? null });
       owners.set(k, list);
     }
   }

@@ -453,7 +453,7 @@ export class SqlStore implements Store {
     effects: WriteEffects,
   ): Promise<Map<string, string>> {
     const inputs = items.flatMap(({ article, statements }) =>
-      statements.map((s, i) => ({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [] })),
+      statements.map((s, i) => ({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [], quote: s.quote })),
     );
     const allKeys = [...new Set(inputs.flatMap((s) => s.keys))];
     const existing = new Map<string, KeyOwner[]>();
@@ -466,19 +466,19 @@ export class SqlStore implements Store {
         [part],
       );
       if (!keyRows.length) continue;
-      const clusterRows = await tx.query<{ article_id: string; ordinal: number; cluster_id: string }>(
-        `SELECT s.article_id, s.ordinal, s.cluster_id FROM unnest($1::text[], $2::int[]) AS u(a, o)
+      const clusterRows = await tx.query<{ article_id: string; ordinal: number; cluster_id: string; quote: string | null }>(
+        `SELECT s.article_id, s.ordinal, s.cluster_id, s.quote FROM unnest($1::text[], $2::int[]) AS u(a, o)
          JOIN statements s ON s.article_id = u.a AND s.ordinal = u.o`,
         [keyRows.map((r) => r.article_id), keyRows.map((r) => Number(r.ordinal))],
       );
-      const clusterOfRow = new Map(clusterRows.map((r) => [`${r.article_id}\u0000${Number(r.ordinal)}`, r.cluster_id]));
+      const ofRow = new Map(clusterRows.map((r) => [`${r.article_id}\u0000${Number(r.ordinal)}`, r]));
       const rows = keyRows.flatMap((k) => {
-        const clusterId = clusterOfRow.get(`${k.article_id}\u0000${Number(k.ordinal)}`);
-        return clusterId === undefined ? [] : [{ key: k.key, cluster_id: clusterId, n_keys: k.n_keys }];
+        const owner = ofRow.get(`${k.article_id}\u0000${Number(k.ordinal)}`);
+        return owner === undefined ? [] : [{ key: k.key, cluster_id: owner.cluster_id, n_keys: k.n_keys, quote: owner.quote }];
       });
       for (const r of rows) {
         const list = existing.get(r.key) ?? [];
-        list.push({ clusterId: r.cluster_id, nKeys: Number(r.n_keys) });
+        list.push({ clusterId: r.cluster_id, nKeys: Number(r.n_keys), quote: r.quote });
         existing.set(r.key, list);
       }
     }
