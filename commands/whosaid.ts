@@ -1,5 +1,5 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
-import type { Reply, ReplyItem } from '../src/domain/reply.js';
+import { otherAttributionsText, type Reply, type ReplyItem } from '../src/domain/reply.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { coverage } from '../src/corpus/coverage.js';
 import { verbatimFor } from '../src/corpus/verbatim.js';
@@ -155,6 +155,8 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     if (alternatives.length) text += ` Close matches name: ${alternatives.join(', ')}.`;
   }
   if (leadItem.corroboration.articles > 1) text += ` Reported in ${leadItem.corroboration.articles} articles.`;
+  const others = otherAttributionsText(leadItem.corroboration, (s) => s);
+  if (others) text += ` Careful: the same words are ${others}.`;
 
   return {
     title: !saidIt

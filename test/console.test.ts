@@ -161,6 +161,11 @@ describe('renderReply', () => {
     expect(text).toContain('7 more — type "more" for the next page.');
   });
 
+  it('says when the same words are attributed to someone else (QA 6b, C2)', () => {
+    const conflicted: Reply = { ...reply, sections: [{ items: [{ ...item, corroboration: { articles: 1, outlets: [], firstOutlet: null, otherSpeakers: [{ speaker: 'Jim Hale', articles: 1, outlets: ['Coastal Times'] }] } }] }] };
+    expect(renderReply(conflicted)).toContain('Careful: the same words are also attributed to Jim Hale (Coastal Times).');
+  });
+
   it('strips terminal escapes from article text', () => {
     expect(renderReply(reply)).not.toContain('\u001b');
     expect(sanitize('a\u001b]0;pwned\u0007b\u001b[2Jc')).toBe('abc');

@@ -120,6 +120,23 @@ describe('corpus search', () => {
     expect(p2.results[0]?.statement.id).not.toBe(p1.results[0]?.statement.id);
   });
 
+  it('does not count the same words given to someone else as corroboration, and names them (QA 6b, C2)', async () => {
+    const store = memoryStore();
+    const words = '"We will not be bullied by the mayor\'s office," Okoro said.';
+    const h1 = article('h1', words, 'Harbour Post', '2026-03-01T09:00:00Z');
+    const h2 = article('h2', '"We will not be bullied by the mayor\'s office," Hale said.', 'Coastal Times', '2026-03-02T09:00:00Z');
+    const h3 = article('h3', words, 'Harbour Post', '2026-03-03T09:00:00Z');
+    for (const a of [h1, h2, h3]) await store.upsertArticle(a, extract(a));
+    const c = await corpusWith(store);
+    const page = await c.search('not be bullied by the mayor', { limit: 5 });
+    const okoro = page.results.find((r) => r.statement.speaker === 'Okoro')!;
+    expect(okoro.corroboration.articles).toBe(2);
+    expect(okoro.corroboration.otherSpeakers).toEqual([{ speaker: 'Hale', articles: 1, outlets: ['Coastal Times'] }]);
+    const hale = await c.corroboration((await store.getStatements('h2'))[0]!);
+    expect(hale.articles).toBe(1);
+    expect(hale.otherSpeakers).toEqual([{ speaker: 'Okoro', articles: 2, outlets: ['Harbour Post'] }]);
+  });
+
   it('looks a phrase that no statement has word for word up loosely, and says so', async () => {
     const c = await corpusWith();
     await c.syncDataDir('data');

@@ -75,6 +75,13 @@ describe('renderReply', () => {
     expect(e.timestamp).toBe('2017-05-15T20:00:00.000Z');
   });
 
+  it('warns in the footer when the same words are attributed to someone else (QA 6b, C2)', () => {
+    const e = renderReply(
+      reply([item({ corroboration: { articles: 1, outlets: [], firstOutlet: null, otherSpeakers: [{ speaker: 'Jim Hale', articles: 2, outlets: [] }] } })]),
+    ).embeds[0]!;
+    expect(e.footer?.text).toBe('Direct quote · Reported in 1 article · ⚠ also attributed to Jim Hale (2 articles) · The Washington Post');
+  });
+
   it('says "Reported in 1 article", "unattributed" and leaves out what is unknown', () => {
     const e = renderReply(
       reply([item({ kind: 'statement', speaker: null, speakerRole: null, outlet: null, cue: null, highlights: [], corroboration: { articles: 1, outlets: [], firstOutlet: null }, article: { ...article, url: 'javascript:alert(1)', published: null } })]),

@@ -46,6 +46,19 @@ function expectWithinLimits(blocks: SlackBlock[]): void {
 
 const texts = (blocks: SlackBlock[]) => JSON.stringify(blocks);
 
+describe('renderReply: the same words given to someone else (QA 6b, C2)', () => {
+  it('warns beside the corroboration, escaped', () => {
+    const r = reply([
+      item(1, 'We will not be bullied', {
+        corroboration: { articles: 2, outlets: ['Harbour Post'], firstOutlet: null, otherSpeakers: [{ speaker: 'Jim <Hale>', articles: 1, outlets: ['Coastal Times'] }] },
+      }),
+    ]);
+    const { blocks } = renderReply(r, {});
+    expect(texts(blocks)).toContain('reported in 2 articles · ⚠ also attributed to Jim &lt;Hale&gt; (Coastal Times)');
+    expectWithinLimits(blocks);
+  });
+});
+
 describe('renderReply', () => {
   it('shows quote, speaker with role, outlet, article link, corroboration and bold matches', () => {
     const r = reply([

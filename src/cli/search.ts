@@ -27,7 +27,12 @@ export interface SearchJsonResult extends Statement {
   clusterId: string;
   score: number;
   highlights: Array<[number, number]>;
-  corroboration: { articles: number; outlets: string[]; firstOutlet: string | null };
+  corroboration: {
+    articles: number;
+    outlets: string[];
+    firstOutlet: string | null;
+    otherSpeakers: ReadonlyArray<{ speaker: string; articles: number; outlets: string[] }>;
+  };
   article: { id: string; title: string; outlet: string | null; url: string | null };
 }
 
@@ -40,7 +45,7 @@ export function toJson(r: SearchResult): SearchJsonResult {
     clusterId: s.clusterId,
     score: Number(r.score.toFixed(6)),
     highlights: r.highlights.map(([a, b]) => [a, b]),
-    corroboration: r.corroboration,
+    corroboration: { ...r.corroboration, otherSpeakers: r.corroboration.otherSpeakers ?? [] },
     article: { id: r.article.id, title: r.article.title, outlet: r.article.outlet, url: r.article.url },
   };
 }

@@ -6,7 +6,7 @@ import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQue
 import type { Range } from '../domain/reply.js';
 import { contentWords, coverage } from './coverage.js';
 import { stemSet, type WordStats } from './claim-match.js';
-import type { SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
+import type { ClusterMember, SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
 import { closeSpeakerNames, resolveSpeakerName } from './speakers.js';
@@ -475,19 +475,35 @@ export class CorpusRuntime implements Corpus {
       const outlet = art?.outlet ?? statement.outlet;
       return { articles: 1, outlets: outlet ? [outlet] : [], firstOutlet: outlet ?? null };
     }
-    const cached = this.corroborations.get(statement.clusterId);
+    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}`;
+    const cached = this.corroborations.get(key);
     if (cached) return cached;
-    const members = await this.store.getCluster(statement.clusterId);
+    const all = await this.store.getCluster(statement.clusterId);
+    // The same words given to someone else are a conflict, not corroboration of this speaker: they
+    // are counted apart (an article that names nobody still corroborates the words).
+    const mine = (m: ClusterMember): boolean => !statement.speaker || !m.speaker || m.speaker === statement.speaker;
+    const members = all.filter(mine);
     const outlets: string[] = [];
     for (const m of members) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+    const others = new Map<string, { articles: Set<string>; outlets: string[] }>();
+    for (const m of all) {
+      if (mine(m) || !m.speaker) continue;
+      const o = others.get(m.speaker) ?? { articles: new Set<string>(), outlets: [] };
+      o.articles.add(m.articleId);
+      if (m.outlet && !o.outlets.includes(m.outlet)) o.outlets.push(m.outlet);
+      others.set(m.speaker, o);
+    }
     const c: Corroboration = {
-      articles: new Set(members.map((m) => m.articleId)).size || size,
+      articles: new Set(members.map((m) => m.articleId)).size || 1,
       outlets,
       // "First by" only when every article says when it was published: ingest times say when
       // factbot saw them, not who reported first.
       firstOutlet: members.every((m) => m.published !== null && !Number.isNaN(Date.parse(m.published))) ? (members[0]?.outlet ?? null) : null,
+      ...(others.size
+        ? { otherSpeakers: [...others].map(([speaker, o]) => ({ speaker, articles: o.articles.size, outlets: o.outlets })) }
+        : {}),
     };
-    this.corroborations.set(statement.clusterId, c);
+    this.corroborations.set(key, c);
     return c;
   }
 

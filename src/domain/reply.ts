@@ -62,6 +62,32 @@ export interface Corroboration {
   outlets: string[];
   /** The outlet of the earliest article that had it, when known. */
   firstOutlet: string | null;
+  /**
+   * The same words attributed to someone else in other articles (not counted in `articles`): a
+   * conflict to show, never corroboration of this speaker.
+   */
+  otherSpeakers?: readonly OtherAttribution[];
+}
+
+export interface OtherAttribution {
+  speaker: string;
+  articles: number;
+  outlets: string[];
+}
+
+/**
+ * "also attributed to Jim Hale (Coastal Times)": the same words given to someone else, for every
+ * platform (each passes its own escaping). Null when there is no conflict.
+ */
+export function otherAttributionsText(c: Corroboration, escape: (s: string) => string, max = 3): string | null {
+  const others = c.otherSpeakers ?? [];
+  if (!others.length) return null;
+  const shown = others.slice(0, max).map((o) => {
+    const where = o.outlets.length ? ` (${o.outlets.slice(0, 2).map(escape).join(', ')})` : o.articles > 1 ? ` (${o.articles} articles)` : '';
+    return `${escape(o.speaker)}${where}`;
+  });
+  const more = others.length > max ? ` and ${others.length - max} more` : '';
+  return `also attributed to ${shown.join('; ')}${more}`;
 }
 
 /**

@@ -727,11 +727,12 @@ export class SqlStore implements Store {
       outlet: string | null;
       published: string | null;
       ingested_at: Date | string;
+      speaker: string | null;
     }>(
       // One member per distinct text (the same page stored from a file and from its URL counts
       // once), preferring the copy with a URL.
-      `SELECT DISTINCT ON (a.text_hash) s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at
-       FROM statements s JOIN articles a ON a.id = s.article_id
+      `SELECT DISTINCT ON (a.text_hash) s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at, sp.name AS speaker
+       FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
        WHERE s.cluster_id = $1 ORDER BY a.text_hash, (a.url IS NULL), s.article_id, s.ordinal`,
       [clusterId],
     );
@@ -744,6 +745,7 @@ export class SqlStore implements Store {
       .map((r) => ({
         statementId: statementId(r.article_id, Number(r.ordinal)),
         articleId: r.article_id,
+        speaker: r.speaker,
         outlet: r.outlet,
         published: r.published,
         ingestedAt: iso(r.ingested_at),

@@ -112,6 +112,8 @@ export interface StoredArticleInfo {
 export interface ClusterMember {
   statementId: string;
   articleId: string;
+  /** Who this article says spoke the words (canonical name; null when it does not say). */
+  speaker: string | null;
   outlet: string | null;
   published: string | null;
   ingestedAt: string;

@@ -158,7 +158,7 @@ export function memoryStore(): Store & { changes: number } {
         .filter((s) => (seen.has(s.articleId) ? false : (seen.add(s.articleId), true)))
         .map((s) => {
           const info = rows.get(s.articleId)!.info;
-          return { statementId: s.id, articleId: s.articleId, outlet: info.outlet, published: info.published, ingestedAt: info.ingestedAt };
+          return { statementId: s.id, articleId: s.articleId, speaker: s.speaker, outlet: info.outlet, published: info.published, ingestedAt: info.ingestedAt };
         });
     },
     async clusterSizes() {

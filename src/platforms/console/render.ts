@@ -1,4 +1,4 @@
-import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
+import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { ArticleRef } from '../../domain/article.js';
 import { sentenceAddsContext } from '../../domain/reported-speech.js';
 
@@ -81,11 +81,12 @@ function attribution(item: ReplyItem): string {
 
 function corroborationLine(item: ReplyItem): string | null {
   const c = item.corroboration;
-  if (c.articles <= 1) return null;
+  const others = otherAttributionsText(c, sanitize);
+  if (c.articles <= 1) return others ? `Careful: the same words are ${others}.` : null;
   let line = `Reported in ${c.articles} articles`;
   if (c.outlets.length) line += ` (${c.outlets.map(sanitize).join(', ')})`;
   if (c.firstOutlet) line += `; first by ${sanitize(c.firstOutlet)}`;
-  return `${line}.`;
+  return others ? `${line}. Careful: the same words are ${others}.` : `${line}.`;
 }
 
 export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {}): string[] {

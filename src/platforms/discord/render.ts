@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { ArticleRef } from '../../domain/article.js';
-import type { Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
+import { otherAttributionsText, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { StatementKind } from '../../domain/statement.js';
 import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
 import {
@@ -123,6 +123,9 @@ export function corroborationText(item: ReplyItem): string {
   const c = item.corroboration;
   let s = `Reported in ${pluralise(Math.max(1, c.articles), 'article')}`;
   if (c.articles > 1 && c.firstOutlet) s += `, first by ${c.firstOutlet}`;
+  // Footers are plain text (plainText escapes them): names go in as they are.
+  const others = otherAttributionsText(c, (x) => x);
+  if (others) s += ` · ⚠ ${others}`;
   return s;
 }
 

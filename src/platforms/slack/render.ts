@@ -1,6 +1,6 @@
 import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
-import type { Range, Reply, ReplyItem, ReplySection } from '../../domain/reply.js';
+import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
 import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
@@ -171,9 +171,11 @@ function attribution(item: ReplyItem): string {
 
 function corroborationText(item: ReplyItem): string {
   const n = item.corroboration.articles;
-  if (n <= 1) return 'reported in 1 article';
+  const others = otherAttributionsText(item.corroboration, (s) => esc(s, NAME_BUDGET));
+  const conflict = others ? ` · ⚠ ${others}` : '';
+  if (n <= 1) return `reported in 1 article${conflict}`;
   const first = item.corroboration.firstOutlet ? ` (first: ${esc(item.corroboration.firstOutlet, NAME_BUDGET)})` : '';
-  return `reported in ${n} articles${first}`;
+  return `reported in ${n} articles${first}${conflict}`;
 }
 
 /** Title as a link (when the URL is http(s) and not absurdly long), outlet, date: at most ~1,850 characters. */
