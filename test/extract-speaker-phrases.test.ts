@@ -123,3 +123,31 @@ describe('names around participles and headlines', () => {
     expect(all('The wall is failing, according to Ann Vale, the harbourmaster, who inspected it.')[0]).toMatchObject({ speaker: 'Ann Vale', speakerRole: 'harbourmaster' });
   });
 });
+
+describe('someone who speaks for a named person is not that person', () => {
+  const all = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement');
+  const intro = 'Mayor Jo Vantner opened the new quay on Monday. Harbour Chief Tom Pell was there.';
+
+  it('"a spokesman for X", "an aide to X", "a source close to X", "a lawyer for X" keep the description', () => {
+    const s = all(intro, 'A spokesman for Vantner said the mayor would not resign.', 'An aide to Vantner told the Quay Gazette that the mayor knew of the leak.', 'A source close to Pell said he was angry about the delay.', 'A lawyer for Jo Vantner said the claim was false.');
+    expect(s.map((x) => [x.speaker, x.speakerRole])).toEqual([
+      ['A spokesman for Vantner', null],
+      ['An aide to Vantner', null],
+      ['A source close to Pell', null],
+      ['A lawyer for Jo Vantner', null],
+    ]);
+    expect(s[1]!.outlet).toBe('The Quay Gazette');
+  });
+
+  it('a title of the person named is not copied onto the representative', () => {
+    expect(first(intro, '"We will not resign," said an aide to Mayor Jo Vantner.')).toMatchObject({ speaker: 'an aide to Mayor Jo Vantner', speakerRole: null });
+    expect(first(intro, 'A spokeswoman for Mayor Jo Vantner said the quay was safe.')).toMatchObject({ speaker: 'A spokeswoman for Mayor Jo Vantner', speakerRole: null });
+    expect(first(intro, 'An adviser to the mayor said she was tired.')?.speaker).toBe('An adviser to the mayor');
+  });
+
+  it('a capitalised title is still a title, and a possessive description stays as it was', () => {
+    expect(first('Secretary of State Ann Morrow said the talks were useful.')).toMatchObject({ speaker: 'Ann Morrow', speakerRole: 'Secretary of State' });
+    expect(first(intro, "Vantner's spokeswoman said the mayor was away.")?.speaker).toBe("Vantner's spokeswoman");
+    expect(first('Officials at Quayside Bank said the data was safe.')?.speaker).toBe('Officials at Quayside Bank');
+  });
+});

@@ -71,6 +71,16 @@ function npWord(t: Token): boolean {
   return true;
 }
 
+/**
+ * "to" after a person noun or "close": "an aide to X", "an adviser to X", "a source close to X" — the phrase
+ * names someone who speaks for X (or near X), and X is only the object of "to".
+ */
+function representedBy(prep: Token, before: Token | undefined, after: Token | undefined): boolean {
+  // ("experts to determine": "to" before a verb is an infinitive, not a preposition)
+  if (!isWord(after) || !(isCapWord(after) || isDeterminer(after.lo))) return false;
+  return prep.lo === 'to' && isWord(before) && (POSTMOD_ADJ.has(before.lo) || /^(closest|near|loyal)$/.test(before.lo) || (isPersonNoun(before.lo) && !isCapWord(before)));
+}
+
 /** Scan a noun phrase leftwards ending at token `end`; returns its first token index or -1. */
 export function scanLeftNP(toks: readonly Token[], end: number): number {
   let j = end;
@@ -86,7 +96,8 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
     if (isWord(toks[s - 1]) && /^(about|nearly|almost|roughly|around|some|only|just|over|fewer|more|less)$/.test(toks[s - 1]!.lo)) s--;
     return s;
   }
-  const capHead = isCapWord(head);
+  // (cleared past a representative's preposition: "a spokesman for Calder" reads on as a description)
+  let capHead = isCapWord(head);
   // a speech noun heading the phrase: "a new Washington Post report (claims)", "his statement (said)"
   const prevOfHead = toks[j - 1];
   const speechNoun = speechVerb(head.lo)?.lemma === head.lo && (isCapWord(prevOfHead) || (isWord(prevOfHead) && (isDeterminer(prevOfHead.lo) || /[’']s$/.test(prevOfHead.t))));
@@ -108,7 +119,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       // "Protesters marching through the streets chanted": the phrase is the object of a preposition;
       // the subject is the noun before the participle, or unknown
       const p = toks[j - 1];
-      if (isWord(p) && PP_ONLY.has(p.lo)) {
+      if (isWord(p) && PP_ONLY.has(p.lo) && !representedBy(p, toks[j - 2], t)) {
         const part = toks[j - 2];
         if (isWord(part) && /(ing|ed)$/.test(part.lo) && j - 3 >= 0) {
           const s = scanLeftNP(toks, j - 3);
@@ -119,7 +130,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       // "the head of the agency": a preposition before the determiner joins a longer phrase
       const prep = toks[j - 1];
       const before = toks[j - 2];
-      if (isWord(prep) && NP_PREPS.has(prep.lo) && isWord(before) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo) || isCapWord(before) || (npWord(before) && !/s$/.test(before.lo)))) {
+      if (isWord(prep) && (NP_PREPS.has(prep.lo) || representedBy(prep, before, toks[j])) && isWord(before) && !isDeterminer(before.lo) && (isPersonNoun(before.lo) || isOrgNoun(before.lo) || ROLE_WORDS.has(before.lo) || POSTMOD_ADJ.has(before.lo) || isCapWord(before) || (npWord(before) && !/s$/.test(before.lo)))) {
         j -= 2;
         n += 2;
         first = j;
@@ -146,6 +157,14 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       const s = scanLeftNP(toks, j - 2);
       if (s >= 0 && !isCapWord(toks[j - 2]) && isPersonNoun(toks[j - 2]!.lo)) return s;
     }
+    // "a spokesman for Calder", "an aide to Mayor Ruth Calder", "a source close to Marsh": the name is the
+    // object of the representative's preposition; the speaker is the representative, never the person named
+    if (capHead && /^(of|for|to|with|at)$/.test(t.lo) && (representedBy(t, toks[j - 1], toks[j + 1]) || (t.lo !== 'to' && isWord(toks[j - 1]) && isPersonNoun(toks[j - 1]!.lo)))) {
+      capHead = false;
+      j--;
+      n++;
+      continue;
+    }
     if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
     // "current and former US officials", "the state and federal investigators": two modifiers joined before
     // the rest of the phrase, after a boundary (sentence start, comma, quote, "but", a determiner)
@@ -165,7 +184,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       if (k >= 0 && isWord(toks[k]) && /^(the|a|an)$/.test(toks[k]!.lo) && k < j - 1 && isPersonNoun(toks[j - 1]!.lo)) return k;
       break;
     }
-    if (!capHead && NP_PREPS.has(t.lo) && isWord(toks[j - 1]) && (isPersonNoun(toks[j - 1]!.lo) || POSTMOD_ADJ.has(toks[j - 1]!.lo))) {
+    if (!capHead && (NP_PREPS.has(t.lo) || representedBy(t, toks[j - 1], toks[j + 1])) && isWord(toks[j - 1]) && (isPersonNoun(toks[j - 1]!.lo) || POSTMOD_ADJ.has(toks[j - 1]!.lo))) {
       j--;
       n++;
       continue;
@@ -364,6 +383,10 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
     while (k > 0 && j - k <= 20 && !isDash(toks[k]) && toks[k]!.k !== 'q') k--;
     if (k > 0 && isDash(toks[k]) && k < j - 1 && isWord(toks[k - 1])) {
       const head = subjectBefore(toks, k - 1);
+      // "John Dickey, the chief executive of Ora Media -- the company that …, told": the name before the
+      // description's comma opens the subject
+      const named = head && isComma(toks[head.from - 1]) && !isCapWord(toks[head.from]) ? subjectBefore(toks, head.from - 1) : null;
+      if (named && named.to === head!.from - 2 && isCapWord(toks[named.to])) return { from: named.from, to: j - 1 };
       if (head && head.to === k - 1) return { from: head.from, to: j - 1 };
     }
     return null;

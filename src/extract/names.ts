@@ -297,6 +297,9 @@ function parseMentionUncached(phrase: string): ParsedMention {
     const lastTwo = ws.slice(-2);
     const endsInName = ws.length >= 3 && lastTwo.every(isCap) && !ROLE_WORDS.has(lowerNoDot(lastTwo[0]!)) && (ROLE_WORDS.has(lowerNoDot(ws[ws.length - 3]!)) || PERSON_NOUNS.has(lowerNoDot(ws[ws.length - 3]!)));
     if (DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap) && !endsInName) return;
+    // "an aide to Mayor Ruth Calder", "a spokeswoman for Calder": the name is the object of a preposition
+    // after the person noun that heads the phrase; the representative speaks, not the person named
+    if (representative(ws)) return;
     const split = splitRoleName(ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || isCap(w)));
     if (split.name.length === 0) return;
     const pure = split.role.every((w) => isCap(w)) && !looksLikeOrg(split.name);
@@ -332,7 +335,7 @@ function parseMentionUncached(phrase: string): ParsedMention {
   const det = ws.length > 0 && DETERMINERS.has(ws[0]!.toLowerCase()) ? ws[0]!.toLowerCase() : null;
   // the head is the last noun before a post-modifier ("official familiar with the matter" → official)
   let headIdx = ws.length - 1;
-  const post = ws.findIndex((w, i) => i > 0 && (/^(of|for|at|from|with|in|on|who|which|that|close|familiar|involved|knowledgeable|briefed|based|speaking)$/i.test(w) || (/^\p{Ll}+(ing|ed)$/u.test(w) && !DETERMINERS.has(ws[i - 1]!.toLowerCase()))));
+  const post = ws.findIndex((w, i) => i > 0 && (/^(of|for|at|from|with|in|on|who|which|that|close|familiar|involved|knowledgeable|briefed|based|speaking)$/i.test(w) || (/^to$/i.test(w) && PERSON_NOUNS.has(lowerNoDot(ws[i - 1]!))) || (/^\p{Ll}+(ing|ed)$/u.test(w) && !DETERMINERS.has(ws[i - 1]!.toLowerCase()))));
   if (post > 0) headIdx = post - 1;
   const head = (ws[headIdx] ?? '').toLowerCase().replace(/[’']s$/, '');
   const singularHead = head.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1');
@@ -349,6 +352,25 @@ function parseMentionUncached(phrase: string): ParsedMention {
     words: ws.map((w) => w.toLowerCase()),
     definite: det !== null && DEFINITE.has(det),
   };
+}
+
+/**
+ * A phrase headed by a person noun before a preposition whose object is a name: "a spokesman for
+ * Calder", "an aide to Mayor Ruth Calder", "a lawyer for Ruth Calder", "a source close to Marsh",
+ * "a person familiar with Calder's thinking". The name is who they speak for, not who speaks.
+ * (Not a capitalised title inside a name: "Secretary of State Rex Tillerson".)
+ */
+function representative(ws: readonly string[]): boolean {
+  for (let i = 1; i + 1 < ws.length; i++) {
+    const w = lowerNoDot(ws[i]!);
+    if (!/^(for|to|of|with|at|in)$/.test(w) || !isCap(ws[i + 1]!)) continue;
+    const before = ws[i - 1]!;
+    const b = lowerNoDot(before);
+    // a capitalised singular is a title ("Secretary of State"); a plural opening the sentence is not ("Officials at Google")
+    if (isCap(before) && (i - 1 > 0 || !/[^s]s$/.test(b))) continue;
+    if (PERSON_NOUNS.has(b) || PERSON_NOUNS.has(b.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1')) || /^(close|closest|near|familiar|loyal)$/.test(b)) return true;
+  }
+  return false;
 }
 
 /** Whether a word is a noun that names a person by role ("officer", "spokesman"). */
