@@ -53,7 +53,7 @@ describe('renderReply: the same words given to someone else (QA 6b, C2)', () => 
         corroboration: { articles: 2, outlets: ['Harbour Post'], firstOutlet: null, otherSpeakers: [{ speaker: 'Jim <Hale>', articles: 1, outlets: ['Coastal Times'] }] },
       }),
     ]);
-    const { blocks } = renderReply(r, {});
+    const { blocks } = renderReply(r, { share: false, more: false, ephemeral: true });
     expect(texts(blocks)).toContain('reported in 2 articles · ⚠ also attributed to Jim &lt;Hale&gt; (Coastal Times)');
     expectWithinLimits(blocks);
   });
