@@ -193,3 +193,37 @@ describe('/sources on the seed corpus (QA F30)', () => {
     expect(items(await run('Lavrov said it did not happen'))).toHaveLength(0);
   });
 });
+
+/**
+ * QA 6b, C6: strong assertions built on a negative idiom are reports. Invented articles, one
+ * statement about the claim each, and unrelated ones so word rarity means something.
+ */
+describe('/sources judges a negation by what it negates (QA 6b, C6)', () => {
+  let s: SeededServices;
+  let d: string;
+  beforeAll(async () => {
+    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c6-'));
+    const files: Record<string, string> = {
+      'doubt.txt': 'Yard inquiry\n\nSenator Mara Holt said there was no doubt the shipyard bribed the auditor.\n',
+      'deny.txt': 'Yard row\n\nSenator Mara Holt said the unions cannot deny that the shipyard bribed the auditor.\n',
+      'hidden.txt': 'Yard file\n\nSenator Mara Holt said the shipyard had never hidden that it bribed the auditor.\n',
+      'trailing.txt': 'Yard claims\n\nSenator Mara Holt said the shipyard bribed the auditor, a claim the shipyard denies.\n',
+      'denial.txt': 'Yard answers\n\nThe shipyard denied that it bribed the auditor.\n',
+      'weather.txt':
+        'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
+    s = await seedServices({ dir: d });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await rm(d, { recursive: true, force: true });
+  });
+
+  it('counts "no doubt", "cannot deny", "never hidden" and a third party’s trailing denial as reports', async () => {
+    const r = await runCommand(s.services, testInvocation(), 'sources', { claim: 'the shipyard bribed the auditor' });
+    expect(r.text).toMatch(/^4 articles report matching statements; 1 disputes or denies it/);
+    const disputing = r.sections.find((x) => x.heading === 'Disputing or denying it');
+    expect(disputing?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^The shipyard denied/)]);
+  });
+});

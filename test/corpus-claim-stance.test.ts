@@ -32,6 +32,34 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     expect(stance(text)).toBe('disputes');
   });
 
+  // QA 6b, C6: a negation is judged by what it negates. Negating a doubt, a denial or a
+  // concealment is the strongest way to assert; only a negation that reaches the claim flips it.
+  it.each([
+    'The envoy said there was no doubt Lisbon was the venue.',
+    'The envoy said there is not a shadow of doubt that Lisbon was the venue.',
+    'The envoy said the press cannot deny that Lisbon was the venue.',
+    "The envoy said the press can't deny that Lisbon was the venue.",
+    'The envoy said without hesitation that Lisbon was the venue.',
+    'The envoy said it was no longer in question that Lisbon was the venue.',
+    'The envoy said the organisers had never hidden that Lisbon was the venue.',
+    'It is no secret that Lisbon was the venue.',
+    'Nobody disputes that Lisbon was the venue.',
+    'No one could seriously dispute that Lisbon was the venue.',
+  ])('asserts (a negated doubt or denial): %s', (text) => {
+    expect(stance(text)).toBe('asserts');
+  });
+
+  it('gives a trailing denial to the party it names when someone else reports the claim', () => {
+    // The speaker asserts; the firm's denial is the firm's, reported beside it.
+    expect(stance('The envoy said Lisbon was the venue, a claim the ministry denies.', 'said')).toBe('asserts');
+    expect(stance('The envoy insisted Lisbon was the venue, despite denials from the ministry.', 'insisted')).toBe('asserts');
+    // With nobody else reporting it, the trailing denial is the statement's own.
+    expect(stance('Lisbon was the venue, the ministry denied.')).toBe('disputes');
+    // A negation that reaches the claim still flips it, idioms or not.
+    expect(stance('There is no doubt that Lisbon was not the venue.')).toBe('disputes');
+    expect(stance('The envoy said without hesitation that Lisbon was not the venue.')).toBe('disputes');
+  });
+
   it('takes the reporting verb the extractor found into account', () => {
     expect(stance('Lisbon was the venue, a spokesman told reporters.', 'told')).toBe('asserts');
     expect(stance('The story that Lisbon was the venue came from one aide.', 'denied')).toBe('disputes');

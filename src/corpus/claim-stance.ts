@@ -9,7 +9,12 @@ import { wordStem } from './claim-match.js';
  *   trailing clause ("…, officials denied", "…, which is false"), the statement is searched for
  *   negations and words of denial ("not", "never", "n't", "no evidence", "denied", "false",
  *   "baseless", "dismissed", …), and a verdict right after the claim ("reports that … are false");
- * - an odd number of them flips the statement ("nobody denied that …" flips twice: it asserts);
+ * - a negation counts by what it negates (its scope: the next word that is not an auxiliary or a
+ *   determiner): negating a denial, a doubt or a concealment asserts ("nobody denied", "cannot
+ *   deny", "there was no doubt", "without hesitation", "no longer in question", "never hidden");
+ * - a denial in a trailing clause belongs to the party it names when someone else reports the
+ *   claim ("Okoro said X, a claim the firm denies": Okoro asserts);
+ * - an odd number of flips left means the statement disputes the claim;
  * - the claim's own negations count the same way, so "it didn't happen" is asserted by "it did
  *   not happen" and disputed by "it happened";
  * - the statement's reporting verb counts when it is one of denial ("denied", "rejected"):
@@ -27,17 +32,55 @@ export const STANCE_HEADINGS: Readonly<Record<ClaimStance, string>> = {
   disputes: 'Disputing or denying it',
 };
 
-const NEGATIONS = new Set(
-  ('not no never nobody none nothing neither nor without ' +
-    'deny denied denies denying denial denials ' +
-    'false falsely untrue baseless unfounded groundless bogus fabricated incorrect inaccurate wrong ' +
+/**
+ * Words that negate what follows them. Which word they negate (their scope) decides what they do:
+ * "no doubt", "cannot deny", "never hidden" negate a doubt, a denial or a concealment, and so
+ * assert; only a negation that reaches the claim itself ("was not", "no evidence") flips it.
+ */
+const NEGATORS = new Set('not no never nobody none nothing neither nor without cannot'.split(' '));
+
+/** Words of denial: on their own they flip the claim; negated ("nobody denies") they assert it. */
+const DENIALS = new Set(
+  ('deny denied denies denying denial denials ' +
     'reject rejected rejects rejecting dismiss dismissed dismisses dismissing ' +
     'dispute disputed disputes disputing refute refuted refutes refuting debunk debunked debunks ' +
     'contradict contradicted contradicts').split(' '),
 );
 
+/** Verdicts of falsity: the writer's or a speaker's word that the claim is not true. */
+const FALSITY = new Set('false falsely untrue baseless unfounded groundless bogus fabricated incorrect inaccurate wrong fake'.split(' '));
+
+/**
+ * Doubt and concealment: negated, they make the strongest assertions ("there was no doubt that",
+ * "without hesitation", "no longer in question", "has never hidden that", "no secret that"), and
+ * hiding or keeping a secret presupposes the thing is true. "Could not rule out" is a hedge, not a
+ * denial: the negation is of the ruling out.
+ */
+const CERTAINTY_IDIOMS = new Set(
+  ('doubt doubts doubted doubting question questions questioned hesitation hesitate hesitated hesitating hesitancy ' +
+    'hide hides hid hidden hiding conceal conceals concealed concealing secret secrets ' +
+    'rule ruled rules ruling exclude excluded excludes').split(' '),
+);
+
+/**
+ * Words a negation reaches over on its way to what it negates: auxiliaries, degree words,
+ * determiners ("no one could seriously deny", "there is not a shadow of doubt", "no longer in question").
+ */
+const SCOPE_SKIP = new Set(
+  ('be is are was were been being am have has had having do does did can could will would shall should may might must ' +
+    'a an the any much some real reasonable serious slightest single shadow one longer more ever even really seriously ' +
+    'credibly reasonably honestly possibly yet now in of to for about there whatsoever out').split(' '),
+);
+
+/** Reporting verbs: a claim introduced by one is that speaker's, whatever a trailing clause says another party thinks of it. */
+const REPORTING = new Set(
+  ('said say says told tell tells insisted insists insist claimed claiming argued argues found finds wrote writes ' +
+    'added adds stated states alleged alleges reported reporting announced confirmed confirms maintained maintains ' +
+    'asserted asserts believes believed thinks thought noted warned explained revealed showed shows concluded ' +
+    'accused accuses charged charges').split(' '),
+);
+
 const COPULAS = new Set('is are was were be been'.split(' '));
-const FALSITY = new Set('false untrue baseless unfounded groundless bogus fabricated incorrect inaccurate wrong fake'.split(' '));
 /** How far after the claim's last word a verdict on it ("… are false") is looked for. */
 const VERDICT_WORDS = 4;
 
@@ -74,17 +117,37 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-function isNegation(word: string, next: string | undefined): boolean {
-  if (word.endsWith("n't")) return true;
+function isNegator(word: string, next: string | undefined): boolean {
   // "not only … but also" adds, it does not deny.
   if (word === 'not' && next === 'only') return false;
-  return NEGATIONS.has(word);
+  return word.endsWith("n't") || NEGATORS.has(word);
 }
 
-function negationCount(ts: readonly Token[]): number {
+/**
+ * How many times the words of `ts` turn the sense of what they say round. A negation counts by
+ * what it negates, the first word after it that is not an auxiliary or a determiner: a word of
+ * denial ("cannot deny", "nobody disputes") or of doubt or concealment ("no doubt", "never
+ * hidden") is cancelled with it; anything else ("not the venue", "no evidence") is flipped. A
+ * word of denial or falsity that no negation reaches flips on its own. `ownedElsewhere` marks
+ * words whose denial belongs to someone other than the one asserting the claim.
+ */
+function flipCount(ts: readonly Token[], ownedElsewhere: ReadonlySet<number> = new Set()): number {
   let n = 0;
+  const consumed = new Set<number>();
   ts.forEach((t, i) => {
-    if (isNegation(t.word, ts[i + 1]?.word)) n++;
+    if (consumed.has(i)) return;
+    if (isNegator(t.word, ts[i + 1]?.word)) {
+      let j = i + 1;
+      while (j < ts.length && SCOPE_SKIP.has(ts[j]!.word)) j++;
+      const scope = ts[j]?.word;
+      if (scope !== undefined && (DENIALS.has(scope) || CERTAINTY_IDIOMS.has(scope))) {
+        consumed.add(j);
+        return;
+      }
+      n++;
+      return;
+    }
+    if ((DENIALS.has(t.word) && !ownedElsewhere.has(i)) || FALSITY.has(t.word)) n++;
   });
   return n;
 }
@@ -109,6 +172,7 @@ export function claimStance(claim: string, text: string, matched: readonly strin
     }
   }
   let span: Token[];
+  const ownedElsewhere = new Set<number>();
   if (first < 0) span = ts;
   else {
     // From the start of the clause holding the first claim word to the last claim word: what
@@ -120,12 +184,21 @@ export function claimStance(claim: string, text: string, matched: readonly strin
     const tail = ts.slice(last + 1, last + 1 + VERDICT_WORDS).filter((t) => t.clause === ts[last]!.clause);
     const copula = tail.findIndex((t) => COPULAS.has(t.word));
     if (copula >= 0 && tail.slice(copula + 1, copula + 3).some((t) => FALSITY.has(t.word))) span = span.concat(tail);
-    const next = ts[last]!.clause + 1;
+    // The next clause with words: ", but the firm denied it" leaves an empty one between "," and "but".
+    const next = ts.find((t, i) => i > last && t.clause > ts[last]!.clause)?.clause ?? -1;
     const after = ts.filter((t) => t.clause === next && t.sentence === ts[last]!.sentence);
-    if (after.length > 0 && after.length <= TRAILING_CLAUSE_WORDS) span = span.concat(after);
+    if (after.length > 0 && after.length <= TRAILING_CLAUSE_WORDS) {
+      // "Okoro said X, a claim the firm denies" / "Okoro insisted X, despite denials from the
+      // firm": when someone reports the claim (a reporting verb before it in the sentence), a
+      // denial in the trailing clause is another party's, not the speaker's. Without one ("X,
+      // the ministry denied") the trailing clause is the one reporting it, and its denial counts.
+      const reported = ts.some((t, i) => i < first && t.sentence === ts[first]!.sentence && REPORTING.has(t.word));
+      if (reported) after.forEach((_, i) => ownedElsewhere.add(span.length + i));
+      span = span.concat(after);
+    }
   }
-  let flips = negationCount(span);
+  let flips = flipCount(span, ownedElsewhere);
   if (cue && cue.split(/\s+/).some((w) => DENIAL_CUES.has(w.toLowerCase())) && !span.some((t) => DENIAL_CUES.has(t.word))) flips++;
-  const claimFlips = negationCount(tokens(claim));
+  const claimFlips = flipCount(tokens(claim));
   return (flips + claimFlips) % 2 === 1 ? 'disputes' : 'asserts';
 }
