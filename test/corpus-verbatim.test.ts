@@ -38,4 +38,21 @@ describe('verbatimFor: the speaker’s own words for a headline', () => {
     expect(m.span).toMatch(/^At no time/);
     expect(m.span.length).toBeLessThanOrEqual(112);
   });
+
+  it('judges negation in the clauses that carry the claim, not anywhere in the sentence (QA 6b, B1)', () => {
+    expect(verbatimFor('we will keep the bridge open', 'We will keep the bridge open, and no lorries will be allowed on it.').sameNegation).toBe(true);
+    expect(verbatimFor('the bridge is safe', 'I never thought I would say this, but the bridge is safe.').sameNegation).toBe(true);
+    expect(verbatimFor('I did sign the contract', 'I did sign the contract for the pier repairs and I never met the contractor.').sameNegation).toBe(true);
+    expect(verbatimFor('I met the contractor', 'I did sign the contract for the pier repairs and I never met the contractor.').sameNegation).toBe(false);
+  });
+
+  it('a frame calling the words untrue reverses them, and is kept in the span (QA 6b, C9)', () => {
+    const said =
+      'It would be completely wrong, and frankly irresponsible, for anyone on this council or in the regional government or in the local press to tell residents that the north pier is safe for heavy lorries this winter.';
+    const m = verbatimFor('the north pier is safe for heavy lorries', said);
+    expect(m).toMatchObject({ sameNegation: false, spanNegated: true });
+    expect(m.span).toMatch(/wrong/);
+    expect(verbatimFor('the report is false', 'The report is false.').sameNegation).toBe(true);
+    expect(verbatimFor('it would be wrong to say the pier is safe', 'It would be wrong to say the pier is safe.').sameNegation).toBe(true);
+  });
 });

@@ -53,6 +53,29 @@ const MAX_SPAN = 110;
 /** Words kept either side of the matched ones when a sentence is cut. */
 const CONTEXT_WORDS = 4;
 
+/**
+ * Words that say the clause after them is untrue: "it would be completely wrong … to tell
+ * residents that the pier is safe" says the pier is not safe.
+ */
+const FALSITY = /\b(?:wrong|false|untrue|lie|lies|lying|myth|nonsense|incorrect|inaccurate|misleading|irresponsible|rubbish|baseless|unfounded|absurd|deny|denies|denied|denying)\b/i;
+
+const NEGATIVE_OPENING = /^\W*(?:at no (?:time|point|stage)|never|not once|in no way|under no circumstances|by no means|nowhere)\b/i;
+
+/** Where a sentence's clauses meet: ";", ":", ", and/but/so…", " but ", " and I/we/she…". */
+const CLAUSE_BREAK = /\s*[;:]\s+|,\s*(?=(?:and|but|or|so|yet|while|whereas|though|although)\b)|\s+(?=but\b)|\s+(?=and\s+(?:i|we|he|she|they|it|you)\b)/gi;
+
+/** The clauses of a sentence with where each starts and ends in it. */
+function clausesOf(sentence: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < sentence.length) out.push({ start, end: sentence.length });
+  return out;
+}
+
 export function verbatimFor(claim: string, said: string): VerbatimMatch {
   const sentences = sentencesOf(said);
   let best = sentences[0] ?? said;
@@ -65,16 +88,36 @@ export function verbatimFor(claim: string, said: string): VerbatimMatch {
       bestCover = c;
     }
   }
-  const spanNegated = isNegated(best);
-  return { span: cutAround(claim, best), sameNegation: isNegated(asSpoken(claim, best)) === spanNegated, spanNegated };
+  // Negation is judged in the clauses that hold the claim's words, not anywhere in the sentence:
+  // "we will keep the bridge open, and no lorries will be allowed" keeps the bridge open. A frame
+  // before them that calls them untrue ("it would be wrong … to say") reverses them.
+  const clauses = clausesOf(best);
+  // The clauses that carry the claim: those with at least half the words the best one has (a
+  // word shared by chance, "contractor" for "contract", does not pull a clause in).
+  const covers = clauses.map((c) => coverage(claim, best.slice(c.start, c.end)));
+  const most = Math.max(0, ...covers);
+  const holding = clauses.filter((_, i) => covers[i]! > 0 && covers[i]! > most / 2);
+  const from = holding[0]?.start ?? 0;
+  const to = holding[holding.length - 1]?.end ?? best.length;
+  const frame = best.slice(0, from);
+  // A negative adverbial fronted before an aside ("At no time, and I want to be clear, were
+  // any sources discussed") negates the clause it opens, not a clause of its own.
+  const fronted = NEGATIVE_OPENING.test(frame) && !isNegated(claim);
+  const framed = (FALSITY.test(frame) && !FALSITY.test(claim)) || fronted;
+  const spanNegated = isNegated(best.slice(from, to)) !== framed;
+  const claimNegated = isNegated(asSpoken(claim, best));
+  const keep = (start: number, word: string): boolean =>
+    (start >= from && start < to && isNegated(word)) || (framed && start < from && (FALSITY.test(word) || isNegated(word)));
+  return { span: cutAround(claim, best, keep), sameNegation: claimNegated === spanNegated, spanNegated };
 }
 
 /**
  * A long sentence cut to the words from the first to the last that match the claim, with a few
- * words either side and "…" where words were left out. A trailing comma or colon goes (the
+ * words either side and "…" where words were left out; the words `mustKeep` names (a negation of
+ * those words, a frame calling them untrue) are never cut away. A trailing comma or colon goes (the
  * quote is cut there); a sentence's own full stop stays, as the speaker's.
  */
-function cutAround(claim: string, sentence: string): string {
+function cutAround(claim: string, sentence: string, mustKeep: (start: number, word: string) => boolean): string {
   const clean = (t: string): string => t.replace(/[\s,;:]+$/, '');
   if (sentence.length <= MAX_SPAN) return clean(sentence);
   // Function words match anywhere: the window is placed by the content words when there are any.
@@ -93,7 +136,7 @@ function cutAround(claim: string, sentence: string): string {
   let to = Math.min(last, (hits[hits.length - 1] ?? 0) + CONTEXT_WORDS);
   // A negation outside the window would be cut from a quote that reads the other way without it
   // ("At no time … were any sources discussed"): its words are kept, before (or after) the window.
-  const negations = tokens.map((t, i) => (isNegated(t.text) ? i : -1)).filter((i) => i >= 0);
+  const negations = tokens.map((t, i) => (mustKeep(t.start, t.text) ? i : -1)).filter((i) => i >= 0);
   if (negations.length && !negations.some((i) => i >= from && i <= to)) {
     const n = negations.filter((i) => i < from).pop() ?? negations.find((i) => i > to)!;
     const a = Math.max(0, n - 1);
