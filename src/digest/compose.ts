@@ -267,9 +267,11 @@ export async function gatherDigest(
         if (s.kind === 'statement' || s.quote === null) continue;
         let corroboration: Corroboration;
         if ((sizes.get(s.clusterId) ?? 1) > 1) {
-          const cached = corroborations.get(s.clusterId);
+          // Per speaker too: the same words given to someone else are not this speaker's support.
+          const key = `${s.clusterId}\u0000${s.speaker ?? ''}`;
+          const cached = corroborations.get(key);
           corroboration = cached ?? (await deps.corpus.corroboration(s));
-          corroborations.set(s.clusterId, corroboration);
+          corroborations.set(key, corroboration);
         } else {
           const outlet = a.outlet ?? s.outlet;
           corroboration = { articles: 1, outlets: outlet ? [outlet] : [], firstOutlet: outlet };
