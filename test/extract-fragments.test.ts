@@ -36,3 +36,25 @@ describe('fragments that are words mentioned, and quotes after a time', () => {
     expect(st.find((s) => s.kind === 'direct')).toMatchObject({ speaker: 'Pike', quote: 'That makes me careful' });
   });
 });
+
+describe('fragments that are not the speaker\'s own words', () => {
+  const directs = (...paras: string[]) => run(...paras).filter((s) => s.kind === 'direct').map((s) => [s.speaker, s.quote]);
+
+  it('a denial: the words denied are no direct quote of the one who denies them', () => {
+    const st = run('Mayor Jo Vantner on Friday denied ever saying "the east quay will be sold before the regatta".');
+    expect(st.map((s) => [s.kind, s.speaker, s.cue])).toEqual([['mixed', 'Jo Vantner', 'denied']]);
+    expect(directs('Vantner rejected claims that she had "sold out the harbour".')).toEqual([]);
+  });
+
+  it('a negated or nested speech verb: not the words of the outer speaker', () => {
+    expect(directs('Vantner did not say "the ferry crews should look for other work", her office said.')).toEqual([]);
+    expect(directs('Pell accused Vantner of saying "the east ward does not count at all".')).toEqual([]);
+    expect(directs('Ann Rusk said Vantner had told her "the dredging report must stay private until June".')).toEqual([]);
+  });
+
+  it('the speaker\'s own word for what they reject, and a second verb of the same speaker, stay their quotes', () => {
+    expect(directs('Pell dismissed the whole row as "absurd and petty".')).toEqual([['Pell', 'absurd and petty']]);
+    expect(directs('Pell said the quay was safe and added that the critics were "completely wrong about the piles".')).toEqual([['Pell', 'completely wrong about the piles']]);
+    expect(directs('Pell said the plan was late, adding that it was "a sorry mess from start to finish".')).toEqual([['Pell', 'a sorry mess from start to finish']]);
+  });
+});

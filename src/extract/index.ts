@@ -488,6 +488,63 @@ function titleLike(words: readonly string[], inner: string): boolean {
   return main.filter((w) => /^[\p{Lu}\d]/u.test(w)).length >= Math.ceil(main.length * 0.6);
 }
 
+/** Cues whose reported words are what the speaker rejects, not what they said. */
+const DENIALS = new Set(['deny', 'reject', 'dismiss', 'rebut', 'dispute', 'refute', 'retract']);
+const SUBJECT_PRONOUNS = /^(he|she|they|i|we)(['’](d|s|ll|ve|re|m))?$/;
+const isCap = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** Verbs that introduce someone's words verbatim ("told her “…”", "of saying “…”", "never claimed “…”"). */
+const QUOTING_VERB = /^(say|says|said|saying|tell|tells|told|telling|claim|claims|claimed|claiming|declare|declares|declared|declaring|insist|insists|insisted|insisting|write|writes|wrote|writing|tweet|tweets|tweeted|tweeting|add|adds|added|adding|utter|utters|uttered|uttering|quote|quoted|quoting|promise|promised|promising|warn|warned|warning|ask|asked|asking|exclaim|exclaimed|shout|shouted|shouting)$/;
+
+/**
+ * Whether a quoted fragment at `open` inside the mixed statement `s` is words someone else said, or
+ * words the speaker is said not to have said — so that making it the speaker's direct quote would put
+ * words in the wrong mouth:
+ * - the cue is a denial ("Calder denied ever saying “…”", "rejected claims that she had “…”");
+ * - a speech verb inside the reported clause introduces the fragment and is negated ("Calder did not
+ *   say “…”, her office said"), a gerund ("accused Calder of saying “…”"), or has a subject of its own
+ *   that is not a pronoun ("Bose said Calder had told her “…”": Calder's words as Bose reports them).
+ * A fact-checker must never see those words as the outer speaker's verbatim quote; with no field for
+ * "as reported by", they stay in the mixed statement only, unattributed as a quote. ("He said the
+ * report, which he called “fake”, …" keeps its fragment: the pronoun is taken to be the speaker.)
+ */
+function notTheSpeakersWords(text: string, s: Statement, open: number): boolean {
+  const cue = s.cue?.split(/\s+/)[0] ?? '';
+  // the reported clause starts where its first words stand in the sentence (after the cue and the speaker)
+  const head = (s.quote ?? '').slice(0, 24);
+  const at = head ? text.indexOf(head, s.start) : -1;
+  // (a clause not found as written: no guess from the words around the outer cue)
+  const words = at >= 0 && at <= open ? text.slice(at, open).split(/[^\p{L}'’-]+/u).filter(Boolean) : [];
+  // ("dismissed the claim as “absurd”": the word the speaker chose for what they reject is theirs)
+  if (DENIALS.has(speechVerb(cue)?.lemma ?? '')) return !words.some((w) => w.toLowerCase() === 'as');
+  const own = (s.speakerMention ?? '').split(/\s+/).pop()?.toLowerCase();
+  // the speech verb that introduces the fragment: right before it, or past a short hearer ("told her")
+  for (let k = words.length - 1; k >= 0 && k >= words.length - 4; k--) {
+    const lo = words[k]!.toLowerCase();
+    // (verbs that introduce words, not "described as", "calling it", "state", "going to")
+    if (!QUOTING_VERB.test(lo)) continue;
+    // ("say", "claim" as base forms only after "did not", "never", "to": "the state", "a claim" are nouns)
+    if (!/(s|ed|ing|told|said|wrote)$/.test(lo) && !/^(did|does|do|not|never|to|ever|would|will|could|can)$|n['’]t$/i.test(words[k - 1] ?? '')) continue;
+    // "accused Calder of saying", "denied ever saying", "was quoted as saying"; not ", adding, “…”" (the speaker's)
+    if (/ing$/.test(lo)) {
+      const before = words[k - 1] ?? '';
+      if (/^(of|ever|as|about|without|from|after|before|for|denied|denies|deny|denying|never|not)$/i.test(before) || (isCap(before) && k > 1)) return true;
+      continue;
+    }
+    // (the statement's own cue in a parenthetical, "the two nations, Xi said, now have “…”")
+    if (lo === cue.toLowerCase() && words[k - 1]?.toLowerCase() === own) continue;
+    let j = k - 1;
+    while (j >= 0 && /^(has|have|had|did|does|do|was|is|will|would|could|can|may|might|should|must|also|then|once|later|earlier|never|not|ever)$|n['’]t$|^\p{Ll}+ly$/iu.test(words[j]!)) {
+      if (/^(not|never)$|n['’]t$/i.test(words[j]!)) return true;
+      j--;
+    }
+    const subject = j >= 0 ? words[j]!.toLowerCase() : '';
+    // ("… and said, “…”", "… but added, “…”": a second verb of the same speaker)
+    if (/^(and|but|then)$/.test(subject)) continue;
+    return subject !== '' && !SUBJECT_PRONOUNS.test(subject);
+  }
+  return false;
+}
+
 function withFragments(text: string, statements: Statement[], paraSpans: ReadonlyMap<number, QuoteSpan[]>): Statement[] {
   if (!statements.some((s) => s.kind === 'mixed')) return statements;
   const out: Statement[] = [];
@@ -504,6 +561,7 @@ function withFragments(text: string, statements: Statement[], paraSpans: Readonl
       if (titleLike(words, inner)) continue;
       // "refused to use the words “Islamic terrorism”": words mentioned, not said
       if (/\b(words?|term|phrase|label|slogan|name|hashtag|expression|nickname)\s*[,:]?\s*$/i.test(text.slice(Math.max(s.start, q.open - 24), q.open))) continue;
+      if (notTheSpeakersWords(text, s, q.open)) continue;
       out.push({ ...s, kind: 'direct', quote: inner });
     }
   }
