@@ -75,6 +75,12 @@ describe('renderReply', () => {
     expect(e.timestamp).toBe('2017-05-15T20:00:00.000Z');
   });
 
+  it('shows the sentence when the speaker was worked out from "the engineer" (QA 6b, R4)', () => {
+    const e = renderReply(reply([item({ speakerMention: 'the engineer', text: '"The story is false," the engineer said.' })])).embeds[0]!;
+    expect(e.fields?.[0]?.name).toBe('In context (named as “the engineer”)');
+    expect(e.fields?.[0]?.value).toContain('the engineer said');
+  });
+
   it('warns in the footer when the same words are attributed to someone else (QA 6b, C2)', () => {
     const e = renderReply(
       reply([item({ corroboration: { articles: 1, outlets: [], firstOutlet: null, otherSpeakers: [{ speaker: 'Jim Hale', articles: 2, outlets: [] }] } })]),

@@ -46,6 +46,16 @@ function expectWithinLimits(blocks: SlackBlock[]): void {
 
 const texts = (blocks: SlackBlock[]) => JSON.stringify(blocks);
 
+describe('renderReply: a speaker worked out from "she said" (QA 6b, R4)', () => {
+  it('shows the sentence, saying how the article named the speaker', () => {
+    const quote = 'She is entitled to her opinion';
+    const inferred = item(1, quote, { speaker: 'Ruth Calder', speakerMention: 'she', text: `"${quote}," she said.` });
+    expect(texts(renderReply(reply([inferred]), { share: false, more: false, ephemeral: true }).blocks)).toContain('_In context (named as “she”):_ \\"She is entitled');
+    const named = item(1, quote, { speaker: 'Ruth Calder', speakerMention: 'Mayor Ruth Calder', text: `"${quote}," Mayor Ruth Calder said.` });
+    expect(texts(renderReply(reply([named]), { share: false, more: false, ephemeral: true }).blocks)).not.toContain('In context');
+  });
+});
+
 describe('renderReply: the same words given to someone else (QA 6b, C2)', () => {
   it('warns beside the corroboration, escaped', () => {
     const r = reply([

@@ -67,6 +67,7 @@ export function toItem(r: SearchResult): ReplyItem {
     highlights: r.highlights.filter(([a, b]) => !onlyStopWords(quote.slice(a, b))),
     text: s.text,
     speaker: s.speaker,
+    speakerMention: s.speakerMention,
     speakerRole: roleAfterName(s.speakerRole),
     outlet: s.outlet,
     cue: s.cue,

@@ -45,6 +45,8 @@ export interface ReplyItem {
   /** The whole sentence, for context (may equal `quote`). */
   text: string;
   speaker: string | null;
+  /** How the article named the speaker at these words ("she", "the engineer", "Calder"). */
+  speakerMention?: string | null;
   speakerRole: string | null;
   /** The outlet the words were told to or reported by. */
   outlet: string | null;

@@ -22,6 +22,30 @@ function letters(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/**
+ * The words the article names the speaker by at this statement when they are not the speaker's
+ * name ("she", "the engineer"): the speaker was worked out from the sentences before, and a reader
+ * checking the attribution needs to see the sentence. Null when the mention has the name.
+ */
+export function inferredSpeakerMention(item: ReplyItem): string | null {
+  const mention = item.speakerMention?.replace(/\s+/g, ' ').trim();
+  if (!mention || !item.speaker) return null;
+  const said = new Set(mention.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const named = item.speaker.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.length > 1 && said.has(w));
+  return named ? null : mention;
+}
+
+/** Whether the sentence is shown beside the words: reported speech, or a speaker worked out. */
+export function showsContext(item: ReplyItem): boolean {
+  return sentenceAddsContext(item) && (isReported(item) || inferredSpeakerMention(item) !== null);
+}
+
+/** "In context" or, for a speaker worked out from the text, "In context (named as “she”)". */
+export function contextLabel(item: ReplyItem): string {
+  const mention = inferredSpeakerMention(item);
+  return mention ? `In context (named as “${mention.length > 40 ? `${mention.slice(0, 39)}…` : mention}”)` : 'In context';
+}
+
 /** Whether the statement's sentence says more than its quoted or reported words. */
 export function sentenceAddsContext(item: ReplyItem): boolean {
   const text = letters(item.text ?? '');

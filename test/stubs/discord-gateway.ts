@@ -17,7 +17,7 @@ export class FakeGateway {
   private seq = 0;
   url = '';
 
-  constructor(private readonly heartbeatIntervalMs = 1000) {}
+  constructor(private readonly heartbeatIntervalMs = 20_000) {}
 
   async start(): Promise<string> {
     this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });

@@ -1,6 +1,6 @@
 import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { ArticleRef } from '../../domain/article.js';
-import { sentenceAddsContext } from '../../domain/reported-speech.js';
+import { contextLabel, sentenceAddsContext } from '../../domain/reported-speech.js';
 
 /**
  * A Reply as plain text for a terminal. Article text can contain anything, so control and
@@ -95,7 +95,7 @@ export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {})
   // Only a direct quote is the speaker's words throughout: the rest are not wrapped as if verbatim.
   const lines = [item.kind === 'direct' ? `${n}. “${quote}”` : `${n}. ${quote}`, `   ${attribution(item)}`];
   if (item.kind !== 'statement' && sentenceAddsContext(item)) {
-    lines.push(`   In context: ${sanitize(item.text)}`);
+    lines.push(`   ${contextLabel(item)}: ${sanitize(item.text)}`);
   }
   lines.push(`   Article: ${articleLine(item.article)}`);
   const corr = corroborationLine(item);

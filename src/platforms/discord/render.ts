@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { ArticleRef } from '../../domain/article.js';
 import { otherAttributionsText, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { StatementKind } from '../../domain/statement.js';
-import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
+import { contextLabel, reportingCue, showsContext } from '../../domain/reported-speech.js';
 import {
   MAX_AUTHOR_NAME,
   MAX_CONTENT,
@@ -11,6 +11,7 @@ import {
   MAX_EMBED_TOTAL,
   MAX_EMBED_URL,
   MAX_EMBEDS,
+  MAX_FIELD_NAME,
   MAX_FIELD_VALUE,
   MAX_FOOTER_TEXT,
 } from './limits.js';
@@ -93,7 +94,6 @@ function told(cue: string | null): string {
  * from the quote, and its length is counted in the embed budget like the rest. Direct quotes keep
  * their look; the article's own statements have no speaker or verb.
  */
-const IN_CONTEXT_NAME = 'In context';
 /** A news sentence is rarely longer; longer ones are cut with "…" so the embed stays compact. */
 const IN_CONTEXT_MAX = 300;
 /** Below this an "In context" field would be a stub: left out (only when ten embeds crowd the budget). */
@@ -141,9 +141,10 @@ function itemEmbed(item: ReplyItem, budget: number, heading?: string): APIEmbed 
   const ts = isoDate(item.article.published);
   if (ts) embed.timestamp = ts;
 
-  if (isReported(item) && sentenceAddsContext(item)) {
-    const max = Math.min(IN_CONTEXT_MAX, MAX_FIELD_VALUE, Math.floor((budget - embedLength(embed) - IN_CONTEXT_NAME.length) / 3));
-    if (max >= IN_CONTEXT_MIN) embed.fields = [{ name: IN_CONTEXT_NAME, value: richText(item.text, max) }];
+  if (showsContext(item)) {
+    const name = plainText(contextLabel(item), MAX_FIELD_NAME);
+    const max = Math.min(IN_CONTEXT_MAX, MAX_FIELD_VALUE, Math.floor((budget - embedLength(embed) - name.length) / 3));
+    if (max >= IN_CONTEXT_MIN) embed.fields = [{ name, value: richText(item.text, max) }];
   }
 
   const room = Math.min(MAX_EMBED_DESCRIPTION, budget - embedLength(embed));

@@ -1,7 +1,7 @@
 import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
 import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
-import { isReported, reportingCue, sentenceAddsContext } from '../../domain/reported-speech.js';
+import { contextLabel, reportingCue, showsContext } from '../../domain/reported-speech.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
 import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
 import {
@@ -149,8 +149,9 @@ const IN_CONTEXT_BUDGET = 400;
 
 /** The sentence the reported words stand in, when it says more than the words themselves. */
 function inContext(item: ReplyItem): string | null {
-  if (!isReported(item) || !sentenceAddsContext(item)) return null;
-  return fitRendered(item.text.replace(/\s+/g, ' ').trim(), IN_CONTEXT_BUDGET, (raw) => `_In context:_ ${escapeUntrusted(raw)}`);
+  if (!showsContext(item)) return null;
+  const label = escapeUntrusted(contextLabel(item));
+  return fitRendered(item.text.replace(/\s+/g, ' ').trim(), IN_CONTEXT_BUDGET, (raw) => `_${label}:_ ${escapeUntrusted(raw)}`);
 }
 
 function attribution(item: ReplyItem): string {
