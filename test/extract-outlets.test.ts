@@ -103,3 +103,21 @@ describe('outlets', () => {
     });
   });
 });
+
+describe('an outlet that reported the words is not their hearer', () => {
+  const got = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement').map((s) => [s.speaker, s.outlet, s.cue]);
+
+  it('"told reporters, according to the AP": the AP reports, and the cue is not "told" beside it', () => {
+    expect(got('"The quay board has slept for years," Pell told reporters, according to the Associated Press.')).toEqual([['Pell', 'Associated Press', 'according to']]);
+    expect(got('Pell told reporters the quay was unsafe, according to Reuters.')).toEqual([['Pell', 'Reuters', 'according to']]);
+  });
+
+  it('"…, according to X" after "said" is the outlet, not the cue\'s own hearer (before: nothing was reported)', () => {
+    expect(got('Pell said the quay was unsafe, according to Reuters.')).toEqual([['Pell', 'Reuters', 'said']]);
+  });
+
+  it('an outlet the speaker talked to before does not carry to words told to reporters', () => {
+    expect(got('Pell told CNN the quay was unsafe.', '"We are tired of waiting," Pell told reporters.')).toEqual([['Pell', 'CNN', 'told'], ['Pell', null, 'told']]);
+    expect(got('Pell told CNN the quay was unsafe.', '"We are tired of waiting," Pell said.')).toEqual([['Pell', 'CNN', 'told'], ['Pell', 'CNN', 'said']]);
+  });
+});

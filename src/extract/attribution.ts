@@ -356,6 +356,8 @@ function governedOutlet(toks: readonly Token[]): { from: number; to: number } | 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!isWord(t) || !/^(told|tells|telling|tell|to|with|on|in|by)$/.test(t.lo)) continue;
+    // ("…, according to Reuters" is an attribution of its own, not the cue's hearer)
+    if (t.lo === 'to' && toks[i - 1]?.lo === 'according') continue;
     let j = i + 1;
     if (isWord(toks[j]) && /^(a|an)$/.test(toks[j].lo)) continue;
     const o = outletAfter(toks, j);

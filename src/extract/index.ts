@@ -18,7 +18,7 @@ import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes
 import { findQuoteSpans, startsWithQuote, wordCount, type QuoteSpan } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
-import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize } from './tokens.js';
+import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -329,12 +329,21 @@ export function extractStatements(article: Article): Statement[] {
         }
         let outlet: string | null = null;
         if (chosen?.outletPhrase) outlet = outletFromPhrase(phrase(text, toks, chosen.outletPhrase), namedOutlets);
+        // "told reporters", "told a crowd": the hearer is named and is no outlet
+        const toldOther = chosen !== null && !outlet && speechVerb(toks[chosen.cueIndex]!.lo)?.lemma === 'tell';
         if (!outlet) {
           const acc = attrs.find((a) => a.form === 'according' && a.outletPhrase);
           if (acc?.outletPhrase) outlet = outletFromPhrase(phrase(text, toks, acc.outletPhrase), namedOutlets);
+          // "Okoro told reporters, according to the AP": the AP reported the words, Okoro did not tell them to
+          // the AP. The outlet field is "told to or reported by", and "told" beside an outlet reads as the
+          // hearer (the replies write "told Associated Press"), so the cue is the one the outlet stands
+          // behind: "according to"
+          if (outlet && toldOther) stmt.cue = 'according to';
         }
         if (!outlet && resolved?.outlet) outlet = resolved.outlet;
-        if (!outlet && resolved?.entity) {
+        // (an outlet the speaker talked to before is not the hearer of words told to reporters, a crowd or
+        // investigators; a host or co-host may be the outlet's, "told co-host Joe Scarborough")
+        if (!outlet && resolved?.entity && !(toldOther && genericHearer(toks, chosen!))) {
           const o = entityOutlet.get(resolved.entity.id);
           if (o && paragraph - o.paragraph <= 1) outlet = o.outlet;
         }
@@ -468,6 +477,20 @@ export function extractStatements(article: Article): Statement[] {
  * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
  * not fragments of anyone's words.
  */
+/** Hearers who are no outlet's: "told reporters", "told a crowd", "told FBI agents", "told him". */
+const GENERIC_HEARER = /^(reporters|journalists|press|crowds?|audiences?|supporters|voters|lawmakers|legislators|senators|members|delegates|donors|students|residents|police|officers|investigators|agents|prosecutors|jurors|judges?|court|committee|congress|parliament|council|fbi|officials|colleagues|staff|employees|workers|followers|listeners|viewers|readers|him|her|them|us|me|you|everyone|anyone|people)$/;
+
+/** Whether the hearer after a "tell" cue is a generic audience, not someone who may speak for an outlet. */
+function genericHearer(toks: readonly Token[], a: Attribution): boolean {
+  for (let k = a.cueEnd + 1; k < toks.length && k <= a.cueEnd + 4; k++) {
+    const t = toks[k]!;
+    if (t.k !== 'w') return false;
+    if (GENERIC_HEARER.test(t.lo)) return true;
+    if (!/^(the|a|an|some|several|many|two|three|local|federal|fbi|state|gathered|assembled)$/.test(t.lo)) return false;
+  }
+  return false;
+}
+
 /** A dash or a sentence boundary before a label ("Economists agree - Tom Pike: …"). */
 function isDashOrStart(t: { k: string; t: string } | undefined): boolean {
   return t === undefined || (t.k === 'p' && /^(-|--|\u2013|\u2014|\u2015|:)$/.test(t.t));
