@@ -61,3 +61,26 @@ describe('a participle after a comma is the writer’s clause', () => {
     expect(reported('Nia Vale said the dredger would arrive late, repeating an old warning of hers.')).toHaveLength(1);
   });
 });
+
+describe('the writer\'s additions are not the reported words', () => {
+  const q = (...paras: string[]) => reported(...paras).map((s) => [s.speaker, s.quote]);
+
+  it('", a claim X denies", ", despite a report that …" end the reported clause', () => {
+    expect(q('Councillor Ed Pell said the contractor paid the inspector, a claim the firm denies.')).toEqual([['Ed Pell', 'the contractor paid the inspector']]);
+    expect(q('Ed Pell insisted the contractor paid the inspector, despite denials from the firm.')).toEqual([['Ed Pell', 'the contractor paid the inspector']]);
+    expect(q('Mayor Jo Vantner said on Monday that the quay would stay open, despite a report that its piles were rotten.')).toEqual([['Jo Vantner', 'the quay would stay open']]);
+  });
+
+  it('"A, but X denied it": A is not what X said', () => {
+    expect(q('Police found that the contractor paid the inspector, but the firm denied it.')).toEqual([]);
+  });
+
+  it('"It is false to say A, X wrote": X speaks, and the judgement stays with the words', () => {
+    expect(q('It is false to say that the quay piles are rotten, Vantner wrote on Facebook.')).toEqual([['Vantner', 'It is false to say that the quay piles are rotten']]);
+    expect(q('It is too early to say whether the quay will reopen.')).toEqual([]);
+  });
+
+  it('a photo caption: the circumstance after "who said …" is not the words', () => {
+    expect(q('Mayor Jo Vantner, who said the board had done nothing wrong, at the town hall in May.')).toEqual([['Jo Vantner', 'the board had done nothing wrong']]);
+  });
+});

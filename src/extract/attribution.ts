@@ -58,6 +58,27 @@ const isQuote = (t: Token | undefined): boolean => t !== undefined && t.k === 'q
 /** Words before "to say" that make it an intention, a refusal or a judgement, not speech. */
 const INTENT_ONLY = /^(declined|declines|decline|declining|refused|refuses|refuse|refusing|wouldn't|won't|reluctant|unwilling|unable|hesitant|afraid|failed|fail|hard|difficult|fair|safe|suffice|needless|want|wants|wanted|wanting|like|likes|liked|hope|hopes|hoped|plan|plans|planned|expect|expects|expected|try|tries|tried|trying|going|gonna|have|has|had|need|needs|needed|ought|is|was|be|been|able|chance|time|nothing|anything|something|much|more|less|enough|too|so|order|wish|wishes|wished|intend|intends|intended|meant|dare|dared|begin|began|started|start|ready|prepared|eager|cannot|can't|couldn't|wouldn't|shouldn't|didn't|doesn't|don't|not|never|yet)$/;
 
+/**
+ * "It is false to say …", "it would be wrong to say", "it is important to note", "it's safe to say": a
+ * judgement on saying it, with "it" as a dummy subject — nobody says the words. ("He was wrong to say
+ * …" and "the panel is right to note …" still report the subject's words.) `k` is the word before "to".
+ */
+function expletiveJudgement(toks: readonly Token[], k: number): boolean {
+  const adj = toks[k];
+  if (!isWord(adj) || isCapWord(adj) && k > 0) return false;
+  let j = k - 1;
+  if (isWord(toks[j]) && /^(so|very|too|simply|just|quite|equally|also|not|hardly|more|less)$/.test(toks[j]!.lo)) j--;
+  let be = false;
+  while (isWord(toks[j]) && (BE.has(toks[j]!.lo) || /^(would|could|might|may|will|should|must|also|not|never)$/.test(toks[j]!.lo))) {
+    be ||= BE.has(toks[j]!.lo);
+    j--;
+  }
+  const subj = toks[j];
+  // ("it's safe to say": the contraction is subject and verb in one token)
+  if (isWord(subj) && /^(it's|it’s|that's|that’s)$/.test(subj.lo)) return true;
+  return be && isWord(subj) && /^(it|this|that)$/.test(subj.lo);
+}
+
 const IRREGULAR_PAST = new Set('went made took gave got came saw knew kept held won ran met paid sent spent built felt brought bought fought sought taught caught found became began broke chose drove fell grew hid rose sat sold stood struck swore threw understood seemed appeared'.split(' '));
 
 function npWord(t: Token): boolean {
@@ -663,6 +684,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       } else if (isWord(a) && /^(continued|continues|proceeded|used|appeared|seemed)$/.test(a.lo)) {
         cue = `${a.t} to ${t.t}`;
         subjEnd = i - 3;
+      } else if (expletiveJudgement(toks, i - 2)) {
+        continue;
       } else if (!isIng && t.lo === v.lemma && /^(say|tell|argue|insist|warn|claim|announce|declare|explain|ask|urge|suggest|predict|promise|tweet|write|acknowledge|admit|complain|note|call)$/.test(v.lemma) && (v.lemma !== 'call' || (isWord(next) && /^(for|on)$/.test(next.lo))) && isWord(a) && !INTENT_ONLY.test(a.lo) && !negated(toks, i - 1) && next !== undefined && (next.k !== 'p' || /^[,:]$/.test(next.t))) {
         // a purpose or likelihood infinitive reports speech ("stood up at the event to say he was leaning …",
         // "more likely to say they preferred …", "was prompted to say, "…""), spoken by the subject of the

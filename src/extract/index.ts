@@ -14,7 +14,7 @@ import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
 import { findOutletMentions, outletFromPhrase } from './outlets.js';
-import { attributionAfter, bylineAfter, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportedClauseStart, secondPassage } from './passages.js';
+import { attributionAfter, bylineAfter, captionTail, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportedClauseStart, secondPassage, writerAddition } from './passages.js';
 import { findQuoteSpans, startsWithQuote, wordCount, type QuoteSpan } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
@@ -273,6 +273,19 @@ export function extractStatements(article: Article): Statement[] {
           if (!objectOnly) break;
           objectSpeaker ??= rejected.speaker || rejected.form === 'participle' ? rejected : null;
           pool = pool.filter((a) => a !== rejected);
+        }
+      }
+      // the writer's framing after the reported words (", a claim the firm denies", ", despite a report that
+      // …") and, in a caption's relative clause, the circumstance after it (", at the town hall in May") are
+      // not what was said
+      if (chosen && clauseRange && quoteText && (kind === 'indirect' || kind === 'mixed')) {
+        const relative = chosen.form === 'subject' && chosen.relativeEnd === undefined && toks[chosen.cueIndex - 1]?.lo === 'who';
+        let cut = writerAddition(toks, clauseRange.from, clauseRange.to);
+        if (cut < 0 && relative) cut = captionTail(toks, clauseRange.from, clauseRange.to);
+        const at = cut >= 0 ? text.indexOf(quoteText, sent.start) : -1;
+        if (at >= 0 && at < toks[cut]!.start && toks[cut]!.start < at + quoteText.length) {
+          quoteText = text.slice(at, toks[cut]!.start).replace(/[\s,:]+$/, '');
+          if (kind === 'mixed' && !qIdx.some((i) => toks[i]!.start < toks[cut]!.start && toks[i]!.start >= at)) kind = 'indirect';
         }
       }
       // a colon-introduced paragraph with no quote marks: the words of the speaker who introduced them

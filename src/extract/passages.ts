@@ -177,9 +177,55 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     if (before) return before;
   }
   if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
-  // nothing after the cue: the clause stands before the speaker
-  if (start > 0) return trimRange(toks, 0, start - 1);
+  // nothing after the cue: the clause stands before the speaker — when the speaker is set off from it,
+  // not joined by a conjunction ("Police found that A, but the firm denied it": A is the police's finding)
+  // (", he and Jo Reed said" is one subject of two: only a conjunction after a comma opens a clause of its own)
+  if (start > 0 && !(toks[start - 1]?.k === 'w' && /^(but|and|or|yet|while|although|though|whereas)$/.test(toks[start - 1]!.lo) && toks[start - 2]?.k === 'p' && toks[start - 2]!.t === ',')) return trimRange(toks, 0, start - 1);
   return null;
+}
+
+/** Nouns by which a writer sums up a reported claim in apposition: ", a claim the firm denies". */
+const SUMMARY_NOUNS = /^(claim|charge|allegation|accusation|assertion|contention|suggestion|view|position|figure|estimate|number|account|version|characterization|description|statement|argument|prediction|promise|pledge|remark|comment)$/;
+
+/**
+ * The comma where the writer's own addition to a reported clause begins, or -1: ", a claim the firm
+ * denies", ", an allegation disputed by …", ", despite a report that …", ", in spite of …",
+ * ", notwithstanding …". These are the reporter's framing of the words, not the words, and taken as
+ * part of them they turn the speaker's claim into its denial ("said A, despite a report that B").
+ */
+export function writerAddition(toks: readonly Token[], from: number, to: number): number {
+  for (let k = from + 2; k < to; k++) {
+    const t = toks[k]!;
+    if (t.k !== 'p' || t.t !== ',') continue;
+    const a = toks[k + 1];
+    const b = toks[k + 2];
+    if (a?.k !== 'w') continue;
+    if (/^(despite|notwithstanding)$/.test(a.lo) || (a.lo === 'in' && b?.lo === 'spite')) return k;
+    if (/^(a|an)$/.test(a.lo) && b?.k === 'w' && SUMMARY_NOUNS.test(b.lo)) return k;
+  }
+  return -1;
+}
+
+/**
+ * In a relative clause that has no main verb after it — a photo caption, "Mayor Ruth Calder, who said
+ * the board had done nothing wrong, at the town hall in May." — the comma before the trailing
+ * circumstance (a preposition phrase running to the end with no verb), or -1.
+ */
+export function captionTail(toks: readonly Token[], from: number, to: number): number {
+  for (let k = to - 1; k > from + 1; k--) {
+    const t = toks[k]!;
+    if (t.k !== 'p' || t.t !== ',') continue;
+    const a = toks[k + 1];
+    if (a?.k !== 'w' || !/^(at|in|on|during|outside|inside|near|after|before|with|beside|alongside)$/.test(a.lo)) return -1;
+    // (a caption names a place or a time: "at the town hall in May"; "sparingly, in emergencies" is still the words)
+    if (!toks.slice(k + 2, to + 1).some((w) => w.k === 'w' && (isCapWord(w) || /^(\d{4}|today|yesterday|week|month|year|morning|afternoon|evening|night)$/.test(w.lo)))) return -1;
+    for (let j = k + 2; j <= to; j++) {
+      const w = toks[j]!;
+      if (w.k === 'q' || (w.k === 'w' && !isCapWord(w) && (FINITE.test(w.lo) || /n[’']t$/.test(w.lo) || /^\p{Ll}+ed$/u.test(w.t) || speechLike(w.lo)))) return -1;
+    }
+    return k;
+  }
+  return -1;
 }
 
 export function firstWordIndex(toks: readonly Token[]): number {
