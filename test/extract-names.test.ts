@@ -45,3 +45,14 @@ describe('canonical person names', () => {
     expect(canonicalPersonName('US Ambassador')).toBe('US Ambassador');
   });
 });
+
+describe('roles that are not roles', () => {
+  it('an outlet owning the name is the affiliation, not a role "The Guardian\'s"', () => {
+    expect(parseMention("The Guardian's Tom Pell")).toMatchObject({ name: 'Tom Pell', role: 'The Guardian' });
+    expect(parseMention('The Post’s Ann Rusk')).toMatchObject({ name: 'Ann Rusk', role: 'The Washington Post' });
+  });
+
+  it('a reflexive after an apposition is no part of the role', () => {
+    expect(parseMention('Vantner, a former engineer herself')).toMatchObject({ name: 'Vantner', role: 'former engineer' });
+  });
+});

@@ -121,3 +121,20 @@ describe('an outlet that reported the words is not their hearer', () => {
     expect(got('Pell told CNN the quay was unsafe.', '"We are tired of waiting," Pell said.')).toEqual([['Pell', 'CNN', 'told'], ['Pell', 'CNN', 'said']]);
   });
 });
+
+describe('outlets and roles the QA found lost or garbled', () => {
+  const one = (...paras: string[]) => extractStatements(article(paras.join('\n'))).find((s) => s.kind !== 'statement');
+
+  it('"Reed told the BBC: “…”": a surname ending in -ed is a name, and the BBC the outlet', () => {
+    expect(one('Tom Reed spoke on Monday.', 'Reed told the BBC: "I read the emails myself."')).toMatchObject({ speaker: 'Tom Reed', outlet: 'BBC', cue: 'told' });
+  });
+
+  it('"The Washington Post, citing three officials, reported …": the participle is no role', () => {
+    expect(one('The Washington Post, citing three officials, reported that inspectors had visited the quay.')).toMatchObject({ speaker: 'The Washington Post', speakerRole: null, outlet: 'The Washington Post' });
+  });
+
+  it('"In remarks first reported by Politico, X said": Politico reported them, and carries no further', () => {
+    const st = extractStatements(article(['Mayor Jo Vantner spoke on Monday.', 'In remarks first reported by Politico, Vantner said the town had been abandoned.', 'Vantner said she trusted the survey.'].join('\n'))).filter((s) => s.kind !== 'statement');
+    expect(st.map((s) => s.outlet)).toEqual(['Politico', null]);
+  });
+});

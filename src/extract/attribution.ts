@@ -338,8 +338,8 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
   // "Trump's", "the official's": a possessor before a noun is not the speaker phrase's end
   if (!isWord(head)) return false;
   if (PRONOUNS.has(head.lo)) return head.lo !== 'you' && head.lo !== 'i' || true;
-  // a capitalised participle opening the sentence ("Having …") is no name
-  if (isCapWord(head)) return !FUNCTION_CAPS.test(head.lo.replace(/[’']s$/, '')) && !(from === to && /(ing|ed)$/.test(head.lo) && from === 0);
+  // a capitalised participle opening the sentence ("Having …") is no name ("Reed", "Ted", "Jared" are)
+  if (isCapWord(head)) return !FUNCTION_CAPS.test(head.lo.replace(/[’']s$/, '')) && !(from === to && (/ing$/.test(head.lo) || (/ed$/.test(head.lo) && (head.lo.length >= 6 || /^(asked|pressed|faced|forced|called|noted|added|based|named|aged|urged|vowed)$/.test(head.lo)))) && from === 0);
   // description heads: "officials", "the officer", "a source familiar with…" (head before post-modifier)
   for (let k = from; k <= to; k++) {
     const t = toks[k];
@@ -445,7 +445,9 @@ function subjectBefore(toks: readonly Token[], j: number): { from: number; to: n
         }
         continue;
       }
-      if (first.k === 'w' && SEGMENT_OPENERS.test(first.lo) && !isCapWord(toks[seg.from + 1])) {
+      // ("The Washington Post, citing three officials, reported": a participle phrase is no apposition of the subject)
+      const participle = first.k === 'w' && n === 0 && /^\p{Ll}+ing$/u.test(first.t) && !/^(including|leading|ranking|acting|outgoing|incoming|sitting|governing|founding|managing|presiding|visiting|retiring|ruling|during|according)$/.test(first.lo);
+      if (first.k === 'w' && (SEGMENT_OPENERS.test(first.lo) || participle) && !isCapWord(toks[seg.from + 1])) {
         // "Jo Reed, at a later press briefing, said": an adverbial between subject and verb
         if (n === 0 || toEnd < seg.to) {
           toEnd = seg.from - 2;
@@ -833,7 +835,7 @@ function withApposition(toks: readonly Token[], from: number, to: number): numbe
  * by the BBC", "an email shared with CNN", "a draft provided to Reuters", "made available to". The
  * outlet after them reports the document's words; it did not write them.
  */
-const OBTAINED = /^(seen|obtained|reviewed|viewed|examined|read|acquired|inspected|published|released|shared|provided|leaked|sent|given|shown|passed|supplied|forwarded|handed|made)$/;
+const OBTAINED = /^(seen|obtained|reviewed|viewed|examined|read|acquired|inspected|published|released|shared|provided|leaked|sent|given|shown|passed|supplied|forwarded|handed|made|reported|broadcast|aired)$/;
 /** An adverb before or after such a participle: "exclusively obtained by", "seen first by", "made available to". */
 const OBTAINED_MOD = /^(first|exclusively|independently|jointly|separately|also|later|earlier|partially|available)$/;
 

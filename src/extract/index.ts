@@ -361,7 +361,10 @@ export function extractStatements(article: Article): Statement[] {
           if (o && paragraph - o.paragraph <= 1) outlet = o.outlet;
         }
         stmt.outlet = outlet;
-        if (resolved?.entity && outlet && chosen) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
+        // the outlet a person was talking to carries to their next quote; one that only reported or obtained
+        // their words ("In remarks first reported by Politico, …", "a letter seen by the BBC") does not
+        const byOutlet = chosen?.outletPhrase ? toks[chosen.outletPhrase.from - 1]?.lo === 'by' || (toks[chosen.outletPhrase.from - 1]?.lo === 'the' && toks[chosen.outletPhrase.from - 2]?.lo === 'by') : false;
+        if (resolved?.entity && outlet && chosen && !byOutlet) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
         if (resolved && (resolved.speaker || resolved.mention)) {
           const carry: Carry = { resolved, cue: stmt.cue, paragraph, sentence: sno, outlet };
           prevInPara = carry;

@@ -6,6 +6,7 @@
  * role "the national security adviser who participated in the meeting"; "an Israeli intelligence officer"
  * → a description (no name) with head noun "officer".
  */
+import { outletFromPhrase } from './outlets.js';
 
 export type Gender = 'm' | 'f' | null;
 export type MentionKind = 'person' | 'org' | 'group' | 'pronoun' | 'description';
@@ -220,7 +221,19 @@ export function cleanRole(part: string): string {
   if (/^(who|which|whose|that|where|when)\b/i.test(part)) return '';
   // An age ("Jo Park, 42, a fisherman") says how old, not what role: "Jo Park (42)" read oddly.
   part = part.replace(/^(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?(?:\s*,\s*|\s*$)/i, '');
-  return part.replace(/^(the|a|an)\s+/i, '').replace(/\s+(who|whom|which|whose|that)\s.*$/i, '').trim();
+  // ("a former engineer herself": the reflexive stresses, it is no part of the role)
+  return part.replace(/^(the|a|an)\s+/i, '').replace(/\s+(who|whom|which|whose|that)\s.*$/i, '').replace(/\s+(herself|himself|themselves|itself)$/i, '').trim();
+}
+
+/**
+ * "The Guardian's Tom Reed", "the Post's Chris Cillizza": a possessor right before the name is who the
+ * person works for, not a role written "The Guardian's"; an outlet is named as the outlet list knows
+ * it ("The Guardian", "The Washington Post"). Other possessors stay as written.
+ */
+function possessorRole(role: string): string {
+  const m = /^(?:the\s+)?(.+?)['’]s$/i.exec(role);
+  if (!m) return role;
+  return outletFromPhrase(role.replace(/['’]s$/, '')) ?? outletFromPhrase(m[1]!) ?? role;
 }
 
 function looksLikeOrg(words: readonly string[]): boolean {
@@ -313,7 +326,7 @@ function parseMentionUncached(phrase: string): ParsedMention {
   if (best !== null) {
     const b: { role: string[]; name: string[]; honorific: string | null; index: number } = best;
     const nameWords = b.name;
-    const roleParts = [b.role.join(' '), ...segs.filter((_, i) => i !== b.index).map(cleanRole)].filter(Boolean);
+    const roleParts = [possessorRole(b.role.join(' ')), ...segs.filter((_, i) => i !== b.index).map(cleanRole)].filter(Boolean);
     const role = roleParts.length > 0 ? roleParts.join(', ') : null;
     const org = looksLikeOrg(nameWords) || (nameWords.length === 1 && b.role.length === 0 && !b.honorific && segs.length === 1 && /^[\p{Lu}]{2,}$/u.test(nameWords[0]!));
     const plural = !org && false;
