@@ -137,6 +137,16 @@ describe('corpus search', () => {
     expect(hale.otherSpeakers).toEqual([{ speaker: 'Okoro', articles: 2, outlets: ['Harbour Post'] }]);
   });
 
+  it('finds the statement with every word asked about, whatever the page size (QA 6, B3)', async () => {
+    const store = memoryStore();
+    const misses = Array.from({ length: 14 }, (_, i) => `The president met group ${i} of the visitors today.`);
+    const a = article('p', [...misses, 'President Anna Berg revealed the harbour budget on Monday.'].join('\n'));
+    await store.upsertArticle(a, extract(a));
+    const c = await corpusWith(store);
+    const page = await c.search('the president revealed', { limit: 5 });
+    expect(page.results.map((r) => r.statement.text)).toContain('President Anna Berg revealed the harbour budget on Monday.');
+  });
+
   it('looks a phrase that no statement has word for word up loosely, and says so', async () => {
     const c = await corpusWith();
     await c.syncDataDir('data');

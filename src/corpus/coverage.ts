@@ -30,7 +30,7 @@ export function allWords(text: string): string[] {
   );
 }
 
-function stem(w: string): string {
+export function stem(w: string): string {
   // Enough for matching, not linguistics: denied/denies/deny → deny, reports/reported → report.
   const y = w.replace(/(ies|ied)$/, 'y');
   if (y !== w) return y;

@@ -4,7 +4,7 @@ import type { Corroboration } from '../domain/reply.js';
 import { roleAfterName, type Statement, type StoredStatement } from '../domain/statement.js';
 import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQuery } from '../search/types.js';
 import type { Range } from '../domain/reply.js';
-import { contentWords, coverage } from './coverage.js';
+import { contentWords, coverage, stem } from './coverage.js';
 import { stemSet, type WordStats } from './claim-match.js';
 import type { ClusterMember, SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
@@ -320,8 +320,14 @@ export class CorpusRuntime implements Corpus {
 
     const candidates = Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit);
     let hits = this.index.search(q, { limit: candidates });
-    // Fewer than this page and the next: worth looking word by word.
-    if (new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit) {
+    // Fewer than this page and the next, or fewer than this page that have every word asked
+    // about: worth looking word by word. (Fuzzy matching scores the query as one string, so
+    // "the president revealed" misses "President Donald Trump revealed …", and a page of near
+    // misses used to hide it whatever came after.)
+    if (
+      new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit ||
+      this.fullyCovered(q, hits) < offset + limit
+    ) {
       hits = this.widenByWords(q, hits, candidates);
     }
     const grouped = byWordCoverage(
@@ -401,18 +407,34 @@ export class CorpusRuntime implements Corpus {
    * own and statements with at least half of the words join the results, after the whole-query
    * matches.
    */
+  /** How many quote clusters among the hits have every content word of the query. */
+  private fullyCovered(q: SearchQuery, hits: readonly SearchHit[]): number {
+    const clusters = new Set<string>();
+    for (const h of hits) {
+      const doc = this.index.get(h.id);
+      if (doc && coverage(q.text, `${doc.text} ${doc.quote ?? ''}`) >= 1) clusters.add(doc.clusterId);
+    }
+    return clusters.size;
+  }
+
   private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: number): SearchHit[] {
     const words = [...new Set(contentWords(q.text))].slice(0, 8);
     if (words.length < 2) return hits;
     const byId = new Map(hits.map((h) => [h.id, h]));
     const extra = new Map<string, SearchHit>();
-    for (const w of words) {
-      for (const h of this.index.search({ ...q, text: w, notices: [] }, { limit: candidates })) {
+    const add = (found: readonly SearchHit[]): void => {
+      for (const h of found) {
         if (byId.has(h.id)) continue;
         const cur = extra.get(h.id);
         extra.set(h.id, cur ? { ...cur, highlights: mergeRanges([...cur.highlights, ...h.highlights]) } : h);
       }
-    }
+    };
+    // Statements with every word (by its stem, as exact substrings: "revealed" → "reveal"): one
+    // word at a time, the few statements that have them all can sit below a limit of statements
+    // that have only the commoner one.
+    const stems = [...new Set(words.map(stem).filter((s) => s.length >= 3))].slice(0, 4);
+    if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, { limit: candidates }));
+    for (const w of words) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
     const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);
     for (const h of extra.values()) {
