@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements } from '../src/extract/index.js';
 import type { Article } from '../src/domain/article.js';
+import { statedGender } from '../src/extract/mentions.js';
 
 const article = (text: string): Article => ({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text, source: 't', contentHash: 'h' });
 const run = (...paras: string[]) => extractStatements(article(paras.join('\n'))).filter((s) => s.kind !== 'statement');
@@ -96,5 +97,58 @@ describe('a bare surname', () => {
   it('means the most-named person of that surname, not the last one named', () => {
     const st = run3('Tom Pike said he would run. Pike has led the harbour board for years.', 'Opponents attacked his wife, Jo Pike, and his father, Sam Pike.', '"They attacked my family," Pike said in July.', '"That was the day this became personal," he said.');
     expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike', 'Tom Pike']);
+  });
+
+});
+
+describe('who "she" and "the engineer" are (QA6b C4)', () => {
+  const run4 = (...paras: string[]) => extractStatements({ id: 't', title: 't', outlet: null, url: null, published: null, author: null, text: paras.join('\n'), source: 't', contentHash: 'h' }).filter((s) => s.kind !== 'statement');
+
+  it('the subject acts: a name inside a fronted clause ("Asked about Vale’s warning, Pike …") is not what "she" refers to', () => {
+    const st = run4('Mayor Ann Pike and engineer Rosa Vale walked the sea wall on Monday.', 'Vale said the wall was failing.', 'Asked about Vale’s warning, Pike smiled.', '"She is entitled to her view," she said.');
+    expect(st[1]).toMatchObject({ speakerMention: 'she', speaker: 'Ann Pike' });
+    const after = run4('Ann Pike and Rosa Vale met at the depot.', 'After meeting Vale on Monday, Pike went home early.', '"It was a long day," she said.');
+    expect(after[0]).toMatchObject({ speakerMention: 'she', speaker: 'Ann Pike' });
+    // but a possessor opening the sentence is its topic, and "Pike’s been" is no possessive
+    const topic = run4('Tom Pike’s quarrel with the board was aimed at Dan Vale.', '"I have nothing against him," he said.');
+    expect(topic[0]).toMatchObject({ speakerMention: 'he', speaker: 'Tom Pike' });
+    const contraction = run4('Tom Pike and Dan Vale debated on Friday.', 'Pike’s been making the case for weeks that Vale is not ready.', '"You have never run anything," he said.');
+    expect(contraction[0]).toMatchObject({ speakerMention: 'he', speaker: 'Tom Pike' });
+  });
+
+  it('"a former engineer" is not "the engineer"; "engineer Rosa Vale" is', () => {
+    const st = run4(
+      'Mayor Ann Pike and engineer Rosa Vale walked the sea wall on Monday.',
+      'Pike, a former engineer herself, said she trusted the survey.',
+      'Vale and Pike spoke again on Tuesday. "I still think she is wrong," the engineer said.',
+    );
+    expect(st[1]).toMatchObject({ speakerMention: 'the engineer', speaker: 'Rosa Vale' });
+    // the role shown is the one of the person it is shown for (not Pike's "Mayor")
+    expect(st[1]?.speakerRole).not.toBe('Mayor');
+    // with no engineer in the article, the description stays as written
+    const none = run4('Ann Pike, a former engineer, said the wall was sound.', '"It will hold," the engineer said.');
+    expect(none[1]).toMatchObject({ speakerMention: 'the engineer', speaker: 'the engineer', speakerRole: null });
+    // "the former engineer" may still be her
+    const former = run4('Ann Pike, a former engineer, said the wall was sound.', '"It will hold," the former engineer said.');
+    expect(former[1]).toMatchObject({ speaker: 'Ann Pike' });
+  });
+
+  it('"Mr." says the gender a first name only suggests; an honorific elsewhere in the phrase is someone else’s', () => {
+    const st = run4('Senator Lindsey Moss spoke on Sunday.', 'Ann Pike was not there.', 'Mr. Moss said the plan had failed. "It is over," he said.');
+    expect(st.map((s) => s.speaker)).toEqual(['Lindsey Moss', 'Lindsey Moss']);
+    const spokesman = run4('Tom Reed, a spokesman for Mrs. Vale, said the shop would stay open.', '"We will announce it soon," he added.');
+    expect(spokesman.map((s) => s.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+
+  it('reads the gender an honorific states only from the honorific before the name', () => {
+    expect(statedGender('Mr. Moss', 'Moss')).toBe('m');
+    expect(statedGender('Mrs. Ann Vale', 'Ann Vale')).toBe('f');
+    expect(statedGender('Nick Reed, a spokesman for Mrs. Vale', 'Nick Reed')).toBeNull();
+    expect(statedGender('Lindsey Moss', 'Lindsey Moss')).toBeNull();
+  });
+
+  it('"Mrs. Vale" is the Vale of her gender', () => {
+    const st = run4('Tom Vale and his wife, Ann Vale, run the shop.', '"We will stay open," Mrs. Vale said.', '"We always have," Mr. Vale said.');
+    expect(st.map((s) => s.speaker)).toEqual(['Ann Vale', 'Tom Vale']);
   });
 });

@@ -22,6 +22,13 @@ export interface Entity {
   words: Set<string>;
   /** Head nouns it was described by ("officer", "official", "ambassador"). */
   heads: Set<string>;
+  /** The gender was stated by an honorific ("Mr. Graham"), not guessed from a first name. */
+  genderSure?: boolean;
+  /**
+   * Words it was described by only after "former" ("Calder, a former engineer herself"): what the person
+   * was, not is, so "the engineer" does not refer to them ("the former engineer" still does).
+   */
+  former: Set<string>;
 }
 
 interface MentionEvent {
@@ -31,6 +38,11 @@ interface MentionEvent {
   /** The entity spoke in this sentence. */
   speaker: boolean;
   paragraph: number;
+  /**
+   * Not the subject: a possessor ("Bose's warning") or a name inside a fronted clause ("Asked about
+   * Bose's warning, Calder shrugged"). A later pronoun prefers the sentence's other mentions.
+   */
+  minor?: boolean;
 }
 
 const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'ministry', 'agency', 'administration', 'government', 'office', 'council', 'commission', 'company', 'firm', 'group', 'organization', 'organisation', 'party', 'court', 'embassy', 'bureau', 'network', 'board', 'team', 'union']);
@@ -46,7 +58,7 @@ export class EntityTracker {
   paragraph = 0;
 
   /** Record a proper name or description at `pos`; returns the entity it refers to (new or known). */
-  mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean } = {}): Entity {
+  mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean; minor?: boolean; strongGender?: boolean } = {}): Entity {
     let e: Entity | undefined;
     // a possessive is not part of the name ("Donald Trump’s campaign")
     if (kind === 'person' && name.endsWith('s') && /[’']s$/.test(name)) name = name.slice(0, -2);
@@ -55,14 +67,16 @@ export class EntityTracker {
       const same = this.bySurname.get(key) ?? [];
       const words = name.split(/\s+/);
       if (words.length === 1) {
-        // "Vale said": the most-named Vale, not the last one named (Ann or Joe Vale in a story about Tom)
-        e = this.mostNamed(same);
+        // "Vale said": the most-named Vale, not the last one named (Ann or Joe Vale in a story about Tom);
+        // "Mrs. Clinton" is a Clinton of her gender, never Bill
+        const agreeing = gender ? same.filter((x) => !x.gender || x.gender === gender) : same;
+        e = this.mostNamed(agreeing.length > 0 ? agreeing : same);
       } else {
         // a different first name is a different person (Tom and Jo Reed)
         e = same.find((x) => x.name.split(/\s+/).length > 1 && sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => x.name.split(/\s+/).length === 1);
       }
       if (!e) {
-        e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set() };
+        e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set(), former: new Set() };
         this.entities.push(e);
         same.push(e);
         this.bySurname.set(key, same);
@@ -74,16 +88,22 @@ export class EntityTracker {
       const key = name.toLowerCase().replace(/^the /, '');
       e = this.entities.find((x) => x.kind === kind && x.name.toLowerCase().replace(/^the /, '') === key);
       if (!e) {
-        e = { id: this.entities.length, name, kind, gender, plural: opts.plural ?? kind === 'group', role: null, words: new Set(), heads: new Set() };
+        e = { id: this.entities.length, name, kind, gender, plural: opts.plural ?? kind === 'group', role: null, words: new Set(), heads: new Set(), former: new Set() };
         this.entities.push(e);
       }
     }
-    if (gender && !e.gender) e.gender = gender;
+    // a first name only suggests a gender ("Lindsey Graham"); "Mr." or "Mrs." says it, and wins. Not
+    // through a bare surname several people share: "Mr. Khan" may have been taken for the wrong Khan.
+    const shared = kind === 'person' && name.split(/\s+/).length === 1 && (this.bySurname.get(surname(e.name).toLowerCase())?.length ?? 0) > 1;
+    if (gender && opts.strongGender && !e.genderSure && !shared) {
+      e.gender = gender;
+      e.genderSure = true;
+    } else if (gender && !e.gender && !shared) e.gender = gender;
     if (opts.role && !e.role) e.role = opts.role;
-    for (const w of opts.words ?? []) e.words.add(w);
     if (opts.head) e.heads.add(opts.head);
-    for (const w of (opts.role ?? '').toLowerCase().split(/[\s,]+/)) if (w) e.words.add(w);
-    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph });
+    addDescriptionWords(e, opts.words ?? []);
+    addDescriptionWords(e, (opts.role ?? '').toLowerCase().split(/\s+/));
+    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph, minor: opts.minor ?? false });
     return e;
   }
 
@@ -151,6 +171,8 @@ export class EntityTracker {
       if (e.kind === 'outlet') return false;
       const has = e.heads.has(head) || e.words.has(head) || (e.role ?? '').toLowerCase().split(/\s+/).includes(head);
       if (!has) return false;
+      // "the engineer" is not someone who was "a former engineer"; "the former engineer" may be
+      if (e.former.has(head) && !e.heads.has(head) && !m.words.some((w) => PAST.test(w))) return false;
       if (m.plural !== e.plural && e.kind !== 'org') return false;
       return modifiers.every((w) => e.words.has(w) || e.name.toLowerCase().includes(w));
     };
@@ -184,17 +206,37 @@ export class EntityTracker {
           const sp = fitting.find((g) => g.speaker);
           if (sp) return sp.entity;
         }
-        if (sent === sentence) {
-          best = fitting[0]!.entity;
-        } else {
-          best = fitting[0]!.entity;
-        }
+        // the subject: the first mention that is not a possessor or inside a fronted clause ("Asked about
+        // Bose's warning, Calder shrugged" → Calder), else the first mention
+        best = (fitting.find((g) => !g.minor) ?? fitting[0]!).entity;
         return best;
       }
       s = sent;
     }
     void s;
     return best;
+  }
+}
+
+/** Words that make what follows a past description: "a former engineer" is no engineer now. */
+const PAST = /^(former|ex|onetime|one-time|erstwhile)$/;
+
+/**
+ * Add the words of a description or role to an entity. Words after "former" (up to the end of their
+ * apposition) are kept apart in `former`, unless the entity is also described by them without it.
+ */
+function addDescriptionWords(e: Entity, words: readonly string[]): void {
+  let past = false;
+  for (const raw of words) {
+    const w = raw.toLowerCase().replace(/^[("'\u201c\u2018]+|[)"'\u201d\u2019,;:]+$/g, '');
+    if (!w) continue;
+    if (PAST.test(w)) past = true;
+    else if (past) {
+      if (!e.words.has(w) || e.former.has(w)) e.former.add(w);
+    } else e.former.delete(w);
+    e.words.add(w);
+    // an apposition ends the scope of "former": "a former engineer, now mayor"
+    if (/[,;]$/.test(raw)) past = false;
   }
 }
 

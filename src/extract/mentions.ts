@@ -3,7 +3,7 @@
  * newspaper" has something to refer to. Names inside quotes are the speaker's words and are skipped.
  */
 import type { EntityTracker } from './coreference.js';
-import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, parseMention, ROLE_WORDS } from './names.js';
+import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, parseMention, ROLE_WORDS, type Gender } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { speechVerb } from './cues.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -49,6 +49,22 @@ const COMMON_CAPS = new Set(
     'thanksgiving muslims christians jews islam christianity god internet web').split(' '),
 );
 
+/**
+ * The gender an honorific right before the name states ("Mr. Graham", "Mrs. Hillary Clinton"), or null: a
+ * first name only suggests one ("Lindsey"), and an honorific elsewhere in the phrase is someone else's
+ * ("Nick Merrill, a spokesman for Mrs. Clinton").
+ */
+export function statedGender(phrase: string, name: string): Gender {
+  const first = name.split(/\s+/)[0];
+  if (!first) return null;
+  const words = phrase.split(/\s+/).map((w) => w.replace(/^[("'\u201c\u2018]+|[)"'\u201d\u2019,;:]+$/g, ''));
+  for (let i = 0; i + 1 < words.length; i++) {
+    const g = HONORIFICS.get(words[i]!.toLowerCase());
+    if (g && words[i + 1] === first) return g;
+  }
+  return null;
+}
+
 const VERB_LIKE_AFTER = /^(said|says|told|tells|added|asked|wrote|argued|noted|has|had|have|is|was|will|would|could|did|does|also|then|later|never|still|just|went|made|took|gave|got|called|responded|replied|explained|agreed|admitted|acknowledged|insisted|declined|refused|defied|began|continued|appeared|seemed|spoke|met|won|lost|led|ran|voted|announced|pointed|tweeted|posted|denied|claimed|warned|urged|praised|criticized|attacked|accused|blamed|defended|launched|held|kept|knew|thought|believes|believed|wants|wanted|plans|planned|hopes|hoped)$/;
 
 /** Whether the token after a name is a verb: the name is then the subject of the clause. */
@@ -56,8 +72,66 @@ function isVerbLike(next: Token | undefined): boolean {
   return next !== undefined && next.k === 'w' && (VERB_LIKE_AFTER.test(next.lo) || /^[a-z]+ed$/.test(next.t));
 }
 
+/**
+ * Words opening a fronted clause ("Asked about Bose's warning, Calder shrugged", "After meeting Okoro,
+ * Marsh …"): a name before the clause's comma is not the sentence's subject.
+ */
+const FRONTING = /^(asked|pressed|questioned|after|before|despite|unlike|like|while|when|whereas|although|though|as|since|following|amid|during|once|until|upon|if|unless|because|in|at|on|with|without|from|by|beside|besides|alongside|against|given|having|being)$/;
+
+/** The token index of the comma closing a fronted clause, or -1 when the sentence opens with no such clause. */
+function frontedClauseEnd(toks: readonly Token[]): number {
+  const first = toks.findIndex((t) => t.k !== 'p');
+  const w = toks[first];
+  if (!w || w.k !== 'w' || !(FRONTING.test(w.lo) || /^\p{Lu}\p{Ll}+(ed|ing)$/u.test(w.t))) return -1;
+  for (let k = first + 1; k < toks.length; k++) {
+    if (toks[k]!.k === 'p' && toks[k]!.t === ',') return k;
+    if (toks[k]!.k === 'p' && /^[.;:!?]$/.test(toks[k]!.t)) return -1;
+  }
+  return -1;
+}
+
+/** Whether the name at `from` opens the main clause: only an opener ("But", "And then") or a fronted clause before it. */
+function opensMainClause(toks: readonly Token[], from: number, fronted: number): boolean {
+  const start = fronted >= 0 ? fronted + 1 : 0;
+  if (from < start) return false;
+  const before = toks.slice(start, from).filter((t) => t.k !== 'p');
+  return before.length <= 2 && before.every((t) => t.k === 'w' && NOT_NAMES.has(t.lo));
+}
+
+/** Words after "X's" that make it "X is" / "X has" ("Christie's been making the case"), not a possessive. */
+const AFTER_CONTRACTION = /^(been|got|gotten|not|never|a|an|the|also|still|just|already|always|now|going|done|said|told|made|become|in|on|at|out|up|back|here|there|no|very|so|too|more|about|expected|likely|set|due|running|trying|looking)$/;
+
+/** Whether the name ending at token `k` is a possessor ("Bose's warning"), not a contraction. */
+function isPossessive(toks: readonly Token[], k: number): boolean {
+  if (!/[’']s$/.test(toks[k]!.t)) return false;
+  const next = toks[k + 1];
+  return !(next?.k === 'w' && AFTER_CONTRACTION.test(next.lo));
+}
+
+/** Words before a person noun that keep it from describing the name after it ("helped engineer Trump's win"). */
+const NOT_BEFORE_TITLE = /^(to|will|would|can|could|should|may|might|must|did|does|do)$/;
+
+/**
+ * A lower-case role or person noun right before a name ("engineer Priyanka Bose", "chief engineer Ann
+ * Vale", "Guardian reporter Tom Reed"): what the article calls the person, so that "the engineer" can
+ * refer to them later. Returns the words ("former" included when it qualifies them), or null.
+ */
+function descriptionBefore(toks: readonly Token[], from: number): string[] | null {
+  let k = from - 1;
+  const words: string[] = [];
+  while (k >= 0 && toks[k]!.k === 'w' && !isCapWord(toks[k]) && (ROLE_WORDS.has(toks[k]!.lo) || isPersonNoun(toks[k]!.lo))) {
+    words.unshift(toks[k]!.lo);
+    k--;
+  }
+  if (words.length === 0 || !isPersonNoun(words[words.length - 1]!) || words.length > 4) return null;
+  const prev = toks[k];
+  if (prev?.k === 'w' && (NOT_BEFORE_TITLE.test(prev.lo) || /[’']s$/.test(prev.t))) return null;
+  return words;
+}
+
 /** Register the names of one sentence's tokens with the tracker (persons, organisations, outlets). */
 export function registerNames(tracker: EntityTracker, text: string, toks: readonly Token[], sentence: number): void {
+  const fronted = frontedClauseEnd(toks);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -118,7 +192,14 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
-    tracker.mentionName(canonicalPersonName(m.name), 'person', genderOf(words), pos, sentence, { role: m.role, words: m.words });
+    // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
+    // Bose's warning"); a possessor opening the main clause is its topic ("Trump's beef with Fox …")
+    const opensClause = opensMainClause(toks, from, fronted);
+    const minor = from < fronted || (isPossessive(toks, j - 1) && !opensClause);
+    // (the words only, never the role: the speaker phrase gives a fuller one, "Republican presidential candidate")
+    const before = minor ? null : descriptionBefore(toks, from);
+    const stated = statedGender(words.join(' '), m.name);
+    tracker.mentionName(canonicalPersonName(m.name), 'person', stated ?? genderOf(words), pos, sentence, { role: m.role, words: [...(before ?? []), ...m.words], minor, strongGender: stated !== null });
   }
   void text;
 }
