@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnv, runWithInput, killLeftovers, startInteractive, tempDataDir } from './helpers/spawn.js';
 import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } from './stubs/slack-api.js';
+import { DiscordRestStub } from './stubs/discord-rest.js';
 
 afterAll(() => killLeftovers());
 
@@ -100,6 +101,42 @@ describe('npm start', () => {
       p.child.kill('SIGTERM');
       const done = await p.done;
       expect(done.code).toBe(0);
+    });
+  });
+
+  describe('with Discord configured and a token Discord refuses (QA6 R1)', () => {
+    let stub: DiscordRestStub;
+    let api: string;
+    beforeAll(async () => {
+      stub = new DiscordRestStub();
+      api = await stub.start();
+      // Discord answers every call with a bad token this way (discord.js asks GET /gateway/bot first).
+      stub.fail('GET', /./, 401, { message: '401: Unauthorized', code: 0 }, { times: 1000 });
+    });
+    afterAll(() => stub?.stop());
+
+    it('says so at once and exits 1 promptly, with no later "guilds did not arrive"', { timeout: 90_000 }, async () => {
+      const started = Date.now();
+      // Under the old 60 s guild deadline: a run that waits it out times out here.
+      const r = await runWithInput(
+        'node',
+        ['--import', 'tsx', 'src/main.ts'],
+        childEnv(data.dir, { DISCORD_TOKEN: 'abc.def.ghi', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_API_URL: api, LOG_LEVEL: 'error' }),
+        '',
+        50_000,
+      );
+      const message = `Discord rejected the token: 401 Unauthorized from the API at ${api} (DISCORD_API_URL). Copy the bot token (Developer Portal → Bot → Reset Token) into DISCORD_TOKEN.`;
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`factbot could not start: ${message}\n`);
+      expect(r.stderr).not.toMatch(/did not arrive|logged in/);
+      // The JSON log line carries the message once (it was "…provided.: …provided.").
+      const logged = r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg: string; err?: { message: string } });
+      expect(logged.find((l) => l.msg === 'start-up failed')?.err?.message).toBe(message);
+      expect(r.stdout).not.toMatch(/factbot is running/);
+      expect(Date.now() - started).toBeLessThan(45_000);
     });
   });
 });

@@ -475,7 +475,7 @@ describe('start-up', () => {
     try {
       stub.fail('GET', /^\/gateway\/bot$/, 401, { message: '401: Unauthorized', code: 0 });
       await expect(startDiscord({ token: 'bad', applicationId: APP_ID, apiUrl: api }, fakeServices(), { readyTimeoutMs: 5000 })).rejects.toThrow(
-        /Discord login failed: .*token/i,
+        /^Discord rejected the token: 401 Unauthorized/,
       );
     } finally {
       await stub.stop();

@@ -12,6 +12,8 @@ export class FakeGateway {
   readonly resumes: Array<{ session_id: string; seq: number }> = [];
   heartbeats = 0;
   connections = 0;
+  /** Answer IDENTIFY the way Discord answers a bad token: close code 4004, Authentication failed. */
+  rejectIdentify = false;
   private wss: WebSocketServer | null = null;
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
@@ -70,6 +72,10 @@ export class FakeGateway {
         ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       } else if (msg.op === 2) {
         this.identifies.push(msg.d);
+        if (this.rejectIdentify) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
         this.send(ws, 'READY', {
           v: 10,
           user: botUser,

@@ -1,10 +1,10 @@
-import { Events, RESTEvents, type Client, type ClientOptions } from 'discord.js';
+import { Events, GatewayCloseCodes, RESTEvents, type Client, type ClientOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { BotServices } from '../../dispatch/index.js';
 import { log } from '../../log.js';
 import type { ChannelPoster } from '../types.js';
 import { createClient } from './client.js';
-import { errorFields } from './errors.js';
+import { classifyDiscordError, errorFields } from './errors.js';
 import { handleInteraction } from './interactions.js';
 import { AUTOCOMPLETE_BUDGET_MS, DEFER_AFTER_MS } from './limits.js';
 import { handleMessage } from './mentions.js';
@@ -28,6 +28,30 @@ export interface DiscordStartOptions {
   autocompleteBudgetMs?: number;
   readyTimeoutMs?: number;
   clientOptions?: Partial<ClientOptions>;
+}
+
+/**
+ * Why login failed, in one line an operator can act on. A rejected token (REST 401 on
+ * /gateway/bot, which discord.js reports as TokenInvalid, or gateway close 4004) is said as such;
+ * no cause is attached, because the JSON log would print its message a second time.
+ */
+export function loginFailure(err: unknown, config: Pick<DiscordConfig, 'apiUrl'>): string {
+  const e = err as { code?: unknown; status?: unknown; message?: unknown } | null;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  const where = config.apiUrl ? ` at ${config.apiUrl} (DISCORD_API_URL)` : '';
+  const fix = 'Copy the bot token (Developer Portal → Bot → Reset Token) into DISCORD_TOKEN.';
+  if (e?.code === 'TokenInvalid' || e?.status === 401) {
+    return `Discord rejected the token: 401 Unauthorized from the API${where}. ${fix}`;
+  }
+  // @discordjs/ws's only report of close code 4004 is this plain Error.
+  if (message === 'Authentication failed') {
+    return `Discord rejected the token: the gateway closed the connection with ${GatewayCloseCodes.AuthenticationFailed} (authentication failed). ${fix}`;
+  }
+  const failure = classifyDiscordError(err);
+  if (failure.kind === 'transient') {
+    return `Could not reach Discord${where} to log in: ${message}`;
+  }
+  return `Discord login failed: ${message}`;
 }
 
 /**
@@ -68,22 +92,35 @@ export async function startDiscord(
     handleMessage(deps, client, message).catch((err: unknown) => log.error({ ...errorFields(err) }, 'discord message handler failed'));
   });
 
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('Discord: logged in but the guilds did not arrive in time')),
-      opts.readyTimeoutMs ?? 60_000,
-    );
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  // Listened for before login: the guilds can arrive before login() resolves.
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.token);
-    await ready;
   } catch (err) {
     await client.destroy().catch(() => undefined);
-    throw new Error(`Discord login failed: ${(err as Error).message}`, { cause: err });
+    // The original (with its stack) for whoever debugs; the operator gets one plain line.
+    log.debug({ err }, 'discord login error');
+    throw new Error(loginFailure(err, config));
+  }
+  // The guild deadline starts only once logged in: armed before, a failed login left it running
+  // for a minute, holding the process up and then reporting a login that never happened (QA6 R1).
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      ready,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Discord: logged in, but the guilds did not arrive within ${Math.round(readyTimeoutMs / 1000)} s`)),
+          readyTimeoutMs,
+        );
+      }),
+    ]);
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    throw err;
+  } finally {
+    clearTimeout(timer);
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
 
