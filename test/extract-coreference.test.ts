@@ -99,6 +99,20 @@ describe('a bare surname', () => {
     expect(st.map((s) => s.speaker)).toEqual(['Tom Pike', 'Tom Pike', 'Tom Pike']);
   });
 
+  it('shared by two people named as often as each other, stays the bare surname (QA6b B2): never one of them by guess', () => {
+    const st = run3('Jo Reed runs the harbour. Tom Reed covers it for the Guardian.', 'Boats stayed in port on Tuesday.', '"Nobody is going out until the survey is done," Reed said.');
+    expect(st[0]).toMatchObject({ speaker: 'Reed', speakerMention: 'Reed' });
+  });
+
+  it('is the one of them who spoke in the sentence before', () => {
+    const st = run3('Tom Reed writes for the Guardian.', 'Boats stayed in port on Tuesday.', '"The harbour stays shut," said Jo Reed, the harbour master.', '"Nobody is going out until the survey is done," Reed added.');
+    expect(st.map((s) => s.speaker)).toEqual(['Jo Reed', 'Jo Reed']);
+  });
+
+  it('"Tom and Rosa Reed" names two people: "Mr. Reed" is Tom Reed', () => {
+    const st = run3('Tom and Rosa Reed run the shop on the quay.', '"We will stay open," Mr. Reed said.');
+    expect(st[0]).toMatchObject({ speaker: 'Tom Reed' });
+  });
 });
 
 describe('who "she" and "the engineer" are (QA6b C4)', () => {

@@ -5,8 +5,10 @@
  * the last speaker preferred by pronouns that introduce quotes. When nothing agrees the answer is null:
  * we never guess.
  */
+import { speechVerb } from './cues.js';
+import { isPlaceWord } from './mentions.js';
 import { OUTLET_NOUNS } from './outlets.js';
-import { looksLikePersonNoun, surname, type Gender, type ParsedMention } from './names.js';
+import { firstNameGender, looksLikePersonNoun, ROLE_WORDS, surname, type Gender, type ParsedMention } from './names.js';
 
 export type EntityKind = 'person' | 'org' | 'outlet' | 'group' | 'description';
 
@@ -24,6 +26,8 @@ export interface Entity {
   heads: Set<string>;
   /** The gender was stated by an honorific ("Mr. Graham"), not guessed from a first name. */
   genderSure?: boolean;
+  /** A bare surname several people of the article share, none of them clearly meant ("Reed"). */
+  ambiguous?: boolean;
   /**
    * Words it was described by only after "former" ("Calder, a former engineer herself"): what the person
    * was, not is, so "the engineer" does not refer to them ("the former engineer" still does).
@@ -54,6 +58,8 @@ export class EntityTracker {
   private bySurname = new Map<string, Entity[]>();
   /** How often each entity was named: a bare surname means the most-named person of that surname. */
   private named = new Map<number, number>();
+  /** The sentence each entity last spoke in. */
+  private lastSpoke = new Map<number, number>();
   /** The paragraph being read: pronouns do not reach back more than two paragraphs. */
   paragraph = 0;
 
@@ -66,21 +72,20 @@ export class EntityTracker {
       const key = surname(name).toLowerCase();
       const same = this.bySurname.get(key) ?? [];
       const words = name.split(/\s+/);
+      const full = same.filter((x) => !x.ambiguous && x.name.split(/\s+/).length > 1);
       if (words.length === 1) {
-        // "Vale said": the most-named Vale, not the last one named (Ann or Joe Vale in a story about Tom);
-        // "Mrs. Clinton" is a Clinton of her gender, never Bill
-        const agreeing = gender ? same.filter((x) => !x.gender || x.gender === gender) : same;
-        e = this.mostNamed(agreeing.length > 0 ? agreeing : same);
+        e = this.bareSurname(name, same, full, gender, sentence);
       } else {
-        // a different first name is a different person (Tom and Jo Reed)
-        e = same.find((x) => x.name.split(/\s+/).length > 1 && sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => x.name.split(/\s+/).length === 1);
+        // a different first name is a different person (Tom and Jo Reed); a bare surname seen before the
+        // full name is that person's, unless it was left ambiguous between several
+        e = full.find((x) => sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => !x.ambiguous && x.name.split(/\s+/).length === 1);
       }
       if (!e) {
         e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set(), former: new Set() };
         this.entities.push(e);
         same.push(e);
         this.bySurname.set(key, same);
-      } else if (name.length > e.name.length && words.length >= e.name.split(/\s+/).length) {
+      } else if (!e.ambiguous && name.length > e.name.length && words.length >= e.name.split(/\s+/).length) {
         e.name = name;
       }
       this.named.set(e.id, (this.named.get(e.id) ?? 0) + 1);
@@ -94,7 +99,7 @@ export class EntityTracker {
     }
     // a first name only suggests a gender ("Lindsey Graham"); "Mr." or "Mrs." says it, and wins. Not
     // through a bare surname several people share: "Mr. Khan" may have been taken for the wrong Khan.
-    const shared = kind === 'person' && name.split(/\s+/).length === 1 && (this.bySurname.get(surname(e.name).toLowerCase())?.length ?? 0) > 1;
+    const shared = kind === 'person' && name.split(/\s+/).length === 1 && (this.bySurname.get(surname(e.name).toLowerCase())?.filter((x) => !x.ambiguous).length ?? 0) > 1;
     if (gender && opts.strongGender && !e.genderSure && !shared) {
       e.gender = gender;
       e.genderSure = true;
@@ -104,12 +109,14 @@ export class EntityTracker {
     addDescriptionWords(e, opts.words ?? []);
     addDescriptionWords(e, (opts.role ?? '').toLowerCase().split(/\s+/));
     this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph, minor: opts.minor ?? false });
+    if (opts.speaker) this.lastSpoke.set(e.id, sentence);
     return e;
   }
 
   /** Mark an entity as the speaker of a sentence (salient for following pronouns). */
   markSpeaker(e: Entity, pos: number, sentence: number): void {
     this.events.push({ entity: e, pos, sentence, speaker: true, paragraph: this.paragraph });
+    this.lastSpoke.set(e.id, sentence);
   }
 
   /** Record a resolved mention ("He nodded …" → the entity "He" is): it keeps the entity salient. */
@@ -125,6 +132,46 @@ export class EntityTracker {
   /** A person already known by this surname (for a bare "McMaster"). */
   knownPerson(word: string): Entity | null {
     return this.mostNamed(this.bySurname.get(word.toLowerCase()) ?? []) ?? null;
+  }
+
+  /**
+   * The person a bare surname ("Reed said", "Mrs. Clinton") means. One person of that surname: them. Several:
+   * those of another stated gender drop out ("Mrs. Clinton" is not Bill); then the one named most often
+   * (the story's subject: "Vale said" in a story about Tom Vale that also names Joe and Ann Vale), or the
+   * one who spoke in this or the previous sentence ("Jo Reed, the harbour master, said … Reed added"). Otherwise the surname stays a speaker of its own, "Reed":
+   * two people are never merged into one, and a guess would put one person's words in another's mouth.
+   */
+  private bareSurname(name: string, same: Entity[], full: readonly Entity[], gender: Gender, sentence: number): Entity | undefined {
+    if (full.length === 0) return same.find((x) => x.ambiguous) ?? same[0];
+    if (full.length === 1) return full[0];
+    const agreeing = gender ? full.filter((x) => x.gender === gender) : [];
+    const pool = agreeing.length > 0 ? agreeing : gender ? full.filter((x) => !x.gender || x.gender === gender) : full;
+    if (pool.length === 1) return pool[0];
+    const count = (x: Entity): number => this.named.get(x.id) ?? 0;
+    // a run the name scan took for a name ("Understated Perez", "Donor Adelson" in a headline) is no second
+    // person: ambiguity needs two names that both look like first name and surname, else the most named
+    const distinct = pool.filter((x) => looksLikeFullName(x.name));
+    if (distinct.length === 1) return distinct[0];
+    if (distinct.length === 0) return this.mostNamed(pool);
+    // "Ms. Khan" among Khans of unknown gender: which one is not known, however often each was named
+    if (gender && agreeing.length === 0) return this.ambiguousSurname(name, same);
+    const ranked = [...pool].sort((a, b) => count(b) - count(a));
+    if (ranked.length > 0 && count(ranked[0]!) > count(ranked[1]!)) return ranked[0];
+    // the one who spoke in this or the previous sentence ("Jo Reed said … Reed added")
+    // (not for "Ms. Khan" when that one's gender is unknown: "her son, Humayun Khan. … Ms. Khan wrote")
+    const recent = pool.filter((x) => sentence - (this.lastSpoke.get(x.id) ?? -99) <= 1 && (!gender || x.gender === gender));
+    if (recent.length === 1) return recent[0];
+    return this.ambiguousSurname(name, same);
+  }
+
+  /** The surname as a speaker of its own ("Reed"), standing for whichever of several people it means. */
+  private ambiguousSurname(name: string, same: Entity[]): Entity {
+    const bare = same.find((x) => x.ambiguous);
+    if (bare) return bare;
+    const e: Entity = { id: this.entities.length, name, kind: 'person', gender: null, plural: false, role: null, words: new Set(), heads: new Set(), former: new Set(), ambiguous: true };
+    this.entities.push(e);
+    same.push(e);
+    return e;
   }
 
   private mostNamed(list: readonly Entity[]): Entity | undefined {
@@ -217,6 +264,27 @@ export class EntityTracker {
     return best;
   }
 }
+
+/**
+ * Whether a name has the shape of a first name (or initials) and a surname: "Tom Reed", "H.R. McMaster",
+ * not a headline's run ("Understated Perez", "Impeach AG Lynch", "Chuck Grassley Compares Trump").
+ */
+function looksLikeFullName(name: string): boolean {
+  let words = name.split(/\s+/);
+  // a title the name scan kept ("Actor Clint Howard") is not part of it
+  while (words.length > 2 && (ROLE_WORDS.has(words[0]!.toLowerCase()) || looksLikePersonNoun(words[0]!.toLowerCase()))) words = words.slice(1);
+  if (words.length < 2 || words.length > 3) return false;
+  const first = words[0]!;
+  if (firstNameGender(first.replace(/\.$/, '')) !== null) return true;
+  const lower = first.toLowerCase();
+  if (ROLE_WORDS.has(lower) || looksLikePersonNoun(lower) || /(ed|ing|ly)$/.test(lower)) return false;
+  // a headline's verb or preposition ("Calls Trump", "On Trump", "Response To Trump")
+  if (words.slice(0, -1).some((w) => HEADLINE_WORDS.has(w.toLowerCase()) || speechVerb(w.toLowerCase()) !== null || isPlaceWord(w))) return false;
+  return words.slice(0, -1).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) || /^(\p{Lu}\.)+$/u.test(w));
+}
+
+/** Capitalised words of a title-case headline that are never part of a person's name. */
+const HEADLINE_WORDS = new Set('on to at in of for from by with about against over after before as and or but the a an is are was were be has have vs versus into amid new young old first last not'.split(' '));
 
 /** Words that make what follows a past description: "a former engineer" is no engineer now. */
 const PAST = /^(former|ex|onetime|one-time|erstwhile)$/;

@@ -65,6 +65,12 @@ export function statedGender(phrase: string, name: string): Gender {
   return null;
 }
 
+/** A capitalised word that names a place, never a person's first name ("Wisconsin Trump" in a headline). */
+export function isPlaceWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return PLACES.has(w) || COMMON_CAPS.has(w);
+}
+
 const VERB_LIKE_AFTER = /^(said|says|told|tells|added|asked|wrote|argued|noted|has|had|have|is|was|will|would|could|did|does|also|then|later|never|still|just|went|made|took|gave|got|called|responded|replied|explained|agreed|admitted|acknowledged|insisted|declined|refused|defied|began|continued|appeared|seemed|spoke|met|won|lost|led|ran|voted|announced|pointed|tweeted|posted|denied|claimed|warned|urged|praised|criticized|attacked|accused|blamed|defended|launched|held|kept|knew|thought|believes|believed|wants|wanted|plans|planned|hopes|hoped)$/;
 
 /** Whether the token after a name is a verb: the name is then the subject of the clause. */
@@ -200,6 +206,12 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const before = minor ? null : descriptionBefore(toks, from);
     const stated = statedGender(words.join(' '), m.name);
     tracker.mentionName(canonicalPersonName(m.name), 'person', stated ?? genderOf(words), pos, sentence, { role: m.role, words: [...(before ?? []), ...m.words], minor, strongGender: stated !== null });
+    // "Khizr and Ghazala Khan", "Jo and Tom Reed": the first name before "and" is a second person of that
+    // surname (registered after the full name, so a tie over a bare "Khan" does not go to them)
+    const first = toks[from - 2];
+    if (nameWords.length >= 2 && toks[from - 1]?.lo === 'and' && first?.k === 'w' && /^\p{Lu}\p{Ll}+$/u.test(first.t) && !isCapWord(toks[from - 3]) && !NOT_NAMES.has(first.lo) && !COMMON_CAPS.has(first.lo) && (tracker.knownPerson(first.t)?.name.includes(' ') ?? false) === false) {
+      tracker.mentionName(`${first.t} ${nameWords[nameWords.length - 1]!}`, 'person', firstNameGender(first.t), first.start, sentence, { minor });
+    }
   }
   void text;
 }
