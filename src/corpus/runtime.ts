@@ -328,7 +328,7 @@ export class CorpusRuntime implements Corpus {
       new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit ||
       this.fullyCovered(q, hits) < offset + limit
     ) {
-      hits = this.widenByWords(q, hits, candidates);
+      hits = this.widenByWords(q, hits, candidates, offset + limit);
     }
     const grouped = byWordCoverage(
       dropRepeats(
@@ -417,7 +417,7 @@ export class CorpusRuntime implements Corpus {
     return clusters.size;
   }
 
-  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: number): SearchHit[] {
+  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: number, want: number): SearchHit[] {
     const words = [...new Set(contentWords(q.text))].slice(0, 8);
     if (words.length < 2) return hits;
     const byId = new Map(hits.map((h) => [h.id, h]));
@@ -434,7 +434,11 @@ export class CorpusRuntime implements Corpus {
     // that have only the commoner one.
     const stems = [...new Set(words.map(stem).filter((s) => s.length >= 3))].slice(0, 4);
     if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, { limit: candidates }));
-    for (const w of words) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
+    // Word by word only when that did not fill the page: each is a search of the whole corpus.
+    const all = [...hits, ...extra.values()];
+    if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all) < want) {
+      for (const w of words) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
+    }
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
     const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);
     for (const h of extra.values()) {
