@@ -40,8 +40,13 @@ const CANDIDATES = 40;
 interface ArticleSource {
   item: ReplyItem;
   article: ArticleRef;
-  /** Whether the article's statement asserts the claim or disputes it (`claimStance`). */
+  /** Whether the article's statement asserts the claim, disputes it or only mentions it (`claimStance`). */
   stance: ClaimStance;
+}
+
+/** A statement that matches the claim, with `matchClaim`'s score (a cluster mate has its representative's). */
+interface Entry extends ArticleSource {
+  score: number;
 }
 
 /**
@@ -93,42 +98,40 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
     // A statement disputes the claim only when it has what the claim says happened (its first word
     // that is not a name: "Israel was the *source*"): "The US had not received permission to
     // share the intel" negates something else, and must not speak for its article as a denial.
-    .filter((x) => x.stance !== 'disputes' || !predicate || x.m.matched.includes(predicate.word));
+    // The same holds for a statement that only raises it ("if …", "whether …").
+    .filter((x) => x.stance === 'asserts' || !predicate || x.m.matched.includes(predicate.word));
   type Candidate = (typeof matched)[number];
   // Reports someone is on record for (a speaker, an outlet) first: /sources asks who reports the
   // claim. Then most of the claim, then search order.
   const order = (a: Candidate, b: Candidate) =>
     stanceOrder(a.stance) - stanceOrder(b.stance) || attributed(b.r) - attributed(a.r) || b.m.score - a.m.score || a.rank - b.rank;
-  // Each article is shown by its first statement in that order, except that a denial with more
-  // of the claim (in quarter steps) wins over the article's best assertion: "Trump did not reveal
-  // the source" must not hide behind the same article's "Trump revealed classified information".
-  const step = (x: Candidate) => Math.floor(x.m.score * 4 + 1e-9);
-  const shows = new Map<string, Candidate>();
+  // Every matching statement, and then the statements of other articles that carry the same
+  // quote (its cluster): same words, but the other article may frame them differently ("…
+  // denied that …"), so each is read for its own stance.
+  const entries: Entry[] = [];
+  const listed = new Set<string>();
+  const clusters = new Set<string>();
   for (const x of [...matched].sort(order)) {
-    const cur = shows.get(x.r.article.id);
-    if (!cur || (cur.stance === 'asserts' && x.stance === 'disputes' && step(x) > step(cur))) shows.set(x.r.article.id, x);
-  }
-  const chosen = new Set(shows.values());
-  // The others still bring the articles that carry the same quote (their clusters).
-  const relevant = [...[...chosen].sort(order), ...matched.filter((x) => !chosen.has(x)).sort(order)];
-
-  const byArticle = new Map<string, ArticleSource>();
-  for (const { r, m, stance } of relevant) {
-    const item = toItem(r);
-    if (!byArticle.has(r.article.id)) byArticle.set(r.article.id, { item, article: r.article, stance });
-    if (r.corroboration.articles <= 1) continue;
-    const members = await ctx.store.getCluster(r.statement.clusterId);
-    const missing = members.filter((m) => !byArticle.has(m.articleId));
-    if (!missing.length) continue;
-    const statements = await ctx.store.getStatementsByIds(missing.map((m) => m.statementId));
-    for (const s of statements) {
-      if (byArticle.has(s.articleId)) continue;
+    const item = toItem(x.r);
+    entries.push({ item, article: x.r.article, stance: x.stance, score: x.m.score });
+    listed.add(x.r.statement.id);
+    // Every cluster is looked at, not only those counted as corroborated: a cluster whose members
+    // name different speakers need not count as corroboration, and its members still report or
+    // deny the claim.
+    if (clusters.has(x.r.statement.clusterId)) continue;
+    clusters.add(x.r.statement.clusterId);
+    const members = (await ctx.store.getCluster(x.r.statement.clusterId)).filter((mem) => !listed.has(mem.statementId));
+    if (!members.length) continue;
+    for (const s of await ctx.store.getStatementsByIds(members.map((mem) => mem.statementId))) {
       const article = await ctx.corpus.article(s.articleId);
-      if (!article) continue;
-      byArticle.set(s.articleId, {
+      if (!article || listed.has(s.id)) continue;
+      const stance = claimStance(claim, s.text, x.m.matched, s.cue);
+      if (stance !== 'asserts' && predicate && !x.m.matched.includes(predicate.word)) continue;
+      listed.add(s.id);
+      entries.push({
         article,
-        // Same words, but the other article may frame them differently ("… denied that …").
-        stance: claimStance(claim, s.text, m.matched, s.cue),
+        stance,
+        score: x.m.score,
         item: {
           ...item,
           statementId: s.id,
@@ -138,6 +141,8 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
           highlights: (s.quote ?? s.text) === item.quote ? item.highlights : [],
           text: s.text,
           speaker: s.speaker,
+          // The member's own naming, not the representative's ("named as …" would be wrong).
+          speakerMention: s.speakerMention,
           speakerRole: roleAfterName(s.speakerRole),
           outlet: s.outlet,
           cue: s.cue,
@@ -146,13 +151,46 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       });
     }
   }
-  const all = [...byArticle.values()];
+  // Each article is shown by its first statement in that order, except that:
+  // - a denial with more of the claim (in quarter steps of `matchClaim`'s score) wins over the
+  //   article's best assertion: "Trump did not reveal the source" must not hide behind the same
+  //   article's "Trump revealed classified information";
+  // - when an assertion and a denial both carry the claim's whole core, the article shows both
+  //   and counts under both (QA 6b, C7: "Rumours that X …" then "Okoro denied that X": the
+  //   denial must not vanish behind the restated claim); with less of the claim they may be about
+  //   something else ("he did not reveal the method"), and the first speaks for the article;
+  // - a statement that only mentions the claim ("if …", "rumours that …") is shown only for an
+  //   article that neither reports nor disputes it.
+  const step = (x: Entry) => Math.floor(x.score * 4 + 1e-9);
+  const best = new Map<string, Partial<Record<ClaimStance, Entry>>>();
+  for (const x of entries) {
+    const per = best.get(x.article.id) ?? {};
+    per[x.stance] ??= x;
+    best.set(x.article.id, per);
+  }
+  const chosen = new Set<Entry>();
+  for (const per of best.values()) {
+    const { asserts, disputes } = per;
+    if (asserts && disputes) {
+      const whole = step(asserts) === 4 && step(disputes) === 4;
+      if (whole || step(asserts) >= step(disputes)) chosen.add(asserts);
+      if (whole || step(disputes) > step(asserts)) chosen.add(disputes);
+    } else {
+      const one = asserts ?? disputes;
+      if (one) chosen.add(one);
+    }
+    if (per.mentions && !asserts && !disputes) chosen.add(per.mentions);
+  }
+  const sources = entries.filter((x) => chosen.has(x));
   // Stable: search order within each group.
-  return { sources: [...all.filter((a) => a.stance === 'asserts'), ...all.filter((a) => a.stance === 'disputes')], notices };
+  return { sources: STANCES.flatMap((stance) => sources.filter((a) => a.stance === stance)), notices };
 }
 
+/** The groups in the order they are shown: reports, denials, then what only raises the claim. */
+const STANCES: readonly ClaimStance[] = ['asserts', 'disputes', 'mentions'];
+
 function stanceOrder(s: ClaimStance): number {
-  return s === 'asserts' ? 0 : 1;
+  return STANCES.indexOf(s);
 }
 
 /**
@@ -189,33 +227,43 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const asserting = sources.filter((s) => s.stance === 'asserts');
-  const disputing = sources.length - asserting.length;
-  const outlets = uniq(asserting.flatMap(reportingOutlets));
+  const articlesWith = (stance: ClaimStance) => new Set(sources.filter((s) => s.stance === stance).map((s) => s.article.id));
+  const asserting = articlesWith('asserts');
+  const disputing = articlesWith('disputes');
+  const mentioning = articlesWith('mentions');
+  const both = [...asserting].filter((id) => disputing.has(id)).length;
+  const outlets = uniq(sources.filter((s) => s.stance === 'asserts').flatMap(reportingOutlets));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
   const n = sources.length;
-  const a = asserting.length;
-  const disputes = disputing ? `${disputing} dispute${disputing === 1 ? 's' : ''} or den${disputing === 1 ? 'ies' : 'y'} it` : '';
-  const summary = a
-    ? `${a} article${a === 1 ? '' : 's'} report${a === 1 ? 's' : ''} matching statements` +
-      (disputes ? `; ${disputes}` : '') +
-      (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.')
-    : `No article reports it; ${disputing} article${disputing === 1 ? '' : 's'} ${disputes.replace(/^\d+ /, '')}.`;
+  const a = asserting.size;
+  const d = disputing.size;
+  const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const parts = [
+    a ? plural(a, 'article reports matching statements', 'articles report matching statements') : 'No article reports it',
+    d ? plural(d, a ? 'disputes or denies it' : 'article disputes or denies it', a ? 'dispute or deny it' : 'articles dispute or deny it') : '',
+    // An article that reports the claim and quotes a denial of it counts in both, and says so.
+    both ? `${plural(both, 'article is', 'articles are')} counted in both (a report and a denial in the same article)` : '',
+    mentioning.size
+      ? plural(mentioning.size, a || d ? 'mentions it without asserting it' : 'article mentions it without asserting it', a || d ? 'mention it without asserting it' : 'articles mention it without asserting it')
+      : '',
+  ].filter(Boolean);
+  const summary = parts.join('; ') + (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.');
   return {
     title: `Sources for ${quoted(q.text)}`,
-    text: offset ? `${summary} Articles ${offset + 1}–${offset + pageItems.length} of ${n}.` : summary,
+    // An article can stand under two headings, so the pages count items, not articles.
+    text: offset ? `${summary} Items ${offset + 1}–${offset + pageItems.length} of ${n}.` : summary,
     notices,
-    sections: sectionsFor(pageItems, disputing > 0),
+    sections: sectionsFor(pageItems, sources.some((s) => s.stance !== 'asserts')),
     paging: nextPaging('sources', { ...args, claim: q.text }, offset, pageItems.length, n),
     visibility: 'private',
   };
 }
 
-/** One section without a heading when every article asserts the claim; else one per stance. */
+/** One section without a heading when every item asserts the claim; else one per stance. */
 function sectionsFor(page: readonly ArticleSource[], split: boolean): ReplySection[] {
   if (!page.length) return [];
   if (!split) return [{ items: page.map((s) => s.item), articles: page.map((s) => s.article) }];
-  return (['asserts', 'disputes'] as const)
+  return STANCES
     .map((stance) => page.filter((s) => s.stance === stance))
     .filter((group) => group.length > 0)
     .map((group) => ({

@@ -227,3 +227,69 @@ describe('/sources judges a negation by what it negates (QA 6b, C6)', () => {
     expect(disputing?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^The shipyard denied/)]);
   });
 });
+
+/**
+ * QA 6b, C7: an article that restates a claim and quotes a denial shows the denial; questions,
+ * conditions, non-denials, retractions and "wrongly said" are not reports of the claim as fact.
+ */
+describe('/sources keeps denials next to restated claims, and does not count mere mentions (QA 6b, C7)', () => {
+  let s: SeededServices;
+  let d: string;
+  beforeAll(async () => {
+    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c7-'));
+    const files: Record<string, string> = {
+      // The writer restates the rumour, then a named official denies it.
+      'rumour.txt':
+        'Lens row\n\nRumours that the lighthouse keeper stole the lens have circulated for weeks.\n\nHarbourmaster Ivo Brandt denied that the lighthouse keeper stole the lens.\n',
+      // A report and a denial, both of the whole claim: the article counts under both.
+      'both.txt':
+        'Lens theft\n\nThe Bay Gazette reported that the lighthouse keeper stole the lens.\n\nA lawyer for the keeper denied that the lighthouse keeper stole the lens.\n',
+      'if.txt': 'Lens charges\n\nIf the lighthouse keeper stole the lens, he must be charged, Mayor Ada Quist said.\n',
+      'whether.txt': 'Lens questions\n\nCritics questioned whether the lighthouse keeper stole the lens.\n',
+      'nodeny.txt': 'Lens silence\n\nMayor Ada Quist did not deny that the lighthouse keeper stole the lens.\n',
+      'retract.txt': 'Lens apology\n\nMayor Ada Quist retracted her claim that the lighthouse keeper stole the lens.\n',
+      'wrongly.txt': 'Lens error\n\nMayor Ada Quist wrongly said that the lighthouse keeper stole the lens.\n',
+      'weather.txt':
+        'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
+    s = await seedServices({ dir: d });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await rm(d, { recursive: true, force: true });
+  });
+
+  const all = async (claim: string) => {
+    const r = await runCommand(s.services, testInvocation(), 'sources', { claim });
+    const texts: Record<string, string[]> = {};
+    let page = r;
+    for (let offset = 5; ; offset += 5) {
+      for (const sec of page.sections) (texts[sec.heading ?? ''] ??= []).push(...sec.items.map((i) => i.text));
+      if (!page.paging) break;
+      page = await runCommand(s.services, testInvocation(), 'sources', { claim, offset: String(offset) });
+    }
+    return { r, texts };
+  };
+
+  it('shows every side and says how an article with a report and a denial counts', async () => {
+    const { r, texts } = await all('the lighthouse keeper stole the lens');
+    expect(r.text).toMatch(
+      /^1 article reports matching statements; 4 dispute or deny it; 1 article is counted in both \(a report and a denial in the same article\); 3 mention it without asserting it/,
+    );
+    expect(texts['Reporting it']).toEqual([expect.stringMatching(/Gazette reported/)]);
+    // The denial does not vanish behind the restated rumour, nor behind the report.
+    expect(texts['Disputing or denying it']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Brandt denied/),
+        expect.stringMatching(/lawyer for the keeper denied/),
+        expect.stringMatching(/retracted her claim/),
+        expect.stringMatching(/wrongly said/),
+      ]),
+    );
+    expect(texts['Mentioning it without asserting it']).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^If the/), expect.stringMatching(/questioned whether/), expect.stringMatching(/did not deny/)]),
+    );
+    expect(texts['Reporting it']!.join(' ')).not.toMatch(/Rumours|If the|whether|did not deny|retracted|wrongly/);
+  });
+});

@@ -60,6 +60,46 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     expect(stance('The envoy said without hesitation that Lisbon was not the venue.')).toBe('disputes');
   });
 
+  // QA 6b, C7: questions, conditions, hedges, non-denials and restated rumours carry the claim
+  // without stating it; retractions and the writer's "wrongly" take it back.
+  it.each([
+    'Critics questioned whether Lisbon was the venue.',
+    'If Lisbon was the venue, the envoy should resign, the senator said.',
+    'The envoy said it was unclear whether Lisbon was the venue.',
+    'The envoy said Lisbon may have been the venue.',
+    'The envoy said he could not rule out that Lisbon was the venue.',
+    'The envoy did not deny that Lisbon was the venue.',
+    'The envoy never denied that Lisbon was the venue.',
+    'The envoy refused to confirm that Lisbon was the venue.',
+    'It has not been confirmed that Lisbon was the venue.',
+    'Rumours that Lisbon was the venue have spread online for weeks.',
+  ])('mentions without asserting: %s', (text) => {
+    expect(stance(text)).toBe('mentions');
+  });
+
+  it.each([
+    'The envoy retracted his claim that Lisbon was the venue.',
+    'The envoy withdrew the allegation that Lisbon was the venue.',
+    'The envoy wrongly said that Lisbon was the venue.',
+    'The senator rejected rumours that Lisbon was the venue.',
+  ])('disputes (a retraction, a verdict on what was said): %s', (text) => {
+    expect(stance(text)).toBe('disputes');
+  });
+
+  it.each([
+    'The envoy has not retracted his claim that Lisbon was the venue.',
+    'It is not disputed that Lisbon was the venue.',
+    'The Herald reports that Lisbon was the venue.',
+    'The envoy said in May that Lisbon was the venue.',
+    'The firm withdrew its bid, and Lisbon was the venue.',
+  ])('asserts (no question, hedge or retraction of the claim): %s', (text) => {
+    expect(stance(text)).toBe('asserts');
+  });
+
+  it('a claim that hedges is reported by a statement that hedges as it does', () => {
+    expect(claimStance('Lisbon may have been the venue', 'The envoy said Lisbon may have been the venue.', words)).toBe('asserts');
+  });
+
   it('takes the reporting verb the extractor found into account', () => {
     expect(stance('Lisbon was the venue, a spokesman told reporters.', 'told')).toBe('asserts');
     expect(stance('The story that Lisbon was the venue came from one aide.', 'denied')).toBe('disputes');

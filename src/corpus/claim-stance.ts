@@ -14,21 +14,33 @@ import { wordStem } from './claim-match.js';
  *   deny", "there was no doubt", "without hesitation", "no longer in question", "never hidden");
  * - a denial in a trailing clause belongs to the party it names when someone else reports the
  *   claim ("Okoro said X, a claim the firm denies": Okoro asserts);
- * - an odd number of flips left means the statement disputes the claim;
+ * - an odd number of flips left means the statement disputes the claim; a retraction ("retracted
+ *   his claim that") and the writer's "wrongly said" flip it too;
+ * - a question or a condition before the claim ("whether", "if", "unclear") makes it a mention,
+ *   whatever else; so do, when nothing flips it, a hedge ("may have", "could not rule out"), one
+ *   person's non-denial ("did not deny"), a negated certainty ("not confirmed") and the claim
+ *   restated as a rumour or an allegation ("rumours that …");
  * - the claim's own negations count the same way, so "it didn't happen" is asserted by "it did
  *   not happen" and disputed by "it happened";
  * - the statement's reporting verb counts when it is one of denial ("denied", "rejected"):
  *   the extractor found it, whatever the clause layout.
- * It is a rule of thumb, not a reader: irony, conditionals and "denied" about something else in
- * the same clause fool it. A statement it marks as disputing is still shown, under its own
+ * It is a rule of thumb, not a reader: irony and "denied" about something else in the same
+ * clause fool it. A statement it marks as disputing is still shown, under its own
  * heading, never dropped.
  */
 
-export type ClaimStance = 'asserts' | 'disputes';
+/**
+ * `mentions`: the statement carries the claim without stating it as fact — a question or a
+ * condition ("questioned whether", "if …", "unclear whether"), a hedge ("may have", "could not
+ * rule out"), a non-denial ("did not deny"), a rumour or allegation restated as such ("rumours
+ * that …"). It is neither a report nor a denial.
+ */
+export type ClaimStance = 'asserts' | 'mentions' | 'disputes';
 
-/** Headings /sources uses for the two groups; "check this" reads them to keep the groups apart. */
+/** Headings /sources uses for the groups; "check this" reads them to keep the groups apart. */
 export const STANCE_HEADINGS: Readonly<Record<ClaimStance, string>> = {
   asserts: 'Reporting it',
+  mentions: 'Mentioning it without asserting it',
   disputes: 'Disputing or denying it',
 };
 
@@ -48,7 +60,56 @@ const DENIALS = new Set(
 );
 
 /** Verdicts of falsity: the writer's or a speaker's word that the claim is not true. */
-const FALSITY = new Set('false falsely untrue baseless unfounded groundless bogus fabricated incorrect inaccurate wrong fake'.split(' '));
+const FALSITY = new Set(
+  ('false falsely untrue baseless unfounded groundless bogus fabricated incorrect inaccurate wrong fake ' +
+    // The writer's verdict on what someone said: "Okoro wrongly said that …".
+    'wrongly mistakenly erroneously incorrectly').split(' '),
+);
+
+/**
+ * Taking a claim back ("retracted his claim that", "withdrew the allegation that"): the one on
+ * record for it no longer stands by it, which /sources counts as disputing it. Only with a word
+ * for a claim after it: "the firm withdrew its bid after …" retracts nothing.
+ */
+const RETRACTIONS = new Set('retract retracted retracts retracting withdrew withdraw withdraws withdrawn withdrawing recant recanted recants'.split(' '));
+
+/**
+ * Words for a claim as a claim. "Rumours that X", "his allegation that X": the claim restated as
+ * something said, not as fact.
+ */
+const CLAIM_NOUNS = new Set(
+  ('rumour rumours rumor rumors speculation suggestion suggestions allegation allegations accusation accusations ' +
+    'claim claims report reports story stories theory theories assertion assertions gossip').split(' '),
+);
+/** "reports" and "claims" are verbs too ("the Herald reports that …"): nouns after these words. */
+const NOUN_BEFORE = new Set(
+  ('the a an his her their its our my your these those this recent earlier new media news unconfirmed widespread ' +
+    'persistent online amid despite of about on over after following there are were spread circulated repeated ' +
+    'rejected denied dismissed retracted withdrew').split(' '),
+);
+
+/** Negated, these leave the claim open ("it is not clear that", "has not been confirmed"). */
+const CERTAINTY = new Set('clear certain sure known confirmed confirm proven prove proved established verified verify'.split(' '));
+/** Uncertainty and questions before the claim: it is asked about, not stated. */
+const OPEN_MARKERS = new Set(
+  'if whether unless unclear uncertain unknown unconfirmed unverified unproven asked asks wondered wonders'.split(' '),
+);
+/** Doubt on its own leaves the claim open ("critics questioned …", "she doubted that …"). */
+const DOUBTS = new Set('doubt doubts doubted doubting question questions questioned questioning'.split(' '));
+/** Hedges: the claim is possible, not stated. */
+const HEDGES = new Set('may might could possibly perhaps probably maybe allegedly supposedly likely'.split(' '));
+/** "may" is a month after these ("in May"). */
+const MONTH_BEFORE = new Set('in on by since until till from of last next early late mid during'.split(' '));
+/** A negation that refuses rather than denies: "refused to deny", "declined to confirm", "failed to prove". */
+const WEAK_NEGATORS = new Set('refuse refused refuses refusing decline declined declines declining fail failed fails failing'.split(' '));
+/**
+ * Negations that make a negated denial an assertion: universal ("nobody denies", "there is no
+ * denying"), of possibility ("cannot deny", "could not seriously dispute") or impersonal ("it is
+ * not disputed"). A particular person's "did not deny" or "never denied" is a non-denial: it
+ * leaves the claim open.
+ */
+const UNIVERSAL_NEGATORS = new Set('no nobody none nothing neither nor without cannot'.split(' '));
+const MODALS_AND_COPULAS = new Set('can could is was are were be been'.split(' '));
 
 /**
  * Doubt and concealment: negated, they make the strongest assertions ("there was no doubt that",
@@ -123,33 +184,92 @@ function isNegator(word: string, next: string | undefined): boolean {
   return word.endsWith("n't") || NEGATORS.has(word);
 }
 
+interface Reading {
+  /** How many times the words turn the sense of the claim round. */
+  flips: number;
+  /** A hedge, a non-denial, a claim restated as a rumour or an allegation. */
+  mentions: boolean;
+  /** A question or a condition before the claim: whatever else it says, it states nothing. */
+  open: boolean;
+}
+
+/** "reports" / "claims" as nouns ("rejected reports that"), not verbs ("the Herald reports that"). */
+function isClaimNoun(ts: readonly Token[], i: number): boolean {
+  const w = ts[i]!.word;
+  if (!CLAIM_NOUNS.has(w)) return false;
+  if (!/^(?:reports?|claims?)$/.test(w)) return true;
+  const prev = ts[i - 1];
+  return !prev || prev.sentence !== ts[i]!.sentence || NOUN_BEFORE.has(prev.word);
+}
+
+/** Whether a claim noun comes right after `i` ("retracted his claim that"). */
+function claimNounAfter(ts: readonly Token[], i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < ts.length; j++) if (isClaimNoun(ts, j)) return true;
+  return false;
+}
+
 /**
- * How many times the words of `ts` turn the sense of what they say round. A negation counts by
- * what it negates, the first word after it that is not an auxiliary or a determiner: a word of
- * denial ("cannot deny", "nobody disputes") or of doubt or concealment ("no doubt", "never
- * hidden") is cancelled with it; anything else ("not the venue", "no evidence") is flipped. A
- * word of denial or falsity that no negation reaches flips on its own. `ownedElsewhere` marks
- * words whose denial belongs to someone other than the one asserting the claim.
+ * What the words of `ts` do to the claim they carry (`first`: the index in `ts` of its first
+ * word, or -1). A negation counts by what it negates, the first word after it that is not an
+ * auxiliary or a determiner: a negated denial asserts when the negation is universal, modal or
+ * impersonal ("nobody disputes", "cannot deny", "it is not denied") and leaves the claim open
+ * when it is one person's ("did not deny"); a negated doubt or concealment asserts ("no doubt",
+ * "never hidden"); a negated certainty or "rule out" leaves it open ("not clear that", "could not
+ * rule out"); anything else ("not the venue", "no evidence") flips it. A word of denial, falsity
+ * or retraction that no negation reaches flips on its own. `ownedElsewhere` marks words whose
+ * denial belongs to someone other than the one reporting the claim.
  */
-function flipCount(ts: readonly Token[], ownedElsewhere: ReadonlySet<number> = new Set()): number {
-  let n = 0;
+function read(ts: readonly Token[], first: number, ownedElsewhere: ReadonlySet<number> = new Set()): Reading {
+  const r: Reading = { flips: 0, mentions: false, open: false };
   const consumed = new Set<number>();
+  const before = (i: number) => first < 0 || i < first;
   ts.forEach((t, i) => {
     if (consumed.has(i)) return;
-    if (isNegator(t.word, ts[i + 1]?.word)) {
+    const w = t.word;
+    const weak = WEAK_NEGATORS.has(w);
+    if (weak || isNegator(w, ts[i + 1]?.word)) {
       let j = i + 1;
-      while (j < ts.length && SCOPE_SKIP.has(ts[j]!.word)) j++;
+      while (j < ts.length && SCOPE_SKIP.has(ts[j]!.word)) consumed.add(j++);
       const scope = ts[j]?.word;
-      if (scope !== undefined && (DENIALS.has(scope) || CERTAINTY_IDIOMS.has(scope))) {
-        consumed.add(j);
-        return;
+      if (scope !== undefined) consumed.add(j);
+      // The auxiliary the negation hangs on: "can't" → can, "did not" → did, "was never" → was.
+      const aux = w.endsWith("n't") ? w.slice(0, -3).replace(/^ca$/, 'can') : (ts[i - 1]?.word ?? '');
+      const strong = UNIVERSAL_NEGATORS.has(w) || MODALS_AND_COPULAS.has(aux);
+      if (scope !== undefined && DENIALS.has(scope)) {
+        if (weak || !strong) r.mentions = true;
+      } else if (scope !== undefined && RETRACTIONS.has(scope)) {
+        // "has not withdrawn his claim that …": stands by it, so "claim" is no mere mention either.
+        for (let k = j + 1; k <= j + 3 && k < ts.length; k++) if (isClaimNoun(ts, k)) consumed.add(k);
+      } else if (scope !== undefined && (CERTAINTY_IDIOMS.has(scope) || DOUBTS.has(scope))) {
+        // "no doubt", "without hesitation", "never hidden" assert; "could not rule out" hedges.
+        if (weak || /^(?:rule|ruled|rules|ruling|exclude|excluded|excludes)$/.test(scope)) r.mentions = true;
+      } else if (scope !== undefined && CERTAINTY.has(scope)) {
+        r.mentions = true;
+      } else if (weak) {
+        // "refused to say whether …", "declined to comment": no stance either way.
+        r.mentions = true;
+        if (scope !== undefined) consumed.delete(j);
+      } else {
+        r.flips++;
+        // The word negated is still read: "not false" is two flips.
+        if (scope !== undefined) consumed.delete(j);
       }
-      n++;
       return;
     }
-    if ((DENIALS.has(t.word) && !ownedElsewhere.has(i)) || FALSITY.has(t.word)) n++;
+    if ((w === 'beyond' || w === 'little') && DOUBTS.has(ts[i + 1]?.word ?? '')) {
+      // "beyond doubt", "little doubt": certainty.
+      consumed.add(i + 1);
+      return;
+    }
+    if ((DENIALS.has(w) && !ownedElsewhere.has(i)) || FALSITY.has(w)) r.flips++;
+    else if (RETRACTIONS.has(w) && claimNounAfter(ts, i)) r.flips++;
+    else if (before(i) && OPEN_MARKERS.has(w)) r.open = true;
+    else if (before(i) && (DOUBTS.has(w) || isClaimNoun(ts, i))) r.mentions = true;
+    else if (HEDGES.has(w) && !(w === 'may' && (MONTH_BEFORE.has(ts[i - 1]?.word ?? '') || /^\d/.test(ts[i + 1]?.word ?? '')))) {
+      r.mentions = true;
+    }
   });
-  return n;
+  return r;
 }
 
 /**
@@ -197,8 +317,15 @@ export function claimStance(claim: string, text: string, matched: readonly strin
       span = span.concat(after);
     }
   }
-  let flips = flipCount(span, ownedElsewhere);
+  const firstInSpan = first < 0 ? -1 : span.indexOf(ts[first]!);
+  const reading = read(span, firstInSpan, ownedElsewhere);
+  let flips = reading.flips;
   if (cue && cue.split(/\s+/).some((w) => DENIAL_CUES.has(w.toLowerCase())) && !span.some((t) => DENIAL_CUES.has(t.word))) flips++;
-  const claimFlips = flipCount(tokens(claim));
-  return (flips + claimFlips) % 2 === 1 ? 'disputes' : 'asserts';
+  // The claim's own words count the same way: a claim that hedges ("the pier could collapse")
+  // or asks is reported by a statement that hedges or asks as it does.
+  const own = read(tokens(claim), -1);
+  if (reading.open && !own.open) return 'mentions';
+  if ((flips + own.flips) % 2 === 1) return 'disputes';
+  if (reading.mentions && !own.mentions) return 'mentions';
+  return 'asserts';
 }
