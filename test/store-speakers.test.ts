@@ -64,3 +64,30 @@ describe('store: generic descriptions are not speakers', () => {
     expect(await store.currentSeq()).toBe(again);
   });
 });
+
+describe('store: two people sharing a surname stay two, whatever order their articles arrive in (QA6b B2)', () => {
+  const jo = (): Article => articleOf('"The harbour will reopen on Monday at the earliest," said Jo Reed, the harbour master.', 'jo.txt');
+  const tom = (): Article => articleOf('"I warned the council three times," said Tom Reed, a Guardian reporter.', 'tom.txt');
+  const bare = (): Article => articleOf('Boats stayed in port.\n"Nobody is going out until the survey is done," Reed said.', 'bare.txt');
+  const joAgain = (): Article => articleOf('Jo Reed runs the harbour.\n"We will wait for the survey," Reed said.', 'jo2.txt');
+
+  for (const order of [['bare', 'tom', 'jo'], ['tom', 'bare', 'jo'], ['jo', 'tom', 'bare'], ['joAgain', 'bare', 'tom']]) {
+    it(`in the order ${order.join(', ')}: the bare "Reed" is neither Jo's nor Tom's`, async () => {
+      const store = await openStore({ memory: true });
+      try {
+        const make: Record<string, () => Article> = { jo, tom, bare, joAgain };
+        for (const name of order) {
+          const a = make[name]!();
+          await store.upsertArticle(a, extractStatements(a));
+        }
+        const speakers = Object.fromEntries((await store.speakers()).map((s) => [s.name, s.statements]));
+        expect(speakers).toMatchObject({ Reed: 1, 'Tom Reed': 1 });
+        expect(speakers['Jo Reed']).toBeGreaterThanOrEqual(1);
+        expect((await store.getStatements(bare().id)).map((s) => s.speaker).filter(Boolean)).toEqual(['Reed']);
+        expect((await store.getStatements(tom().id)).map((s) => s.speaker)).toEqual(['Tom Reed']);
+      } finally {
+        await store.close();
+      }
+    });
+  }
+});

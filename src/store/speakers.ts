@@ -1,6 +1,6 @@
 import type { Queryable } from './driver.js';
 import { chunks, INSERT_CHUNK, statementId, type ArticleWithStatements, type WriteEffects } from './rows.js';
-import { isAliasOf, isGenericSpeaker, speakerNameKey } from './speaker-names.js';
+import { isAliasOf, isGenericSpeaker, speakerNameKey, type NameKey } from './speaker-names.js';
 
 /** Corpus-wide speakers: resolving the extractor's names to speaker ids inside a write transaction. */
 
@@ -39,11 +39,14 @@ export async function resolveSpeakers(
   }
   type Named = [string, NonNullable<ReturnType<typeof speakerNameKey>>];
   const unknown = new Map<string, Named>();
-  for (const [name, nk] of names) if (nk && !known.has(nk.key) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
+  // A bare surname always goes by the rule below, never by an alias: "Reed" may be an alias of Jo Reed
+  // (her article wrote "Reed said"), and in another article it may be Tom Reed.
+  const isBare = (nk: NameKey): boolean => nk.tokens === 1 && nk.surname !== '';
+  for (const [name, nk] of names) if (nk && (!known.has(nk.key) || isBare(nk)) && !unknown.has(nk.key)) unknown.set(nk.key, [name, nk]);
   const newAliases: Array<[string, string, number]> = [];
   // Bare surnames resolve against full names; descriptions ("officials") only match in full.
-  const bare = [...unknown.values()].filter(([, nk]) => nk.tokens === 1 && nk.surname);
-  const full = [...unknown.values()].filter(([, nk]) => !(nk.tokens === 1 && nk.surname));
+  const bare = [...unknown.values()].filter(([, nk]) => isBare(nk));
+  const full = [...unknown.values()].filter(([, nk]) => !isBare(nk));
 
   // Full names: created in one statement; then a bare surname speaker already stored under
   // one of their surnames may merge in.
@@ -73,6 +76,8 @@ export async function resolveSpeakers(
       // Names looked up before the merge still point at the deleted bare speaker.
       if (absorbed !== null) for (const [k, v] of known) if (v === absorbed) known.set(k, fullId);
     }
+    // A second full name with a surname: the bare surname is no longer known to mean the first one.
+    await splitSharedSurnames(tx, surnames, effects);
   }
 
   // Bare surnames: the one full-named speaker with that surname, else a speaker of their own.
@@ -152,6 +157,49 @@ async function absorbBareSurname(tx: Queryable, fullId: number, surname: string,
   await tx.query('UPDATE speakers SET statement_count = statement_count + $2 WHERE id = $1', [fullId, moved.length]);
   await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
   return bareId;
+}
+
+/**
+ * When a surname is shared by several full-named speakers ("Jo Reed", "Tom Reed"), statements whose
+ * extractor speaker was the bare surname ("Reed said", in an article that named no first name) and that
+ * were merged into one of them while it was the only one, go back to a speaker of their own, "Reed";
+ * and the alias "Reed" no longer points at one of them. Without this the result depended on the order
+ * articles arrived in: a bare "Reed" seen before Jo Reed's article stayed Tom Reed's words (QA6b B2).
+ */
+async function splitSharedSurnames(tx: Queryable, surnames: readonly string[], effects: WriteEffects): Promise<void> {
+  if (!surnames.length) return;
+  const shared = await tx.query<{ surname_key: string }>(
+    `SELECT surname_key FROM speakers WHERE tokens > 1 AND surname_key = ANY($1::text[])
+     GROUP BY surname_key HAVING count(*) > 1`,
+    [surnames],
+  );
+  for (const { surname_key: surname } of shared) {
+    const owners = (await tx.query<{ id: number }>('SELECT id FROM speakers WHERE tokens > 1 AND surname_key = $1', [surname])).map((r) => Number(r.id));
+    const rows = await tx.query<{ article_id: string; ordinal: number; speaker_raw: string; speaker_id: number }>(
+      `SELECT article_id, ordinal, speaker_raw, speaker_id FROM statements
+       WHERE speaker_id = ANY($1::bigint[]) AND speaker_raw IS NOT NULL AND position(' ' in trim(speaker_raw)) = 0`,
+      [owners],
+    );
+    const moved = rows.filter((r) => {
+      const k = speakerNameKey(r.speaker_raw);
+      return k !== null && k.tokens === 1 && k.key === surname;
+    });
+    const aliases = await tx.query<{ alias: string }>('SELECT alias FROM speaker_aliases WHERE alias_key = $1 AND speaker_id = ANY($2::bigint[])', [surname, owners]);
+    if (!moved.length && !aliases.length) continue;
+    const name = moved[0]?.speaker_raw ?? aliases[0]!.alias;
+    const bareId = await createSpeaker(tx, name, surname, surname, 1);
+    if (moved.length) {
+      await tx.query(
+        `UPDATE statements s SET speaker_id = $1 FROM unnest($2::text[], $3::int[]) AS m(a, o)
+         WHERE s.article_id = m.a AND s.ordinal = m.o`,
+        [bareId, moved.map((r) => r.article_id), moved.map((r) => Number(r.ordinal))],
+      );
+      await countSpeakerStatements(tx, moved.map((r) => Number(r.speaker_id)), -1);
+      await countSpeakerStatements(tx, moved.map(() => bareId), 1);
+      for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
+    }
+    await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE alias_key = $2 AND speaker_id = ANY($3::bigint[])', [bareId, surname, owners]);
+  }
 }
 
 /** Adds (or with negative numbers removes) statements to speakers' counts. */
