@@ -159,6 +159,10 @@ async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply>
       `This channel has ${existing.length} digests already; unsubscribe one first (/digest list shows them).`,
     );
   }
+  // Asked last, once nothing can refuse the subscription any more: the platform may join the
+  // channel to post there, which a refused schedule must not leave behind.
+  const posting = ctx.invocation.preparePosting ? await ctx.invocation.preparePosting() : { ok: true as const };
+  if (!posting.ok) return posting.reply;
   const sub = await ctx.store.addSubscription({
     platform: ctx.invocation.platform,
     channelId: ctx.invocation.channelId,
@@ -176,8 +180,8 @@ async function subscribe(ctx: CommandContext, args: CommandArgs): Promise<Reply>
     [`#${sub.id} · next digest ${next ? formatInZone(next, sub.timezone) : 'not scheduled'}`],
     'public',
   );
-  const fixed = fixedOffsetNote(sub.timezone);
-  return fixed ? { ...answer, notices: [fixed] } : answer;
+  const notices = [fixedOffsetNote(sub.timezone), posting.note].filter((n): n is string => Boolean(n));
+  return notices.length ? { ...answer, notices } : answer;
 }
 
 /**

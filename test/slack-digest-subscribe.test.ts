@@ -99,6 +99,13 @@ describe('/digest subscribe on Slack: can factbot post here?', () => {
     expect(joinCalls('CPUBLIC')).toHaveLength(0);
     expect(channel.member).toBe(false);
 
+    // A schedule the core refuses: factbot asks nothing of Slack and joins nothing either.
+    const mistyped = await subscribe('CPUBLIC', { text: 'subscribe every blue moon' });
+    expect(mistyped.text).toContain('Could not subscribe');
+    expect(infoCalls('CPUBLIC')).toHaveLength(0);
+    expect(joinCalls('CPUBLIC')).toHaveLength(0);
+    expect(channel.member).toBe(false);
+
     const { answer, text } = await subscribe('CPUBLIC');
     expect(infoCalls('CPUBLIC')).toHaveLength(1);
     expect(joinCalls('CPUBLIC')).toHaveLength(1);

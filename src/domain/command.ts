@@ -64,6 +64,13 @@ export interface Invocation {
    * permissions for the app); absent when the platform does not say. Digests check it.
    */
   mayPostHere?: boolean;
+  /**
+   * Asked by a command that will post here later (a digest subscription), once its arguments are
+   * valid and just before it stores anything: a platform that must ask (Slack: is factbot in the
+   * channel? may it join?) answers whether to go on, with a note for the answer. Absent when the
+   * platform has nothing to ask.
+   */
+  preparePosting?: () => Promise<PostingCheck>;
   /** The subcommand chosen, for commands that have them. */
   subcommand?: string;
 }
@@ -91,3 +98,6 @@ export interface Command {
   /** Suggestions for an option being typed; answered within the platform's deadline. */
   autocomplete?(ctx: CommandContext, option: string, partial: string): Promise<AutocompleteChoice[]>;
 }
+
+/** A platform's answer to `preparePosting`: go on (with a note to add), or this reply instead. */
+export type PostingCheck = { ok: true; note?: string } | { ok: false; reply: Reply };

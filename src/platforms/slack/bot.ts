@@ -142,7 +142,6 @@ export async function startSlackBot<S extends ServicesLike>(
     log,
     retry: opts.retry ?? INTERACTIVE_RETRY,
     inlineBudgetMs: opts.inlineBudgetMs ?? INLINE_ANSWER_BUDGET_MS,
-    digestAdmins: config.digestAdmins,
   };
   registerListeners(app, bot);
 

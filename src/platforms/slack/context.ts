@@ -50,6 +50,4 @@ export interface SlackBot<S extends ServicesLike> {
   retry: RetryPolicy;
   /** Time allowed for an answer before acknowledging empty and answering via response_url. */
   inlineBudgetMs: number;
-  /** SLACK_DIGEST_ADMINS: who may change digests (empty: anyone in the channel). */
-  digestAdmins: readonly string[];
 }

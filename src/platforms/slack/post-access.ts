@@ -1,8 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import type { Invocation } from '../../domain/command.js';
+import type { PostingCheck } from '../../domain/command.js';
 import { errorReply, type Reply } from '../../domain/reply.js';
 import type { Logger } from '../../log.js';
-import type { CommandCall } from './run.js';
 import { classifySlackError } from './slack-errors.js';
 
 /**
@@ -114,40 +113,27 @@ function uncheckedNote(step: 'info' | 'join', code: string): string {
   return `I could not ${what} (Slack said ${code}), so this digest is subscribed unchecked. If it does not arrive, invite @factbot with /invite @factbot; /digest list shows failed posts.`;
 }
 
-/** The one command that stores something to be posted later, here. */
-export function postsHereLater(call: CommandCall): boolean {
-  return call.command === 'digest' && call.subcommand === 'subscribe';
-}
-
 /**
- * Runs a digest subscription after asking Slack whether factbot can post here: refused with what
- * to do when it cannot, told to the core (`mayPostHere`) when it can, and subscribed with a note
- * when Slack could not say.
+ * The Slack side of `Invocation.preparePosting`: asks Slack whether factbot can post here, once
+ * the core has accepted the subscription's arguments (so a mistyped schedule never makes factbot
+ * join a channel). Refused with what to do when it cannot; on with a note when it joined or when
+ * Slack could not say.
  */
-export async function subscribeWhereFactbotCanPost(
-  web: webApi.WebClient,
-  log: Logger,
-  invocation: Invocation,
-  hint: ConversationHint,
-  run: (invocation: Invocation) => Promise<Reply>,
-): Promise<Reply> {
-  const channelId = invocation.channelId;
-  const access = await checkPostAccess(web, channelId, hint);
-  switch (access.kind) {
-    case 'refused':
-      log.info({ channelId, why: access.why, code: access.code }, 'slack: digest subscription refused: factbot cannot post in the channel');
-      return refusalReply(access.why, access.code);
-    case 'member':
-      return run({ ...invocation, mayPostHere: true });
-    case 'joined': {
-      log.info({ channelId }, 'slack: joined the channel to post digests there');
-      const reply = await run({ ...invocation, mayPostHere: true });
-      return reply.isError ? reply : { ...reply, notices: [...reply.notices, 'factbot joined this channel to post the digests here.'] };
+export function slackPostingCheck(web: webApi.WebClient, log: Logger, channelId: string, hint: ConversationHint): () => Promise<PostingCheck> {
+  return async () => {
+    const access = await checkPostAccess(web, channelId, hint);
+    switch (access.kind) {
+      case 'refused':
+        log.info({ channelId, why: access.why, code: access.code }, 'slack: digest subscription refused: factbot cannot post in the channel');
+        return { ok: false, reply: refusalReply(access.why, access.code) };
+      case 'member':
+        return { ok: true };
+      case 'joined':
+        log.info({ channelId }, 'slack: joined the channel to post digests there');
+        return { ok: true, note: 'factbot joined this channel to post the digests here.' };
+      case 'unchecked':
+        log.warn({ channelId, step: access.step, code: access.code }, 'slack: could not check that factbot can post in the channel; subscribing anyway');
+        return { ok: true, note: uncheckedNote(access.step, access.code) };
     }
-    case 'unchecked': {
-      log.warn({ channelId, step: access.step, code: access.code }, 'slack: could not check that factbot can post in the channel; subscribing anyway');
-      const reply = await run(invocation);
-      return reply.isError ? reply : { ...reply, notices: [...reply.notices, uncheckedNote(access.step, access.code)] };
-    }
-  }
+  };
 }

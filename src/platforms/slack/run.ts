@@ -1,7 +1,7 @@
 import type { CommandArgs, CommandDefinition, Invocation } from '../../domain/command.js';
 import { errorReply, type Reply } from '../../domain/reply.js';
 import type { ServicesLike, SlackBot } from './context.js';
-import { postsHereLater, subscribeWhereFactbotCanPost, type ConversationHint } from './post-access.js';
+import { slackPostingCheck, type ConversationHint } from './post-access.js';
 
 /**
  * Turning what a Slack user typed into a command call, and running it. The Slack-specific part
@@ -71,14 +71,6 @@ export function prepareSlash<S extends ServicesLike>(bot: SlackBot<S>, slashName
 }
 
 /**
- * Whether the core will let this user change digests (SLACK_DIGEST_ADMINS, when set, names who
- * may): the post-access check may join a channel, which nobody the core refuses should cause.
- */
-function mayChangeDigests(bot: SlackBot<ServicesLike>, userId: string): boolean {
-  return bot.digestAdmins.length === 0 || bot.digestAdmins.includes(userId);
-}
-
-/**
  * Runs a prepared call; never throws (the core's runCommand does not, and we guard anyway).
  * `where` is what the slash command payload says of the conversation, for a digest subscription's
  * check that factbot can post there.
@@ -95,10 +87,9 @@ export async function execute<S extends ServicesLike>(
     const { call } = prepared;
     const inv: Invocation = { ...invocation, ...(call.subcommand ? { subcommand: call.subcommand } : {}) };
     const run = (i: Invocation) => bot.core.runCommand(bot.services, i, call.command, call.args);
-    if (postsHereLater(call) && inv.channelId && mayChangeDigests(bot, inv.userId)) {
-      return await subscribeWhereFactbotCanPost(bot.web, bot.log, inv, where, run);
-    }
-    return await run(inv);
+    // The core asks only when it is about to store something to post here, after its own checks
+    // (who may subscribe, the schedule).
+    return await run(inv.channelId ? { ...inv, preparePosting: slackPostingCheck(bot.web, bot.log, inv.channelId, where) } : inv);
   } catch (err) {
     bot.log.error({ err }, 'slack: command failed');
     return errorReply('Something went wrong', 'That lookup failed on my side. Please try again.');
