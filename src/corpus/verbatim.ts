@@ -9,9 +9,9 @@ import { allWords, contentWords, coverage, wordMatches } from './coverage.js';
 export interface VerbatimMatch {
   /** The sentence of the speaker's words that has most of the claim's words, verbatim (cut to a window around them when long). */
   span: string;
-  /** Whether the claim and that sentence agree on negation ("it happened" vs "it didn't happen"). */
+  /** Whether the claim and the clauses carrying its words agree on negation ("it happened" vs "it didn't happen"). */
   sameNegation: boolean;
-  /** Whether the speaker's sentence is negated (when they disagree, says which side is). */
+  /** Whether the speaker's words are negated, or framed as untrue (when they disagree, says which side is). */
   spanNegated: boolean;
 }
 
@@ -92,7 +92,7 @@ export function verbatimFor(claim: string, said: string): VerbatimMatch {
   // "we will keep the bridge open, and no lorries will be allowed" keeps the bridge open. A frame
   // before them that calls them untrue ("it would be wrong … to say") reverses them.
   const clauses = clausesOf(best);
-  // The clauses that carry the claim: those with at least half the words the best one has (a
+  // The clauses that carry the claim: those with more than half the words the best one has (a
   // word shared by chance, "contractor" for "contract", does not pull a clause in).
   const covers = clauses.map((c) => coverage(claim, best.slice(c.start, c.end)));
   const most = Math.max(0, ...covers);
