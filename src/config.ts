@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSchedule } from './digest/schedule.js';
 import { LOG_LEVELS } from './log.js';
 
 /**
@@ -45,16 +46,43 @@ const digestScheduleSchema = z.object(
   },
   { invalid_type_error: 'must be an object {"platform", "channel", "cron", "timezone"}' },
 );
+/**
+ * Whether node-postgres can read DATABASE_URL. It parses with the WHATWG URL parser, retrying an
+ * empty host after a user (`postgres://me@/db?host=/run/postgresql`, a Unix socket) with a
+ * placeholder host, so the same is accepted here. Checked at the edge: a value it cannot parse
+ * otherwise passed validation and crashed at the first query with a stack trace (QA6 R2).
+ */
+function isConnectionUrl(v: string): boolean {
+  for (const candidate of [v, v.replace('@/', '@placeholder/')]) {
+    try {
+      new URL(candidate);
+      return true;
+    } catch {
+      // try the next form
+    }
+  }
+  return false;
+}
+
 /** A zod path as the JSON it points into: `[0].platform`. */
 const jsonPath = (path: ReadonlyArray<string | number>) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
 export type DigestScheduleConfig = z.infer<typeof digestScheduleSchema>;
 
 const envSchema = z.object({
   DATA_DIR: optionalString,
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-    message: 'must start with postgres:// (leave it empty for the embedded database under data/)',
-  }),
-  LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()),
+  DATABASE_URL: optionalString
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with postgres:// (leave it empty for the embedded database under data/)',
+    })
+    .refine((v) => v === undefined || !/^postgres(ql)?:\/\//.test(v) || isConnectionUrl(v), {
+      // The value is not echoed: it holds the password.
+      message:
+        'not a valid URL: postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password, e.g. @ as %40)',
+    }),
+  // Any case (INFO, Debug): the logger reads it case-insensitively too (log.ts).
+  LOG_LEVEL: optionalString.transform((v) => v?.toLowerCase()).pipe(
+    z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).optional(),
+  ),
   FACTBOT_TIMEZONE: optionalString.refine((v) => v === undefined || isTimeZone(v), {
     message: 'must be an IANA time zone such as Europe/London',
   }),
@@ -71,8 +99,9 @@ const envSchema = z.object({
     (v) => v === undefined || v.split(/[\s,]+/).filter(Boolean).every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
     { message: 'must be Slack user ids such as U0123ABCD (profile → ⋮ → Copy member ID), separated by commas' },
   ),
-  PORT: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) < 65536), {
-    message: 'must be a TCP port number',
+  // Not 0 ("any free port"): Slack's Request URL must name the port, so a random one is unusable.
+  PORT: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) < 65536), {
+    message: 'must be a TCP port number from 1 to 65535',
   }),
 
   DISCORD_TOKEN: optionalString,
@@ -144,6 +173,25 @@ export function loadConfigFromEnvironment(env: NodeJS.ProcessEnv = process.env):
   return loadConfig(env);
 }
 
+const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * A declared digest, its schedule included, checked as the digest module will read it (presets,
+ * cron, at least 10 minutes apart) in its time zone. A bad cron is a configuration error like a bad
+ * platform or time zone in the same entry (QA6): skipped with a log line, as before, the digest
+ * never ran while the start looked fine, and as declared digests are kept in step with this list,
+ * the one stored under the previous schedule was removed.
+ */
+function declaredDigest(defaultTimezone: string, now: Date) {
+  return digestScheduleSchema.superRefine((entry, ctx) => {
+    // zod refines an entry whose other checks failed too: a bad time zone is reported once, above.
+    if (typeof entry.cron !== 'string' || (entry.timezone !== undefined && !isTimeZone(entry.timezone))) return;
+    const parsed = parseSchedule(entry.cron, entry.timezone ?? defaultTimezone, now);
+    // The messages are written for chat (`code`); a terminal would show the backticks.
+    if (!parsed.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cron'], message: parsed.error.replace(/`/g, '') });
+  });
+}
+
 /** Reads and validates the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -188,7 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DIGEST_SCHEDULES) {
     try {
       const parsedSchedules = z
-        .array(digestScheduleSchema, { invalid_type_error: 'must be a JSON array of digests' })
+        .array(declaredDigest(e.FACTBOT_TIMEZONE ?? machineTimeZone(), new Date()), { invalid_type_error: 'must be a JSON array of digests' })
         .safeParse(JSON.parse(e.DIGEST_SCHEDULES));
       if (parsedSchedules.success) schedules = parsedSchedules.data;
       else
@@ -203,7 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR ?? 'data'),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL ?? 'info',
-    timezone: e.FACTBOT_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timezone: e.FACTBOT_TIMEZONE ?? machineTimeZone(),
     slack,
     discord,
     digest: { schedules, postEmpty: e.DIGEST_POST_EMPTY },

@@ -3,6 +3,7 @@ import { log, quietLogsForConsole } from './log.js';
 import { DataDirError, openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
 import { onStdoutClosed } from './platforms/console/stdout.js';
 import { installRejectionNet } from './process/rejection-net.js';
+import { StoreLockedError, StoreUnavailableError } from './store/index.js';
 import type { ChannelPoster } from './platforms/types.js';
 
 /**
@@ -67,6 +68,12 @@ export async function main(): Promise<number> {
     if (err instanceof DataDirError) {
       process.stderr.write(`factbot: ${err.message}\n`);
       return 2;
+    }
+    // The database server down or the embedded one held by another process: the operator's to
+    // fix, said in one line; a stack trace (the crash path below) is for bugs.
+    if (err instanceof StoreUnavailableError || err instanceof StoreLockedError) {
+      process.stderr.write(`factbot: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,44 @@ describe('environment file and log level (QA F17)', () => {
     expect(r.code).toBe(0);
     // debug lines appear only at debug level: the file's level reached the logger.
     expect(r.stderr).toMatch(/"level":20/);
+  });
+});
+
+describe('DATABASE_URL problems are said plainly (QA6 R2)', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'factbot-dburl-'));
+  });
+  afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+  /** The console's environment with its default log level (warn): a fatal line would show. */
+  const env = (databaseUrl: string) => {
+    const e = childEnv(tmp, { DATABASE_URL: databaseUrl });
+    delete e.LOG_LEVEL;
+    return e;
+  };
+
+  it('a DATABASE_URL that does not parse is a configuration error: exit 2, named, no stack', async () => {
+    const r = await start(env('postgres://u:secret@[::1'), '/quote x\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ {2}- DATABASE_URL: not a valid URL: /m);
+    expect(r.stderr).not.toMatch(/"level"|Invalid URL|secret|\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a server that cannot be reached is one line and exit 1: no "factbot crashed" log line with a stack first', async () => {
+    // A port nobody listens on: bound, then released.
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const r = await start(env(`postgres://factbot:secret@127.0.0.1:${port}/factbot`), '/quote x\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `factbot: Cannot reach the PostgreSQL server at postgres://factbot:***@127.0.0.1:${port}/factbot (DATABASE_URL): connect ECONNREFUSED 127.0.0.1:${port}`,
+    );
   });
 });
 

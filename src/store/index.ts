@@ -35,6 +35,17 @@ export class StoreLockedError extends Error {
   }
 }
 
+/**
+ * The PostgreSQL server in DATABASE_URL cannot be reached (or refuses us): an operator's problem,
+ * said in one line by the entry points, not a crash with a stack trace.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -129,7 +140,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<SqlStore &
     await driver.close().catch(() => undefined);
     await release();
     if (opts.databaseUrl && isConnectionError(err)) {
-      throw new Error(`Cannot reach the PostgreSQL server at ${redact(opts.databaseUrl)} (DATABASE_URL): ${(err as Error).message}`, {
+      throw new StoreUnavailableError(`Cannot reach the PostgreSQL server at ${redact(opts.databaseUrl)} (DATABASE_URL): ${(err as Error).message}`, {
         cause: err,
       });
     }
