@@ -147,6 +147,14 @@ describe('who "she" and "the engineer" are (QA6b C4)', () => {
     expect(former[1]).toMatchObject({ speaker: 'Ann Pike' });
   });
 
+  it('a description that fits two people of the sentence names neither', () => {
+    const st = run4('Rosa Vale, an engineer, said the wall was weak.', 'Ann Pike, an engineer, said it was sound.', 'Vale and Pike met again on Tuesday. "I still think she is wrong," the engineer said.');
+    expect(st[2]).toMatchObject({ speakerMention: 'the engineer', speaker: 'the engineer' });
+    // one of them alone in the sentence is meant
+    const one = run4('Rosa Vale, an engineer, said the wall was weak.', 'Ann Pike, an engineer, said it was sound.', 'Vale walked the wall again on Tuesday. "I still think she is wrong," the engineer said.');
+    expect(one[2]).toMatchObject({ speaker: 'Rosa Vale' });
+  });
+
   it('"Mr." says the gender a first name only suggests; an honorific elsewhere in the phrase is someone else’s', () => {
     const st = run4('Senator Lindsey Moss spoke on Sunday.', 'Ann Pike was not there.', 'Mr. Moss said the plan had failed. "It is over," he said.');
     expect(st.map((s) => s.speaker)).toEqual(['Lindsey Moss', 'Lindsey Moss']);

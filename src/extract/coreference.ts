@@ -223,14 +223,14 @@ export class EntityTracker {
       if (m.plural !== e.plural && e.kind !== 'org') return false;
       return modifiers.every((w) => e.words.has(w) || e.name.toLowerCase().includes(w));
     };
-    const hit = this.search(pos, sentence, fits, false, 30);
+    const hit = this.search(pos, sentence, fits, false, 30, undefined, true);
     if (hit) return hit;
     if (GENERIC_ORG_HEADS.has(head)) return this.search(pos, sentence, (e) => e.kind === 'org' && e.name.toLowerCase().includes(head), false, 30);
     return null;
   }
 
   /** Most salient fitting entity mentioned before `pos`, looking back at most `maxSentences`. */
-  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4, maxParagraphs = maxSentences <= 4 ? 2 : 1000): Entity | null {
+  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4, maxParagraphs = maxSentences <= 4 ? 2 : 1000, unique = false): Entity | null {
     // walk back sentence by sentence; in the current sentence, the nearest mention before the pronoun;
     // in earlier ones, the first mention (the subject) unless the last speaker fits.
     let best: Entity | null = null;
@@ -256,6 +256,9 @@ export class EntityTracker {
         // the subject: the first mention that is not a possessor or inside a fronted clause ("Asked about
         // Bose's warning, Calder shrugged" → Calder), else the first mention
         best = (fitting.find((g) => !g.minor) ?? fitting[0]!).entity;
+        // a description two people of the sentence fit ("Bose and Calder spoke. … the engineer said", both
+        // engineers) names neither: unknown rather than the first one
+        if (unique && new Set(fitting.filter((g) => !g.minor).map((g) => g.entity.id)).size > 1) return null;
         return best;
       }
       s = sent;
