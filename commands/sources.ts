@@ -14,6 +14,7 @@ import {
 } from '../src/dispatch/kit.js';
 import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
 import { STANCE_HEADINGS, claimStance, type ClaimStance } from '../src/corpus/claim-stance.js';
+import { FIGURE_HEADING, compareFigures, figures } from '../src/corpus/claim-figures.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
 
@@ -40,9 +41,17 @@ const CANDIDATES = 40;
 interface ArticleSource {
   item: ReplyItem;
   article: ArticleRef;
-  /** Whether the article's statement asserts the claim, disputes it or only mentions it (`claimStance`). */
-  stance: ClaimStance;
+  /**
+   * Whether the article's statement asserts the claim, disputes it or only mentions it
+   * (`claimStance`), or gives another figure than the claim's (`differs`, `compareFigures`).
+   */
+  stance: Group;
+  /** The statement's figures that differ from the claim's ("$40 million"). */
+  figures?: string[];
 }
+
+/** A statement's place in the answer: its stance, or a different figure whatever its stance. */
+type Group = ClaimStance | 'differs';
 
 /** A statement that matches the claim, with `matchClaim`'s score (a cluster mate has its representative's). */
 interface Entry extends ArticleSource {
@@ -87,14 +96,17 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
     }
   }
   const predicate = words.find((w) => !w.proper);
+  const claimFigures = figures(claim);
   const matched = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, withSpeaker(r)) }))
     .filter((x) => x.m.reports)
     .map((x) => {
       // The stance is read in the statement's own words: the speaker's name is not in them.
       const inText = x.r.statement.speaker ? matchClaim(words, x.r.statement.text).matched : x.m.matched;
-      return { ...x, stance: claimStance(claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue) };
+      const stance = claimStance(claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue);
+      return { ...x, ...byFigures(claimFigures, x.r.statement.text, stance) };
     })
+    .filter((x): x is typeof x & { stance: Group } => x.stance !== null)
     // A statement disputes the claim only when it has what the claim says happened (its first word
     // that is not a name: "Israel was the *source*"): "The US had not received permission to
     // share the intel" negates something else, and must not speak for its article as a denial.
@@ -113,7 +125,7 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const clusters = new Set<string>();
   for (const x of [...matched].sort(order)) {
     const item = toItem(x.r);
-    entries.push({ item, article: x.r.article, stance: x.stance, score: x.m.score });
+    entries.push({ item, article: x.r.article, stance: x.stance, score: x.m.score, ...(x.figures ? { figures: x.figures } : {}) });
     listed.add(x.r.statement.id);
     // Every cluster is looked at, not only those counted as corroborated: a cluster whose members
     // name different speakers need not count as corroboration, and its members still report or
@@ -125,12 +137,13 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
     for (const s of await ctx.store.getStatementsByIds(members.map((mem) => mem.statementId))) {
       const article = await ctx.corpus.article(s.articleId);
       if (!article || listed.has(s.id)) continue;
-      const stance = claimStance(claim, s.text, x.m.matched, s.cue);
-      if (stance !== 'asserts' && predicate && !x.m.matched.includes(predicate.word)) continue;
+      const { stance, figures: different } = byFigures(claimFigures, s.text, claimStance(claim, s.text, x.m.matched, s.cue));
+      if (stance === null || (stance !== 'asserts' && predicate && !x.m.matched.includes(predicate.word))) continue;
       listed.add(s.id);
       entries.push({
         article,
         stance,
+        ...(different ? { figures: different } : {}),
         score: x.m.score,
         item: {
           ...item,
@@ -162,7 +175,7 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   // - a statement that only mentions the claim ("if …", "rumours that …") is shown only for an
   //   article that neither reports nor disputes it.
   const step = (x: Entry) => Math.floor(x.score * 4 + 1e-9);
-  const best = new Map<string, Partial<Record<ClaimStance, Entry>>>();
+  const best = new Map<string, Partial<Record<Group, Entry>>>();
   for (const x of entries) {
     const per = best.get(x.article.id) ?? {};
     per[x.stance] ??= x;
@@ -180,17 +193,35 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
       if (one) chosen.add(one);
     }
     if (per.mentions && !asserts && !disputes) chosen.add(per.mentions);
+    // Another figure is a conflict to show, next to whatever else the article says.
+    if (per.differs) chosen.add(per.differs);
   }
   const sources = entries.filter((x) => chosen.has(x));
   // Stable: search order within each group.
-  return { sources: STANCES.flatMap((stance) => sources.filter((a) => a.stance === stance)), notices };
+  return { sources: GROUPS.flatMap((group) => sources.filter((a) => a.stance === group)), notices };
 }
 
-/** The groups in the order they are shown: reports, denials, then what only raises the claim. */
-const STANCES: readonly ClaimStance[] = ['asserts', 'disputes', 'mentions'];
+/** The groups in the order they are shown: reports, denials, other figures, then what only raises the claim. */
+const GROUPS: readonly Group[] = ['asserts', 'disputes', 'differs', 'mentions'];
 
-function stanceOrder(s: ClaimStance): number {
-  return STANCES.indexOf(s);
+function stanceOrder(s: Group): number {
+  return GROUPS.indexOf(s);
+}
+
+const HEADINGS: Readonly<Record<Group, string>> = { ...STANCE_HEADINGS, differs: FIGURE_HEADING };
+
+/**
+ * The claim's figures decide before the stance (QA 6b, C8): a statement with another amount,
+ * percentage or date than the claim's ("$40 million" for "$4 million") is neither a report nor a
+ * denial of it but a different figure, shown apart; a statement that carries the claim's words
+ * but none of its figures does not report it (null), though it may still deny or question it
+ * ("the bridge will not close" disputes "the bridge will close in April").
+ */
+function byFigures(claimFigures: ReturnType<typeof figures>, text: string, stance: ClaimStance): { stance: Group | null; figures?: string[] } {
+  const check = compareFigures(claimFigures, text);
+  if (check.status === 'different') return { stance: 'differs', figures: check.different };
+  if (check.status === 'missing' && stance === 'asserts') return { stance: null };
+  return { stance };
 }
 
 /**
@@ -227,10 +258,11 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const articlesWith = (stance: ClaimStance) => new Set(sources.filter((s) => s.stance === stance).map((s) => s.article.id));
+  const articlesWith = (stance: Group) => new Set(sources.filter((s) => s.stance === stance).map((s) => s.article.id));
   const asserting = articlesWith('asserts');
   const disputing = articlesWith('disputes');
   const mentioning = articlesWith('mentions');
+  const differing = articlesWith('differs');
   const both = [...asserting].filter((id) => disputing.has(id)).length;
   const outlets = uniq(sources.filter((s) => s.stance === 'asserts').flatMap(reportingOutlets));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
@@ -243,8 +275,12 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     d ? plural(d, a ? 'disputes or denies it' : 'article disputes or denies it', a ? 'dispute or deny it' : 'articles dispute or deny it') : '',
     // An article that reports the claim and quotes a denial of it counts in both, and says so.
     both ? `${plural(both, 'article is', 'articles are')} counted in both (a report and a denial in the same article)` : '',
+    differing.size
+      ? plural(differing.size, a || d ? 'gives' : 'article gives', a || d ? 'give' : 'articles give') +
+        ` a different figure (${uniq(sources.flatMap((s) => s.figures ?? [])).slice(0, 3).join(', ')})`
+      : '',
     mentioning.size
-      ? plural(mentioning.size, a || d ? 'mentions it without asserting it' : 'article mentions it without asserting it', a || d ? 'mention it without asserting it' : 'articles mention it without asserting it')
+      ? plural(mentioning.size, a || d || differing.size ? 'mentions it without asserting it' : 'article mentions it without asserting it', a || d || differing.size ? 'mention it without asserting it' : 'articles mention it without asserting it')
       : '',
   ].filter(Boolean);
   const summary = parts.join('; ') + (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.');
@@ -263,11 +299,11 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
 function sectionsFor(page: readonly ArticleSource[], split: boolean): ReplySection[] {
   if (!page.length) return [];
   if (!split) return [{ items: page.map((s) => s.item), articles: page.map((s) => s.article) }];
-  return STANCES
+  return GROUPS
     .map((stance) => page.filter((s) => s.stance === stance))
     .filter((group) => group.length > 0)
     .map((group) => ({
-      heading: STANCE_HEADINGS[group[0]!.stance],
+      heading: HEADINGS[group[0]!.stance],
       items: group.map((s) => s.item),
       articles: group.map((s) => s.article),
     }));

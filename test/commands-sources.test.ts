@@ -293,3 +293,48 @@ describe('/sources keeps denials next to restated claims, and does not count mer
     expect(texts['Reporting it']!.join(' ')).not.toMatch(/Rumours|If the|whether|did not deny|retracted|wrongly/);
   });
 });
+
+/** QA 6b, C8: a claim's figures must match: "$70 million" does not report "$7 million". */
+describe('/sources matches the claim’s figures (QA 6b, C8)', () => {
+  let s: SeededServices;
+  let d: string;
+  beforeAll(async () => {
+    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c8-'));
+    const files: Record<string, string> = {
+      'seven.txt': 'Roof costs\n\nCurator Lena Voss said the museum roof repair will cost $7 million.\n',
+      'sevenm.txt': 'Roof budget\n\nThe museum roof repair will cost $7m, the city treasurer said.\n',
+      'words.txt': 'Roof bill\n\nThe museum roof repair will cost seven million dollars, according to the council.\n',
+      'seventy.txt': 'Roof estimate\n\nThe Valley Courier reported that the museum roof repair will cost $70 million.\n',
+      'june.txt': 'Ferry news\n\nThe island ferry will stop running in June, operator Pia Lund said.\n',
+      'july.txt': 'Ferry timetable\n\nThe island ferry will stop running in July, the harbour office said.\n',
+      'weather.txt':
+        'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
+    s = await seedServices({ dir: d });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await rm(d, { recursive: true, force: true });
+  });
+  const run = (claim: string) => runCommand(s.services, testInvocation(), 'sources', { claim });
+  const heading = (r: Reply, h: string) => r.sections.find((x) => x.heading === h)?.items.map((i) => i.text) ?? [];
+
+  it('counts "$7m" and "seven million dollars" for "$7 million", and shows "$70 million" as a different figure', async () => {
+    const r = await run('the museum roof repair will cost $7 million');
+    expect(r.text).toMatch(/^3 articles report matching statements; 1 gives a different figure \(\$70 million\)/);
+    expect(heading(r, 'Reporting it').join(' ')).not.toMatch(/\$70/);
+    expect(heading(r, 'Giving a different figure')).toEqual([expect.stringMatching(/\$70 million/)]);
+  });
+
+  it('the other way round', async () => {
+    const r = await run('the museum roof repair will cost $70 million');
+    expect(r.text).toMatch(/^1 article reports matching statements; 3 give a different figure/);
+    expect(heading(r, 'Reporting it')).toEqual([expect.stringMatching(/\$70 million/)]);
+  });
+
+  it('a date is a figure too', async () => {
+    const r = await run('the island ferry will stop running in June');
+    expect(r.text).toMatch(/^1 article reports matching statements; 1 gives a different figure \(July\)/);
+  });
+});

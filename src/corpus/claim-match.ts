@@ -1,5 +1,6 @@
 import { allWords, contentWords } from './coverage.js';
 import { editDistance } from './speakers.js';
+import { figureWords } from './claim-figures.js';
 
 /**
  * Does a statement report a claim? The question behind "N articles report …", where a wrong count
@@ -80,10 +81,13 @@ export function claimWords(claim: string, stats?: WordStats): ClaimWord[] {
   );
   const seen = new Set<string>();
   const out: ClaimWord[] = [];
+  // Figures ("$4 million", "40%", "April 3") are matched as values (`claim-figures.ts`): as words,
+  // "40" would be a rare word that "$4 million" lacks, and "4m" one that "$4 million" lacks.
+  const figure = figureWords(claim);
   // A label before a colon ("Breaking:", "Claim:") is not part of the claim.
   for (const word of contentWords(claim.replace(/^\s*\p{L}+:\s+/u, ''))) {
     const stem = wordStem(word);
-    if (seen.has(stem) || FRAMING.has(word)) continue;
+    if (seen.has(stem) || FRAMING.has(word) || figure.has(word)) continue;
     seen.add(stem);
     let weight = 1;
     let share = 0;
