@@ -58,3 +58,16 @@ describe('fragments that are not the speaker\'s own words', () => {
     expect(directs('Pell said the plan was late, adding that it was "a sorry mess from start to finish".')).toEqual([['Pell', 'a sorry mess from start to finish']]);
   });
 });
+
+describe('a quote introduced inside someone else\'s report', () => {
+  it('"Pell claimed Vantner had said “…”" is no direct quote of Vantner: it stays in Pell\'s statement', () => {
+    const st = run('Pell claimed Vantner had said "the east ward does not count at all".');
+    expect(st.map((s) => [s.kind, s.speaker, s.cue])).toEqual([['mixed', 'Pell', 'claimed']]);
+    expect(run('Ann Rusk said Vantner told her: "The dredging report must stay private."').map((s) => [s.kind, s.speaker])).toEqual([['mixed', 'Ann Rusk']]);
+  });
+
+  it('the outer speaker named again as "he", and footage of someone speaking, keep their quotes', () => {
+    expect(run('Pell said he answered: "We will not close the quay."').filter((s) => s.kind === 'direct').map((s) => s.speaker)).toEqual(['Pell']);
+    expect(run('The advert closes with footage of Pell saying, "We will not close the quay."').find((s) => s.kind === 'direct')?.speaker).toBe('Pell');
+  });
+});

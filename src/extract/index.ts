@@ -183,6 +183,9 @@ export function extractStatements(article: Article): Statement[] {
         // `X said: "…"` / `X told the Post, "…"`: an introduced quote running to the sentence end
         for (const a of attrs) {
           if (!a.speaker && a.form !== 'participle') continue;
+          // "Okoro claimed Calder had said “…”", "Bose said Calder told her: “…”": speech inside someone
+          // else's report is no direct quote of the inner speaker (see nestedIn)
+          if (nestedIn(toks, a, attrs)) continue;
           const end = Math.max(a.cueEnd, a.outletPhrase?.to ?? -1, a.form === 'inverted' ? a.speaker?.to ?? -1 : -1);
           let k = end + 1;
           // the hearer: "told them: …", "tells the crowd: …", "telling reporters, …"
@@ -493,6 +496,28 @@ export function extractStatements(article: Article): Statement[] {
  * speaker, outlet and cue. Titles and names in quote marks ("The Art of the Deal", "Ralph Nader") are
  * not fragments of anyone's words.
  */
+/**
+ * Whether attribution `a` opens the reported clause of an earlier attribution by someone else: "Okoro
+ * claimed Calder had said “…”". The quote is then Calder's words only as Okoro reports (or alleges)
+ * them; as a direct quote it would show "Calder said “…”" as fact. It stays in the outer speaker's
+ * mixed statement instead, like a fragment of nested speech.
+ */
+function nestedIn(toks: readonly Token[], a: Attribution, attrs: readonly Attribution[]): boolean {
+  if (a.form !== 'subject' || !a.speaker) return false;
+  // (a pronoun is taken to be the outer speaker: "Trump said he responded: “…”"; and only verbs that
+  // quote someone: not "goes", "calling")
+  const inner = toks[a.speaker.from]!;
+  if (a.speaker.from === a.speaker.to && /^(he|she|they|i|we)$/.test(inner.lo)) return false;
+  if (!QUOTING_VERB.test(toks[a.cueIndex]!.lo)) return false;
+  return attrs.some((b) => {
+    if (b === a || b.form !== 'subject' || !b.speaker || b.cueEnd >= a.speaker!.from || b.speaker.to >= a.speaker!.from) return false;
+    // only a hearer or "that" between the outer cue and the inner subject ("concludes with footage of
+    // Trump saying" is a picture of Trump speaking, not a report of it)
+    const between = toks.slice(Math.max(b.cueEnd, b.outletPhrase?.to ?? -1) + 1, a.speaker!.from);
+    return between.length <= 3 && between.every((t) => t.k === 'w' && !/^(of|with|in|on|at|for|from|by|about|to|as)$/.test(t.lo));
+  });
+}
+
 /** Hearers who are no outlet's: "told reporters", "told a crowd", "told FBI agents", "told him". */
 const GENERIC_HEARER = /^(reporters|journalists|press|crowds?|audiences?|supporters|voters|lawmakers|legislators|senators|members|delegates|donors|students|residents|police|officers|investigators|agents|prosecutors|jurors|judges?|court|committee|congress|parliament|council|fbi|officials|colleagues|staff|employees|workers|followers|listeners|viewers|readers|him|her|them|us|me|you|everyone|anyone|people)$/;
 
