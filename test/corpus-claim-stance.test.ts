@@ -92,6 +92,9 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     'The Herald reports that Lisbon was the venue.',
     'The envoy said in May that Lisbon was the venue.',
     'The firm withdrew its bid, and Lisbon was the venue.',
+    // A report that finds it, and a "questioned" that is no doubt about it.
+    'The report found that Lisbon was the venue.',
+    'Police questioned the aide who said Lisbon was the venue.',
   ])('asserts (no question, hedge or retraction of the claim): %s', (text) => {
     expect(stance(text)).toBe('asserts');
   });

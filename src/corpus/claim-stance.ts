@@ -202,6 +202,27 @@ function isClaimNoun(ts: readonly Token[], i: number): boolean {
   return !prev || prev.sentence !== ts[i]!.sentence || NOUN_BEFORE.has(prev.word);
 }
 
+/** Words between a claim noun and the claim it names ("rumours *that the* mayor lied"). */
+const NOUN_TO_CLAIM = new Set('that of about the a an his her their its'.split(' '));
+
+/**
+ * Whether the claim noun at `i` names the claim ("rumours that the mayor lied"), rather than being
+ * the subject of a verb that reports it ("the report *found* that the mayor lied").
+ */
+function governsClaim(ts: readonly Token[], i: number, first: number): boolean {
+  if (first < 0 || first - i > 4) return false;
+  for (let k = i + 1; k < first; k++) if (!NOUN_TO_CLAIM.has(ts[k]!.word)) return false;
+  return true;
+}
+
+/** Doubt about a claim ("doubted that", "questioned whether", "cast doubt on claims that"), not "police questioned the aide". */
+function doubtsAClaim(ts: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < ts.length; k++) {
+    if (/^(?:that|whether|if)$/.test(ts[k]!.word) || isClaimNoun(ts, k)) return true;
+  }
+  return false;
+}
+
 /** Whether a claim noun comes right after `i` ("retracted his claim that"). */
 function claimNounAfter(ts: readonly Token[], i: number): boolean {
   for (let j = i + 1; j <= i + 3 && j < ts.length; j++) if (isClaimNoun(ts, j)) return true;
@@ -264,7 +285,7 @@ function read(ts: readonly Token[], first: number, ownedElsewhere: ReadonlySet<n
     if ((DENIALS.has(w) && !ownedElsewhere.has(i)) || FALSITY.has(w)) r.flips++;
     else if (RETRACTIONS.has(w) && claimNounAfter(ts, i)) r.flips++;
     else if (before(i) && OPEN_MARKERS.has(w)) r.open = true;
-    else if (before(i) && (DOUBTS.has(w) || isClaimNoun(ts, i))) r.mentions = true;
+    else if (before(i) && ((DOUBTS.has(w) && doubtsAClaim(ts, i)) || (isClaimNoun(ts, i) && governsClaim(ts, i, first)))) r.mentions = true;
     else if (HEDGES.has(w) && !(w === 'may' && (MONTH_BEFORE.has(ts[i - 1]?.word ?? '') || /^\d/.test(ts[i + 1]?.word ?? '')))) {
       r.mentions = true;
     }
