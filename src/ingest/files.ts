@@ -138,11 +138,21 @@ async function loadFile(path: string, source: string, opts: LoadOptions): Promis
   if (!decoded.ok) return { articles: [], errors: [{ source, reason: decoded.reason }] };
   if (!decoded.text.trim()) return { articles: [], errors: [{ source, reason: 'empty file' }] };
   try {
-    return withSourceKey(await parseContent(format, decoded.text, source), format, path, source);
+    return withWarning(await withSourceKey(await parseContent(format, decoded.text, source), format, path, source), source, decoded.warning);
   } catch (err) {
     // Parsers report their own errors; this is the last guard so one file never stops a load.
     return { articles: [], errors: [{ source, reason: `cannot be parsed (${err instanceof Error ? err.message : String(err)})` }] };
   }
+}
+
+/**
+ * A file read despite a problem (bytes replaced in decoding, a page too complex for readability)
+ * says so on the load-error path, the only one ingest reports through (CLI, start-up summary, the
+ * folder watcher): its articles still load.
+ */
+export function withWarning(result: LoadResult, source: string, warning: string | undefined): LoadResult {
+  if (warning) result.errors.push({ source, reason: warning });
+  return result;
 }
 
 /**

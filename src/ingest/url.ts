@@ -1,6 +1,6 @@
 import { buildArticle } from './build.js';
 import { decodeText } from './decode.js';
-import { formatBytes } from './files.js';
+import { formatBytes, withWarning } from './files.js';
 import { formatOfPath, parseContent, type Format } from './formats/index.js';
 import { parseHttpUrl } from './identity.js';
 import { normaliseText } from './normalise.js';
@@ -41,9 +41,9 @@ export async function loadUrlImpl(url: string, opts: LoadOptions): Promise<LoadR
   if (!body.trim()) return fail('empty response');
   const kind = sniff(fetched.contentType, body, fetched.finalUrl);
   if (kind === null) return fail(`unsupported content type (${fetched.contentType || 'none given'})`);
-  if (kind === 'feed') return loadFeed(url, body, fetched.finalUrl, opts);
+  if (kind === 'feed') return withWarning(await loadFeed(url, body, fetched.finalUrl, opts), url, decoded.warning);
   try {
-    return await parseContent(kind, body, url, { url: fetched.finalUrl });
+    return withWarning(await parseContent(kind, body, url, { url: fetched.finalUrl }), url, decoded.warning);
   } catch (err) {
     return fail(`cannot be parsed (${err instanceof Error ? err.message : String(err)})`);
   }
@@ -217,11 +217,12 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
     const kind = sniff(page.contentType, decoded.text, page.finalUrl);
     if (kind !== 'html') {
       if (kind === null || kind === 'feed') return { articles: [], errors: [{ source, reason: `item page is not an article (${page.contentType || 'unknown type'})` }] };
-      return parseContent(kind, decoded.text, source, { url: page.finalUrl });
+      return withWarning(await parseContent(kind, decoded.text, source, { url: page.finalUrl }), source, decoded.warning);
     }
     const { readHtmlPage } = await import('./formats/html.js');
     const read = readHtmlPage(decoded.text, page.finalUrl);
     if (!read.ok) return { articles: [], errors: [{ source, reason: read.reason }] };
+    const warnings = [decoded.warning, read.warning].filter((w): w is string => !!w).map((reason) => ({ source, reason }));
     // The page knows its own metadata best; the feed fills what the page leaves out.
     const built = buildArticle({
       text: read.text,
@@ -232,7 +233,7 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
       author: read.meta.author ?? item.author,
       source,
     });
-    return built.ok ? { articles: [built.article], errors: [] } : { articles: [], errors: [{ source, reason: built.reason }] };
+    return built.ok ? { articles: [built.article], errors: warnings } : { articles: [], errors: [{ source, reason: built.reason }] };
   });
   const result = emptyResult();
   for (const r of results) mergeInto(result, r);

@@ -4,6 +4,7 @@ import { buildArticle } from '../build.js';
 import { isPlainObject } from '../meta.js';
 import { normaliseInline } from '../normalise.js';
 import type { LoadResult } from '../types.js';
+import { headTags, measureDom, measureHtml, plainTextOfHtml, RAW_LIMITS, tooComplex } from './html-shape.js';
 import type { ParseContext } from './index.js';
 
 /**
@@ -23,10 +24,18 @@ export interface HtmlMeta {
   author: string | null;
 }
 
-export type HtmlPage = { ok: true; text: string; meta: HtmlMeta } | { ok: false; reason: string };
+/** `warning`: read, but not by readability (the page was too complex for it). */
+export type HtmlPage = { ok: true; text: string; meta: HtmlMeta; warning?: string } | { ok: false; reason: string };
 
-/** A whole page → its main text and metadata (readability's own guesses fill what the page omits). */
+/**
+ * A whole page → its main text and metadata (readability's own guesses fill what the page omits).
+ * A page too deep or too big for jsdom and readability to finish in a few seconds (see
+ * html-shape.ts) is read as plain text instead, in one pass: first by an estimate from the raw
+ * HTML, before jsdom parses it; then exactly, on the parsed DOM, before readability runs.
+ */
 export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
+  const roughly = tooComplex(measureHtml(content), RAW_LIMITS);
+  if (roughly) return plainPage(content, pageUrl, roughly, null);
   let dom: JSDOM;
   try {
     dom = new JSDOM(content, { url: pageUrl ?? 'about:blank', virtualConsole: new VirtualConsole(), contentType: 'text/html' });
@@ -35,6 +44,8 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
   }
   try {
     const doc = dom.window.document;
+    const exactly = tooComplex(measureDom(doc));
+    if (exactly) return plainPage(content, pageUrl, exactly, doc);
     const meta = pageMetadata(doc);
     const h1 = nonEmpty(doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' '));
     // Readability rewrites the document it reads: metadata first, and a copy of the body kept.
@@ -68,16 +79,48 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
   }
 }
 
+/**
+ * The bounded path: paragraphs from the raw HTML (`plainTextOfHtml`, linear), metadata from the
+ * parsed page when there is one, else from its `<meta>`/`<link>`/`<title>`/JSON-LD tags alone
+ * (a small flat document, whatever the page's shape).
+ */
+function plainPage(content: string, pageUrl: string | undefined, why: string, parsed: Document | null): HtmlPage {
+  const text = plainTextOfHtml(content).join('\n');
+  if (!text) return { ok: false, reason: `page too complex to read (${why}) and no text found outside its markup` };
+  const warning = `page too complex for article extraction (${why}): read as plain text, navigation and boilerplate included`;
+  const read = (doc: Document): HtmlPage => {
+    const meta = pageMetadata(doc);
+    return { ok: true, text, meta: { ...meta, title: meta.title ?? nonEmpty(doc.title) }, warning };
+  };
+  if (parsed) return read(parsed);
+  const head = new JSDOM(`<!doctype html><html><head>${headTags(content)}</head><body></body></html>`, {
+    url: pageUrl ?? 'about:blank',
+    virtualConsole: new VirtualConsole(),
+    contentType: 'text/html',
+  });
+  try {
+    return read(head.window.document);
+  } finally {
+    head.window.close();
+  }
+}
+
 export function parseHtml(content: string, source: string, ctx: ParseContext = {}): LoadResult {
   const page = readHtmlPage(content, ctx.url);
   if (!page.ok) return { articles: [], errors: [{ source, reason: page.reason }] };
   const fetchedUrl = ctx.url && /^https?:/i.test(ctx.url) ? ctx.url : null;
   const built = buildArticle({ ...page.meta, url: page.meta.url ?? fetchedUrl, text: page.text, source });
-  return built.ok ? { articles: [built.article], errors: [] } : { articles: [], errors: [{ source, reason: built.reason }] };
+  if (!built.ok) return { articles: [], errors: [{ source, reason: built.reason }] };
+  return { articles: [built.article], errors: page.warning ? [{ source, reason: page.warning }] : [] };
 }
 
-/** An HTML fragment (a feed item's content) → paragraphs; no readability, the fragment is the article. */
+/**
+ * An HTML fragment (a feed item's content) → paragraphs; no readability, the fragment is the article.
+ * jsdom's own parse is quadratic in depth (5 s at 5,000 nested elements): a fragment past the raw
+ * limits is read in one pass instead.
+ */
 export function htmlFragmentText(fragment: string): string {
+  if (tooComplex(measureHtml(fragment), RAW_LIMITS)) return plainTextOfHtml(fragment).join('\n');
   const dom = new JSDOM(`<!doctype html><body>${fragment}`, { virtualConsole: new VirtualConsole() });
   try {
     return blockText(dom.window.document.body).join('\n');
