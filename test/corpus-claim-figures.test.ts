@@ -14,6 +14,7 @@ describe('claim figures: amounts, percentages and dates are matched as values (Q
     ['the ferry stops in June', 'The ferry stops on June 3, 2026.'],
     ['the ferry stops on 3 June', 'The ferry stops on June 3rd.'],
     ['three officials resigned', 'Three officials resigned after eighteen months.'],
+    ['2 killed in the blast', 'Two people were killed in the blast.'],
   ])('same: %s ← %s', (claim, text) => {
     expect(check(claim, text).status).toBe('same');
   });

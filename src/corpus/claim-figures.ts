@@ -211,9 +211,10 @@ function compare(c: Figure, s: Figure): 'same' | 'different' | null {
     case 'number':
       if (s.kind === 'money') return same(c.value, s.value) ? 'same' : null;
       if (s.kind !== 'number') return null;
-      // Numbers of different things do not compare: "eighteen months" is no other "3 officials".
-      if (c.unit && s.unit && c.unit !== s.unit) return null;
-      return same(c.value, s.value) ? 'same' : 'different';
+      // The same value stands whatever follows it ("2 killed", "two people were killed"); another
+      // value of something else does not conflict ("eighteen months" is no other "3 officials").
+      if (same(c.value, s.value)) return 'same';
+      return c.unit && s.unit && c.unit !== s.unit ? null : 'different';
     case 'year':
       if (s.kind === 'year') return c.value === s.value ? 'same' : 'different';
       if (s.kind === 'date' && s.year !== undefined) return c.value === s.year ? 'same' : 'different';
