@@ -1,5 +1,6 @@
 import { ConfigError, type Config } from './config.js';
 import { log, quietLogsForConsole } from './log.js';
+import { describeProblem } from './domain/article.js';
 import { DataDirError, openServices, readConfig, syncSummary, type OpenedServices } from './dispatch/services.js';
 import { onStdoutClosed } from './platforms/console/stdout.js';
 import { installRejectionNet } from './process/rejection-net.js';
@@ -80,7 +81,7 @@ export async function main(): Promise<number> {
   if (opened.dataDirNotice) process.stderr.write(`${opened.dataDirNotice}\n`);
   if (opened.sync) {
     process.stdout.write(`${syncSummary(opened.sync)}\n`);
-    for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(`could not load ${e.source}: ${e.reason}\n`);
+    for (const e of opened.sync.errors.slice(0, 20)) process.stderr.write(e.warning ? `${describeProblem(e)}\n` : `could not load ${e.source}: ${e.reason}\n`);
     if (opened.sync.errors.length > 20) process.stderr.write(`… and ${opened.sync.errors.length - 20} more\n`);
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText, utf8Census } from '../src/ingest/decode.js';
 import { loadPath } from '../src/ingest/index.js';
+import { childEnv, runWithInput } from './helpers/spawn.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'factbot-decode-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -16,8 +17,17 @@ describe('ingest: decoding a file that is almost all UTF-8 (QA6 B2)', () => {
     writeFileSync(join(tmp, 'mixed.txt'), bytes('\u201cThe caf\u00e9 in Z\u00fcrich will open,\u201d said Ren\u00e9e M\u00fcller.\nA stray byte ', [0xff], ' here.\n'));
     const { articles, errors } = await loadPath(join(tmp, 'mixed.txt'), { baseDir: tmp });
     expect(articles[0]!.text).toBe('"The café in Zürich will open," said Renée Müller.\nA stray byte \uFFFD here.');
-    expect(errors).toEqual([{ source: 'mixed.txt', reason: 'read as UTF-8, but 1 invalid byte sequence (first on line 2) replaced by U+FFFD' }]);
+    expect(errors).toEqual([{ source: 'mixed.txt', reason: 'read as UTF-8, but 1 invalid byte sequence (first on line 2) replaced by U+FFFD', warning: true }]);
   });
+
+  it('a file read with a note is not a failed load: factbot ingest says so as a note and exits 0', async () => {
+    const data = mkdtempSync(join(tmp, 'data-'));
+    const r = await runWithInput('node', ['--import', 'tsx', 'src/cli/main.ts', 'ingest', join(tmp, 'mixed.txt')], childEnv(data), '');
+    expect(r.stderr).toMatch(/mixed\.txt: note: read as UTF-8, but 1 invalid byte sequence/);
+    expect(r.stderr).not.toMatch(/could not be loaded/);
+    expect(r.stdout).toMatch(/1 added/);
+    expect(r.code).toBe(0);
+  }, 60_000);
 
   it('still reads a real Windows-1252 file as Windows-1252, silently', async () => {
     // “Café” – naïve: curly quotes, en dash and accents are single bytes, none of them valid UTF-8.

@@ -93,7 +93,7 @@ describe('ingest: HTML too complex for readability (QA6 B1)', () => {
       expect(articles, `depth ${depth}`).toHaveLength(1);
       expect(articles[0]!.text).toBe(`"Deep text here and more words to be an article," said Deep Diver.`);
       expect(articles[0]!.title).toBe('Deep page');
-      expect(errors).toEqual([{ source: `nested${depth}.html`, reason: expect.stringMatching(tooComplexWarning) }]);
+      expect(errors).toEqual([{ source: `nested${depth}.html`, reason: expect.stringMatching(tooComplexWarning), warning: true }]);
       // Depth 200 passes the raw estimate (limit 256) and is caught on the parsed DOM (limit 128).
       expect(errors[0]!.reason).toContain(`nested more than ${depth > RAW_LIMITS.depth ? RAW_LIMITS.depth : MAX_DEPTH} deep`);
     }

@@ -204,19 +204,19 @@ describe('ingest: web pages read despite a problem say so (QA6 B1, B2)', () => {
   it('a deeply nested page, given as a URL or linked from a feed item, is read by the bounded path with one warning', async () => {
     const page = await loadUrl('https://deep.example.invalid/story', { fetch: stub({ 'https://deep.example.invalid/story': ['text/html', deep] }) });
     expect(page.articles.map((a) => a.text)).toEqual(['"Deep text here," said Deep Diver.']);
-    expect(page.errors).toEqual([{ source: 'https://deep.example.invalid/story', reason: expect.stringMatching(/^page too complex for article extraction/) }]);
+    expect(page.errors).toEqual([{ source: 'https://deep.example.invalid/story', reason: expect.stringMatching(/^page too complex for article extraction/), warning: true }]);
     const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Deep feed</title><item><title>Deep</title><link>https://deep.example.invalid/item</link></item></channel></rss>`;
     const feed = await loadUrl('https://deep.example.invalid/feed.xml', {
       fetch: stub({ 'https://deep.example.invalid/feed.xml': ['application/rss+xml', rss], 'https://deep.example.invalid/item': ['text/html', deep] }),
     });
     expect(feed.articles.map((a) => [a.title, a.text])).toEqual([['Deep page', '"Deep text here," said Deep Diver.']]);
-    expect(feed.errors).toEqual([{ source: 'https://deep.example.invalid/item', reason: expect.stringMatching(/^page too complex for article extraction/) }]);
+    expect(feed.errors).toEqual([{ source: 'https://deep.example.invalid/item', reason: expect.stringMatching(/^page too complex for article extraction/), warning: true }]);
   });
 
   it('a UTF-8 download with one invalid byte keeps its accents and curly quotes, with a warning', async () => {
     const bytes = Buffer.concat([Buffer.from('\u201cThe caf\u00e9 will open,\u201d said Ren\u00e9e M\u00fcller.\nA stray byte ', 'utf8'), Buffer.from([0xff]), Buffer.from(' here.\n')]);
     const { articles, errors } = await loadUrl('https://mixed.example.invalid/a.txt', { fetch: stub({ 'https://mixed.example.invalid/a.txt': ['text/plain', bytes] }) });
     expect(articles[0]!.text).toBe('"The café will open," said Renée Müller.\nA stray byte \uFFFD here.');
-    expect(errors).toEqual([{ source: 'https://mixed.example.invalid/a.txt', reason: 'read as UTF-8, but 1 invalid byte sequence (first on line 2) replaced by U+FFFD' }]);
+    expect(errors).toEqual([{ source: 'https://mixed.example.invalid/a.txt', reason: 'read as UTF-8, but 1 invalid byte sequence (first on line 2) replaced by U+FFFD', warning: true }]);
   });
 });

@@ -6,7 +6,7 @@
  * that line N belongs to input N; its reason also goes to stderr, and the exit code is 1. An input that
  * holds several articles (a folder, a JSON Lines file) gives one line per article, each naming the input.
  */
-import { articleRef, type Article } from '../domain/article.js';
+import { articleRef, describeProblem, failures, type Article } from '../domain/article.js';
 import { statementJson, type Statement } from '../domain/statement.js';
 import { extractStatements } from '../extract/index.js';
 import { loadPath } from '../ingest/index.js';
@@ -23,7 +23,7 @@ export async function runExtract(files: string[], opts: ExtractOptions): Promise
   let failed = 0;
   for (const file of files) {
     const { articles, errors } = await loadPath(file);
-    for (const e of errors) process.stderr.write(`factbot extract: ${e.source}: ${e.reason}\n`);
+    for (const e of errors) process.stderr.write(`factbot extract: ${describeProblem(e)}\n`);
     if (articles.length === 0) {
       failed++;
       const reason = errors.map((e) => e.reason).join('; ') || 'no article found';
@@ -31,7 +31,7 @@ export async function runExtract(files: string[], opts: ExtractOptions): Promise
       if (opts.json) write(JSON.stringify({ file, error: reason, statements: [] }) + '\n');
       continue;
     }
-    if (errors.length > 0) failed++;
+    if (failures(errors).length > 0) failed++;
     // one line per article: a plain file is one article (one line), a folder or a JSON Lines file
     // holding several gives one line for each, all naming the input they came from
     for (const article of articles) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeProblem, failures } from '../domain/article.js';
 import { DataDirError, prepareDataDir, readConfigOrReport } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
 import { loadSources } from '../ingest/index.js';
@@ -49,9 +50,10 @@ export async function runIngest(
       `Ingested ${loaded.articles.length} article${loaded.articles.length === 1 ? '' : 's'}: ` +
         `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${r.statements} statements stored.`,
     );
-    for (const e of r.errors) err(`${e.source}: ${e.reason}`);
-    if (r.errors.length) err(`${r.errors.length} source${r.errors.length === 1 ? '' : 's'} could not be loaded.`);
-    return r.errors.length ? 1 : 0;
+    for (const e of r.errors) err(describeProblem(e));
+    const failed = failures(r.errors).length;
+    if (failed) err(`${failed} source${failed === 1 ? '' : 's'} could not be loaded.`);
+    return failed ? 1 : 0;
   } finally {
     await store.close();
   }
@@ -93,7 +95,8 @@ async function handOver(
     `The bot is running and holds the embedded store: handed ${loaded.articles.length} article` +
       `${loaded.articles.length === 1 ? '' : 's'} to it in ${dir} (loaded within seconds).`,
   );
-  for (const e of loaded.errors) err(`${e.source}: ${e.reason}`);
-  if (loaded.errors.length) err(`${loaded.errors.length} source${loaded.errors.length === 1 ? '' : 's'} could not be loaded.`);
-  return loaded.errors.length ? 1 : 0;
+  for (const e of loaded.errors) err(describeProblem(e));
+  const failed = failures(loaded.errors).length;
+  if (failed) err(`${failed} source${failed === 1 ? '' : 's'} could not be loaded.`);
+  return failed ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { log } from '../log.js';
+import { failures } from '../domain/article.js';
 import type { CorpusRuntime } from './runtime.js';
 
 /**
@@ -25,8 +26,8 @@ export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataD
     running = running.then(async () => {
       try {
         const r = await corpus.syncDataDir(dir);
-        if (r.added || r.updated) log.info({ added: r.added, updated: r.updated, errors: r.errors.length }, 'data folder reloaded');
-        for (const e of r.errors) log.warn({ source: e.source, reason: e.reason }, 'could not load');
+        if (r.added || r.updated) log.info({ added: r.added, updated: r.updated, errors: failures(r.errors).length }, 'data folder reloaded');
+        for (const e of r.errors) log.warn({ source: e.source, reason: e.reason }, e.warning ? 'loaded with a note' : 'could not load');
       } catch (err) {
         log.error({ err }, 'reloading the data folder failed');
       }

@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfigFromEnvironment, type Config } from '../config.js';
+import { failures } from '../domain/article.js';
 import { log } from '../log.js';
 import type { Store } from '../store/types.js';
 import { openStore } from '../store/index.js';
@@ -125,7 +126,10 @@ export async function openServices(
 
 /** The one-line start-up summary. */
 export function syncSummary(r: SyncReport): string {
-  const errors = r.errors.length ? `${r.errors.length} load error${r.errors.length === 1 ? '' : 's'}` : 'no load errors';
+  const failed = failures(r.errors).length;
+  const noted = r.errors.length - failed;
+  const errors =
+    (failed ? `${failed} load error${failed === 1 ? '' : 's'}` : 'no load errors') + (noted ? `, ${noted} note${noted === 1 ? '' : 's'}` : '');
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
     `Corpus: ${n(r.articles, 'article')}, ${n(r.statements, 'statement')}, ${n(r.quotes, 'quote')}, ` +

@@ -48,4 +48,19 @@ export function articleRef(a: Article): ArticleRef {
 export interface IngestError {
   source: string;
   reason: string;
+  /**
+   * The source did load; this says how it was read (bytes replaced in decoding, a page too complex
+   * for readability). Shown, but not counted as a failure: no exit code 1, no "could not load".
+   */
+  warning?: boolean;
+}
+
+/** The problems that kept a source from loading (warnings left out). */
+export function failures(errors: readonly IngestError[]): IngestError[] {
+  return errors.filter((e) => !e.warning);
+}
+
+/** How a problem is shown: a warning as a note, a failure as what it is. */
+export function describeProblem(e: IngestError): string {
+  return e.warning ? `${e.source}: note: ${e.reason}` : `${e.source}: ${e.reason}`;
 }

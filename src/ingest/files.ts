@@ -151,7 +151,7 @@ async function loadFile(path: string, source: string, opts: LoadOptions): Promis
  * folder watcher): its articles still load.
  */
 export function withWarning(result: LoadResult, source: string, warning: string | undefined): LoadResult {
-  if (warning) result.errors.push({ source, reason: warning });
+  if (warning) result.errors.push({ source, reason: warning, warning: true });
   return result;
 }
 

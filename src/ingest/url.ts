@@ -222,7 +222,7 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
     const { readHtmlPage } = await import('./formats/html.js');
     const read = readHtmlPage(decoded.text, page.finalUrl);
     if (!read.ok) return { articles: [], errors: [{ source, reason: read.reason }] };
-    const warnings = [decoded.warning, read.warning].filter((w): w is string => !!w).map((reason) => ({ source, reason }));
+    const warnings = [decoded.warning, read.warning].filter((w): w is string => !!w).map((reason) => ({ source, reason, warning: true }));
     // The page knows its own metadata best; the feed fills what the page leaves out.
     const built = buildArticle({
       text: read.text,

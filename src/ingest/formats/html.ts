@@ -111,7 +111,7 @@ export function parseHtml(content: string, source: string, ctx: ParseContext = {
   const fetchedUrl = ctx.url && /^https?:/i.test(ctx.url) ? ctx.url : null;
   const built = buildArticle({ ...page.meta, url: page.meta.url ?? fetchedUrl, text: page.text, source });
   if (!built.ok) return { articles: [], errors: [{ source, reason: built.reason }] };
-  return { articles: [built.article], errors: page.warning ? [{ source, reason: page.warning }] : [] };
+  return { articles: [built.article], errors: page.warning ? [{ source, reason: page.warning, warning: true }] : [] };
 }
 
 /**
