@@ -169,6 +169,11 @@ describe('who "she" and "the engineer" are (QA6b C4)', () => {
     expect(statedGender('Lindsey Moss', 'Lindsey Moss')).toBeNull();
   });
 
+  it('a lone surname that is also a first name says nothing of gender ("Warren said … she said")', () => {
+    const st = run4('Warren grilled the bank chief, John Stumpf, on Tuesday.', 'Senator Elizabeth Warren did not let go.', '"This just is not right," Warren said. "You squeezed your staff," she said.');
+    expect(st.map((s) => s.speaker)).toEqual(['Elizabeth Warren', 'Elizabeth Warren']);
+  });
+
   it('"Mrs. Vale" is the Vale of her gender', () => {
     const st = run4('Tom Vale and his wife, Ann Vale, run the shop.', '"We will stay open," Mrs. Vale said.', '"We always have," Mr. Vale said.');
     expect(st.map((s) => s.speaker)).toEqual(['Ann Vale', 'Tom Vale']);

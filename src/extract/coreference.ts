@@ -26,6 +26,8 @@ export interface Entity {
   heads: Set<string>;
   /** The gender was stated by an honorific ("Mr. Graham"), not guessed from a first name. */
   genderSure?: boolean;
+  /** The gender was guessed from a lone word ("Warren"), which may be a surname, not a first name. */
+  genderGuessed?: boolean;
   /** A bare surname several people of the article share, none of them clearly meant ("Reed"). */
   ambiguous?: boolean;
   /**
@@ -81,7 +83,7 @@ export class EntityTracker {
         e = full.find((x) => sameFirst(words[0]!, x.name.split(/\s+/)[0]!)) ?? same.find((x) => !x.ambiguous && x.name.split(/\s+/).length === 1);
       }
       if (!e) {
-        e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set(), former: new Set() };
+        e = { id: this.entities.length, name, kind, gender, plural: false, role: null, words: new Set(), heads: new Set(), former: new Set(), genderGuessed: words.length === 1 && gender !== null && !opts.strongGender };
         this.entities.push(e);
         same.push(e);
         this.bySurname.set(key, same);
@@ -100,10 +102,17 @@ export class EntityTracker {
     // a first name only suggests a gender ("Lindsey Graham"); "Mr." or "Mrs." says it, and wins. Not
     // through a bare surname several people share: "Mr. Khan" may have been taken for the wrong Khan.
     const shared = kind === 'person' && name.split(/\s+/).length === 1 && (this.bySurname.get(surname(e.name).toLowerCase())?.filter((x) => !x.ambiguous).length ?? 0) > 1;
+    // A lone word's gender is a guess twice over ("Warren said": a surname that is also a man's name), so a
+    // full name's first name replaces it ("Elizabeth Warren").
+    const lone = kind === 'person' && name.split(/\s+/).length === 1;
     if (gender && opts.strongGender && !e.genderSure && !shared) {
       e.gender = gender;
       e.genderSure = true;
-    } else if (gender && !e.gender && !shared) e.gender = gender;
+      e.genderGuessed = false;
+    } else if (gender && !shared && (!e.gender || (e.genderGuessed && !lone && !e.genderSure))) {
+      e.gender = gender;
+      e.genderGuessed = lone;
+    }
     if (opts.role && !e.role) e.role = opts.role;
     if (opts.head) e.heads.add(opts.head);
     addDescriptionWords(e, opts.words ?? []);

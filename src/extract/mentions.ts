@@ -65,6 +65,15 @@ export function statedGender(phrase: string, name: string): Gender {
   return null;
 }
 
+/**
+ * The gender the first name of a full name suggests ("Massachusetts Sen. Elizabeth Warren" → f: the
+ * phrase's first capitalised word is a state, not a first name), or null; a lone word is no first name.
+ */
+export function nameGender(name: string): Gender {
+  const words = name.split(/\s+/);
+  return words.length >= 2 ? firstNameGender(words[0]!.replace(/\.$/, '')) : null;
+}
+
 /** A capitalised word that names a place, never a person's first name ("Wisconsin Trump" in a headline). */
 export function isPlaceWord(word: string): boolean {
   const w = word.toLowerCase();
@@ -205,7 +214,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // (the words only, never the role: the speaker phrase gives a fuller one, "Republican presidential candidate")
     const before = minor ? null : descriptionBefore(toks, from);
     const stated = statedGender(words.join(' '), m.name);
-    tracker.mentionName(canonicalPersonName(m.name), 'person', stated ?? genderOf(words), pos, sentence, { role: m.role, words: [...(before ?? []), ...m.words], minor, strongGender: stated !== null });
+    tracker.mentionName(canonicalPersonName(m.name), 'person', stated ?? nameGender(m.name) ?? genderOf(words), pos, sentence, { role: m.role, words: [...(before ?? []), ...m.words], minor, strongGender: stated !== null });
     // "Khizr and Ghazala Khan", "Jo and Tom Reed": the first name before "and" is a second person of that
     // surname (registered after the full name, so a tie over a bare "Khan" does not go to them)
     const first = toks[from - 2];

@@ -4,7 +4,7 @@
  */
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
-import { statedGender } from './mentions.js';
+import { nameGender, statedGender } from './mentions.js';
 import { canonicalPersonName, cleanRole, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
@@ -63,7 +63,8 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   if (m.name && (m.kind === 'person' || m.kind === 'org')) {
     const name = m.kind === 'person' ? canonicalPersonName(m.name) : m.name;
     const stated = m.kind === 'person' ? statedGender(mentionText, m.name) : null;
-    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', stated ?? m.gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head, strongGender: stated !== null });
+    const gender = stated ?? (m.kind === 'person' ? nameGender(m.name) ?? m.gender : m.gender);
+    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head, strongGender: stated !== null });
     return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
   }
   if (m.definite) {
