@@ -13,10 +13,14 @@ import {
   uniq,
 } from '../src/dispatch/kit.js';
 import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
+import { contentWords } from '../src/corpus/coverage.js';
 import { STANCE_HEADINGS, claimStance, type ClaimStance } from '../src/corpus/claim-stance.js';
 import { FIGURE_HEADING, compareFigures, figures } from '../src/corpus/claim-figures.js';
 import type { SearchResult } from '../src/corpus/types.js';
 import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
+
+/** "Critics say (that) …", "Officials claimed …": who a claim is attributed to, before what it states. */
+const CLAIM_FRAME = /^\s*(?:[\p{L}.'’-]+\s+){1,4}?(?:says?|said|claims?|claimed|reports?|reported|tells?|told|insists?|insisted)\s+(?:that\s+)?/iu;
 
 export const definition: CommandDefinition = {
   name: 'sources',
@@ -97,13 +101,22 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   }
   const predicate = words.find((w) => !w.proper);
   const claimFigures = figures(claim);
+  // Who the claim says says it ("Critics say …") is not part of what it states: the stance is read
+  // around the stated words only, or "Critics questioned whether …" would be read from "Critics"
+  // on and its "whether" taken for part of the claim (a question counted as a report).
+  const stated = claim.replace(CLAIM_FRAME, '');
+  const statedWords = stated !== claim && contentWords(stated).length >= 2 ? claimWords(stated) : null;
   const matched = [...seen.values()]
     .map(({ r, rank }) => ({ r, rank, m: matchClaim(words, withSpeaker(r)) }))
     .filter((x) => x.m.reports)
     .map((x) => {
       // The stance is read in the statement's own words: the speaker's name is not in them.
-      const inText = x.r.statement.speaker ? matchClaim(words, x.r.statement.text).matched : x.m.matched;
-      const stance = claimStance(claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue);
+      const inText = statedWords
+        ? matchClaim(statedWords, x.r.statement.text).matched
+        : x.r.statement.speaker
+          ? matchClaim(words, x.r.statement.text).matched
+          : x.m.matched;
+      const stance = claimStance(statedWords ? stated : claim, x.r.statement.text, inText.length ? inText : x.m.matched, x.r.statement.cue);
       return { ...x, ...byFigures(claimFigures, x.r.statement.text, stance) };
     })
     .filter((x): x is typeof x & { stance: Group } => x.stance !== null)

@@ -292,6 +292,19 @@ describe('/sources keeps denials next to restated claims, and does not count mer
     );
     expect(texts['Reporting it']!.join(' ')).not.toMatch(/Rumours|If the|whether|did not deny|retracted|wrongly/);
   });
+
+  it('check this: a claim only questioned is not counted as reported', async () => {
+    // The critics only asked whether: their claim is not reported (a question is not a report).
+    const r = await checkClaims(s.services, testInvocation(), 'Critics say the lighthouse keeper stole the lens. Farmers welcomed the rain on Tuesday.');
+    expect(r.text).toMatch(/^1 of 2 claims are reported/);
+    expect(r.sections[0]!.lines?.join(' ')).toMatch(/No article in the corpus reports this/);
+    // Without the attribution the Gazette reports it: the report is shown, not the questions.
+    const plain = await checkClaims(s.services, testInvocation(), 'The lighthouse keeper stole the lens. Farmers welcomed the rain on Tuesday.');
+    expect(plain.text).toMatch(/^2 of 2 claims are reported/);
+    const lens = plain.sections[0]!.items.map((i) => i.text).join(' ');
+    expect(lens).toMatch(/Gazette reported/);
+    expect(lens).not.toMatch(/If the|questioned whether|did not deny/);
+  });
 });
 
 /** QA 6b, C8: a claim's figures must match: "$70 million" does not report "$7 million". */

@@ -197,9 +197,9 @@ async function checkEachClaim(services: BotServices, invocation: Invocation, cla
   let found = 0;
   replies.forEach((r, i) => {
     const all = r.sections.flatMap((s) => s.items);
-    // /sources puts statements that deny the claim under their own heading: they do not make it
-    // "reported", and they are shown only when nothing asserts it.
-    const reporting = r.sections.filter((s) => s.heading !== STANCE_HEADINGS.disputes).flatMap((s) => s.items);
+    // /sources puts statements that deny the claim, only mention it or give another figure under
+    // their own headings: they do not make it "reported", and are shown only when nothing asserts it.
+    const reporting = r.sections.filter((s) => !s.heading || s.heading === STANCE_HEADINGS.asserts).flatMap((s) => s.items);
     const items = (reporting.length ? reporting : all).slice(0, ITEMS_PER_CLAIM);
     const heading = `“${claims[i]!.length > 120 ? `${claims[i]!.slice(0, 119)}…` : claims[i]!}”`;
     const more = `: /sources ${claims[i]}`;
@@ -217,7 +217,7 @@ async function checkEachClaim(services: BotServices, invocation: Invocation, cla
         heading,
         items,
         articles: items.map((it) => it.article),
-        lines: [`No article in the corpus reports this; these dispute or deny it${more}`.slice(0, 300)],
+        lines: [`No article in the corpus reports this; these dispute it, only mention it or give another figure${more}`.slice(0, 300)],
       });
     } else {
       sections.push({ heading, items: [], lines: ['No article in the corpus reports this.'] });
