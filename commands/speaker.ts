@@ -1,6 +1,8 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { Reply } from '../src/domain/reply.js';
 import { roleAfterName } from '../src/domain/statement.js';
+import { namesakes } from '../src/corpus/speakers.js';
+import type { SpeakerInfo } from '../src/store/types.js';
 import {
   PAGE_SIZE,
   commandHelp,
@@ -86,6 +88,10 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
     }
   }
   if (!canonical) return unknownSpeakerReply(ctx.corpus, name);
+  // A surname several people share ("Reed": Jo Reed and Tom Reed) is not one person: their quotes
+  // must not be listed, or labelled, as one speaker's. Asked which one is meant instead.
+  const same = namesakes(name, await ctx.corpus.speakers());
+  if (same.length >= 2) return namesakesReply(name, same, await ctx.corpus.speakers());
 
   const offset = readOffset(args);
   const page = await ctx.corpus.search(query, { offset, limit: PAGE_SIZE, filters: { speaker: canonical } });
@@ -101,7 +107,8 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       visibility: 'private',
     };
   }
-  const role = page.results.map((r) => roleAfterName(r.statement.speakerRole)).find((r) => r);
+  // The role of this speaker's own statements: the loose name filter also admits namesakes.
+  const role = page.results.filter((r) => r.statement.speaker === canonical).map((r) => roleAfterName(r.statement.speakerRole)).find((r) => r);
   return {
     title: `What ${canonical} said${about}`,
     text:
@@ -123,3 +130,19 @@ async function autocomplete(ctx: CommandContext, option: string, partial: string
 }
 
 export const speaker: Command = { definition, run, autocomplete };
+
+/** "Several people named Reed": each with their statements, and the quotes that name only "Reed". */
+function namesakesReply(typed: string, people: readonly SpeakerInfo[], all: readonly SpeakerInfo[]): Reply {
+  const bare = all.find((s) => s.name.toLowerCase() === typed.trim().toLowerCase());
+  const count = (n: number) => `${n} statement${n === 1 ? '' : 's'}`;
+  const lines = people.slice(0, 10).map((p) => `${p.name} (${count(p.statements)}): /speaker "${p.name}"`);
+  if (bare) lines.push(`Articles that name only “${bare.name}” (${count(bare.statements)}): which of them is meant is not said`);
+  return {
+    title: `Several people named ${quoted(typed, 40)}`,
+    text: 'Which one? Ask for one of them by full name.',
+    notices: [],
+    sections: [{ items: [], lines }],
+    visibility: 'private',
+  };
+}
+

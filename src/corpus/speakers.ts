@@ -53,6 +53,21 @@ function surname(key: string): string {
   return parts[parts.length - 1] ?? key;
 }
 
+/**
+ * The people a bare surname could mean: every speaker with a longer name ending in it ("Reed" →
+ * Jo Reed, Tom Reed), most quoted first. Empty when `typed` is not a single word.
+ */
+export function namesakes(typed: string, speakers: readonly SpeakerInfo[]): SpeakerInfo[] {
+  const key = nameKey(typed);
+  if (!key || key.includes(' ')) return [];
+  return speakers
+    .filter((s) => {
+      const k = nameKey(s.name);
+      return k !== key && k.includes(' ') && surname(k) === key;
+    })
+    .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+}
+
 /** Canonical name for `typed`, or null. Ties go to the speaker with more statements. */
 export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo[]): string | null {
   const key = nameKey(typed);
