@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkClaims, runCommand } from '../src/dispatch/index.js';
 import type { Reply, ReplyItem } from '../src/domain/reply.js';
 import { claimWords, matchClaim } from '../src/corpus/claim-match.js';
-import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+import { seedArticles, seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
 
 const items = (r: Reply): ReplyItem[] => r.sections.flatMap((s) => s.items);
 
@@ -200,10 +200,8 @@ describe('/sources on the seed corpus (QA F30)', () => {
  */
 describe('/sources judges a negation by what it negates (QA 6b, C6)', () => {
   let s: SeededServices;
-  let d: string;
   beforeAll(async () => {
-    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c6-'));
-    const files: Record<string, string> = {
+    s = await seedArticles({
       'doubt.txt': 'Yard inquiry\n\nSenator Mara Holt said there was no doubt the shipyard bribed the auditor.\n',
       'deny.txt': 'Yard row\n\nSenator Mara Holt said the unions cannot deny that the shipyard bribed the auditor.\n',
       'hidden.txt': 'Yard file\n\nSenator Mara Holt said the shipyard had never hidden that it bribed the auditor.\n',
@@ -211,14 +209,9 @@ describe('/sources judges a negation by what it negates (QA 6b, C6)', () => {
       'denial.txt': 'Yard answers\n\nThe shipyard denied that it bribed the auditor.\n',
       'weather.txt':
         'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
-    };
-    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
-    s = await seedServices({ dir: d });
+    });
   });
-  afterAll(async () => {
-    await s?.close();
-    await rm(d, { recursive: true, force: true });
-  });
+  afterAll(() => s?.close());
 
   it('counts "no doubt", "cannot deny", "never hidden" and a third party’s trailing denial as reports', async () => {
     const r = await runCommand(s.services, testInvocation(), 'sources', { claim: 'the shipyard bribed the auditor' });
@@ -234,10 +227,8 @@ describe('/sources judges a negation by what it negates (QA 6b, C6)', () => {
  */
 describe('/sources keeps denials next to restated claims, and does not count mere mentions (QA 6b, C7)', () => {
   let s: SeededServices;
-  let d: string;
   beforeAll(async () => {
-    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c7-'));
-    const files: Record<string, string> = {
+    s = await seedArticles({
       // The writer restates the rumour, then a named official denies it.
       'rumour.txt':
         'Lens row\n\nRumours that the lighthouse keeper stole the lens have circulated for weeks.\n\nHarbourmaster Ivo Brandt denied that the lighthouse keeper stole the lens.\n',
@@ -251,14 +242,9 @@ describe('/sources keeps denials next to restated claims, and does not count mer
       'wrongly.txt': 'Lens error\n\nMayor Ada Quist wrongly said that the lighthouse keeper stole the lens.\n',
       'weather.txt':
         'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
-    };
-    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
-    s = await seedServices({ dir: d });
+    });
   });
-  afterAll(async () => {
-    await s?.close();
-    await rm(d, { recursive: true, force: true });
-  });
+  afterAll(() => s?.close());
 
   const all = async (claim: string) => {
     const r = await runCommand(s.services, testInvocation(), 'sources', { claim });
@@ -310,10 +296,8 @@ describe('/sources keeps denials next to restated claims, and does not count mer
 /** QA 6b, C8: a claim's figures must match: "$70 million" does not report "$7 million". */
 describe('/sources matches the claim’s figures (QA 6b, C8)', () => {
   let s: SeededServices;
-  let d: string;
   beforeAll(async () => {
-    d = await mkdtemp(join(tmpdir(), 'factbot-sources-c8-'));
-    const files: Record<string, string> = {
+    s = await seedArticles({
       'seven.txt': 'Roof costs\n\nCurator Lena Voss said the museum roof repair will cost $7 million.\n',
       'sevenm.txt': 'Roof budget\n\nThe museum roof repair will cost $7m, the city treasurer said.\n',
       'words.txt': 'Roof bill\n\nThe museum roof repair will cost seven million dollars, according to the council.\n',
@@ -322,14 +306,9 @@ describe('/sources matches the claim’s figures (QA 6b, C8)', () => {
       'july.txt': 'Ferry timetable\n\nThe island ferry will stop running in July, the harbour office said.\n',
       'weather.txt':
         'Weather\n\nRain fell across the north on Tuesday. Farmers welcomed the rain. Rivers rose slowly. Schools stayed open. Trains ran late in the evening. Ferries resumed service.\n',
-    };
-    for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
-    s = await seedServices({ dir: d });
+    });
   });
-  afterAll(async () => {
-    await s?.close();
-    await rm(d, { recursive: true, force: true });
-  });
+  afterAll(() => s?.close());
   const run = (claim: string) => runCommand(s.services, testInvocation(), 'sources', { claim });
   const heading = (r: Reply, h: string) => r.sections.find((x) => x.heading === h)?.items.map((i) => i.text) ?? [];
 

@@ -1,23 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/dispatch/index.js';
-import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+import { seedArticles, testInvocation, type SeededServices } from './helpers/corpus.js';
 
 /** Two people share a surname: /speaker must not list or label them as one (QA 6b, B2). */
 let seeded: SeededServices;
-let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'factbot-speaker-'));
-  await writeFile(join(dir, 'jo.txt'), 'Harbour news\n\n"The lens is safe in the vault," said Jo Reed, the harbour master.\n');
-  await writeFile(join(dir, 'tom.txt'), 'Press news\n\n"I saw the emails myself," said Tom Reed, a Guardian reporter.\n');
-  seeded = await seedServices({ dir });
+  seeded = await seedArticles({
+    'jo.txt': 'Harbour news\n\n"The lens is safe in the vault," said Jo Reed, the harbour master.\n',
+    'tom.txt': 'Press news\n\n"I saw the emails myself," said Tom Reed, a Guardian reporter.\n',
+  });
 });
-afterAll(async () => {
-  await seeded?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => seeded?.close());
 
 describe('/speaker with a surname two people share', () => {
   it('asks which one, naming both, instead of mixing their quotes under one role', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/dispatch/index.js';
-import { seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
+import { seedArticles, seedServices, testInvocation, type SeededServices } from './helpers/corpus.js';
 
 /** Two people said nearly the same words: /whosaid names the best match and the close alternative. */
 let seeded: SeededServices;
@@ -87,19 +87,12 @@ describe('/whosaid heads reported speech with its verb (QA 5b, R1/R2)', () => {
 
 describe('/whosaid quotes the speaker, never the asker, and minds negation', () => {
   let neg: SeededServices;
-  let ndir: string;
   beforeAll(async () => {
-    ndir = await mkdtemp(join(tmpdir(), 'factbot-whosaid-negation-'));
-    await writeFile(
-      join(ndir, 'pier.txt'),
-      'Pier fire questions\n\n"The report that came out today is wrong. I was on the pier, the fire didn\'t start there," harbour master Ellen Voss said.\n',
-    );
-    neg = await seedServices({ dir: ndir });
+    neg = await seedArticles({
+      'pier.txt': 'Pier fire questions\n\n"The report that came out today is wrong. I was on the pier, the fire didn\'t start there," harbour master Ellen Voss said.\n',
+    });
   });
-  afterAll(async () => {
-    await neg?.close();
-    await rm(ndir, { recursive: true, force: true });
-  });
+  afterAll(() => neg?.close());
 
   it('does not head a denial as the claim it denies', async () => {
     const r = await runCommand(neg.services, testInvocation(), 'whosaid', { words: 'the fire started there' });

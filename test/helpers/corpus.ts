@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
@@ -62,3 +65,21 @@ export async function seedServices(opts: SeedServicesOptions = {}): Promise<Seed
 export function testInvocation(overrides: Partial<Invocation> = {}): Invocation {
   return { platform: 'console', userId: 'tester', channelId: 'console', ...overrides };
 }
+
+/**
+ * A corpus of the given invented articles (file name → text), written to a temporary folder that
+ * close() removes with the store.
+ */
+export async function seedArticles(files: Readonly<Record<string, string>>, opts: Omit<SeedServicesOptions, 'dir'> = {}): Promise<SeededServices> {
+  const dir = await mkdtemp(join(tmpdir(), 'factbot-articles-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const seeded = await seedServices({ ...opts, dir });
+  return {
+    ...seeded,
+    async close() {
+      await seeded.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
