@@ -128,6 +128,14 @@ describe('attribution in news conventions', () => {
     expect(s).toMatchObject({ kind: 'indirect', speaker: 'Ortiz', cue: ':' });
   });
 
+  it('a headline that quotes someone is the editor’s words: reported speech with the cue "headline" (QA 6b, B5)', () => {
+    const st = run('Calder: "Bridge will never close"', '"We have no plans to close the bridge this year," Mayor Ruth Calder said.');
+    expect(st[0]).toMatchObject({ kind: 'indirect', cue: 'headline', quote: 'Bridge will never close', paragraph: 0 });
+    expect(st[1]).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder', cue: 'said' });
+    // The same words as the article's only line, or as a sentence, are not a headline.
+    expect(run('"The bridge will never close," Calder said.')[0]).toMatchObject({ kind: 'direct', cue: 'said' });
+  });
+
   it('ignores a dateline when looking for the subject', () => {
     const st = run('BOSTON, May 3 (Wire) - Mayor Dana Ortiz rallied supporters, saying: "We are not done yet."');
     expect(st[0]).toMatchObject({ kind: 'direct', speaker: 'Dana Ortiz' });

@@ -485,7 +485,7 @@ export function extractStatements(article: Article): Statement[] {
       out.push(stmt);
     }
   }
-  return withFragments(text, out, paraSpans);
+  return asHeadlines(text, withFragments(text, out, paraSpans));
 }
 
 /**
@@ -607,6 +607,22 @@ function notTheSpeakersWords(text: string, s: Statement, open: number): boolean 
     return subject !== '' && !SUBJECT_PRONOUNS.test(subject);
   }
   return false;
+}
+
+/**
+ * A headline that quotes someone ("Calder: “Bridge will never close”", the article's first line,
+ * with more text after it and no sentence end) gives the editor's condensed words, not the
+ * speaker's verbatim ones: reported speech with the cue "headline", so no answer says "Calder
+ * said “Bridge will never close”" and no body quote is corroborated by it.
+ */
+function asHeadlines(text: string, statements: Statement[]): Statement[] {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd < 0) return statements;
+  const first = text.slice(0, firstEnd).trim();
+  if (!first || /[.!?]$/.test(first) || first.split(/\s+/).length > 20) return statements;
+  return statements.map((s) =>
+    s.paragraph === 0 && s.kind === 'direct' && (s.cue === null || s.cue === ':') ? { ...s, kind: 'indirect', cue: 'headline' } : s,
+  );
 }
 
 function withFragments(text: string, statements: Statement[], paraSpans: ReadonlyMap<number, QuoteSpan[]>): Statement[] {
