@@ -1,9 +1,9 @@
 import type { StatementKind } from '../domain/statement.js';
 import type { IndexedStatement, SearchHit, SearchIndex, SearchOptions, SearchQuery } from './types.js';
-import { FUSE_KEYS, FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
+import { FUSE_THRESHOLD, distinctNames, foldForSearch } from './fuse-options.js';
 import { bitapScore, bitapScoreBytes, bitapScoresTextQuote, compileBitap, countTokens, fieldFactor, isBlank, normForTokens, type BitapPattern } from './bitap.js';
 import { ByteTexts, CaseTexts, Column, GrowableU32, IdIndex, SparseStrings, StringColumn, type TextColumn } from './columns.js';
-import { TrigramPostings, patternTrigrams } from './trigrams.js';
+import { TrigramPostings } from './trigrams.js';
 import { highlightRanges } from './highlight.js';
 import { parseQuery, queryPattern } from './query.js';
 import { normalizeName, selectNames, selectOutlets } from './names.js';

@@ -810,7 +810,6 @@ export function rankTopDocs(
       }
       // The exhaustive mode: statements sharing no trigram that was read may still match.
       fullScan = true;
-      const e0 = e0Of(0);
       for (let d = 0; d < n; d++) {
         if ((counts[d]! >= minC && counts[d]! > 0) || flags[d]! & (POOLED | SCORED) || excluded(d) || !live[d] || (allowed && !allowed(d))) continue;
         heap.push(docBound(d, Math.max(e0Of(counts[d]!), 0)), d);
