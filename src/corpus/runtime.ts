@@ -326,7 +326,7 @@ export class CorpusRuntime implements Corpus {
     // misses used to hide it whatever came after.)
     if (
       new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit ||
-      this.fullyCovered(q, hits) < offset + limit
+      this.fullyCovered(q, hits, offset + limit) < offset + limit
     ) {
       hits = this.widenByWords(q, hits, candidates, offset + limit);
     }
@@ -407,12 +407,16 @@ export class CorpusRuntime implements Corpus {
    * own and statements with at least half of the words join the results, after the whole-query
    * matches.
    */
-  /** How many quote clusters among the hits have every content word of the query. */
-  private fullyCovered(q: SearchQuery, hits: readonly SearchHit[]): number {
+  /**
+   * How many quote clusters among the hits have every content word of the query, counted up to
+   * `enough` (on every search: the count stops as soon as the page is filled).
+   */
+  private fullyCovered(q: SearchQuery, hits: readonly SearchHit[], enough: number): number {
     const clusters = new Set<string>();
     for (const h of hits) {
+      if (clusters.size >= enough) break;
       const doc = this.index.get(h.id);
-      if (doc && coverage(q.text, `${doc.text} ${doc.quote ?? ''}`) >= 1) clusters.add(doc.clusterId);
+      if (doc && !clusters.has(doc.clusterId) && coverage(q.text, `${doc.text} ${doc.quote ?? ''}`) >= 1) clusters.add(doc.clusterId);
     }
     return clusters.size;
   }
@@ -436,7 +440,7 @@ export class CorpusRuntime implements Corpus {
     if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, { limit: candidates }));
     // Word by word only when that did not fill the page: each is a search of the whole corpus.
     const all = [...hits, ...extra.values()];
-    if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all) < want) {
+    if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all, want) < want) {
       for (const w of words) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
     }
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
