@@ -166,6 +166,16 @@ describe('renderReply', () => {
     expect(renderReply(conflicted)).toContain('Careful: the same words are also attributed to Jim Hale (Coastal Times).');
   });
 
+  it('cuts a statement of megabytes to a window around its matched words (QA 6, R3)', () => {
+    const long = `${'a'.repeat(3_000_000)} the fine record ${'b'.repeat(5000)}`;
+    const at = long.indexOf('fine');
+    const huge: Reply = { ...reply, sections: [{ items: [{ ...item, quote: long, text: long, highlights: [[at, at + 4]] }] }] };
+    const out = renderReply(huge);
+    expect(out.length).toBeLessThan(5000);
+    expect(out).toContain('the **fine** record');
+    expect(out).toMatch(/“…a+ the \*\*fine\*\* record b+…”/);
+  });
+
   it('strips terminal escapes from article text', () => {
     expect(renderReply(reply)).not.toContain('\u001b');
     expect(sanitize('a\u001b]0;pwned\u0007b\u001b[2Jc')).toBe('abc');

@@ -89,13 +89,33 @@ function corroborationLine(item: ReplyItem): string | null {
   return others ? `${line}. Careful: the same words are ${others}.` : `${line}.`;
 }
 
+/**
+ * A terminal has no message limit, but a statement of megabytes (one unbroken line in a file)
+ * floods it: quotes and sentences are cut to this many characters, around the first matched words.
+ */
+export const MAX_CONSOLE_TEXT = 1000;
+
+/** `text` cut to MAX_CONSOLE_TEXT around its first highlight, with the highlights moved along. */
+function window(text: string, ranges: readonly Range[]): { text: string; ranges: Range[] } {
+  if (text.length <= MAX_CONSOLE_TEXT) return { text, ranges: [...ranges] };
+  const first = ranges.find(([a]) => a >= 0 && a < text.length)?.[0] ?? 0;
+  const from = Math.max(0, Math.min(first - 100, text.length - MAX_CONSOLE_TEXT));
+  const to = from + MAX_CONSOLE_TEXT;
+  const lead = from > 0 ? '…' : '';
+  const shifted = ranges
+    .filter(([a, b]) => a >= from && b <= to)
+    .map(([a, b]): Range => [a - from + lead.length, b - from + lead.length]);
+  return { text: `${lead}${text.slice(from, to)}${to < text.length ? '…' : ''}`, ranges: shifted };
+}
+
 export function renderItem(item: ReplyItem, n: number, opts: RenderOptions = {}): string[] {
   const color = opts.color ?? false;
-  const quote = markRanges(item.quote, item.highlights, color);
+  const cut = window(item.quote, item.highlights);
+  const quote = markRanges(cut.text, cut.ranges, color);
   // Only a direct quote is the speaker's words throughout: the rest are not wrapped as if verbatim.
   const lines = [item.kind === 'direct' ? `${n}. “${quote}”` : `${n}. ${quote}`, `   ${attribution(item)}`];
   if (item.kind !== 'statement' && sentenceAddsContext(item)) {
-    lines.push(`   ${contextLabel(item)}: ${sanitize(item.text)}`);
+    lines.push(`   ${contextLabel(item)}: ${sanitize(window(item.text, []).text)}`);
   }
   lines.push(`   Article: ${articleLine(item.article)}`);
   const corr = corroborationLine(item);
