@@ -92,6 +92,18 @@ describe('request verification (Bolt HTTPReceiver)', () => {
     expect(stub.responses).toHaveLength(0);
   });
 
+  it('answers a replayed slash command (the same signed request again, within its five minutes) once', async () => {
+    const body = slashCommandBody({ command: '/quote', text: 'story reported false', responseUrl: stub.responseUrl('replay') });
+    const first = await postSigned(events, body);
+    expect(allText(first.json)).toContain('The story that came out tonight');
+    const before = corpus.queries.length;
+    const again = await postSigned(events, body);
+    expect(again.status).toBe(200);
+    expect(again.text).toBe('');
+    await settle();
+    expect(corpus.queries.length).toBe(before);
+  });
+
   it('rejects an unsigned request with 401', async () => {
     const res = await fetch(events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'command=%2Fquote&text=x' });
     expect(res.status).toBe(401);

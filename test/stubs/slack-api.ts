@@ -398,7 +398,7 @@ export async function postSigned(url: string, body: string, opts: SignedRequestO
   return { status: res.status, text, json };
 }
 
-export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string; channelName?: string }): string {
+export function slashCommandBody(fields: { command: string; text: string; responseUrl: string; userId?: string; channelId?: string; channelName?: string; triggerId?: string }): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: TEAM_ID,
@@ -411,7 +411,8 @@ export function slashCommandBody(fields: { command: string; text: string; respon
     text: fields.text,
     api_app_id: 'A0000001',
     response_url: fields.responseUrl,
-    trigger_id: '1.2.3',
+    // Unique per invocation, as Slack's are: factbot answers each trigger once.
+    trigger_id: fields.triggerId ?? `${Date.now()}.${Math.random().toString(36).slice(2, 10)}`,
   }).toString();
 }
 

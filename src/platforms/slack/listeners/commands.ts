@@ -20,6 +20,12 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
   const names = slashCommandNames(bot.services.commands.map((c) => c.definition.name));
   for (const name of names) {
     app.command(`/${name}`, async ({ command, ack }) => {
+      // Slack never retries a slash command, and each invocation has its own trigger_id: the same
+      // one again is a replayed request (its signature stays valid for five minutes), not a user.
+      if (command.trigger_id && !(await bot.firstDelivery(`command:${command.trigger_id}`))) {
+        await ack();
+        return;
+      }
       const text = slackTextToPlain(command.text ?? '', bot.botUserId);
       const prepared = prepareSlash(bot, name, text);
       const inv = invocation(command.user_id, command.channel_id, command.team_id);
