@@ -139,6 +139,13 @@ describe('someone who speaks for a named person is not that person', () => {
     expect(s[1]!.outlet).toBe('The Quay Gazette');
   });
 
+  it('"a person familiar with X\'s thinking" is one description, not cut into a speaker and a role', () => {
+    expect(first(intro, '"The mayor will not resign," said a person familiar with Vantner\'s thinking.')).toMatchObject({
+      speaker: "a person familiar with Vantner's thinking",
+      speakerRole: null,
+    });
+  });
+
   it('a title of the person named is not copied onto the representative', () => {
     expect(first(intro, '"We will not resign," said an aide to Mayor Jo Vantner.')).toMatchObject({ speaker: 'an aide to Mayor Jo Vantner', speakerRole: null });
     expect(first(intro, 'A spokeswoman for Mayor Jo Vantner said the quay was safe.')).toMatchObject({ speaker: 'A spokeswoman for Mayor Jo Vantner', speakerRole: null });

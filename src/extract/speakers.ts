@@ -79,7 +79,8 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const listed = /(?:,|\s(?:--|-|\u2014|\u2013))\s*(including|such as|like|among them)\s/i.test(mentionText);
   const seg = (listed ? mentionText : mentionText.split(/\s*,\s*|\s+(?:--|-|\u2014|\u2013)\s+/)[0] ?? mentionText).replace(/[\u201c\u201d"]/g, '');
   const participle = listed ? null : /^(\S+(?:\s+\S+){0,4}?)\s+\p{Ll}+(?:ing|ed)\b/u.exec(seg);
-  const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) ? participle[1]! : seg;
+  // (Not after a possessive: "a person familiar with Calder's thinking" is a noun, not a clause.)
+  const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) && !/['’]s$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
   const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
   const role = mentionText.length > first.length ? cleanRole(mentionText.slice(first.length).replace(/^\s*,?\s*/, '')) || null : null;
