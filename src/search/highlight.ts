@@ -21,8 +21,15 @@ export function highlightRanges(display: string, pattern: string, phrases: reado
       at = folded.indexOf(fp, at + fp.length);
     }
   }
-  const terms = words(foldForSearch(pattern)).map((w) => w.word);
-  const single = terms.length === 1;
+  const all = words(foldForSearch(pattern)).map((w) => w.word);
+  // Scripts written without spaces (Chinese, Japanese): a "word" is a whole run of characters, so
+  // a query term is marked wherever it occurs inside one.
+  const unspaced = all.filter((t) => UNSPACED.test(t));
+  for (const t of unspaced) {
+    for (let at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + t.length)) ranges.push([at, at + t.length]);
+  }
+  const terms = all.filter((t) => !UNSPACED.test(t));
+  const single = all.length === 1;
   if (terms.length > 0) {
     for (const w of words(folded)) {
       if (terms.some((t) => wordMatches(w.word, t, single))) ranges.push([w.start, w.end]);
@@ -40,7 +47,9 @@ function wordMatches(word: string, term: string, single: boolean): boolean {
   return editDistanceWithin(word, term, maxEdits);
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/** Letters with their combining marks ("naïve" written as i + U+0308 is one word), digits, inner apostrophes. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 function words(s: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
