@@ -108,7 +108,13 @@ export function parseQuery(input: string): SearchQuery {
       continue;
     }
     if (OPEN_QUOTES.has(ch) && !passage) {
-      const { value, next } = readQuoted(text, i + 1);
+      const { value, next, closed } = readQuoted(text, i + 1);
+      if (!closed) {
+        // A quote mark never closed (`"great intel`) asks for nothing exact: its words are searched
+        // as words, as when only a closing mark was typed (`great intel"`).
+        i++;
+        continue;
+      }
       const phrase = value.replace(SYMBOLS, '').replace(/\s+/g, ' ').trim();
       if (phrase !== '') phrases.push(phrase);
       i = next;
@@ -161,11 +167,11 @@ function isPassage(text: string): boolean {
   return text.length >= 80 && /[\p{L}\p{N}][.!?]["'\u201D\u2019)]*\s+["'\u201C\u2018(]?[\p{Lu}\p{N}]/u.test(text);
 }
 
-function readQuoted(text: string, from: number): { value: string; next: number } {
+function readQuoted(text: string, from: number): { value: string; next: number; closed: boolean } {
   let j = from;
   while (j < text.length && !CLOSE_QUOTES.has(text[j]!)) j++;
   // An unterminated quote runs to the end of the query.
-  return { value: text.slice(from, j), next: j + 1 };
+  return { value: text.slice(from, j), next: j + 1, closed: j < text.length };
 }
 
 function applyFilter(filters: SearchFilters, key: FilterKey, value: string, notices: string[]): void {
