@@ -27,7 +27,7 @@ function letters(s: string): string {
  * name ("she", "the engineer"): the speaker was worked out from the sentences before, and a reader
  * checking the attribution needs to see the sentence. Null when the mention has the name.
  */
-export function inferredSpeakerMention(item: ReplyItem): string | null {
+function inferredSpeakerMention(item: ReplyItem): string | null {
   const mention = item.speakerMention?.replace(/\s+/g, ' ').trim();
   if (!mention || !item.speaker) return null;
   const said = new Set(mention.toLowerCase().split(/[^\p{L}\p{N}]+/u));

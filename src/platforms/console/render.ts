@@ -93,7 +93,7 @@ function corroborationLine(item: ReplyItem): string | null {
  * A terminal has no message limit, but a statement of megabytes (one unbroken line in a file)
  * floods it: quotes and sentences are cut to this many characters, around the first matched words.
  */
-export const MAX_CONSOLE_TEXT = 1000;
+const MAX_CONSOLE_TEXT = 1000;
 
 /** `text` cut to MAX_CONSOLE_TEXT around its first highlight, with the highlights moved along. */
 function window(text: string, ranges: readonly Range[]): { text: string; ranges: Range[] } {

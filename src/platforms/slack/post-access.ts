@@ -20,9 +20,9 @@ import { classifySlackError } from './slack-errors.js';
  * refused: the subscription is made with a note, as before the check existed.
  */
 
-export type Refusal = 'not_invited' | 'join_failed' | 'archived' | 'direct_message' | 'group_dm';
+type Refusal = 'not_invited' | 'join_failed' | 'archived' | 'direct_message' | 'group_dm';
 
-export type PostAccess =
+type PostAccess =
   | { kind: 'member' }
   | { kind: 'joined' }
   | { kind: 'refused'; why: Refusal; code?: string }
@@ -57,7 +57,7 @@ function unseen(channelId: string, hint: ConversationHint): Refusal {
   return 'not_invited';
 }
 
-export async function checkPostAccess(web: webApi.WebClient, channelId: string, hint: ConversationHint = {}): Promise<PostAccess> {
+async function checkPostAccess(web: webApi.WebClient, channelId: string, hint: ConversationHint = {}): Promise<PostAccess> {
   let channel: webApi.ConversationsInfoResponse['channel'];
   try {
     channel = (await web.conversations.info({ channel: channelId })).channel;
@@ -87,7 +87,7 @@ export async function checkPostAccess(web: webApi.WebClient, channelId: string, 
 
 const INVITE = 'invite @factbot with /invite @factbot, then run the command again';
 
-export function refusalReply(why: Refusal, code?: string): Reply {
+function refusalReply(why: Refusal, code?: string): Reply {
   switch (why) {
     case 'not_invited':
       return errorReply('factbot is not in this channel', `It cannot post digests here until it is a member: ${INVITE}.`);
