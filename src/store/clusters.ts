@@ -8,7 +8,15 @@
  * nearly every key, and counting one as corroborating the other would tell a fact-checker the
  * opposite of what the articles say.
  */
-import { compatibleQuotes } from '../extract/quote-keys.js';
+import { compatibleQuotes, normaliseQuoteWords, quoteKeys } from '../extract/quote-keys.js';
+
+/**
+ * The rule clusters were made by. Bump it when a change to assignClusters or compatibleQuotes can
+ * split what the previous rule joined: at start a store stamped with another version re-clusters
+ * its stored clusters (recluster.ts), so corroboration counts never wait for a re-ingest.
+ * 'compatible-quotes-v1': quotes that differ in a negation or a number are two clusters (QA 6b C1).
+ */
+export const CLUSTER_RULES_VERSION = 'compatible-quotes-v1';
 
 /** A stored statement that has a key: the cluster it is in and how many keys it has. */
 export interface KeyOwner {
@@ -148,4 +156,67 @@ export function assignClusters(
     if (to !== l) merges.set(l, to);
   }
   return { clusterOf, merges };
+}
+
+/** A stored statement of one cluster, for re-clustering it under the current rule. */
+export interface StoredClusterMember {
+  id: string;
+  quote: string | null;
+}
+
+/** Beyond this many different quotes in one cluster the pairwise pre-check is skipped (it is quadratic). */
+const PRECHECK_MAX_QUOTES = 300;
+
+/**
+ * Cluster membership under the current rule for the members of one stored cluster, given in the
+ * order they were stored. Returns the members whose label changes, with their new label (empty:
+ * the cluster stands).
+ *
+ * Only splits, never merges: the current rule only adds conditions to the one before it (shared
+ * keys count between compatible quotes; an excerpt joins one version), so what it would have built
+ * is a finer partition of each stored cluster. A cluster whose quotes are all compatible would have
+ * been built the same way, so it is left alone: re-running the order-sensitive assignment on it
+ * could only change it through the order of arrival, not through the rule.
+ *
+ * The part holding the statement the cluster is named after keeps the name (the statements that
+ * most answers show keep their cluster); every other part is named after its first member, as a
+ * cluster made at ingest is, skipping ids already naming another cluster (`taken`). A part with no
+ * free id stays in the old cluster rather than merge into someone else's.
+ */
+export function reclusterMembers(
+  label: string,
+  members: readonly StoredClusterMember[],
+  taken: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+  const changes = new Map<string, string>();
+  if (members.length < 2 || !hasIncompatibleQuotes(members.map((m) => m.quote))) return changes;
+  const { clusterOf } = assignClusters(
+    members.map((m) => ({ id: m.id, keys: m.quote ? quoteKeys(m.quote) : [], quote: m.quote })),
+    new Map(),
+  );
+  const keeper = clusterOf.get(label) ?? clusterOf.get(members[0]!.id)!;
+  const parts = new Map<string, string[]>();
+  for (const m of members) {
+    const part = clusterOf.get(m.id)!;
+    if (part === keeper) continue;
+    parts.set(part, [...(parts.get(part) ?? []), m.id]);
+  }
+  for (const ids of parts.values()) {
+    const name = ids.find((id) => !taken.has(id));
+    if (name === undefined) continue;
+    for (const id of ids) changes.set(id, name);
+  }
+  return changes;
+}
+
+/** Whether two of these quotes disagree on a negation or a number (their words folded first). */
+function hasIncompatibleQuotes(quotes: ReadonlyArray<string | null>): boolean {
+  const distinct = new Map<string, string>();
+  for (const q of quotes) if (q) distinct.set(normaliseQuoteWords(q).join(' '), q);
+  const list = [...distinct.values()];
+  if (list.length > PRECHECK_MAX_QUOTES) return true;
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) if (!compatibleQuotes(list[i]!, list[j]!)) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgliteDriver } from './driver-pglite.js';
 import { QUOTE_KEYS_VERSION } from '../extract/quote-keys.js';
 import { SPEAKER_RULES_VERSION } from './speakers.js';
+import { CLUSTER_RULES_VERSION } from './clusters.js';
 import { loadMigrations, migrate } from './migrate.js';
 
 /**
@@ -33,6 +34,7 @@ async function build(): Promise<Blob> {
     .update(await pgliteVersion())
     .update(QUOTE_KEYS_VERSION)
     .update(SPEAKER_RULES_VERSION)
+    .update(CLUSTER_RULES_VERSION)
     .update(JSON.stringify(migrations))
     .digest('hex')
     .slice(0, 16);
@@ -45,10 +47,11 @@ async function build(): Promise<Blob> {
   const db = await PGlite.create();
   try {
     await migrate(pgliteDriver(db), migrations);
-    // Stamped now so every store opened from the snapshot skips the (empty) key rebuild.
-    await db.query("INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1), ('speaker_rules', $2)", [
+    // Stamped now so every store opened from the snapshot skips the (empty) rebuilds and re-checks.
+    await db.query("INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1), ('speaker_rules', $2), ('cluster_rules', $3)", [
       QUOTE_KEYS_VERSION,
       SPEAKER_RULES_VERSION,
+      CLUSTER_RULES_VERSION,
     ]);
     const dump = await db.dumpDataDir('none');
     const bytes = new Uint8Array(await dump.arrayBuffer());

@@ -214,8 +214,31 @@ export async function countSpeakerStatements(tx: Queryable, speakerIds: Iterable
   );
 }
 
-/** Bumped when the rules for which speakers are identities change: stored speakers are re-checked. */
-export const SPEAKER_RULES_VERSION = 'generic-descriptions-v1';
+/**
+ * Bumped when the rules for which speakers are identities change: at start a store stamped with
+ * another version applies every re-check below (each finds nothing to do on speakers already
+ * right, so a store several versions behind gets them all).
+ * 'generic-descriptions-v1': generic descriptions are not speakers (detachGenericSpeakers).
+ * 'shared-surnames-v1': a bare surname two full-named speakers share is neither's (splitStoredSharedSurnames).
+ */
+export const SPEAKER_RULES_VERSION = 'shared-surnames-v1';
+
+/**
+ * Speakers stored before a bare surname stopped being merged into one of two people sharing it
+ * (QA6b B2): a bare "Reed" merged into Tom Reed while he was the only Reed stayed his after Jo Reed
+ * arrived, until a new full name with that surname came in. Applies splitSharedSurnames to every
+ * surname two full-named speakers share. Statements keep their ids; only their speaker changes.
+ * Returns the statement ids touched (for the change feed).
+ */
+export async function splitStoredSharedSurnames(tx: Queryable): Promise<string[]> {
+  const shared = await tx.query<{ surname_key: string }>(
+    `SELECT surname_key FROM speakers WHERE tokens > 1 AND surname_key <> ''
+     GROUP BY surname_key HAVING count(*) > 1 ORDER BY surname_key`,
+  );
+  const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
+  await splitSharedSurnames(tx, shared.map((r) => r.surname_key), effects);
+  return [...effects.touched];
+}
 
 /**
  * Speakers stored before generic descriptions lost their identity ("Officials" merged across

@@ -3,7 +3,8 @@ import type { Platform } from '../domain/command.js';
 import type { Statement, StoredStatement } from '../domain/statement.js';
 import { QUOTE_KEYS_VERSION, quoteKeys } from '../extract/quote-keys.js';
 import { log } from '../log.js';
-import { assignClusters, type KeyOwner } from './clusters.js';
+import { assignClusters, CLUSTER_RULES_VERSION, type KeyOwner } from './clusters.js';
+import { reclusterStored } from './recluster.js';
 import type { Driver, Queryable } from './driver.js';
 import * as digests from './digests.js';
 import { claimEvent, pruneEventClaims } from './event-claims.js';
@@ -23,7 +24,7 @@ import {
   type StatementRow,
   type WriteEffects,
 } from './rows.js';
-import { countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION } from './speakers.js';
+import { countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION, splitStoredSharedSurnames } from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -87,6 +88,7 @@ export class SqlStore implements Store {
   async start(): Promise<void> {
     await this.ensureQuoteKeys();
     await this.ensureSpeakerRules();
+    await this.ensureClusterRules();
     this.lastEmitted = await this.currentSeq();
     this.unlisten = await this.db.listen(CHANGE_CHANNEL, (payload) => {
       const seq = Number(payload);
@@ -137,7 +139,7 @@ export class SqlStore implements Store {
       await this.lockWrites(tx);
       const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
       if (again[0]?.value === SPEAKER_RULES_VERSION) return null;
-      const touched = await detachGenericSpeakers(tx);
+      const touched = [...new Set([...(await detachGenericSpeakers(tx)), ...(await splitStoredSharedSurnames(tx))])];
       await tx.query(
         `INSERT INTO store_meta (key, value) VALUES ('speaker_rules', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
         [SPEAKER_RULES_VERSION],
@@ -145,6 +147,33 @@ export class SqlStore implements Store {
       return touched.length ? this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters: [] }], this.now().toISOString()) : null;
     });
     if (seq !== null) this.emit(seq);
+  }
+
+  /**
+   * Re-clusters quotes stored under an older clustering rule (CLUSTER_RULES_VERSION, see
+   * recluster.ts): in one transaction with the version stamp, so a crash half-way leaves the old
+   * clusters to be redone at the next start. The statements whose cluster changed go to the change
+   * feed like a merge's, so the search index and the corpus's cluster sizes follow.
+   */
+  async ensureClusterRules(): Promise<void> {
+    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'cluster_rules'");
+    if (current[0]?.value === CLUSTER_RULES_VERSION) return;
+    const result = await this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'cluster_rules'");
+      if (again[0]?.value === CLUSTER_RULES_VERSION) return null;
+      const { touched, clusters } = await reclusterStored(tx);
+      await tx.query(
+        `INSERT INTO store_meta (key, value) VALUES ('cluster_rules', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+        [CLUSTER_RULES_VERSION],
+      );
+      if (!touched.length) return null;
+      const seq = await this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters }], this.now().toISOString());
+      return { seq, statements: touched.length };
+    });
+    if (result === null) return;
+    log.info({ statements: result.statements, version: CLUSTER_RULES_VERSION }, 'store: quotes stored under an older clustering rule were re-clustered');
+    this.emit(result.seq);
   }
 
   private emit(seq: number): void {

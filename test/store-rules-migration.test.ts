@@ -1,0 +1,210 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { openStore, SqlStore } from '../src/store/index.js';
+import { pgDriver } from '../src/store/driver-pg.js';
+import { pgliteDriver } from '../src/store/driver-pglite.js';
+import type { Driver, Queryable } from '../src/store/driver.js';
+import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
+import { article, quote } from './store-suite.js';
+
+/**
+ * Stores written under older clustering and speaker rules are corrected when they start, from the
+ * stored statements, without re-ingesting: on PGlite (a data folder reopened) and on PostgreSQL
+ * (a database reopened). Each test writes the store with the current code, rewrites rows as the
+ * old rule had them (and the old version stamp), then starts the store again.
+ */
+
+const dbOf = (store: SqlStore): Driver => (store as unknown as { db: Driver }).db;
+
+interface Place {
+  open(): Promise<SqlStore>;
+  /** The same database through a driver of its own, for a store started by hand (the crash test). */
+  driver(): Promise<Driver>;
+  drop(): Promise<void>;
+}
+
+async function pglitePlace(): Promise<Place> {
+  const dir = mkdtempSync(join(tmpdir(), 'factbot-rules-'));
+  return {
+    open: () => openStore({ dataDir: dir }),
+    // The folder's database without a store: openStore would start it, and the start migrates.
+    driver: async () => pgliteDriver(await PGlite.create(join(dir, 'db', 'pgdata'))),
+    async drop() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresPlace(url: string): Promise<Place> {
+  const db = await createTestDatabase(url);
+  return {
+    open: () => openStore({ databaseUrl: db.url }),
+    driver: async () => pgDriver(db.url),
+    drop: db.drop,
+  };
+}
+
+const NO_PLANS = 'We have no plans to close the harbour bridge before the summer season, and the engineers have told me it is safe';
+const PLANS = NO_PLANS.replace('no plans', 'plans');
+const EXCERPT = 'before the summer season, and the engineers have told me it is safe';
+const MONEY = 'The council has set aside $4 million for the harbour this year, and every penny of it will go to the north pier';
+const SAME = 'The President and the foreign minister reviewed a range of common threats to both countries in the region';
+
+async function clusterOf(store: SqlStore, articleId: string): Promise<string> {
+  return (await store.getStatements(articleId))[0]!.clusterId;
+}
+
+/** Clusters as the rule before session 6 stored them: versions of a quote merged into one. */
+async function writeOldClusters(store: SqlStore): Promise<void> {
+  const rows: Array<[string, string]> = [
+    ['c1', NO_PLANS],
+    ['c2', NO_PLANS.toUpperCase()],
+    ['c3', PLANS],
+    ['c4', EXCERPT],
+    ['m1', MONEY],
+    ['m2', MONEY.replace('$4 million', '$40 million')],
+    ['s1', SAME],
+    ['s2', SAME.toLowerCase()],
+  ];
+  for (const [id, q] of rows) await store.upsertArticle(article(id), [quote(q, 'Ruth Calder')]);
+  const db = dbOf(store);
+  await db.query("UPDATE statements SET cluster_id = 'c1:0' WHERE article_id IN ('c1', 'c2', 'c3', 'c4')");
+  await db.query("UPDATE statements SET cluster_id = 'm1:0' WHERE article_id IN ('m1', 'm2')");
+  // Stores from before the version existed have no stamp at all.
+  await db.query("DELETE FROM store_meta WHERE key = 'cluster_rules'");
+}
+
+/** Speakers as the rule before session 6 stored them: a bare "Reed" left merged into Tom Reed. */
+async function writeOldSpeakers(store: SqlStore): Promise<void> {
+  // Current rules: "Reed" merges into Tom Reed (the only Reed), and out again when Jo Reed arrives.
+  await store.upsertArticle(article('bare'), [quote('Nobody is going out until the survey is done', 'Reed')]);
+  await store.upsertArticle(article('tom'), [quote('I warned the council three times about the pier', 'Tom Reed')]);
+  await store.upsertArticle(article('jo'), [quote('The harbour will reopen on Monday at the earliest', 'Jo Reed')]);
+  expect(Object.fromEntries((await store.speakers()).map((s) => [s.name, s.statements]))).toEqual({ Reed: 1, 'Tom Reed': 1, 'Jo Reed': 1 });
+  const db = dbOf(store);
+  const id = async (name: string): Promise<number> => Number((await db.query<{ id: number }>('SELECT id FROM speakers WHERE name = $1', [name]))[0]!.id);
+  const [reed, tom] = [await id('Reed'), await id('Tom Reed')];
+  await db.query('UPDATE statements SET speaker_id = $1 WHERE speaker_id = $2', [tom, reed]);
+  await db.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [tom, reed]);
+  await db.query('UPDATE speakers SET statement_count = 2 WHERE id = $1', [tom]);
+  await db.query('DELETE FROM speakers WHERE id = $1', [reed]);
+  await db.query("UPDATE store_meta SET value = 'generic-descriptions-v1' WHERE key = 'speaker_rules'");
+}
+
+function rulesMigration(name: string, place: () => Promise<Place>): void {
+  describe(name, () => {
+    let at: Place | null = null;
+    const open: Array<{ close(): Promise<void> }> = [];
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close().catch(() => undefined);
+      await at?.drop();
+      at = null;
+    });
+    const start = async (): Promise<SqlStore> => {
+      const s = await at!.open();
+      open.push(s);
+      return s;
+    };
+
+    it('splits clusters merged by the old rule at start, through the change feed; a second start changes nothing', async () => {
+      at = await place();
+      const old = await start();
+      await writeOldClusters(old);
+      expect(await old.clusterSizes()).toEqual(new Map([['c1:0', 4], ['m1:0', 2], ['s1:0', 2]]));
+      const before = await old.currentSeq();
+      const count = await old.countStatements();
+      await old.close();
+
+      const s = await start();
+      // "we have plans" and "$40 million" are quotes of their own; the excerpt stays with the first version.
+      expect(await clusterOf(s, 'c2')).toBe('c1:0');
+      expect(await clusterOf(s, 'c4')).toBe('c1:0');
+      expect(await clusterOf(s, 'c3')).toBe('c3:0');
+      expect(await clusterOf(s, 'm2')).toBe('m2:0');
+      expect(await clusterOf(s, 's2')).toBe('s1:0');
+      expect(await s.clusterSizes()).toEqual(new Map([['c1:0', 3], ['s1:0', 2]]));
+      expect(await s.countStatements()).toBe(count);
+      expect((await s.getStatements('c3'))[0]).toMatchObject({ quote: PLANS, speaker: 'Ruth Calder' });
+      // The statements moved, and the new sizes of every cluster involved, for the index.
+      const feed = await s.changesSince(before);
+      expect(feed.seq).toBe(before + 1);
+      expect(feed.upserted.map((x) => [x.id, x.clusterId]).sort()).toEqual([['c3:0', 'c3:0'], ['m2:0', 'm2:0']]);
+      expect(feed.removed).toEqual([]);
+      expect(Object.fromEntries(feed.clusterSizes)).toEqual({ 'c1:0': 3, 'c3:0': 1, 'm1:0': 1, 'm2:0': 1 });
+      const after = await s.currentSeq();
+      await s.close();
+
+      const again = await start();
+      expect(await again.currentSeq()).toBe(after);
+      expect(await again.clusterSizes()).toEqual(new Map([['c1:0', 3], ['s1:0', 2]]));
+      expect(await clusterOf(again, 'c3')).toBe('c3:0');
+    });
+
+    it('a start that fails half-way leaves the old clusters and the old stamp; the next start finishes', async () => {
+      at = await place();
+      const old = await start();
+      await writeOldClusters(old);
+      const before = await old.currentSeq();
+      await old.close();
+
+      // The stamp is the transaction's last write: failing it fails everything before it.
+      const driver = await at.driver();
+      const failing: Driver = {
+        ...driver,
+        transaction: (fn) =>
+          driver.transaction((tx) =>
+            fn({
+              exec: (sql) => tx.exec(sql),
+              query: (sql, params) =>
+                /INSERT INTO store_meta[\s\S]*cluster_rules/.test(sql) ? Promise.reject(new Error('crash')) : tx.query(sql, params),
+            } satisfies Queryable),
+          ),
+      };
+      await expect(new SqlStore(failing, () => new Date()).ensureClusterRules()).rejects.toThrow('crash');
+      const stamp = await driver.query("SELECT value FROM store_meta WHERE key = 'cluster_rules'");
+      const merged = await driver.query("SELECT count(*)::int AS n FROM statements WHERE cluster_id = 'c1:0'");
+      const seq = await driver.query<{ n: number }>('SELECT max(seq)::int AS n FROM changes');
+      await driver.close();
+      expect(stamp).toEqual([]);
+      expect(merged).toEqual([{ n: 4 }]);
+      expect(Number(seq[0]!.n)).toBe(before);
+
+      const s = await start();
+      expect(await s.clusterSizes()).toEqual(new Map([['c1:0', 3], ['s1:0', 2]]));
+    });
+
+    it('gives a bare surname merged into one of two people sharing it back to a speaker of its own; statements keep their ids', async () => {
+      at = await place();
+      const old = await start();
+      await writeOldSpeakers(old);
+      expect((await old.getStatements('bare'))[0]!.speaker).toBe('Tom Reed');
+      const before = await old.currentSeq();
+      await old.close();
+
+      const s = await start();
+      expect(Object.fromEntries((await s.speakers()).map((x) => [x.name, x.statements]))).toEqual({ Reed: 1, 'Tom Reed': 1, 'Jo Reed': 1 });
+      expect((await s.getStatements('bare')).map((x) => [x.id, x.speaker])).toEqual([['bare:0', 'Reed']]);
+      expect((await s.speakers()).find((x) => x.name === 'Tom Reed')!.aliases).toEqual([]);
+      const feed = await s.changesSince(before);
+      expect(feed.upserted.map((x) => [x.id, x.speaker])).toEqual([['bare:0', 'Reed']]);
+      // A bare "Reed" arriving now is neither's either.
+      await s.upsertArticle(article('bare2'), [quote('The survey starts on Friday', 'Reed')]);
+      expect((await s.getStatements('bare2'))[0]!.speaker).toBe('Reed');
+      const after = await s.currentSeq();
+      await s.close();
+
+      const again = await start();
+      expect(await again.currentSeq()).toBe(after);
+      expect(Object.fromEntries((await again.speakers()).map((x) => [x.name, x.statements]))).toEqual({ Reed: 2, 'Tom Reed': 1, 'Jo Reed': 1 });
+    });
+  });
+}
+
+rulesMigration('stored rules migration on PGlite', pglitePlace);
+
+const url = testDatabaseUrl();
+if (!url) console.log(`store-rules-migration: PostgreSQL skipped: ${testDatabaseSkipReason()}`);
+if (url) rulesMigration('stored rules migration on PostgreSQL', () => postgresPlace(url));
