@@ -28,6 +28,8 @@ export interface Attribution {
   strong: boolean;
   /** In a relative clause ("Okafor, who said …, said …"): the comma that closes it, where the main verb's passage starts. */
   relativeEnd?: number;
+  /** The speaker phrase is a possessor (`"…," was Quill's reply`): its "'s" is no part of the name. */
+  possessor?: boolean;
 }
 
 const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
@@ -259,6 +261,87 @@ function scanRightNP(toks: readonly Token[], from: number): number {
     j++;
   }
   return last;
+}
+
+/**
+ * Nouns naming an utterance, for the inverted nominal attributions after a quote ("came the reply from
+ * X", "was the verdict of X", "was X's response"). Only nouns of something said or written: "was the
+ * result of X", "came the news from X" name no speaker.
+ */
+const UTTERANCE_NOUNS = /^(reply|response|answer|retort|rejoinder|riposte|comeback|rebuttal|verdict|reaction|assessment|comment|remark|remarks|message|warning|advice|explanation|excuse|defen[cs]e|argument|admission|complaint|plea|pledge|promise|prediction|boast|quip|refrain|judg(e)?ment|conclusion|diagnosis|summary|summation|description|view|take|word|words|statement|testimony|instruction|instructions|order|orders|question|cry|shout|chant|rallying|motto)$/;
+/**
+ * Nouns of an answer: `"Never," came the reply` is said by whoever was answering — not, as the context
+ * rule would have it, by the one speaking before, who is usually the one being answered. With no named
+ * source the speaker is unknown (never a guess).
+ */
+const REPLY_NOUNS = /^(reply|response|answer|retort|rejoinder|riposte|comeback|rebuttal)$/;
+/** An answer by nobody named: the cue, no speaker phrase (`index.ts` then carries no speaker to it). */
+const unnamed = (cue: string, i: number, n: number): Attribution => ({ cue, cueIndex: i, cueEnd: n, speaker: null, form: 'inverted', outletPhrase: null, strong: true });
+
+/** Places a reply comes from that are no speaker: "came the reply from the back of the room". */
+const PLACE_HEADS = /^(floor|back|front|rear|side|sidelines|corner|room|hall|chamber|stage|podium|gallery|benches|bench|window|door|street|streets|distance|direction|top|bottom|inside|outside|other)$/;
+/** Verbs of "was how X put it": the speaker's own wording, summed up. */
+const PUT_IT = /^(put|puts|described|describes|summed|sums|phrased|phrases|characterized|characterised|framed|explained|explains|saw|sees|expressed)$/;
+
+/**
+ * An inverted attribution by a noun of speech after a quote, which no verb rule sees: `"Nonsense,"
+ * came the reply from Bob Quill`, `"…," came a terse response from the council`, `"…," was the
+ * verdict of Ann Lee, the inspector`, `"…," was Quill's reply`, `"…," is how one trader put it`. `i`
+ * is the verb right after the quote (and its comma). Without it the quote took the speaker before
+ * it — usually the very person being answered. Only a named source counts: "came the reply" alone
+ * (the one asked, or someone else) is left to the context rules as before, and a place ("from the
+ * floor") names nobody. Returns the attribution with the speaker phrase, or null.
+ */
+export function nominalAfterQuote(toks: readonly Token[], i: number): Attribution | null {
+  const v = toks[i];
+  if (!isWord(v) || isCapWord(v)) return null;
+  const came = /^(came|comes|come)$/.test(v.lo);
+  if (!came && !/^(was|is|were|are|remains|remained)$/.test(v.lo)) return null;
+  let k = i + 1;
+  if (came && isWord(toks[k]) && toks[k]!.lo === 'back') k++;
+  // "was how Bob Quill put it"
+  if (!came && isWord(toks[k]) && toks[k]!.lo === 'how') {
+    let e = k + 1;
+    while (e < toks.length && e - k <= 8 && isWord(toks[e]) && !PUT_IT.test(toks[e]!.lo)) e++;
+    if (!isWord(toks[e]) || e === k + 1 || e - k > 8) return null;
+    const from = k + 1;
+    const to = e - 1;
+    // (the phrase must be the subject of "put": "was how the plan was put" has none)
+    if (scanLeftNP(toks, to) !== from || !plausibleSpeaker(toks, from, to) || !isWord(toks[e + 1]) || !/^(it|things|the|that|this|matters)$/.test(toks[e + 1]!.lo)) return null;
+    return { cue: `${toks[e]!.t} it`, cueIndex: i, cueEnd: e, speaker: { from, to }, form: 'inverted', outletPhrase: null, strong: true };
+  }
+  // a possessor: "was Bob Quill's reply", "came the mayor's response"
+  for (let p = k; p < toks.length && p - k < 6 && isWord(toks[p]); p++) {
+    if (!/[’']s$/.test(toks[p]!.t)) continue;
+    let n = p + 1;
+    while (isWord(toks[n]) && !UTTERANCE_NOUNS.test(toks[n]!.lo) && n - p <= 3 && !isCapWord(toks[n]) && !STOP.has(toks[n]!.lo)) n++;
+    if (!isWord(toks[n]) || !UTTERANCE_NOUNS.test(toks[n]!.lo)) return null;
+    const owner = scanLeftNP(toks, p);
+    if (owner !== k || !plausibleSpeaker(toks, k, p)) return null;
+    return { cue: toks[n]!.t, cueIndex: i, cueEnd: n, speaker: { from: k, to: p }, form: 'inverted', outletPhrase: null, strong: true, possessor: true };
+  }
+  // "came the (swift) reply from X", "was the verdict of X"
+  if (!isWord(toks[k]) || !/^(the|a|an|his|her|their|its|one|another)$/.test(toks[k]!.lo)) return null;
+  let n = k + 1;
+  while (isWord(toks[n]) && !UTTERANCE_NOUNS.test(toks[n]!.lo) && n - k <= 3 && !isCapWord(toks[n]) && !STOP.has(toks[n]!.lo)) n++;
+  if (!isWord(toks[n]) || !UTTERANCE_NOUNS.test(toks[n]!.lo)) return null;
+  // "was his reply": the pronoun is the possessor, resolved as "he" would be
+  if (/^(his|her|their)$/.test(toks[k]!.lo)) return { cue: toks[n]!.t, cueIndex: i, cueEnd: n, speaker: { from: k, to: k }, form: 'inverted', outletPhrase: null, strong: true, possessor: true };
+  if (toks[k]!.lo === 'its') return null;
+  let f = n + 1;
+  if (isComma(toks[f])) f++;
+  if (!isWord(toks[f]) || !/^(from|of|by)$/.test(toks[f]!.lo)) return REPLY_NOUNS.test(toks[n]!.lo) ? unnamed(toks[n]!.t, i, n) : null;
+  const from = f + 1;
+  const nx = toks[from];
+  const to = scanRightNP(toks, from);
+  if (!isWord(nx) || to < from || STOP.has(nx.lo) || OBJECT_PRONOUNS.has(nx.lo) || PRONOUNS.has(nx.lo)) return null;
+  const headEnd = Math.min(to, npHeadEnd(toks, from, to));
+  let head = headEnd;
+  for (let h = from + 1; h <= headEnd; h++) if (NP_PREPS.has(toks[h]!.lo)) { head = h - 1; break; }
+  if (PLACE_HEADS.test(toks[head]!.lo)) return REPLY_NOUNS.test(toks[n]!.lo) ? unnamed(toks[n]!.t, i, n) : null;
+  const okStart = isCapWord(nx) || isDeterminer(nx.lo) || isPersonNoun(nx.lo);
+  if (!okStart || !plausibleSpeaker(toks, from, headEnd)) return null;
+  return { cue: toks[n]!.t, cueIndex: i, cueEnd: f, speaker: { from, to }, form: 'inverted', outletPhrase: null, strong: true };
 }
 
 /** Whether the verb at `i` is negated by "not", "n't" or "never" among its auxiliaries. */
@@ -621,6 +704,16 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       const d = documentBefore(toks, skipAdverbials(toks, i - 1));
       if (d && !negated(toks, i)) out.push({ cue: t.t, cueIndex: i, cueEnd: i, speaker: d.speaker, form: 'subject', outletPhrase: d.outlet, strong: true });
       continue;
+    }
+    // `"…," came the reply from Bob Quill`: a noun of speech after the quote names the speaker
+    if ((isQuote(toks[i - 1]) || ((isComma(toks[i - 1]) || isDash(toks[i - 1])) && isQuote(toks[i - 2])))) {
+      const nominal = nominalAfterQuote(toks, i);
+      if (nominal) {
+        if (nominal.speaker) out.push(nominal);
+        // (the noun is no verb of its own: "came the swift reply" has no subject "came the swift")
+        i = Math.max(nominal.cueEnd, nominal.speaker?.to ?? -1);
+        continue;
+      }
     }
     const v = speechVerb(t.lo);
     if (!v) continue;

@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
+import { findAttributions, nominalAfterQuote, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
@@ -155,6 +155,7 @@ export function extractStatements(article: Article): Statement[] {
       const real = qIdx.filter((i) => isRealQuote(text, toks, i, attrs));
       let chosen: Attribution | null = null;
       let resolvedIntro: Resolved | null = null;
+      let answered = false;
       let included: number[] = [];
       let clauseRange: { from: number; to: number } | null = null;
       let kind: StatementKind = 'statement';
@@ -164,7 +165,18 @@ export function extractStatements(article: Article): Statement[] {
       if (leading) {
         const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
-        chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0);
+        chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0) ?? accordingAfter(toks, q0, attrs);
+        // `"Never," came the reply.`: an answer by someone not named is not the words of the one speaking
+        // before (usually the one answered): no speaker, and nothing carries on from it
+        if (!chosen) {
+          let k = q0 + 1;
+          while (toks[k]?.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
+          const reply = nominalAfterQuote(toks, k);
+          if (reply && !reply.speaker) {
+            resolvedIntro = { speaker: null, mention: null, role: null, entity: null, outlet: null, cue: reply.cue };
+            answered = true;
+          }
+        }
         // a transcript line inside quotes: "HOST: But, Mayor, …"
         const label = chosen ? null : TRANSCRIPT_LABEL.exec(innerText(text, toks[q0]!.quote!));
         if (label) {
@@ -368,6 +380,11 @@ export function extractStatements(article: Article): Statement[] {
         // their words ("In remarks first reported by Politico, …", "a letter seen by the BBC") does not
         const byOutlet = chosen?.outletPhrase ? toks[chosen.outletPhrase.from - 1]?.lo === 'by' || (toks[chosen.outletPhrase.from - 1]?.lo === 'the' && toks[chosen.outletPhrase.from - 2]?.lo === 'by') : false;
         if (resolved?.entity && outlet && chosen && !byOutlet) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
+        if (answered) {
+          // (the conversation has moved to someone unknown: no earlier speaker carries past the answer)
+          prevInPara = null;
+          last = null;
+        }
         if (resolved && (resolved.speaker || resolved.mention)) {
           const carry: Carry = { resolved, cue: stmt.cue, paragraph, sentence: sno, outlet };
           prevInPara = carry;
@@ -516,6 +533,20 @@ function nestedIn(toks: readonly Token[], a: Attribution, attrs: readonly Attrib
     const between = toks.slice(Math.max(b.cueEnd, b.outletPhrase?.to ?? -1) + 1, a.speaker!.from);
     return between.length <= 3 && between.every((t) => t.k === 'w' && !/^(of|with|in|on|at|for|from|by|about|to|as)$/.test(t.lo));
   });
+}
+
+/**
+ * `"…," according to a court filing by the prosecutor.`: a source named after the quote by "according to"
+ * is its speaker, as "said X" would be; before, the quote took the speaker of the sentence before. An
+ * outlet alone ("…," according to CNN) is left to the context rules: the outlet reports someone's words,
+ * and who spoke them is the context's speaker (or the outlet's own text).
+ */
+function accordingAfter(toks: readonly Token[], qi: number, attrs: readonly Attribution[]): Attribution | null {
+  let k = qi + 1;
+  while (toks[k]?.k === 'p' && /^[,-]$|^--$/.test(toks[k]!.t)) k++;
+  const a = attrs.find((x) => x.form === 'according' && x.cueIndex === k && x.speaker);
+  if (!a || (a.outletPhrase && a.outletPhrase.from <= a.speaker!.to)) return null;
+  return a;
 }
 
 /** Hearers who are no outlet's: "told reporters", "told a crowd", "told FBI agents", "told him". */

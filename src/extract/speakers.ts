@@ -13,6 +13,9 @@ import { isCapWord, type Token } from './tokens.js';
 /** Nouns of reports and documents: "a new Washington Post report claims" is the Post speaking. */
 const REPORT_NOUNS = /^(report|reports|article|story|editorial|analysis|investigation|poll|survey|piece|op-ed|column|account|reporting|coverage|review|exclusive)$/;
 
+/** Nouns in -ing or -ed that head a description of a document or event, never a participle clause. */
+const ING_NOUNS = /^(filing|filings|briefing|briefings|ruling|rulings|hearing|hearings|meeting|meetings|finding|findings|recording|recordings|reading|readings|posting|listing|warning|warnings|statement|wording|ranking|spending|funding|polling|reporting|building|offering|bombing|shooting|killing|proceeding|proceedings|writing|writings|teaching|teachings|opening|saying|sayings|hundred|seed|creed|speed|need|deed|greed|bed|shred|thread|breed)$/;
+
 export interface Resolved {
   speaker: string | null;
   mention: string | null;
@@ -35,9 +38,12 @@ export function clauseSubject(text: string, toks: readonly Token[], a: Attributi
 /** Resolve the speaker phrase of an attribution to a canonical speaker. */
 export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
   const r = a.speaker!;
-  const mentionText = phrase(text, toks, r);
+  // ("was Quill's reply": the possessor speaks, without its "'s")
+  const mentionText = a.possessor ? phrase(text, toks, r).replace(/[’']s$/, '') : phrase(text, toks, r);
   const pos = toks[r.from]!.start;
-  let m: ParsedMention = parseMention(mentionText);
+  // ("was his reply": a possessive pronoun is the pronoun)
+  const possessivePronoun = a.possessor ? ({ his: 'he', her: 'she', their: 'they' } as Record<string, string>)[mentionText.toLowerCase()] : undefined;
+  let m: ParsedMention = parseMention(possessivePronoun ?? mentionText);
   // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
     m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: mentionText.toLowerCase().replace(/s$/, ''), definite: false };
@@ -80,7 +86,9 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const seg = (listed ? mentionText : mentionText.split(/\s*,\s*|\s+(?:--|-|\u2014|\u2013)\s+/)[0] ?? mentionText).replace(/[\u201c\u201d"]/g, '');
   const participle = listed ? null : /^(\S+(?:\s+\S+){0,4}?)\s+\p{Ll}+(?:ing|ed)\b/u.exec(seg);
   // (Not after a possessive: "a person familiar with Calder's thinking" is a noun, not a clause.)
-  const first = participle && !/\b(the|a|an)$/i.test(participle[1]!) && !/['’]s$/i.test(participle[1]!) ? participle[1]! : seg;
+  // (Nor a noun in -ing or -ed: "a court filing by the prosecutor", "a Pentagon briefing", "a sealed ruling".)
+  const nounIng = participle ? ING_NOUNS.test(/(\p{Ll}+)$/u.exec(participle[0])![1]!) : false;
+  const first = participle && !nounIng && !/\b(the|a|an)$/i.test(participle[1]!) && !/['’]s$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
   const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
   const role = mentionText.length > first.length ? cleanRole(mentionText.slice(first.length).replace(/^\s*,?\s*/, '')) || null : null;
