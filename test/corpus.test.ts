@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/domain/article.js';
 import type { Statement } from '../src/domain/statement.js';
 import { createSearchIndex, parseQuery } from '../src/search/index.js';
-import { CorpusRuntime, type CorpusDeps } from '../src/corpus/runtime.js';
+import { CorpusRuntime, wordsToSearch, type CorpusDeps } from '../src/corpus/runtime.js';
 import { fileIndexPersistence } from '../src/corpus/persist.js';
 import { resolveSpeakerName, closeSpeakerNames } from '../src/corpus/speakers.js';
 import { memoryStore } from './helpers/memory-store.js';
@@ -145,6 +145,36 @@ describe('corpus search', () => {
     const c = await corpusWith(store);
     const page = await c.search('the president revealed', { limit: 5 });
     expect(page.results.map((r) => r.statement.text)).toContain('President Anna Berg revealed the harbour budget on Monday.');
+  });
+
+  it('looks words up one by one only as far as a statement with half of them could be missed', async () => {
+    // Half of four words is two, so a kept statement has two of any three: the fourth search
+    // (of the shortest word) could add nothing. At a million statements each one costs tens of ms.
+    expect(wordsToSearch(['pier', 'budget', 'trimmed', 'councillors'], 4)).toEqual(['councillors', 'trimmed', 'budget']);
+    expect(wordsToSearch(['pier', 'budget'], 2)).toEqual(['budget', 'pier']);
+    expect(wordsToSearch(['a1', 'b2', 'c3', 'd4', 'e5'], 5)).toHaveLength(3);
+    // Only eight of ten words are searched: a kept statement has at least three of those eight.
+    expect(wordsToSearch(['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8'], 10)).toHaveLength(6);
+
+    const store = memoryStore();
+    const filler = Array.from({ length: 14 }, (_, i) => `Visitors came to hall ${i} of the museum today.`);
+    const a = article('w', [...filler, 'The pier budget was cut on Monday.'].join('\n'));
+    await store.upsertArticle(a, extract(a));
+    const words: string[] = [];
+    const c = await corpusWith(store, {
+      createIndex: () => {
+        const index = createSearchIndex();
+        const search = index.search.bind(index);
+        index.search = (q, opts) => {
+          if (q.text && !q.text.includes(' ')) words.push(q.text);
+          return search(q, opts);
+        };
+        return index;
+      },
+    });
+    const page = await c.search('pier budget trimmed councillors', { limit: 5 });
+    expect(page.results.map((r) => r.statement.text)).toContain('The pier budget was cut on Monday.');
+    expect(words).toEqual(['councillors', 'trimmed', 'budget']);
   });
 
   it('looks a phrase that no statement has word for word up loosely, and says so', async () => {

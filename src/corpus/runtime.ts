@@ -441,7 +441,7 @@ export class CorpusRuntime implements Corpus {
     // Word by word only when that did not fill the page: each is a search of the whole corpus.
     const all = [...hits, ...extra.values()];
     if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all, want) < want) {
-      for (const w of words) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
+      for (const w of wordsToSearch(words, contentWordCount(q.text))) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
     }
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
     const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);
@@ -681,4 +681,22 @@ export function roleKey(typed: string): string | null {
     .replace(/^(?:the|a|an|our|their|his|her|its|this|that) /, '');
   if (key.length < 3 || key.split(' ').length > 6 || !/\p{L}{3}/u.test(key)) return null;
   return key;
+}
+
+function contentWordCount(text: string): number {
+  return new Set(contentWords(text)).size;
+}
+
+/**
+ * Which of the query's words to search one by one. A statement is kept when it has at least half
+ * of the query's `total` content words, so it has at least `need` of the `words` searched here,
+ * and by the pigeonhole principle at least one of any `words.length - need + 1` of them: the
+ * others would find nothing new. At a million statements each word is a search of tens of
+ * milliseconds, so a five-word query searches three words, not five. The longest words go first:
+ * longer words are rarer, and a rare word's results are less often cut off by the limit.
+ */
+export function wordsToSearch(words: readonly string[], total: number): string[] {
+  const need = Math.max(1, Math.ceil(total / 2) - (total - words.length));
+  const count = Math.max(1, words.length - need + 1);
+  return [...words].sort((a, b) => b.length - a.length).slice(0, count);
 }
