@@ -35,6 +35,12 @@ export interface RunningSlack {
 /** Slack retries a delivery for about five minutes; remembering event ids for 15 covers it. */
 const EVENT_DEDUPE_TTL_MS = 15 * 60 * 1000;
 const EVENT_DEDUPE_MAX = 20_000;
+/**
+ * How long a delivery waits for the store's claim. Slash commands are acknowledged only after it,
+ * and Slack gives them 3 s in all: a store that does not answer (a dropped PostgreSQL connection
+ * waits for TCP, a busy pool) must not cost every command its answer.
+ */
+export const CLAIM_BUDGET_MS = 500;
 
 const EVENTS_PATH = '/slack/events';
 
@@ -43,16 +49,34 @@ const EVENTS_PATH = '/slack/events';
  * balancer, several Socket Mode connections): this process's memory answers the first case at no
  * cost, the store's claim the second. A store that cannot be reached does not cost the answer.
  */
-function firstDeliveryCheck<S extends ServicesLike>(services: S, core: SlackCore<S>, log: Logger, now?: () => number): (eventId: string) => Promise<boolean> {
+function firstDeliveryCheck<S extends ServicesLike>(
+  services: S,
+  core: SlackCore<S>,
+  log: Logger,
+  now?: () => number,
+  budgetMs = CLAIM_BUDGET_MS,
+): (eventId: string) => Promise<boolean> {
   const seen = new TtlCache<boolean>(EVENT_DEDUPE_TTL_MS, EVENT_DEDUPE_MAX, now);
   return async (eventId) => {
     if (!seen.firstSeen(eventId)) return false;
     if (!core.claimShared) return true;
+    let timer: NodeJS.Timeout | undefined;
+    // A claim that answers late is left to finish on its own: this delivery is answered either way.
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), budgetMs);
+    });
     try {
-      return await core.claimShared(services, `slack:event:${eventId}`, EVENT_DEDUPE_TTL_MS);
+      const claimed = await Promise.race([core.claimShared(services, `slack:event:${eventId}`, EVENT_DEDUPE_TTL_MS), late]);
+      if (claimed === 'late') {
+        log.warn({ eventId, budgetMs }, 'slack: the store did not answer the delivery claim in time; answering it');
+        return true;
+      }
+      return claimed;
     } catch (err) {
       log.warn({ err: (err as Error).message, eventId }, 'slack: could not claim the event in the store; answering it');
       return true;
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

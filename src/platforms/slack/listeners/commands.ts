@@ -20,6 +20,9 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
   const names = slashCommandNames(bot.services.commands.map((c) => c.definition.name));
   for (const name of names) {
     app.command(`/${name}`, async ({ command, ack }) => {
+      // Slack's 3 s run from the request, not from when the answer starts: time spent on the
+      // replay check comes out of the answer's budget.
+      const started = Date.now();
       // Slack never retries a slash command, and each invocation has its own trigger_id: the same
       // one again is a replayed request (its signature stays valid for five minutes), not a user.
       if (command.trigger_id && !(await bot.firstDelivery(`command:${command.trigger_id}`))) {
@@ -32,7 +35,7 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
       const origin = originOf(prepared);
       const work = execute(bot, inv, prepared, command.channel_name ? { channelName: command.channel_name } : {});
 
-      const quick = await withinBudget(work, bot.inlineBudgetMs);
+      const quick = await withinBudget(work, Math.max(0, bot.inlineBudgetMs - (Date.now() - started)));
       if (quick) {
         await ack(commandResponse(bot, quick, origin));
         return;
