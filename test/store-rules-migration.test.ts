@@ -9,7 +9,8 @@ import { pgliteDriver } from '../src/store/driver-pglite.js';
 import type { Driver, Queryable } from '../src/store/driver.js';
 import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
 import { article, quote } from './store-suite.js';
-import { clusterOf, PLANS, writeOldClusters, writeOldSpeakers } from './helpers/old-rules.js';
+import { clusterOf, NO_PLANS, PLANS, writeOldClusters, writeOldSpeakers } from './helpers/old-rules.js';
+import { reclusterMembers } from '../src/store/clusters.js';
 
 /**
  * Stores written under older clustering and speaker rules are corrected when they start, from the
@@ -46,6 +47,23 @@ async function postgresPlace(url: string): Promise<Place> {
     drop: db.drop,
   };
 }
+
+describe('re-clustering one stored cluster (reclusterMembers)', () => {
+  const m = (id: string, quote: string | null) => ({ id, quote });
+  it('leaves a cluster whose quotes all agree as it is, whatever order they came in', () => {
+    // A short excerpt first, then two long versions that agree: joined at ingest through each other.
+    expect(reclusterMembers('a:0', [m('a:0', NO_PLANS.slice(40)), m('b:0', NO_PLANS), m('c:0', NO_PLANS.toUpperCase())]).size).toBe(0);
+  });
+  it('the part holding the statement the cluster is named after keeps the name; another part is named after its first member', () => {
+    const members = [m('x:0', PLANS), m('a:0', NO_PLANS), m('y:0', PLANS.toLowerCase()), m('b:0', NO_PLANS)];
+    expect(Object.fromEntries(reclusterMembers('a:0', members))).toEqual({ 'x:0': 'x:0', 'y:0': 'x:0' });
+  });
+  it('never names a part after a statement that already names another cluster; with no free name it stays', () => {
+    const members = [m('a:0', NO_PLANS), m('x:0', PLANS), m('y:0', PLANS)];
+    expect(Object.fromEntries(reclusterMembers('a:0', members, new Set(['x:0'])))).toEqual({ 'x:0': 'y:0', 'y:0': 'y:0' });
+    expect(reclusterMembers('a:0', members, new Set(['x:0', 'y:0'])).size).toBe(0);
+  });
+});
 
 function rulesMigration(name: string, place: () => Promise<Place>): void {
   describe(name, () => {
