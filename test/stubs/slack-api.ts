@@ -35,6 +35,12 @@ export interface ThreadMessage {
   ts: string;
   text: string;
   user?: string;
+  /** `tombstone` for a deleted first message that still has replies; `bot_message` for an app's post. */
+  subtype?: string;
+  bot_id?: string;
+  /** A link's unfurl or an app's post: `title`, `text`, `pretext`, `fallback`. */
+  attachments?: Array<Record<string, unknown>>;
+  files?: Array<Record<string, unknown>>;
 }
 
 /**

@@ -6,6 +6,7 @@ import { failureReply, invocation, replyInThread } from '../deliver.js';
 import { slackTextToPlain } from '../escape.js';
 import { renderReply } from '../render.js';
 import { execute, HELP } from '../run.js';
+import { claimProblemText, messageClaim, type SlackMessageLike } from '../message-text.js';
 import { classifySlackError, withRetry } from '../slack-errors.js';
 
 /** The fields of an `app_mention` event we rely on (validated, since it is outside input). */
@@ -92,20 +93,25 @@ async function checkThread<S extends ServicesLike>(bot: SlackBot<S>, inv: Invoca
       'Mention me with “check this” inside a thread, and I will look up the claims in its first message.',
     );
   }
-  let parentText: string | undefined;
+  let parent: SlackMessageLike | undefined;
   try {
     const res = await withRetry(
       'conversations.replies',
       () => bot.web.conversations.replies({ channel: mention.channel, ts: mention.thread_ts!, limit: 1, inclusive: true }),
       bot.retry,
     );
-    const first = res.messages?.[0];
-    parentText = first && first.ts === mention.thread_ts ? first.text : res.messages?.find((m) => m.ts === mention.thread_ts)?.text;
+    parent = res.messages?.find((m) => m.ts === mention.thread_ts);
   } catch (err) {
     const failure = classifySlackError(err);
     bot.log.warn({ failure, channel: mention.channel }, 'slack: conversations.replies failed');
     return failureReply(failure.code);
   }
-  const claim = slackTextToPlain(parentText ?? '', bot.botUserId);
-  return execute(bot, inv, { kind: 'claims', text: claim });
+  // A deleted first message is a tombstone whose text ("This message was deleted.") is no claim;
+  // a news app's post or a shared link has its words in attachments; an image has none.
+  const claim = messageClaim(parent, bot.botUserId);
+  if ('problem' in claim) {
+    const { title, text } = claimProblemText(claim.problem, 'thread');
+    return errorReply(title, text);
+  }
+  return execute(bot, inv, { kind: 'claims', text: claim.text });
 }

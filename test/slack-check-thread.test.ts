@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import {
+  BOT_TOKEN,
+  BOT_USER_ID,
+  SIGNING_SECRET,
+  SlackStub,
+  eventBody,
+  interactionBody,
+  messageShortcutPayload,
+  postSigned,
+} from './stubs/slack-api.js';
+import { MCMASTER, fakeServices, type FakeCorpus } from './stubs/slack-services.js';
+
+/**
+ * "check this" in a Slack thread whose first message is not plain words (QA 7, F2): deleted (Slack
+ * keeps a tombstone whose text is "This message was deleted."), posted by a news app or shared as a
+ * link (the words are in attachments), or only an image.
+ */
+
+let stub: SlackStub;
+let slack: RunningSlack;
+let corpus: FakeCorpus;
+let events: string;
+let n = 0;
+
+const allText = (x: unknown): string => JSON.stringify(x);
+
+beforeAll(async () => {
+  stub = await new SlackStub().start();
+  const fake = fakeServices([MCMASTER]);
+  corpus = fake.corpus;
+  slack = await startSlack(
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
+    fake.services,
+    { host: '127.0.0.1' },
+  );
+  events = `http://127.0.0.1:${slack.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await stub?.stop();
+});
+
+beforeEach(() => stub.reset());
+
+/** Starts a thread whose first message is `parent`, says "@factbot check this" in it, returns the answer. */
+async function checkThread(parent: Record<string, unknown>): Promise<string> {
+  n++;
+  const parentTs = `17000010${String(n).padStart(2, '0')}.000001`;
+  const mentionTs = `17000010${String(n).padStart(2, '0')}.000009`;
+  stub.threads.set(`C0000001/${parentTs}`, [
+    { ts: parentTs, text: '', ...parent },
+    { ts: mentionTs, user: 'U0000001', text: `<@${BOT_USER_ID}> check this` },
+  ]);
+  await postSigned(
+    events,
+    eventBody({ type: 'app_mention', user: 'U0000001', text: `<@${BOT_USER_ID}> check this`, ts: mentionTs, thread_ts: parentTs, channel: 'C0000001' }),
+    { contentType: 'application/json' },
+  );
+  const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);
+  expect(post.args.thread_ts).toBe(parentTs);
+  return allText(post.args.blocks);
+}
+
+describe('“check this” on a thread’s first message', () => {
+  it('says the first message was deleted instead of looking up “This message was deleted.”', async () => {
+    const before = corpus.queries.length;
+    const answer = await checkThread({ subtype: 'tombstone', text: 'This message was deleted.', user: 'USLACKBOT', hidden: true });
+    expect(answer).toContain('was deleted');
+    expect(answer).not.toContain('Sources for');
+    expect(corpus.queries.slice(before).join(' ')).not.toContain('message was deleted');
+  });
+
+  it('reads a news app’s post from its attachments when it has no text of its own', async () => {
+    const answer = await checkThread({
+      bot_id: 'BNEWS001',
+      subtype: 'bot_message',
+      text: '',
+      attachments: [{ fallback: 'McMaster: story reported false', title: 'McMaster says the story as reported is false', text: 'The national security adviser spoke at the White House.' }],
+    });
+    expect(corpus.queries.at(-1)).toContain('McMaster says the story as reported is false');
+    expect(answer).toContain('Sources for');
+  });
+
+  it('reads a shared link’s preview, not the bare URL', async () => {
+    const before = corpus.queries.length;
+    await checkThread({
+      user: 'U0000007',
+      text: '<https://news.example/2017/05/15/mcmaster>',
+      attachments: [{ title: 'McMaster: the story as reported is false', title_link: 'https://news.example/2017/05/15/mcmaster', text: 'H.R. McMaster disputed the report.' }],
+    });
+    // Title and text are two claims, each looked up.
+    const asked = corpus.queries.slice(before).join('\n');
+    expect(asked).toContain('the story as reported is false');
+    expect(asked).not.toContain('news.example');
+  });
+
+  it('says an image has no words to check, without the wrong hint to reply in a thread', async () => {
+    const answer = await checkThread({ user: 'U0000007', text: '', files: [{ id: 'F1', name: 'screenshot.png', mimetype: 'image/png' }] });
+    expect(answer).toContain('only images or files');
+    expect(answer).not.toContain('Reply in a thread');
+  });
+
+  it('Find sources on a news app’s post reads its attachments', async () => {
+    const payload = messageShortcutPayload({ text: '', responseUrl: stub.responseUrl('sc-app') });
+    (payload.message as Record<string, unknown>).attachments = [{ title: 'McMaster says the story as reported is false' }];
+    await postSigned(events, interactionBody(payload));
+    const answer = await stub.waitFor(() => stub.responsesTo('sc-app')[0]);
+    expect(corpus.queries.at(-1)).toContain('McMaster says the story as reported is false');
+    expect(allText(answer.body.blocks)).toContain('Sources for');
+  });
+});
