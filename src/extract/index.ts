@@ -88,6 +88,10 @@ export function extractStatements(article: Article): Statement[] {
   let paraStart = 0;
   let paragraph = -1;
   const paraSpans = new Map<number, QuoteSpan[]>();
+  // the article's first line and the subheadings that quote someone: the editor's words (see asHeadlines)
+  const headlines = new Set<number>();
+  const firstLine = firstLineHeadline(text);
+  let prevLine: string | null = null;
   while (paraStart <= text.length) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
@@ -96,6 +100,8 @@ export function extractStatements(article: Article): Statement[] {
     const pStart = paraStart;
     paraStart = paraEnd + 1;
     if (!raw.trim()) continue;
+    const lineBefore = prevLine;
+    prevLine = raw;
     tracker.paragraph = paragraph;
     const spans = findQuoteSpans(text, pStart, paraEnd);
     paraSpans.set(paragraph, spans);
@@ -115,6 +121,10 @@ export function extractStatements(article: Article): Statement[] {
     if (spans.length === 1 && /^\s*$/.test(text.slice(pStart, spans[0]!.open)) && /^\s*$/.test(text.slice(spans[0]!.close, paraEnd)) && isHeadingOrCaption(text.slice(spans[0]!.innerStart, spans[0]!.innerEnd)) && wordCount(text, spans[0]!.innerStart, spans[0]!.innerEnd) <= 5) continue;
     for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
     const sentences = splitSentences(text, pStart, paraEnd, spans);
+    // a subheading is no sentence of the story: it takes no speaker from the paragraph before and gives none
+    // to the next
+    const subheading = sentences.length === 1 && isSubheading(text, pStart, paraEnd, spans, lineBefore);
+    if (subheading || (firstLine && paragraph === 0)) headlines.add(paragraph);
     let prevInPara: Carry | null = null;
     for (let si = 0; si < sentences.length; si++) {
       const sent = sentences[si]!;
@@ -166,6 +176,11 @@ export function extractStatements(article: Article): Statement[] {
         const q0 = real[0]!;
         // the attribution right after the quote: `"…," he said` / `"…," said X`
         chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0) ?? accordingAfter(toks, q0, attrs);
+        // a headline "‘We will not back down’: Calder defiant" names its speaker after the colon
+        if (!chosen && headlines.has(paragraph)) {
+          const who = headlineSpeakerAfter(text, toks, q0, pStart, paraEnd);
+          if (who) resolvedIntro = resolveSpeaker(text, toks, { cue: ':', cueIndex: q0 + 1, cueEnd: q0 + 1, speaker: who, form: 'subject', outletPhrase: null, strong: true }, tracker, sno, namedOutlets);
+        }
         // `"Never," came the reply.`: an answer by someone not named is not the words of the one speaking
         // before (usually the one answered): no speaker, and nothing carries on from it
         if (!chosen) {
@@ -319,7 +334,7 @@ export function extractStatements(article: Article): Statement[] {
         resolved = host ? resolveSpeaker(text, toks, host, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '') : clauseSubject(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
       }
       let contextual = false;
-      if (kind === 'direct' && !chosen && !resolved) {
+      if (kind === 'direct' && !chosen && !resolved && !subheading) {
         // quote-only sentence: the speaker of the quote it continues, the sentence before, the paragraph before
         const qKey = normQuote(quoteText ?? '');
         contextual = !prevInPara && !(si === 0 && intro && !continuing);
@@ -385,7 +400,7 @@ export function extractStatements(article: Article): Statement[] {
           prevInPara = null;
           last = null;
         }
-        if (resolved && (resolved.speaker || resolved.mention)) {
+        if (resolved && (resolved.speaker || resolved.mention) && !subheading) {
           const carry: Carry = { resolved, cue: stmt.cue, paragraph, sentence: sno, outlet };
           prevInPara = carry;
           if (resolved.speaker) last = carry;
@@ -502,7 +517,7 @@ export function extractStatements(article: Article): Statement[] {
       out.push(stmt);
     }
   }
-  return asHeadlines(text, withFragments(text, out, paraSpans));
+  return asHeadlines(withFragments(text, out, paraSpans), headlines);
 }
 
 /**
@@ -640,19 +655,66 @@ function notTheSpeakersWords(text: string, s: Statement, open: number): boolean 
   return false;
 }
 
-/**
- * A headline that quotes someone ("Calder: “Bridge will never close”", the article's first line,
- * with more text after it and no sentence end) gives the editor's condensed words, not the
- * speaker's verbatim ones: reported speech with the cue "headline", so no answer says "Calder
- * said “Bridge will never close”" and no body quote is corroborated by it.
- */
-function asHeadlines(text: string, statements: Statement[]): Statement[] {
+/** Whether the article's first line is a headline: more text after it, no sentence end, at most 20 words. */
+function firstLineHeadline(text: string): boolean {
   const firstEnd = text.indexOf('\n');
-  if (firstEnd < 0) return statements;
+  if (firstEnd < 0) return false;
   const first = text.slice(0, firstEnd).trim();
-  if (!first || /[.!?]$/.test(first) || first.split(/\s+/).length > 20) return statements;
+  return first !== '' && !/[.!?]$/.test(first) && first.split(/\s+/).length <= 20;
+}
+
+/** Closing marks that may follow a sentence's final punctuation. */
+const CLOSERS = `["'\u201d\u2019\u00bb)\\]]*`;
+const SUBHEADING_END = new RegExp(`[.!?;,:\u2026]${CLOSERS}\\s*$`);
+const SENTENCE_END = new RegExp(`[.!?]${CLOSERS}\\s*$`);
+
+/**
+ * A subheading that quotes someone: a line of its own inside the article ("Calder: “Bridge will never
+ * close”", "‘We will not back down’: Calder defiant"), as the ingesters keep Markdown and HTML headings
+ * and plain-text lines. It must quote, have at most 20 words and no final punctuation — not even inside
+ * the quote marks, where a paragraph "Calder: “It will close.”" may be a transcript line —, follow a
+ * complete sentence or a heading, and come before a paragraph that opens a new sentence (a line that a
+ * hard-wrapped text broke mid-sentence continues in lower case).
+ */
+function isSubheading(text: string, pStart: number, paraEnd: number, spans: readonly QuoteSpan[], before: string | null): boolean {
+  if (spans.length === 0 || before === null) return false;
+  const line = text.slice(pStart, paraEnd).trim();
+  if (SUBHEADING_END.test(line) || line.split(/\s+/).length > 20) return false;
+  if (!SENTENCE_END.test(before.trim()) && !isHeadingOrCaption(before)) return false;
+  let next = paraEnd + 1;
+  while (next < text.length && /\s/.test(text[next]!)) next++;
+  return next < text.length && /[\p{Lu}\p{N}"'\u201c\u2018\u00ab]/u.test(text[next]!);
+}
+
+/**
+ * The speaker a headline names after its quote and a colon: "‘We will not back down’: Calder defiant" →
+ * Calder. Only capitalised words the article names again elsewhere, so the title-case adjectives of a
+ * headline ("Calder Defiant") are not taken for a name, and sentence-case words ("residents count the
+ * cost") are no name at all.
+ */
+function headlineSpeakerAfter(text: string, toks: readonly Token[], q0: number, lineStart: number, lineEnd: number): { from: number; to: number } | null {
+  if (toks[q0 + 1]?.k !== 'p' || toks[q0 + 1]!.t !== ':') return null;
+  const from = q0 + 2;
+  let to = from - 1;
+  const elsewhere = (w: string): boolean => {
+    const re = new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+    return re.test(text.slice(0, lineStart)) || re.test(text.slice(lineEnd));
+  };
+  while (to + 1 < toks.length && to + 1 - from < 4 && isCapWord(toks[to + 1]) && elsewhere(toks[to + 1]!.t)) to++;
+  if (to < from || /^(the|a|an|why|how|what|when|where|who|this|that|it|i|we|he|she|they)$/.test(toks[from]!.lo)) return null;
+  return { from, to };
+}
+
+/**
+ * A headline that quotes someone ("Calder: “Bridge will never close”", the article's first line or a
+ * subheading, see isSubheading) gives the editor's condensed words, not the speaker's verbatim ones:
+ * reported speech with the cue "headline", so no answer says "Calder said “Bridge will never close”"
+ * and no body quote is corroborated by it.
+ */
+function asHeadlines(statements: Statement[], headlines: ReadonlySet<number>): Statement[] {
+  if (headlines.size === 0) return statements;
   return statements.map((s) =>
-    s.paragraph === 0 && s.kind === 'direct' && (s.cue === null || s.cue === ':') ? { ...s, kind: 'indirect', cue: 'headline' } : s,
+    headlines.has(s.paragraph) && s.kind === 'direct' && (s.cue === null || s.cue === ':') ? { ...s, kind: 'indirect', cue: 'headline' } : s,
   );
 }
 
