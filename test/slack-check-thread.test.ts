@@ -46,17 +46,17 @@ afterAll(async () => {
 beforeEach(() => stub.reset());
 
 /** Starts a thread whose first message is `parent`, says "@factbot check this" in it, returns the answer. */
-async function checkThread(parent: Record<string, unknown>): Promise<string> {
+async function checkThread(parent: Record<string, unknown>, said = `<@${BOT_USER_ID}> check this`): Promise<string> {
   n++;
   const parentTs = `17000010${String(n).padStart(2, '0')}.000001`;
   const mentionTs = `17000010${String(n).padStart(2, '0')}.000009`;
   stub.threads.set(`C0000001/${parentTs}`, [
     { ts: parentTs, text: '', ...parent },
-    { ts: mentionTs, user: 'U0000001', text: `<@${BOT_USER_ID}> check this` },
+    { ts: mentionTs, user: 'U0000001', text: said },
   ]);
   await postSigned(
     events,
-    eventBody({ type: 'app_mention', user: 'U0000001', text: `<@${BOT_USER_ID}> check this`, ts: mentionTs, thread_ts: parentTs, channel: 'C0000001' }),
+    eventBody({ type: 'app_mention', user: 'U0000001', text: said, ts: mentionTs, thread_ts: parentTs, channel: 'C0000001' }),
     { contentType: 'application/json' },
   );
   const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);
@@ -110,5 +110,20 @@ describe('“check this” on a thread’s first message', () => {
     const answer = await stub.waitFor(() => stub.responsesTo('sc-app')[0]);
     expect(corpus.queries.at(-1)).toContain('McMaster says the story as reported is false');
     expect(allText(answer.body.blocks)).toContain('Sources for');
+  });
+
+  it('checks the thread when someone else is tagged too: a person, a user group, a broadcast (QA 7, F3)', async () => {
+    for (const said of [
+      `<@${BOT_USER_ID}> check this <@U0ALICE1>`,
+      `<!subteam^S0MODS01|@mods> <@${BOT_USER_ID}> check this`,
+      `<@${BOT_USER_ID}> check this <!here>`,
+    ]) {
+      stub.reset();
+      const before = corpus.queries.length;
+      const answer = await checkThread({ user: 'U0000007', text: 'McMaster says the story as reported is false' }, said);
+      expect(stub.callsOf('conversations.replies')).toHaveLength(1);
+      expect(corpus.queries.slice(before).join('\n')).toContain('McMaster says the story as reported is false');
+      expect(answer).toContain('Sources for');
+    }
   });
 });

@@ -46,6 +46,15 @@ function canManage(message: Message): boolean {
   }
 }
 
+/**
+ * Roles and broadcasts tagged next to factbot ("@mods @factbot check this", "@factbot check this
+ * @here") are not words of the request: left in, they made "check this" a quote search. Other
+ * users' mentions are removed by stripMentions.
+ */
+function withoutOtherMentions(text: string): string {
+  return text.replace(/<@&\d+>/g, ' ').replace(/(^|\s)@(everyone|here)\b/gi, ' ');
+}
+
 export async function handleMessage(deps: MentionDeps, client: Client, message: Message): Promise<void> {
   const me = client.user?.id;
   if (!me || message.author.bot || message.author.id === me || message.webhookId || message.system) return;
@@ -64,7 +73,7 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
   let reply: Reply;
   let call: AnswerCall;
   try {
-    const route = routeMessage(stripMentions(text), deps.services.commands);
+    const route = routeMessage(stripMentions(withoutOtherMentions(text)), deps.services.commands);
     if (route.type === 'check-thread') {
       const target = await checkTarget(message);
       if ('problem' in target) {

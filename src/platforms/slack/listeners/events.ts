@@ -60,12 +60,21 @@ export function registerEvents<S extends ServicesLike>(app: App, bot: SlackBot<S
     const teamId = (body as { team_id?: unknown }).team_id;
     const inv = invocation(mention.user, mention.channel, typeof teamId === 'string' ? teamId : undefined);
     const threadTs = mention.thread_ts ?? mention.ts;
-    const text = slackTextToPlain(mention.text, bot.botUserId);
+    const text = slackTextToPlain(withoutOtherMentions(mention.text), bot.botUserId);
 
     const reply = await answerMention(bot, inv, text, mention);
     const message = renderReply(reply, { share: false, more: true, ephemeral: false, codec: bot.codec });
     await replyInThread(bot, mention.channel, threadTs, mention.user, message);
   });
+}
+
+/**
+ * People and groups tagged next to factbot ("@factbot check this @alice", "@mods @factbot check
+ * this") are not words of the request: left in, "check this @U0ALICE" was searched as a quote
+ * instead of checking the thread. Broadcasts (`<!here>`) are dropped by slackTextToPlain.
+ */
+function withoutOtherMentions(text: string): string {
+  return text.replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ').replace(/<!subteam\^[A-Z0-9]+(?:\|[^>]*)?>/g, ' ');
 }
 
 async function answerMention<S extends ServicesLike>(bot: SlackBot<S>, inv: Invocation, text: string, mention: Mention): Promise<Reply> {
