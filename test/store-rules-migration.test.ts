@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { openStore, SqlStore } from '../src/store/index.js';
 import { pgDriver } from '../src/store/driver-pg.js';
@@ -9,7 +9,7 @@ import { pgliteDriver } from '../src/store/driver-pglite.js';
 import type { Driver, Queryable } from '../src/store/driver.js';
 import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
 import { article, quote } from './store-suite.js';
-import { clusterOf, NO_PLANS, PLANS, writeOldClusters, writeOldSpeakers } from './helpers/old-rules.js';
+import { clusterOf, dbOf, NO_PLANS, PLANS, writeOldClusters, writeOldSpeakers } from './helpers/old-rules.js';
 import { reclusterMembers } from '../src/store/clusters.js';
 
 /**
@@ -27,15 +27,27 @@ interface Place {
   drop(): Promise<void>;
 }
 
+/** One PGlite folder for the file, emptied for each test: creating one writes ~40 MB. */
+let pgliteDir: string | null = null;
+afterAll(() => {
+  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+});
+
 async function pglitePlace(): Promise<Place> {
-  const dir = mkdtempSync(join(tmpdir(), 'factbot-rules-'));
+  const dir = (pgliteDir ??= mkdtempSync(join(tmpdir(), 'factbot-rules-')));
+  let emptied = false;
   return {
-    open: () => openStore({ dataDir: dir }),
+    async open() {
+      const store = await openStore({ dataDir: dir });
+      if (!emptied) {
+        emptied = true;
+        await dbOf(store).exec('TRUNCATE statements, quote_keys, speaker_aliases, speakers, articles, changes RESTART IDENTITY CASCADE');
+      }
+      return store;
+    },
     // The folder's database without a store: openStore would start it, and the start migrates.
     driver: async () => pgliteDriver(await PGlite.create(join(dir, 'db', 'pgdata'))),
-    async drop() {
-      rmSync(dir, { recursive: true, force: true });
-    },
+    async drop() {},
   };
 }
 
