@@ -12,6 +12,7 @@
  *     databaseUrl?: string;    // default process.env.DATABASE_URL: PostgreSQL instead of PGlite
  *                              //   (the database must hold only this benchmark's corpus)
  *     catchUp?: number;        // statements added to the store after the index was saved (default 1000)
+ *     queries?: string[];      // also time these through the bot's whole search path (corpus_search)
  *     log?: (line: string) => void;  // progress lines (default: stderr)
  *   }): Promise<StartupResult>
  *
@@ -29,6 +30,12 @@
  *     step 2 again: the runtime restores the saved index and applies the change feed. That process
  *     closes the corpus, which saves the index, so the next call starts in step again (the store
  *     keeps growing by `catchUp` statements per call: `statements_in_store` says how many).
+ *
+ *  4. `corpus_search` (when `queries` are given): a fresh process opens the store as in step 2 and
+ *     runs every query through `CorpusRuntime.search` with a page of 5, the path `/quote`, the
+ *     console and `search --stdin --json` take: the index asked for 200 candidates, the word-by-word
+ *     widening when too few results have every word, ranking, the store's statements and each
+ *     result's corroboration. Ten queries warm it up first, as a running bot is.
  *
  * Result (seconds unless named otherwise; RSS of the measured process):
  *   StartupResult = {
@@ -49,7 +56,7 @@
  * CLI: `node --import tsx bench/startup.ts --size 100000 [--catch-up 1000] [--json]`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
@@ -63,6 +70,7 @@ export interface StartupOptions {
   cacheDir?: string;
   databaseUrl?: string;
   catchUp?: number;
+  queries?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -94,7 +102,20 @@ export interface StartupResult {
   fill: { cached: boolean; statements: number; s: number | null; statements_per_s: number | null; rebuild_s: number | null };
   ready: StartupRun;
   catch_up: StartupRun & { added_statements: number; add_s: number };
+  /** Per query through the bot's search path (step 4), in ms: wall and CPU time. */
+  corpus_search?: CorpusSearchRun;
   load_average: number;
+}
+
+export interface CorpusSearchRun {
+  queries: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  cpu_p50_ms: number;
+  cpu_p99_ms: number;
+  /** Queries that found at least one result. */
+  answered: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -127,6 +148,14 @@ export async function measureStoreStartup(opts: StartupOptions): Promise<Startup
   const catchUpRun = child<StartupRun>(common, ['--start', '--save']);
   log(`ready after ${added.added} new statements: ${round(catchUpRun.ready_s)} s, syncDataDir ${round(catchUpRun.sync_data_dir_s, 1)} s, RSS ${catchUpRun.rss_ready_mb} MB ready / ${catchUpRun.rss_mb} MB after; index saved in ${round(catchUpRun.save_s, 1)} s, peak RSS ${catchUpRun.rss_peak_mb} MB`);
 
+  let corpusSearch: CorpusSearchRun | undefined;
+  if (opts.queries?.length) {
+    const file = join(dataDir, 'bench-queries.json');
+    writeFileSync(file, JSON.stringify(opts.queries));
+    corpusSearch = child<CorpusSearchRun>(common, ['--search', file]);
+    log(`the bot's search path (${corpusSearch.queries} queries, page of 5): p50 ${round(corpusSearch.p50_ms, 1)} ms, p95 ${round(corpusSearch.p95_ms, 1)} ms, p99 ${round(corpusSearch.p99_ms, 1)} ms (CPU p50 ${round(corpusSearch.cpu_p50_ms, 1)}, p99 ${round(corpusSearch.cpu_p99_ms, 1)})`);
+  }
+
   return {
     size,
     engine: databaseUrl ? 'postgres' : 'pglite',
@@ -140,6 +169,7 @@ export async function measureStoreStartup(opts: StartupOptions): Promise<Startup
     },
     ready: roundRun(ready),
     catch_up: { ...roundRun(catchUpRun), added_statements: added.added, add_s: round(added.s) },
+    ...(corpusSearch ? { corpus_search: corpusSearch } : {}),
     load_average: round(os.loadavg()[0]!, 1),
   };
 }
@@ -344,6 +374,32 @@ async function startMode(dataDir: string, save: boolean): Promise<StartupRun> {
   return run;
 }
 
+async function searchMode(dataDir: string, queriesFile: string): Promise<CorpusSearchRun> {
+  const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as string[];
+  const { createCorpus } = await import('../src/corpus/index.js');
+  const store = await openBenchStore(dataDir);
+  const corpus = await createCorpus({ store, indexDir: join(dataDir, 'index') });
+  for (const q of queries.slice(0, 10)) await corpus.search(q, { limit: 5 });
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let answered = 0;
+  for (const q of queries) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const page = await corpus.search(q, { limit: 5 });
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    if (page.results.length) answered++;
+  }
+  await store.close();
+  const at = (xs: number[], p: number): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return round(s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0, 3);
+  };
+  return { queries: queries.length, p50_ms: at(wall, 0.5), p95_ms: at(wall, 0.95), p99_ms: at(wall, 0.99), cpu_p50_ms: at(cpu, 0.5), cpu_p99_ms: at(cpu, 0.99), answered };
+}
+
 async function childMain(argv: string[]): Promise<void> {
   const get = (name: string): string | undefined => {
     const i = argv.indexOf(name);
@@ -354,6 +410,7 @@ async function childMain(argv: string[]): Promise<void> {
   let out: unknown;
   if (argv.includes('--fill')) out = await fillMode(dataDir, size);
   else if (argv.includes('--add')) out = await addMode(dataDir, Number(get('--add')));
+  else if (argv.includes('--search')) out = await searchMode(dataDir, get('--search')!);
   else out = await startMode(dataDir, argv.includes('--save'));
   process.stdout.write(JSON.stringify(out) + '\n');
   // PGlite and pg leave nothing that must finish: do not wait on stray handles.

@@ -51,11 +51,15 @@ export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
  */
 export function byWordCoverage(ranked: RankedResult[], queryText: string, opts: { dropUncovered?: boolean } = {}): RankedResult[] {
   if (!contentWords(queryText).length || ranked.length < 2) return ranked;
-  const scored = ranked.map((r, i) => ({ r, i, c: coverageStep(r.statement, queryText) }));
+  const scored = ranked.map((r, i) => {
+    const share = coverage(queryText, ownFields(r.statement));
+    return { r, i, c: Math.floor(share * 4 + 1e-9), any: share > 0 };
+  });
   // fuse.js also matches the article title: "absolute right" in a headline brings every
   // statement of that article, none with the words. When some statement has them itself, the
-  // ones that have none of them (even misspelt) are noise for a quote lookup.
-  const kept = opts.dropUncovered && scored.some((x) => x.c > 0) ? scored.filter((x) => x.c > 0 || ownWordsIn(x.r.statement, queryText)) : scored;
+  // ones that have none of them (even misspelt) are noise for a quote lookup (a step of 0 can
+  // still have one of many words: it stays).
+  const kept = opts.dropUncovered && scored.some((x) => x.c > 0) ? scored.filter((x) => x.any) : scored;
   return kept.sort((a, b) => b.c - a.c || a.i - b.i).map((x) => x.r);
 }
 
@@ -63,11 +67,3 @@ function ownFields(s: IndexedStatement): string {
   return [s.text, s.quote ?? '', s.speaker ?? '', ...s.speakerAliases, s.outlet ?? ''].join(' ');
 }
 
-function coverageStep(s: IndexedStatement, queryText: string): number {
-  return Math.floor(coverage(queryText, ownFields(s)) * 4 + 1e-9);
-}
-
-/** Any of the query's content words in the statement's own fields (a step of 0 can still have one of many). */
-function ownWordsIn(s: IndexedStatement, queryText: string): boolean {
-  return coverage(queryText, ownFields(s)) > 0;
-}

@@ -21,22 +21,37 @@ export function nameKey(name: string): string {
 /** Damerau–Levenshtein (optimal string alignment), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  const n = b.length;
+  // Three rolling rows (the transposition looks two rows back), reused across calls: word
+  // coverage compares every word of every candidate statement, and fresh arrays per call were
+  // most of its cost.
+  if (rows[0]!.length < n + 1) for (let k = 0; k < 3; k++) rows[k] = new Int32Array(2 * (n + 1));
+  let back2 = rows[0]!;
+  let back1 = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= n; j++) back1[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
     let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-      rowMin = Math.min(rowMin, v);
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(back1[j]! + 1, cur[j - 1]! + 1, back1[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, back2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const spare = back2;
+    back2 = back1;
+    back1 = cur;
+    cur = spare;
   }
-  return d[a.length]![b.length]!;
+  return back1[n]!;
 }
+
+const rows: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 const TITLES = new Set([
   'president', 'vice', 'mr', 'mrs', 'ms', 'dr', 'sir', 'senator', 'sen', 'rep', 'governor', 'gov', 'minister',
