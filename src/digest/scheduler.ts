@@ -67,6 +67,9 @@ export interface SlotOutcome {
   error?: string;
 }
 
+/** Thrown inside a posting lane when the scheduler stops while a post waits its turn. */
+const STOPPED = Symbol('stopped');
+
 /** Counts work in flight so tests on a manual clock can wait until the scheduler has settled. */
 class Activity {
   private active = 0;
@@ -110,6 +113,13 @@ export class DigestScheduler {
   private waking = false;
   private wakeAgain = false;
   private readonly sleepers = new Set<() => void>();
+  /**
+   * One lane per platform: digest posts go out one at a time, and a Retry-After the platform gave
+   * any of them pauses all of them. Slack's limits hold for the whole workspace: with every due
+   * channel posting at once, each slot waiting out its own 429 alone, the others kept posting into
+   * the limit and then all retried at the same instant, until most had spent their attempts.
+   */
+  private readonly lanes = new Map<Platform, { tail: Promise<void>; queued: number; pausedUntil: number }>();
   /** Outcomes of the slots this process ran, newest last (tests and logs read them). */
   readonly outcomes: SlotOutcome[] = [];
 
@@ -332,19 +342,78 @@ export class DigestScheduler {
     let lastError = 'unknown error';
     for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
       try {
-        await poster.post(sub.channelId, reply);
+        await this.inLane(sub.platform, () => poster.post(sub.channelId, reply));
         return { attempts: attempt };
       } catch (err) {
+        if (err === STOPPED) {
+          return { attempts: attempt - 1, error: attempt === 1 ? 'factbot stopped before the digest could be posted' : `${lastError} (stopped before retrying)` };
+        }
         const retryable = err instanceof PostError ? err.retryable : true;
         lastError = err instanceof Error ? err.message : String(err);
-        if (!retryable || attempt === this.retry.attempts || this.stopped) return { attempts: attempt, error: lastError };
         const backoff = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** (attempt - 1));
         const retryAfter = err instanceof PostError && err.retryAfterMs ? Math.min(err.retryAfterMs, this.retry.maxRetryAfterMs) : 0;
+        if (retryAfter > 0) this.pause(sub.platform, retryAfter);
+        if (!retryable || attempt === this.retry.attempts || this.stopped) return { attempts: attempt, error: lastError };
         await this.sleep(Math.max(backoff, retryAfter));
         if (this.stopped) return { attempts: attempt, error: `${lastError} (stopped before retrying)` };
       }
     }
     return { attempts: this.retry.attempts, error: lastError };
+  }
+
+  private lane(platform: Platform): { tail: Promise<void>; queued: number; pausedUntil: number } {
+    let lane = this.lanes.get(platform);
+    if (!lane) {
+      lane = { tail: Promise.resolve(), queued: 0, pausedUntil: 0 };
+      this.lanes.set(platform, lane);
+    }
+    return lane;
+  }
+
+  /** Nothing more goes to this platform until its Retry-After has passed. */
+  private pause(platform: Platform, ms: number): void {
+    const lane = this.lane(platform);
+    lane.pausedUntil = Math.max(lane.pausedUntil, this.clock.now().getTime() + ms);
+  }
+
+  /**
+   * Runs one post in the platform's lane: after the posts queued before it, and after any pause
+   * the platform asked for. Throws STOPPED when the scheduler stops while it waits.
+   */
+  private async inLane<T>(platform: Platform, post: () => Promise<T>): Promise<T> {
+    const lane = this.lane(platform);
+    const previous = lane.tail;
+    const mustQueue = lane.queued > 0;
+    lane.queued++;
+    let release!: () => void;
+    lane.tail = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      if (mustQueue) await this.queueBehind(previous);
+      const wait = lane.pausedUntil - this.clock.now().getTime();
+      if (wait > 0 && !this.stopped) await this.sleep(wait);
+      if (this.stopped) throw STOPPED;
+      return await post();
+    } finally {
+      lane.queued--;
+      release();
+    }
+  }
+
+  /**
+   * Waits for the posts ahead in a lane. Meanwhile this work does not count as active (the one
+   * ahead may be waiting on the clock, as sleep() does), and it counts again, synchronously, as
+   * soon as its turn comes, before the one ahead can finish and leave.
+   */
+  private queueBehind(previous: Promise<void>): Promise<void> {
+    return new Promise((resolve) => {
+      void previous.then(() => {
+        this.activity.enter();
+        resolve();
+      });
+      this.activity.leave();
+    });
   }
 
   /** Waits on the clock; meanwhile this work does not count as active (see Activity.idle). */
