@@ -124,6 +124,25 @@ describe('renderReply', () => {
     expect(embedChars(m.embeds)).toBeGreaterThan(4000);
   });
 
+  it('fits long footers (outlets, other attributions) into each embed’s share, so no result is dropped unsaid (QA 7, F4)', () => {
+    const outlet = 'The Very Long Name of a Regional Newspaper Group and Its Many Affiliated Titles '.repeat(12);
+    const other = (n: number) => ({ speaker: `A senior administration official who spoke on condition of anonymity number ${n}`, articles: 2, outlets: [outlet, outlet] });
+    const items = Array.from({ length: 10 }, (_, i) =>
+      item({
+        statementId: `a:${i}`,
+        article: { ...article, outlet },
+        corroboration: { articles: 4, outlets: [outlet], firstOutlet: outlet, otherSpeakers: [other(1), other(2), other(3)] },
+      }),
+    );
+    const m = renderReply(reply(items));
+    withinLimits(m);
+    const shown = m.embeds.filter((e) => e.footer).length;
+    // Every result is shown, or the content says how many were not.
+    if (shown < 10) expect(m.content).toContain(`${10 - shown} more result`);
+    expect(shown).toBe(10);
+    for (const e of m.embeds) expect(e.description).toContain('came out tonight');
+  });
+
   it('keeps the content inside 2,000 characters, moving long text into an embed', () => {
     const m = renderReply(reply([item()], { text: 'long explanation '.repeat(200), notices: Array.from({ length: 40 }, (_, i) => `notice ${i} ${'n'.repeat(60)}`) }));
     withinLimits(m);

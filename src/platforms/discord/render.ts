@@ -132,12 +132,16 @@ export function corroborationText(item: ReplyItem): string {
 function itemEmbed(item: ReplyItem, budget: number, heading?: string): APIEmbed {
   const embed: APIEmbed = { color: COLORS[item.kind] };
   if (heading) embed.author = { name: plainText(heading, MAX_AUTHOR_NAME) };
-  embed.title = escapeMarkdown(item.article.title || item.article.id, MAX_EMBED_TITLE);
+  // Title and footer get at most a quarter of the embed's share each: a 2,000-character footer
+  // (long outlet names, several other attributions) in ten embeds passed the 6,000 of a message,
+  // and results were dropped to fit (QA 7, F4). The quote keeps the rest.
+  const share = Math.max(60, Math.floor(budget / 4));
+  embed.title = escapeMarkdown(item.article.title || item.article.id, Math.min(MAX_EMBED_TITLE, share));
   const url = safeUrl(item.article.url, MAX_EMBED_URL);
   if (url) embed.url = url;
   const footerParts = [KIND_LABEL[item.kind], corroborationText(item)];
   if (item.article.outlet) footerParts.push(item.article.outlet);
-  embed.footer = { text: plainText(footerParts.join(' · '), MAX_FOOTER_TEXT) };
+  embed.footer = { text: plainText(footerParts.join(' · '), Math.min(MAX_FOOTER_TEXT, share)) };
   const ts = isoDate(item.article.published);
   if (ts) embed.timestamp = ts;
 
@@ -230,12 +234,17 @@ export function renderReply(reply: Reply): RenderedMessage {
     return itemEmbed(p.item, perEmbed, p.heading);
   });
   if (reply.isError) for (const e of embeds) e.color = COLORS.error;
-  // The per-embed budget makes this unreachable; it guards the hard limit against future edits.
-  while (embeds.length && embeds.reduce((n, e) => n + embedLength(e), 0) > MAX_EMBED_TOTAL) embeds.pop();
+  // The per-embed budget should make this unreachable; it guards the hard limit, and whatever it
+  // drops is counted in the note rather than disappearing.
+  let dropped = 0;
+  while (embeds.length && embeds.reduce((n, e) => n + embedLength(e), 0) > MAX_EMBED_TOTAL) {
+    embeds.pop();
+    if (kept[embeds.length]?.kind === 'item') dropped++;
+  }
 
   const lines = [title];
   if (text && textInContent) lines.push(text);
-  lines.push(...headerLines(reply, omittedItems));
+  lines.push(...headerLines(reply, omittedItems + dropped));
   let content = lines.join('\n');
   if (content.length > MAX_CONTENT) content = escapeFitContent(lines);
   return { content, embeds };
