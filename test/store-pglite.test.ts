@@ -103,3 +103,37 @@ describe('planner statistics on PGlite (no autovacuum)', () => {
     }
   }, 60_000);
 });
+
+describe('planner statistics on PGlite at start', () => {
+  it('analyses a store whose statistics are missing or a fifth out of date when it opens, and not otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factbot-analyze-'));
+    const batch = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const id = `bulk${from + i}`;
+        return { article: article(id), statements: Array.from({ length: 50 }, (_, j) => plain(`Line ${j} of ${id}.`)) };
+      });
+    const open = async () => {
+      const store = await openStore({ dataDir: dir });
+      return { store, runs: (store as unknown as { analyzeRuns: number }).analyzeRuns };
+    };
+    try {
+      let { store, runs } = await open();
+      expect(runs).toBe(0); // empty: nothing to analyse
+      await store.upsertArticles!(batch(0, 20)); // 1 000 statements: below the per-process threshold
+      expect((store as unknown as { analyzeRuns: number }).analyzeRuns).toBe(0);
+      await store.close();
+      ({ store, runs } = await open());
+      expect(runs).toBe(1); // never analysed
+      await store.close();
+      ({ store, runs } = await open());
+      expect(runs).toBe(0); // statistics are current
+      await store.upsertArticles!(batch(20, 10)); // half as many again
+      await store.close();
+      ({ store, runs } = await open());
+      expect(runs).toBe(1);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
