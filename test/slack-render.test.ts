@@ -298,6 +298,18 @@ describe('highlights', () => {
   });
 });
 
+describe('highlights in a quote with runs of white space (QA 7, F6)', () => {
+  it('bold the matched words, not the letters their offsets reach once the spaces are collapsed', () => {
+    const quote = '  We will\n    rebuild the  pier 🏗️ before\t\twinter';
+    const at = (w: string): [number, number] => [quote.indexOf(w), quote.indexOf(w) + w.length];
+    const m = renderReply(reply([item(1, quote, { highlights: [at('pier'), at('winter')] })]), { share: false, more: false, ephemeral: true });
+    const quoteLine = (m.blocks[1] as { text: { text: string } }).text.text.split('\n')[0]!;
+    expect(quoteLine).toBe('> “We will rebuild the *pier* 🏗️ before *winter*”');
+    // No half of a surrogate pair anywhere.
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(JSON.stringify(m.blocks).replace(/\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}/g, ''))).toBe(false);
+  });
+});
+
 describe('escaping', () => {
   it('escapes &, < and > and neutralises broadcasts and links', () => {
     const out = escapeMrkdwn('a & b <!channel> <@U123> @here @Everyone see http://x.example and www.y.example');

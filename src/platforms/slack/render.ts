@@ -189,15 +189,44 @@ function articleLine(article: ArticleRef): string {
   return bits.join(' · ');
 }
 
+/**
+ * The quote as it is shown (white space collapsed, trimmed), with its highlights moved along: they
+ * are offsets into the quote as stored, and a line break plus indentation before a matched word
+ * put the bold on the wrong letters (and could start it inside an emoji).
+ */
+function collapseSpace(text: string, ranges: readonly Range[]): { text: string; ranges: Array<[number, number]> } {
+  const at: number[] = new Array<number>(text.length + 1);
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    at[i] = out.length;
+    if (/\s/.test(c)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) {
+      out += ' ';
+      space = false;
+      at[i] = out.length;
+    }
+    out += c;
+  }
+  at[text.length] = out.length;
+  const clip = (n: number) => at[Math.max(0, Math.min(text.length, n))]!;
+  return { text: out, ranges: ranges.map(([s, e]) => [clip(s), clip(e)] as [number, number]).filter(([s, e]) => e > s) };
+}
+
 /** The two blocks of one statement: the quote with its speaker, then its article and corroboration. */
 export function renderItem(item: ReplyItem): SlackBlock[] {
   const who = attribution(item);
-  const quoteText = fitRendered(item.quote.replace(/\s+/g, ' ').trim(), MAX_SECTION_TEXT - who.length - 1, (raw) => {
+  const shown = collapseSpace(item.quote, item.highlights);
+  const quoteText = fitRendered(shown.text, MAX_SECTION_TEXT - who.length - 1, (raw) => {
     // Only a direct quote is the speaker's words throughout; a partly quoted clause keeps its own
     // inner quote marks and is not wrapped as if verbatim.
     const open = item.kind === 'direct' ? '“' : '';
     const close = open ? '”' : '';
-    return `> ${open}${boldQuote(raw, item.highlights)}${close}`;
+    return `> ${open}${boldQuote(raw, shown.ranges)}${close}`;
   });
   const article = mrkdwn(`${articleLine(item.article)} · ${corroborationText(item)}`);
   const sentence = inContext(item);
