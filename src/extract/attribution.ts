@@ -104,8 +104,55 @@ function representedBy(prep: Token, before: Token | undefined, after: Token | un
   return prep.lo === 'to' && isWord(before) && (POSTMOD_ADJ.has(before.lo) || /^(closest|near|loyal)$/.test(before.lo) || (isPersonNoun(before.lo) && !isCapWord(before)));
 }
 
-/** Scan a noun phrase leftwards ending at token `end`; returns its first token index or -1. */
+/** Adjectives of the anonymous source's formula: "a person familiar with …", "officials briefed on …". */
+const SOURCE_ADJ = /^(familiar|close|closest|briefed|knowledgeable|involved)$/;
+/** Prepositions that open the object of such a formula. */
+const SOURCE_PREP = /^(with|to|on|in|about)$/;
+
+/**
+ * The start of an anonymous source's phrase that ends at `end` with the object of its formula: "A person
+ * familiar with the planning for Thursday's meeting", "people with direct knowledge of the mayor's
+ * thinking". The object may hold anything a noun phrase holds (determiners, possessives, -ing nouns,
+ * prepositions); a verb, a relative word or punctuation in it means it is no such phrase. -1 if none.
+ */
+function sourceFormulaStart(toks: readonly Token[], end: number): number {
+  for (let m = end - 1; m >= 1 && end - m <= 12; m--) {
+    const t = toks[m];
+    if (!isWord(t) || AUX.has(t.lo) || BE.has(t.lo) || /^(that|which|who|whom|whose|and|but|or|as|when|while|if|because)$/.test(t.lo)) return -1;
+    let person = -1;
+    if (SOURCE_ADJ.test(t.lo) && isWord(toks[m + 1]) && SOURCE_PREP.test(toks[m + 1]!.lo)) person = m - 1;
+    else if (t.lo === 'knowledge' && toks[m + 1]?.lo === 'of') {
+      let w = m - 1;
+      if (isWord(toks[w]) && /^(direct|first-hand|firsthand|intimate|detailed|personal|some|deep|inside)$/.test(toks[w]!.lo)) w--;
+      if (toks[w]?.lo === 'with') person = w - 1;
+    }
+    if (person < 0) continue;
+    const head = toks[person];
+    if (!isWord(head) || !(isPersonNoun(head.lo) || /^(someone|somebody|anyone|one|those|others)$/.test(head.lo))) return -1;
+    return scanLeftNPInner(toks, person);
+  }
+  return -1;
+}
+
+/**
+ * Scan a noun phrase leftwards ending at token `end`; returns its first token index or -1. A phrase that
+ * is the object of a preposition ("… for Thursday's meeting") is no subject: when an anonymous source's
+ * formula governs it, the whole source phrase is returned ("A person familiar with the planning for
+ * Thursday's meeting (says)").
+ */
 export function scanLeftNP(toks: readonly Token[], end: number): number {
+  const s = scanLeftNPInner(toks, end);
+  const head = toks[end];
+  // ("Calder's thinking (said)": an -ing noun after a possessive heads a phrase only inside a source's formula)
+  const possessedIng = isWord(head) && !isCapWord(head) && /[’']s$/.test(toks[end - 1]?.t ?? '') && /\p{Ll}ing$/u.test(head.t) && !npWord(head);
+  const object = s > 0 && isWord(toks[s - 1]) && (NP_PREPS.has(toks[s - 1]!.lo) || PP_ONLY.has(toks[s - 1]!.lo));
+  if ((s >= 0 && !object && !possessedIng) || s > end) return s;
+  const f = sourceFormulaStart(toks, end);
+  if (f >= 0) return f;
+  return possessedIng && s >= end - 2 ? -1 : s;
+}
+
+function scanLeftNPInner(toks: readonly Token[], end: number): number {
   let j = end;
   const head = toks[j];
   if (!isWord(head)) return -1;
@@ -124,7 +171,10 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
   // a speech noun heading the phrase: "a new Washington Post report (claims)", "his statement (said)"
   const prevOfHead = toks[j - 1];
   const speechNoun = speechVerb(head.lo)?.lemma === head.lo && (isCapWord(prevOfHead) || (isWord(prevOfHead) && (isDeterminer(prevOfHead.lo) || /[’']s$/.test(prevOfHead.t))));
-  if (!capHead && !npWord(head) && !speechNoun) return -1;
+  // an -ing noun after a possessive heads the phrase: "a person familiar with Calder's thinking (said)", "the
+  // mayor's reasoning" (a participle is never possessed; scanLeftNP keeps it only inside a source's formula)
+  const possessed = !capHead && isWord(prevOfHead) && /[’']s$/.test(prevOfHead.t) && /\p{Ll}ing$/u.test(head.t) && !STOP.has(head.lo) && !AUX.has(head.lo);
+  if (!capHead && !npWord(head) && !speechNoun && !possessed) return -1;
   let first = j;
   j--;
   let n = 1;
@@ -206,6 +256,20 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
       while (k >= 0 && isWord(toks[k]) && !isDeterminer(toks[k]!.lo) && (npWord(toks[k]!) || isCapWord(toks[k])) && j - k < 6) k--;
       if (k >= 0 && isWord(toks[k]) && /^(the|a|an)$/.test(toks[k]!.lo) && k < j - 1 && isPersonNoun(toks[j - 1]!.lo)) return k;
       break;
+    }
+    // "a person with (direct) knowledge of Calder's plans", "officials with knowledge of the talks": the anonymous
+    // source's formula; the possessor or the thing known is only the object of "of"
+    if (!capHead && t.lo === 'of' && isWord(toks[j - 1]) && toks[j - 1]!.lo === 'knowledge') {
+      let w = j - 2;
+      if (isWord(toks[w]) && /^(direct|first-hand|firsthand|intimate|detailed|personal|some|deep|inside)$/.test(toks[w]!.lo)) w--;
+      const who = toks[w - 1];
+      if (isWord(toks[w]) && toks[w]!.lo === 'with' && isWord(who) && (isPersonNoun(who.lo) || /^(someone|somebody|anyone|one|those|others)$/.test(who.lo))) {
+        j = w - 1;
+        n += 3;
+        first = j;
+        j--;
+        continue;
+      }
     }
     if (!capHead && (NP_PREPS.has(t.lo) || representedBy(t, toks[j - 1], toks[j + 1])) && isWord(toks[j - 1]) && (isPersonNoun(toks[j - 1]!.lo) || POSTMOD_ADJ.has(toks[j - 1]!.lo))) {
       j--;

@@ -273,6 +273,9 @@ function parseMentionUncached(phrase: string): ParsedMention {
   if (pron) {
     return { mention, name: null, role: null, kind: 'pronoun', gender: pron.gender, plural: pron.plural, head: lower, words: [lower], definite: true };
   }
+  // "Someone with knowledge of …", "Nobody at the council": an indefinite pronoun opening the sentence is no name
+  const indefinite = /^(Someone|Somebody|Anyone|Anybody|Everyone|Everybody|Nobody)(?=\s)/.exec(mention);
+  if (indefinite) return { ...parseMention(indefinite[1]!.toLowerCase() + mention.slice(indefinite[1]!.length)), mention };
   // "Critics", "Officials", "Analysts" opening a sentence: a plural noun, capitalised, is a group, not a name
   if (/^\p{Lu}\p{Ll}+s$/u.test(mention) && !/ss$/.test(lower) && isPersonNoun(lower) && !PERSON_NOUNS.has(lower)) {
     return { mention, name: null, role: null, kind: 'group', gender: null, plural: true, head: lower.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1'), words: [lower], definite: false };
@@ -313,6 +316,8 @@ function parseMentionUncached(phrase: string): ParsedMention {
     // "an aide to Mayor Ruth Calder", "a spokeswoman for Calder": the name is the object of a preposition
     // after the person noun that heads the phrase; the representative speaks, not the person named
     if (representative(ws)) return;
+    // "… in Chappaqua, N.Y.", "…, Calif.": a state's abbreviation set off by a comma names a place, not a person
+    if (index > 0 && ws.length === 1 && /^(?:\p{Lu}\.){2,}$|^\p{Lu}\p{Ll}{1,4}\.$/u.test(ws[0]!)) return;
     const split = splitRoleName(ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || isCap(w)));
     if (split.name.length === 0) return;
     const pure = split.role.every((w) => isCap(w)) && !looksLikeOrg(split.name);
@@ -382,6 +387,13 @@ function representative(ws: readonly string[]): boolean {
     // a capitalised singular is a title ("Secretary of State"); a plural opening the sentence is not ("Officials at Google")
     if (isCap(before) && (i - 1 > 0 || !/[^s]s$/.test(b))) continue;
     if (PERSON_NOUNS.has(b) || PERSON_NOUNS.has(b.replace(/(ie)s$/, 'y').replace(/([^s])s$/, '$1')) || /^(close|closest|near|familiar|loyal)$/.test(b)) return true;
+  }
+  // an anonymous source's formula, whatever its object: "Federal officials familiar with the server taken
+  // from Mrs. Clinton's house in Chappaqua" (the names in the object are not the speaker)
+  for (let i = 1; i + 1 < ws.length; i++) {
+    const w = lowerNoDot(ws[i]!);
+    const formula = (/^(familiar|close|closest|briefed|involved|knowledgeable)$/.test(w) && /^(with|to|on|in|about)$/.test(lowerNoDot(ws[i + 1]!))) || (w === 'with' && /^knowledge$/.test(lowerNoDot(ws[i + 1]!))) || (w === 'with' && lowerNoDot(ws[i + 2] ?? '') === 'knowledge');
+    if (formula && isPersonNoun(lowerNoDot(ws[i - 1]!))) return true;
   }
   return false;
 }

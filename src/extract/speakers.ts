@@ -87,7 +87,8 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const participle = listed ? null : /^(\S+(?:\s+\S+){0,4}?)\s+\p{Ll}+(?:ing|ed)\b/u.exec(seg);
   // (Not after a possessive: "a person familiar with Calder's thinking" is a noun, not a clause.)
   // (Nor a noun in -ing or -ed: "a court filing by the prosecutor", "a Pentagon briefing", "a sealed ruling".)
-  const nounIng = participle ? ING_NOUNS.test(/(\p{Ll}+)$/u.exec(participle[0])![1]!) : false;
+  // (nor the source's own formula: "officials briefed on the talks", "people involved in the planning")
+  const nounIng = participle ? ING_NOUNS.test(/(\p{Ll}+)$/u.exec(participle[0])![1]!) || /\s(briefed|involved)$/.test(participle[0]) : false;
   const first = participle && !nounIng && !/\b(the|a|an)$/i.test(participle[1]!) && !/['’]s$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
   const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
