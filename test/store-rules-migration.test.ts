@@ -191,3 +191,28 @@ rulesMigration('stored rules migration on PGlite', pglitePlace);
 const url = testDatabaseUrl();
 if (!url) console.log(`store-rules-migration: PostgreSQL skipped: ${testDatabaseSkipReason()}`);
 if (url) rulesMigration('stored rules migration on PostgreSQL', () => postgresPlace(url));
+
+describe.skipIf(!url)('stored rules migration on PostgreSQL, two processes starting at once', () => {
+  it('corrects the store once: the second waits for the write lock, then finds the stamps', async () => {
+    const place = await postgresPlace(url);
+    try {
+      const old = await place.open();
+      await writeOldClusters(old);
+      await writeOldSpeakers(old);
+      const before = await old.currentSeq();
+      await old.close();
+      const [a, b] = await Promise.all([place.open(), place.open()]);
+      try {
+        // One change for the speakers, one for the clusters, whoever ran them.
+        expect(await a.currentSeq()).toBe(before + 2);
+        expect(await b.clusterSizes()).toEqual(new Map([['c1:0', 3], ['s1:0', 2]]));
+        expect((await b.getStatements('bare'))[0]!.speaker).toBe('Reed');
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    } finally {
+      await place.drop();
+    }
+  });
+});
