@@ -253,12 +253,28 @@ function timeZones(): string[] {
   }
 }
 
+/**
+ * The first `max` UTF-16 units of a choice, ending at a word boundary when one is near (a quote
+ * picked from the list is searched as its value: "as reported is fal" is a worse query than "as
+ * reported is"), never between the halves of a surrogate pair (an emoji cut in two is invalid
+ * text, which a platform may refuse with the whole list).
+ */
+export function cutChoice(text: string, max: number, ellipsis = ''): string {
+  if (text.length <= max) return text;
+  let end = max - ellipsis.length;
+  const space = text.lastIndexOf(' ', end);
+  if (space > end * 0.7) end = space;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end).trimEnd() + ellipsis;
+}
+
 function fit(choices: AutocompleteChoice[]): AutocompleteChoice[] {
   const seen = new Set<string>();
   const out: AutocompleteChoice[] = [];
   for (const c of choices) {
-    const name = c.name.length > MAX_CHOICE_CHARS ? `${c.name.slice(0, MAX_CHOICE_CHARS - 1)}…` : c.name;
-    const value = c.value.slice(0, MAX_CHOICE_CHARS);
+    const name = cutChoice(c.name, MAX_CHOICE_CHARS, '…');
+    const value = cutChoice(c.value, MAX_CHOICE_CHARS);
     if (!name.trim() || !value.trim() || seen.has(value)) continue;
     seen.add(value);
     out.push({ name, value });

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { AutocompleteChoice, CommandArgs, CommandDefinition, CommandOption, Invocation } from '../../domain/command.js';
 import { errorReply, type Reply } from '../../domain/reply.js';
-import { autocomplete, checkClaims, findCommand, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
+import { autocomplete, checkClaims, cutChoice, findCommand, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
 import { log } from '../../log.js';
 import { EXPIRED_TEXT, messageBody, type AnswerCall } from './answers.js';
 import { FIND_SOURCES, PRIVATE_OPTION, SOURCES_COMMAND, discordName } from './application-commands.js';
@@ -241,7 +241,7 @@ async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteIn
   const seen = new Set<string | number>();
   for (const c of choices) {
     const name = plainText(c.name, MAX_CHOICE_NAME).trim();
-    const value = integer ? Number(c.value) : c.value.slice(0, MAX_CHOICE_VALUE);
+    const value = integer ? Number(c.value) : cutChoice(c.value, MAX_CHOICE_VALUE);
     if (!name || value === '' || (integer && !Number.isInteger(value)) || seen.has(value)) continue;
     seen.add(value);
     out.push({ name, value });
