@@ -7,6 +7,7 @@
  * fine, "his report" is not a cue), and belief verbs never attribute words.
  */
 import { requiredParticles, speechVerb } from './cues.js';
+import { FOREIGN_ACCORDING, FOREIGN_DETERMINERS, FOREIGN_PARTICIPLES, FOREIGN_PRONOUNS, FOREIGN_VERBS } from './foreign-cues.js';
 import { isDeterminer, isOrgNoun, isPersonNoun, looksLikePersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
 import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
 import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
@@ -30,6 +31,8 @@ export interface Attribution {
   relativeEnd?: number;
   /** The speaker phrase is a possessor (`"…," was Quill's reply`): its "'s" is no part of the name. */
   possessor?: boolean;
+  /** A pronoun of another language ("dit-il", "sagte er"): as written, and the English one it agrees as. */
+  pronoun?: { written: string; as: string };
 }
 
 const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
@@ -408,6 +411,43 @@ export function nominalAfterQuote(toks: readonly Token[], i: number): Attributio
   return { cue: toks[n]!.t, cueIndex: i, cueEnd: f, speaker: { from, to }, form: 'inverted', outletPhrase: null, strong: true };
 }
 
+/**
+ * An attribution in another language right after a quote (see foreign-cues.ts): `"…", a déclaré Jean
+ * Dupont`, `"…", sagte Jutta Müller`, `"…", dijo el alcalde`, `"…", dit-il`, `"…", a-t-elle ajouté`, `"…",
+ * sagte er`, `"…", selon le ministère`. The speaker is the name or description after the verb, or the
+ * pronoun (resolved as the English one would be); `i` is the token right after the quote and its comma.
+ */
+function foreignAfterQuote(toks: readonly Token[], i: number): Attribution | null {
+  const t = toks[i];
+  if (!isWord(t)) return null;
+  const lo = t.lo;
+  let cueEnd = i;
+  let pronoun: string | null = null;
+  // "dit-il", "explique-t-elle", "a-t-il (déclaré)": the pronoun is glued to the verb
+  const glued = /^(.+?)(?:-t)?-(il|elle|ils|elles)$/u.exec(lo);
+  const verb = glued ? glued[1]! : lo;
+  if (glued) pronoun = glued[2]!;
+  const according = FOREIGN_ACCORDING.test(verb);
+  if (!according && !FOREIGN_VERBS.has(verb)) {
+    const participles = FOREIGN_PARTICIPLES.get(verb);
+    if (!participles || !isWord(toks[i + 1]) || !participles.has(toks[i + 1]!.lo)) return null;
+    cueEnd = i + 1;
+  }
+  const cue = toks.slice(i, cueEnd + 1).map((x) => x.t).join(' ');
+  const base = { cue, cueIndex: i, cueEnd, outletPhrase: null, strong: true } as const;
+  if (pronoun) return { ...base, speaker: { from: i, to: i }, form: 'inverted', pronoun: { written: pronoun, as: FOREIGN_PRONOUNS.get(pronoun)! } };
+  const from = cueEnd + 1;
+  const nx = toks[from];
+  if (!isWord(nx)) return null;
+  // "sagte er", "sagte sie"
+  const own = FOREIGN_PRONOUNS.get(nx.lo);
+  if (own && !according && (nx.lo === 'er' || nx.lo === 'sie')) return { ...base, speaker: { from, to: from }, form: 'inverted', pronoun: { written: nx.t, as: own } };
+  if (!isCapWord(nx) && !FOREIGN_DETERMINERS.test(nx.lo)) return null;
+  const to = scanRightNP(toks, from);
+  if (to < from) return null;
+  return { ...base, speaker: { from, to }, form: according ? 'according' : 'inverted' };
+}
+
 /** Whether the verb at `i` is negated by "not", "n't" or "never" among its auxiliaries. */
 function negated(toks: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
@@ -771,7 +811,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // `"…," came the reply from Bob Quill`: a noun of speech after the quote names the speaker
     if ((isQuote(toks[i - 1]) || ((isComma(toks[i - 1]) || isDash(toks[i - 1])) && isQuote(toks[i - 2])))) {
-      const nominal = nominalAfterQuote(toks, i);
+      const nominal = nominalAfterQuote(toks, i) ?? foreignAfterQuote(toks, i);
       if (nominal) {
         if (nominal.speaker) out.push(nominal);
         // (the noun is no verb of its own: "came the swift reply" has no subject "came the swift")

@@ -55,7 +55,8 @@ function canOpen(text: string, m: Mark, lineStart: number): boolean {
   if (m.dir === -1) return false;
   const prev = m.at > lineStart ? text[m.at - 1] : undefined;
   const next = text[m.at + m.len];
-  if (isSpace(next) && m.at + m.len < text.length && next !== undefined) return false;
+  // (French typography sets guillemets off with spaces: « Ce n'est pas vrai »)
+  if (isSpace(next) && m.at + m.len < text.length && next !== undefined && text[m.at] !== '\u00ab') return false;
   // `said,"Look, …"`: a mark glued to a comma or colon opens when a word follows it
   if ((prev === ',' || prev === ';') && isWordChar(next)) return true;
   // `… in the Middle East."We were never told,"`: scraped text glues a new sentence's quote to the last one's end

@@ -39,11 +39,11 @@ export function clauseSubject(text: string, toks: readonly Token[], a: Attributi
 export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
   const r = a.speaker!;
   // ("was Quill's reply": the possessor speaks, without its "'s")
-  const mentionText = a.possessor ? phrase(text, toks, r).replace(/[’']s$/, '') : phrase(text, toks, r);
+  const mentionText = a.pronoun ? a.pronoun.written : a.possessor ? phrase(text, toks, r).replace(/[’']s$/, '') : phrase(text, toks, r);
   const pos = toks[r.from]!.start;
   // ("was his reply": a possessive pronoun is the pronoun)
   const possessivePronoun = a.possessor ? ({ his: 'he', her: 'she', their: 'they' } as Record<string, string>)[mentionText.toLowerCase()] : undefined;
-  let m: ParsedMention = parseMention(possessivePronoun ?? mentionText);
+  let m: ParsedMention = parseMention(a.pronoun?.as ?? possessivePronoun ?? mentionText);
   // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
     m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: mentionText.toLowerCase().replace(/s$/, ''), definite: false };
