@@ -108,4 +108,42 @@ describe('digests to many channels under a platform-wide rate limit', () => {
     expect(runs.filter((r) => r.status === 'failed')).toHaveLength(2);
     expect(slack.callsIntoLimit).toBe(0);
   });
+
+  it('reads the corpus-wide figures once for all the channels due at the same minute, not once per channel', async () => {
+    const clock = new ManualClock('2026-03-16T07:00:00Z');
+    const store = new FakeDigestStore();
+    const corpus = store.asCorpus();
+    // The whole-corpus reads of a digest: cluster sizes (a scan of every statement) and speakers.
+    let sizeReads = 0;
+    let speakerReads = 0;
+    const sizes = store.clusterSizes.bind(store);
+    store.clusterSizes = () => {
+      sizeReads++;
+      return sizes();
+    };
+    const speakers = corpus.speakers.bind(corpus);
+    corpus.speakers = () => {
+      speakerReads++;
+      return speakers();
+    };
+    const services = servicesFor(store.asStore(), corpus, clock);
+    const slack = new RateLimitedPoster('slack', clock, 100, 10_000);
+    const rt = await startDigests({
+      services,
+      posters: [slack],
+      config: { timezone: 'Europe/Berlin', digest: { schedules: [], postEmpty: false } },
+      clock,
+      resyncMs: 6 * 60 * 60_000,
+    });
+    running.push(rt);
+    for (let i = 1; i <= 12; i++) {
+      const inv: Invocation = { platform: 'slack', userId: 'U1', channelId: `C-desk-${i}`, teamId: 'T1', subcommand: 'subscribe' };
+      await runCommand(services, inv, 'digest', { schedule: 'daily 09:00' });
+    }
+    store.addArticle({ id: 'a', title: 'Harbour to close', outlet: 'AP' }, [{ quote: 'We will rebuild the pier before winter', speaker: 'Tom Pike' }]);
+    await advanceTo(clock, [rt], '2026-03-16T12:00:00Z');
+    expect(slack.posted).toHaveLength(12);
+    expect(sizeReads).toBe(1);
+    expect(speakerReads).toBe(1);
+  });
 });

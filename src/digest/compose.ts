@@ -233,9 +233,15 @@ export interface GatheredDigest {
   coveredUntil: Date | null;
 }
 
+/** The reads a digest makes (the scheduler shares the corpus-wide ones between channels). */
+export interface GatherDeps {
+  corpus: Pick<Corpus, 'articlesSince' | 'speakers' | 'corroboration'>;
+  store: Pick<Store, 'clusterSizes' | 'getStatements'>;
+}
+
 /** Reads what `composeDigest` needs: articles ingested strictly after `since`, and their statements. */
 export async function gatherDigest(
-  deps: { corpus: Corpus; store: Store },
+  deps: GatherDeps,
   since: Date | null,
   timezone: string,
 ): Promise<GatheredDigest> {

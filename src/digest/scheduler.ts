@@ -6,7 +6,7 @@ import { PostError } from '../platforms/types.js';
 import type { Store, Subscription } from '../store/types.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { MAX_TIMER_MS, type Clock } from './clock.js';
-import { composeDigest, firstDigestFloor, gatherDigest } from './compose.js';
+import { composeDigest, firstDigestFloor, gatherDigest, type GatherDeps, type GatheredDigest } from './compose.js';
 import { onSubscriptionsChanged } from './events.js';
 import { latestSlot, nextSlot } from './schedule.js';
 
@@ -198,6 +198,8 @@ export class DigestScheduler {
     }
     for (const id of [...this.subs.keys()]) if (!seen.has(id)) this.subs.delete(id);
 
+    // One set of corpus-wide reads for every slot this wake starts (see sharedReads).
+    const reads = this.sharedReads();
     for (const state of this.subs.values()) {
       if (state.running || this.stopped) continue;
       if (state.handledUntil === null) {
@@ -220,7 +222,7 @@ export class DigestScheduler {
         state.handledUntil = due;
         state.running = true;
         this.activity.enter();
-        void this.runSlot(state, due, previous).finally(() => {
+        void this.runSlot(state, due, previous, reads).finally(() => {
           state.running = false;
           this.activity.leave();
         });
@@ -262,7 +264,42 @@ export class DigestScheduler {
     }, delay);
   }
 
-  private async runSlot(state: SubState, slot: Date, previous: Date | null): Promise<void> {
+  /**
+   * The reads of the slots one wake starts, shared: every channel due at the same minute read the
+   * whole corpus's cluster sizes (a scan of every statement) and speakers for itself, and its digest
+   * again when another channel's covered the same period. On the embedded database those reads run
+   * on the main thread, so a hundred channels at 09:00 held up every answer meanwhile.
+   */
+  private sharedReads(): { deps: GatherDeps; gather(since: Date | null, timezone: string): Promise<GatheredDigest> } {
+    let sizes: ReturnType<Store['clusterSizes']> | undefined;
+    let speakers: ReturnType<Corpus['speakers']> | undefined;
+    const deps: GatherDeps = {
+      corpus: {
+        articlesSince: (since, limit) => this.corpus.articlesSince(since, limit),
+        corroboration: (statement) => this.corpus.corroboration(statement),
+        speakers: () => (speakers ??= this.corpus.speakers()),
+      },
+      store: {
+        clusterSizes: () => (sizes ??= this.store.clusterSizes()),
+        getStatements: (articleId) => this.store.getStatements(articleId),
+      },
+    };
+    const digests = new Map<string, Promise<GatheredDigest>>();
+    return {
+      deps,
+      gather(since, timezone) {
+        const key = `${since?.toISOString() ?? 'all'} ${timezone}`;
+        let gathered = digests.get(key);
+        if (!gathered) {
+          gathered = gatherDigest(deps, since, timezone);
+          digests.set(key, gathered);
+        }
+        return gathered;
+      },
+    };
+  }
+
+  private async runSlot(state: SubState, slot: Date, previous: Date | null, reads: ReturnType<DigestScheduler['sharedReads']>): Promise<void> {
     const sub = state.sub;
     const log = this.log.child({ subscription: sub.id, slot: slot.toISOString() });
     let claimed: boolean;
@@ -285,7 +322,7 @@ export class DigestScheduler {
     try {
       const lastPosted = await this.store.lastDigestRun(sub.id, { postedOnly: true });
       since = lastPosted ? new Date(lastPosted.coveredUntil) : this.contentFloor(sub);
-      const gathered = await gatherDigest({ corpus: this.corpus, store: this.store }, since, sub.timezone);
+      const gathered = await reads.gather(since, sub.timezone);
       const composed = composeDigest({ ...gathered.input, sinceLastDigest: lastPosted !== null }, { postEmpty: this.postEmpty });
       const coveredUntil = gathered.coveredUntil ?? since ?? slot;
       if (!composed.reply) {
