@@ -59,6 +59,35 @@ describe('proven top tens', () => {
   });
 });
 
+describe('a proven top few within a longer list (SearchOptions.prove)', () => {
+  it('has the exhaustive top ten first, and stops earlier than proving the whole list', () => {
+    const corpus = generateCorpus({ size: 1200, seed: 53, vocabulary: 1500, speakers: 60, outlets: 25 });
+    const index = new FastIndex();
+    index.add(corpus.statements);
+    let proven = 0;
+    let cheaper = 0;
+    for (const text of makeQueries(corpus, 90, 54).map((q) => q.text)) {
+      const q = parseQuery(text);
+      const whole = index.search(q, { limit: 60 }, TIGHT);
+      const wholeEvaluated = index.lastEvaluated;
+      const got = index.search(q, { limit: 60, prove: 10 }, TIGHT);
+      expect(got.length).toBeLessThanOrEqual(60);
+      const scores = got.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      if (!index.lastStage.endsWith(':proven')) continue;
+      proven++;
+      if (index.lastEvaluated < wholeEvaluated) cheaper++;
+      const want = index.search(q, { limit: 10 }, EXHAUSTIVE_TUNING);
+      expect({ text, hits: got.slice(0, 10).map((h) => [h.id, h.score]) }).toEqual({ text, hits: want.map((h) => [h.id, h.score]) });
+      // Whatever the list holds beyond the tenth is real: the same hits a full search scores.
+      const full = new Map(whole.map((h) => [h.id, h.score]));
+      for (const h of got.slice(10)) if (full.has(h.id)) expect(full.get(h.id)).toBe(h.score);
+    }
+    expect(proven).toBeGreaterThan(10);
+    expect(cheaper).toBeGreaterThan(0);
+  });
+});
+
 describe('a speaker or article filter that leaves few statements', () => {
   // The corpus drowns the filtered speaker's statements: without scoring them all, one that
   // matches only through its article's title ("meeting") is not a candidate.

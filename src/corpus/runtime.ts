@@ -2,7 +2,7 @@ import type { Article, ArticleRef } from '../domain/article.js';
 import { articleRef } from '../domain/article.js';
 import type { Corroboration } from '../domain/reply.js';
 import { roleAfterName, type Statement, type StoredStatement } from '../domain/statement.js';
-import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchQuery } from '../search/types.js';
+import type { IndexedStatement, SearchFilters, SearchHit, SearchIndex, SearchOptions, SearchQuery } from '../search/types.js';
 import type { Range } from '../domain/reply.js';
 import { contentWords, coverage, stem } from './coverage.js';
 import { stemSet, type WordStats } from './claim-match.js';
@@ -319,7 +319,10 @@ export class CorpusRuntime implements Corpus {
     if (!q.text.trim() && !q.phrases.length && !hasFilter) return { query: q, results: [], total: 0, offset };
 
     const candidates = Math.max(this.deps.candidates ?? DEFAULT_CANDIDATES, offset + limit);
-    let hits = this.index.search(q, { limit: candidates });
+    // The candidates are reordered by word coverage and grouped by quote, so only the first
+    // pages' worth must be the index's exact best; the rest is the best it looked at.
+    const prove = Math.min(candidates, 2 * (offset + limit));
+    let hits = this.index.search(q, { limit: candidates, prove });
     // Fewer than this page and the next, or fewer than this page that have every word asked
     // about: worth looking word by word. (Fuzzy matching scores the query as one string, so
     // "the president revealed" misses "President Donald Trump revealed …", and a page of near
@@ -328,7 +331,7 @@ export class CorpusRuntime implements Corpus {
       new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit ||
       this.fullyCovered(q, hits, offset + limit) < offset + limit
     ) {
-      hits = this.widenByWords(q, hits, candidates, offset + limit);
+      hits = this.widenByWords(q, hits, { limit: candidates, prove }, offset + limit);
     }
     const grouped = byWordCoverage(
       dropRepeats(
@@ -421,7 +424,7 @@ export class CorpusRuntime implements Corpus {
     return clusters.size;
   }
 
-  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: number, want: number): SearchHit[] {
+  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: SearchOptions, want: number): SearchHit[] {
     const words = [...new Set(contentWords(q.text))].slice(0, 8);
     if (words.length < 2) return hits;
     const byId = new Map(hits.map((h) => [h.id, h]));
@@ -437,11 +440,11 @@ export class CorpusRuntime implements Corpus {
     // word at a time, the few statements that have them all can sit below a limit of statements
     // that have only the commoner one.
     const stems = [...new Set(words.map(stem).filter((s) => s.length >= 3))].slice(0, 4);
-    if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, { limit: candidates }));
+    if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, candidates));
     // Word by word only when that did not fill the page: each is a search of the whole corpus.
     const all = [...hits, ...extra.values()];
     if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all, want) < want) {
-      for (const w of wordsToSearch(words, contentWordCount(q.text))) add(this.index.search({ ...q, text: w, notices: [] }, { limit: candidates }));
+      for (const w of wordsToSearch(words, contentWordCount(q.text))) add(this.index.search({ ...q, text: w, notices: [] }, candidates));
     }
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
     const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);

@@ -684,7 +684,7 @@ export class FastIndex implements SearchIndex {
       this.lastStage = 'filtered:proven';
       return top.map(([doc, score]) => hit(doc, score));
     }
-    const results = this.topDocs(pattern, query.phrases, allowed, limit, tuning);
+    const results = this.topDocs(pattern, query.phrases, allowed, limit, tuning, opts.prove);
     return results.map(([doc, score]) => hit(doc, score));
   }
 
@@ -707,6 +707,7 @@ export class FastIndex implements SearchIndex {
     allowed: ((doc: number) => boolean) | null,
     limit: number,
     tuning: FastSearchTuning,
+    prove = limit,
   ): Array<[number, number]> {
     const st = this.queryState(pattern);
     const n = this.n;
@@ -714,7 +715,7 @@ export class FastIndex implements SearchIndex {
     if (this.flags.length < n) this.flags = new Uint8Array(Math.max(n, this.flags.length * 2));
     if (!this.docStats || this.docStats.upTo < n) this.docStats = updateDocStats(this, this.docStats);
     const marks = { counts: this.counts, flags: this.flags, touched: this.touched };
-    const r = rankTopDocs(this, st, pattern, phrases, allowed, limit, tuning, marks, this.docStats);
+    const r = rankTopDocs(this, st, pattern, phrases, allowed, limit, tuning, marks, this.docStats, prove);
     this.touched = marks.touched;
     this.lastEvaluated = r.evaluated;
     this.lastStage = r.stage;

@@ -167,6 +167,7 @@ export function rankTopDocs(
   tuning: FastSearchTuning,
   marks: Marks,
   stats: DocStats,
+  prove = limit,
 ): TopDocsResult {
   const m = pattern.length;
   const n = ix.n;
@@ -568,6 +569,10 @@ export function rankTopDocs(
     return true;
   };
   const tenth = (): number => (top.length >= limit ? top[top.length - 1]![1] * SLACK : Infinity);
+  // Only the best `proveAt` must be exact (SearchOptions.prove): an earlier stage may stop once
+  // nothing left can beat the `proveAt`-th, returning the best of what it scored beyond it.
+  const proveAt = Math.max(1, Math.min(limit, Math.floor(prove)));
+  const proofScore = (): number => (top.length >= proveAt ? top[proveAt - 1]![1] * SLACK : Infinity);
 
   if (stageEnds.length === 0) {
     // Too short for trigrams (k = 0: exact substrings): statements in order, capped.
@@ -602,7 +607,7 @@ export function rankTopDocs(
   for (let s = 0; s < stageEnds.length && !proven && !stopped; s++) {
     // After a failed stage with a weak top (look-alikes, 5-6 edits), the middle stages would not
     // prove it either: straight to the last.
-    if (s > 0 && s < stageEnds.length - 1 && (top.length < limit || top[top.length - 1]![1] > tuning.weakScore)) continue;
+    if (s > 0 && s < stageEnds.length - 1 && (top.length < proveAt || top[proveAt - 1]![1] > tuning.weakScore)) continue;
     const end = stageEnds[s]!;
     const last = s === stageEnds.length - 1;
     stage = `${last ? 'final' : 'stage'}${s + 1}`;
@@ -767,6 +772,10 @@ export function rankTopDocs(
       else rest = Math.min(binNext, moreLevels ? unpooledBound(e0Of(level)) : phraseReq ? 1 : unpooledBound(e0Of(0)));
       const h = heap.minKey;
       const t = tenth();
+      if (proveAt < limit && !last && Math.min(h, rest) > proofScore()) {
+        proven = true;
+        break;
+      }
       const canOpen = moreLevels || binNext < Infinity;
       if (h <= rest || (!canOpen && !canFullScan)) {
         if (heap.size > 0 && h <= t && h < 1) {

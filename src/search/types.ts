@@ -50,6 +50,13 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit: number;
+  /**
+   * Only the best `prove` hits must be the exact top (default: all `limit`); the rest, up to
+   * `limit`, may be the best of the statements the index looked at. For callers that reorder a
+   * long list by other signals (the corpus ranks 200 candidates by word coverage and shows five):
+   * at a million statements proving 200 costs up to ten times proving ten.
+   */
+  prove?: number;
 }
 
 /**
