@@ -136,6 +136,8 @@ export class SqlStore implements Store {
   async ensureSpeakerRules(): Promise<void> {
     const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
     if (current[0]?.value === SPEAKER_RULES_VERSION) return;
+    // Statements are read by speaker id, per surname two people share: by index, given statistics.
+    await this.analyzeIfStale();
     const seq = await this.db.transaction(async (tx) => {
       await this.lockWrites(tx);
       const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
