@@ -46,3 +46,19 @@ describe('autocomplete choices cut to 100 characters', () => {
     }
   });
 });
+
+describe('the headings of a message with several claims', () => {
+  it('cut a long claim at a word and never inside an emoji', async () => {
+    const { checkClaims } = await import('../src/dispatch/index.js');
+    const { fakeServices, MCMASTER } = await import('./stubs/slack-services.js');
+    const { services } = fakeServices([MCMASTER]);
+    const long = `McMaster said ${'the harbour '.repeat(8)}storyx${'\u{1F525}'.repeat(10)} was reported false by the Washington Post today.`;
+    const reply = await checkClaims(services, { platform: 'slack', userId: 'U1', channelId: 'C1' }, `${long}\nThe intel was shared appropriately with Russia.\nMcMaster denied the story as reported.`);
+    const headings = reply.sections.map((s) => s.heading ?? '');
+    expect(headings.length).toBeGreaterThan(1);
+    for (const h of headings) {
+      expect(h).not.toMatch(LONE_SURROGATE);
+      expect(h.length).toBeLessThanOrEqual(123);
+    }
+  });
+});

@@ -201,7 +201,8 @@ async function checkEachClaim(services: BotServices, invocation: Invocation, cla
     // their own headings: they do not make it "reported", and are shown only when nothing asserts it.
     const reporting = r.sections.filter((s) => !s.heading || s.heading === STANCE_HEADINGS.asserts).flatMap((s) => s.items);
     const items = (reporting.length ? reporting : all).slice(0, ITEMS_PER_CLAIM);
-    const heading = `“${claims[i]!.length > 120 ? `${claims[i]!.slice(0, 119)}…` : claims[i]!}”`;
+    // Cut at a word, never inside an emoji (half of one is invalid text a platform may refuse).
+    const heading = `“${cutChoice(claims[i]!, 120, '…')}”`;
     const more = `: /sources ${claims[i]}`;
     if (reporting.length) {
       found++;
