@@ -48,10 +48,8 @@ export async function reclusterStored(tx: Queryable): Promise<ReclusterResult> {
     const ids = [...where.keys()];
     const taken = new Set<string>();
     for (const idPart of chunks(ids, 20_000)) {
-      const used = await tx.query<{ cluster_id: string }>(
-        'SELECT DISTINCT cluster_id FROM statements WHERE cluster_id = ANY($1::text[]) AND NOT (cluster_id = ANY($2::text[]))',
-        [idPart, part],
-      );
+      // Including the clusters' own names: those stay with the part holding the named statement.
+      const used = await tx.query<{ cluster_id: string }>('SELECT DISTINCT cluster_id FROM statements WHERE cluster_id = ANY($1::text[])', [idPart]);
       for (const u of used) taken.add(u.cluster_id);
     }
     const moves: Array<[string, number, string]> = [];
