@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_ID, CHANNEL_ID, THREAD_ID, humanUser, messagePayload } from './stubs/discord-fixtures.js';
+import { BOT_ID, CHANNEL_ID, GUILD_ID, THREAD_ID, botUser, humanUser, messagePayload } from './stubs/discord-fixtures.js';
 import { mention, startHarness, type DiscordHarness } from './stubs/discord-harness.js';
 import { asMessage } from './stubs/discord-rest.js';
 import { fakeServices, sourcesCalls } from './stubs/discord-services.js';
@@ -33,4 +33,29 @@ describe('“check this” with others tagged', () => {
       expect(sourcesCalls.slice(calls)).toEqual(['They say the story was false']);
     });
   }
+});
+
+describe('a reply to factbot’s answer', () => {
+  it('with the reply ping on but no @factbot in it ("thanks!") is not a question: no answer (QA 7)', async () => {
+    const answer = messagePayload({ channel_id: CHANNEL_ID, author: botUser, content: '**Quotes matching “story”**' });
+    h.rest.messages.set(`${CHANNEL_ID}/${answer.id}`, answer);
+    const calls = sourcesCalls.length;
+    const from = h.rest.requests.length;
+    // Discord lists the author of the message replied to among the mentions when the reply pings.
+    h.gateway.dispatch(
+      'MESSAGE_CREATE',
+      mention('thanks!', CHANNEL_ID, { type: 19, message_reference: { message_id: answer.id, channel_id: CHANNEL_ID, guild_id: GUILD_ID }, referenced_message: answer }),
+    );
+    // Then a real question, so there is something to wait for: only it is answered.
+    const post = await h.say(mention(`<@${BOT_ID}> who said the story was false?`));
+    expect(asMessage(post).content).not.toContain('thanks');
+    const answered = h.rest.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).filter((r) => h.rest.requests.indexOf(r) >= from);
+    expect(answered).toHaveLength(1);
+    expect(sourcesCalls.length).toBe(calls);
+  });
+
+  it('that says @factbot is answered as usual', async () => {
+    const post = await h.say(mention(`<@${BOT_ID}> who said the story was false?`, CHANNEL_ID));
+    expect(asMessage(post).content).toMatch(/McMaster|story/i);
+  });
 });

@@ -31,7 +31,9 @@ const NO_TARGET =
  */
 function addressedText(message: Message, me: string): string | null {
   const role = message.guild?.roles.botRoleFor(me) ?? null;
-  const byUser = message.mentions.users.has(me) || message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`);
+  // Only a mention written in the message: a reply to factbot's answer lists factbot among the
+  // mentions when the reply pings (the default), and "thanks!" was then searched as a quote.
+  const byUser = message.content.includes(`<@${me}>`) || message.content.includes(`<@!${me}>`);
   const byRole = role !== null && (message.mentions.roles.has(role.id) || message.content.includes(`<@&${role.id}>`));
   if (!byUser && !byRole) return null;
   return role ? message.content.split(`<@&${role.id}>`).join(' ') : message.content;
