@@ -107,6 +107,9 @@ function representedBy(prep: Token, before: Token | undefined, after: Token | un
   return prep.lo === 'to' && isWord(before) && (POSTMOD_ADJ.has(before.lo) || /^(closest|near|loyal)$/.test(before.lo) || (isPersonNoun(before.lo) && !isCapWord(before)));
 }
 
+/** Nouns of a written text someone sends: "a tweet from Calder", "a statement from the board". */
+const DOC_NOUNS = /^(statement|tweet|post|letter|email|e-mail|message|memo|note|release|text|video|posting)$/;
+
 /** Adjectives of the anonymous source's formula: "a person familiar with …", "officials briefed on …". */
 const SOURCE_ADJ = /^(familiar|close|closest|briefed|knowledgeable|involved)$/;
 /** Prepositions that open the object of such a formula. */
@@ -446,6 +449,58 @@ function foreignAfterQuote(toks: readonly Token[], i: number): Attribution | nul
   const to = scanRightNP(toks, from);
   if (to < from) return null;
   return { ...base, speaker: { from, to }, form: according ? 'according' : 'inverted' };
+}
+
+/** The index before the auxiliaries and forms of "be" that end at `j` ("has been (quoted)", "is (reported)"). */
+function beforeAuxiliaries(toks: readonly Token[], j: number): number {
+  while (isWord(toks[j]) && (BE.has(toks[j]!.lo) || AUX.has(toks[j]!.lo) || (/ly$/.test(toks[j]!.lo) && !isCapWord(toks[j])))) j--;
+  return j;
+}
+
+/** Whether a quote follows token `k` past a comma or a colon. */
+const quoteAfter = (toks: readonly Token[], k: number): boolean => isQuote(toks[k + 1]) || (toks[k + 1]?.k === 'p' && /^[,:]$/.test(toks[k + 1]!.t) && isQuote(toks[k + 2]));
+
+/**
+ * A phrase that hands the next quote to someone without a speech verb: "In Calder's (own) words, “…”", "In
+ * the words of Ruth Calder, the engineer: “…”", "As Calder put it, “…”" (put, described, summed up). Only
+ * with the quote right after it: "As Calder put it, the bridge is finished" is left as it was. `i` is the
+ * phrase's first word ("in", "as").
+ */
+function quotedIntroAt(toks: readonly Token[], i: number): Attribution | null {
+  const t = toks[i];
+  if (!isWord(t) || !/^(in|as)$/.test(t.lo)) return null;
+  // (only opening the sentence, or after "But"/"And": "promised it because, in her words, “…”" is the
+  // promise's mixed statement, and "as he puts it, “…” is that …" a fragment of the sentence's own cue)
+  let s = i - 1;
+  if (isWord(toks[s]) && /^(but|and|yet|so)$/.test(toks[s]!.lo)) s--;
+  if (!toks.slice(0, s + 1).every((x) => x.k === 'p')) return null;
+  const base = { outletPhrase: null, strong: true } as const;
+  if (t.lo === 'in' && toks[i + 1]?.lo === 'the' && toks[i + 2]?.lo === 'words' && toks[i + 3]?.lo === 'of') {
+    const from = i + 4;
+    let to = from;
+    while (to + 1 < toks.length && !isQuote(toks[to + 1]) && !(toks[to + 1]!.k === 'p' && toks[to + 1]!.t === ':') && !(isComma(toks[to + 1]) && isQuote(toks[to + 2]))) to++;
+    if (!isWord(toks[from]) || to - from > 12 || !quoteAfter(toks, to) || !plausibleSpeaker(toks, from, npHeadEnd(toks, from, to))) return null;
+    return { ...base, cue: 'in the words of', cueIndex: i, cueEnd: i + 3, speaker: { from, to }, form: 'inverted' };
+  }
+  if (t.lo === 'in') {
+    // "In Calder's words", "In his own words"
+    let w = i + 1;
+    while (w < toks.length && w - i <= 5 && isWord(toks[w]) && toks[w]!.lo !== 'words') w++;
+    if (toks[w]?.lo !== 'words' || !quoteAfter(toks, w)) return null;
+    const end = toks[w - 1]?.lo === 'own' ? w - 2 : w - 1;
+    const owner = toks[end];
+    if (end < i + 1 || !isWord(owner) || !(/[’']s$/.test(owner.t) || /^(his|her|their)$/.test(owner.lo))) return null;
+    if (scanLeftNP(toks, end) !== i + 1 && !/^(his|her|their)$/.test(owner.lo)) return null;
+    return { ...base, cue: 'in the words of', cueIndex: i, cueEnd: w, speaker: { from: i + 1, to: end }, form: 'inverted', possessor: true };
+  }
+  // "As Calder put it, “…”"
+  let e = i + 1;
+  while (e < toks.length && e - i <= 8 && isWord(toks[e]) && !PUT_IT.test(toks[e]!.lo)) e++;
+  if (!isWord(toks[e]) || e === i + 1 || toks[e + 1]?.lo !== 'it') return null;
+  let last = e + 1;
+  if (toks[last + 1]?.lo === 'up' || toks[last + 1]?.lo === 'best') last++;
+  if (!quoteAfter(toks, last) || scanLeftNP(toks, e - 1) !== i + 1 || !plausibleSpeaker(toks, i + 1, e - 1)) return null;
+  return { ...base, cue: `${toks[e]!.t} it`, cueIndex: e, cueEnd: last, speaker: { from: i + 1, to: e - 1 }, form: 'subject' };
 }
 
 /** Whether the verb at `i` is negated by "not", "n't" or "never" among its auxiliaries. */
@@ -791,15 +846,25 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!isWord(t)) continue;
-    if (t.lo === 'according' && isWord(toks[i + 1]) && toks[i + 1]!.lo === 'to') {
-      const from = i + 2;
+    // `"…," per a statement from the county`: "per" right after a quote is "according to" (elsewhere it is
+    // a rate or a rule: "$5 per person", "per the bylaws")
+    const per = t.lo === 'per' && (isQuote(toks[i - 1]) || (isComma(toks[i - 1]) && isQuote(toks[i - 2]))) && toks.slice(0, isQuote(toks[i - 1]) ? i - 1 : i - 2).every((x) => x.k === 'p');
+    if ((t.lo === 'according' && isWord(toks[i + 1]) && toks[i + 1]!.lo === 'to') || per) {
+      const from = per ? i + 1 : i + 2;
       const to = withApposition(toks, from, scanRightNPShort(toks, from));
       if (to >= from) {
         // "according to a memo obtained by the Post": the memo speaks, the Post is the outlet
         const doc = documentSplit(toks, from, to);
         const outlet = doc ? doc.outlet : outletFromPhrase(toks.slice(from, to + 1).map((x) => x.t).join(' ')) ? { from, to } : null;
-        out.push({ cue: 'according to', cueIndex: i, cueEnd: i + 1, speaker: doc ? doc.speaker : { from, to }, form: 'according', outletPhrase: outlet, strong: true });
+        out.push({ cue: per ? 'per' : 'according to', cueIndex: i, cueEnd: from - 1, speaker: doc ? doc.speaker : { from, to }, form: 'according', outletPhrase: outlet, strong: true });
       }
+      continue;
+    }
+    // "In Calder's words, “…”", "In the words of Ruth Calder: “…”", "As Calder put it, “…”"
+    const intro = quotedIntroAt(toks, i);
+    if (intro) {
+      out.push(intro);
+      i = Math.max(intro.cueEnd, intro.speaker!.to);
       continue;
     }
     // "Documents seen by the BBC show the ministry knew": "show" reports words only with a document an
@@ -831,6 +896,20 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (/s$/.test(t.lo) && isWord(prev) && /^(and|or)$/.test(prev.lo) && isWord(toks[i - 2]) && /[^s]s$/.test(toks[i - 2]!.lo) && !isCapWord(toks[i - 2]) && !speechVerb(toks[i - 2]!.lo) && !AUX.has(toks[i - 2]!.lo) && !BE.has(toks[i - 2]!.lo)) continue;
     // nouns: "the report", "his claim", "a call"
     if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
+    // "Calder was quoted as saying …", `"…," Calder is quoted as saying.`: words the subject is on record with
+    // (the one passive that attributes them to its subject)
+    if (t.lo === 'quoted' && toks[i + 1]?.lo === 'as' && isWord(toks[i + 2]) && /^(saying|telling|writing|stating|declaring|remarking|adding)$/.test(toks[i + 2]!.lo) && !negated(toks, i)) {
+      const sp = subjectBefore(toks, beforeAuxiliaries(toks, i - 1));
+      if (sp) out.push({ cue: `${t.t} as ${toks[i + 2]!.t}`, cueIndex: i, cueEnd: i + 2, speaker: sp, form: 'subject', outletPhrase: null, strong: true });
+      i += 2;
+      continue;
+    }
+    // "Calder is reported to have said that …", "was alleged to have told aides …": the subject's words, at second hand
+    if (/^(said|told|written|claimed|warned|boasted|remarked|declared|promised)$/.test(t.lo) && prev?.lo === 'have' && toks[i - 2]?.lo === 'to' && isWord(toks[i - 3]) && /^(reported|alleged|said|understood|known|rumou?red)$/.test(toks[i - 3]!.lo) && isWord(toks[i - 4]) && BE.has(toks[i - 4]!.lo) && !negated(toks, i - 3)) {
+      const sp = subjectBefore(toks, beforeAuxiliaries(toks, i - 4));
+      if (sp) out.push({ cue: toks.slice(i - 3, i + 1).map((x) => x.t).join(' '), cueIndex: i, cueEnd: i, speaker: sp, form: 'subject', outletPhrase: null, strong: true });
+      continue;
+    }
     // passive: "was told", "is said to"
     if (isWord(prev) && BE.has(prev.lo) && /(ed|told|said|written|spoken)$/.test(t.lo) && t.lo !== 'added') continue;
     // negated: "has not confirmed", "did not say", "never said" report no words
@@ -856,7 +935,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       } else if (!isQuote(next) && !(next?.k === 'p' && /^[:,]$/.test(next.t) && isQuote(toks[i + 2])) && !(next?.k === 'p' && next.t === ':') && !isQuote(prev) && !(isComma(prev) && isQuote(toks[i - 2]))) {
         // `"…," the article read.`: the subject stands between the quote and the verb
         const sp = subjectBefore(toks, skipAdverbials(toks, i - 1));
-        const k = sp ? sp.from - 1 : -1;
+        let k = sp ? sp.from - 1 : -1;
+        // ("“…,” a tweet from Calder read": the document the name wrote stands between the quote and the name)
+        if (sp && toks[k]?.lo === 'from' && isWord(toks[k - 1]) && DOC_NOUNS.test(toks[k - 1]!.lo) && isWord(toks[k - 2]) && isDeterminer(toks[k - 2]!.lo)) k -= 3;
         const afterQuote = sp && (isQuote(toks[k]) || (isComma(toks[k]) && isQuote(toks[k - 1])));
         // "Stated Stone:" — an inverted cue opening a sentence that introduces the next words
         const introInverted = i === 0 && toks.slice(i + 1, i + 8).some((x) => x.k === 'p' && x.t === ':');
