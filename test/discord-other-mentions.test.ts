@@ -59,3 +59,18 @@ describe('a reply to factbot’s answer', () => {
     expect(asMessage(post).content).toMatch(/McMaster|story/i);
   });
 });
+
+describe('“check this” on a starter message that is only an image', () => {
+  it('says so, instead of blaming Discord for hiding the text (QA 7)', async () => {
+    h.rest.messages.set(`${CHANNEL_ID}/${THREAD_ID}`, {
+      ...messagePayload({ id: THREAD_ID, channel_id: CHANNEL_ID, author: humanUser, content: '' }),
+      attachments: [{ id: '500000000000000001', filename: 'screenshot.png', size: 1024, url: 'https://cdn.example/s.png', proxy_url: 'https://cdn.example/s.png', content_type: 'image/png' }],
+    } as unknown as ReturnType<typeof messagePayload>);
+    const calls = sourcesCalls.length;
+    const post = await h.say(mention(`<@${BOT_ID}> check this`, THREAD_ID));
+    const text = JSON.stringify(asMessage(post));
+    expect(text).toContain('only images');
+    expect(text).not.toContain('does not show bots');
+    expect(sourcesCalls.length).toBe(calls);
+  });
+});

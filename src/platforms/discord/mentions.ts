@@ -125,7 +125,14 @@ async function checkTarget(message: Message): Promise<Target> {
     else return { problem: { title: 'Check what?', text: NO_TARGET } };
     if (!target) return { problem: { title: 'Check what?', text: NO_TARGET } };
     const text = claimText(target);
-    if (!stripMarkup(text)) return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
+    if (!stripMarkup(text)) {
+      // With the Message Content intent Discord shows the files of a message: then it is an image,
+      // not a message hidden from factbot.
+      if (target.attachments.size > 0 || target.stickers.size > 0) {
+        return { problem: { title: 'Nothing to check', text: 'That message has only images, files or stickers; factbot can check words only.' } };
+      }
+      return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
+    }
     return { text };
   } catch (err) {
     const f = classifyDiscordError(err);
