@@ -97,6 +97,20 @@ describe('“check this” on a thread’s first message', () => {
     expect(asked).not.toContain('news.example');
   });
 
+  it('reads an app’s Block Kit post when its text is empty', async () => {
+    const before = corpus.queries.length;
+    await checkThread({
+      bot_id: 'BNEWS002',
+      subtype: 'bot_message',
+      text: '',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'Breaking' } },
+        { type: 'section', text: { type: 'mrkdwn', text: '*McMaster says the story as reported is false*' } },
+      ],
+    });
+    expect(corpus.queries.slice(before).join('\n')).toContain('McMaster says the story as reported is false');
+  });
+
   it('says an image has no words to check, without the wrong hint to reply in a thread', async () => {
     const answer = await checkThread({ user: 'U0000007', text: '', files: [{ id: 'F1', name: 'screenshot.png', mimetype: 'image/png' }] });
     expect(answer).toContain('only images or files');

@@ -5,12 +5,14 @@ import { slackTextToPlain } from './escape.js';
  * The words a Slack message offers to "check this" and Find sources, read from the message
  * object as conversations.replies and shortcuts give it. Its own text when that has words;
  * otherwise what its attachments say (a link's unfurl, a news or RSS app's post: title, text,
- * pretext), as Discord's Find sources reads a link's embed.
+ * pretext), as Discord's Find sources reads a link's embed; otherwise its blocks' text (an app
+ * that posts Block Kit with an empty `text`).
  */
 export interface SlackMessageLike {
   text?: unknown;
   subtype?: unknown;
   attachments?: unknown;
+  blocks?: unknown;
   files?: unknown;
 }
 
@@ -29,6 +31,36 @@ function attachmentText(attachments: unknown): string {
   return parts.join('\n');
 }
 
+/**
+ * The words of an app's Block Kit message (headers, sections and their fields, context, rich
+ * text), for apps that post blocks with an empty or generic `text`.
+ */
+function blockText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return '';
+  const out: string[] = [];
+  const textOf = (t: unknown) => {
+    const text = (t as { text?: unknown } | null)?.text;
+    if (typeof text === 'string' && text.trim()) out.push(text);
+  };
+  const richText = (elements: unknown) => {
+    if (!Array.isArray(elements)) return;
+    let line = '';
+    for (const e of elements as Array<Record<string, unknown>>) {
+      if (e && typeof e.text === 'string') line += e.text;
+      if (e && Array.isArray(e.elements)) richText(e.elements);
+    }
+    if (line.trim()) out.push(line);
+  };
+  for (const b of blocks as Array<Record<string, unknown>>) {
+    if (!b || typeof b !== 'object') continue;
+    if (b.type === 'header' || b.type === 'section') textOf(b.text);
+    if (b.type === 'section' && Array.isArray(b.fields)) for (const f of b.fields) textOf(f);
+    if (b.type === 'context' && Array.isArray(b.elements)) for (const e of b.elements) textOf(e);
+    if (b.type === 'rich_text') richText(b.elements);
+  }
+  return out.join('\n');
+}
+
 export function messageClaim(message: SlackMessageLike | undefined, botUserId: string | undefined): MessageClaim {
   if (!message) return { problem: 'deleted' };
   // Slack keeps a thread whose first message was deleted under a tombstone ("This message was deleted.").
@@ -37,6 +69,8 @@ export function messageClaim(message: SlackMessageLike | undefined, botUserId: s
   if (stripMarkup(own)) return { text: own };
   const attached = slackTextToPlain(attachmentText(message.attachments), botUserId);
   if (stripMarkup(attached)) return { text: attached };
+  const blocks = slackTextToPlain(blockText(message.blocks), botUserId);
+  if (stripMarkup(blocks)) return { text: blocks };
   return { problem: Array.isArray(message.files) && message.files.length ? 'only-files' : 'no-words' };
 }
 
