@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/domain/article.js';
 import type { StatementKind } from '../src/domain/statement.js';
 import type { IndexedStatement } from '../src/search/types.js';
@@ -9,6 +11,22 @@ import type { IndexedStatement } from '../src/search/types.js';
  * the attribution shapes news uses ("…," X said. / X told Y that … / According to Y, …). The same
  * seed always gives the same corpus.
  */
+
+/**
+ * Bumped whenever the generator's output changes, so every cache made from the corpus (the
+ * statements, the saved index, the exhaustive reference, the filled store) is made again: they
+ * live under `bench/.cache/corpus-v<N>/`. v2: a direct quote is stored as the extractor stores it,
+ * the words inside the quote marks (`"A," X said.` → `A`); v1 kept the final stop the text turns
+ * into a comma (`A.`), so no direct quote was a substring of its text and every one was indexed
+ * and scored apart from it (a second Myers pass per quote statement, and memory the extractor's
+ * output never needs).
+ */
+export const CORPUS_VERSION = 2;
+
+/** Where this corpus version's caches live. */
+export function benchCacheDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '.cache', `corpus-v${CORPUS_VERSION}`);
+}
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -173,11 +191,11 @@ export function* generateArticles(spec: CorpusSpec): Generator<{ article: Omit<A
           quote = c.quote;
           clusterId = c.clusterId;
         } else {
-          quote = capitalize(phrase(len - 3)) + '.';
+          quote = capitalize(phrase(len - 3));
           if (r() < 0.3) clusterPool.push({ quote, clusterId });
           if (clusterPool.length > 5000) clusterPool.shift();
         }
-        text = told ? `"${quote.slice(0, -1)}," ${mention} told ${told}.` : `"${quote.slice(0, -1)}," ${mention} said.`;
+        text = told ? `"${quote}," ${mention} told ${told}.` : `"${quote}," ${mention} said.`;
       } else if (shape < 0.6) {
         kind = 'indirect';
         quote = phrase(len - 4);

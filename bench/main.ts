@@ -18,13 +18,13 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { FastIndex, createPlainFuseIndex, loadIndex, parseQuery, saveIndex } from '../src/search/index.js';
 import type { IndexedStatement } from '../src/search/types.js';
-import { generateArticles, generateCorpus, makeQueries, type BenchQuery, type SyntheticCorpus } from './corpus.js';
+import { benchCacheDir, generateArticles, generateCorpus, makeQueries, type BenchQuery, type SyntheticCorpus } from './corpus.js';
 import { exhaustiveReference } from './reference.js';
 import { measureExtraction } from './extract.js';
 import { measureStoreStartup } from './startup.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CACHE = join(here, '.cache');
+const CACHE = benchCacheDir();
 
 interface Args {
   size: number;

@@ -7,10 +7,9 @@
  * bench/.cache (keyed by size, query set and SCORING_VERSION). In-process: latencies indicative.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_TUNING, FastIndex, loadIndex, parseQuery, type FastSearchTuning } from '../src/search/index.js';
-import type { BenchQuery } from './corpus.js';
+import { benchCacheDir, type BenchQuery } from './corpus.js';
 import { exhaustiveReference } from './reference.js';
 
 const argv = process.argv.slice(2);
@@ -23,7 +22,7 @@ const sampleSize = Number(get('--queries') ?? 210);
 const only = get('--only');
 const verbose = argv.includes('--verbose');
 const tuning: FastSearchTuning = { ...DEFAULT_TUNING, ...(JSON.parse(get('--tuning') ?? '{}') as Partial<FastSearchTuning>) };
-const cache = join(dirname(fileURLToPath(import.meta.url)), '.cache');
+const cache = benchCacheDir();
 const queries = JSON.parse(readFileSync(join(cache, `queries-${size}.json`), 'utf8')) as BenchQuery[];
 let t = performance.now();
 const loaded = await loadIndex(join(cache, `index-${size}.bin`));

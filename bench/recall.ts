@@ -8,11 +8,10 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DEFAULT_TUNING, EXHAUSTIVE_TUNING, FastIndex, parseQuery, type FastSearchTuning } from '../src/search/index.js';
 import type { IndexedStatement } from '../src/search/types.js';
-import { generateCorpus, makeQueries } from './corpus.js';
+import { benchCacheDir, generateCorpus, makeQueries } from './corpus.js';
 
 const argv = process.argv.slice(2);
 const get = (name: string): string | undefined => {
@@ -26,7 +25,7 @@ const tuning: FastSearchTuning = { ...DEFAULT_TUNING, ...(JSON.parse(get('--tuni
 const baselineArg = get('--baseline');
 const baseline: FastSearchTuning | null = baselineArg ? { ...DEFAULT_TUNING, ...(JSON.parse(baselineArg) as Partial<FastSearchTuning>) } : null;
 
-const file = join(dirname(fileURLToPath(import.meta.url)), '.cache', `corpus-${size}.jsonl`);
+const file = join(benchCacheDir(), `corpus-${size}.jsonl`);
 if (!existsSync(file)) throw new Error(`no cached corpus ${file}: run npm run bench -- --size ${size} first`);
 const statements: IndexedStatement[] = [];
 // Streamed: the 1M corpus is longer than the longest string Node can make.

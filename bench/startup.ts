@@ -63,7 +63,7 @@ import os from 'node:os';
 import type { Article } from '../src/domain/article.js';
 import type { Statement } from '../src/domain/statement.js';
 import type { IndexedStatement } from '../src/search/types.js';
-import { generateArticles } from './corpus.js';
+import { benchCacheDir, generateArticles } from './corpus.js';
 
 export interface StartupOptions {
   size: number;
@@ -126,7 +126,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e6);
 export async function measureStoreStartup(opts: StartupOptions): Promise<StartupResult> {
   const size = opts.size;
   if (!Number.isInteger(size) || size < 100) throw new Error('size must be an integer ≥ 100');
-  const cacheDir = resolve(opts.cacheDir ?? join(here, '.cache'));
+  const cacheDir = resolve(opts.cacheDir ?? benchCacheDir());
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? '';
   const dataDir = join(cacheDir, `store-${size}${databaseUrl ? '-pg' : ''}`);
   mkdirSync(dataDir, { recursive: true });
