@@ -176,6 +176,15 @@ async function answer(
     const ephemeral = o.explicitPrivate ?? true;
     await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     const reply = await work;
+    // The guess was wrong: an answer meant for the channel ("Digest subscribed") would stay
+    // private to whoever asked. It is posted for everyone, and the private "thinking" says so.
+    // (The private note comes first: a follow-up to a reply still "thinking" replaces it, and
+    // takes its privacy.)
+    if (ephemeral && o.explicitPrivate === undefined && !reply.isError && reply.visibility === 'public') {
+      await interaction.editReply({ content: '✅ Posted in the channel.', embeds: [], components: [], allowedMentions: { parse: [] } });
+      await interaction.followUp(messageBody(reply, { ...o, ephemeral: false }, deps.pages));
+      return;
+    }
     const call: AnswerCall = { ...o, ephemeral };
     await interaction.editReply(messageBody(reply, call, deps.pages));
     return;

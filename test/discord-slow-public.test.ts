@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Command } from '../src/domain/command.js';
+import { APP_ID, chatInput } from './stubs/discord-fixtures.js';
+import { startHarness, type DiscordHarness } from './stubs/discord-harness.js';
+import { asCallback, asMessage } from './stubs/discord-rest.js';
+import { fakeCommands, fakeServices } from './stubs/discord-services.js';
+
+/**
+ * A slow answer meant for the whole channel (QA 7): a slash command not answered within the
+ * deferral threshold is deferred as private (the safe guess for lookups), and an answer the command
+ * wanted public ("Digest subscribed") then stayed private to whoever asked.
+ */
+const EPHEMERAL = 64;
+
+const slowPublic: Command = {
+  definition: { name: 'announce', description: 'Slow and public', usage: '/announce', options: [] },
+  async run() {
+    await new Promise((r) => setTimeout(r, 300));
+    return { title: 'Digest subscribed', text: 'This channel gets a digest daily at 09:00.', notices: [], sections: [], visibility: 'public' };
+  },
+};
+
+let h: DiscordHarness;
+
+beforeAll(async () => {
+  h = await startHarness({ ...fakeServices(), commands: [...fakeCommands, slowPublic] }, { deferAfterMs: 50 });
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('a slow answer the command wants public', () => {
+  it('is posted for everyone after the private deferral, which says so', async () => {
+    const from = h.rest.requests.length;
+    const cb = asCallback(await h.interact(chatInput('announce', [])));
+    expect(cb.type).toBe(5);
+    expect(cb.data?.flags).toBe(EPHEMERAL);
+    const note = await h.rest.waitFor('PATCH', new RegExp(`^/webhooks/${APP_ID}/[^/]+/messages/@original$`), { from });
+    expect(asMessage(note).content).toContain('Posted in the channel');
+    const post = asMessage(await h.rest.waitFor('POST', new RegExp(`^/webhooks/${APP_ID}/[^/]+$`), { from }));
+    expect(post.content).toContain('Digest subscribed');
+    expect((post.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(post.allowed_mentions?.parse).toEqual([]);
+  });
+});
