@@ -34,12 +34,14 @@ export const definition: CommandDefinition = {
 
 async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const q = prepareQuery(args.query);
-  if (!q.text) return commandHelp(definition);
+  const rawSpeaker = typeof args.speaker === 'string' ? args.speaker.trim() : '';
+  // `/quote speaker:mcmaster` with no words asks for what that person said, newest first (an
+  // `outlet:` or `kind:` alone already worked: they stay in the words); only nothing at all is help.
+  if (!q.text && !rawSpeaker) return commandHelp(definition);
   const offset = readOffset(args);
 
   let speaker: string | undefined;
   let roleNotice: string | undefined;
-  const rawSpeaker = typeof args.speaker === 'string' ? args.speaker.trim() : '';
   if (rawSpeaker) {
     const resolved = await ctx.corpus.resolveSpeaker(rawSpeaker);
     if (resolved) speaker = resolved;
@@ -58,10 +60,11 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   });
   const notices = uniq([...(roleNotice ? [roleNotice] : []), ...q.notices, ...page.query.notices]);
   const by = speaker ? ` by ${speaker}` : '';
+  const matching = q.text ? ` matching ${quoted(q.text)}` : '';
   if (page.results.length === 0) {
     if (page.unknownOutlet && !offset) return unknownOutletReply(page.unknownOutlet, notices);
     return {
-      title: offset ? `No more quotes matching ${quoted(q.text)}${by}` : `No quotes matching ${quoted(q.text)}${by}`,
+      title: offset ? `No more quotes${matching}${by}` : `No quotes${matching}${by}`,
       text: 'Try fewer or different words, or /sources for a claim in your own words.',
       notices,
       sections: [],
@@ -71,7 +74,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const from = offset + 1;
   const to = offset + page.results.length;
   return {
-    title: `Quotes matching ${quoted(q.text)}${by}`,
+    title: `Quotes${matching}${by}`,
     text: page.total > page.results.length || offset ? `Results ${from}–${to} of ${page.total}` : undefined,
     notices,
     sections: [{ items: page.results.map(toItem) }],

@@ -172,6 +172,16 @@ describe('autocomplete', () => {
     expect(r.text).not.toMatch(/CNN/);
   });
 
+  it('/quote with a speaker and no words lists what that person said, not the help', async () => {
+    const r = await runCommand(seeded.services, inv, 'quote', { query: '', speaker: 'mcmaster' });
+    expect(r.title).toBe('Quotes by H.R. McMaster');
+    const items = r.sections.flatMap((s) => s.items);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.speaker).toBe('H.R. McMaster');
+    // Nothing at all is still the help.
+    expect((await runCommand(seeded.services, inv, 'quote', { query: '' })).title).toMatch(/^\/quote/);
+  });
+
   it('an unknown /speaker name with no close names points to /quote with words from the quote, not /speaker', async () => {
     const r = await runCommand(seeded.services, inv, 'speaker', { name: 'Zzyqxw' });
     expect(r.title).toMatch(/No speaker called “Zzyqxw”/);
