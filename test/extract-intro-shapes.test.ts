@@ -36,3 +36,35 @@ describe('attribution shapes without a plain speech verb', () => {
     expect(after('"The bridge is finished," a tweet from Calder read.')).toMatchObject({ kind: 'direct', cue: 'read', speaker: 'a tweet from Calder' });
   });
 });
+
+describe('more shapes that gave the quote to the speaker before it', () => {
+  it('`"…," Calder emailed / texted.` (written messages, only right after the words)', () => {
+    expect(after('"The bridge is finished," Calder emailed.')).toMatchObject({ kind: 'direct', speaker: 'Calder', cue: 'emailed' });
+    expect(after('"The bridge is finished," Calder texted.')).toMatchObject({ kind: 'direct', speaker: 'Calder', cue: 'texted' });
+    // (what one emails is more often a document: "emailed a link to the video: “…”" is no quote of hers)
+    expect(after('Calder emailed a link to the video with one line: "THIS IS NOT OK."')?.cue).not.toBe('emailed');
+  });
+
+  it('a quote signed "– Name, role" is that person\'s', () => {
+    expect(after('"The bridge is finished." – Ruth Calder, county engineer')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder', speakerRole: 'county engineer' });
+  });
+
+  it('the sentence after a quote-only sentence may name its speaker: "That was the verdict of X.", "So says X."', () => {
+    expect(after('"The bridge is finished." That was the verdict of Ruth Calder, the county engineer.')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder', cue: 'verdict' });
+    expect(after('"The bridge is finished." So says Ruth Calder, the county engineer.')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder', cue: 'says' });
+  });
+
+  it('"For Calder, the answer is simple: “…”" is Calder\'s', () => {
+    expect(after('For Calder, the answer is simple: "The bridge is finished."')).toMatchObject({ kind: 'direct', speaker: 'Calder' });
+  });
+
+  it('"Says Ruth Calder: “…”": the inverted cue is no title of hers', () => {
+    expect(after('Says Ruth Calder: "The bridge is finished."')).toMatchObject({ speaker: 'Ruth Calder', speakerRole: null });
+  });
+
+  it('"Calder was blunt. “…”": a sentence on how someone spoke names who speaks next; other adjectives do not', () => {
+    expect(after('Ruth Calder was blunt. "The bridge is finished."')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder' });
+    expect(after('The engineer, Ruth Calder, was more cautious about the timetable. "It could take a year."')).toMatchObject({ speaker: 'Ruth Calder' });
+    expect(after('Ruth Calder was tired. "The bridge is finished."')?.speaker).toBeNull();
+  });
+});

@@ -451,6 +451,31 @@ function foreignAfterQuote(toks: readonly Token[], i: number): Attribution | nul
   return { ...base, speaker: { from, to }, form: according ? 'according' : 'inverted' };
 }
 
+/**
+ * A sentence right after a quote-only sentence that names its speaker: "That was the verdict of Ruth
+ * Calder.", "This is how one trader put it.", "That was Quill's reply.", "So says Ruth Calder, the
+ * engineer." Returns the attribution in this sentence's tokens, or null. (The quote before it would
+ * otherwise take the speaker of the sentence before it.)
+ */
+export function speakerOfQuoteBefore(toks: readonly Token[]): Attribution | null {
+  let i = 0;
+  while (toks[i]?.k === 'p') i++;
+  const first = toks[i];
+  if (!isWord(first)) return null;
+  if (/^(that|this)$/.test(first.lo)) {
+    const a = nominalAfterQuote(toks, i + 1);
+    // (the phrase must end the sentence: "That was the view of most traders until the vote" is a story)
+    return a?.speaker && onlyPunctFrom(toks, Math.max(a.speaker.to, a.cueEnd) + 1) ? a : null;
+  }
+  if (first.lo === 'so' && isWord(toks[i + 1]) && /^(says|said)$/.test(toks[i + 1]!.lo)) {
+    const from = i + 2;
+    const to = scanRightNP(toks, from);
+    if (to < from || !isCapWord(toks[from]) && !isDeterminer(toks[from]!.lo) || !onlyPunctFrom(toks, to + 1)) return null;
+    return { cue: toks[i + 1]!.t, cueIndex: i + 1, cueEnd: i + 1, speaker: { from, to }, form: 'inverted', outletPhrase: null, strong: true };
+  }
+  return null;
+}
+
 /** The index before the auxiliaries and forms of "be" that end at `j` ("has been (quoted)", "is (reported)"). */
 function beforeAuxiliaries(toks: readonly Token[], j: number): number {
   while (isWord(toks[j]) && (BE.has(toks[j]!.lo) || AUX.has(toks[j]!.lo) || (/ly$/.test(toks[j]!.lo) && !isCapWord(toks[j])))) j--;
@@ -639,7 +664,7 @@ const SEGMENT_OPENERS = /^(in|on|at|after|before|during|when|while|as|if|because
  * parenthetical ("Rep. Gwen Moore (D-Wis.)"), or a name followed by appositions ("Scott Pruitt, the
  * attorney general of Oklahoma, one of the states suing the EPA,").
  */
-function subjectBefore(toks: readonly Token[], j: number): { from: number; to: number } | null {
+export function subjectBefore(toks: readonly Token[], j: number): { from: number; to: number } | null {
   const t = toks[j];
   if (!t) return null;
   if (isDash(t)) {

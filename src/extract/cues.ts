@@ -57,6 +57,10 @@ for (const entry of SPEECH_BASES) {
   else for (const f of entry) SPEECH.set(f, entry[0]);
 }
 
+// Written messages, in the past tense only: `"…," Calder emailed.` gave the quote to the speaker before.
+// ("email", "emails", "text", "message" are nouns far more often: "her private email system", "DNC emails".)
+for (const [form, lemma] of [['emailed', 'email'], ['e-mailed', 'email'], ['texted', 'text'], ['messaged', 'message']] as const) SPEECH.set(form, lemma);
+
 /** Verbs that need a particle or complement to be speech ("point out", "call for"): alone they are not cues. */
 const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['point', ['out']],
@@ -77,6 +81,11 @@ const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['answer', ['that']],
   ['signal', ['that']],
   ['go', []],
+  // (what one emails or texts is more often a document than words: "emailed a link to the video", "a letter
+  // emailed to Politico"; only right after the words: `"…," Calder emailed.`)
+  ['email', []],
+  ['text', []],
+  ['message', []],
   ...['react', 'remember', 'press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide'].map((v): [string, readonly string[]] => [v, []]),
 ]);
 

@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, nominalAfterQuote, scanLeftNP, subjectAtStart, type Attribution } from './attribution.js';
+import { findAttributions, nominalAfterQuote, scanLeftNP, speakerOfQuoteBefore, subjectAtStart, subjectBefore, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
@@ -248,6 +248,17 @@ export function extractStatements(article: Article): Statement[] {
             ? resolveSpeaker(text, toks, { ...subj, speaker: { from: nameStart, to: last - 2 }, form: 'subject' }, tracker, sno, namedOutlets)
             : clauseSubject(text, toks, subj, tracker, sno, namedOutlets);
           if (resolvedIntro && !resolvedIntro.speaker) resolvedIntro = null;
+          // "For Calder, the answer is simple: “…”": the view framed is Calder's, and so are the words (not the
+          // speaker of the sentence before)
+          const f = firstWord0(toks);
+          if (!resolvedIntro && toks[f]?.lo === 'for' && isCapWord(toks[f + 1])) {
+            let e = f + 1;
+            while (isCapWord(toks[e + 1])) e++;
+            if (toks[e + 1]?.k === 'p' && toks[e + 1]!.t === ',') {
+              const who = resolveSpeaker(text, toks, { ...subj, speaker: { from: f + 1, to: e }, form: 'subject' }, tracker, sno, namedOutlets);
+              if (who.speaker) resolvedIntro = who;
+            }
+          }
         }
       }
       let objectSpeaker: Attribution | null = null;
@@ -338,7 +349,14 @@ export function extractStatements(article: Article): Statement[] {
         // quote-only sentence: the speaker of the quote it continues, the sentence before, the paragraph before
         const qKey = normQuote(quoteText ?? '');
         contextual = !prevInPara && !(si === 0 && intro && !continuing);
-        if (si === 0 && continuing) resolved = continuing;
+        // ("“…” That was the verdict of Ruth Calder." / "“…” So says Ruth Calder.": the next sentence names the speaker)
+        const next = sentences[si + 1];
+        const nextToks = next ? tokenize(text, next.start, next.end, spans.filter((q) => q.open >= next.start && q.open < next.end)) : [];
+        const named = speakerOfQuoteBefore(nextToks);
+        if (named) {
+          resolved = { ...resolveSpeaker(text, nextToks, named, tracker, sno, namedOutlets, quoteText ?? ''), cue: named.cue };
+          contextual = false;
+        } else if (si === 0 && continuing) resolved = continuing;
         else if (si === 0 && intro) resolved = intro;
         else if (prevInPara) resolved = prevInPara.resolved;
         else if (si === 0 && last && last.paragraph === paragraph - 1 && last.resolved.speaker) resolved = last.resolved;
@@ -410,7 +428,7 @@ export function extractStatements(article: Article): Statement[] {
         prevInPara = null;
         // "Bystrom agreed." / "Jones disagreed on Tuesday.": a cue closing the sentence reports no words, but names who speaks next
         if (!objectSpeaker && !chosen && real.length === 0) {
-          objectSpeaker = attrs.find((a) => a.speaker && a.form === 'subject' && a.strong && a.speaker.from <= firstWordIndex(toks) + 1 && a.speaker.to < a.cueIndex && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|too|later|earlier|quickly|immediately)$/.test(t.lo))) ?? null;
+          objectSpeaker = attrs.find((a) => a.speaker && a.form === 'subject' && a.strong && a.speaker.from <= firstWordIndex(toks) + 1 && a.speaker.to < a.cueIndex && toks.slice(a.cueEnd + 1).every((t) => t.k === 'p' || /^(on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|too|later|earlier|quickly|immediately)$/.test(t.lo))) ?? mannerOfSpeaking(toks);
         }
         // "McMaster denied the story outright." reports no words, but McMaster is the one speaking next
         if (objectSpeaker && !chosen) {
@@ -576,6 +594,30 @@ function genericHearer(toks: readonly Token[], a: Attribution): boolean {
     if (!/^(the|a|an|some|several|many|two|three|local|federal|fbi|state|gathered|assembled)$/.test(t.lo)) return false;
   }
   return false;
+}
+
+/** Adjectives for how someone spoke or the stance they spoke from: "Calder was blunt." */
+const SPEAKING_MANNER = /^(blunt|blunter|adamant|defiant|emphatic|unequivocal|unapologetic|unrepentant|scathing|dismissive|succinct|candid|frank|forthright|categorical|philosophical|terse|curt|upbeat|optimistic|pessimistic|cautious|skeptical|sceptical|unimpressed|unmoved|undeterred|defensive|effusive|gracious|conciliatory|combative|measured|guarded|diplomatic|sarcastic|incredulous|indignant|insistent|resolute|unbowed|apologetic|contrite|circumspect|noncommittal|non-committal|evasive)$/;
+
+/**
+ * "Calder was blunt." / "The mayor was more cautious about the timetable.": a sentence that only says how its
+ * subject spoke names who speaks the quote after it, as "Calder agreed." does (before, that quote had no
+ * speaker at all). The sentence must be the subject, a form of "be" (or "sounded", "remained"), the
+ * adjective and at most a short phrase after it; an adjective that is not one of speaking, or a longer
+ * sentence, changes nothing.
+ */
+function mannerOfSpeaking(toks: readonly Token[]): Attribution | null {
+  const verb = toks.findIndex((t) => t.k === 'w' && /^(was|is|were|are|remained|remains|sounded|sounds|seemed|seems)$/.test(t.lo));
+  if (verb < 1) return null;
+  let k = verb + 1;
+  if (toks[k - 1]?.lo === 'has' || toks[k]?.lo === 'been') k++;
+  while (toks[k]?.k === 'w' && /^(more|less|very|equally|even|far|characteristically|typically|somewhat|rather|just|as|most|again|also|particularly|notably|similarly|clearly|decidedly)$/.test(toks[k]!.lo)) k++;
+  if (toks[k]?.k !== 'w' || !SPEAKING_MANNER.test(toks[k]!.lo)) return null;
+  const rest = toks.slice(k + 1).filter((t) => t.k !== 'p');
+  if (rest.length > 6 || toks.slice(k + 1).some((t) => t.k === 'q') || (rest.length > 0 && !/^(about|on|in|when|with|at|over|toward|towards|than|as|regarding)$/.test(rest[0]!.lo))) return null;
+  const speaker = subjectBefore(toks, verb - 1);
+  if (!speaker || speaker.from !== firstWord0(toks)) return null;
+  return { cue: toks[k]!.t, cueIndex: verb, cueEnd: k, speaker, form: 'subject', outletPhrase: null, strong: true };
 }
 
 /** A dash or a sentence boundary before a label ("Economists agree - Tom Pike: …"). */

@@ -169,8 +169,8 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
     let words = toks.slice(i, j).map((x) => x.t.replace(/[’']s$/, ''));
     let from = i;
-    // a sentence-initial opener is not part of the name
-    while (words.length > 0 && NOT_NAMES.has(words[0]!.toLowerCase().replace(/\.$/, ''))) {
+    // a sentence-initial opener is not part of the name, nor an inverted cue opening it ("Says Ruth Calder: …")
+    while (words.length > 0 && (NOT_NAMES.has(words[0]!.toLowerCase().replace(/\.$/, '')) || (from === firstWordAt(toks) && words.length > 1 && /^(says|said|adds|added|writes|wrote|recalls|recalled|explains|explained|insists|insisted)$/i.test(words[0]!)))) {
       words = words.slice(1);
       from++;
     }
@@ -223,4 +223,11 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     }
   }
   void text;
+}
+
+/** The index of a sentence's first word. */
+function firstWordAt(toks: readonly Token[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k !== 'w') i++;
+  return i;
 }

@@ -75,9 +75,15 @@ export function bylineAfter(toks: readonly Token[], qi: number): Attribution | n
   let to = from;
   while (to < toks.length && toks[to]!.k === 'w' && (isCapWord(toks[to]) || toks[to]!.t.length <= 3)) to++;
   if (to === from || !isCapWord(toks[from])) return null;
-  // the name must end the sentence
-  if (!onlyPunctFrom(toks, to)) return null;
-  return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: to - 1 }, form: 'subject', outletPhrase: null, strong: true };
+  // the name must end the sentence, or a short role after a comma ("- Ruth Calder, county engineer")
+  let end = to;
+  if (toks[to]?.k === 'p' && toks[to]!.t === ',') {
+    let r = to + 1;
+    while (r < toks.length && toks[r]!.k === 'w' && r - to <= 8) r++;
+    if (r > to + 1 && r - to <= 8) end = r;
+  }
+  if (!onlyPunctFrom(toks, end)) return null;
+  return { cue: '-', cueIndex: qi + 1, cueEnd: qi + 1, speaker: { from, to: end - 1 }, form: 'subject', outletPhrase: null, strong: true };
 }
 
 /** Whether attribution `a` follows the quote token at `qi` directly (after a comma or dash). */
