@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byWordCoverage } from '../src/corpus/group.js';
+import { byWordCoverage, dropRepeats } from '../src/corpus/group.js';
 import type { RankedResult } from '../src/search/index.js';
 import type { IndexedStatement } from '../src/search/types.js';
 
@@ -55,5 +55,19 @@ describe('byWordCoverage', () => {
   it('counts a speaker name as the statement’s own words', () => {
     const out = byWordCoverage(ranked, 'ann vale', { dropUncovered: true });
     expect(out.map((r) => r.statement.id)).toEqual(['s3']);
+  });
+});
+
+describe('dropRepeats', () => {
+  it('shows one sentence once: reported speech and the quoted fragment inside it are one result', () => {
+    const sentence = 'The mayor tweeted she had the "absolute right" to close the port.';
+    const out = dropRepeats([
+      result('f', sentence, { kind: 'direct', quote: 'absolute right' }),
+      result('m', sentence, { kind: 'mixed', quote: 'she had the "absolute right" to close the port' }),
+      // The same words in another article, or another sentence of this one, are still results.
+      result('o', sentence, { articleId: 'a2', kind: 'direct', quote: 'absolute right' }),
+      result('n', 'She said the right was "hers alone".', { kind: 'direct', quote: 'hers alone' }),
+    ]);
+    expect(out.map((r) => r.statement.id)).toEqual(['f', 'o', 'n']);
   });
 });

@@ -29,15 +29,20 @@ export function preferAttributed(
 
 /**
  * An article that repeats a quote (a pull quote, a recap paragraph) shows it once: the first,
- * best-ranked occurrence stands for the others.
+ * best-ranked occurrence stands for the others. So does one sentence: reported speech with quoted
+ * fragments is a statement and each fragment another ('he had the "absolute right" to reveal
+ * what he did' and “absolute right”), and a list showed the same sentence twice or three times;
+ * the first shown has the sentence in context, so the others add nothing.
  */
 export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
   const seen = new Set<string>();
   return ranked.filter((r) => {
     const words = (r.statement.quote ?? r.statement.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const key = `${r.statement.articleId}\u0000${words}`;
-    if (seen.has(key)) return false;
+    const sentence = `${r.statement.articleId}\u0001${r.statement.text}`;
+    if (seen.has(key) || seen.has(sentence)) return false;
     seen.add(key);
+    seen.add(sentence);
     return true;
   });
 }
