@@ -10,7 +10,7 @@ import { requiredParticles, speechVerb } from './cues.js';
 import { FOREIGN_ACCORDING, FOREIGN_DETERMINERS, FOREIGN_PARTICIPLES, FOREIGN_PRONOUNS, FOREIGN_VERBS } from './foreign-cues.js';
 import { isDeterminer, isOrgNoun, isPersonNoun, looksLikePersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
 import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
-import { isCapWord, onlyPunctFrom, type Token } from './tokens.js';
+import { isCapWord, noWordsBetween, onlyPunctFrom, type Token } from './tokens.js';
 
 export interface Attribution {
   /** The cue as written, with a particle or "to" where it has one ("according to", "pointed out"). */
@@ -498,7 +498,7 @@ function quotedIntroAt(toks: readonly Token[], i: number): Attribution | null {
   // promise's mixed statement, and "as he puts it, “…” is that …" a fragment of the sentence's own cue)
   let s = i - 1;
   if (isWord(toks[s]) && /^(but|and|yet|so)$/.test(toks[s]!.lo)) s--;
-  if (!toks.slice(0, s + 1).every((x) => x.k === 'p')) return null;
+  for (let k = 0; k <= s; k++) if (toks[k]!.k !== 'p') return null;
   const base = { outletPhrase: null, strong: true } as const;
   if (t.lo === 'in' && toks[i + 1]?.lo === 'the' && toks[i + 2]?.lo === 'words' && toks[i + 3]?.lo === 'of') {
     const from = i + 4;
@@ -873,7 +873,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (!isWord(t)) continue;
     // `"…," per a statement from the county`: "per" right after a quote is "according to" (elsewhere it is
     // a rate or a rule: "$5 per person", "per the bylaws")
-    const per = t.lo === 'per' && (isQuote(toks[i - 1]) || (isComma(toks[i - 1]) && isQuote(toks[i - 2]))) && toks.slice(0, isQuote(toks[i - 1]) ? i - 1 : i - 2).every((x) => x.k === 'p');
+    const per = t.lo === 'per' && (isQuote(toks[i - 1]) || (isComma(toks[i - 1]) && isQuote(toks[i - 2]))) && noWordsBetween(toks, 0, isQuote(toks[i - 1]) ? i - 1 : i - 2);
     if ((t.lo === 'according' && isWord(toks[i + 1]) && toks[i + 1]!.lo === 'to') || per) {
       const from = per ? i + 1 : i + 2;
       const to = withApposition(toks, from, scanRightNPShort(toks, from));

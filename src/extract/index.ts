@@ -607,6 +607,8 @@ const SPEAKING_MANNER = /^(blunt|blunter|adamant|defiant|emphatic|unequivocal|un
  * sentence, changes nothing.
  */
 function mannerOfSpeaking(toks: readonly Token[]): Attribution | null {
+  // (a sentence of that shape is short: most sentences are answered without a pass over their words)
+  if (toks.length > 32) return null;
   const verb = toks.findIndex((t) => t.k === 'w' && /^(was|is|were|are|remained|remains|sounded|sounds|seemed|seems)$/.test(t.lo));
   if (verb < 1) return null;
   let k = verb + 1;
