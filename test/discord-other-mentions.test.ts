@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT_ID, CHANNEL_ID, GUILD_ID, THREAD_ID, botUser, humanUser, messagePayload } from './stubs/discord-fixtures.js';
+import { BOT_ID, CHANNEL_ID, GUILD_ID, THREAD_ID, botUser, humanUser, messageCommand, messagePayload } from './stubs/discord-fixtures.js';
 import { mention, startHarness, type DiscordHarness } from './stubs/discord-harness.js';
-import { asMessage } from './stubs/discord-rest.js';
+import { asCallback, asMessage } from './stubs/discord-rest.js';
 import { fakeServices, sourcesCalls } from './stubs/discord-services.js';
 
 /**
@@ -72,5 +72,37 @@ describe('“check this” on a starter message that is only an image', () => {
     expect(text).toContain('only images');
     expect(text).not.toContain('does not show bots');
     expect(sourcesCalls.length).toBe(calls);
+  });
+});
+
+describe('a forwarded message (QA 7)', () => {
+  /** A message forwarded into the channel: no words of its own, the original's in a snapshot. */
+  function forwarded(words: string) {
+    const payload = messagePayload({ channel_id: CHANNEL_ID, author: humanUser, content: '' });
+    return {
+      ...payload,
+      message_reference: { type: 1, message_id: '700000000000000001', channel_id: '300000000000000077', guild_id: GUILD_ID },
+      message_snapshots: [
+        { message: { type: 0, content: words, embeds: [], attachments: [], timestamp: '2026-01-01T00:00:00.000Z', edited_timestamp: null, flags: 0, mentions: [], mention_roles: [] } },
+      ],
+    } as unknown as ReturnType<typeof messagePayload>;
+  }
+
+  it('Find sources checks the words of the message forwarded', async () => {
+    const calls = sourcesCalls.length;
+    const cb = asCallback(await h.interact(messageCommand('Find sources', forwarded('They say the story was false'))));
+    expect(cb.data?.content).toContain('Sources for');
+    expect(sourcesCalls.slice(calls)).toEqual(['They say the story was false']);
+  });
+
+  it('“check this” in reply to it checks the words forwarded', async () => {
+    const target = forwarded('Intel sources were never discussed');
+    h.rest.messages.set(`${CHANNEL_ID}/${target.id}`, target);
+    const calls = sourcesCalls.length;
+    const post = await h.say(
+      mention(`<@${BOT_ID}> check this`, CHANNEL_ID, { type: 19, message_reference: { message_id: target.id, channel_id: CHANNEL_ID, guild_id: GUILD_ID } }),
+    );
+    expect(asMessage(post).content).toContain('Sources for');
+    expect(sourcesCalls.slice(calls)).toEqual(['Intel sources were never discussed']);
   });
 });
