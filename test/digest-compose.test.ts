@@ -28,6 +28,7 @@ function stmt(
     quote: opts.quote === undefined ? `the words of statement ${id}` : opts.quote,
     text: `Sentence with “the words of statement ${id}”.`,
     speaker: opts.speaker === undefined ? 'Someone' : opts.speaker,
+    ...(opts.speakerMention !== undefined ? { speakerMention: opts.speakerMention } : {}),
     speakerRole: null,
     outlet: null,
     cue: 'said',
@@ -153,5 +154,13 @@ describe('composeDigest', () => {
     const { reply } = composeDigest(input([], [A]), { postEmpty: false });
     expect(reply!.title).toMatch(/1 new article$/);
     expect(reply!.sections).toHaveLength(1);
+  });
+});
+
+describe('items', () => {
+  it('keep how the article named the speaker, so a speaker worked out from "he" shows the sentence', () => {
+    const { reply } = composeDigest(input([stmt('a:1', A, { speaker: 'H.R. McMaster', speakerMention: 'he' })]), { postEmpty: false });
+    const items = reply!.sections.flatMap((s) => s.items);
+    expect(items.find((i) => i.statementId === 'a:1')?.speakerMention).toBe('he');
   });
 });

@@ -24,6 +24,8 @@ export interface DigestStatement {
   quote: string | null;
   text: string;
   speaker: string | null;
+  /** As the article named the speaker at these words ("he", "the officer"): shown with the context. */
+  speakerMention?: string | null;
   speakerRole: string | null;
   outlet: string | null;
   cue: string | null;
@@ -83,6 +85,7 @@ function toItem(s: DigestStatement): ReplyItem {
     highlights: [],
     text: s.text,
     speaker: s.speaker,
+    speakerMention: s.speakerMention ?? null,
     speakerRole: roleAfterName(s.speakerRole),
     outlet: s.outlet,
     cue: s.cue,
@@ -289,6 +292,7 @@ export async function gatherDigest(
           quote: s.quote,
           text: s.text,
           speaker: s.speaker,
+          speakerMention: s.speakerMention,
           speakerRole: s.speakerRole,
           outlet: s.outlet,
           cue: s.cue,
