@@ -143,6 +143,15 @@ describe('renderReply', () => {
     for (const e of m.embeds) expect(e.description).toContain('came out tonight');
   });
 
+  it('drops bidirectional controls from articles, so nothing reorders an attribution as displayed (QA 7)', () => {
+    const RLO = '\u202E';
+    const m = renderReply(
+      reply([item({ quote: `We will rebuild ${RLO}reip eht`, speaker: `Tom Pike${RLO}`, speakerRole: `${RLO}tsoP notgnihsaW`, article: { ...article, title: `Pier ${RLO}news`, outlet: `\u2067AP\u2069` } })], { title: `Quotes ${RLO}x` }),
+    );
+    expect(JSON.stringify(m)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(m.embeds[0]!.description).toContain('Tom Pike');
+  });
+
   it('keeps the content inside 2,000 characters, moving long text into an embed', () => {
     const m = renderReply(reply([item()], { text: 'long explanation '.repeat(200), notices: Array.from({ length: 40 }, (_, i) => `notice ${i} ${'n'.repeat(60)}`) }));
     withinLimits(m);

@@ -310,6 +310,18 @@ describe('highlights in a quote with runs of white space (QA 7, F6)', () => {
   });
 });
 
+describe('bidirectional controls from articles (QA 7)', () => {
+  it('are dropped, so a name, role or quote cannot reorder the attribution line as displayed', () => {
+    const RLO = '\u202E';
+    const m = renderReply(
+      reply([item(1, `We will rebuild ${RLO}reip eht`, { speaker: `Tom Pike${RLO}`, speakerRole: `${RLO}tsoP notgnihsaW eht ot dlot`, outlet: `\u2067AP\u2069` })], { title: `Quotes ${RLO}x` }),
+      { share: false, more: false, ephemeral: true },
+    );
+    expect(JSON.stringify(m)).not.toMatch(/\\u202[a-eA-E]|\\u206[6-9]|[\u202A-\u202E\u2066-\u2069]/);
+    expect(JSON.stringify(m.blocks)).toContain('Tom Pike');
+  });
+});
+
 describe('escaping', () => {
   it('escapes &, < and > and neutralises broadcasts and links', () => {
     const out = escapeMrkdwn('a & b <!channel> <@U123> @here @Everyone see http://x.example and www.y.example');

@@ -12,6 +12,11 @@ export const ELLIPSIS = '…';
 /** Characters that start markdown, masked links, spoilers, quotes, headings, mentions or emoji. */
 const MARKDOWN_CHARS = new Set(['\\', '*', '_', '~', '`', '|', '>', '<', '[', ']', '#']);
 const MASS_MENTION = /^(everyone|here)/i;
+/** U+202A–U+202E and U+2066–U+2069, by code: escapeAt runs once per character of every cut tried. */
+function isBidiControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
 
 function atLineStart(text: string, i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
@@ -31,8 +36,10 @@ function escapeAt(text: string, i: number, keepNewlines: boolean): string {
   if (MARKDOWN_CHARS.has(c)) return `\\${c}`;
   if (c === '\n') return keepNewlines ? '\n' : ' ';
   if (c === '\r' || c === '\t' || c === '\f' || c === '\v') return ' ';
-  // Other control characters have no business in a chat message.
-  if (c < ' ' || c === '\u007f') return '';
+  // Other control characters have no business in a chat message; bidirectional overrides,
+  // embeddings and isolates would reorder the rest of the line as displayed (an attribution that
+  // reads as the article's author wants).
+  if (c < ' ' || c === '\u007f' || isBidiControl(c)) return '';
   if ((c === '-' || c === '+') && atLineStart(text, i)) return `\\${c}`;
   return c;
 }
@@ -126,7 +133,7 @@ export function escapeMarkdown(text: string, max = Number.POSITIVE_INFINITY): st
  * no markdown to escape, but mass mentions are still broken up.
  */
 export function plainText(text: string, max: number): string {
-  let s = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  let s = text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f\u202A-\u202E\u2066-\u2069]/g, '');
   s = s.replace(/@(everyone|here)/gi, `@${ZWSP}$1`);
   if (s.length <= max) return s;
   return s.slice(0, safeCut(s, max - ELLIPSIS.length)).trimEnd() + ELLIPSIS;

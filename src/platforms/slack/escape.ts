@@ -7,9 +7,15 @@
 const ZWJ = '\u200D';
 const ZWSP = '\u200B';
 
-/** Control characters other than newline and tab: Slack shows some of them as garbage. */
+/**
+ * Control characters other than newline and tab (Slack shows some of them as garbage), and the
+ * bidirectional overrides, embeddings and isolates: one in an article's quote, name or role
+ * reverses or reorders the rest of the line as displayed ("‮tsoP notgnihsaW" reads as another
+ * outlet), so the attribution would read as the article's author wants, not as it is. Arabic and
+ * Hebrew text needs none of them (its direction comes from its letters).
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Words that broadcast or resolve to people when a client or `link_names` parses them. A zero-width
