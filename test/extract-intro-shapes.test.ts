@@ -68,3 +68,15 @@ describe('more shapes that gave the quote to the speaker before it', () => {
     expect(after('Ruth Calder was tired. "The bridge is finished."')?.speaker).toBeNull();
   });
 });
+
+describe('two people speaking together', () => {
+  it('"“…,” Ruth Calder and Bob Quill said" is both of theirs, not the speaker before', () => {
+    expect(after('"The bridge is finished," Ruth Calder and Bob Quill said in a joint statement.')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder and Bob Quill' });
+    expect(after('Ruth Calder and Bob Quill said the bridge would close.')).toMatchObject({ kind: 'indirect', speaker: 'Ruth Calder and Bob Quill' });
+    // (inverted: no more "Bob Quill" with the role "Ruth Calder and")
+    expect(after('"The bridge is finished," said Ruth Calder and Bob Quill.')).toMatchObject({ speaker: 'Ruth Calder and Bob Quill', speakerRole: null });
+    // (one person with two titles, or the last two of a list, is no pair)
+    expect(after('"The bridge is finished," said Chairman and CEO Jo Reed.')).toMatchObject({ speaker: 'Jo Reed' });
+    expect(after('Most voters in Harwich, Dale and Leeford said the bridge would close.')?.speaker).not.toBe('Dale and Leeford');
+  });
+});

@@ -770,7 +770,18 @@ export function subjectBefore(toks: readonly Token[], j: number): { from: number
   }
   if (isWord(t)) {
     const s = scanLeftNP(toks, j);
-    return s >= 0 && plausibleSpeaker(toks, s, j) ? { from: s, to: j } : null;
+    if (s < 0 || !plausibleSpeaker(toks, s, j)) return null;
+    // "Ruth Calder and Bob Quill (said)": two names joined after a boundary (the sentence's start, a quote, a
+    // comma) speak together ("told Reuters and Quill said" is no pair: "told" stands before it)
+    if (isCapWord(toks[s]) && toks[s - 1]?.lo === 'and' && isCapWord(toks[s - 2]) && !FUNCTION_CAPS.test(toks[s - 2]!.lo)) {
+      let k = s - 2;
+      while (k > 0 && isCapWord(toks[k - 1]) && s - k < 5) k--;
+      const b = toks[k - 1];
+      // (not the last two of a list: "voters in Alabama, Georgia and Virginia said")
+      const list = isComma(b) && isCapWord(toks[k - 2]);
+      if ((b === undefined || b.k !== 'w') && !list && !FUNCTION_CAPS.test(toks[k]!.lo)) return { from: k, to: j };
+    }
+    return { from: s, to: j };
   }
   return null;
 }

@@ -299,6 +299,13 @@ function parseMentionUncached(phrase: string): ParsedMention {
     const head = parseMention(listed[1]!);
     if (!head.name) return { ...head, mention };
   }
+  // "Ruth Calder and Bob Quill", "Tom and Rosa Reed": two people speaking together are a group, as written
+  // (before: "Bob Quill" with the role "Ruth Calder and")
+  const pair = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)$/u.exec(mention.split(/\s*,\s*/)[0]!);
+  // (each side names someone: "Chairman and CEO Jo Reed" is one person with two titles)
+  if (pair && !mention.includes(',') && [pair[1]!, pair[2]!].every((side) => side.split(/\s+/).some((w) => !ROLE_WORDS.has(lowerNoDot(w)) && !HONORIFICS.has(w.toLowerCase()) && !HONORIFICS.has(lowerNoDot(w))))) {
+    return { mention, name: null, role: null, kind: 'group', gender: null, plural: true, head: null, words: mention.toLowerCase().split(/\s+/), definite: true };
+  }
   const segs = segments(mention);
   // find the segment that is a proper name; the rest is role/apposition
   // a segment that is only a name wins over a name at the end of a description ("… to the United Nations, Ron Avni")
