@@ -4,9 +4,11 @@ import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } fr
 import { MCMASTER, fakeServices } from './stubs/slack-services.js';
 
 /**
- * Slack's 3 s acknowledgement deadline against a store that does not answer (QA 7, F1): the
- * replay check of a slash command claims its trigger_id in the store before acknowledging, and a
- * store that never answers (a dropped PostgreSQL connection) held every command past the deadline.
+ * Slack's 3 s acknowledgement deadline (QA 7, F1). The replay check of a slash command claims its
+ * trigger_id in the store before acknowledging, and a store that never answers (a dropped
+ * PostgreSQL connection) held every command past the deadline. And when the process itself is busy
+ * past the deadline (an ingest on the same thread), the answer went into an acknowledgement Slack
+ * had stopped waiting for.
  */
 
 let stub: SlackStub;
@@ -42,5 +44,37 @@ describe('a slash command while the store does not answer', () => {
     expect(res.status).toBe(200);
     // The answer itself (the fake search is instant) or, at worst, the private "looking it up" note.
     expect(JSON.stringify(res.json)).toMatch(/H\.R\. McMaster|Looking that up/);
+  });
+
+});
+
+describe('a slash command while the process is busy', () => {
+  it('an answer that comes back after the deadline (the process was busy) is sent through response_url, not into a dead acknowledgement', async () => {
+    const fake = fakeServices([MCMASTER]);
+    // The search holds the process, as a large ingest on the same thread does: no timer can fire
+    // meanwhile, so the answer is "ready" only after Slack's 3 s are over.
+    const search = fake.corpus.search.bind(fake.corpus);
+    fake.corpus.search = (query, opts) => {
+      const until = Date.now() + 3_100;
+      while (Date.now() < until) {
+        // busy: the event loop is blocked
+      }
+      return search(query, opts);
+    };
+    const busy = await startSlack(
+      { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
+      fake.services,
+      { host: '127.0.0.1' },
+    );
+    try {
+      await postSigned(
+        `http://127.0.0.1:${busy.port}/slack/events`,
+        slashCommandBody({ command: '/quote', text: 'story reported false', responseUrl: stub.responseUrl('busy') }),
+      );
+      const answer = await stub.waitFor(() => stub.responsesTo('busy')[0], 8000);
+      expect(JSON.stringify(answer.body.blocks)).toContain('H.R. McMaster');
+    } finally {
+      await busy.stop();
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Reply } from '../../../domain/reply.js';
 import type { ServicesLike, SlackBot } from '../context.js';
 import { commandResponse, invocation, postToResponseUrl } from '../deliver.js';
 import { slackTextToPlain } from '../escape.js';
+import { ACK_DEADLINE_MS } from '../limits.js';
 import { execute, HELP, originOf, prepareSlash, UMBRELLA } from '../run.js';
 
 /**
@@ -36,14 +37,22 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
       const work = execute(bot, inv, prepared, command.channel_name ? { channelName: command.channel_name } : {});
 
       const quick = await withinBudget(work, Math.max(0, bot.inlineBudgetMs - (Date.now() - started)));
-      if (quick) {
+      // The budget's timer cannot fire while the process is busy (a large ingest runs on the same
+      // thread): an answer that comes back after Slack's deadline would go into an acknowledgement
+      // Slack no longer waits for, and be lost. It goes through response_url instead.
+      if (quick && Date.now() - started < LATE_ACK_MS) {
         await ack(commandResponse(bot, quick, origin));
         return;
       }
       // Not ready in time: a private "working on it" now, so the command does not seem ignored,
       // then the answer in its place (a public answer is posted, and the note removed).
-      await ack({ response_type: 'ephemeral', text: WORKING_TEXT });
-      const response = commandResponse(bot, await work, origin);
+      if (quick) {
+        bot.log.warn({ command: name, ms: Date.now() - started }, 'slack: answer ready after the acknowledgement deadline; sending it through response_url');
+      }
+      await ack({ response_type: 'ephemeral', text: WORKING_TEXT }).catch((err: unknown) =>
+        bot.log.warn({ err: (err as Error).message }, 'slack: late acknowledgement refused'),
+      );
+      const response = commandResponse(bot, quick ?? (await work), origin);
       if (response.response_type === 'ephemeral') {
         await postToResponseUrl(bot, command.response_url, { ...response, replace_original: true });
         return;
@@ -55,6 +64,9 @@ export function registerCommands<S extends ServicesLike>(app: App, bot: SlackBot
 }
 
 export const WORKING_TEXT = '⏳ Looking that up…';
+
+/** Past this, Slack has (nearly) stopped waiting for the acknowledgement (ACK_DEADLINE_MS, 3 s). */
+const LATE_ACK_MS = ACK_DEADLINE_MS - 250;
 
 /** The reply if it is ready within `ms`, else null (the work goes on). */
 async function withinBudget(work: Promise<Reply>, ms: number): Promise<Reply | null> {
