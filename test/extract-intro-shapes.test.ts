@@ -80,3 +80,10 @@ describe('two people speaking together', () => {
     expect(after('Most voters in Harwich, Dale and Leeford said the bridge would close.')?.speaker).not.toBe('Dale and Leeford');
   });
 });
+
+describe('"said one", "added another"', () => {
+  it('one of the people described speaks: the apposition, or nobody named — never the speaker before', () => {
+    expect(after('"The bridge is finished," said one, a retired teacher.')).toMatchObject({ kind: 'direct', speaker: 'a retired teacher' });
+    expect(after('"The bridge is finished," added another.')).toMatchObject({ kind: 'direct', speaker: null, speakerMention: 'another' });
+  });
+});

@@ -1061,7 +1061,10 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         const headEnd = Math.min(to, npHeadEnd(toks, from, to));
         const hasCap = toks.slice(from, headEnd + 1).some((x) => isCapWord(x));
         const okStart = isCapWord(nx) || isDeterminer(nx.lo) || PRONOUNS.has(nx.lo) || isPersonNoun(nx.lo) || hasCap;
-        if (okStart && plausibleSpeaker(toks, from, headEnd)) {
+        // `"…," said one, a retired teacher.` / `"…," added another.`: one of the people just described speaks —
+        // someone, but not the speaker before (speakers.ts keeps the apposition, or no name at all)
+        const oneOf = /^(one|another)$/.test(nx.lo) && headEnd === from && isQuote(toks[i - 1]) || (/^(one|another)$/.test(nx.lo) && headEnd === from && isComma(prev) && isQuote(toks[i - 2]));
+        if ((okStart && plausibleSpeaker(toks, from, headEnd)) || oneOf) {
           // ("…, says a memo obtained by the Post."): the document speaks, the outlet reports
           const d = documentSplit(toks, from, to);
           out.push({ cue, cueIndex: i, cueEnd, speaker: d ? d.speaker : { from, to }, form: 'inverted', outletPhrase: outletPhrase ?? d?.outlet ?? shift(governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13)), cueEnd + 1), strong: !v.weak });

@@ -43,6 +43,14 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const pos = toks[r.from]!.start;
   // ("was his reply": a possessive pronoun is the pronoun)
   const possessivePronoun = a.possessor ? ({ his: 'he', her: 'she', their: 'they' } as Record<string, string>)[mentionText.toLowerCase()] : undefined;
+  // (`said one, a retired teacher`: the apposition describes the speaker; `said another` names nobody)
+  const oneOf = /^(one|another)(?:\s*,\s*(.+))?$/i.exec(mentionText);
+  if (oneOf) {
+    if (!oneOf[2] || !/^(a|an)\s/i.test(oneOf[2])) return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+    const desc = oneOf[2];
+    const e = tracker.mentionName(desc, 'description', null, pos, sno, { speaker: true });
+    return { speaker: desc, mention: mentionText, role: null, entity: e, outlet: null };
+  }
   let m: ParsedMention = parseMention(a.pronoun?.as ?? possessivePronoun ?? mentionText);
   // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
