@@ -310,6 +310,23 @@ describe('highlights in a quote with runs of white space (QA 7, F6)', () => {
   });
 });
 
+describe('an article line with long metadata and three other attributions (QA 7)', () => {
+  it('stays within the limit of a context element (Slack refuses the whole message past 3,000)', () => {
+    const long = (n: number, w: string) => w.repeat(Math.ceil(n / w.length)).slice(0, n);
+    const other = (i: number) => ({ speaker: long(400, `Name${i} `), articles: 2, outlets: [long(400, 'Outlet '), long(400, 'Paper ')] });
+    const it1 = item(1, 'We will rebuild the pier', {
+      article: { id: 'a1', title: long(900, 'Title '), outlet: long(400, 'Gazette '), url: `https://news.example/${'a'.repeat(950)}`, published: '2024-01-01' },
+      corroboration: { articles: 5, outlets: [], firstOutlet: long(400, 'First '), otherSpeakers: [other(1), other(2), other(3), other(4)] },
+    });
+    const m = renderReply(reply([it1]), { share: false, more: false, ephemeral: true });
+    expectWithinLimits(m.blocks);
+    const all = texts(m.blocks);
+    expect(all).toContain('reported in 5 articles');
+    expect(all).toContain('also attributed to Name1');
+    expect(all).toContain('<https://news.example/');
+  });
+});
+
 describe('bidirectional controls from articles (QA 7)', () => {
   it('are dropped, so a name, role or quote cannot reorder the attribution line as displayed', () => {
     const RLO = '\u202E';
