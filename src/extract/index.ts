@@ -91,6 +91,21 @@ export function extractStatements(article: Article): Statement[] {
   // the article's first line and the subheadings that quote someone: the editor's words (see asHeadlines)
   const headlines = new Set<number>();
   const firstLine = firstLineHeadline(text);
+  // how often each word occurs in the article, counted on first need (a headline's speaker is named again)
+  let wordCounts: Map<string, number> | null = null;
+  const articleWords = (): ReadonlyMap<string, number> => {
+    if (!wordCounts) {
+      wordCounts = new Map();
+      for (const w of text.split(/[^\p{L}\p{N}'’-]+/u)) {
+        if (!w) continue;
+        wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+        // ("Ruth Calder’s office" names Calder too)
+        const bare = w.replace(/['’]s$/, '');
+        if (bare !== w) wordCounts.set(bare, (wordCounts.get(bare) ?? 0) + 1);
+      }
+    }
+    return wordCounts;
+  };
   let prevLine: string | null = null;
   while (paraStart <= text.length) {
     let paraEnd = text.indexOf('\n', paraStart);
@@ -178,7 +193,7 @@ export function extractStatements(article: Article): Statement[] {
         chosen = attributionAfter(toks, q0, attrs) ?? bylineAfter(toks, q0) ?? accordingAfter(toks, q0, attrs);
         // a headline "‘We will not back down’: Calder defiant" names its speaker after the colon
         if (!chosen && headlines.has(paragraph)) {
-          const who = headlineSpeakerAfter(text, toks, q0, pStart, paraEnd);
+          const who = headlineSpeakerAfter(text, toks, q0, pStart, paraEnd, articleWords);
           if (who) resolvedIntro = resolveSpeaker(text, toks, { cue: ':', cueIndex: q0 + 1, cueEnd: q0 + 1, speaker: who, form: 'subject', outletPhrase: null, strong: true }, tracker, sno, namedOutlets);
         }
         // `"Never," came the reply.`: an answer by someone not named is not the words of the one speaking
@@ -736,14 +751,13 @@ function isSubheading(text: string, pStart: number, paraEnd: number, spans: read
  * headline ("Calder Defiant") are not taken for a name, and sentence-case words ("residents count the
  * cost") are no name at all.
  */
-function headlineSpeakerAfter(text: string, toks: readonly Token[], q0: number, lineStart: number, lineEnd: number): { from: number; to: number } | null {
+function headlineSpeakerAfter(text: string, toks: readonly Token[], q0: number, lineStart: number, lineEnd: number, words: () => ReadonlyMap<string, number>): { from: number; to: number } | null {
   if (toks[q0 + 1]?.k !== 'p' || toks[q0 + 1]!.t !== ':') return null;
   const from = q0 + 2;
   let to = from - 1;
-  const elsewhere = (w: string): boolean => {
-    const re = new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
-    return re.test(text.slice(0, lineStart)) || re.test(text.slice(lineEnd));
-  };
+  // (counted once per article, so that many such lines cost no pass over the whole text each)
+  const inLine = (w: string): number => text.slice(lineStart, lineEnd).split(/[^\p{L}\p{N}'’-]+/u).filter((x) => x === w).length;
+  const elsewhere = (w: string): boolean => (words().get(w) ?? 0) > inLine(w);
   while (to + 1 < toks.length && to + 1 - from < 4 && isCapWord(toks[to + 1]) && elsewhere(toks[to + 1]!.t)) to++;
   if (to < from || /^(the|a|an|why|how|what|when|where|who|this|that|it|i|we|he|she|they)$/.test(toks[from]!.lo)) return null;
   return { from, to };
