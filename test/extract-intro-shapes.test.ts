@@ -87,3 +87,15 @@ describe('"said one", "added another"', () => {
     expect(after('"The bridge is finished," added another.')).toMatchObject({ kind: 'direct', speaker: null, speakerMention: 'another' });
   });
 });
+
+describe('a question put to someone, and the writer\'s adjectives before a name', () => {
+  it('`"…?" Ruth Calder was asked. "No."`: the question is nobody named\'s, the answer Calder\'s', () => {
+    const all = extractStatements(article(['Mayor Tom Pike opened the meeting. "We will rebuild," Pike said.', '"Will the bridge close?" Ruth Calder was asked. "No."'].join('\n')));
+    expect(all.find((s) => s.quote === 'Will the bridge close?')).toMatchObject({ kind: 'direct', speaker: null, cue: 'asked' });
+    expect(all.find((s) => s.quote === 'No.')).toMatchObject({ kind: 'direct', speaker: 'Ruth Calder' });
+  });
+
+  it('"a visibly angry Ruth Calder said" is Ruth Calder', () => {
+    expect(after('"The bridge is finished," a visibly angry Ruth Calder said.')).toMatchObject({ speaker: 'Ruth Calder', speakerMention: 'a visibly angry Ruth Calder' });
+  });
+});

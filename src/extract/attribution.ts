@@ -476,6 +476,22 @@ export function speakerOfQuoteBefore(toks: readonly Token[]): Attribution | null
   return null;
 }
 
+/**
+ * `"Will the bridge close?" Ruth Calder was asked.`: the quote is a question put to the subject by someone
+ * not named — not the subject's words, nor those of the speaker before — and the subject answers next.
+ * Returns the subject phrase (right after the quote and its comma), or null. `k` is the token after them.
+ */
+export function askedAfterQuote(toks: readonly Token[], k: number): { from: number; to: number } | null {
+  for (let b = k + 1; b < toks.length && b - k <= 8; b++) {
+    const t = toks[b];
+    if (!isWord(t)) return null;
+    if (!BE.has(t.lo) || !isWord(toks[b + 1]) || !/^(asked|pressed|questioned|challenged|quizzed)$/.test(toks[b + 1]!.lo)) continue;
+    const sp = subjectBefore(toks, b - 1);
+    return sp && sp.from === k ? sp : null;
+  }
+  return null;
+}
+
 /** The index before the auxiliaries and forms of "be" that end at `j` ("has been (quoted)", "is (reported)"). */
 function beforeAuxiliaries(toks: readonly Token[], j: number): number {
   while (isWord(toks[j]) && (BE.has(toks[j]!.lo) || AUX.has(toks[j]!.lo) || (/ly$/.test(toks[j]!.lo) && !isCapWord(toks[j])))) j--;

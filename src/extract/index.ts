@@ -9,7 +9,7 @@
  */
 import type { Article } from '../domain/article.js';
 import type { Statement, StatementKind } from '../domain/statement.js';
-import { findAttributions, nominalAfterQuote, scanLeftNP, speakerOfQuoteBefore, subjectAtStart, subjectBefore, type Attribution } from './attribution.js';
+import { askedAfterQuote, findAttributions, nominalAfterQuote, scanLeftNP, speakerOfQuoteBefore, subjectAtStart, subjectBefore, type Attribution } from './attribution.js';
 import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
@@ -181,6 +181,7 @@ export function extractStatements(article: Article): Statement[] {
       let chosen: Attribution | null = null;
       let resolvedIntro: Resolved | null = null;
       let answered = false;
+      let askedWho: Resolved | null = null;
       let included: number[] = [];
       let clauseRange: { from: number; to: number } | null = null;
       let kind: StatementKind = 'statement';
@@ -205,6 +206,13 @@ export function extractStatements(article: Article): Statement[] {
           if (reply && !reply.speaker) {
             resolvedIntro = { speaker: null, mention: null, role: null, entity: null, outlet: null, cue: reply.cue };
             answered = true;
+          }
+          // `"Will it close?" Ruth Calder was asked.`: the question is nobody named's; Calder answers next
+          const asked = reply ? null : askedAfterQuote(toks, k);
+          if (asked) {
+            resolvedIntro = { speaker: null, mention: null, role: null, entity: null, outlet: null, cue: 'asked' };
+            answered = true;
+            askedWho = resolveSpeaker(text, toks, { cue: 'asked', cueIndex: asked.to + 1, cueEnd: asked.to + 2, speaker: asked, form: 'subject', outletPhrase: null, strong: true }, tracker, sno, namedOutlets);
           }
         }
         // a transcript line inside quotes: "HOST: But, Mayor, …"
@@ -429,9 +437,10 @@ export function extractStatements(article: Article): Statement[] {
         const byOutlet = chosen?.outletPhrase ? toks[chosen.outletPhrase.from - 1]?.lo === 'by' || (toks[chosen.outletPhrase.from - 1]?.lo === 'the' && toks[chosen.outletPhrase.from - 2]?.lo === 'by') : false;
         if (resolved?.entity && outlet && chosen && !byOutlet) entityOutlet.set(resolved.entity.id, { outlet, paragraph });
         if (answered) {
-          // (the conversation has moved to someone unknown: no earlier speaker carries past the answer)
-          prevInPara = null;
-          last = null;
+          // (the conversation has moved to someone unknown: no earlier speaker carries past the answer; after a
+          // question put to someone, they answer next)
+          prevInPara = askedWho?.speaker ? { resolved: { ...askedWho, cue: null }, cue: null, paragraph, sentence: sno, outlet: null } : null;
+          last = prevInPara;
         }
         if (resolved && (resolved.speaker || resolved.mention) && !subheading) {
           const carry: Carry = { resolved, cue: stmt.cue, paragraph, sentence: sno, outlet };

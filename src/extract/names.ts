@@ -319,6 +319,14 @@ function parseMentionUncached(phrase: string): ParsedMention {
     // "the mayor's senior adviser Dan Cole": a description may end in the name it describes
     const lastTwo = ws.slice(-2);
     const endsInName = ws.length >= 3 && lastTwo.every(isCap) && !ROLE_WORDS.has(lowerNoDot(lastTwo[0]!)) && (ROLE_WORDS.has(lowerNoDot(ws[ws.length - 3]!)) || PERSON_NOUNS.has(lowerNoDot(ws[ws.length - 3]!)));
+    // "a visibly angry Ruth Calder", "the embattled Tom Pike": the writer's adjectives before a full name (its
+    // first word a known first name) describe the person, they are no description of someone else
+    const known = (w: string): boolean => FEMALE_NAMES.has(w.toLowerCase()) || MALE_NAMES.has(w.toLowerCase());
+    const adjectivesThenName = ws.length >= 4 && lastTwo.every(isCap) && known(lastTwo[0]!) && !isCap(ws[ws.length - 3]!) && ws.slice(1, -2).every((w) => !isCap(w) && !ROLE_WORDS.has(lowerNoDot(w)) && !PERSON_NOUNS.has(lowerNoDot(w)) && !/^(of|for|to|with|at|in|from|by|and|or|on)$/i.test(w));
+    if (adjectivesThenName) {
+      best ??= { role: [], name: lastTwo, honorific: null, index };
+      return;
+    }
     if (DETERMINERS.has(ws[0]!.toLowerCase()) && !ws.slice(1).every(isCap) && !endsInName) return;
     // "an aide to Mayor Ruth Calder", "a spokeswoman for Calder": the name is the object of a preposition
     // after the person noun that heads the phrase; the representative speaks, not the person named
