@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../src/domain/command.js';
-import { APP_ID, chatInput } from './stubs/discord-fixtures.js';
-import { startHarness, type DiscordHarness } from './stubs/discord-harness.js';
+import { APP_ID, BOT_ID, CHANNEL_ID, chatInput } from './stubs/discord-fixtures.js';
+import { mention, startHarness, type DiscordHarness } from './stubs/discord-harness.js';
 import { asCallback, asMessage } from './stubs/discord-rest.js';
 import { fakeCommands, fakeServices } from './stubs/discord-services.js';
 
@@ -42,5 +42,21 @@ describe('a slow answer the command wants public', () => {
     expect(post.content).toContain('Digest subscribed');
     expect((post.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(post.allowed_mentions?.parse).toEqual([]);
+  });
+});
+
+describe('a slow answer to a mention', () => {
+  it('shows the typing indicator while factbot works on it, then answers', async () => {
+    const t = await startHarness({ ...fakeServices(), commands: [...fakeCommands, slowPublic] }, { typingAfterMs: 50 });
+    try {
+      const from = t.rest.requests.length;
+      const post = await t.say(mention(`<@${BOT_ID}> /factbot slow intel`));
+      const typing = t.rest.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/typing$`)).filter((r) => t.rest.requests.indexOf(r) >= from);
+      expect(typing).toHaveLength(1);
+      expect(t.rest.requests.indexOf(typing[0]!)).toBeLessThan(t.rest.requests.indexOf(post));
+      expect(asMessage(post).content).toContain('Slow answer');
+    } finally {
+      await t.stop();
+    }
   });
 });

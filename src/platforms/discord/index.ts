@@ -26,6 +26,8 @@ export interface DiscordStartOptions {
   pages?: PageStore;
   deferAfterMs?: number;
   autocompleteBudgetMs?: number;
+  /** How long a mention's answer may take before the typing indicator shows (default 1 s). */
+  typingAfterMs?: number;
   readyTimeoutMs?: number;
   clientOptions?: Partial<ClientOptions>;
 }
@@ -70,6 +72,7 @@ export async function startDiscord(
     pages,
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     autocompleteBudgetMs: opts.autocompleteBudgetMs ?? AUTOCOMPLETE_BUDGET_MS,
+    ...(opts.typingAfterMs !== undefined ? { typingAfterMs: opts.typingAfterMs } : {}),
   };
 
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));

@@ -18,7 +18,11 @@ import type { PageStore } from './page-store.js';
 export interface MentionDeps {
   services: BotServices;
   pages: PageStore;
+  /** How long an answer may take before the typing indicator shows (tests shorten it). */
+  typingAfterMs?: number;
 }
+
+const TYPING_AFTER_MS = 1000;
 
 const UNREADABLE =
   'Discord does not show bots the text of messages that do not mention them. Right-click the message → Apps → Find sources instead.';
@@ -72,6 +76,11 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
     canManageChannel: isDM || canManage(message),
   };
 
+  // A mention has no "thinking…" of its own: when the answer takes a while, Discord's typing
+  // indicator says factbot is on it (it lasts about 10 s, and is dropped when the answer arrives).
+  const typing = setTimeout(() => {
+    if (message.channel.isSendable()) message.channel.sendTyping().catch(() => undefined);
+  }, deps.typingAfterMs ?? TYPING_AFTER_MS);
   let reply: Reply;
   let call: AnswerCall;
   try {
@@ -100,6 +109,7 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
     call = { command: 'help', args: {}, invocation, offset: 0, ephemeral: false };
   }
 
+  clearTimeout(typing);
   const body = messageBody(reply, call, deps.pages);
   try {
     if (message.channel.isThread() || isDM) {
