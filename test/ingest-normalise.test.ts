@@ -20,6 +20,12 @@ describe('ingest: text normalisation', () => {
     expect(normaliseText('a\u00A0b\u2009c\u202Fd\te  f\u200Bg\uFEFFh\u00ADi')).toBe('a b c d e fghi');
   });
 
+  it('drops bidirectional overrides, embeddings and isolates, and keeps Arabic and Hebrew with their marks (QA 7)', () => {
+    expect(normaliseText('told \u202Etsop eht\u202C and \u2067AP\u2069 \u202Ax\u202B')).toBe('told tsop eht and AP x');
+    const rtl = '\u05E9\u05DC\u05D5\u05DD \u200F\u0645\u0631\u062D\u0628\u0627\u200E';
+    expect(normaliseText(rtl)).toBe(rtl);
+  });
+
   it('makes paragraphs of non-empty trimmed lines, whatever the line endings', () => {
     expect(normaliseText('\uFEFF  First.  \r\n\r\n\r\nSecond.\rThird.\u2028Fourth.\n   \n')).toBe('First.\nSecond.\nThird.\nFourth.');
   });

@@ -10,7 +10,8 @@
  *   (the form the seed articles already use); a dash between two digits is a range and becomes
  *   `-` with no spaces ("1990–1995" → "1990-1995"); the minus sign and Unicode hyphens become `-`.
  * - Non-breaking and other odd spaces (and tabs) become a plain space; zero-width spaces, BOMs,
- *   soft hyphens and other control characters are dropped; runs of spaces collapse to one.
+ *   soft hyphens, bidirectional overrides/isolates and other control characters are dropped; runs of
+ *   spaces collapse to one.
  * - A paragraph is a non-empty line, trimmed. Paragraphs are joined by a single `\n`.
  * Everything else (ellipses, markup such as `<script>`, `@everyone`, emoji) stays verbatim.
  */
@@ -24,8 +25,14 @@ const PUNCT_DASH = /[ ]*[\u2014\u2013\u2015][ ]*/g;
 const HYPHENS = /[\u2010\u2011\u2012\u2212\uFE63\uFF0D]/g;
 /** NBSP, the U+2000 block of spaces, narrow NBSP, medium math space, ideographic space, tab, VT, FF. */
 const ODD_SPACES = /[\t\v\f\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-/** Invisible characters that only get in the way of matching: ZWSP, word joiner, BOM, soft hyphen, C0/C1 controls. */
-const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+/**
+ * Invisible characters that only get in the way of matching: ZWSP, word joiner, BOM, soft hyphen,
+ * C0/C1 controls; and the bidirectional embeddings, overrides and isolates (U+202A–E, U+2066–9),
+ * which make what a reader sees differ from the text ("‮tsoP notgnihsaW" displays as "Washington
+ * Post" reversed back): shown in a chat answer or a terminal, an article could make an attribution
+ * read as it likes. Arabic and Hebrew need none of them; the marks LRM/RLM stay.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF\u00AD\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 
 /** Normalises characters within text, keeping line breaks; does not split paragraphs. */
