@@ -482,6 +482,19 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(await store.speakersWithRole('minister', 5)).toEqual([]);
     });
 
+    it('keeps a role through a merge, and reads roles from the speakers, not every statement', async () => {
+      // "McMaster" alone first (with the role), then the full name: the bare speaker is merged.
+      await store.upsertArticle(article('a'), [quote('the story is false', 'McMaster', { speakerRole: 'national security adviser' })]);
+      await store.upsertArticle(article('b'), [quote('i was in the room', 'H.R. McMaster')]);
+      expect((await store.speakersWithRole('security adviser', 5)).map((f) => [f.name, f.role])).toEqual([['H.R. McMaster', 'national security adviser']]);
+      // Removing the article that gave the role leaves it known (a role once held stays).
+      await store.deleteArticle('a');
+      expect((await store.speakersWithRole('adviser', 5)).map((f) => f.name)).toEqual(['H.R. McMaster']);
+      const db = (store as unknown as { db: { query<R>(sql: string): Promise<R[]> } }).db;
+      const rows = await db.query<{ roles: string[] }>("SELECT roles FROM speakers WHERE name = 'H.R. McMaster'");
+      expect(rows[0]!.roles).toEqual(['national security adviser']);
+    });
+
     it('one speaker across articles: "HR McMaster" = "H.R. McMaster" = "McMaster"', async () => {
       await store.upsertArticle(article('a'), [quote('the story is false', 'HR McMaster')]);
       await store.upsertArticle(article('b'), [quote('i was in the room', 'H.R. McMaster', { speakerMention: 'McMaster' })]);

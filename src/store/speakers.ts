@@ -155,6 +155,11 @@ async function absorbBareSurname(tx: Queryable, fullId: number, surname: string,
   for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
   await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE speaker_id = $2', [fullId, bareId]);
   await tx.query('UPDATE speakers SET statement_count = statement_count + $2 WHERE id = $1', [fullId, moved.length]);
+  await tx.query(
+    `UPDATE speakers f SET roles = (f.roles || ARRAY(SELECT x FROM unnest(b.roles) AS x WHERE NOT x = ANY(f.roles)))[1:${MAX_ROLES}]
+     FROM speakers b WHERE f.id = $1 AND b.id = $2`,
+    [fullId, bareId],
+  );
   await tx.query('DELETE FROM speakers WHERE id = $1', [bareId]);
   return bareId;
 }
@@ -196,10 +201,45 @@ async function splitSharedSurnames(tx: Queryable, surnames: readonly string[], e
       );
       await countSpeakerStatements(tx, moved.map((r) => Number(r.speaker_id)), -1);
       await countSpeakerStatements(tx, moved.map(() => bareId), 1);
+      await rolesFromStatements(tx, bareId);
       for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
     }
     await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE alias_key = $2 AND speaker_id = ANY($3::bigint[])', [bareId, surname, owners]);
   }
+}
+
+/** How many roles a speaker keeps (appositions are free text: a prolific speaker gathers many). */
+const MAX_ROLES = 50;
+
+/** Adds the roles statements gave their speakers to the speakers' role lists (see migration 011). */
+export async function addSpeakerRoles(tx: Queryable, pairs: Iterable<readonly [number, string]>): Promise<void> {
+  const ids: number[] = [];
+  const roles: string[] = [];
+  const seen = new Set<string>();
+  for (const [id, role] of pairs) {
+    const key = `${id}\u0000${role}`;
+    if (!role.trim() || seen.has(key)) continue;
+    seen.add(key);
+    ids.push(id);
+    roles.push(role);
+  }
+  if (!ids.length) return;
+  await tx.query(
+    `UPDATE speakers sp SET roles = (sp.roles || ARRAY(SELECT DISTINCT x FROM unnest(n.new) AS x WHERE NOT x = ANY(sp.roles)))[1:${MAX_ROLES}]
+     FROM (SELECT id, array_agg(role) AS new FROM unnest($1::bigint[], $2::text[]) AS t(id, role) GROUP BY id) n
+     WHERE sp.id = n.id AND cardinality(sp.roles) < ${MAX_ROLES} AND NOT n.new <@ sp.roles`,
+    [ids, roles],
+  );
+}
+
+/** The roles of the statements a speaker now has, for one whose statements moved to it. */
+async function rolesFromStatements(tx: Queryable, speakerId: number): Promise<void> {
+  await tx.query(
+    `UPDATE speakers SET roles = ARRAY(SELECT DISTINCT speaker_role FROM statements
+       WHERE speaker_id = $1 AND speaker_role IS NOT NULL ORDER BY speaker_role LIMIT ${MAX_ROLES})
+     WHERE id = $1`,
+    [speakerId],
+  );
 }
 
 /** Adds (or with negative numbers removes) statements to speakers' counts. */

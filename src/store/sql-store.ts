@@ -24,7 +24,7 @@ import {
   type StatementRow,
   type WriteEffects,
 } from './rows.js';
-import { countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION, splitStoredSharedSurnames } from './speakers.js';
+import { addSpeakerRoles, countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION, splitStoredSharedSurnames } from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -610,6 +610,12 @@ export class SqlStore implements Store {
         ],
       );
     }
+    const roles: Array<[number, string]> = [];
+    for (const { s } of rows) {
+      const id = s.speaker ? speakerIds.get(s.speaker) : undefined;
+      if (id !== undefined && s.speakerRole) roles.push([id, s.speakerRole]);
+    }
+    await addSpeakerRoles(tx, roles);
   }
 
   private async logChanges(
@@ -852,13 +858,14 @@ export class SqlStore implements Store {
 
   async speakersWithRole(role: string, limit: number): Promise<SpeakerRole[]> {
     const like = `% ${role.replace(/[\\%_]/g, (c) => `\\${c}`)} %`;
-    // No index on roles: a scan of the statements, asked only when a typed name is no speaker's.
+    // The speakers' role lists (migration 011), not their statements: a few thousand short rows.
     // Whole words: ' ' || role || ' ' holds ' president ' ("US president", "president of France").
+    // The most quoted first; the role shown is the first of theirs that fits.
     const rows = await this.db.query<{ name: string; role: string; n: number }>(
-      `SELECT sp.name, min(s.speaker_role) AS role, count(*)::int AS n
-       FROM statements s JOIN speakers sp ON sp.id = s.speaker_id
-       WHERE s.speaker_role IS NOT NULL AND ' ' || lower(s.speaker_role) || ' ' LIKE $1
-       GROUP BY sp.name ORDER BY n DESC, sp.name LIMIT $2`,
+      `SELECT sp.name, min(r) AS role, sp.statement_count AS n
+       FROM speakers sp, unnest(sp.roles) AS r
+       WHERE sp.statement_count > 0 AND ' ' || lower(r) || ' ' LIKE $1
+       GROUP BY sp.id, sp.name, sp.statement_count ORDER BY n DESC, sp.name LIMIT $2`,
       [like, limit],
     );
     return rows.map((r) => ({ name: r.name, role: r.role, statements: Number(r.n) }));
