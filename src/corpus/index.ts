@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Store } from '../store/types.js';
 import { createSearchIndex, parseQuery } from '../search/index.js';
-import { extractStatements } from '../extract/index.js';
+import { offThreadExtractor } from '../extract/off-thread.js';
 import { loadPath, loadSources } from '../ingest/index.js';
 import { CorpusRuntime, type IndexPersistence } from './runtime.js';
 import { fileIndexPersistence } from './persist.js';
@@ -24,11 +24,13 @@ export interface CreateCorpusOptions {
 export function createCorpus(opts: CreateCorpusOptions): Promise<CorpusRuntime> {
   const persistence =
     opts.persistence ?? (opts.indexDir ? fileIndexPersistence(join(opts.indexDir, 'statements.json')) : undefined);
+  const extractor = offThreadExtractor();
   return CorpusRuntime.open({
     store: opts.store,
     createIndex: createSearchIndex,
     parseQuery,
-    extract: extractStatements,
+    extract: (article) => extractor.extract(article),
+    closeExtract: () => extractor.close(),
     load: (sources) => loadSources(sources),
     loadDir: (dir) => loadPath(dir),
     ...(persistence ? { persistence } : {}),

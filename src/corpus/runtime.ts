@@ -46,10 +46,13 @@ export interface CorpusDeps {
   store: Store;
   createIndex(): SearchIndex;
   parseQuery(text: string): SearchQuery;
-  extract(article: Article): Statement[];
+  /** Synchronous in tests; the bot's runs on a worker thread (src/extract/off-thread.ts). */
+  extract(article: Article): Statement[] | Promise<Statement[]>;
   load(sources: readonly string[]): Promise<LoadResult>;
   loadDir(dir: string): Promise<LoadResult>;
   persistence?: IndexPersistence;
+  /** Releases what `extract` holds (its worker) when the corpus closes. */
+  closeExtract?(): Promise<void>;
   /** How many raw hits to rank before grouping and paging. */
   candidates?: number;
 }
@@ -598,6 +601,7 @@ export class CorpusRuntime implements Corpus {
     this.unsubscribe?.();
     await this.queue;
     this.closed = true;
+    await this.deps.closeExtract?.();
     if (this.deps.persistence) {
       const counts = this.countsComplete ? { quotes: this.quoteCount, words: this.wordCounts } : null;
       await this.deps.persistence.save(this.index, this.seq, counts).catch((err: unknown) => {
@@ -634,13 +638,13 @@ function dropUndefined(f: SearchFilters): SearchFilters {
  */
 export async function storeArticles(
   store: Store,
-  extract: (a: Article) => Statement[],
+  extract: (a: Article) => Statement[] | Promise<Statement[]>,
   loaded: LoadResult,
 ): Promise<IngestReport> {
   const report: IngestReport = { added: 0, updated: 0, unchanged: 0, statements: 0, errors: [...loaded.errors] };
   for (const article of loaded.articles) {
     try {
-      const statements = extract(article);
+      const statements = await extract(article);
       const r = await store.upsertArticle(article, statements);
       report[r.status]++;
       report.statements += r.status === 'unchanged' ? 0 : r.statements;
