@@ -27,11 +27,21 @@ describe('routeMessage: natural questions', () => {
     ['Who is Ron Dermer?', 'speaker', { name: 'Ron Dermer' }],
     ['tell me about McMaster', 'speaker', { name: 'McMaster' }],
     ['tell me about the meeting', 'quote', { query: 'tell me about the meeting' }],
+    // A greeting or a polite frame is not part of the request (QA 7 F10).
+    ["Hey @factbot who said it didn't happen?", 'whosaid', { words: "it didn't happen" }],
+    ['hi, which outlets report that Israel was the source?', 'sources', { claim: 'Israel was the source' }],
+    ['could you please tell me who said "I get great intel"', 'whosaid', { words: 'I get great intel' }],
+    ['do you know what McMaster said about the meeting', 'speaker', { name: 'McMaster', query: 'meeting' }],
+    ['can you find quotes about the laptop ban', 'quote', { query: 'quotes about the laptop ban' }],
+    ['hi-tech exports', 'quote', { query: 'hi-tech exports' }],
+    ['hello', 'quote', { query: 'hello' }],
+    ['What Trump tweeted about Russia', 'speaker', { name: 'Trump', query: 'Russia' }],
+    ['what officials said about the port', 'quote', { query: 'what officials said about the port' }],
   ])('%s → %s', (text, command, args) => {
     expect(routeMessage(text)).toEqual({ type: 'command', command, args });
   });
 
-  it.each(['check this', '@factbot check this', 'sources?', '<@U1> sources?', 'Is this true?', 'fact-check this please', 'who said this?'])(
+  it.each(['check this', '@factbot check this', 'sources?', '<@U1> sources?', 'Is this true?', 'fact-check this please', 'who said this?', 'can you check this', 'Hey @factbot, could you fact-check this?'])(
     '%s → check-thread',
     (text) => {
       expect(routeMessage(text)).toEqual({ type: 'check-thread' });

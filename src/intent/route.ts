@@ -22,6 +22,25 @@ export function stripMentions(text: string): string {
     .trim();
 }
 
+/**
+ * A greeting or a polite frame before the request ("Hey, who said …", "can you check this",
+ * "could you please tell me who said …", "do you know which outlets …"): not words of it. Only
+ * when something follows, and a greeting only as a word of its own ("hi-tech" stays).
+ */
+const POLITE =
+  /^(?:(?:hey|hi|hello|yo|ok|okay)(?=[\s,!.:]+\S)[\s,!.:]+|(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|do\s+you\s+know\s+|i\s+(?:wonder|want\s+to\s+know)\s+)(?:tell\s+me\s+(?=(?:who|whose|what|which|where|if|whether)\b))?(?=\S))/i;
+
+function withoutPoliteness(msg: string): string {
+  let out = msg;
+  for (let i = 0; i < 4; i++) {
+    const next = out.replace(POLITE, '');
+    if (next === out) break;
+    out = next;
+  }
+  // "can you tell me if X is true" reads as "is X true".
+  return out.replace(/^(?:if|whether)\s+(.+?)\s+is\s+(true|right|correct)\b/i, 'is it true that $1');
+}
+
 /** Trailing question marks, a final full stop, and surrounding quotes of a whole phrase. */
 function cleanPhrase(s: string): string {
   let t = s.trim().replace(/[?？!.]+$/u, '').trim();
@@ -59,6 +78,13 @@ const WHAT_DID = new RegExp(
   'is',
 );
 
+/** "what McMaster said about the meeting" (as after "do you know"): a capitalised name only, so
+ * "what officials said about …" stays a search. */
+const WHAT_NAME_SAID = new RegExp(
+  `^(?:[Ww]hat|[Aa]nything)\\s+((?:[A-Z][\\w.'’-]*\\s+){1,4}?)(?:has\\s+|had\\s+)?(?:said|told|tweeted|wrote|posted|claimed|stated|announced|admitted|denied)(?:\\s+(?:about|on|regarding|concerning))?(?:\\s+(.+?))?[?!.\\s]*$`,
+  's',
+);
+
 const QUOTES_FROM = /^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:quotes?|statements?)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.+))?$/is;
 
 const SOURCES = [
@@ -80,7 +106,8 @@ export function routeMessage(
   text: string,
   defs: readonly { definition: CommandDefinition }[] = allCommands,
 ): Route {
-  const msg = stripMentions(text ?? '');
+  const bare = stripMentions(text ?? '');
+  const msg = bare.startsWith('/') ? bare : withoutPoliteness(bare);
   if (!msg || HELP.test(msg)) return { type: 'help' };
   const helpFor = HELP_FOR.exec(msg);
   const helpName = helpFor?.[1]!.toLowerCase();
@@ -137,7 +164,7 @@ export function routeMessage(
   m = WHO_IS.exec(msg);
   if (m) return { type: 'command', command: 'speaker', args: { name: cleanPhrase(m[1]!) } };
 
-  m = WHAT_DID.exec(msg) ?? QUOTES_FROM.exec(msg);
+  m = WHAT_DID.exec(msg) ?? WHAT_NAME_SAID.exec(msg) ?? QUOTES_FROM.exec(msg);
   if (m) {
     const name = cleanPhrase(m[1]!);
     // "about the meeting" → "meeting": a leading article only adds noise to a fuzzy search.
