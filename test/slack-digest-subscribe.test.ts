@@ -5,7 +5,7 @@ import type { Logger } from '../src/log.js';
 import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
 import type { SlackBlock } from '../src/platforms/slack/render.js';
 import { FakeDigestStore, servicesFor } from './digest-fakes.js';
-import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, slashCommandBody } from './stubs/slack-api.js';
+import { BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, SlackStub, TEAM_ID, eventBody, postSigned, slashCommandBody } from './stubs/slack-api.js';
 
 /**
  * `/digest subscribe` through the real Bolt app, with the Web API on the loopback stub: before a
@@ -216,5 +216,40 @@ describe('/digest subscribe on Slack: can factbot post here?', () => {
     expect(text).toContain('factbot is not in this group DM');
     expect(await subscriptionsIn('GGROUPDM')).toHaveLength(0);
     expect(joinCalls('GGROUPDM')).toHaveLength(0);
+  });
+});
+
+describe('factbot removed from a Slack channel (QA 7 F11)', () => {
+  const JSON_BODY = { contentType: 'application/json' };
+  const until = async (check: () => Promise<boolean>): Promise<void> => {
+    const end = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('stops the digests people subscribed there (channel_left, group_left, or member_left_channel about factbot), not an operator’s', async () => {
+    stub.addConversation({ id: 'CLEAVE', name: 'desk', type: 'public', member: true });
+    await subscribe('CLEAVE');
+    await store.addSubscription({ platform: 'slack', channelId: 'CLEAVE', cron: '0 18 * * *', schedule: 'daily 18:00', timezone: 'UTC', createdBy: 'config', fromConfig: true });
+    expect(await subscriptionsIn('CLEAVE')).toHaveLength(2);
+
+    // Someone else leaving changes nothing.
+    await postSigned(events, eventBody({ type: 'member_left_channel', user: OTHER_USER, channel: 'CLEAVE', channel_type: 'C', team: TEAM_ID }), JSON_BODY);
+    await postSigned(events, eventBody({ type: 'channel_left', channel: 'CELSEWHERE', actor_id: OTHER_USER }), JSON_BODY);
+    expect(await subscriptionsIn('CLEAVE')).toHaveLength(2);
+
+    const res = await postSigned(events, eventBody({ type: 'channel_left', channel: 'CLEAVE', actor_id: OTHER_USER }), JSON_BODY);
+    expect(res.status).toBe(200);
+    await until(async () => (await subscriptionsIn('CLEAVE')).length === 1);
+    expect((await subscriptionsIn('CLEAVE'))[0]!.fromConfig).toBe(true);
+
+    // A private channel, told about factbot leaving as a member event.
+    stub.addConversation({ id: 'GPRIV', name: 'investigations', type: 'private', member: true });
+    await subscribe('GPRIV');
+    expect(await subscriptionsIn('GPRIV')).toHaveLength(1);
+    await postSigned(events, eventBody({ type: 'member_left_channel', user: BOT_USER_ID, channel: 'GPRIV', channel_type: 'G', team: TEAM_ID }), JSON_BODY);
+    await until(async () => (await subscriptionsIn('GPRIV')).length === 0);
   });
 });

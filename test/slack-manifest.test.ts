@@ -21,7 +21,7 @@ describe('Slack app manifest', () => {
   it('declares the Find sources message shortcut, the app_mention event and exactly the needed scopes', () => {
     const m = buildManifest(definitions);
     expect(m.features.shortcuts).toEqual([expect.objectContaining({ name: 'Find sources', type: 'message', callback_id: 'find_sources' })]);
-    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention']);
+    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'channel_left', 'group_left', 'member_left_channel']);
     expect(m.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',

@@ -6,6 +6,7 @@ import { log } from '../log.js';
 import { systemClock, type Clock } from './clock.js';
 import { DigestScheduler, type RetryPolicy, type SlotOutcome } from './scheduler.js';
 import { parseSchedule } from './schedule.js';
+import { announceSubscriptionsChanged } from './events.js';
 
 export { ManualClock, systemClock, type Clock } from './clock.js';
 export { DigestScheduler, type SlotOutcome } from './scheduler.js';
@@ -112,4 +113,24 @@ export async function upsertConfigSchedules(
   }
   if (added || removed) log.info({ added, removed }, 'DIGEST_SCHEDULES applied');
   return { added, removed, invalid };
+}
+
+/**
+ * factbot was removed from a channel (`/remove @factbot` on Slack): the digests people subscribed
+ * there stop, as whoever removed it meant (on Slack it may still post in a public channel it is not
+ * in, so they would have kept coming). Digests an operator declared (`DIGEST_SCHEDULES`) stay: the
+ * configuration decides those. Returns how many were stopped.
+ */
+export async function stopDigestsIn(store: Pick<Store, 'listSubscriptions' | 'removeSubscription'>, platform: Subscription['platform'], channelId: string): Promise<number> {
+  const subs = await store.listSubscriptions({ platform, channelId });
+  let stopped = 0;
+  for (const sub of subs) {
+    if (sub.fromConfig) continue;
+    if (await store.removeSubscription(sub.id)) stopped++;
+  }
+  if (stopped) {
+    announceSubscriptionsChanged();
+    log.info({ platform, channelId, stopped }, 'removed from a channel: its digests stopped');
+  }
+  return stopped;
 }

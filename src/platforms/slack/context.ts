@@ -33,6 +33,8 @@ export interface SlackCore<S extends ServicesLike> {
    * they live in this process's memory only.
    */
   sharedStates?(services: S): SharedStates;
+  /** factbot was removed from a channel: stop the digests subscribed there (how many). */
+  leftChannel?(services: S, channelId: string): Promise<number>;
 }
 
 /** Everything a listener needs, built once at start. */

@@ -3,6 +3,7 @@ import { checkClaims, runCommand, type BotServices } from '../../dispatch/index.
 import { parseTextArgs } from '../../intent/parse-args.js';
 import { routeMessage } from '../../intent/route.js';
 import { storeStates } from '../state-keeper.js';
+import { stopDigestsIn } from '../../digest/index.js';
 import { startSlackBot, type RunningSlack, type SlackStartOptions } from './bot.js';
 
 export type { RunningSlack, SlackStartOptions } from './bot.js';
@@ -22,6 +23,7 @@ export function startSlack(config: SlackConfig, services: BotServices, opts?: Sl
       checkClaims,
       claimShared: (s, key, ttlMs) => s.store.claimEvent(key, ttlMs),
       sharedStates: (s) => storeStates(s.store),
+      leftChannel: (s, channelId) => stopDigestsIn(s.store, 'slack', channelId),
     },
     opts,
   );

@@ -38,7 +38,7 @@ export const BOT_SCOPES = [
   'mpim:read',
 ] as const;
 
-export const BOT_EVENTS = ['app_mention'] as const;
+export const BOT_EVENTS = ['app_mention', 'channel_left', 'group_left', 'member_left_channel'] as const;
 export const EVENTS_PATH = '/slack/events';
 
 export interface ManifestOptions {

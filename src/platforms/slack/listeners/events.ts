@@ -69,6 +69,30 @@ export function registerEvents<S extends ServicesLike>(app: App, bot: SlackBot<S
 }
 
 /**
+ * factbot removed from a channel: Slack sends `channel_left` (public) or `group_left` (private) to
+ * it, though not always, and `member_left_channel` to the members about whoever left; either
+ * stops the digests subscribed there (with `chat:write.public` it could go on posting in a public
+ * channel it is no longer in, which is not what removing it means).
+ */
+export function registerChannelLeft<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  const stop = async (channel: unknown): Promise<void> => {
+    if (typeof channel !== 'string' || !bot.core.leftChannel) return;
+    try {
+      await bot.core.leftChannel(bot.services, channel);
+    } catch (err) {
+      bot.log.warn({ err, channel }, 'slack: could not stop the digests of a channel factbot left');
+    }
+  };
+  for (const name of ['channel_left', 'group_left'] as const) {
+    app.event(name, async ({ event }) => stop((event as { channel?: unknown }).channel));
+  }
+  app.event('member_left_channel', async ({ event }) => {
+    const e = event as { user?: unknown; channel?: unknown };
+    if (bot.botUserId && e.user === bot.botUserId) await stop(e.channel);
+  });
+}
+
+/**
  * People and groups tagged next to factbot ("@factbot check this @alice", "@mods @factbot check
  * this") are not words of the request: left in, "check this @U0ALICE" was searched as a quote
  * instead of checking the thread. Broadcasts (`<!here>`) are dropped by slackTextToPlain.
