@@ -150,7 +150,7 @@ export function scanLeftNP(toks: readonly Token[], end: number): number {
   const s = scanLeftNPInner(toks, end);
   const head = toks[end];
   // ("Calder's thinking (said)": an -ing noun after a possessive heads a phrase only inside a source's formula)
-  const possessedIng = isWord(head) && !isCapWord(head) && /[’']s$/.test(toks[end - 1]?.t ?? '') && /\p{Ll}ing$/u.test(head.t) && !npWord(head);
+  const possessedIng = isWord(head) && head.lo.endsWith('ing') && !isCapWord(head) && /[’']s$/.test(toks[end - 1]?.t ?? '') && !npWord(head);
   const object = s > 0 && isWord(toks[s - 1]) && (NP_PREPS.has(toks[s - 1]!.lo) || PP_ONLY.has(toks[s - 1]!.lo));
   if ((s >= 0 && !object && !possessedIng) || s > end) return s;
   const f = sourceFormulaStart(toks, end);
@@ -508,8 +508,10 @@ const quoteAfter = (toks: readonly Token[], k: number): boolean => isQuote(toks[
  * phrase's first word ("in", "as").
  */
 function quotedIntroAt(toks: readonly Token[], i: number): Attribution | null {
-  const t = toks[i];
-  if (!isWord(t) || !/^(in|as)$/.test(t.lo)) return null;
+  const t = toks[i]!;
+  // (asked of every token: two string comparisons first)
+  if (t.lo !== 'in' && t.lo !== 'as') return null;
+  if (t.k !== 'w') return null;
   // (only opening the sentence, or after "But"/"And": "promised it because, in her words, “…”" is the
   // promise's mixed statement, and "as he puts it, “…” is that …" a fragment of the sentence's own cue)
   let s = i - 1;

@@ -301,7 +301,7 @@ function parseMentionUncached(phrase: string): ParsedMention {
   }
   // "Ruth Calder and Bob Quill", "Tom and Rosa Reed": two people speaking together are a group, as written
   // (before: "Bob Quill" with the role "Ruth Calder and")
-  const pair = /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)$/u.exec(mention.split(/\s*,\s*/)[0]!);
+  const pair = mention.includes(' and ') && /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)$/u.exec(mention.split(/\s*,\s*/)[0]!);
   // (each side names someone: "Chairman and CEO Jo Reed" is one person with two titles)
   if (pair && !mention.includes(',') && [pair[1]!, pair[2]!].every((side) => side.split(/\s+/).some((w) => !ROLE_WORDS.has(lowerNoDot(w)) && !HONORIFICS.has(w.toLowerCase()) && !HONORIFICS.has(lowerNoDot(w))))) {
     return { mention, name: null, role: null, kind: 'group', gender: null, plural: true, head: null, words: mention.toLowerCase().split(/\s+/), definite: true };
