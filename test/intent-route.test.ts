@@ -35,6 +35,8 @@ describe('routeMessage: natural questions', () => {
     ['can you find quotes about the laptop ban', 'quote', { query: 'quotes about the laptop ban' }],
     ['hi-tech exports', 'quote', { query: 'hi-tech exports' }],
     ['hello', 'quote', { query: 'hello' }],
+    // A quote that opens like a polite frame is still the quote.
+    ['will you stand down', 'quote', { query: 'will you stand down' }],
     ['What Trump tweeted about Russia', 'speaker', { name: 'Trump', query: 'Russia' }],
     ['what officials said about the port', 'quote', { query: 'what officials said about the port' }],
   ])('%s → %s', (text, command, args) => {

@@ -28,7 +28,7 @@ export function stripMentions(text: string): string {
  * when something follows, and a greeting only as a word of its own ("hi-tech" stays).
  */
 const POLITE =
-  /^(?:(?:hey|hi|hello|yo|ok|okay)(?=[\s,!.:]+\S)[\s,!.:]+|(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|do\s+you\s+know\s+|i\s+(?:wonder|want\s+to\s+know)\s+)(?:tell\s+me\s+(?=(?:who|whose|what|which|where|if|whether)\b))?(?=\S))/i;
+  /^(?:(?:hey|hi|hello|yo|ok|okay)(?=[\s,!.:]+\S)[\s,!.:]+|(?:(?:can|could)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|do\s+you\s+know\s+|i\s+(?:wonder|want\s+to\s+know)\s+)(?:tell\s+me\s+(?=(?:who|whose|what|which|where|if|whether)\b))?(?=\S))/i;
 
 function withoutPoliteness(msg: string): string {
   let out = msg;
