@@ -142,7 +142,7 @@ function rulesMigration(name: string, place: () => Promise<Place>): void {
             fn({
               exec: (sql) => tx.exec(sql),
               query: (sql, params) =>
-                /INSERT INTO store_meta[\s\S]*cluster_rules/.test(sql) ? Promise.reject(new Error('crash')) : tx.query(sql, params),
+                /INSERT INTO store_meta/.test(sql) && params?.[0] === 'cluster_rules' ? Promise.reject(new Error('crash')) : tx.query(sql, params),
             } satisfies Queryable),
           ),
       };

@@ -99,16 +99,36 @@ export class SqlStore implements Store {
   }
 
   /**
+   * Data stored under an older rule is corrected once, at start: `key` in store_meta holds the
+   * version the stored data follows; when it is not `version`, `fix` runs in one transaction with
+   * the new stamp, under the write lock (a second process starting at the same moment waits, then
+   * finds the stamp), so a crash half-way leaves the old data and the old stamp to be redone.
+   * Null when there was nothing to do.
+   */
+  private async correctOnce<T>(key: string, version: string, fix: (tx: Queryable) => Promise<T>): Promise<T | null> {
+    const stamp = async (q: Queryable): Promise<string | undefined> =>
+      (await q.query<{ value: string }>('SELECT value FROM store_meta WHERE key = $1', [key]))[0]?.value;
+    if ((await stamp(this.db)) === version) return null;
+    // The corrections read statements by cluster, speaker or page: by index, given statistics.
+    await this.analyzeIfStale();
+    return this.db.transaction(async (tx) => {
+      await this.lockWrites(tx);
+      if ((await stamp(tx)) === version) return null;
+      const result = await fix(tx);
+      await tx.query(
+        'INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+        [key, version],
+      );
+      return result;
+    });
+  }
+
+  /**
    * Brings quote_keys up to the current key algorithm: when the version stored differs (keys were
    * tuned), they are recomputed from the stored quotes, keeping every statement's cluster.
    */
   async ensureQuoteKeys(): Promise<void> {
-    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'quote_keys'");
-    if (current[0]?.value === QUOTE_KEYS_VERSION) return;
-    await this.db.transaction(async (tx) => {
-      await this.lockWrites(tx);
-      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'quote_keys'");
-      if (again[0]?.value === QUOTE_KEYS_VERSION) return;
+    await this.correctOnce('quote_keys', QUOTE_KEYS_VERSION, async (tx) => {
       await tx.query('DELETE FROM quote_keys');
       let after: [string, number] = ['', -1];
       for (;;) {
@@ -125,28 +145,13 @@ export class SqlStore implements Store {
         const last = rows[rows.length - 1]!;
         after = [last.article_id, Number(last.ordinal)];
       }
-      await tx.query(
-        `INSERT INTO store_meta (key, value) VALUES ('quote_keys', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [QUOTE_KEYS_VERSION],
-      );
     });
   }
 
   /** Applies the current speaker rules to speakers stored under older ones (see speakers.ts). */
   async ensureSpeakerRules(): Promise<void> {
-    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
-    if (current[0]?.value === SPEAKER_RULES_VERSION) return;
-    // Statements are read by speaker id, per surname two people share: by index, given statistics.
-    await this.analyzeIfStale();
-    const seq = await this.db.transaction(async (tx) => {
-      await this.lockWrites(tx);
-      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'speaker_rules'");
-      if (again[0]?.value === SPEAKER_RULES_VERSION) return null;
+    const seq = await this.correctOnce('speaker_rules', SPEAKER_RULES_VERSION, async (tx) => {
       const touched = [...new Set([...(await detachGenericSpeakers(tx)), ...(await splitStoredSharedSurnames(tx))])];
-      await tx.query(
-        `INSERT INTO store_meta (key, value) VALUES ('speaker_rules', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [SPEAKER_RULES_VERSION],
-      );
       return touched.length ? this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters: [] }], this.now().toISOString()) : null;
     });
     if (seq !== null) this.emit(seq);
@@ -154,26 +159,14 @@ export class SqlStore implements Store {
 
   /**
    * Re-clusters quotes stored under an older clustering rule (CLUSTER_RULES_VERSION, see
-   * recluster.ts): in one transaction with the version stamp, so a crash half-way leaves the old
-   * clusters to be redone at the next start. The statements whose cluster changed go to the change
-   * feed like a merge's, so the search index and the corpus's cluster sizes follow.
+   * recluster.ts). The statements whose cluster changed go to the change feed like a merge's, so
+   * the search index and the corpus's cluster sizes follow. (The members of the clusters to redo
+   * are read by cluster id, a thousand clusters at a time: on a PGlite store without statistics
+   * each read was a scan of every statement, ~0.5 s per thousand clusters at 600k statements.)
    */
   async ensureClusterRules(): Promise<void> {
-    const current = await this.db.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'cluster_rules'");
-    if (current[0]?.value === CLUSTER_RULES_VERSION) return;
-    // The members of the clusters to redo are read by cluster id, a thousand clusters at a time: on
-    // a PGlite store without statistics each read was a scan of every statement (~0.5 s per
-    // thousand clusters at 600k statements, ~40 ms with them).
-    await this.analyzeIfStale();
-    const result = await this.db.transaction(async (tx) => {
-      await this.lockWrites(tx);
-      const again = await tx.query<{ value: string }>("SELECT value FROM store_meta WHERE key = 'cluster_rules'");
-      if (again[0]?.value === CLUSTER_RULES_VERSION) return null;
+    const result = await this.correctOnce('cluster_rules', CLUSTER_RULES_VERSION, async (tx) => {
       const { touched, clusters } = await reclusterStored(tx);
-      await tx.query(
-        `INSERT INTO store_meta (key, value) VALUES ('cluster_rules', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-        [CLUSTER_RULES_VERSION],
-      );
       if (!touched.length) return null;
       const seq = await this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters }], this.now().toISOString());
       return { seq, statements: touched.length };
