@@ -82,9 +82,15 @@ export function offThreadExtractor(): OffThreadExtractor {
       if (!w) return Promise.resolve().then(() => extractStatements(article));
       return new Promise<Statement[]>((resolve, reject) => {
         const id = nextId++;
+        try {
+          w.postMessage({ id, article });
+        } catch {
+          // Not transferable as posted (should not happen: articles are plain data): here instead.
+          resolve(extractStatements(article));
+          return;
+        }
         pending.set(id, { resolve, reject, article });
         w.ref();
-        w.postMessage({ id, article });
       });
     },
     async close() {

@@ -199,7 +199,9 @@ export function reclusterMembers(
   for (const m of members) {
     const part = clusterOf.get(m.id)!;
     if (part === keeper) continue;
-    parts.set(part, [...(parts.get(part) ?? []), m.id]);
+    const ids = parts.get(part);
+    if (ids) ids.push(m.id);
+    else parts.set(part, [m.id]);
   }
   for (const ids of parts.values()) {
     const name = ids.find((id) => !taken.has(id));
