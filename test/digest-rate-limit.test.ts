@@ -51,27 +51,41 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
 
+const RETRY = { attempts: 4, baseMs: 1_000, maxMs: 8_000 };
+
+/** The digest runtime on a manual clock, posting to `poster`. */
+function startOn(clock: ManualClock, services: ReturnType<typeof servicesFor>, poster: ChannelPoster, retry?: typeof RETRY): Promise<DigestRuntime> {
+  return startDigests({
+    services,
+    posters: [poster],
+    config: { timezone: 'Europe/Berlin', digest: { schedules: [], postEmpty: false } },
+    clock,
+    resyncMs: 6 * 60 * 60_000,
+    ...(retry ? { retry } : {}),
+  });
+}
+
+/** `/digest subscribe daily 09:00` in each channel; the replies. */
+async function subscribeAll(services: ReturnType<typeof servicesFor>, channels: readonly string[]): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const channelId of channels) {
+    const inv: Invocation = { platform: 'slack', userId: 'U1', channelId, teamId: 'T1', subcommand: 'subscribe' };
+    replies.push(await runCommand(services, inv, 'digest', { schedule: 'daily 09:00' }));
+  }
+  return replies;
+}
+
 describe('digests to many channels under a platform-wide rate limit', () => {
   it('posts every channel, pausing all of them for a Retry-After instead of posting into it', async () => {
     const clock = new ManualClock('2026-03-16T07:00:00Z');
     const store = new FakeDigestStore();
     const services = servicesFor(store.asStore(), store.asCorpus(), clock);
     const slack = new RateLimitedPoster('slack', clock, 2, 10_000);
-    const rt = await startDigests({
-      services,
-      posters: [slack],
-      config: { timezone: 'Europe/Berlin', digest: { schedules: [], postEmpty: false } },
-      clock,
-      resyncMs: 6 * 60 * 60_000,
-      retry: { attempts: 4, baseMs: 1_000, maxMs: 8_000 },
-    });
+    const rt = await startOn(clock, services, slack, RETRY);
     running.push(rt);
 
     const channels = Array.from({ length: 12 }, (_, i) => `C-desk-${i + 1}`);
-    for (const channelId of channels) {
-      const inv: Invocation = { platform: 'slack', userId: 'U1', channelId, teamId: 'T1', subcommand: 'subscribe' };
-      expect((await runCommand(services, inv, 'digest', { schedule: 'daily 09:00' })).isError).toBeFalsy();
-    }
+    for (const reply of await subscribeAll(services, channels)) expect(reply.isError).toBeFalsy();
     store.addArticle({ id: 'a', title: 'Harbour to close', outlet: 'AP' }, []);
 
     await advanceTo(clock, [rt], '2026-03-16T12:00:00Z');
@@ -88,17 +102,8 @@ describe('digests to many channels under a platform-wide rate limit', () => {
     const store = new FakeDigestStore();
     const services = servicesFor(store.asStore(), store.asCorpus(), clock);
     const slack = new RateLimitedPoster('slack', clock, 1, 60_000);
-    const rt = await startDigests({
-      services,
-      posters: [slack],
-      config: { timezone: 'Europe/Berlin', digest: { schedules: [], postEmpty: false } },
-      clock,
-      resyncMs: 6 * 60 * 60_000,
-      retry: { attempts: 4, baseMs: 1_000, maxMs: 8_000 },
-    });
-    for (const channelId of ['C-a', 'C-b', 'C-c']) {
-      await runCommand(services, { platform: 'slack', userId: 'U1', channelId, teamId: 'T1', subcommand: 'subscribe' }, 'digest', { schedule: 'daily 09:00' });
-    }
+    const rt = await startOn(clock, services, slack, RETRY);
+    await subscribeAll(services, ['C-a', 'C-b', 'C-c']);
     store.addArticle({ id: 'a', title: 'Harbour to close', outlet: 'AP' }, []);
     await advanceTo(clock, [rt], '2026-03-16T08:00:05Z');
     await rt.stop();
@@ -128,18 +133,9 @@ describe('digests to many channels under a platform-wide rate limit', () => {
     };
     const services = servicesFor(store.asStore(), corpus, clock);
     const slack = new RateLimitedPoster('slack', clock, 100, 10_000);
-    const rt = await startDigests({
-      services,
-      posters: [slack],
-      config: { timezone: 'Europe/Berlin', digest: { schedules: [], postEmpty: false } },
-      clock,
-      resyncMs: 6 * 60 * 60_000,
-    });
+    const rt = await startOn(clock, services, slack);
     running.push(rt);
-    for (let i = 1; i <= 12; i++) {
-      const inv: Invocation = { platform: 'slack', userId: 'U1', channelId: `C-desk-${i}`, teamId: 'T1', subcommand: 'subscribe' };
-      await runCommand(services, inv, 'digest', { schedule: 'daily 09:00' });
-    }
+    await subscribeAll(services, Array.from({ length: 12 }, (_, i) => `C-desk-${i + 1}`));
     store.addArticle({ id: 'a', title: 'Harbour to close', outlet: 'AP' }, [{ quote: 'We will rebuild the pier before winter', speaker: 'Tom Pike' }]);
     await advanceTo(clock, [rt], '2026-03-16T12:00:00Z');
     expect(slack.posted).toHaveLength(12);
