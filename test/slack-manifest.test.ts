@@ -21,7 +21,7 @@ describe('Slack app manifest', () => {
   it('declares the Find sources message shortcut, the app_mention event and exactly the needed scopes', () => {
     const m = buildManifest(definitions);
     expect(m.features.shortcuts).toEqual([expect.objectContaining({ name: 'Find sources', type: 'message', callback_id: 'find_sources' })]);
-    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'channel_left', 'group_left', 'member_left_channel']);
+    expect(m.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'channel_left', 'group_left', 'member_left_channel', 'message.im']);
     expect(m.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',
@@ -33,12 +33,22 @@ describe('Slack app manifest', () => {
         'commands',
         'groups:history',
         'groups:read',
+        'im:history',
         'im:read',
         'mpim:read',
       ].sort(),
     );
     expect(m.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('opens the Messages tab for writing, so people can ask factbot in a DM (message.im, im:history)', () => {
+    const m = buildManifest(definitions);
+    expect(m.features.app_home).toEqual({ home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(m.settings.event_subscriptions.bot_events).toContain('message.im');
+    expect(m.oauth_config.scopes.bot).toContain('im:history');
+    // Not every message of every conversation factbot is in: only DMs to it.
+    for (const e of ['message.channels', 'message.groups', 'message.mpim']) expect(m.settings.event_subscriptions.bot_events).not.toContain(e);
   });
 
   it('uses Socket Mode without a URL, and request URLs everywhere with one', () => {

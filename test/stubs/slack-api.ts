@@ -59,6 +59,14 @@ export interface StubConversation {
   user?: string;
 }
 
+/** The history scope Slack wants for conversations.replies/history on each type of conversation. */
+const HISTORY_SCOPE: Record<StubConversation['type'], string> = {
+  public: 'channels:history',
+  private: 'groups:history',
+  im: 'im:history',
+  mpim: 'mpim:history',
+};
+
 /** The read scope Slack wants for conversations.info on each type of conversation. */
 const READ_SCOPE: Record<StubConversation['type'], string> = {
   public: 'channels:read',
@@ -252,6 +260,11 @@ export class SlackStub {
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
       case 'conversations.replies': {
+        // A registered conversation needs the history scope of its type (an unregistered one is
+        // taken as readable, as before conversations were modelled).
+        const c = this.conversations.get(String(args.channel));
+        if (c && !this.visible(c.id)) return { ok: false, error: 'channel_not_found' };
+        if (c && !this.scopes.has(HISTORY_SCOPE[c.type])) return this.missingScope(HISTORY_SCOPE[c.type]);
         const messages = this.threads.get(`${String(args.channel)}/${String(args.ts)}`);
         if (!messages) return { ok: false, error: 'thread_not_found' };
         const limit = Number(args.limit ?? 1000);

@@ -48,11 +48,14 @@ export async function postToResponseUrl(
   }
 }
 
-/** Answers in a thread; if Slack refuses, tells the asker why (ephemerally) when it can. */
+/**
+ * Answers in a thread (or, without `threadTs`, in the conversation: a DM); if Slack refuses, tells
+ * the asker why (ephemerally) when it can.
+ */
 export async function replyInThread(
   bot: SlackBot<ServicesLike>,
   channel: string,
-  threadTs: string,
+  threadTs: string | undefined,
   userId: string,
   message: SlackMessage,
 ): Promise<void> {
@@ -62,7 +65,7 @@ export async function replyInThread(
       () =>
         bot.web.chat.postMessage({
           channel,
-          thread_ts: threadTs,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
           text: message.text,
           blocks: message.blocks,
           unfurl_links: false,
@@ -77,7 +80,7 @@ export async function replyInThread(
       await bot.web.chat.postEphemeral({
         channel,
         user: userId,
-        thread_ts: threadTs,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
         text: explainFailure(failure.code),
       });
     } catch (err2) {

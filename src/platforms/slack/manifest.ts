@@ -18,6 +18,8 @@ import { FIND_SOURCES } from './listeners/shortcuts.js';
  * - chat:write.public: digests in public channels factbot is not in (DIGEST_SCHEDULES, a channel
  *   it was removed from, an install without channels:join);
  * - app_mentions:read: the `app_mention` event;
+ * - im:history: the `message.im` event (people asking in factbot's Messages tab; Slack sends no
+ *   `app_mention` in a DM) and `conversations.replies` for "check this" in a DM thread;
  * - channels:history, groups:history: `conversations.replies` for "check this" in public and private channels;
  * - channels:read, groups:read, im:read, mpim:read: `conversations.info` when `/digest subscribe`
  *   checks that factbot can post in the conversation (Slack wants the read scope of the
@@ -34,11 +36,12 @@ export const BOT_SCOPES = [
   'commands',
   'groups:history',
   'groups:read',
+  'im:history',
   'im:read',
   'mpim:read',
 ] as const;
 
-export const BOT_EVENTS = ['app_mention', 'channel_left', 'group_left', 'member_left_channel'] as const;
+export const BOT_EVENTS = ['app_mention', 'channel_left', 'group_left', 'member_left_channel', 'message.im'] as const;
 export const EVENTS_PATH = '/slack/events';
 
 export interface ManifestOptions {
@@ -59,6 +62,7 @@ export interface SlackManifest {
   _metadata: { major_version: 1; minor_version: 1 };
   display_information: { name: string; description: string; background_color: string };
   features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: SlashCommandManifest[];
     shortcuts: Array<{ name: string; type: 'message'; callback_id: string; description: string }>;
@@ -125,6 +129,9 @@ export function buildManifest(definitions: readonly CommandDefinition[], opts: M
       background_color: '#1d3557',
     },
     features: {
+      // The Messages tab is where people ask factbot privately (message.im); read-only, Slack
+      // would tell them "Sending messages to this app has been turned off".
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name, always_online: true },
       slash_commands: slash,
       shortcuts: [

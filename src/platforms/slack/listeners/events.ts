@@ -69,6 +69,42 @@ export function registerEvents<S extends ServicesLike>(app: App, bot: SlackBot<S
 }
 
 /**
+ * What a person writes to factbot in its Messages tab (a `message.im` event). The words as the
+ * user wrote them: no other subtype is a new question (`message_changed`, `message_deleted`,
+ * `bot_message`, joins…), and `file_share` / `thread_broadcast` carry the user's own text.
+ */
+const DM_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+function asDirectMessage(event: unknown): Mention | null {
+  const e = event as { channel_type?: unknown; hidden?: unknown } | null;
+  if (!e || e.channel_type !== 'im' || e.hidden === true) return null;
+  const m = asMention(event);
+  return m && DM_SUBTYPES.has(m.subtype) ? m : null;
+}
+
+/**
+ * Direct messages are answered like mentions (Slack sends no `app_mention` in a DM, mentioned or
+ * not): the same routing, in the DM, in the thread when the user wrote in one, else as a plain
+ * message (a DM is a conversation with factbot; a thread per question would hide the answers).
+ */
+export function registerDirectMessages<S extends ServicesLike>(app: App, bot: SlackBot<S>): void {
+  app.event('message', async ({ event, body }) => {
+    const dm = asDirectMessage(event);
+    if (!dm) return;
+    // Bolt's ignoreSelf drops factbot's own answers; other apps' messages never get one (two bots
+    // answering each other in a DM would loop).
+    if (dm.bot_id || dm.user === bot.botUserId) return;
+    const teamId = (body as { team_id?: unknown }).team_id;
+    const inv = invocation(dm.user, dm.channel, typeof teamId === 'string' ? teamId : undefined);
+    const text = slackTextToPlain(withoutOtherMentions(dm.text), bot.botUserId);
+
+    const reply = await answerMention(bot, inv, text, dm, 'dm');
+    const message = renderReply(reply, { share: false, more: true, ephemeral: false, codec: bot.codec });
+    await replyInThread(bot, dm.channel, dm.thread_ts, dm.user, message);
+  });
+}
+
+/**
  * factbot removed from a channel: Slack sends `channel_left` (public) or `group_left` (private) to
  * it, though not always, and `member_left_channel` to the members about whoever left; either
  * stops the digests subscribed there (with `chat:write.public` it could go on posting in a public
@@ -101,7 +137,13 @@ function withoutOtherMentions(text: string): string {
   return text.replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ').replace(/<!subteam\^[A-Z0-9]+(?:\|[^>]*)?>/g, ' ');
 }
 
-async function answerMention<S extends ServicesLike>(bot: SlackBot<S>, inv: Invocation, text: string, mention: Mention): Promise<Reply> {
+async function answerMention<S extends ServicesLike>(
+  bot: SlackBot<S>,
+  inv: Invocation,
+  text: string,
+  mention: Mention,
+  where: 'channel' | 'dm' = 'channel',
+): Promise<Reply> {
   const route = text ? bot.core.routeMessage(text) : ({ type: 'help' } as const);
   switch (route.type) {
     case 'command':
@@ -111,7 +153,7 @@ async function answerMention<S extends ServicesLike>(bot: SlackBot<S>, inv: Invo
         call: { command: route.command, ...(route.subcommand ? { subcommand: route.subcommand } : {}), args: route.args },
       });
     case 'check-thread':
-      return checkThread(bot, inv, mention);
+      return checkThread(bot, inv, mention, where);
     case 'help':
     default:
       return execute(bot, inv, { kind: 'run', call: { command: HELP, args: {} } });
@@ -119,11 +161,18 @@ async function answerMention<S extends ServicesLike>(bot: SlackBot<S>, inv: Invo
 }
 
 /** "check this" in a thread: the thread's first message, looked up with `sources`. */
-async function checkThread<S extends ServicesLike>(bot: SlackBot<S>, inv: Invocation, mention: Mention): Promise<Reply> {
+async function checkThread<S extends ServicesLike>(
+  bot: SlackBot<S>,
+  inv: Invocation,
+  mention: Mention,
+  where: 'channel' | 'dm',
+): Promise<Reply> {
   if (!mention.thread_ts || mention.thread_ts === mention.ts) {
     return errorReply(
       'Nothing to check here',
-      'Mention me with “check this” inside a thread, and I will look up the claims in its first message.',
+      where === 'dm'
+        ? 'Write “check this” in a thread under the message you want checked, or paste its words after “sources for”. For a message elsewhere, use Find sources in its ⋮ menu.'
+        : 'Mention me with “check this” inside a thread, and I will look up the claims in its first message.',
     );
   }
   let parent: SlackMessageLike | undefined;
