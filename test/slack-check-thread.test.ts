@@ -141,3 +141,41 @@ describe('“check this” on a thread’s first message', () => {
     }
   });
 });
+
+describe('“check this” in a group DM (QA 7 nit)', () => {
+  const MPIM = 'G0MPIM001';
+
+  async function checkInGroupDm(): Promise<string> {
+    n++;
+    const parentTs = `17000030${String(n).padStart(2, '0')}.000001`;
+    const mentionTs = `17000030${String(n).padStart(2, '0')}.000009`;
+    stub.addConversation({ id: MPIM, name: 'mpdm-alice--bob--factbot-1', type: 'mpim', member: true });
+    stub.threads.set(`${MPIM}/${parentTs}`, [
+      { ts: parentTs, user: 'U0ALICE1', text: 'McMaster says the story as reported is false' },
+      { ts: mentionTs, user: 'U0000001', text: `<@${BOT_USER_ID}> check this` },
+    ]);
+    await postSigned(
+      events,
+      eventBody({ type: 'app_mention', user: 'U0000001', text: `<@${BOT_USER_ID}> check this`, ts: mentionTs, thread_ts: parentTs, channel: MPIM }),
+      { contentType: 'application/json' },
+    );
+    const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);
+    expect(post.args).toMatchObject({ channel: MPIM, thread_ts: parentTs });
+    return allText(post.args.blocks);
+  }
+
+  it('reads the thread’s first message with the manifest’s scopes (mpim:history)', async () => {
+    const before = corpus.queries.length;
+    const answer = await checkInGroupDm();
+    expect(corpus.queries.slice(before).join('\n')).toContain('McMaster says the story as reported is false');
+    expect(answer).toContain('Sources for');
+  });
+
+  it('on an install without mpim:history, names the permission and points to Find sources', async () => {
+    stub.scopes.delete('mpim:history');
+    const answer = await checkInGroupDm();
+    expect(answer).toContain('mpim:history');
+    expect(answer).toContain('Find sources');
+    expect(answer).not.toContain('lacks a permission it needs here');
+  });
+});

@@ -35,6 +35,7 @@ describe('Slack app manifest', () => {
         'groups:read',
         'im:history',
         'im:read',
+        'mpim:history',
         'mpim:read',
       ].sort(),
     );

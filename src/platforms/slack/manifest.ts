@@ -20,7 +20,9 @@ import { FIND_SOURCES } from './listeners/shortcuts.js';
  * - app_mentions:read: the `app_mention` event;
  * - im:history: the `message.im` event (people asking in factbot's Messages tab; Slack sends no
  *   `app_mention` in a DM) and `conversations.replies` for "check this" in a DM thread;
- * - channels:history, groups:history: `conversations.replies` for "check this" in public and private channels;
+ * - channels:history, groups:history, mpim:history: `conversations.replies` for "check this" in public
+ *   and private channels and in group DMs factbot was added to (a mention there comes as
+ *   `app_mention`; no `message.mpim` subscription, which would send every group-DM message);
  * - channels:read, groups:read, im:read, mpim:read: `conversations.info` when `/digest subscribe`
  *   checks that factbot can post in the conversation (Slack wants the read scope of the
  *   conversation's type, and answers missing_scope without it, which would leave the check undone);
@@ -38,6 +40,7 @@ export const BOT_SCOPES = [
   'groups:read',
   'im:history',
   'im:read',
+  'mpim:history',
   'mpim:read',
 ] as const;
 

@@ -9,6 +9,8 @@ export interface SlackFailure {
   code: string;
   retryable: boolean;
   retryAfterMs?: number;
+  /** missing_scope: the scope(s) Slack said the call needs. */
+  needed?: string;
 }
 
 const PERMANENT = new Set([
@@ -42,13 +44,16 @@ export class SlackCallError extends Error {
 
 export function classifySlackError(err: unknown): SlackFailure {
   if (err instanceof SlackCallError) return err.failure;
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number } | null;
+  const e = err as { code?: string; retryAfter?: number; data?: { error?: string; needed?: unknown }; statusCode?: number } | null;
   switch (e?.code) {
     case webApi.ErrorCode.RateLimitedError:
       return { code: 'ratelimited', retryable: true, retryAfterMs: Math.max(0, (e.retryAfter ?? 1) * 1000) };
     case webApi.ErrorCode.PlatformError: {
       const code = e.data?.error ?? 'unknown_error';
       if (code === 'ratelimited') return { code, retryable: true, retryAfterMs: 1000 };
+      if (code === 'missing_scope' && typeof e.data?.needed === 'string' && /^[a-z:.,_]{1,200}$/.test(e.data.needed)) {
+        return { code, retryable: false, needed: e.data.needed };
+      }
       return { code, retryable: !PERMANENT.has(code) && /^(internal_error|fatal_error|service_unavailable|request_timeout)$/.test(code) };
     }
     case webApi.ErrorCode.HTTPError:

@@ -160,6 +160,22 @@ async function answerMention<S extends ServicesLike>(
   }
 }
 
+/**
+ * The install cannot read this conversation's messages. The manifest asks for the history scope of
+ * every conversation type (channels, private channels, DMs, group DMs), so this is an install made
+ * from an older manifest (before `mpim:history` or `im:history`): updating it is the fix, and
+ * Find sources works meanwhile (a shortcut's payload carries the message, no scope needed).
+ */
+function missingHistoryScope(needed: string | undefined): Reply {
+  const scope = needed ? `Slack’s \`${needed}\` permission` : 'a Slack permission';
+  return errorReply(
+    'I cannot read this conversation',
+    `Reading this thread needs ${scope}, which this install of factbot was not given. ` +
+      'An admin can add it: paste the current manifest (`factbot slack-manifest`) under App Manifest, then reinstall. ' +
+      'Meanwhile, use Find sources in the ⋮ menu of the message to check it.',
+  );
+}
+
 /** "check this" in a thread: the thread's first message, looked up with `sources`. */
 async function checkThread<S extends ServicesLike>(
   bot: SlackBot<S>,
@@ -186,6 +202,7 @@ async function checkThread<S extends ServicesLike>(
   } catch (err) {
     const failure = classifySlackError(err);
     bot.log.warn({ failure, channel: mention.channel }, 'slack: conversations.replies failed');
+    if (failure.code === 'missing_scope') return missingHistoryScope(failure.needed);
     return failureReply(failure.code);
   }
   // A deleted first message is a tombstone whose text ("This message was deleted.") is no claim;
