@@ -245,6 +245,10 @@ export function extractStatements(article: Article): Statement[] {
           while (h < k + reach && toks[h]?.k === 'w' && !speechVerb(toks[h]!.lo)) h++;
           if (h > k && toks[h]?.k === 'p' && /^[:,]$/.test(toks[h]!.t) && toks[h + 1]?.k === 'q' && (toks[h]!.t === ':' || reach === 8 || /^(me|him|her|them|us|you|the|of|about|to|reporters|journalists|supporters|lawmakers|listeners|viewers|voters|audiences?|crowds?)$/.test(toks[k]!.lo))) k = h;
           while (toks[k] && toks[k]!.k === 'p' && /^[,:]$/.test(toks[k]!.t)) k++;
+          // ("said that “…”": the quote is still the whole of what is reported)
+          // (not a later cue's: "said A, arguing that “B”" keeps A as a passage of its own)
+          // (and only a quote closing the sentence: "said that “A,” and that “B”" is one reported passage)
+          if (toks[k]?.lo === 'that' && toks[k + 1]?.k === 'q' && k === end + 1 && noWordsBetween(toks, k + 2, toks.length) && !attrs.some((b) => b !== a && b.cueIndex < a.cueIndex && b.form !== 'according')) k++;
           // the quote ends the sentence, or is a complete utterance ("says, "Don't you do it," until …")
           const complete = toks[k]?.k === 'q' && /[,.?!]\s*$/.test(innerText(text, toks[k]!.quote!));
           if (toks[k]?.k === 'q' && real.includes(k) && (complete || noWordsBetween(toks, k + 1, toks.length))) {

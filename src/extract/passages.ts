@@ -182,7 +182,8 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     const before = trimRange(toks, firstWordIndex(toks), start - 1);
     if (before) return before;
   }
-  if (k <= lastTok && lastTok - k >= 1) return { from: k, to: lastTok };
+  // (a quote alone is a clause: "said that “…”")
+  if (k <= lastTok && (lastTok - k >= 1 || toks[k]!.k === 'q')) return { from: k, to: lastTok };
   // nothing after the cue: the clause stands before the speaker — when the speaker is set off from it,
   // not joined by a conjunction ("Police found that A, but the firm denied it": A is the police's finding)
   // (", he and Jo Reed said" is one subject of two: only a conjunction after a comma opens a clause of its own)
@@ -401,6 +402,46 @@ function distantThat(toks: readonly Token[], i: number, to: number, hearerVerb: 
  * subject followed by its own verb.
  */
 export function reportedClauseStart(toks: readonly Token[], from: number, to: number, hearerVerb = false, warning = false, quotesOpen = true): number {
+  const start = clauseStartAt(toks, from, to, hearerVerb, warning, quotesOpen);
+  return start >= 0 ? start : fronted(toks, from, to) ? from : -1;
+}
+
+/** Words that open an adverbial clause or phrase fronted in the reported words ("despite …, she plans …"). */
+const FRONTED_OPENER = /^(despite|if|unless|although|though|while|because|when|whenever|once|given|even|regardless|absent|barring|until)$/;
+
+/**
+ * A reported clause that opens with a fronted adverbial set off by a comma: "says despite all that, Obama
+ * wasn't influenced", "said if turnout is high, he would win", "says, win or lose on Tuesday, he's staying".
+ * The adverbial is part of the words (PolNeAR's spans keep it), and what follows its comma must be a clause
+ * by itself: a subject and its verb.
+ */
+function fronted(toks: readonly Token[], from: number, to: number): boolean {
+  const first = toks[from];
+  if (first?.k !== 'w') return false;
+  const setOff = toks[from - 1]?.k === 'p' && toks[from - 1]!.t === ',';
+  if (!setOff && !FRONTED_OPENER.test(first.lo)) return false;
+  // (after a comma only an aside that opens like one: not a preposition, a conjunction or a participle —
+  // "responded, with ads …", "remark, inserted in …", "cited, and another …")
+  if (setOff && !FRONTED_OPENER.test(first.lo) && (PREPOSITIONS.test(first.lo) || /^(and|or|but|nor|so|as|which|who|whose|where|the|a|an|his|her|their|its)$/.test(first.lo) || /^\p{Ll}+(ed|ing)$/u.test(first.t))) return false;
+  for (let k = from + 1; k <= to && k - from <= 14; k++) {
+    const t = toks[k]!;
+    if (t.k === 'q') return false;
+    if (t.k === 'p') {
+      if (t.t !== ',') return false;
+      const next = toks[k + 1];
+      // (the part after the comma is a clause of its own: a subject and its verb, no "that", no second comma list)
+      // (an aside of names is an apposition: "report, Ari Vale, said …")
+      if (setOff && toks.slice(from, k).every((x) => isCapWord(x))) return false;
+      return k - from >= 1 && next?.k === 'w' && !COMPLEMENTIZER.test(next.lo) && !FINITE.test(next.lo) && !speechLike(next.lo) && !/^\p{Ll}+(ed|ing)$/u.test(next.t) && clauseStartAt(toks, k + 1, to, false, false, false) === k + 1;
+    }
+    // (an aside set off without a subordinator is short and verbless: "win or lose in the primary")
+    if (!setOff || FRONTED_OPENER.test(first.lo)) continue;
+    if (FINITE.test(t.lo) || /n[’']t$/.test(t.lo)) return false;
+  }
+  return false;
+}
+
+function clauseStartAt(toks: readonly Token[], from: number, to: number, hearerVerb: boolean, warning: boolean, quotesOpen: boolean): number {
   const prev = toks[from - 1];
   if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return from;
   // (quoted words make the whole a clause, unless the caller only wants where the clause starts before them)
