@@ -305,3 +305,27 @@ describe('markdown helpers', () => {
     expect(plainText('x'.repeat(150), 100)).toHaveLength(100);
   });
 });
+
+describe('the “named as” label of a long mention (QA 7 nit)', () => {
+  const wholeGraphemes = (whole: string, cut: string): boolean => {
+    let at = '';
+    for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(whole)) {
+      if (at.trimEnd() === cut) return true;
+      at += segment;
+    }
+    return at === cut;
+  };
+
+  it.each([
+    `the ${'x'.repeat(33)} 👩‍⚕️ spokesperson`,
+    `the ${'x'.repeat(31)} 👩‍⚕️ spokesperson`,
+    `the ${'x'.repeat(33)} e\u0301tudiant spokesperson`,
+  ])('is cut between graphemes: %s', (mention) => {
+    const e = renderReply(reply([item({ speakerMention: mention, text: `"The story is false," ${mention} said.` })])).embeds[0]!;
+    const name = e.fields?.[0]?.name ?? '';
+    const shown = name.match(/^In context \(named as “(.*)…”\)$/)?.[1];
+    expect(shown?.length).toBeGreaterThan(20);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(wholeGraphemes(mention, shown!)).toBe(true);
+  });
+});

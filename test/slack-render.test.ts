@@ -459,3 +459,33 @@ describe('response_url hosts', () => {
     await expect(poster.post('https://evil.example/x', { text: 'hi' })).rejects.toThrow(/not allowed/);
   });
 });
+
+/** Whether `cut` is `whole` up to a grapheme boundary (an emoji sequence, a letter with its accent, kept whole). */
+function endsOnGrapheme(whole: string, cut: string): boolean {
+  let at = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(whole)) {
+    if (at.trimEnd() === cut) return true;
+    at += segment;
+  }
+  return at === cut;
+}
+
+const LONG_MENTIONS = [
+  // The cut lands inside a surrogate pair, inside a ZWJ sequence, between a letter and its accent.
+  `the ${'x'.repeat(33)} 👩‍⚕️ spokesperson`,
+  `the ${'x'.repeat(31)} 👩‍⚕️ spokesperson`,
+  `the ${'x'.repeat(33)} e\u0301tudiant spokesperson`,
+];
+
+describe('renderReply: the “named as” label of a long mention is cut between graphemes (QA 7 nit)', () => {
+  it.each(LONG_MENTIONS)('%s', (mention) => {
+    const quote = 'She is entitled to her opinion';
+    const inferred = item(1, quote, { speaker: 'Ruth Calder', speakerMention: mention, text: `"${quote}," ${mention} said.` });
+    const json = texts(renderReply(reply([inferred]), { share: false, more: false, ephemeral: true }).blocks);
+    const label = json.match(/_In context \(named as “[^”]*”\):_/)![0];
+    const shown = label.match(/named as “([^”]*)…”/)![1]!;
+    expect(shown.length).toBeGreaterThan(20);
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(endsOnGrapheme(mention, shown)).toBe(true);
+  });
+});

@@ -40,10 +40,27 @@ export function showsContext(item: ReplyItem): boolean {
   return sentenceAddsContext(item) && (isReported(item) || inferredSpeakerMention(item) !== null);
 }
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 units, "…" included, of whole graphemes: a cut inside an emoji left half a
+ * surrogate pair (invalid text a platform may refuse with the whole message), and one inside a
+ * ZWJ sequence, a flag or a letter with its combining accent showed another emoji or letter.
+ */
+function cutGraphemes(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  return `${out.trimEnd()}…`;
+}
+
 /** "In context" or, for a speaker worked out from the text, "In context (named as “she”)". */
 export function contextLabel(item: ReplyItem): string {
   const mention = inferredSpeakerMention(item);
-  return mention ? `In context (named as “${mention.length > 40 ? `${mention.slice(0, 39)}…` : mention}”)` : 'In context';
+  return mention ? `In context (named as “${cutGraphemes(mention, 40)}”)` : 'In context';
 }
 
 /** Whether the statement's sentence says more than its quoted or reported words. */
