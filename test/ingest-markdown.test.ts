@@ -19,7 +19,7 @@ describe('ingest: Markdown with front matter', () => {
     });
   });
 
-  it('joins wrapped lines, keeps headings, quotes, list items and captions as paragraphs, strips markup', async () => {
+  it('joins wrapped lines, keeps headings, quotes and list items as paragraphs (not image captions), strips markup', async () => {
     const { articles } = await load('story.md');
     expect(articles[0]!.text.split('\n')).toEqual([
       'National Security Adviser H.R. McMaster told reporters outside the White House that the story, as reported, was false. He spoke for about a minute.',
@@ -27,7 +27,6 @@ describe('ingest: Markdown with front matter', () => {
       `"I was in the room. It didn't happen," McMaster said.`,
       'Officials were angry.',
       'Allies were worried.',
-      'Photo/AP',
     ]);
   });
 

@@ -120,6 +120,9 @@ function isDateLine(line: string): boolean {
   return line.split(/\s+/).every((w) => DATE_WORD.test(w) || /^[A-Z]{2,4}$/.test(w));
 }
 
+/** "FOR IMMEDIATE RELEASE", "PRESS RELEASE", "EMBARGOED UNTIL 00:01 GMT, 3 JUNE": how a release opens, not what it is about. */
+const RELEASE_LINE = /^\W*(?:for immediate release|(?:press|news|media) release|embargoed(?: until| till| to)?\b[^.]{0,60})\W*$/i;
+
 /**
  * The headline a plain-text article opens with: a first paragraph of 2 to 20 words, with more
  * text after it, that does not end like a sentence (a full stop, a comma, a colon), is not a
@@ -142,7 +145,9 @@ function headlineOf(paragraphs: readonly string[]): string | null {
  * dropped (titles do not end in one); ! and ? stay.
  */
 export function deriveTitle(text: string): string {
-  const paragraphs = text.split('\n');
+  const all = text.split('\n');
+  // A press release opens with its release line ("FOR IMMEDIATE RELEASE"): the headline follows it.
+  const paragraphs = all.length > 1 && RELEASE_LINE.test(all[0]!) ? all.slice(1) : all;
   const head = headlineOf(paragraphs);
   if (head) return head;
   const found = paragraphs.find((p) => p.split(/\s+/).length >= TITLE_MIN_WORDS && !isDateLine(p)) ?? paragraphs[0] ?? '';

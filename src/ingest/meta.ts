@@ -28,8 +28,10 @@ function first(record: Record<string, unknown>, keys: readonly string[]): unknow
 
 export function pickMeta(record: Record<string, unknown>): RecordMeta {
   const outlet = first(record, ALIASES.outlet);
+  const title = first(record, ALIASES.title);
   return {
-    title: first(record, ALIASES.title),
+    // WordPress's REST API nests it: { rendered }.
+    title: isPlainObject(title) && typeof title.rendered === 'string' ? title.rendered : title,
     // `publisher` is sometimes JSON-LD shaped: { name }.
     outlet: outlet && typeof outlet === 'object' && 'name' in outlet ? (outlet as { name: unknown }).name : outlet,
     url: first(record, ALIASES.url),

@@ -4,7 +4,7 @@
  *
  * Decisions (also in the README, section "Ingest"):
  * - Unicode NFC; line endings `\r\n` / `\r` / U+2028 / U+2029 become `\n`.
- * - Typographic double quotes (“ ” „ ‟ « ») become `"`; typographic single quotes and
+ * - Typographic double quotes (“ ” „ ‟ « ») become `"` (the spaces French sets inside « » go); typographic single quotes and
  *   apostrophes (‘ ’ ‚ ‛) become `'`. Primes (′ ″) are measurements, not quotes: left alone.
  * - Em dash, en dash, horizontal bar used as punctuation become one spaced hyphen ` - `
  *   (the form the seed articles already use); a dash between two digits is a range and becomes
@@ -16,6 +16,13 @@
  * Everything else (ellipses, markup such as `<script>`, `@everyone`, emoji) stays verbatim.
  */
 
+/**
+ * French typography sets guillemets off with a (no-break, often narrow) space: « Nous avons… ».
+ * As `"` those spaces would open the quotation with a space (" Nous avons… "), which no quote
+ * reader takes for a quotation (QA 8): the spaces inside the marks go. Only for « opening and »
+ * closing (German writes »…«, with the spaces outside).
+ */
+const GUILLEMET_SPACES = /(^|[\s([:;,])«[ \t\u00A0\u2009\u202F]+([^«»\n]*?\S)[ \t\u00A0\u2009\u202F]+»(?=$|[\s.,;:!?)\]])/gm;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u301D\u301E\uFF02]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\uFF07]/g;
 /** Digits either side: a numeric range, written tight. */
@@ -41,6 +48,7 @@ export function normaliseInline(raw: string): string {
     .replace(LINE_BREAKS, '\n')
     .normalize('NFC')
     .replace(INVISIBLE, '')
+    .replace(GUILLEMET_SPACES, '$1«$2»')
     .replace(ODD_SPACES, ' ')
     .replace(DOUBLE_QUOTES, '"')
     .replace(SINGLE_QUOTES, "'")

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { dropEchoes, isFurnitureParagraph, removePageFurniture } from '../boilerplate.js';
 import { buildArticle } from '../build.js';
 import { isPlainObject } from '../meta.js';
 import { normaliseInline } from '../normalise.js';
@@ -48,6 +49,9 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
     if (exactly) return plainPage(content, pageUrl, exactly, doc);
     const meta = pageMetadata(doc);
     const h1 = nonEmpty(doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' '));
+    // Captions, sign-ups, bios, teasers, pull quotes: not the article (boilerplate.ts), for
+    // readability and for the whole-body fallback alike.
+    if (doc.body) removePageFurniture(doc.body);
     // Readability rewrites the document it reads: metadata first, and a copy of the body kept.
     const body = doc.body ? (doc.body.cloneNode(true) as HTMLElement) : null;
     let article: ReturnType<Readability<Node>['parse']> = null;
@@ -61,7 +65,7 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
       for (const el of body.querySelectorAll('script, style, noscript, template, nav, svg')) el.remove();
       paragraphs = blockText(body);
     }
-    const text = paragraphs.join('\n');
+    const text = articleParagraphs(paragraphs).join('\n');
     if (!text) return { ok: false, reason: 'no article text found in the page' };
     return {
       ok: true,
@@ -123,10 +127,17 @@ export function htmlFragmentText(fragment: string): string {
   if (tooComplex(measureHtml(fragment), RAW_LIMITS)) return plainTextOfHtml(fragment).join('\n');
   const dom = new JSDOM(`<!doctype html><body>${fragment}`, { virtualConsole: new VirtualConsole() });
   try {
-    return blockText(dom.window.document.body).join('\n');
+    const body = dom.window.document.body;
+    removePageFurniture(body);
+    return articleParagraphs(blockText(body)).join('\n');
   } finally {
     dom.window.close();
   }
+}
+
+/** Paragraphs without furniture lines and without pull quotes repeating the body (boilerplate.ts). */
+function articleParagraphs(paragraphs: readonly string[]): string[] {
+  return dropEchoes(paragraphs.filter((p) => !isFurnitureParagraph(p)));
 }
 
 /** "Story - Site" when the page's heading says "Story": the heading is the title without the site. */

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { dropEchoes, isFurnitureParagraph } from '../boilerplate.js';
 import { buildArticle } from '../build.js';
 import { isPlainObject, pickMeta } from '../meta.js';
 import { normaliseField, normaliseInline } from '../normalise.js';
@@ -139,7 +140,37 @@ export function markdownParagraphs(body: string): string[] {
     if (ownParagraph || hardBreak) flush();
   }
   flush();
-  return paragraphs.map((p) => normaliseInline(decodeEntities(stripInline(p))).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const text = withoutCaptions(paragraphs)
+    .map((p) => normaliseInline(decodeEntities(stripInline(p))).replace(/\s+/g, ' ').trim())
+    .filter((p) => p && !isFurnitureParagraph(p));
+  // A blockquoted pull quote repeating the body is not a second statement (boilerplate.ts).
+  return dropEchoes(text);
+}
+
+const IMAGE = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g;
+const CAPTION_MAX_WORDS = 40;
+
+/**
+ * Image captions are furniture, not article text (QA 8): the text of a block that opens with an
+ * image (`![alt](src)` then its caption on the next line), and a block all in emphasis right
+ * after an image of its own (`*Photo: …*`).
+ */
+function withoutCaptions(raw: readonly string[]): string[] {
+  const out: string[] = [];
+  let afterImage = false;
+  for (const p of raw) {
+    const trimmed = p.trim();
+    if (/^!\[/.test(trimmed)) {
+      const rest = trimmed.replace(IMAGE, ' ').trim();
+      afterImage = !rest;
+      if (rest.split(/\s+/).length <= CAPTION_MAX_WORDS) continue;
+    } else if (afterImage && /^(\*|_)(?=\S)[\s\S]*\S\1$/.test(trimmed)) {
+      afterImage = false;
+      continue;
+    } else afterImage = false;
+    out.push(p);
+  }
+  return out;
 }
 
 /** Inline markup → its words. Raw HTML stays as text: renderers escape it. */

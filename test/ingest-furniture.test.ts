@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropEchoes, isFurnitureParagraph } from '../src/ingest/boilerplate.js';
+import { htmlFragmentText } from '../src/ingest/formats/html.js';
+import { deriveTitle } from '../src/ingest/identity.js';
+import { loadPath } from '../src/ingest/index.js';
+import { normaliseInline, normaliseText } from '../src/ingest/normalise.js';
+
+// QA 8: page furniture (captions, sign-ups, bios, teasers, pull quotes) is not article text.
+const dir = join(import.meta.dirname, 'fixtures/ingest/furniture');
+const tmp = mkdtempSync(join(tmpdir(), 'factbot-furniture-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function paragraphsOf(path: string): Promise<string[]> {
+  const { articles, errors } = await loadPath(path);
+  expect(errors).toEqual([]);
+  expect(articles).toHaveLength(1);
+  return articles[0]!.text.split('\n');
+}
+
+describe('ingest: page furniture in HTML', () => {
+  it('drops captions, sign-ups, author bios, teasers and cookie banners; keeps the story', async () => {
+    const paragraphs = await paragraphsOf(join(dir, 'page.html'));
+    const text = paragraphs.join('\n');
+    expect(paragraphs[0]).toMatch(/^Every bollard on Pellow Bay's north quay/);
+    expect(text).toContain('"Two of them snapped like carrots. We were lucky nobody was standing there," harbourmaster Idris Penhallow said.');
+    expect(text).toContain('Trust chair Senara Vosper said the work would cost about £90,000');
+    // <figcaption> and a caption paragraph (class "image-caption").
+    expect(text).not.toContain('a danger');
+    expect(text).not.toContain('long overdue');
+    // A sign-up box, a sign-up line, an author bio, a cookie banner, a "Read more" teaser.
+    expect(text).not.toMatch(/our editor|inbox|Sign up|Kerenza|never met a bollard|privacy|Read more|falling apart/);
+  });
+
+  it('keeps a pull quote out, classed or not: the quote is in the text once', async () => {
+    const text = (await paragraphsOf(join(dir, 'page.html'))).join('\n');
+    expect(text.match(/snapped like carrots/g)).toHaveLength(1);
+    expect(text.match(/We will not wait for a third bollard to go/g)).toHaveLength(1);
+    expect(text).not.toMatch(/^Idris Penhallow$/m);
+  });
+
+  it('never removes the story container, whatever its class names', async () => {
+    // "share-enabled" names furniture, but the element holds the story: it stays.
+    const paragraphs = await paragraphsOf(join(dir, 'page.html'));
+    expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('cleans feed item content the same way (no readability there)', () => {
+    const content = [
+      '<figure><img src="l.jpg"/><figcaption>Librarian Morwenna Hicks, who said the cut was "cruel".</figcaption></figure>',
+      '<p>The library will close on Mondays from January, the council said.</p>',
+      '<p>"It is cruel, but we would rather shorten hours than shut doors," librarian Morwenna Hicks said.</p>',
+      '<blockquote class="pullquote">"It is cruel, but we would rather shorten hours than shut doors"</blockquote>',
+      '<p class="wp-caption-text">Morwenna Hicks in the reading room.</p>',
+      '<p>The post <a href="https://x.example/a">Library to close on Mondays</a> appeared first on <a href="https://x.example">Pellow Bay Echo</a>.</p>',
+    ].join('');
+    expect(htmlFragmentText(content).split('\n')).toEqual([
+      'The library will close on Mondays from January, the council said.',
+      '"It is cruel, but we would rather shorten hours than shut doors," librarian Morwenna Hicks said.',
+    ]);
+  });
+});
+
+describe('ingest: page furniture in Markdown', () => {
+  it('drops image captions, a blockquoted pull quote, a teaser and a sign-up line', async () => {
+    expect(await paragraphsOf(join(dir, 'story.md'))).toEqual([
+      "The pier's Victorian lamps were switched back on on Friday after a two-year restoration.",
+      '"They are good for another fifty years, as long as nobody drives into them," said electrician Jago Trembath.',
+      'Town clerk Wenna Rowe said the work had cost £40,000. "Every penny was worth it," she said.',
+    ]);
+  });
+});
+
+describe('ingest: JSON exports from a CMS', () => {
+  it('takes the text from body, content, articleBody or a WordPress { rendered } field', async () => {
+    const file = join(tmp, 'cms.jsonl');
+    writeFileSync(
+      file,
+      [
+        { headline: 'Ferry cut', body: 'No Sunday ferry this winter, the operator said.', source_name: 'Skerry Post' },
+        { title: 'Dues rise', content: 'Harbour dues rise by 8% in January.' },
+        { title: 'Lamp room', articleBody: ['The keeper retired.', 'He climbed the stairs once more.'] },
+        { title: { rendered: 'Gulls' }, content: { rendered: '<p>Gulls nested on the chapel roof.</p>' } },
+        { title: 'Numbers', body: 42 },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const { articles, errors } = await loadPath(file);
+    expect(articles.map((a) => a.text)).toEqual([
+      'No Sunday ferry this winter, the operator said.',
+      'Harbour dues rise by 8% in January.',
+      'The keeper retired.\nHe climbed the stairs once more.',
+      'Gulls nested on the chapel roof.',
+    ]);
+    expect(articles[0]!.outlet).toBe('Skerry Post');
+    expect(articles[3]!.title).toBe('Gulls');
+    expect(errors).toEqual([{ source: `${file}:5`, reason: 'record "body" must be a string (got a number)' }]);
+  });
+
+  it('reads an HTML body as HTML: paragraphs, entities decoded, captions dropped', async () => {
+    const file = join(tmp, 'html-body.json');
+    const html =
+      '<p>Keeper Cadan Ó Briain climbed the stairs for the last time.</p><p>&quot;I will miss the quiet more than the view,&quot; he said.</p>' +
+      '<figure><figcaption>Cadan Ó Briain, who said he would "miss the quiet".</figcaption></figure>';
+    writeFileSync(file, JSON.stringify({ title: 'Keeper retires', text: html }));
+    const { articles } = await loadPath(file);
+    expect(articles[0]!.text).toBe('Keeper Cadan Ó Briain climbed the stairs for the last time.\n"I will miss the quiet more than the view," he said.');
+  });
+
+  it('keeps markup written in an article as text: a plain text, or a record handed over by `factbot ingest`', async () => {
+    const file = join(tmp, 'literal.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { text: 'Readers wrote <p>hello</p> in their letters.' },
+        { text: '<p>Handed over</p> as written.', sourceKey: null },
+      ]),
+    );
+    const { articles } = await loadPath(file);
+    expect(articles.map((a) => a.text)).toEqual(['Readers wrote <p>hello</p> in their letters.', '<p>Handed over</p> as written.']);
+  });
+});
+
+describe('ingest: text shapes', () => {
+  it('closes up the spaces French sets inside guillemets, and only those', () => {
+    expect(normaliseInline('« Nous avons attendu trop longtemps », said Zoë.')).toBe('"Nous avons attendu trop longtemps", said Zoë.');
+    expect(normaliseInline('Elle a dit\u202F: «\u202FNon\u202F», puis «\u00A0Oui\u00A0».')).toBe('Elle a dit : "Non", puis "Oui".');
+    // German sets »…« with the spaces outside: untouched.
+    expect(normaliseInline('»A« sagte er und »B« auch')).toBe('"A" sagte er und "B" auch');
+    const once = normaliseText('« Oui », dit-elle.');
+    expect(normaliseText(once)).toBe(once);
+  });
+
+  it('titles a press release by its headline, not by "FOR IMMEDIATE RELEASE"', () => {
+    expect(deriveTitle('FOR IMMEDIATE RELEASE\nTrembath Lamps Relights Pellow Pier\nPELLOW BAY, June 2 /Wire/ -- Trembath Lamps today relit the pier.')).toBe(
+      'Trembath Lamps Relights Pellow Pier',
+    );
+    expect(deriveTitle('EMBARGOED UNTIL 00:01 GMT, 3 JUNE\nPier Relit\nThe pier was relit today by the council.')).toBe('Pier Relit');
+  });
+
+  it('recognises furniture lines, and not sentences that merely mention them', () => {
+    expect(isFurnitureParagraph('Read more: "We want our pier back," say traders')).toBe(true);
+    expect(isFurnitureParagraph('The post Pier relit appeared first on Pellow Bay Echo.')).toBe(true);
+    expect(isFurnitureParagraph('Sign up for our newsletter: "all the news, every Friday".')).toBe(true);
+    expect(isFurnitureParagraph('She said people should read more about the pier before they vote.')).toBe(false);
+    expect(isFurnitureParagraph('"Sign up for the scheme," the council urged fishermen.')).toBe(false);
+  });
+
+  it('drops a paragraph repeated inside another; keeps short ones and the first of identical ones', () => {
+    expect(
+      dropEchoes([
+        '"This is a budget for builders"',
+        'The chancellor spoke. "This is a budget for builders, not for blockers," she said.',
+        'No comment.',
+        'No comment.',
+        'A paragraph said twice in full.',
+        'A paragraph said twice in full.',
+      ]),
+    ).toEqual([
+      'The chancellor spoke. "This is a budget for builders, not for blockers," she said.',
+      'No comment.',
+      'No comment.',
+      'A paragraph said twice in full.',
+    ]);
+  });
+});
