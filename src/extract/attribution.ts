@@ -887,6 +887,30 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /**
  * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
  */
+/** Quoted words that are a name or title: at most six words, their main words capitalised ("Ports First"). */
+function nameLike(quoted: string): boolean {
+  const words = quoted.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«»,.]+$/g, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || /[!?]/.test(quoted)) return false;
+  const main = words.filter((w, k) => k === 0 || !/^(of|the|a|an|and|in|on|for|to|at|by|with|or|from)$/i.test(w));
+  return main.every((w) => /^[\p{Lu}\d]/u.test(w));
+}
+
+/**
+ * "called Calder “unhinged”", "called the mayor's plan a “rush to judgment”", "calling Clinton, his rival, an
+ * ISIS “co-founder”": "call" with an object and then quoted words names someone or something in the speaker's
+ * own words. Only words (no verb of the sentence's own, no clause) and commas may stand between.
+ */
+function namedThenQuote(toks: readonly Token[], from: number): boolean {
+  if (!isWord(toks[from])) return false;
+  for (let k = from + 1; k < toks.length && k - from <= 14; k++) {
+    const t = toks[k]!;
+    if (t.k === 'q') return true;
+    if (isComma(t)) continue;
+    if (!isWord(t) || STOP.has(t.lo) && !/^(of|to|in|on|for|from|with|and|by|that)$/.test(t.lo) || AUX.has(t.lo) && !/^(also|then|once|again|repeatedly|publicly|privately|recently|earlier|later)$/.test(t.lo) || BE.has(t.lo) || speechVerb(t.lo)) return false;
+  }
+  return false;
+}
+
 export function findAttributions(toks: readonly Token[]): Attribution[] {
   const out: Attribution[] = [];
   const relatives: Attribution[] = [];
@@ -976,12 +1000,15 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       const opens = (x: Token | undefined): boolean => isQuote(x) || (isWord(x) && x.lo === 'that') || (x?.k === 'p' && x.t === ':');
       if (!opens(nx) && !(isComma(nx) && opens(toks[anon + 2]))) continue;
     }
+    // "a group called “Ports First” met …", "an app called 'Harbour Watch'": naming a thing, not words said
+    // ("The group, called “Ports First,” met …", "Quill, called “the Ferryman” by locals, said …")
+    if (t.lo === 'called' && isQuote(next) && nameLike(next.t) && ((isWord(prev) && !isCapWord(prev) && isWord(toks[i - 2]) && isDeterminer(toks[i - 2]!.lo) && !PRONOUNS.has(prev.lo) && !onlyPunctFrom(toks, i + 2)) || (isComma(prev) && (isComma(toks[i + 2]) || toks[i + 2]?.lo === 'by' || /,\s*["'”’»]+$/.test(next.t))))) continue;
     const isIng = /ing$/.test(t.lo);
     let cue = t.t;
     let cueEnd = i;
     const particles = requiredParticles(v.lemma);
     if (particles !== undefined) {
-      if (isWord(next) && particles.includes(next.lo)) {
+      if ((isWord(next) && particles.includes(next.lo)) || (v.lemma === 'call' && namedThenQuote(toks, i + 1))) {
         if (/^(out|for|on|to|as|back)$/.test(next.lo)) {
           cue = `${t.t} ${next.t}`;
           cueEnd = i + 1;
