@@ -1002,14 +1002,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // "a group called “Ports First” met …", "an app called 'Harbour Watch'": naming a thing, not words said
     // ("The group, called “Ports First,” met …", "Quill, called “the Ferryman” by locals, said …")
-    if (t.lo === 'called' && isQuote(next) && nameLike(next.t) && ((isWord(prev) && !isCapWord(prev) && isWord(toks[i - 2]) && isDeterminer(toks[i - 2]!.lo) && !PRONOUNS.has(prev.lo) && !onlyPunctFrom(toks, i + 2)) || (isComma(prev) && (isComma(toks[i + 2]) || toks[i + 2]?.lo === 'by' || /,\s*["'”’»]+$/.test(next.t))))) continue;
+    if (t.lo === 'called' && next !== undefined && isQuote(next) && nameLike(next.t) && ((isWord(prev) && !isCapWord(prev) && isWord(toks[i - 2]) && isDeterminer(toks[i - 2]!.lo) && !PRONOUNS.has(prev.lo) && !onlyPunctFrom(toks, i + 2)) || (isComma(prev) && (isComma(toks[i + 2]) || toks[i + 2]?.lo === 'by' || /,\s*["'”’»]+$/.test(next.t))))) continue;
     const isIng = /ing$/.test(t.lo);
     let cue = t.t;
     let cueEnd = i;
     const particles = requiredParticles(v.lemma);
     if (particles !== undefined) {
       if ((isWord(next) && particles.includes(next.lo)) || (v.lemma === 'call' && namedThenQuote(toks, i + 1))) {
-        if (/^(out|for|on|to|as|back)$/.test(next.lo)) {
+        if (isWord(next) && /^(out|for|on|to|as|back)$/.test(next.lo)) {
           cue = `${t.t} ${next.t}`;
           cueEnd = i + 1;
         }
