@@ -509,7 +509,10 @@ export class CorpusRuntime implements Corpus {
     if (size <= 1) {
       const art = await this.article(statement.articleId);
       const outlet = art?.outlet ?? statement.outlet;
-      return { articles: 1, outlets: outlet ? [outlet] : [], firstOutlet: outlet ?? null };
+      const outlets: string[] = [];
+      addOutlet(outlets, art?.outlet);
+      addOutlet(outlets, statement.outlet);
+      return { articles: 1, outlets, firstOutlet: outlet ?? null };
     }
     const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}`;
     const cached = this.corroborations.get(key);
@@ -519,14 +522,22 @@ export class CorpusRuntime implements Corpus {
     // are counted apart (an article that names nobody still corroborates the words).
     const mine = (m: ClusterMember): boolean => !statement.speaker || !m.speaker || m.speaker === statement.speaker;
     const members = all.filter(mine);
+    // A member's outlets: the article's publisher, and the outlet the words were told to when the
+    // article says so ("told Reuters" in a paper's copy, or in wire copy with no publisher): QA 8.
+    const toldTo = new Map<string, string | null>();
+    for (const s of await this.store.getStatementsByIds(all.map((m) => m.statementId))) toldTo.set(s.id, s.outlet);
+    const addOutlets = (list: string[], m: ClusterMember): void => {
+      addOutlet(list, m.outlet);
+      addOutlet(list, toldTo.get(m.statementId));
+    };
     const outlets: string[] = [];
-    for (const m of members) if (m.outlet && !outlets.includes(m.outlet)) outlets.push(m.outlet);
+    for (const m of members) addOutlets(outlets, m);
     const others = new Map<string, { articles: Set<string>; outlets: string[] }>();
     for (const m of all) {
       if (mine(m) || !m.speaker) continue;
       const o = others.get(m.speaker) ?? { articles: new Set<string>(), outlets: [] };
       o.articles.add(m.articleId);
-      if (m.outlet && !o.outlets.includes(m.outlet)) o.outlets.push(m.outlet);
+      addOutlets(o.outlets, m);
       others.set(m.speaker, o);
     }
     const c: Corroboration = {
@@ -706,4 +717,11 @@ export function wordsToSearch(words: readonly string[], total: number): string[]
   const need = Math.max(1, Math.ceil(total / 2) - (total - words.length));
   const count = Math.max(1, words.length - need + 1);
   return [...words].sort((a, b) => b.length - a.length).slice(0, count);
+}
+
+/** Adds an outlet once: "The Associated Press" and "Associated Press" are one. */
+function addOutlet(list: string[], outlet: string | null | undefined): void {
+  if (!outlet) return;
+  const key = (o: string) => o.toLowerCase().replace(/^the\s+/, '').trim();
+  if (!list.some((o) => key(o) === key(outlet))) list.push(outlet);
 }
