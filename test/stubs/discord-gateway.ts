@@ -14,6 +14,17 @@ export class FakeGateway {
   connections = 0;
   /** Answer IDENTIFY the way Discord answers a bad token: close code 4004, Authentication failed. */
   rejectIdentify = false;
+  /**
+   * The application's flags in READY, as the developer portal sets them: 1 << 18 (GATEWAY_MESSAGE_CONTENT)
+   * when its Message Content Intent toggle is on, 1 << 19 (…_LIMITED) for an unverified app under 100 servers.
+   */
+  applicationFlags = 0;
+  /**
+   * Discord closes with 4014 (Disallowed intent(s)) an IDENTIFY asking for a privileged intent the
+   * portal has not enabled: these are the privileged bits it allows (GUILD_MEMBERS 1 << 1,
+   * GUILD_PRESENCES 1 << 8, MESSAGE_CONTENT 1 << 15).
+   */
+  allowedPrivilegedIntents = 0;
   private wss: WebSocketServer | null = null;
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
@@ -76,6 +87,11 @@ export class FakeGateway {
           ws.close(4004, 'Authentication failed.');
           return;
         }
+        const privileged = (1 << 1) | (1 << 8) | (1 << 15);
+        if ((msg.d as { intents: number }).intents & privileged & ~this.allowedPrivilegedIntents) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
         this.send(ws, 'READY', {
           v: 10,
           user: botUser,
@@ -83,7 +99,7 @@ export class FakeGateway {
           session_id: 'fake-session',
           resume_gateway_url: this.url,
           shard: [0, 1],
-          application: { id: APP_ID, flags: 0 },
+          application: { id: APP_ID, flags: this.applicationFlags },
           private_channels: [],
           relationships: [],
           user_settings: {},

@@ -28,13 +28,17 @@ export function mention(content: string, channelId = CHANNEL_ID, extra: Record<s
   };
 }
 
-export async function startHarness(services: BotServices, opts: DiscordStartOptions = {}): Promise<DiscordHarness> {
+/** How the fake Discord is set up for the application: its portal toggles (READY's flags, the privileged intents allowed). */
+export type GatewaySetup = Partial<Pick<FakeGateway, 'applicationFlags' | 'allowedPrivilegedIntents'>>;
+
+export async function startHarness(services: BotServices, opts: DiscordStartOptions = {}, setup: GatewaySetup = {}): Promise<DiscordHarness> {
   const rest = new DiscordRestStub();
   const api = await rest.start();
   // Discord's own interval is ~41 s. A short one made discord.js, on a loaded machine (load 10 on
   // 2 cores), miss an acknowledgement, take the connection for a zombie and reconnect, losing the
   // interaction sent meanwhile (a flaky autocomplete test). Heartbeats have their own test.
   const gateway = new FakeGateway(20_000);
+  Object.assign(gateway, setup);
   rest.gatewayUrl = await gateway.start();
   const bot = await startDiscord({ token: TOKEN, applicationId: APP_ID, apiUrl: api }, services, { readyTimeoutMs: 10_000, ...opts });
   return {

@@ -1,4 +1,4 @@
-import { Events, GatewayCloseCodes, RESTEvents, type Client, type ClientOptions } from 'discord.js';
+import { Events, GatewayCloseCodes, GatewayIntentBits, RESTEvents, type Client, type ClientOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { BotServices } from '../../dispatch/index.js';
 import { log } from '../../log.js';
@@ -32,6 +32,9 @@ export interface DiscordStartOptions {
   clientOptions?: Partial<ClientOptions>;
 }
 
+/** @discordjs/ws's only report of gateway close code 4014 (DisallowedIntents). */
+const DISALLOWED_INTENTS = 'Used disallowed intents';
+
 /**
  * Why login failed, in one line an operator can act on. A rejected token (REST 401 on
  * /gateway/bot, which discord.js reports as TokenInvalid, or gateway close 4004) is said as such;
@@ -49,11 +52,21 @@ export function loginFailure(err: unknown, config: Pick<DiscordConfig, 'apiUrl'>
   if (message === 'Authentication failed') {
     return `Discord rejected the token: the gateway closed the connection with ${GatewayCloseCodes.AuthenticationFailed} (authentication failed). ${fix}`;
   }
+  if (message === DISALLOWED_INTENTS) {
+    return `Discord refused the gateway intents: it closed the connection with ${GatewayCloseCodes.DisallowedIntents} (a privileged intent asked for is not enabled under Bot → Privileged Gateway Intents in the developer portal, or not approved for a bot in over 100 servers).`;
+  }
   const failure = classifyDiscordError(err);
   if (failure.kind === 'transient') {
     return `Could not reach Discord${where} to log in: ${message}`;
   }
   return `Discord login failed: ${message}`;
+}
+
+/** Privileged intents: Discord closes the gateway with 4014 when one is asked for and not enabled in the portal. */
+const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
+function disallowedIntents(err: unknown): boolean {
+  return (err as { message?: unknown } | null)?.message === DISALLOWED_INTENTS;
 }
 
 /**
@@ -65,7 +78,6 @@ export async function startDiscord(
   services: BotServices,
   opts: DiscordStartOptions = {},
 ): Promise<DiscordRuntime & { client: Client }> {
-  const client = createClient(config, opts.clientOptions);
   const pages = opts.pages ?? new PageStore({ shared: storeStates(services.store) });
   const deps = {
     services,
@@ -74,7 +86,46 @@ export async function startDiscord(
     autocompleteBudgetMs: opts.autocompleteBudgetMs ?? AUTOCOMPLETE_BUDGET_MS,
     ...(opts.typingAfterMs !== undefined ? { typingAfterMs: opts.typingAfterMs } : {}),
   };
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
 
+  let client = wiredClient(config, deps, opts.clientOptions);
+  try {
+    await connect(client, config, readyTimeoutMs);
+  } catch (err) {
+    if (err instanceof ReadyTimeout) throw err;
+    const asked = Number(client.options.intents.bitfield);
+    // factbot asks for no privileged intent; one asked for anyway (extra client options) and not
+    // enabled in the portal must not cost the slash commands: the gateway is joined without it.
+    if (!disallowedIntents(err) || (asked & PRIVILEGED_INTENTS) === 0) throw new Error(loginFailure(err, config));
+    log.warn(
+      { code: GatewayCloseCodes.DisallowedIntents, intents: asked },
+      'discord: the gateway refused a privileged intent not enabled in the developer portal (4014); connecting without privileged intents',
+    );
+    client = wiredClient(config, deps, { ...opts.clientOptions, intents: asked & ~PRIVILEGED_INTENTS });
+    try {
+      await connect(client, config, readyTimeoutMs);
+    } catch (again) {
+      throw again instanceof ReadyTimeout ? again : new Error(loginFailure(again, config));
+    }
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+
+  return {
+    client,
+    poster: discordPoster(client),
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      client.removeAllListeners(Events.MessageCreate);
+      await client.destroy();
+      // States of the last answers reach the store before it is closed.
+      await pages.flush();
+    },
+  };
+}
+
+/** A client with every handler attached (events are listened for before login). */
+function wiredClient(config: DiscordConfig, deps: Parameters<typeof handleInteraction>[0] & Parameters<typeof handleMessage>[0], extra?: Partial<ClientOptions>): Client {
+  const client = createClient(config, extra);
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
   client.on(Events.ShardError, (err, shard) => log.warn({ err, shard }, 'discord gateway error (reconnecting)'));
@@ -94,7 +145,14 @@ export async function startDiscord(
   client.on(Events.MessageCreate, (message) => {
     handleMessage(deps, client, message).catch((err: unknown) => log.error({ ...errorFields(err) }, 'discord message handler failed'));
   });
+  return client;
+}
 
+/**
+ * Logs in and waits for the guilds; on failure the client is destroyed and the error rethrown as
+ * it came (the caller words it for the operator).
+ */
+async function connect(client: Client, config: DiscordConfig, readyTimeoutMs: number): Promise<void> {
   // Listened for before login: the guilds can arrive before login() resolves.
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -103,18 +161,17 @@ export async function startDiscord(
     await client.destroy().catch(() => undefined);
     // The original (with its stack) for whoever debugs; the operator gets one plain line.
     log.debug({ err }, 'discord login error');
-    throw new Error(loginFailure(err, config));
+    throw err;
   }
   // The guild deadline starts only once logged in: armed before, a failed login left it running
   // for a minute, holding the process up and then reporting a login that never happened (QA6 R1).
-  const readyTimeoutMs = opts.readyTimeoutMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       ready,
       new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new Error(`Discord: logged in, but the guilds did not arrive within ${Math.round(readyTimeoutMs / 1000)} s`)),
+          () => reject(new ReadyTimeout(`Discord: logged in, but the guilds did not arrive within ${Math.round(readyTimeoutMs / 1000)} s`)),
           readyTimeoutMs,
         );
       }),
@@ -125,17 +182,7 @@ export async function startDiscord(
   } finally {
     clearTimeout(timer);
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
-
-  return {
-    client,
-    poster: discordPoster(client),
-    async stop() {
-      client.removeAllListeners(Events.InteractionCreate);
-      client.removeAllListeners(Events.MessageCreate);
-      await client.destroy();
-      // States of the last answers reach the store before it is closed.
-      await pages.flush();
-    },
-  };
 }
+
+/** Logged in, but READY's guilds never came: said as is, not as a login failure. */
+class ReadyTimeout extends Error {}

@@ -1,4 +1,4 @@
-import { ChannelType, PermissionFlagsBits, type Client, type Message } from 'discord.js';
+import { ApplicationFlags, ChannelType, PermissionFlagsBits, type Client, type Message } from 'discord.js';
 import type { Invocation } from '../../domain/command.js';
 import { errorReply, type Reply } from '../../domain/reply.js';
 import { checkClaims, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
@@ -25,7 +25,19 @@ export interface MentionDeps {
 const TYPING_AFTER_MS = 1000;
 
 const UNREADABLE =
-  'Discord does not show bots the text of messages that do not mention them. Right-click the message → Apps → Find sources instead.';
+  'factbot may not read messages that do not mention it: its Message Content intent is off (a setting of the bot in Discord’s developer portal). Right-click the message → Apps → Find sources instead.';
+const NO_WORDS = 'That message has no words to look up. Right-click a message → Apps → Find sources to check one elsewhere.';
+
+/**
+ * Whether Discord lets factbot read the text of any message over the REST API: the Message Content
+ * toggle in the developer portal (or its approval, past 100 servers), as the application's flags in
+ * READY say. factbot never asks for the intent on the gateway (it needs no one's text there), so a
+ * missing toggle can never close the connection with 4014.
+ */
+function mayReadContent(client: Client): boolean {
+  const flags = client.application?.flags;
+  return flags?.any(ApplicationFlags.GatewayMessageContent | ApplicationFlags.GatewayMessageContentLimited) ?? false;
+}
 const NO_TARGET =
   'Ask in a thread started from the message (or reply to the message) with “@factbot check this”, or right-click the message → Apps → Find sources.';
 
@@ -126,11 +138,24 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
 
 type Target = { text: string } | { problem: { title: string; text: string } };
 
+/**
+ * The message replied to, from the REST API: discord.js caches it from the reply's own payload and
+ * from the gateway, where (factbot not asking for the Message Content intent there) its text is
+ * empty even when the portal lets factbot read it over REST.
+ */
+async function fetchReplied(message: Message): Promise<Message | null> {
+  const { channelId, messageId } = message.reference ?? {};
+  if (!messageId) return null;
+  const channel = !channelId || channelId === message.channelId ? message.channel : await message.client.channels.fetch(channelId);
+  if (!channel?.isTextBased()) return null;
+  return channel.messages.fetch({ message: messageId, force: true });
+}
+
 /** The message "check this" is about: the one replied to, else the thread's starter message. */
 async function checkTarget(message: Message): Promise<Target> {
   try {
     let target: Message | null = null;
-    if (message.reference?.messageId) target = await message.fetchReference();
+    if (message.reference?.messageId) target = await fetchReplied(message);
     else if (message.channel.isThread()) target = await message.channel.fetchStarterMessage({ force: true });
     else return { problem: { title: 'Check what?', text: NO_TARGET } };
     if (!target) return { problem: { title: 'Check what?', text: NO_TARGET } };
@@ -141,6 +166,9 @@ async function checkTarget(message: Message): Promise<Target> {
       if (target.attachments.size > 0 || target.stickers.size > 0) {
         return { problem: { title: 'Nothing to check', text: 'That message has only images, files or stickers; factbot can check words only.' } };
       }
+      // Without the portal's Message Content toggle Discord sends an empty text: say why. With it,
+      // the message really has no words (a poll, a voice message, an app's components).
+      if (mayReadContent(message.client)) return { problem: { title: 'Nothing to check', text: NO_WORDS } };
       return { problem: { title: 'Cannot read that message', text: UNREADABLE } };
     }
     return { text };
