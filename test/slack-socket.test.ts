@@ -61,4 +61,21 @@ describe('Socket Mode', () => {
     expect(post.args.thread_ts).toBe('1700000900.000001');
     expect(JSON.stringify(post.args.blocks)).toContain('H.R. McMaster');
   });
+
+  it('answers a direct message in the DM (message.im over the socket)', async () => {
+    const before = stub.callsOf('chat.postMessage').length;
+    await stub.sendEnvelope('events_api', {
+      team_id: TEAM_ID,
+      api_app_id: 'A0000001',
+      type: 'event_callback',
+      event_id: 'EvSOCKETDM1',
+      event_time: 1700000000,
+      event: { type: 'message', channel_type: 'im', user: 'U0000001', text: 'who said the story was false?', ts: '1700000950.000001', channel: 'D0000001', event_ts: '1700000950.000001' },
+      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    });
+    const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[before]);
+    expect(post.args.channel).toBe('D0000001');
+    expect(post.args.thread_ts).toBeUndefined();
+    expect(JSON.stringify(post.args.blocks)).toContain('H.R. McMaster');
+  });
 });
