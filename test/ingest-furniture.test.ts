@@ -47,6 +47,24 @@ describe('ingest: page furniture in HTML', () => {
     expect(paragraphs.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('reads a page drawn by its scripts from its JSON-LD articleBody, not from its navigation', async () => {
+    const { articles } = await loadPath(join(dir, 'scripted.html'));
+    expect(articles[0]).toMatchObject({
+      title: 'Reservoir at record low',
+      outlet: 'Valemont Ledger',
+      text:
+        "Valemont's reservoirs fell to 31 per cent of capacity on Sunday, the lowest since records began.\n" +
+        '"We are asking everyone to take shorter showers," said water board engineer Renske Dijkhuizen.\n' +
+        'A hosepipe ban will start on Wednesday.',
+    });
+  });
+
+  it('leaves out text meant for screen readers only', async () => {
+    const text = (await paragraphsOf(join(dir, 'screen-reader.html'))).join('\n');
+    expect(text).toContain('"We thought we would lose it," said trustee Morwenna Keast.\n');
+    expect(text).not.toMatch(/new window|Share on Facebook/);
+  });
+
   it('cleans feed item content the same way (no readability there)', () => {
     const content = [
       '<figure><img src="l.jpg"/><figcaption>Librarian Morwenna Hicks, who said the cut was "cruel".</figcaption></figure>',

@@ -29,6 +29,8 @@ const FURNITURE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'socialshare', 'social',
   'authorbio', 'bio', 'aboutauthor', 'abouttheauthor', 'authorinfo', 'contributor',
   'pullquote', 'breadcrumb', 'breadcrumbs', 'sidebar',
+  // Text for screen readers only: "(opens in a new window)", "Share on Facebook".
+  'visuallyhidden', 'sronly', 'screenreadertext', 'screenreaderonly',
 ]);
 
 const FURNITURE_TAGS = 'figcaption, amp-consent, amp-ad, amp-sticky-ad, amp-sidebar, amp-social-share, amp-user-notification';

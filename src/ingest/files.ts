@@ -51,7 +51,7 @@ export async function loadPathImpl(path: string, opts: LoadOptions = {}): Promis
   }
   const source = opts.baseDir === undefined ? toSource(path, undefined) : toSource(resolve(path), resolve(opts.baseDir));
   if (!formatOfPath(path)) {
-    return { articles: [], errors: [{ source, reason: 'unsupported file type (expected .txt, .md, .html, .json or .jsonl)' }] };
+    return { articles: [], errors: [{ source, reason: 'unsupported file type (expected .txt, .md, .html, .json, .jsonl, or a .rss/.atom/.xml feed)' }] };
   }
   return loadFile(path, source, opts);
 }
@@ -112,7 +112,7 @@ function isStoreDir(parent: string, name: string, root: string): boolean {
 async function loadFile(path: string, source: string, opts: LoadOptions): Promise<LoadResult> {
   const format = formatOfPath(path);
   if (!format) return { articles: [], errors: [{ source, reason: 'unsupported file type' }] };
-  const collection = format === 'json' || format === 'jsonl';
+  const collection = format === 'json' || format === 'jsonl' || format === 'feed';
   const maxBytes = collection ? (opts.maxCollectionBytes ?? DEFAULT_MAX_COLLECTION_BYTES) : (opts.maxBytes ?? DEFAULT_MAX_BYTES);
   let bytes: Uint8Array;
   try {

@@ -187,7 +187,7 @@ function looksFeed(body: string): boolean {
 }
 
 async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: LoadOptions): Promise<LoadResult> {
-  const { parseFeed } = await import('./formats/feed.js');
+  const { parseFeed, feedOutlet } = await import('./formats/feed.js');
   const parsed = parseFeed(xml);
   if (!parsed.ok) return { articles: [], errors: [{ source: feedUrl, reason: parsed.reason }] };
   const { feed } = parsed;
@@ -206,7 +206,7 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
       } else {
         text = normaliseText(item.content);
       }
-      const built = buildArticle({ ...itemMeta, outlet: feed.title, text, source });
+      const built = buildArticle({ ...itemMeta, outlet: feedOutlet(feed.title), text, source });
       return built.ok ? { articles: [built.article], errors: [] } : { articles: [], errors: [{ source, reason: `feed item: ${built.reason}` }] };
     }
     if (!link) return { articles: [], errors: [{ source, reason: 'feed item has neither content nor a link' }] };
@@ -227,7 +227,7 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
     const built = buildArticle({
       text: read.text,
       title: read.meta.title ?? item.title,
-      outlet: read.meta.outlet ?? feed.title,
+      outlet: read.meta.outlet ?? feedOutlet(feed.title),
       url: read.meta.url ?? page.finalUrl,
       published: read.meta.published ?? item.published,
       author: read.meta.author ?? item.author,

@@ -108,3 +108,14 @@ function atomEntry(entry: Record<string, unknown>): FeedItem {
     contentIsHtml: type === 'html' || type === 'xhtml' || type.includes('html'),
   };
 }
+
+/**
+ * The outlet a feed's title names: "Brackwater Sentinel - News" → "Brackwater Sentinel". A
+ * section suffix (News, Latest news, Top stories, Headlines, RSS, Feed, Home) after a dash, bar,
+ * colon or » is the feed, not the outlet.
+ */
+export function feedOutlet(title: string | null): string | null {
+  if (!title) return null;
+  const bare = title.replace(/\s*(?:[-|:\u00BB\u2013\u2014]\s*)(?:latest |top |all |breaking )?(?:news|stories|headlines|articles|rss(?: feed)?|feed|home)\s*$/i, '').trim();
+  return bare || title;
+}

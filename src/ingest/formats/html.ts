@@ -3,7 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { dropEchoes, isFurnitureParagraph, removePageFurniture } from '../boilerplate.js';
 import { buildArticle } from '../build.js';
 import { isPlainObject } from '../meta.js';
-import { normaliseInline } from '../normalise.js';
+import { normaliseInline, normaliseText, toParagraphs } from '../normalise.js';
 import type { LoadResult } from '../types.js';
 import { headTags, measureDom, measureHtml, plainTextOfHtml, RAW_LIMITS, tooComplex } from './html-shape.js';
 import type { ParseContext } from './index.js';
@@ -48,6 +48,7 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
     const exactly = tooComplex(measureDom(doc));
     if (exactly) return plainPage(content, pageUrl, exactly, doc);
     const meta = pageMetadata(doc);
+    const ldBody = jsonLdBody(doc);
     const h1 = nonEmpty(doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' '));
     // Captions, sign-ups, bios, teasers, pull quotes: not the article (boilerplate.ts), for
     // readability and for the whole-body fallback alike.
@@ -65,7 +66,10 @@ export function readHtmlPage(content: string, pageUrl?: string): HtmlPage {
       for (const el of body.querySelectorAll('script, style, noscript, template, nav, svg')) el.remove();
       paragraphs = blockText(body);
     }
-    const text = articleParagraphs(paragraphs).join('\n');
+    let text = articleParagraphs(paragraphs).join('\n');
+    // A page drawn by its scripts has no text in its HTML (or only its navigation), but often its
+    // JSON-LD carries the whole article as articleBody (QA 8): that, when the page says less.
+    if (ldBody && wordCount(ldBody) > 2 * wordCount(text)) text = articleParagraphs(toParagraphs(ldBody)).join('\n');
     if (!text) return { ok: false, reason: 'no article text found in the page' };
     return {
       ok: true,
@@ -261,6 +265,18 @@ function jsonLdArticle(doc: Document): Record<string, unknown> | null {
     }
   }
   return null;
+}
+
+/** The JSON-LD article's `articleBody`, normalised (paragraphs by its line breaks); null when absent. */
+function jsonLdBody(doc: Document): string | null {
+  const body = jsonLdArticle(doc)?.articleBody;
+  if (typeof body !== 'string' || !body.trim()) return null;
+  const text = /<\/(?:p|div)>/i.test(body) ? htmlFragmentText(body) : normaliseText(body);
+  return text || null;
+}
+
+function wordCount(s: string): number {
+  return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
 function ldString(v: unknown): string | null {

@@ -4,7 +4,7 @@ import type { LoadResult } from '../types.js';
  * The file formats ingest understands, by extension. Parsers are imported on first use so loading
  * plain text never pays for jsdom.
  */
-export type Format = 'txt' | 'markdown' | 'html' | 'json' | 'jsonl';
+export type Format = 'txt' | 'markdown' | 'html' | 'json' | 'jsonl' | 'feed';
 
 const EXTENSIONS: Record<string, Format> = {
   '.txt': 'txt',
@@ -16,6 +16,10 @@ const EXTENSIONS: Record<string, Format> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  // RSS / Atom saved as files (formats/feed-file.ts).
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
@@ -43,5 +47,7 @@ export async function parseContent(format: Format, content: string, source: stri
       return (await import('./json.js')).parseJson(content, source);
     case 'jsonl':
       return (await import('./json.js')).parseJsonLines(content, source);
+    case 'feed':
+      return (await import('./feed-file.js')).parseFeedFile(content, source);
   }
 }

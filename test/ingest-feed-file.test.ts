@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { feedOutlet } from '../src/ingest/formats/feed.js';
+import { loadPath } from '../src/ingest/index.js';
+
+// QA 8: newsrooms hand over RSS/Atom exports as files; only URLs were read.
+const dir = join(import.meta.dirname, 'fixtures/ingest/feeds');
+
+describe('ingest: RSS and Atom feed files', () => {
+  it('loads each item with content as an article, the feed title (without its section) as outlet', async () => {
+    const { articles, errors } = await loadPath(join(dir, 'news.rss'), { baseDir: dir });
+    expect(articles).toHaveLength(1);
+    expect(articles[0]).toMatchObject({
+      source: 'news.rss#0',
+      title: 'Harbour lights relit',
+      outlet: 'Pellow Bay Echo',
+      url: 'https://echo.example/news/lights',
+      author: 'Kerenza Polglase',
+      published: '2026-11-10T07:30:00Z',
+      text: 'The harbour lights were relit on Monday.\n"Ships can see us again," harbourmaster Idris Penhallow said.',
+      sourceKey: null,
+    });
+    // An item with only a link is not fetched from a file: one line naming it.
+    expect(errors).toEqual([{ source: 'news.rss#1', reason: expect.stringMatching(/^feed item has no content/) }]);
+  });
+
+  it('reads Atom, and says so when an .xml file is not a feed', async () => {
+    const { articles, errors } = await loadPath(dir, { baseDir: dir });
+    expect(articles.map((a) => [a.source, a.outlet, a.text])).toEqual([
+      ['news.atom#0', 'Quarry Hill Post', 'Councillors approved the quarry expansion by six votes to five.'],
+      ['news.rss#0', 'Pellow Bay Echo', expect.stringContaining('relit')],
+    ]);
+    expect(errors.map((e) => [e.source, e.reason])).toEqual([
+      ['news.rss#1', expect.stringMatching(/no content/)],
+      ['sitemap.xml', 'not an RSS or Atom feed'],
+    ]);
+  });
+
+  it('names the outlet without the feed section', () => {
+    expect(feedOutlet('Brackwater Sentinel - News')).toBe('Brackwater Sentinel');
+    expect(feedOutlet('The Echo | Top Stories')).toBe('The Echo');
+    expect(feedOutlet('Quarry Hill Post')).toBe('Quarry Hill Post');
+    expect(feedOutlet('News')).toBe('News');
+    expect(feedOutlet(null)).toBeNull();
+  });
+});
