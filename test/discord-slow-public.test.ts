@@ -33,7 +33,8 @@ afterAll(async () => {
 describe('a slow answer the command wants public', () => {
   it('is posted for everyone after the private deferral, which says so', async () => {
     const from = h.rest.requests.length;
-    const cb = asCallback(await h.interact(chatInput('announce', [])));
+    const payload = chatInput('announce', []);
+    const cb = asCallback(await h.interact(payload));
     expect(cb.type).toBe(5);
     expect(cb.data?.flags).toBe(EPHEMERAL);
     const note = await h.rest.waitFor('PATCH', new RegExp(`^/webhooks/${APP_ID}/[^/]+/messages/@original$`), { from });
@@ -42,6 +43,13 @@ describe('a slow answer the command wants public', () => {
     expect(post.content).toContain('Digest subscribed');
     expect((post.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(post.allowed_mentions?.parse).toEqual([]);
+    // As the user and the channel see it, by Discord's rule that a follow-up to a reply still
+    // "thinking" replaces it (and stays private): the note is private, the answer a public message.
+    expect(h.rest.shown.get(payload.token)).toEqual({
+      original: { content: expect.stringContaining('Posted in the channel') as unknown, ephemeral: true },
+      thinking: false,
+      followUps: [{ content: expect.stringContaining('Digest subscribed') as unknown, ephemeral: false }],
+    });
   });
 });
 

@@ -36,6 +36,12 @@ export class DiscordRestStub {
   /** Messages GET /channels/:c/messages/:m can return, by `${channel}/${message}`. */
   readonly messages = new Map<string, ReturnType<typeof messagePayload>>();
   gatewayUrl = 'ws://127.0.0.1:1';
+  /**
+   * What each interaction's user sees, by interaction token, following Discord's rule for a reply
+   * deferred with "thinking…" (callback type 5): the first follow-up sent while it still thinks does
+   * not post a new message, it replaces the thinking one and keeps its privacy.
+   */
+  readonly shown = new Map<string, ShownInteraction>();
   private server: Server | null = null;
   private failures: Failure[] = [];
   private waiters: Array<() => void> = [];
@@ -109,10 +115,32 @@ export class DiscordRestStub {
       failure.times--;
       return send(res, failure.status, failure.body, failure.headers);
     }
+    this.track(method, path, body);
     const answer = this.route(method, path, body as MessageInit | null);
     if (answer === undefined) return send(res, 404, { message: '404: Not Found', code: 0 });
     if (answer === null) return send(res, 204, null);
     return send(res, answer.status ?? 200, answer.body);
+  }
+
+  private track(method: string, path: string, body: unknown): void {
+    const b = (body ?? {}) as { type?: number; data?: MessageInit; flags?: number; content?: string };
+    let m: RegExpExecArray | null;
+    if (method === 'POST' && (m = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(path))) {
+      const ephemeral = ((b.data?.flags ?? 0) & EPHEMERAL_FLAG) !== 0;
+      if (b.type === 5) this.shown.set(m[1]!, { original: { content: null, ephemeral }, thinking: true, followUps: [] });
+      else if (b.type === 4) this.shown.set(m[1]!, { original: { content: b.data?.content ?? '', ephemeral }, thinking: false, followUps: [] });
+      return;
+    }
+    if (method === 'PATCH' && (m = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path))) {
+      const s = this.shown.get(m[1]!);
+      if (s) Object.assign(s, { original: { ...s.original, content: b.content ?? s.original.content }, thinking: false });
+      return;
+    }
+    if (method === 'POST' && (m = /^\/webhooks\/\d+\/([^/]+)$/.exec(path))) {
+      const s = this.shown.get(m[1]!);
+      if (s?.thinking) Object.assign(s, { original: { ...s.original, content: b.content ?? '' }, thinking: false });
+      else s?.followUps.push({ content: b.content ?? '', ephemeral: ((b.flags ?? 0) & EPHEMERAL_FLAG) !== 0 });
+    }
   }
 
   private route(method: string, path: string, body: MessageInit | null): { status?: number; body: unknown } | null | undefined {
@@ -181,6 +209,22 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export const ids = { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, THREAD_ID };
+
+const EPHEMERAL_FLAG = 64;
+
+/** One message of an interaction as its user sees it: its text, and whether only they see it. */
+export interface ShownMessage {
+  content: string | null;
+  ephemeral: boolean;
+}
+export interface ShownInteraction {
+  /** The response itself (after any edits, or the follow-up that replaced "thinking…"). */
+  original: ShownMessage;
+  /** Still "thinking…": deferred, neither edited nor followed up yet. */
+  thinking: boolean;
+  /** Follow-ups posted as messages of their own. */
+  followUps: ShownMessage[];
+}
 
 /** The parts of request bodies the tests look at (Discord API v10 field names). */
 export interface EmbedJson {
