@@ -219,7 +219,7 @@ function scanLeftNPInner(toks: readonly Token[], end: number): number {
     }
     if (isCapWord(t)) {
       // a capitalised word at the start of the sentence may be an opener ("But officials said")
-      if (j === 0 && /^(but|and|so|yet|now|then|still|meanwhile|however|also|in|on|at|as|when|while|after|before|today|yesterday|last|this|that)$/.test(t.lo)) break;
+      if (j === 0 && /^(but|and|so|yet|now|then|still|meanwhile|however|also|in|on|at|as|when|while|after|before|today|yesterday|last|this|that|if|although|though|unless|because|since|once|whereas|until|whenever|whether|or|nor|thus|hence|indeed|instead|perhaps|maybe|besides|despite|during|amid|under|without|with|from|by|for|like|unlike|following)$/.test(t.lo)) break;
       first = j;
       j--;
       n++;
@@ -887,6 +887,13 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /**
  * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
  */
+/** A personal pronoun and a contracted auxiliary in one token ("he’s", "they've", "she’d"), the auxiliary matching `aux`. */
+function contractedSubject(t: Token | undefined, aux: RegExp): boolean {
+  if (!isWord(t)) return false;
+  const m = /^(he|she|they|we|i|you)['’](\p{L}+)$/u.exec(t.lo);
+  return m !== null && aux.test(m[2]!);
+}
+
 /** Quoted words that are a name or title: at most six words, their main words capitalised ("Ports First"). */
 function nameLike(quoted: string): boolean {
   const words = quoted.replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«»,.]+$/g, '').split(/\s+/).filter(Boolean);
@@ -973,7 +980,10 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     // a plural noun coordinated with another: "with speeches and promises to …", "threats and warnings"
     if (/s$/.test(t.lo) && isWord(prev) && /^(and|or)$/.test(prev.lo) && isWord(toks[i - 2]) && /[^s]s$/.test(toks[i - 2]!.lo) && !isCapWord(toks[i - 2]) && !speechVerb(toks[i - 2]!.lo) && !AUX.has(toks[i - 2]!.lo) && !BE.has(toks[i - 2]!.lo)) continue;
     // nouns: "the report", "his claim", "a call"
-    if (isWord(prev) && (isDeterminer(prev.lo) || /[’']s$/.test(prev.t)) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
+    // ("she’s told that …" is a passive)
+    if (t.lo === 'told' && contractedSubject(prev, /^s$/)) continue;
+    // ("he’s said" is a pronoun and "has", no possessive)
+    if (isWord(prev) && (isDeterminer(prev.lo) || (/[’']s$/.test(prev.t) && !contractedSubject(prev, /^s$/))) && !/^(that|one|all|both|some|many|several|two|three|few|most|other|each|this|these|those)$/.test(prev.lo)) continue;
     // "Calder was quoted as saying …", `"…," Calder is quoted as saying.`: words the subject is on record with
     // (the one passive that attributes them to its subject)
     if (t.lo === 'quoted' && toks[i + 1]?.lo === 'as' && isWord(toks[i + 2]) && /^(saying|telling|writing|stating|declaring|remarking|adding)$/.test(toks[i + 2]!.lo) && !negated(toks, i)) {
@@ -1036,6 +1046,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // infinitive: "went on to say" keeps the subject of "went"; other infinitives ("declined to say") are no cue
     let subjEnd = i - 1;
+    // "he’s said", "they’ve told", "she’d warned": a pronoun and its auxiliary in one token are the subject
+    // ("it’s said" is a passive; "he’s told" may be one too: only "have"/"had" there)
+    let contracted = -1;
     if (isWord(prev) && prev.lo === 'to') {
       const a = toks[i - 2];
       const b = toks[i - 3];
@@ -1081,14 +1094,25 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }
-      // progressive: "are (now) reporting"
+      // progressive: "are (now) reporting"; "He’s (now) predicting": the subject with its auxiliary
       const aux = skipAdverbials(toks, i - 1);
-      if (!(isWord(toks[aux]) && BE.has(toks[aux]!.lo))) continue;
+      if (!(isWord(toks[aux]) && BE.has(toks[aux]!.lo))) {
+        if (!contractedSubject(toks[aux], /^(s|re|m)$/)) continue;
+        contracted = aux;
+      }
       subjEnd = aux - 1;
     }
     let outletPhrase: { from: number; to: number } | null = null;
     if (/^(told|tells|tell|telling)$/.test(t.lo)) outletPhrase = outletAfter(toks, i + 1);
     const before = skipAdverbials(toks, subjEnd);
+    if (contracted < 0 && !isIng && /(ed|said|told|written|wrote)$/.test(t.lo) && contractedSubject(toks[before], t.lo === 'told' ? /^(ve|d)$/ : /^(s|ve|d)$/)) contracted = before;
+    if (contracted >= 0) {
+      const c = toks[contracted]!;
+      const stem = c.t.replace(/['’]\p{L}+$/u, '');
+      const as = stem.toLowerCase();
+      out.push({ cue, cueIndex: i, cueEnd, speaker: { from: contracted, to: contracted }, form: 'subject', outletPhrase: outletPhrase ?? shift(governedOutlet(toks.slice(cueEnd + 1, cueEnd + 13)), cueEnd + 1), strong: !v.weak, pronoun: { written: stem, as } });
+      continue;
+    }
     // coordinated verbs: "X has remained defiant and tweeted …", "X offered a job, then says …" — X is the subject of both
     const coordinated = (isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1])) || (isComma(toks[before]) && isWord(toks[before + 1]) && toks[before + 1]!.lo === 'then');
     // a relative clause: "Tom Pike, who said he would …" — the name before "who" speaks

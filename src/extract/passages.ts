@@ -183,12 +183,34 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     if (before) return before;
   }
   // (a quote alone is a clause: "said that “…”")
-  if (k <= lastTok && (lastTok - k >= 1 || toks[k]!.k === 'q')) return { from: k, to: lastTok };
+  if (k <= lastTok && (lastTok - k >= 1 || toks[k]!.k === 'q')) return { from: k, to: subordinateEnd(toks, start, k, lastTok) };
   // nothing after the cue: the clause stands before the speaker — when the speaker is set off from it,
   // not joined by a conjunction ("Police found that A, but the firm denied it": A is the police's finding)
   // (", he and Jo Reed said" is one subject of two: only a conjunction after a comma opens a clause of its own)
   if (start > 0 && !(toks[start - 1]?.k === 'w' && /^(but|and|or|yet|while|although|though|whereas)$/.test(toks[start - 1]!.lo) && toks[start - 2]?.k === 'p' && toks[start - 2]!.t === ',')) return trimRange(toks, 0, start - 1);
   return null;
+}
+
+/** Words that open a subordinate clause before the main one: "While Calder has said …, she …". */
+const SUBORDINATOR = /^(while|although|though|if|when|whenever|because|since|after|before|once|unless|whereas|until)$/;
+
+/**
+ * The last token of words reported inside a fronted subordinate clause: in "While Calder has said she will
+ * fight, the board must decide …" Calder said only "she will fight"; the main clause after the comma is the
+ * writer's. `start` is the speaker's first token, `from` the first reported token; `to` when the speaker
+ * does not open such a clause or no main clause (a subject and its verb) follows a comma.
+ */
+function subordinateEnd(toks: readonly Token[], start: number, from: number, to: number): number {
+  let s = start - 1;
+  if (toks[s]?.lo === 'though' && toks[s - 1]?.lo === 'even') s--;
+  if (s !== firstWordIndex(toks) || !SUBORDINATOR.test(toks[start - 1]?.lo ?? '')) return to;
+  for (let c = from + 1; c < to; c++) {
+    const t = toks[c]!;
+    if (t.k !== 'p' || t.t !== ',') continue;
+    const next = toks[c + 1];
+    if (next?.k === 'w' && !COMPLEMENTIZER.test(next.lo) && !/^(and|or|but|then)$/.test(next.lo) && clauseStartAt(toks, c + 1, to, false, false, false) === c + 1) return c - 1;
+  }
+  return to;
 }
 
 /** Nouns by which a writer sums up a reported claim in apposition: ", a claim the firm denies". */
