@@ -6,16 +6,36 @@ import type { SpeakerInfo } from '../store/types.js';
  * say "no such speaker" rather than answer with someone else's words.
  */
 
-/** "H.R. McMaster" and "hr mcmaster" compare equal. */
+/**
+ * Letters NFKD does not take apart, spelled as people without the key type them ("Weissmuller",
+ * "Odegard", "Lodz"). QA 8: before, they were dropped, so "Weißmüller" keyed as "weimuller".
+ */
+const FOLD: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', þ: 'th', Þ: 'th', ð: 'd', Ð: 'd', ı: 'i',
+};
+
+/**
+ * "H.R. McMaster" and "hr mcmaster" compare equal; so do "Jürgen Weißmüller-Öztürk" and "jurgen
+ * weissmuller ozturk". Letters of every script count (a name written only in Cyrillic or Greek
+ * had an empty key and could never be asked for, QA 8); a hyphen separates the parts of a
+ * double-barrelled name, so either part is a surname of its own.
+ */
 export function nameKey(name: string): string {
   return name
+    .replace(/[ßẞøØđĐłŁæÆœŒþÞðÐı]/g, (c) => FOLD[c] ?? c)
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s$/u, '')
-    .replace(/[^a-z0-9\s]/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/['’.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** The parts of a double-barrelled surname ("Okonkwo-Hale" → okonkwo, hale): each names the person. */
+function surnameParts(raw: string): string[] {
+  const last = raw.trim().split(/\s+/).pop() ?? '';
+  return last.includes('-') ? last.split('-').map(nameKey).filter(Boolean) : [];
 }
 
 /** Damerau–Levenshtein (optimal string alignment), stopping early past `max`. */
@@ -98,6 +118,7 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   for (const s of byCount) if (forms(s).some((f) => f.replace(/ /g, '') === squash)) return s.name;
   // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
   for (const s of byCount) if (forms(s).some((f) => surname(f) === key)) return s.name;
+  for (const s of byCount) if ([s.name, ...s.aliases].some((n) => surnameParts(n).includes(key))) return s.name;
   // "President Donald Trump": the surname matches and every other word is in the name or a title.
   const typedWords = key.split(' ');
   const lastTyped = typedWords[typedWords.length - 1]!;
@@ -107,6 +128,13 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
       if (!fs.some((f) => surname(f) === lastTyped)) continue;
       const known = new Set(fs.flatMap((f) => f.split(' ')));
       if (typedWords.slice(0, -1).every((w) => known.has(w) || TITLES.has(w))) return s.name;
+    }
+  }
+  // The name without its last part: "Lucia Benavente" for Lucía Benavente Ortúzar (Spanish and
+  // Portuguese names carry two surnames, and people use the first).
+  if (typedWords.length > 1) {
+    for (const s of byCount) {
+      if (forms(s).some((f) => f.startsWith(`${key} `))) return s.name;
     }
   }
   // Typos: against full names and surnames.
