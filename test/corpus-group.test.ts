@@ -71,3 +71,36 @@ describe('dropRepeats', () => {
     expect(out.map((r) => r.statement.id)).toEqual(['f', 'o', 'n']);
   });
 });
+
+describe('dropRepeats: echoes of an attributed quote (QA 8)', () => {
+  const quote = 'We inherited a contract that would have bankrupted this city. I will not apologise for fixing it';
+  const attributed = result('q', `"${quote}," Mayor Adaeze Okonkwo-Hale said.`, { kind: 'direct', quote, speaker: 'Adaeze Okonkwo-Hale' });
+
+  it('drops an unattributed repeat of part of the quote in the same article, even ranked above it', () => {
+    const out = dropRepeats([
+      result('p1', 'We inherited a contract that would have bankrupted this city.'),
+      attributed,
+      result('p2', 'I will not apologise for fixing it.'),
+    ]);
+    expect(out.map((r) => r.statement.id)).toEqual(['q']);
+  });
+
+  it('drops it when the quote shown is another article\'s copy of the same quote', () => {
+    const shown = { ...attributed, members: [attributed.hit, { id: 'q2', score: 0.5, highlights: [] }] };
+    const copy = { ...attributed.statement, id: 'q2', articleId: 'a3' };
+    const get = (id: string) => (id === 'q2' ? copy : id === 'q' ? attributed.statement : undefined);
+    const out = dropRepeats([shown, result('p3', 'We inherited a contract that would have bankrupted this city.', { articleId: 'a3' })], get);
+    expect(out.map((r) => r.statement.id)).toEqual(['q']);
+  });
+
+  it('keeps it in another article, when it says more, or when it is attributed itself', () => {
+    const out = dropRepeats([
+      attributed,
+      result('other', 'We inherited a contract that would have bankrupted this city.', { articleId: 'a2' }),
+      result('more', 'Critics said: we inherited a contract that would have bankrupted this city, and worse.'),
+      result('own', 'I will not apologise for fixing it, the deputy mayor said.', { speaker: 'Jo Rudd', kind: 'indirect' }),
+      result('short', 'Fixing it.'),
+    ]);
+    expect(out.map((r) => r.statement.id)).toEqual(['q', 'other', 'more', 'own', 'short']);
+  });
+});

@@ -34,9 +34,28 @@ export function preferAttributed(
  * what he did' and “absolute right”), and a list showed the same sentence twice or three times;
  * the first shown has the sentence in context, so the others add nothing.
  */
-export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
+export function dropRepeats(ranked: RankedResult[], get?: (id: string) => IndexedStatement | undefined): RankedResult[] {
   const seen = new Set<string>();
+  // A pull quote or a heading that repeats part of an attributed quote of the same article is
+  // no second result, and never an "unattributed" one ahead of it (QA 8: "We inherited a contract
+  // … this city." alone, under the mayor's two-sentence quote).
+  const attributed = new Map<string, string[]>();
+  for (const r of ranked) {
+    if (!r.statement.speaker) continue;
+    const words = ` ${wordsOf(r.statement.quote ?? r.statement.text)} `;
+    // The quote stands for its whole cluster: each article it is in has it.
+    const articles = new Set([r.statement.articleId]);
+    if (get) for (const m of r.members) articles.add(get(m.id)?.articleId ?? r.statement.articleId);
+    for (const a of articles) attributed.set(a, [...(attributed.get(a) ?? []), words]);
+  }
+  const echoes = (r: RankedResult): boolean => {
+    if (r.statement.speaker) return false;
+    const words = wordsOf(r.statement.quote ?? r.statement.text);
+    if (words.split(' ').length < 4) return false;
+    return (attributed.get(r.statement.articleId) ?? []).some((a) => a.includes(` ${words} `));
+  };
   return ranked.filter((r) => {
+    if (echoes(r)) return false;
     const words = (r.statement.quote ?? r.statement.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const key = `${r.statement.articleId}\u0000${words}`;
     const sentence = `${r.statement.articleId}\u0001${r.statement.text}`;
@@ -45,6 +64,10 @@ export function dropRepeats(ranked: RankedResult[]): RankedResult[] {
     seen.add(sentence);
     return true;
   });
+}
+
+function wordsOf(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /**

@@ -345,6 +345,7 @@ export class CorpusRuntime implements Corpus {
           }),
           (id) => this.index.get(id),
         ),
+        (id) => this.index.get(id),
       ),
       [q.text, ...q.phrases].join(' '),
       // With a speaker named, their statements in articles about the topic are answers too.
@@ -514,18 +515,27 @@ export class CorpusRuntime implements Corpus {
       addOutlet(outlets, statement.outlet);
       return { articles: 1, outlets, firstOutlet: outlet ?? null };
     }
-    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}`;
+    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}\u0000${statement.speakerRole ?? ''}`;
     const cached = this.corroborations.get(key);
     if (cached) return cached;
     const all = await this.store.getCluster(statement.clusterId);
+    const stored = new Map((await this.store.getStatementsByIds(all.map((m) => m.statementId))).map((s) => [s.id, s]));
     // The same words given to someone else are a conflict, not corroboration of this speaker: they
-    // are counted apart (an article that names nobody still corroborates the words).
-    const mine = (m: ClusterMember): boolean => !statement.speaker || !m.speaker || m.speaker === statement.speaker;
+    // are counted apart (an article that names nobody still corroborates the words). One article
+    // naming the person and another only describing them by that person's role ("Adaeze
+    // Okonkwo-Hale", role "Northmere's mayor"; "Northmere's mayor defended …") is no conflict
+    // (QA 8): the description is the role.
+    const mine = (m: ClusterMember): boolean =>
+      !statement.speaker ||
+      !m.speaker ||
+      m.speaker === statement.speaker ||
+      sameRole(m.speaker, statement.speakerRole) ||
+      sameRole(statement.speaker, stored.get(m.statementId)?.speakerRole);
     const members = all.filter(mine);
     // A member's outlets: the article's publisher, and the outlet the words were told to when the
     // article says so ("told Reuters" in a paper's copy, or in wire copy with no publisher): QA 8.
     const toldTo = new Map<string, string | null>();
-    for (const s of await this.store.getStatementsByIds(all.map((m) => m.statementId))) toldTo.set(s.id, s.outlet);
+    for (const [id, s] of stored) toldTo.set(id, s.outlet);
     const addOutlets = (list: string[], m: ClusterMember): void => {
       addOutlet(list, m.outlet);
       addOutlet(list, toldTo.get(m.statementId));
@@ -724,4 +734,11 @@ function addOutlet(list: string[], outlet: string | null | undefined): void {
   if (!outlet) return;
   const key = (o: string) => o.toLowerCase().replace(/^the\s+/, '').trim();
   if (!list.some((o) => key(o) === key(outlet))) list.push(outlet);
+}
+
+/** A speaker given only as a description that is the other speaker's role ("the mayor" ~ role "Mayor"). */
+function sameRole(description: string, role: string | null | undefined): boolean {
+  if (!role) return false;
+  const key = (x: string) => x.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  return key(description) === key(role);
 }
