@@ -35,7 +35,7 @@ export interface Attribution {
   pronoun?: { written: string; as: string };
 }
 
-const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
+const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself', 'long']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|weekend|month|year)$/;
 /** Words that end a noun phrase when scanning leftwards from a verb. */
@@ -887,6 +887,9 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /**
  * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
  */
+/** Speech verbs that report a clause ("who said he …", "who notes that …"): a relative clause with one is words of its own. */
+const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'argue', 'claim', 'insist', 'warn', 'note', 'explain', 'acknowledge', 'admit', 'contend', 'suggest', 'maintain', 'assert', 'stress', 'emphasize', 'emphasise', 'concede', 'complain', 'agree', 'write', 'tweet', 'estimate', 'predict', 'caution', 'allege', 'declare', 'believe']);
+
 /** A personal pronoun and a contracted auxiliary in one token ("he’s", "they've", "she’d"), the auxiliary matching `aux`. */
 function contractedSubject(t: Token | undefined, aux: RegExp): boolean {
   if (!isWord(t)) return false;
@@ -1116,7 +1119,12 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     // coordinated verbs: "X has remained defiant and tweeted …", "X offered a job, then says …" — X is the subject of both
     const coordinated = (isWord(toks[before]) && /^(and|but)$/.test(toks[before]!.lo) && !isCapWord(toks[before - 1])) || (isComma(toks[before]) && isWord(toks[before + 1]) && toks[before + 1]!.lo === 'then');
     // a relative clause: "Tom Pike, who said he would …" — the name before "who" speaks
-    const relative = isWord(toks[before]) && toks[before]!.lo === 'who' && isComma(toks[before - 1]) ? subjectBefore(toks, before - 1) : null;
+    let relative = isWord(toks[before]) && toks[before]!.lo === 'who' && isComma(toks[before - 1]) ? subjectBefore(toks, before - 1) : null;
+    // (`"…," said one former skipper, who said …`: the inverted speaker phrase the relative clause hangs on)
+    if (!relative && isWord(toks[before]) && toks[before]!.lo === 'who') {
+      const host = out.find((a) => a.form === 'inverted' && a.speaker && (a.speaker.to === before - 1 || (a.speaker.to === before - 2 && isComma(toks[before - 1]))));
+      if (host) relative = { ...host.speaker! };
+    }
     // "A draft reviewed by Reuters says …", "The memo, obtained by the Post, said …": the document speaks
     const doc = relative || coordinated ? null : documentBefore(toks, before);
     const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : doc?.speaker ?? subjectBefore(toks, before));
@@ -1125,7 +1133,22 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     if (invertedPlace && !isIng) {
       const from = i + 1;
       const nx = toks[from];
-      const to = scanRightNP(toks, from);
+      let to = scanRightNP(toks, from);
+      // `"…," said Nina Dale, a fisher, who said the ferry …`: a relative clause with a cue of its own reports
+      // words of its own (the relative's attribution and its passage), and is no part of the speaker phrase
+      for (let k = from + 1; k <= to; k++) {
+        if (toks[k]!.lo !== 'who' && toks[k]!.lo !== 'and') continue;
+        let v = k + 1;
+        while (isWord(toks[v]) && (AUX.has(toks[v]!.lo) || /^\p{Ll}+ly$/u.test(toks[v]!.t))) v++;
+        const sv = isWord(toks[v]) ? speechVerb(toks[v]!.lo) : null;
+        // (only a verb that reports a clause, and no object after it: "who advised the campaign", "who has
+        // predicted every election" describe the person, as PolNeAR's speaker spans keep them)
+        if (!sv || !CLAUSE_CUES.has(sv.lemma) || /ing$/.test(toks[v]!.lo) || (!/^(say|add|argue|claim|insist|warn|contend|maintain|assert|complain|agree|allege|declare|believe|caution)$/.test(sv.lemma) && isWord(toks[v + 1]) && isDeterminer(toks[v + 1]!.lo) && toks[v + 1]!.lo !== 'that')) continue;
+        if (toks[k]!.lo === 'and' && !toks.slice(from, k).some((x) => x.lo === 'who')) continue;
+        to = k - 1;
+        while (to > from && (toks[to]!.k === 'p' || /^(and|but)$/.test(toks[to]!.lo))) to--;
+        break;
+      }
       if (to >= from && isWord(nx) && !STOP.has(nx.lo) && !AUX.has(nx.lo) && !DAYS.test(nx.lo) && !OBJECT_PRONOUNS.has(nx.lo) && nx.lo !== 'it') {
         const headEnd = Math.min(to, npHeadEnd(toks, from, to));
         const hasCap = toks.slice(from, headEnd + 1).some((x) => isCapWord(x));

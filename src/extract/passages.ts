@@ -320,6 +320,8 @@ export function laterClause(toks: readonly Token[], first: Attribution, attrs: r
       else if (a.speaker.to < firstEnd && prev?.k === 'w' && /^(and|but)$/.test(prev.lo)) from = a.cueIndex;
       // "Okafor, who said A, said B": the main verb after the relative clause
       else if (first.relativeEnd !== undefined && a.speaker.to === first.relativeEnd - 1) from = a.cueIndex;
+      // `"…," said Nina Dale, a fisher, who said B`: the relative clause after an inverted speaker
+      else if (first.form === 'inverted' && a.speaker.from === first.speaker?.from && toks[a.cueIndex - 1]?.lo === 'who' && a.cueIndex - 1 > first.speaker.to) from = a.cueIndex - 1;
     }
     if (from < 0) continue;
     const clause = clauseOf(toks, a);
