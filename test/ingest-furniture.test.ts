@@ -163,7 +163,11 @@ describe('ingest: text shapes', () => {
     expect(isFurnitureParagraph('Read more: "We want our pier back," say traders')).toBe(true);
     expect(isFurnitureParagraph('The post Pier relit appeared first on Pellow Bay Echo.')).toBe(true);
     expect(isFurnitureParagraph('Sign up for our newsletter: "all the news, every Friday".')).toBe(true);
+    for (const line of ['Listen to this article', '4 min read', 'Story continues below advertisement', 'Follow us on Twitter and Facebook for more Tidewater news.', 'Have a story? Email us at news@tide.example']) {
+      expect(isFurnitureParagraph(line)).toBe(true);
+    }
     expect(isFurnitureParagraph('She said people should read more about the pier before they vote.')).toBe(false);
+    expect(isFurnitureParagraph('"Follow us on the march to the harbour," the organisers urged, expecting hundreds of people.')).toBe(false);
     expect(isFurnitureParagraph('"Sign up for the scheme," the council urged fishermen.')).toBe(false);
   });
 

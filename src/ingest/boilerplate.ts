@@ -102,6 +102,11 @@ const FURNITURE_PARAGRAPHS: readonly RegExp[] = [
   /^the post .{1,300} appeared first on .{1,120}$/i,
   /^share (?:this|the) (?:article|story|page)\W*$/i,
   /^(?:advertisement|advertising|sponsored content)$/i,
+  /^(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)$|^story continues below$/i,
+  /^listen to this (?:article|story)(?: \d+ min(?:utes?)?)?\W*$/i,
+  /^\d{1,3}[- ]min(?:ute)?s?(?: read| listen)$/i,
+  /^follow us on .{1,80}$/i,
+  /^have a (?:story|tip|news tip)\b.{0,120}\b(?:email|contact|send|get in touch)\b.{0,120}$/i,
 ];
 
 /** A plain paragraph that is furniture (see the module comment). */
