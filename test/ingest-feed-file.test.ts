@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feedOutlet } from '../src/ingest/formats/feed.js';
@@ -42,5 +43,39 @@ describe('ingest: RSS and Atom feed files', () => {
     expect(feedOutlet('Quarry Hill Post')).toBe('Quarry Hill Post');
     expect(feedOutlet('News')).toBe('News');
     expect(feedOutlet(null)).toBeNull();
+  });
+});
+
+describe('ingest: wire copy as NITF and NewsML-G2 files', () => {
+  const wire = join(import.meta.dirname, 'fixtures/ingest/wire');
+
+  it('reads NITF: headline, distributor as outlet, byline, issue date; body paragraphs, not the tagline', async () => {
+    const { articles, errors } = await loadPath(join(wire, 'strike.nitf.xml'), { baseDir: wire });
+    expect(errors).toEqual([]);
+    expect(articles[0]).toMatchObject({
+      source: 'strike.nitf.xml',
+      title: 'Port strike spreads to second city',
+      outlet: 'Meridian Wire',
+      author: 'Ines Pereira',
+      published: '2026-10-03T09:15:00Z',
+      text:
+        'WELLSBOROUGH, Oct 3 (Meridian Wire) - Dock workers in Wellsborough joined a strike on Thursday.\n' +
+        '"We will stay out as long as Carrow Bay stays out," Goran Stavridis told Meridian Wire.\n' +
+        'The port operator said it was "disappointed".',
+      // One article per file: an edited file replaces its earlier version.
+      sourceKey: realpathSync(join(wire, 'strike.nitf.xml')),
+    });
+  });
+
+  it('reads a NewsML-G2 item with inline XHTML', async () => {
+    const { articles, errors } = await loadPath(join(wire, 'quay.xml'), { baseDir: wire });
+    expect(errors).toEqual([]);
+    expect(articles[0]).toMatchObject({
+      title: 'Quay bollards to be replaced',
+      outlet: 'Meridian Wire',
+      author: 'Kerenza Polglase',
+      published: '2026-10-04T09:30:00Z',
+      text: 'Every bollard on the north quay will be replaced this winter, the harbour trust said.\n"Two of them snapped like carrots," harbourmaster Idris Penhallow said.',
+    });
   });
 });

@@ -163,7 +163,9 @@ export function withWarning(result: LoadResult, source: string, warning: string 
  * go independently. A record that brought its own key (a hand-over from `factbot ingest`) keeps it.
  */
 async function withSourceKey(result: LoadResult, format: string, path: string, source: string): Promise<LoadResult> {
-  const single = format === 'txt' || format === 'markdown' || format === 'html' || (format === 'json' && result.articles.length === 1 && result.articles[0]!.source === source);
+  // A JSON object or a wire XML document (NITF) holds one article: its source is the file's own.
+  const single =
+    format === 'txt' || format === 'markdown' || format === 'html' || ((format === 'json' || format === 'feed') && result.articles.length === 1 && result.articles[0]!.source === source);
   let key: string | null = null;
   if (single) key = await realpath(path).catch(() => resolve(path));
   for (const a of result.articles) if (a.sourceKey === undefined) a.sourceKey = key;

@@ -4,13 +4,17 @@ import type { LoadResult } from '../types.js';
 import { feedOutlet, parseFeed } from './feed.js';
 
 /**
- * An RSS or Atom feed saved as a file (`.rss`, `.atom`, `.xml`; QA 8: newsrooms export them so):
+ * An RSS or Atom feed saved as a file (`.rss`, `.atom`, `.xml`; QA 8: newsrooms export them so),
+ * or a wire story as NITF / NewsML-G2 (news-xml.ts):
  * one article per item that carries its full content (`content:encoded`, Atom `<content>`), the
  * feed's title as outlet. A local file never makes factbot fetch anything: an item with only a
  * link is an error line naming it (its page is read by ingesting the feed's URL). Items are
  * records of a collection: source `file.xml#INDEX`, no sourceKey.
  */
 export async function parseFeedFile(content: string, source: string): Promise<LoadResult> {
+  // An .xml file may be wire copy (NITF, NewsML-G2) rather than a feed: one article.
+  const { isNewsXml, parseNewsXml } = await import('./news-xml.js');
+  if (isNewsXml(content)) return parseNewsXml(content, source);
   const parsed = parseFeed(content);
   if (!parsed.ok) return { articles: [], errors: [{ source, reason: parsed.reason }] };
   const { feed } = parsed;
