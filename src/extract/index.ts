@@ -66,6 +66,8 @@ const WRITTEN = new Set(['tweet', 'write', 'post']);
 const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|my|My|me|we|We|our|Our|us)(?![\p{L}])/u;
 
 const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?):\s/;
+/** A paragraph that is a transcript turn: a capitalised label of one or two words ("CALDER:", "MAYOR REED:"), then the words. */
+const TRANSCRIPT_TURN = /^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?:\s+\S/;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
 
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
@@ -135,7 +137,9 @@ export function extractStatements(article: Article): Statement[] {
     // a heading in quote marks ("'Unknown source'"): a short quoted phrase that is the whole paragraph
     if (spans.length === 1 && /^\s*$/.test(text.slice(pStart, spans[0]!.open)) && /^\s*$/.test(text.slice(spans[0]!.close, paraEnd)) && isHeadingOrCaption(text.slice(spans[0]!.innerStart, spans[0]!.innerEnd)) && wordCount(text, spans[0]!.innerStart, spans[0]!.innerEnd) <= 5) continue;
     for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
-    const sentences = splitSentences(text, pStart, paraEnd, spans);
+    let sentences = splitSentences(text, pStart, paraEnd, spans);
+    // a transcript turn ("CALDER: Well, I think … . We all need …") is one speaker's words to its end: one passage
+    if (spans.length === 0 && sentences.length > 1 && TRANSCRIPT_TURN.test(raw)) sentences = [{ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end }];
     // a subheading is no sentence of the story: it takes no speaker from the paragraph before and gives none
     // to the next
     const subheading = sentences.length === 1 && isSubheading(text, pStart, paraEnd, spans, lineBefore);
@@ -217,11 +221,7 @@ export function extractStatements(article: Article): Statement[] {
         }
         // a transcript line inside quotes: "HOST: But, Mayor, …"
         const label = chosen ? null : TRANSCRIPT_LABEL.exec(innerText(text, toks[q0]!.quote!));
-        if (label) {
-          const name = label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase().replace(/(\s|-)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
-          const e = tracker.knownPerson(name.split(/\s+/).pop()!) ?? tracker.mentionName(name, 'person', null, toks[q0]!.start, sno, { speaker: true });
-          resolvedIntro = { speaker: e.name, mention: label[1]!, role: e.role, entity: e, outlet: null, cue: ':' };
-        }
+        if (label) resolvedIntro = transcriptSpeaker(label[1]!, tracker, toks[q0]!.start, sno);
         const after = toks[q0! + 1];
         const utterance = !after || after.k === 'p' || after.k === 'q' || chosen !== null || /[,.?!-]\s*$/.test(innerText(text, toks[q0!]!.quote!));
         if (utterance) {
@@ -362,7 +362,12 @@ export function extractStatements(article: Article): Statement[] {
         quoteText = stmt.text;
       }
       let resolved: Resolved | null = resolvedIntro;
-      if (chosen?.speaker) {
+      // ("CALDER: …": a transcript label in capitals is the person of that surname, not the word "CALDER")
+      const label = chosen?.cue === ':' && chosen.speaker ? text.slice(toks[chosen.speaker.from]!.start, toks[chosen.speaker.to]!.end) : '';
+      // (an acronym or an outlet is no surname: "AP:", "UN:")
+      if (chosen?.speaker && /^[A-Z][A-Z.'\s-]+$/.test(label) && label.split(/\s+/).every((w) => w.length >= 4) && !outletFromPhrase(label, namedOutlets)) {
+        resolved = transcriptSpeaker(label, tracker, toks[chosen.speaker.from]!.start, sno);
+      } else if (chosen?.speaker) {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
@@ -649,6 +654,17 @@ function mannerOfSpeaking(toks: readonly Token[]): Attribution | null {
   const speaker = subjectBefore(toks, verb - 1);
   if (!speaker || speaker.from !== firstWord0(toks)) return null;
   return { cue: toks[k]!.t, cueIndex: verb, cueEnd: k, speaker, form: 'subject', outletPhrase: null, strong: true };
+}
+
+/** The speaker of a transcript label ("HOST", "CALDER", "MAYOR REED"): the person of that surname the article names, else the label in title case. */
+function transcriptSpeaker(label: string, tracker: EntityTracker, at: number, sno: number): Resolved {
+  if (!/^[A-Z.'\s-]+$/.test(label)) {
+    const e = tracker.knownPerson(label.split(/\s+/).pop()!) ?? tracker.mentionName(label, 'person', null, at, sno, { speaker: true });
+    return { speaker: e.name, mention: label, role: e.role, entity: e, outlet: null, cue: ':' };
+  }
+  const name = label.charAt(0) + label.slice(1).toLowerCase().replace(/(\s|-)(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+  const e = tracker.knownPerson(name.split(/\s+/).pop()!) ?? tracker.mentionName(name, 'person', null, at, sno, { speaker: true });
+  return { speaker: e.name, mention: label, role: e.role, entity: e, outlet: null, cue: ':' };
 }
 
 /** A dash or a sentence boundary before a label ("Economists agree - Tom Pike: …"). */
