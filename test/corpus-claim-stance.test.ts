@@ -14,6 +14,9 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     'Lisbon was the venue of a summit the press should not have heard about.',
     // Two denials cancel.
     'Nobody denied that Lisbon was the venue.',
+    // "Dispute" the noun is a conflict, not a denial (QA 8).
+    'Lisbon, at the centre of a dispute over fishing rights, was the venue.',
+    'Lisbon, despite the pay dispute at its port, was the venue.',
     // "not only … but also" adds.
     'Not only was Lisbon the venue, it also paid for the summit.',
   ])('asserts: %s', (text) => {
@@ -28,6 +31,8 @@ describe('claimStance: does a statement carrying the claim assert it or deny it?
     'Lisbon was the venue, the ministry denied.',
     'Lisbon was the venue, which is false.',
     'Reports that Lisbon was the venue are baseless, the mayor said.',
+    'Lisbon was the venue, the ministry disputes.',
+    'The ministry disputes that Lisbon was the venue.',
   ])('disputes: %s', (text) => {
     expect(stance(text)).toBe('disputes');
   });

@@ -282,7 +282,7 @@ function read(ts: readonly Token[], first: number, ownedElsewhere: ReadonlySet<n
       consumed.add(i + 1);
       return;
     }
-    if ((DENIALS.has(w) && !ownedElsewhere.has(i)) || FALSITY.has(w)) r.flips++;
+    if ((DENIALS.has(w) && !ownedElsewhere.has(i) && !conflictNoun(ts, i)) || FALSITY.has(w)) r.flips++;
     else if (RETRACTIONS.has(w) && claimNounAfter(ts, i)) r.flips++;
     else if (before(i) && OPEN_MARKERS.has(w)) r.open = true;
     else if (before(i) && ((DOUBTS.has(w) && doubtsAClaim(ts, i)) || (isClaimNoun(ts, i) && governsClaim(ts, i, first)))) r.mentions = true;
@@ -291,6 +291,23 @@ function read(ts: readonly Token[], first: number, ownedElsewhere: ReadonlySet<n
     }
   });
   return r;
+}
+
+/**
+ * "Dispute" as a noun is a conflict, not a denial (QA 8: "joined a strike, widening a dispute over
+ * automation" was filed under "Disputing or denying it"): after an article or a possessive, or a
+ * noun it qualifies ("pay dispute"), or before "over", "with", "between".
+ */
+const DISPUTE_NOUN_BEFORE = new Set(
+  ('a an the this that its their his her our long bitter pay trade legal labour labor industrial contract border wage ' +
+    'ongoing running territorial custody diplomatic political family boundary years-long').split(' '),
+);
+function conflictNoun(ts: readonly Token[], i: number): boolean {
+  const w = ts[i]!.word;
+  if (w !== 'dispute' && w !== 'disputes') return false;
+  const prev = ts[i - 1]?.word ?? '';
+  const next = ts[i + 1]?.word ?? '';
+  return DISPUTE_NOUN_BEFORE.has(prev) || next === 'over' || next === 'with' || next === 'between';
 }
 
 /**
