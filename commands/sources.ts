@@ -239,17 +239,26 @@ function byFigures(claimFigures: ReturnType<typeof figures>, text: string, stanc
 
 /**
  * Who reports it: the outlet the words were told to, else the speaker when the speaker is an
- * outlet ("the New York Times reported …"), else the article's publisher.
+ * outlet ("the New York Times reported …"); and the article's publisher, which printed it (QA 8:
+ * a paper running wire copy — "… told Reuters" — reports the claim too, and was left out).
  */
 function reportingOutlets(s: ArticleSource): string[] {
-  if (s.item.outlet) return [s.item.outlet];
+  const publisher = s.article.outlet ? [s.article.outlet] : [];
+  if (s.item.outlet) return [s.item.outlet, ...publisher];
   if (s.item.speaker) {
-    if (outletFromPhrase(s.item.speaker) === s.item.speaker) return [s.item.speaker];
+    if (outletFromPhrase(s.item.speaker) === s.item.speaker) return [s.item.speaker, ...publisher];
     // "Multiple media outlets, including CNN, the Wall Street Journal and the New York Times"
     const named = findOutletMentions(s.item.speaker).map((m) => m.name);
-    if (named.length) return named;
+    if (named.length) return [...named, ...publisher];
   }
-  return s.article.outlet ? [s.article.outlet] : [];
+  return publisher;
+}
+
+/** Outlets once each: "The Associated Press" and "Associated Press" are one. */
+function uniqOutlets(names: readonly string[]): string[] {
+  const key = (n: string) => n.toLowerCase().replace(/^the\s+/, '').trim();
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(key(n)) && (seen.add(key(n)), true));
 }
 
 function attributed(r: SearchResult): number {
@@ -277,7 +286,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const mentioning = articlesWith('mentions');
   const differing = articlesWith('differs');
   const both = [...asserting].filter((id) => disputing.has(id)).length;
-  const outlets = uniq(sources.filter((s) => s.stance === 'asserts').flatMap(reportingOutlets));
+  const outlets = uniqOutlets(sources.filter((s) => s.stance === 'asserts').flatMap(reportingOutlets));
   const pageItems = sources.slice(offset, offset + PAGE_SIZE);
   const n = sources.length;
   const a = asserting.size;
