@@ -47,3 +47,16 @@ describe('a reported clause that opens with a fronted adverbial', () => {
     expect(reported('One of the authors of the ferry report, Bob Quill, said the board would meet again.').every((s) => s.speaker === 'Bob Quill')).toBe(true);
   });
 });
+
+describe('"expressed concern that …"', () => {
+  it('a stance expressed with a clause reports the clause', () => {
+    expect(reported('Ruth Calder expressed concern that the ferry was unsafe.')[0]).toMatchObject({ kind: 'indirect', speaker: 'Ruth Calder', cue: 'expressed concern', quote: 'the ferry was unsafe' });
+    expect(reported('Bob Quill expressed deep doubts that the vote would pass.')[0]).toMatchObject({ speaker: 'Bob Quill', quote: 'the vote would pass' });
+  });
+
+  it('not an object without a clause', () => {
+    expect(reported('Ruth Calder expressed her condolences over the loss.')).toEqual([]);
+    expect(reported('Ruth Calder expressed concern about the fares.')).toEqual([]);
+    expect(reported('The Harwich Express left at noon.')).toEqual([]);
+  });
+});

@@ -890,6 +890,20 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /** Speech verbs that report a clause ("who said he …", "who notes that …"): a relative clause with one is words of its own. */
 const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'argue', 'claim', 'insist', 'warn', 'note', 'explain', 'acknowledge', 'admit', 'contend', 'suggest', 'maintain', 'assert', 'stress', 'emphasize', 'emphasise', 'concede', 'complain', 'agree', 'write', 'tweet', 'estimate', 'predict', 'caution', 'allege', 'declare', 'believe']);
 
+/** Nouns of a stance someone expresses in words: "expressed concern that …". */
+const STANCE_NOUNS = /^(concern|concerns|confidence|hope|hopes|doubt|doubts|fear|fears|frustration|skepticism|scepticism|surprise|regret|optimism|disappointment|outrage|dismay|alarm|worry|worries|belief|certainty|satisfaction|anger|sympathy|support|opposition|reservations|confusion|disbelief|relief|gratitude|pride|unease|anxiety)$/;
+
+/** The index of a stance noun after "expressed" with a "that" clause after it ("expressed deep concern that"), or -1. */
+function stanceNounAt(toks: readonly Token[], from: number): number {
+  for (let k = from; k < toks.length && k - from <= 3; k++) {
+    const t = toks[k];
+    if (!isWord(t)) return -1;
+    if (STANCE_NOUNS.test(t.lo)) return toks[k + 1]?.lo === 'that' && isWord(toks[k + 2]) ? k : -1;
+    if (!isDeterminer(t.lo) && !/^(his|her|their|its|deep|grave|serious|some|particular|strong|great|growing|renewed|cautious|real|little|no)$/.test(t.lo) && !/ly$/.test(t.lo)) return -1;
+  }
+  return -1;
+}
+
 /** A personal pronoun and a contracted auxiliary in one token ("he’s", "they've", "she’d"), the auxiliary matching `aux`. */
 function contractedSubject(t: Token | undefined, aux: RegExp): boolean {
   if (!isWord(t)) return false;
@@ -1020,7 +1034,12 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     let cue = t.t;
     let cueEnd = i;
     const particles = requiredParticles(v.lemma);
-    if (particles !== undefined) {
+    // "expressed (deep) concern that …": the stance noun and its clause are what was said
+    const stance = v.lemma === 'express' ? stanceNounAt(toks, i + 1) : -1;
+    if (stance >= 0) {
+      cue = toks.slice(i, stance + 1).map((x) => x.t).join(' ');
+      cueEnd = stance;
+    } else if (particles !== undefined) {
       if ((isWord(next) && particles.includes(next.lo)) || (v.lemma === 'call' && namedThenQuote(toks, i + 1))) {
         if (isWord(next) && /^(out|for|on|to|as|back)$/.test(next.lo)) {
           cue = `${t.t} ${next.t}`;

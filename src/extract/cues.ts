@@ -31,6 +31,7 @@ const SPEECH_BASES: ReadonlyArray<string | readonly [string, ...string[]]> = [
   'snap', 'sniff', 'scoff', 'pronounce', 'affirm', 'attest', 'advise', 'announce', 'reason', 'underscore',
   // manner of speaking: a cue only right after the words it reports ("“…,” Toomey fumed", "“…!” beamed Hartley")
   'react', 'remember', 'press', 'exhort', 'fume', 'beam', 'laugh', 'chuckle', 'sigh', 'smile', 'cheer', 'moan', 'groan', 'sneer', 'chide', 'scold', 'tease', 'snarl', 'hiss', 'murmur', 'mutter', 'stammer', 'sputter', 'blurt', 'seethe', 'huff', 'gasp', 'wail', 'sob', 'roar', 'deadpan', 'interrupt', 'gripe', 'crow', 'cry', 'gloat', 'confide',
+  'express',
   'highlight', 'stipulate', 'bark', 'growl', 'bellow', 'thunder', 'plead', 'beg', 'vent', 'rail', 'reassure', 'reaffirm', 'reassert', 'comment', 'reply', 'rant', 'holler', 'marvel', 'gush', 'concede', 'volunteer', 'opine', 'wonder aloud', 'tout', 'quote', 'recommend', 'forecast', 'estimate', 'calculate',
 ];
 
@@ -81,6 +82,8 @@ const NEEDS_PARTICLE: ReadonlyMap<string, readonly string[]> = new Map([
   ['answer', ['that']],
   ['signal', ['that']],
   ['go', []],
+  // ("expressed concern that …": only with a noun of stance and a clause, see attribution.ts)
+  ['express', []],
   // (what one emails or texts is more often a document than words: "emailed a link to the video", "a letter
   // emailed to Politico"; only right after the words: `"…," Calder emailed.`)
   ['email', []],
