@@ -86,6 +86,13 @@ describe('the REPL in-process', () => {
     expect(out).toMatch(/Sources for “Israel was the source”/);
   });
 
+  it('answers "thanks" with a word, not a search; "hello" alone with the help', async () => {
+    const out = await session(['thanks!', 'hello']);
+    expect(out).toMatch(/You’re welcome/);
+    expect(out).not.toMatch(/Quotes matching|No quotes/);
+    expect(out).toMatch(/\/quote/);
+  });
+
   it('"more" pages the last answer and says when there is nothing more', async () => {
     const out = await session(['more', '/quote intelligence', 'more']);
     expect(out).toMatch(/^Nothing more/);

@@ -54,6 +54,13 @@ describe('a reply to factbot’s answer', () => {
     expect(sourcesCalls.length).toBe(calls);
   });
 
+  it('"@factbot thanks!" is thanked back, not searched for the word "thanks"', async () => {
+    const post = await h.say(mention(`<@${BOT_ID}> thanks!`, CHANNEL_ID));
+    const text = JSON.stringify(asMessage(post));
+    expect(text).toContain('welcome');
+    expect(text).not.toMatch(/Quotes matching|No quotes/);
+  });
+
   it('that says @factbot is answered as usual', async () => {
     const post = await h.say(mention(`<@${BOT_ID}> who said the story was false?`, CHANNEL_ID));
     expect(asMessage(post).content).toMatch(/McMaster|story/i);

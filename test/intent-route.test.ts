@@ -34,7 +34,6 @@ describe('routeMessage: natural questions', () => {
     ['do you know what McMaster said about the meeting', 'speaker', { name: 'McMaster', query: 'meeting' }],
     ['can you find quotes about the laptop ban', 'quote', { query: 'quotes about the laptop ban' }],
     ['hi-tech exports', 'quote', { query: 'hi-tech exports' }],
-    ['hello', 'quote', { query: 'hello' }],
     // A quote that opens like a polite frame is still the quote.
     ['will you stand down', 'quote', { query: 'will you stand down' }],
     ['What Trump tweeted about Russia', 'speaker', { name: 'Trump', query: 'Russia' }],
@@ -134,6 +133,32 @@ describe('routeMessage: command syntax', () => {
     ['What did McMaster say about the meeting?', { name: 'McMaster', query: 'meeting' }],
   ])('%s → speaker (trailing punctuation)', (text, args) => {
     expect(routeMessage(text)).toEqual({ type: 'command', command: 'speaker', args });
+  });
+});
+
+describe('routeMessage: thanks and greetings are not searches', () => {
+  // In a DM or a thread every message reaches factbot: "thanks" under an answer searched the
+  // corpus for "thanks", and a 👍 alone showed the help.
+  it.each([
+    'thanks', 'Thanks!', 'thank you', 'Thank you so much, factbot!', 'ok thanks', 'Great, thanks a lot',
+    'thx', 'ty 🙏', 'cheers', 'much appreciated', 'ok', 'perfect, got it', 'cool thanks for the help',
+    '<@U0ABC> thanks', '👍', '🙏🏽', '👍 👍',
+  ])('"%s" → thanks', (text) => {
+    expect(routeMessage(text)).toEqual({ type: 'thanks' });
+  });
+
+  it.each([
+    ['thanks to the sanctions, prices fell', 'quote'],
+    ['thank you for your service', 'quote'],
+    ['great intel', 'quote'],
+    ['who said thanks', 'whosaid'],
+    ['/quote thanks', 'quote'],
+  ])('"%s" stays a question', (text, command) => {
+    expect(routeMessage(text)).toMatchObject({ type: 'command', command });
+  });
+
+  it.each(['hello', 'Hi!', 'hey factbot', 'good morning', 'hello there'])('"%s" alone → help', (text) => {
+    expect(routeMessage(text)).toEqual({ type: 'help' });
   });
 });
 

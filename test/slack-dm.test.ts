@@ -70,6 +70,15 @@ describe('Slack direct messages (message.im)', () => {
     expect(post.args).toMatchObject({ channel: DM, thread_ts: '1700001999.000001' });
   });
 
+  it('takes "thanks" under an answer as thanks, not as a search for the word', async () => {
+    const before = corpus.queries.length;
+    await send(dmEvent({ text: 'thanks!', thread_ts: '1700001999.000001' }));
+    const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);
+    expect(allText(post.args)).toContain('welcome');
+    expect(post.args.thread_ts).toBe('1700001999.000001');
+    expect(corpus.queries.length).toBe(before);
+  });
+
   it('reads "@factbot" written in a DM as the same question', async () => {
     await send(dmEvent({ text: `<@${BOT_USER_ID}> who said the story was false?` }));
     const post = await stub.waitFor(() => stub.callsOf('chat.postMessage')[0]);

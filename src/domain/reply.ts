@@ -109,6 +109,11 @@ export function emptyReply(title: string, text?: string): Reply {
   return { title, text, notices: [], sections: [], visibility: 'private' };
 }
 
+/** The answer to "thanks" or a 👍 (a reply to an answer, not a question): short, no search. */
+export function acknowledgementReply(): Reply {
+  return emptyReply('You’re welcome', 'Ask me another any time; `help` lists what I can look up.');
+}
+
 export function errorReply(title: string, text?: string): Reply {
   return { ...emptyReply(title, text), isError: true };
 }

@@ -10,7 +10,8 @@ import { parseTextArgs } from './parse-args.js';
 export type Route =
   | { type: 'command'; command: string; args: CommandArgs; subcommand?: string; errors?: string[] }
   | { type: 'check-thread' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'thanks' };
 
 /** Removes platform mentions of the bot (`<@U123>`, `<@!123>`, `@factbot`) and a leading "factbot,". */
 export function stripMentions(text: string): string {
@@ -101,6 +102,26 @@ const WHO_IS = /^(?:[Ww]ho\s+is|[Ww]ho['’]s|[Tt]ell\s+me\s+about)\s+((?:[A-Z][
 
 const QUOTE_PREFIX = /^(?:find|search(?:\s+for)?|look\s+up|quotes?\s+(?:about|on|for|with|saying)|any\s+quotes?\s+(?:about|on|saying)|did\s+anyone\s+say)\s*:?\s+(.+)$/is;
 
+/** Words of thanks and acknowledgement; a message made only of these (and emoji) is no question. */
+const ACK_ANCHORS = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'tysm', 'cheers', 'appreciated', 'ok', 'okay', 'kk', 'cool', 'perfect', 'awesome', 'great', 'brilliant', 'lovely', 'gotcha']);
+const ACK_FILLERS = new Set(['you', 'u', 'so', 'very', 'much', 'a', 'lot', 'again', 'many', 'got', 'it', 'that', 's', 'all', 'factbot', 'bot', 'mate', 'folks', 'for', 'the', 'help', 'info', 'answer', 'this', 'nice', 'good', 'one', 'works']);
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
+
+/**
+ * "thanks", "ok thanks!", "thank you so much factbot", "👍": a reply to an answer, not a question.
+ * In a DM or a thread every message reaches factbot; searching the corpus for "thanks" (or showing
+ * the help for an emoji) answers nobody. Only whole messages of such words, at most eight, so
+ * "thanks to the sanctions, prices fell" stays a search.
+ */
+export function isAcknowledgement(msg: string): boolean {
+  const words = msg.toLowerCase().replace(PICTOGRAPH, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
+  if (words.length === 0) return /\p{Extended_Pictographic}/u.test(msg);
+  return words.length <= 8 && words.some((w) => ACK_ANCHORS.has(w)) && words.every((w) => ACK_ANCHORS.has(w) || ACK_FILLERS.has(w));
+}
+
+/** "hi", "hello there": what factbot can do, not a search for the greeting. */
+const GREETING_ALONE = /^(?:hi|hiya|hello|hey|yo|howdy|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|everyone|factbot))?[\s!.,]*$/i;
+
 /** Routes one message. `defs` defaults to the shipped commands. */
 export function routeMessage(
   text: string,
@@ -108,7 +129,8 @@ export function routeMessage(
 ): Route {
   const bare = stripMentions(text ?? '');
   const msg = bare.startsWith('/') ? bare : withoutPoliteness(bare);
-  if (!msg || HELP.test(msg)) return { type: 'help' };
+  if (!msg || HELP.test(msg) || GREETING_ALONE.test(bare)) return { type: 'help' };
+  if (!msg.startsWith('/') && isAcknowledgement(msg)) return { type: 'thanks' };
   const helpFor = HELP_FOR.exec(msg);
   const helpName = helpFor?.[1]!.toLowerCase();
   // "help quote" is help for quote; "help nonexistent" is help for a command that does not exist,

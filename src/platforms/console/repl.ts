@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Invocation } from '../../domain/command.js';
 import type { Paging, Reply } from '../../domain/reply.js';
-import { emptyReply } from '../../domain/reply.js';
+import { acknowledgementReply, emptyReply } from '../../domain/reply.js';
 import { type BotServices, runCommand, runPage } from '../../dispatch/index.js';
 import { routeMessage } from '../../intent/route.js';
 import { renderReply } from './render.js';
@@ -77,6 +77,8 @@ export async function answer(services: BotServices, line: string): Promise<Reply
   switch (route.type) {
     case 'help':
       return runCommand(services, INVOCATION, 'help', {});
+    case 'thanks':
+      return acknowledgementReply();
     case 'check-thread':
       return emptyReply(
         'No thread here',

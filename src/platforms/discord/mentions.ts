@@ -1,6 +1,6 @@
 import { ApplicationFlags, ChannelType, PermissionFlagsBits, type Client, type Message } from 'discord.js';
 import type { Invocation } from '../../domain/command.js';
-import { errorReply, type Reply } from '../../domain/reply.js';
+import { acknowledgementReply, errorReply, type Reply } from '../../domain/reply.js';
 import { checkClaims, runCommand, stripMarkup, type BotServices } from '../../dispatch/index.js';
 import { routeMessage, stripMentions } from '../../intent/route.js';
 import { log } from '../../log.js';
@@ -108,6 +108,9 @@ export async function handleMessage(deps: MentionDeps, client: Client, message: 
       }
     } else if (route.type === 'help') {
       reply = await runCommand(deps.services, invocation, 'help', {});
+      call = { command: 'help', args: {}, invocation, offset: 0, ephemeral: false };
+    } else if (route.type === 'thanks') {
+      reply = acknowledgementReply();
       call = { command: 'help', args: {}, invocation, offset: 0, ephemeral: false };
     } else {
       const inv = route.subcommand ? { ...invocation, subcommand: route.subcommand } : invocation;

@@ -15,7 +15,8 @@ export interface ServicesLike {
 export type SlackRoute =
   | { type: 'command'; command: string; args: CommandArgs; subcommand?: string; errors?: string[] }
   | { type: 'check-thread' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'thanks' };
 
 export interface SlackCore<S extends ServicesLike> {
   runCommand(services: S, invocation: Invocation, name: string, args: CommandArgs): Promise<Reply>;

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Invocation } from '../../../domain/command.js';
-import { errorReply, type Reply } from '../../../domain/reply.js';
+import { acknowledgementReply, errorReply, type Reply } from '../../../domain/reply.js';
 import type { ServicesLike, SlackBot } from '../context.js';
 import { failureReply, invocation, replyInThread } from '../deliver.js';
 import { slackTextToPlain } from '../escape.js';
@@ -154,6 +154,8 @@ async function answerMention<S extends ServicesLike>(
       });
     case 'check-thread':
       return checkThread(bot, inv, mention, where);
+    case 'thanks':
+      return acknowledgementReply();
     case 'help':
     default:
       return execute(bot, inv, { kind: 'run', call: { command: HELP, args: {} } });
