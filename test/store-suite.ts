@@ -268,6 +268,35 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(again.map((x) => x.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'added']);
       expect(await store.countArticles()).toBe(121);
     });
+
+    it('a long article is written in parts with the event loop running between them, and is never seen half-written', async () => {
+      // PGlite runs every query on this thread: without turns of the loop between the parts, a
+      // write of thousands of statements held Slack's acknowledgements for seconds.
+      store.writeChunkRows = 50;
+      const version = (n: number, tag: string): Statement[] =>
+        Array.from({ length: n }, (_, i) =>
+          i % 2 ? plain(`Statement ${i} of the ${tag} version.`) : quote(`${tag} quote number ${i} about the harbour budget and the ferry`, `Speaker${i % 7} Person`),
+        );
+      await store.upsertArticle(article('long'), version(400, 'first'));
+      let turns = 0;
+      let writing = true;
+      const counts: Array<Promise<number>> = [];
+      const turn = (): void => {
+        if (!writing) return;
+        turns++;
+        // What another command would read meanwhile: the article before or after, whole.
+        counts.push(store.getStatements('long').then((s) => s.length));
+        setImmediate(turn);
+      };
+      setImmediate(turn);
+      // Replacing it: 400 statements deleted, 300 inserted, their quote keys too, 50 rows a query.
+      await store.upsertArticle(article('long', { text: 'The second version.' }), version(300, 'second'));
+      writing = false;
+      expect(turns).toBeGreaterThanOrEqual(14);
+      const seen = new Set(await Promise.all(counts));
+      expect([...seen].every((n) => n === 400 || n === 300)).toBe(true);
+      expect(await store.countStatements()).toBe(300);
+    });
   });
 
   describe('reading', () => {

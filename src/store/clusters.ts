@@ -72,6 +72,36 @@ export function assignClusters(
   statements: readonly ClusterInput[],
   existing: ReadonlyMap<string, readonly KeyOwner[]>,
 ): ClusterAssignment {
+  const steps = clusterSteps(statements, existing);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * assignClusters, awaiting `pause` after every `every` statements: a long article's thousands of
+ * quotes, each compared with the stored versions of it, are seconds of work on the bot's thread.
+ */
+export async function assignClustersInParts(
+  statements: readonly ClusterInput[],
+  existing: ReadonlyMap<string, readonly KeyOwner[]>,
+  every: number,
+  pause: () => Promise<void>,
+): Promise<ClusterAssignment> {
+  const steps = clusterSteps(statements, existing);
+  for (let i = 1; ; i++) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (i % Math.max(1, every) === 0) await pause();
+  }
+}
+
+/** assignClusters one statement at a time (a step before each). */
+function* clusterSteps(
+  statements: readonly ClusterInput[],
+  existing: ReadonlyMap<string, readonly KeyOwner[]>,
+): Generator<void, ClusterAssignment, void> {
   const uf = new UnionFind();
   const existingLabels = new Set<string>();
   const owners = new Map<string, Array<{ node: string; nKeys: number; quote: string | null }>>();
@@ -95,6 +125,7 @@ export function assignClusters(
   };
 
   for (const s of statements) {
+    yield;
     uf.add(s.id);
     const keys = [...new Set(s.keys)];
     const n = keys.length;

@@ -8,6 +8,22 @@ import { statementJson, type Statement, type StatementKind, type StoredStatement
 export const INSERT_CHUNK = 5000;
 
 /**
+ * Rows per multi-row write on PGlite, which runs every query on the bot's own thread: a 5,000-row
+ * insert of statements held it for 0.6–1 s (under load), and a whole long article's write for
+ * 2–5 s, past Slack's 3 s acknowledgement. 500 rows is tens of milliseconds a query.
+ */
+export const PGLITE_WRITE_CHUNK = 500;
+
+/**
+ * Lets the event loop run (timers, sockets, Slack's acknowledgements) before the write goes on.
+ * A macrotask: awaiting a PGlite query only ever queues microtasks, so a write of many queries
+ * otherwise never gives the loop a turn until it commits.
+ */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * A digest of what was extracted from an article, stored with it: the same text with other
  * statements (a newer extractor) is a change to store, not "unchanged". Fields in a fixed order.
  */

@@ -3,7 +3,7 @@ import type { Platform } from '../domain/command.js';
 import type { Statement, StoredStatement } from '../domain/statement.js';
 import { QUOTE_KEYS_VERSION, quoteKeys } from '../extract/quote-keys.js';
 import { log } from '../log.js';
-import { assignClusters, CLUSTER_RULES_VERSION, type KeyOwner } from './clusters.js';
+import { assignClustersInParts, CLUSTER_RULES_VERSION, type KeyOwner } from './clusters.js';
 import { reclusterStored } from './recluster.js';
 import type { Driver, Queryable } from './driver.js';
 import * as digests from './digests.js';
@@ -14,6 +14,7 @@ import {
   INSERT_CHUNK,
   iso,
   parseStatementId,
+  PGLITE_WRITE_CHUNK,
   STATEMENT_COLUMNS,
   STATEMENT_FROM,
   statementId,
@@ -23,6 +24,7 @@ import {
   type ArticleWithStatements,
   type StatementRow,
   type WriteEffects,
+  yieldToLoop,
 } from './rows.js';
 import { addSpeakerRoles, countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION, splitStoredSharedSurnames } from './speakers.js';
 import type {
@@ -75,6 +77,14 @@ export class SqlStore implements Store {
   private statementsAtAnalyze: number | null = null;
   /** Analyses so far (tests). */
   analyzeRuns = 0;
+  /**
+   * Rows per multi-row write (statements, quote keys, deletions), with a turn of the event loop
+   * before each (`inParts`). PGlite runs queries on this thread and its transaction holds every
+   * other query of the process until it commits, so a long article's write in 5,000-row queries
+   * stalled the loop for its whole 2–5 s; on PostgreSQL the server does the work and the large
+   * chunks save round trips. Small in tests, to exercise the parts.
+   */
+  writeChunkRows: number;
 
   constructor(
     private readonly db: Driver,
@@ -82,6 +92,22 @@ export class SqlStore implements Store {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     this.engine = db.engine;
+    this.writeChunkRows = db.engine === 'pglite' ? PGLITE_WRITE_CHUNK : INSERT_CHUNK;
+  }
+
+  /**
+   * Runs `fn` on each part of `items` in turn, letting the event loop run before each. Inside a
+   * write transaction this keeps it one transaction: on PGlite the loop's other work can run
+   * (acknowledgements, the search index, rendering), but any query it makes waits for the
+   * transaction's end (PGlite has one connection and queues every query behind an open
+   * transaction), so nothing sees, or writes into, a half-written article; on PostgreSQL other
+   * connections see only committed data anyway.
+   */
+  private async inParts<T>(items: readonly T[], size: number, fn: (part: T[]) => Promise<void> | void): Promise<void> {
+    for (const part of chunks(items, Math.max(1, size))) {
+      await yieldToLoop();
+      await fn(part);
+    }
   }
 
   /** Starts following other processes' changes (PostgreSQL); called once by openStore. */
@@ -229,6 +255,7 @@ export class SqlStore implements Store {
         'SELECT id, content_hash, statements_hash, statement_count, source_key FROM articles WHERE id = ANY($1::text[])',
         [ids],
       );
+      await yieldToLoop();
       const existing = new Map(existingRows.map((r) => [r.id, r]));
       // Earlier versions of the same file under another id (its text changed): replaced below.
       const keyOf = new Map<string, string>();
@@ -352,8 +379,22 @@ export class SqlStore implements Store {
     const statPages = Number(r.stat_pages);
     const never = Number(r.tuples) < 0;
     if (pages === 0 || (!never && pages <= statPages * (1 + ANALYZE_SHARE))) return;
-    await this.db.exec('ANALYZE');
+    await this.analyze();
     this.analyzeRuns++;
+  }
+
+  /**
+   * ANALYZE, a table at a time with a turn of the event loop between two: one ANALYZE of the
+   * whole database held PGlite's (the bot's) thread for 2.4 s at a million statements.
+   */
+  private async analyze(): Promise<void> {
+    const tables = await this.db.query<{ name: string }>(
+      "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+    );
+    for (const t of tables) {
+      await yieldToLoop();
+      await this.db.exec(`ANALYZE ${t.name}`);
+    }
   }
 
   private async analyzeAfterGrowth(written: number): Promise<void> {
@@ -365,7 +406,7 @@ export class SqlStore implements Store {
       this.statementsAtAnalyze = Math.max(0, Number(rows[0]?.n ?? 0));
     }
     if (this.writtenSinceAnalyze < Math.max(ANALYZE_MIN_ROWS, ANALYZE_SHARE * this.statementsAtAnalyze)) return;
-    await this.db.exec('ANALYZE');
+    await this.analyze();
     this.analyzeRuns++;
     this.statementsAtAnalyze += this.writtenSinceAnalyze;
     this.writtenSinceAnalyze = 0;
@@ -405,33 +446,47 @@ export class SqlStore implements Store {
   ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
     const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
     if (!articleIds.length) return byArticle;
-    const old = await tx.query<{ article_id: string; ordinal: number; cluster_id: string; quote: string | null; speaker_id: number | string | null }>(
-      'DELETE FROM statements WHERE article_id = ANY($1::text[]) RETURNING article_id, ordinal, cluster_id, quote, speaker_id',
-      [articleIds],
-    );
+    type Deleted = { article_id: string; ordinal: number; cluster_id: string; quote: string | null; speaker_id: number | string | null };
+    const old: Deleted[] = [];
+    // In parts of writeChunkRows (by primary key), the loop running between them.
+    for (;;) {
+      await yieldToLoop();
+      const part = await tx.query<Deleted>(
+        `DELETE FROM statements s USING (
+           SELECT article_id, ordinal FROM statements WHERE article_id = ANY($1::text[]) ORDER BY article_id, ordinal LIMIT $2
+         ) d WHERE s.article_id = d.article_id AND s.ordinal = d.ordinal
+         RETURNING s.article_id, s.ordinal, s.cluster_id, s.quote, s.speaker_id`,
+        [articleIds, this.writeChunkRows],
+      );
+      for (const r of part) old.push(r);
+      if (part.length < this.writeChunkRows) break;
+    }
     await countSpeakerStatements(tx, old.map((r) => (r.speaker_id === null ? null : Number(r.speaker_id))), -1);
     const deletedIds = new Set<string>();
     const labels = new Set<string>();
     const keyRows: Array<[string, string, number]> = [];
-    for (const r of old) {
-      const ordinal = Number(r.ordinal);
-      const id = statementId(r.article_id, ordinal);
-      deletedIds.add(id);
-      labels.add(r.cluster_id);
-      const list = byArticle.get(r.article_id) ?? [];
-      list.push({ id, ordinal, clusterId: r.cluster_id });
-      byArticle.set(r.article_id, list);
-      if (r.quote) for (const k of quoteKeys(r.quote)) keyRows.push([k, r.article_id, ordinal]);
-    }
+    // Keying quotes is JavaScript work too: a long article's thousands of quotes, in parts.
+    await this.inParts(old, this.writeChunkRows, (part) => {
+      for (const r of part) {
+        const ordinal = Number(r.ordinal);
+        const id = statementId(r.article_id, ordinal);
+        deletedIds.add(id);
+        labels.add(r.cluster_id);
+        const list = byArticle.get(r.article_id) ?? [];
+        list.push({ id, ordinal, clusterId: r.cluster_id });
+        byArticle.set(r.article_id, list);
+        if (r.quote) for (const k of quoteKeys(r.quote)) keyRows.push([k, r.article_id, ordinal]);
+      }
+    });
     // The keys go with their statements (recomputed: the algorithm version is the one they were
     // stored with, see ensureQuoteKeys).
-    for (const part of chunks(keyRows, INSERT_CHUNK)) {
+    await this.inParts(keyRows, this.writeChunkRows, async (part) => {
       await tx.query(
         `DELETE FROM quote_keys k USING unnest($1::text[], $2::text[], $3::int[]) AS d(key, a, o)
          WHERE k.key = d.key AND k.article_id = d.a AND k.ordinal = d.o`,
         [part.map((k) => k[0]), part.map((k) => k[1]), part.map((k) => k[2])],
       );
-    }
+    });
     if (!labels.size) return byArticle;
     const remaining = await tx.query<{ cluster_id: string; first: string }>(
       `SELECT cluster_id, min(article_id || ':' || ordinal) AS first FROM statements
@@ -467,7 +522,8 @@ export class SqlStore implements Store {
     now: string,
     firstIngested: ReadonlyMap<string, string>,
   ): Promise<void> {
-    for (const part of chunks(items, INSERT_CHUNK)) {
+    // An article row carries its whole text: a tenth of the statement rows per query.
+    await this.inParts(items, Math.ceil(this.writeChunkRows / 10), async (part) => {
       const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k] ?? null);
       await tx.query(
         `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash, statements_hash)
@@ -498,7 +554,7 @@ export class SqlStore implements Store {
           part.map((p) => statementsHash(p.statements)),
         ],
       );
-    }
+    });
   }
 
 
@@ -507,12 +563,17 @@ export class SqlStore implements Store {
     items: readonly ArticleWithStatements[],
     effects: WriteEffects,
   ): Promise<Map<string, string>> {
-    const inputs = items.flatMap(({ article, statements }) =>
-      statements.map((s, i) => ({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [], quote: s.quote })),
-    );
+    const inputs: Array<{ id: string; keys: string[]; quote: string | null }> = [];
+    const all = items.flatMap(({ article, statements }) => statements.map((s, i) => ({ article, s, i })));
+    await this.inParts(all, this.writeChunkRows, (part) => {
+      for (const { article, s, i } of part) inputs.push({ id: statementId(article.id, i), keys: s.quote ? quoteKeys(s.quote) : [], quote: s.quote });
+    });
     const allKeys = [...new Set(inputs.flatMap((s) => s.keys))];
     const existing = new Map<string, KeyOwner[]>();
-    for (const part of chunks(allKeys, 20_000)) {
+    // 20,000 keys a lookup on PostgreSQL; on PGlite a thousand (a lookup of 15,000 keys, a long
+    // article's, took 0.2-0.6 s of the thread).
+    for (const part of chunks(allKeys, this.engine === 'pglite' ? 2 * this.writeChunkRows : 20_000)) {
+      await yieldToLoop();
       // Two lookups by index, never a scan: joined to statements in one query, the planner hashed
       // every statement once per batch (and PGlite, without autovacuum, never had statistics, so
       // it scanned every key too): ingest slowed from ~5 000 to ~700 statements/s at 1M.
@@ -537,7 +598,7 @@ export class SqlStore implements Store {
         existing.set(r.key, list);
       }
     }
-    const { clusterOf, merges } = assignClusters(inputs, existing);
+    const { clusterOf, merges } = await assignClustersInParts(inputs, existing, this.writeChunkRows, yieldToLoop);
     if (merges.size) await this.renameClusters(tx, [...merges], effects);
     await this.insertKeys(
       tx,
@@ -558,13 +619,13 @@ export class SqlStore implements Store {
       const keys = [...new Set(s.keys)];
       for (const k of keys) rows.push([k, s.articleId, s.ordinal, keys.length]);
     }
-    for (const part of chunks(rows, INSERT_CHUNK)) {
+    await this.inParts(rows, this.writeChunkRows, async (part) => {
       await tx.query(
         `INSERT INTO quote_keys (key, article_id, ordinal, n_keys)
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])`,
         [part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2]), part.map((r) => r[3])],
       );
-    }
+    });
   }
 
   private async insertStatements(
@@ -575,7 +636,7 @@ export class SqlStore implements Store {
     now: string,
   ): Promise<void> {
     const rows = items.flatMap(({ article, statements }) => statements.map((s, i) => ({ article, s, i })));
-    for (const part of chunks(rows, INSERT_CHUNK)) {
+    await this.inParts(rows, this.writeChunkRows, async (part) => {
       await tx.query(
         `INSERT INTO statements (article_id, ordinal, text, kind, quote, speaker_id, speaker_raw, speaker_mention,
            speaker_role, outlet, cue, start_pos, end_pos, paragraph, cluster_id, ingested_at)
@@ -602,7 +663,7 @@ export class SqlStore implements Store {
           now,
         ],
       );
-    }
+    });
     const roles: Array<[number, string]> = [];
     for (const { s } of rows) {
       const id = s.speaker ? speakerIds.get(s.speaker) : undefined;
