@@ -91,6 +91,24 @@ describe('ingest: page furniture in Markdown', () => {
   });
 });
 
+describe('ingest: HTML inside Markdown, and <q> quotations', () => {
+  it('reads HTML blocks of a Markdown file as HTML: furniture dropped, tags gone, entities decoded', async () => {
+    expect(await paragraphsOf(join(dir, 'html-blocks.md'))).toEqual([
+      'The Pellow Bay lifeboat station took delivery of a new all-weather boat on Sunday.',
+      '"It is faster, drier and safer than anything we have had," said coxswain Ailsa Mbeki.',
+      'The boat cost £2.5 million, raised entirely from donations & legacies.',
+      // Inline HTML in a Markdown paragraph stays text, as before.
+      'Readers wrote <b>in bold</b> about it.',
+    ]);
+  });
+
+  it('gives <q> its quotation marks, so the words read as a quotation', () => {
+    expect(htmlFragmentText('<p>Harbourmaster Idris Penhallow said <q>the quay is safe, <q>at last</q></q> on Monday.</p>')).toBe(
+      `Harbourmaster Idris Penhallow said "the quay is safe, 'at last'" on Monday.`,
+    );
+  });
+});
+
 describe('ingest: JSON exports from a CMS', () => {
   it('takes the text from body, content, articleBody or a WordPress { rendered } field', async () => {
     const file = join(tmp, 'cms.jsonl');

@@ -71,9 +71,10 @@ function holdsStory(el: Element): boolean {
  * Removes furniture from a page or fragment in place (see the module comment). `root` is the
  * document's body or a fragment's container.
  */
-export function removePageFurniture(root: Element): void {
+export function removePageFurniture(root: Element, opts: { piece?: boolean } = {}): void {
   for (const el of root.querySelectorAll(FURNITURE_TAGS)) el.remove();
-  const total = textLength(root);
+  // A piece of an article (an HTML block in Markdown) is no page: a sign-up box may be all of it.
+  const total = opts.piece ? Infinity : textLength(root);
   const named: Element[] = [];
   for (const el of root.querySelectorAll('[class], [id]')) {
     if (NEVER.has(el.localName) || !namesFurniture(el)) continue;

@@ -123,16 +123,17 @@ export function parseHtml(content: string, source: string, ctx: ParseContext = {
 }
 
 /**
- * An HTML fragment (a feed item's content) → paragraphs; no readability, the fragment is the article.
+ * An HTML fragment (a feed item's content) → paragraphs; no readability, the fragment is the article
+ * (`piece`: only part of one, an HTML block in Markdown — see removePageFurniture).
  * jsdom's own parse is quadratic in depth (5 s at 5,000 nested elements): a fragment past the raw
  * limits is read in one pass instead.
  */
-export function htmlFragmentText(fragment: string): string {
+export function htmlFragmentText(fragment: string, opts: { piece?: boolean } = {}): string {
   if (tooComplex(measureHtml(fragment), RAW_LIMITS)) return plainTextOfHtml(fragment).join('\n');
   const dom = new JSDOM(`<!doctype html><body>${fragment}`, { virtualConsole: new VirtualConsole() });
   try {
     const body = dom.window.document.body;
-    removePageFurniture(body);
+    removePageFurniture(body, opts);
     return articleParagraphs(blockText(body)).join('\n');
   } finally {
     dom.window.close();
@@ -166,6 +167,7 @@ const CELL = new Set(['td', 'th']);
 export function blockText(root: Node): string[] {
   const lines: string[] = [];
   let current = '';
+  let quoteDepth = 0;
   const breakLine = () => {
     if (current.trim()) lines.push(current);
     current = '';
@@ -192,7 +194,13 @@ export function blockText(root: Node): string[] {
     const block = BLOCK.has(tag);
     if (block) breakLine();
     if (CELL.has(tag)) current += ' ';
+    // <q> is a quotation whose marks the browser draws (QA 8: without them the words read as the
+    // writer's own, and a direct quote became reported speech). A quote inside a quote: '…'.
+    const mark = tag === 'q' ? (quoteDepth++ % 2 === 0 ? '"' : "'") : '';
+    current += mark;
     for (const child of el.childNodes) visit(child, pre || tag === 'pre');
+    current += mark;
+    if (tag === 'q') quoteDepth--;
     if (block) breakLine();
   };
   visit(root, false);

@@ -31,7 +31,7 @@ const MATTER_OPTIONS = {
   },
 };
 
-export function parseMarkdown(content: string, source: string): LoadResult {
+export async function parseMarkdown(content: string, source: string): Promise<LoadResult> {
   const fail = (reason: string): LoadResult => ({ articles: [], errors: [{ source, reason }] });
   const input = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let data: unknown = {};
@@ -50,7 +50,14 @@ export function parseMarkdown(content: string, source: string): LoadResult {
     if (!isPlainObject(data)) return fail('broken front matter (expected key: value pairs)');
   }
   const meta = pickMeta(data as Record<string, unknown>);
-  const paragraphs = markdownParagraphs(body);
+  // HTML blocks (CMS exports put figures, asides and sign-up boxes in as HTML) are read as HTML,
+  // furniture dropped; jsdom is loaded only when there is one.
+  let htmlBlock: ((html: string) => string) | undefined;
+  if (hasHtmlBlock(body)) {
+    const { htmlFragmentText } = await import('./html.js');
+    htmlBlock = (html) => htmlFragmentText(html, { piece: true });
+  }
+  const paragraphs = markdownParagraphs(body, htmlBlock);
   // A leading "# Heading" is the article's title, not a paragraph of it: it names the article when
   // the front matter does not, and is dropped from the text when it repeats the given title.
   const lead = leadingH1(body);
@@ -79,8 +86,21 @@ function leadingH1(body: string): string | null {
   return markdownParagraphs(firstLine)[0] ?? null;
 }
 
-/** Markdown body → paragraphs of plain, normalised text. */
-export function markdownParagraphs(body: string): string[] {
+/**
+ * A CommonMark HTML block (kind 6): a line opening with a block-level tag. Its text is HTML, not
+ * Markdown: `<figure><figcaption>…` kept as text showed tags in answers, and the caption as a quote.
+ */
+const HTML_BLOCK = /^ {0,3}<\/?(?:address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|section|table|ul)(?:[\s/>]|$)/i;
+
+function hasHtmlBlock(body: string): boolean {
+  return body.split('\n').some((l) => HTML_BLOCK.test(l));
+}
+
+/**
+ * Markdown body → paragraphs of plain, normalised text. With `htmlBlock`, HTML blocks are
+ * converted by it (its paragraphs, joined by "\n"); without, they stay text.
+ */
+export function markdownParagraphs(body: string, htmlBlock?: (html: string) => string): string[] {
   const lines = body.replace(/<!--[\s\S]*?-->/g, '').split('\n');
   const nonEmpty = lines.filter((l) => l.trim());
   const firstIdx = lines.findIndex((l) => l.trim());
@@ -107,6 +127,13 @@ export function markdownParagraphs(body: string): string[] {
     }
     if (!line.trim()) {
       flush();
+      continue;
+    }
+    if (htmlBlock && !current.length && HTML_BLOCK.test(line)) {
+      // The block runs to the next blank line (CommonMark); its paragraphs join the others as HTML_MARK-ed lines.
+      const block: string[] = [];
+      for (; i < lines.length && (lines[i] ?? '').trim(); i++) block.push(lines[i]!);
+      for (const p of htmlBlock(block.join('\n')).split('\n')) if (p.trim()) paragraphs.push(HTML_MARK + p);
       continue;
     }
     if (RULE.test(line) && !current.length) continue;
@@ -141,11 +168,15 @@ export function markdownParagraphs(body: string): string[] {
   }
   flush();
   const text = withoutCaptions(paragraphs)
-    .map((p) => normaliseInline(decodeEntities(stripInline(p))).replace(/\s+/g, ' ').trim())
+    // Paragraphs of an HTML block are text already (decoded, normalised): no Markdown in them.
+    .map((p) => (p.startsWith(HTML_MARK) ? p.slice(HTML_MARK.length) : normaliseInline(decodeEntities(stripInline(p))).replace(/\s+/g, ' ').trim()))
     .filter((p) => p && !isFurnitureParagraph(p));
   // A blockquoted pull quote repeating the body is not a second statement (boilerplate.ts).
   return dropEchoes(text);
 }
+
+/** Marks a paragraph that came out of an HTML block (a private-use character, never in text). */
+const HTML_MARK = '\uE000';
 
 const IMAGE = /!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g;
 const CAPTION_MAX_WORDS = 40;
