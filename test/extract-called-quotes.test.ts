@@ -34,3 +34,17 @@ describe('"called “…”" naming a thing is no one’s words', () => {
     expect(quotes('The mayor called “Enough!” and left the room.')[0]).toMatchObject({ speaker: 'The mayor', quote: 'Enough!' });
   });
 });
+
+describe('a speech noun in a noun compound is no cue', () => {
+  it('"the ferry report", "his campaign promise", "a new report" do not speak', () => {
+    expect(quotes('Bob Quill, the author of the ferry report, said the board would meet again.')[0]).toMatchObject({ speaker: 'Bob Quill', cue: 'said', quote: 'the board would meet again' });
+    expect(quotes('Quill repeated his campaign promise on Saturday when he met the skippers.').some((s) => /campaign/.test(s.speaker ?? ''))).toBe(false);
+    expect(quotes('A new report compares the fares of ten ferry lines.')).toEqual([]);
+  });
+
+  it('a plural or collective subject still speaks with a base form', () => {
+    expect(quotes('The harbour users report that the channel is silting up.')[0]).toMatchObject({ speaker: 'The harbour users', quote: 'the channel is silting up' });
+    expect(quotes('The harbour police say the ferry is safe.')[0]?.speaker).toBe('The harbour police');
+    expect(quotes('The mayor’s office say the ferry is safe.')[0]?.quote).toBe('the ferry is safe');
+  });
+});

@@ -890,6 +890,25 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /** Speech verbs that report a clause ("who said he …", "who notes that …"): a relative clause with one is words of its own. */
 const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'argue', 'claim', 'insist', 'warn', 'note', 'explain', 'acknowledge', 'admit', 'contend', 'suggest', 'maintain', 'assert', 'stress', 'emphasize', 'emphasise', 'concede', 'complain', 'agree', 'write', 'tweet', 'estimate', 'predict', 'caution', 'allege', 'declare', 'believe']);
 
+/** Speech verbs whose base form is as often a noun ("a campaign promise", "the ferry report"). */
+const NOUN_CUES = /^(report|promise|claim|call|charge|answer|reply|comment|remark|rant|quote|post|tweet|pledge|vow|question|note|demand|joke|boast|protest|estimate|forecast|echo|plea|reason|signal|hint|counter|retort)$/;
+
+/** Nouns that take a plural verb without "-s": "the police say", "the staff say". */
+const PLURAL_NOUNS = /^(people|police|staff|public|media|crew|team|clergy|faculty|jury|family|men|women|children|folks|majority|minority|government|press|audience|crowd|electorate)$/;
+
+/** Whether the base form at `i` closes a noun compound: a singular lower-case noun before it, with its determiner or possessor. */
+function nounCompound(toks: readonly Token[], i: number): boolean {
+  const prev = toks[i - 1];
+  if (!isWord(prev) || isCapWord(prev) || /s$/.test(prev.lo) || PLURAL_NOUNS.test(prev.lo) || PRONOUNS.has(prev.lo) || !npWord(prev) || isDeterminer(prev.lo)) return false;
+  for (let k = i - 2; k >= 0 && i - k <= 4; k--) {
+    const t = toks[k];
+    if (!isWord(t)) return false;
+    if (isDeterminer(t.lo) || /[’']s$/.test(t.t) && !contractedSubject(t, /^s$/)) return !/^(that|this|some|all|both|many|several|few|most|other|each)$/.test(t.lo);
+    if (!npWord(t) && !/^\d/.test(t.t)) return false;
+  }
+  return false;
+}
+
 /** Nouns of a stance someone expresses in words: "expressed concern that …". */
 const STANCE_NOUNS = /^(concern|concerns|confidence|hope|hopes|doubt|doubts|fear|fears|frustration|skepticism|scepticism|surprise|regret|optimism|disappointment|outrage|dismay|alarm|worry|worries|belief|certainty|satisfaction|anger|sympathy|support|opposition|reservations|confusion|disbelief|relief|gratitude|pride|unease|anxiety)$/;
 
@@ -997,6 +1016,9 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     // a plural noun coordinated with another: "with speeches and promises to …", "threats and warnings"
     if (/s$/.test(t.lo) && isWord(prev) && /^(and|or)$/.test(prev.lo) && isWord(toks[i - 2]) && /[^s]s$/.test(toks[i - 2]!.lo) && !isCapWord(toks[i - 2]) && !speechVerb(toks[i - 2]!.lo) && !AUX.has(toks[i - 2]!.lo) && !BE.has(toks[i - 2]!.lo)) continue;
     // nouns: "the report", "his claim", "a call"
+    // a noun compound: "the ferry report", "his campaign promise", "the 95 minute rant" — a base form after a
+    // singular noun that follows its determiner is a noun too (a verb there would need "-s": "the plan works")
+    if (t.lo === v.lemma && NOUN_CUES.test(t.lo) && nounCompound(toks, i)) continue;
     // ("she’s told that …" is a passive)
     if (t.lo === 'told' && contractedSubject(prev, /^s$/)) continue;
     // ("he’s said" is a pronoun and "has", no possessive)
