@@ -136,6 +136,35 @@ describe('ingest: JSON exports from a CMS', () => {
     expect(errors).toEqual([{ source: `${file}:5`, reason: 'record "body" must be a string (got a number)' }]);
   });
 
+  it('reads a news API export: source { name } as outlet, the truncation marker dropped, the site off the title', async () => {
+    const file = join(tmp, 'newsapi.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        status: 'ok',
+        articles: [
+          {
+            source: { id: null, name: 'Islands Weekly' },
+            author: 'Freya Halvorsen',
+            title: 'Ferry fares frozen - Islands Weekly',
+            url: 'https://islandsweekly.example/fares',
+            publishedAt: '2026-10-20T08:00:00Z',
+            content: 'Island ferry fares will not rise next year, the board said. "For islanders the ferry is a lifeline," said captain Ines… [+1834 chars]',
+          },
+          { source: 'feeds/islands.json', title: 'Dues rise | Harbour Notes', text: 'Harbour dues rise by 8% in January.' },
+        ],
+      }),
+    );
+    const { articles } = await loadPath(file);
+    expect(articles[0]).toMatchObject({
+      outlet: 'Islands Weekly',
+      title: 'Ferry fares frozen',
+      text: 'Island ferry fares will not rise next year, the board said. "For islanders the ferry is a lifeline," said captain Ines…',
+    });
+    // A string source is no outlet; a title suffix that is not the outlet stays.
+    expect(articles[1]).toMatchObject({ outlet: null, title: 'Dues rise | Harbour Notes' });
+  });
+
   it('reads an HTML body as HTML: paragraphs, entities decoded, captions dropped', async () => {
     const file = join(tmp, 'html-body.json');
     const html =

@@ -22,8 +22,8 @@ export function buildArticle(raw: RawArticle): BuildResult {
   if (!text.trim()) return { ok: false, reason: 'no text' };
   const parsedUrl = parseHttpUrl(raw.url);
   const url = parsedUrl ? cleanUrl(parsedUrl) : null;
-  const title = normaliseField(raw.title) ?? deriveTitle(text);
   const outlet = normaliseField(raw.outlet);
+  const title = withoutOutlet(normaliseField(raw.title), outlet) ?? deriveTitle(text);
   const published = normalisePublished(raw.published);
   const author = normaliseAuthor(raw.author);
   const fields = { text, title, outlet, url, published, author };
@@ -52,4 +52,15 @@ export function normaliseAuthor(raw: unknown): string | null {
   visit(raw);
   const unique = [...new Set(names.filter(Boolean))];
   return unique.length ? unique.join(', ') : null;
+}
+
+/**
+ * "Ferry fares frozen - Islands Weekly" → "Ferry fares frozen" when the outlet is Islands Weekly:
+ * <title> tags and news APIs append the site, and every answer then named it twice (QA 8).
+ */
+function withoutOutlet(title: string | null, outlet: string | null): string | null {
+  if (!title || !outlet) return title;
+  const key = (s: string) => s.toLowerCase().replace(/^the\s+/, '');
+  const m = /^(.+?)\s+[-|:\u00B7\u2022]\s+([^-|:\u00B7\u2022]+)$/.exec(title);
+  return m && key(m[2]!.trim()) === key(outlet) ? m[1]!.trim() : title;
 }

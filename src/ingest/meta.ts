@@ -27,7 +27,10 @@ function first(record: Record<string, unknown>, keys: readonly string[]): unknow
 }
 
 export function pickMeta(record: Record<string, unknown>): RecordMeta {
-  const outlet = first(record, ALIASES.outlet);
+  // News APIs (NewsAPI and its clones) give the outlet as `source: { id, name }`; a string
+  // `source` is too often a path or a URL to be taken for one.
+  const source = record.source;
+  const outlet = first(record, ALIASES.outlet) ?? (isPlainObject(source) && typeof source.name === 'string' && source.name.trim() ? source.name : undefined);
   const title = first(record, ALIASES.title);
   return {
     // WordPress's REST API nests it: { rendered }.

@@ -58,7 +58,9 @@ async function addRecord(result: LoadResult, record: unknown, where: string): Pr
   }
   const r = record as Record<string, unknown>;
   const given = recordText(r)!;
-  const raw = Array.isArray(given) ? given.filter((p): p is string => typeof p === 'string').join('\n') : given;
+  const joined = Array.isArray(given) ? given.filter((p): p is string => typeof p === 'string').join('\n') : given;
+  // News APIs cut `content` and say by how much ("… [+1834 chars]"): the marker is not text.
+  const raw = joined.replace(/\s*\[\+\d+ chars\]\s*$/, '');
   const key = handedOverSourceKey(r);
   // Records handed over by `factbot ingest` (they carry sourceKey) are articles already read:
   // their text is never taken for markup, whatever it contains.
