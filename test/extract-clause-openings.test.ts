@@ -60,3 +60,17 @@ describe('"expressed concern that …"', () => {
     expect(reported('The Harwich Express left at noon.')).toEqual([]);
   });
 });
+
+describe('reported clauses whose subject was misread', () => {
+  it('"each year of …" is a subject, not a time', () => {
+    expect(reported('Tom Doyle said each year of schooling yields a rise in pay.')[0]).toMatchObject({ speaker: 'Tom Doyle', quote: 'each year of schooling yields a rise in pay' });
+  });
+
+  it('a month abbreviation inside the clause', () => {
+    expect(reported('The officials said the mayor’s Dec. 28 meeting with Quill was arranged weeks ago.')[0]?.quote).toBe('the mayor’s Dec. 28 meeting with Quill was arranged weeks ago');
+  });
+
+  it('a plural subject, an adverb and its verb', () => {
+    expect(reported('The skaters say officers still scrutinize the park.')[0]).toMatchObject({ speaker: 'The skaters', quote: 'officers still scrutinize the park' });
+  });
+});

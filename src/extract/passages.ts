@@ -482,7 +482,8 @@ function clauseStartAt(toks: readonly Token[], from: number, to: number, hearerV
       i++;
       continue;
     }
-    if (TIME_MODIFIER.test(t.lo) && toks[i + 1]?.k === 'w' && CIRCUMSTANCE.test(toks[i + 1]!.lo)) {
+    // ("each year of education yields …": a time noun with "of" after it heads the clause's subject)
+    if (TIME_MODIFIER.test(t.lo) && toks[i + 1]?.k === 'w' && CIRCUMSTANCE.test(toks[i + 1]!.lo) && toks[i + 2]?.lo !== 'of') {
       i += 2;
       continue;
     }
@@ -601,9 +602,15 @@ function clauseStartAt(toks: readonly Token[], from: number, to: number, hearerV
     // a present-tense verb after a name or a plural head ("Reed hopes", "officials say"), or after a
     // singular noun ("the plan works"), not a plural noun after its modifier
     if (PRESENT.test(t.lo) && /s$/.test(before.lo) && !PREPOSITIONS.test(before.lo)) return npStart;
+    // an adverb that stands only before a verb, after a plural head: "officers still scrutinize", "prices now stand"
+    if (k > i && /^(still|also|now|already|never|often|always|rarely|seldom|usually|sometimes|really|actually)$/.test(t.lo) && /^\p{Ll}{3,}s$/u.test(before.t) && !/(ss|us|is)$/.test(before.lo) && !PREPOSITIONS.test(before.lo) && toks[k + 1]?.k === 'w' && /^\p{Ll}+$/u.test(toks[k + 1]!.t) && !isDeterminerLike(toks[k + 1]!.lo)) return npStart;
     if (/^\p{Ll}+s$/u.test(t.t) && !/(ss|us|is)$/.test(t.lo) && !/s$/.test(before.lo) && !/^(the|a|an|this|that|his|her|its|their|our|my|your|of|for|on|in|at|with|from|by|about|to|between|among|more|most|some|many|few|several|all|both|two|three|four|five|new|top|senior|former|u\.s|us|american|federal|state|local|white|black)$/.test(before.lo) && (isCapWord(before) || k > i + 1 || !/^(the|a|an)$/.test(first.lo))) return npStart;
   }
   return -1;
+}
+
+function isDeterminerLike(lo: string): boolean {
+  return /^(the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|any|no|every|each|more|less|than|as|in|on|at|of|for|to|with|from|by|and|or|but)$/.test(lo);
 }
 
 /** Whether the words a cue reports are a clause: see reportedClauseStart. */

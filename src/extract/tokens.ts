@@ -19,8 +19,8 @@ export interface Token {
 
 const WORD = /\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\p{L}\.){2,}|[\p{L}\p{N}$£€#@][\p{L}\p{N}'’\-&$%.]*[\p{L}\p{N}%]|[\p{L}\p{N}]/uy;
 const PUNCT = /--|[,;:()[\]\u2014\u2013\u2015!?.\u2026]|-(?=\s)/y;
-/** Words written with a dot that keeps it: honorifics, titles, initials. */
-const DOTTED = /^(mr|mrs|ms|dr|sen|rep|del|gov|lt|col|gen|sgt|capt|jr|sr|st|rev|prof|no|vs|inc|co|corp|ft|mt|[a-z])$/i;
+/** Words written with a dot that keeps it: honorifics, titles, initials, months ("Dec. 28" is no sentence's end inside a clause). */
+const DOTTED = /^(mr|mrs|ms|dr|sen|rep|del|gov|lt|col|gen|sgt|capt|jr|sr|st|rev|prof|no|vs|inc|co|corp|ft|mt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])$/i;
 
 export function tokenize(text: string, start: number, end: number, quotes: readonly QuoteSpan[]): Token[] {
   const toks: Token[] = [];
