@@ -104,3 +104,11 @@ describe('dropRepeats: echoes of an attributed quote (QA 8)', () => {
     expect(out.map((r) => r.statement.id)).toEqual(['q', 'other', 'more', 'own', 'short']);
   });
 });
+
+describe('describesSomeone', () => {
+  it('tells a description from a name', async () => {
+    const { describesSomeone } = await import('../src/corpus/group.js');
+    for (const d of ["Northmere's mayor", 'a union official', 'the ministry', 'Officials familiar with the matter']) expect(describesSomeone(d)).toBe(true);
+    for (const n of ['Adaeze Okonkwo-Hale', 'Jo van der Berg', 'H.R. McMaster', 'Olena Kovalenko', 'Søren Ødegård']) expect(describesSomeone(n)).toBe(false);
+  });
+});

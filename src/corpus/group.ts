@@ -12,6 +12,20 @@ export function preferAttributed(
   get: (id: string) => IndexedStatement | undefined,
 ): RankedResult[] {
   for (const r of ranked) {
+    if (r.statement.speaker && describesSomeone(r.statement.speaker) && r.members.length > 1) {
+      // "Northmere's mayor" in one article, "Adaeze Okonkwo-Hale" in another: show the name (QA 8).
+      const band = Math.floor(r.hit.score / RELEVANCE_BAND);
+      for (const m of r.members) {
+        if (Math.floor(m.score / RELEVANCE_BAND) > band + 1) break;
+        const doc = get(m.id);
+        if (doc?.speaker && !describesSomeone(doc.speaker)) {
+          r.hit = m;
+          r.statement = doc;
+          break;
+        }
+      }
+      continue;
+    }
     if (r.statement.speaker || r.members.length < 2) continue;
     const band = Math.floor(r.hit.score / RELEVANCE_BAND);
     for (const m of r.members) {
@@ -25,6 +39,14 @@ export function preferAttributed(
     }
   }
   return ranked;
+}
+
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'ben', 'dos', 'das', 'y', 'e', 'ter', 'te', 'zu', 'af', 'av']);
+
+/** A description ("Northmere's mayor", "a union official", "the ministry"), not a name ("Jo van der Berg"). */
+export function describesSomeone(speaker: string): boolean {
+  const words = speaker.split(/\s+/).filter(Boolean);
+  return words.some((w) => /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w)) || /'s$/.test(words[0] ?? '');
 }
 
 /**
