@@ -41,6 +41,13 @@ describe('ingest: page furniture in HTML', () => {
     expect(text).not.toMatch(/^Idris Penhallow$/m);
   });
 
+  it('never removes a short story whose container class names furniture, in a page of navigation', async () => {
+    const { articles } = await loadPath(join(dir, 'short-story.html'));
+    const text = articles[0]!.text;
+    expect(text).toContain('"It is safe," said engineer Tamsin Kerr.');
+    expect(text).toContain('The trust said the overspend would be met from reserves');
+  });
+
   it('never removes the story container, whatever its class names', async () => {
     // "share-enabled" names furniture, but the element holds the story: it stays.
     const paragraphs = await paragraphsOf(join(dir, 'page.html'));

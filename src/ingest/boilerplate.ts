@@ -60,10 +60,14 @@ function textLength(node: Node): number {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
-/** Several long paragraphs: a story container, whatever its class says. */
+/**
+ * A story container, whatever its class says: it is or holds the marked article body or the
+ * headline, or two paragraphs of over 120 characters (no caption, bio or sign-up box has them).
+ */
 function holdsStory(el: Element): boolean {
+  if (el.matches('[itemprop~="articleBody"]') || el.querySelector('h1, [itemprop~="articleBody"]')) return true;
   let long = 0;
-  for (const p of el.querySelectorAll('p')) if (textLength(p) > 120 && ++long > 2) return true;
+  for (const p of el.querySelectorAll('p')) if (textLength(p) > 120 && ++long > 1) return true;
   return false;
 }
 
