@@ -30,6 +30,8 @@ describe('ingest: RSS and Atom feed files', () => {
     expect(articles.map((a) => [a.source, a.outlet, a.text])).toEqual([
       ['news.atom#0', 'Quarry Hill Post', 'Councillors approved the quarry expansion by six votes to five.'],
       ['news.rss#0', 'Pellow Bay Echo', expect.stringContaining('relit')],
+      // Atom content as XHTML elements, not escaped HTML.
+      ['xhtml.atom#0', 'Pellow Bay Echo', `The roof of the Pellow chapel has been saved, the trustees said.\n"We thought we would lose it," said trustee Morwenna Keast.`],
     ]);
     expect(errors.map((e) => [e.source, e.reason])).toEqual([
       ['news.rss#1', expect.stringMatching(/no content/)],

@@ -38,7 +38,7 @@ export type FeedResult = { ok: true; feed: Feed } | { ok: false; reason: string 
 export function parseFeed(xml: string): FeedResult {
   let doc: unknown;
   try {
-    doc = parser.parse(xml, true);
+    doc = parser.parse(xhtmlAsText(xml), true);
   } catch (err) {
     return { ok: false, reason: `invalid feed XML (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` };
   }
@@ -58,6 +58,18 @@ export function parseFeed(xml: string): FeedResult {
     return { ok: true, feed: { title: text(atom.title), items: asArray(atom.entry).map(atomEntry) } };
   }
   return { ok: false, reason: 'not an RSS or Atom feed' };
+}
+
+/**
+ * Atom `<content type="xhtml">` holds its HTML as XML elements, which the parser turns into an
+ * object (text and tags apart, order lost): the item had "no content" (QA 8). Wrapped in CDATA
+ * first, it reaches the item as the HTML string it is.
+ */
+function xhtmlAsText(xml: string): string {
+  return xml.replace(
+    /(<(?:atom:)?content\b[^>]*\btype\s*=\s*["']xhtml["'][^>]*>)([\s\S]*?)(<\/(?:atom:)?content>)/g,
+    (whole, open: string, inner: string, close: string) => (inner.includes(']]>') ? whole : `${open}<![CDATA[${inner}]]>${close}`),
+  );
 }
 
 function asArray(v: unknown): Record<string, unknown>[] {
