@@ -109,13 +109,18 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   }
   // The role of this speaker's own statements: the loose name filter also admits namesakes.
   const role = page.results.filter((r) => r.statement.speaker === canonical).map((r) => roleAfterName(r.statement.speakerRole)).find((r) => r);
+  // Statements of groups they belong to ("Ruth Calder and Bob Quill said …") are listed too; the
+  // items show the group as the speaker, and the summary says they were joint.
+  const groups = new Set((await ctx.corpus.speakers()).filter((s) => s.members?.includes(canonical)).map((s) => s.name));
+  const joint = uniq(page.results.map((r) => r.statement.speaker ?? '').filter((s) => groups.has(s)));
   return {
     title: `What ${canonical} said${about}`,
     text:
       (role ? `${canonical}, ${role}. ` : '') +
       (page.total > page.results.length || offset
         ? `Results ${offset + 1}–${offset + page.results.length} of ${page.total}.`
-        : `${page.total} result${page.total === 1 ? '' : 's'}.`),
+        : `${page.total} result${page.total === 1 ? '' : 's'}.`) +
+      (joint.length ? ` Including joint statements: ${joint.join('; ')}.` : ''),
     notices,
     sections: [{ items: page.results.map(toItem) }],
     paging: nextPaging('speaker', { name: canonical, ...(query ? { query } : {}) }, offset, page.results.length, page.total),

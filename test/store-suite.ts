@@ -604,6 +604,47 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       await store.deleteArticle('a');
       expect(await store.speakers()).toEqual([]);
     });
+
+    it('a group speaker ("Ruth Calder and Bob Quill") has members when every part of it is a known speaker', async () => {
+      const groupsOf = async () =>
+        Object.fromEntries((await store.speakers()).filter((s) => s.members).map((s) => [s.name, s.members]));
+      await store.upsertArticle(article('a'), [
+        quote('the lens is safe in the vault tonight', 'Ruth Calder'),
+        quote('I saw the emails myself last week', 'Bob Quill'),
+      ]);
+      await store.upsertArticle(article('b'), [
+        quote('we will reopen the port on Monday', 'Ruth Calder and Bob Quill'),
+        quote('the ferries will resume soon enough', 'Calder and Quill'),
+        quote('prices will rise in the next quarter', 'Procter & Gamble'),
+        quote('the vote was fair and square', 'Ruth Calder and Tom Vane'),
+        quote('the toll will double in spring', 'Quill & Quill'),
+      ]);
+      expect(await groupsOf()).toEqual({
+        'Ruth Calder and Bob Quill': ['Bob Quill', 'Ruth Calder'],
+        'Calder and Quill': ['Bob Quill', 'Ruth Calder'],
+      });
+      // A member whose first statement of their own comes later: the group counts from then on.
+      await store.upsertArticle(article('c'), [quote('nobody asked me about the vote', 'Tom Vane')]);
+      expect((await groupsOf())['Ruth Calder and Tom Vane']).toEqual(['Ruth Calder', 'Tom Vane']);
+      // And goes when they have none left; so does a bare surname's member once two people share it.
+      await store.deleteArticle('c');
+      await store.upsertArticle(article('d'), [quote('the harbour is my whole life now', 'Jo Calder')]);
+      expect(await groupsOf()).toEqual({ 'Ruth Calder and Bob Quill': ['Bob Quill', 'Ruth Calder'] });
+    });
+
+    it('a store written before groups were recorded records them once, at start', async () => {
+      await store.upsertArticle(article('a'), [quote('the lens is safe in the vault tonight', 'Ruth Calder'), quote('I saw the emails myself', 'Bob Quill')]);
+      await store.upsertArticle(article('b'), [quote('we will reopen the port on Monday', 'Ruth Calder and Bob Quill')]);
+      const db = (store as unknown as { db: Driver }).db;
+      await db.query('DELETE FROM speaker_group_parts');
+      await db.query("UPDATE store_meta SET value = 'shared-surnames-v1' WHERE key = 'speaker_rules'");
+      expect((await store.speakers()).some((s) => s.members)).toBe(false);
+      const seq = await store.currentSeq();
+      await store.ensureSpeakerRules();
+      expect((await store.speakers()).find((s) => s.name === 'Ruth Calder and Bob Quill')?.members).toEqual(['Bob Quill', 'Ruth Calder']);
+      // Nothing a statement shows changed: no entry in the change feed.
+      expect(await store.currentSeq()).toBe(seq);
+    });
   });
 
   describe('change feed', () => {

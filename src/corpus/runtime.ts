@@ -9,7 +9,7 @@ import { stemSet, type WordStats } from './claim-match.js';
 import type { ClusterMember, SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
-import { closeSpeakerNames, resolveSpeakerName } from './speakers.js';
+import { closeSpeakerNames, nameKey, resolveSpeakerName } from './speakers.js';
 import { rankResults } from '../search/index.js';
 import { byWordCoverage, dropRepeats, preferAttributed } from './group.js';
 import { log } from '../log.js';
@@ -325,7 +325,8 @@ export class CorpusRuntime implements Corpus {
     // The candidates are reordered by word coverage and grouped by quote, so only the first
     // pages' worth must be the index's exact best; the rest is the best it looked at.
     const prove = Math.min(candidates, 2 * (offset + limit));
-    let hits = this.index.search(q, { limit: candidates, prove });
+    const groups = await this.groupsOf(q.filters.speaker);
+    let hits = this.indexSearch(q, { limit: candidates, prove }, groups);
     // Fewer than this page and the next, or fewer than this page that have every word asked
     // about: worth looking word by word. (Fuzzy matching scores the query as one string, so
     // "the president revealed" misses "President Donald Trump revealed …", and a page of near
@@ -334,7 +335,7 @@ export class CorpusRuntime implements Corpus {
       new Set(hits.map((h) => this.index.get(h.id)?.clusterId)).size < offset + 2 * limit ||
       this.fullyCovered(q, hits, offset + limit) < offset + limit
     ) {
-      hits = this.widenByWords(q, hits, { limit: candidates, prove }, offset + limit);
+      hits = this.widenByWords(q, hits, { limit: candidates, prove }, offset + limit, groups);
     }
     const grouped = byWordCoverage(
       dropRepeats(
@@ -428,7 +429,7 @@ export class CorpusRuntime implements Corpus {
     return clusters.size;
   }
 
-  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: SearchOptions, want: number): SearchHit[] {
+  private widenByWords(q: SearchQuery, hits: SearchHit[], candidates: SearchOptions, want: number, groups: readonly string[]): SearchHit[] {
     const words = [...new Set(contentWords(q.text))].slice(0, 8);
     if (words.length < 2) return hits;
     const byId = new Map(hits.map((h) => [h.id, h]));
@@ -444,11 +445,11 @@ export class CorpusRuntime implements Corpus {
     // word at a time, the few statements that have them all can sit below a limit of statements
     // that have only the commoner one.
     const stems = [...new Set(words.map(stem).filter((s) => s.length >= 3))].slice(0, 4);
-    if (stems.length >= 2) add(this.index.search({ ...q, text: '', phrases: stems, notices: [] }, candidates));
+    if (stems.length >= 2) add(this.indexSearch({ ...q, text: '', phrases: stems, notices: [] }, candidates, groups));
     // Word by word only when that did not fill the page: each is a search of the whole corpus.
     const all = [...hits, ...extra.values()];
     if (new Set(all.map((h) => this.index.get(h.id)?.clusterId)).size < 2 * want || this.fullyCovered(q, all, want) < want) {
-      for (const w of wordsToSearch(words, contentWordCount(q.text))) add(this.index.search({ ...q, text: w, notices: [] }, candidates));
+      for (const w of wordsToSearch(words, contentWordCount(q.text))) add(this.indexSearch({ ...q, text: w, notices: [] }, candidates, groups));
     }
     // Found word by word: ranked after every whole-query match (coverage ordering may lift them).
     const floor = Math.min(0.99, Math.max(0.4, ...hits.map((h) => h.score)) + 0.001);
@@ -460,6 +461,34 @@ export class CorpusRuntime implements Corpus {
       byId.set(h.id, { ...h, score: Math.max(floor, 1 - c * 0.6) });
     }
     return [...byId.values()];
+  }
+
+  /**
+   * The group speakers the person a `speaker:` filter names belongs to ("Ruth Calder and Bob
+   * Quill", "Calder and Quill" for Ruth Calder; the store says who a group's members are): their
+   * statements are hers too, jointly. Only for a filter that is a member's name as stored.
+   */
+  private async groupsOf(speaker: string | undefined): Promise<string[]> {
+    const key = speaker ? nameKey(speaker) : '';
+    if (!key) return [];
+    return (await this.speakers()).filter((s) => s.members?.some((m) => nameKey(m) === key)).map((s) => s.name);
+  }
+
+  /**
+   * The index's hits for `q` and, for each of `groups`, its hits with that group as the speaker
+   * filter instead: a member's statements with those of the groups they belong to, best first.
+   */
+  private indexSearch(q: SearchQuery, opts: SearchOptions, groups: readonly string[]): SearchHit[] {
+    const hits = this.index.search(q, opts);
+    if (!groups.length) return hits;
+    const byId = new Map(hits.map((h) => [h.id, h]));
+    for (const group of groups) {
+      for (const h of this.index.search({ ...q, filters: { ...q.filters, speaker: group } }, opts)) {
+        const cur = byId.get(h.id);
+        if (!cur || h.score < cur.score) byId.set(h.id, h);
+      }
+    }
+    return [...byId.values()].sort((a, b) => a.score - b.score).slice(0, opts.limit);
   }
 
   async suggestSpeakers(partial: string, limit: number): Promise<string[]> {

@@ -97,6 +97,8 @@ export function namesakes(typed: string, speakers: readonly SpeakerInfo[]): Spea
   if (!key || key.includes(' ')) return [];
   return speakers
     .filter((s) => {
+      // A group ("Jo Reed and Tom Reed") is not one of the people named Reed.
+      if (s.members) return false;
       const k = nameKey(s.name);
       return k !== key && k.includes(' ') && surname(k) === key;
     })
@@ -116,14 +118,17 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   // Spaces and initials: "hr mcmaster" vs "h r mcmaster".
   const squash = key.replace(/ /g, '');
   for (const s of byCount) if (forms(s).some((f) => f.replace(/ /g, '') === squash)) return s.name;
+  // Beyond the exact forms, a group speaker ("Calder and Quill") is never what a name means: its
+  // last word is one member's surname, not the group's.
+  const people = byCount.filter((s) => !s.members);
   // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
-  for (const s of byCount) if (forms(s).some((f) => surname(f) === key)) return s.name;
+  for (const s of people) if (forms(s).some((f) => surname(f) === key)) return s.name;
   for (const s of byCount) if ([s.name, ...s.aliases].some((n) => surnameParts(n).includes(key))) return s.name;
   // "President Donald Trump": the surname matches and every other word is in the name or a title.
   const typedWords = key.split(' ');
   const lastTyped = typedWords[typedWords.length - 1]!;
   if (typedWords.length > 1 && lastTyped.length >= 3) {
-    for (const s of byCount) {
+    for (const s of people) {
       const fs = forms(s);
       if (!fs.some((f) => surname(f) === lastTyped)) continue;
       const known = new Set(fs.flatMap((f) => f.split(' ')));
@@ -141,7 +146,7 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   const max = allowedTypos(key);
   if (max === 0) return null;
   let best: { name: string; d: number } | null = null;
-  for (const s of byCount) {
+  for (const s of people) {
     for (const f of forms(s)) {
       const d = Math.min(editDistance(key, f, max), editDistance(key, surname(f), max));
       if (d <= max && (!best || d < best.d)) best = { name: s.name, d };

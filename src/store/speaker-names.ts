@@ -137,3 +137,28 @@ export function isGenericSpeaker(name: string, evidence: { mentions?: readonly (
   if (!/[^s]s$/.test(firstLower) || first.length < 4) return false;
   return COMMON_PLURAL.test(firstLower) || lowerInText(firstLower);
 }
+
+/**
+ * The people a group speaker names ("Ruth Calder and Bob Quill", "Calder and Quill", "Calder, Quill
+ * & Vale"): its parts when the name is two or more names joined by "and", "&" or commas, each
+ * capitalised like a person's name (at most four words) and none of them generic; null otherwise.
+ * Returns their folded keys, distinct ("Johnson & Johnson" is not two people). Whether each part
+ * is a known person is for the store to say (a part names no one it knows: "Procter & Gamble").
+ */
+export function groupPartKeys(name: string): NameKey[] | null {
+  if (!/\s(?:and|&)\s|,/.test(name)) return null;
+  const parts = name
+    .split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  const keys: NameKey[] = [];
+  for (const p of parts) {
+    const words = p.split(/\s+/);
+    if (words.length > 4 || !looksPersonal(words) || isGenericSpeaker(p)) return null;
+    const k = speakerNameKey(p);
+    if (!k || !k.surname || keys.some((x) => x.key === k.key)) return null;
+    keys.push(k);
+  }
+  return keys;
+}

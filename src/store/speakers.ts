@@ -1,6 +1,6 @@
 import type { Queryable } from './driver.js';
 import { chunks, INSERT_CHUNK, statementId, type ArticleWithStatements, type WriteEffects } from './rows.js';
-import { isAliasOf, isGenericSpeaker, speakerNameKey, type NameKey } from './speaker-names.js';
+import { groupPartKeys, isAliasOf, isGenericSpeaker, speakerNameKey, type NameKey } from './speaker-names.js';
 
 /** Corpus-wide speakers: resolving the extractor's names to speaker ids inside a write transaction. */
 
@@ -120,7 +120,61 @@ export async function resolveSpeakers(
       [part.map((a) => a[0]), part.map((a) => a[1]), part.map((a) => a[2])],
     );
   }
+  await recordSpeakerGroups(tx, [...ids].map(([name, id]) => [id, name] as const));
   return ids;
+}
+
+/**
+ * Remembers the parts of group speakers ("Ruth Calder and Bob Quill"; see migration 012): who
+ * the members are is read when speakers are listed (`speakerGroups`).
+ */
+export async function recordSpeakerGroups(tx: Queryable, speakers: Iterable<readonly [number, string]>): Promise<void> {
+  const rows: Array<[number, string, number]> = [];
+  for (const [id, name] of speakers) for (const k of groupPartKeys(name) ?? []) rows.push([id, k.key, k.tokens]);
+  for (const part of chunks(rows, INSERT_CHUNK)) {
+    await tx.query(
+      `INSERT INTO speaker_group_parts (group_id, part_key, tokens)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING`,
+      [part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2])],
+    );
+  }
+}
+
+/**
+ * Group speakers whose every part is a known speaker (one with statements of their own), with
+ * those members' names. A part is known by any name form stored for a speaker (its aliases); a
+ * bare surname also as the one full-named speaker with that surname, as a bare "Calder said"
+ * resolves. Reads the group parts, aliases and speakers by their indexes, never the statements.
+ */
+export async function speakerGroups(q: Queryable): Promise<Map<number, string[]>> {
+  const rows = await q.query<{ group_id: number | string; members: string[] | null; known: boolean }>(
+    `WITH parts AS (
+       SELECT p.group_id, p.part_key, p.tokens FROM speaker_group_parts p
+       JOIN speakers g ON g.id = p.group_id WHERE g.statement_count > 0
+     ), resolved AS (
+       SELECT p.group_id, COALESCE(
+         (SELECT min(a.speaker_id) FROM speaker_aliases a JOIN speakers m ON m.id = a.speaker_id
+          WHERE a.alias_key = p.part_key AND m.statement_count > 0 AND m.id <> p.group_id),
+         (SELECT min(m.id) FROM speakers m
+          WHERE p.tokens = 1 AND m.surname_key = p.part_key AND m.tokens > 1 AND m.statement_count > 0 AND m.id <> p.group_id
+          HAVING count(*) = 1)
+       ) AS member_id
+       FROM parts p
+     )
+     SELECT r.group_id, array_agg(DISTINCT m.name) FILTER (WHERE m.id IS NOT NULL) AS members, bool_and(m.id IS NOT NULL) AS known
+     FROM resolved r LEFT JOIN speakers m ON m.id = r.member_id GROUP BY r.group_id`,
+  );
+  const out = new Map<number, string[]>();
+  for (const r of rows) if (r.known && (r.members ?? []).length >= 2) out.set(Number(r.group_id), r.members!);
+  return out;
+}
+
+/** Records the parts of every stored group speaker (stored before migration 012). */
+export async function recordStoredSpeakerGroups(tx: Queryable): Promise<string[]> {
+  const rows = await tx.query<{ id: number | string; name: string }>('SELECT id, name FROM speakers');
+  await recordSpeakerGroups(tx, rows.map((r) => [Number(r.id), r.name] as const));
+  // Only what the speakers list says changes: no statement is touched.
+  return [];
 }
 
 async function createSpeaker(tx: Queryable, name: string, key: string, surname: string, tokens: number): Promise<number> {
@@ -260,8 +314,9 @@ export async function countSpeakerStatements(tx: Queryable, speakerIds: Iterable
  * right, so a store several versions behind gets them all).
  * 'generic-descriptions-v1': generic descriptions are not speakers (detachGenericSpeakers).
  * 'shared-surnames-v1': a bare surname two full-named speakers share is neither's (splitStoredSharedSurnames).
+ * 'speaker-groups-v1': group speakers ("Ruth Calder and Bob Quill") know their parts (recordStoredSpeakerGroups).
  */
-export const SPEAKER_RULES_VERSION = 'shared-surnames-v1';
+export const SPEAKER_RULES_VERSION = 'speaker-groups-v1';
 
 /**
  * Speakers stored before a bare surname stopped being merged into one of two people sharing it

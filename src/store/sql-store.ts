@@ -26,7 +26,16 @@ import {
   type WriteEffects,
   yieldToLoop,
 } from './rows.js';
-import { addSpeakerRoles, countSpeakerStatements, detachGenericSpeakers, resolveSpeakers, SPEAKER_RULES_VERSION, splitStoredSharedSurnames } from './speakers.js';
+import {
+  addSpeakerRoles,
+  countSpeakerStatements,
+  detachGenericSpeakers,
+  recordStoredSpeakerGroups,
+  resolveSpeakers,
+  speakerGroups,
+  SPEAKER_RULES_VERSION,
+  splitStoredSharedSurnames,
+} from './speakers.js';
 import type {
   ChangeBatch,
   ClusterMember,
@@ -177,7 +186,9 @@ export class SqlStore implements Store {
   /** Applies the current speaker rules to speakers stored under older ones (see speakers.ts). */
   async ensureSpeakerRules(): Promise<void> {
     const seq = await this.correctOnce('speaker_rules', SPEAKER_RULES_VERSION, async (tx) => {
-      const touched = [...new Set([...(await detachGenericSpeakers(tx)), ...(await splitStoredSharedSurnames(tx))])];
+      const touched = [
+        ...new Set([...(await detachGenericSpeakers(tx)), ...(await splitStoredSharedSurnames(tx)), ...(await recordStoredSpeakerGroups(tx))]),
+      ];
       return touched.length ? this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters: [] }], this.now().toISOString()) : null;
     });
     if (seq !== null) this.emit(seq);
@@ -899,15 +910,19 @@ export class SqlStore implements Store {
   }
 
   async speakers(): Promise<SpeakerInfo[]> {
-    const rows = await this.db.query<{ name: string; aliases: string[] | null; n: number }>(
-      `SELECT sp.name, sp.statement_count AS n,
+    const groups = await speakerGroups(this.db);
+    const rows = await this.db.query<{ id: number | string; name: string; aliases: string[] | null; n: number }>(
+      `SELECT sp.id, sp.name, sp.statement_count AS n,
          array_agg(a.alias ORDER BY a.alias) FILTER (WHERE a.alias <> sp.name) AS aliases
        FROM speakers sp LEFT JOIN speaker_aliases a ON a.speaker_id = sp.id
        WHERE sp.statement_count > 0
        GROUP BY sp.id, sp.name, sp.statement_count
        ORDER BY sp.statement_count DESC, sp.name`,
     );
-    return rows.map((r) => ({ name: r.name, aliases: r.aliases ?? [], statements: Number(r.n) }));
+    return rows.map((r) => {
+      const members = groups.get(Number(r.id));
+      return { name: r.name, aliases: r.aliases ?? [], statements: Number(r.n), ...(members ? { members } : {}) };
+    });
   }
 
   async speakersWithRole(role: string, limit: number): Promise<SpeakerRole[]> {

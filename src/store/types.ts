@@ -130,6 +130,11 @@ export interface SpeakerInfo {
   name: string;
   aliases: string[];
   statements: number;
+  /**
+   * For a group speaker ("Ruth Calder and Bob Quill", one speaker to the extractor): the known
+   * speakers it is made of, when every part of its name is one. Absent for everyone else.
+   */
+  members?: string[];
 }
 
 export interface ChangeBatch {
