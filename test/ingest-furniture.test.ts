@@ -72,6 +72,13 @@ describe('ingest: page furniture in HTML', () => {
     expect(text).not.toMatch(/new window|Share on Facebook/);
   });
 
+  it('leaves readers\' comments out of feed content', () => {
+    const content =
+      '<p>The mayor said the trams would run on time, speaking at the town hall on Tuesday.</p>' +
+      '<section id="comments" class="comments-area"><ol class="comment-list"><li><p>"The mayor is lying," wrote RiverRat99.</p></li></ol></section>';
+    expect(htmlFragmentText(content)).toBe('The mayor said the trams would run on time, speaking at the town hall on Tuesday.');
+  });
+
   it('cleans feed item content the same way (no readability there)', () => {
     const content = [
       '<figure><img src="l.jpg"/><figcaption>Librarian Morwenna Hicks, who said the cut was "cruel".</figcaption></figure>',
@@ -217,7 +224,7 @@ describe('ingest: text shapes', () => {
     expect(isFurnitureParagraph('Read more: "We want our pier back," say traders')).toBe(true);
     expect(isFurnitureParagraph('The post Pier relit appeared first on Pellow Bay Echo.')).toBe(true);
     expect(isFurnitureParagraph('Sign up for our newsletter: "all the news, every Friday".')).toBe(true);
-    for (const line of ['Listen to this article', '4 min read', 'Story continues below advertisement', 'Follow us on Twitter and Facebook for more Tidewater news.', 'Have a story? Email us at news@tide.example']) {
+    for (const line of ['Subscribe to continue reading. Already a subscriber? Log in.', 'This article is for subscribers only. Subscribe now.', 'Listen to this article', '4 min read', 'Story continues below advertisement', 'Follow us on Twitter and Facebook for more Tidewater news.', 'Have a story? Email us at news@tide.example']) {
       expect(isFurnitureParagraph(line)).toBe(true);
     }
     expect(isFurnitureParagraph('She said people should read more about the pier before they vote.')).toBe(false);

@@ -31,6 +31,8 @@ const FURNITURE_WORDS = new Set([
   'pullquote', 'breadcrumb', 'breadcrumbs', 'sidebar',
   // Text for screen readers only: "(opens in a new window)", "Share on Facebook".
   'visuallyhidden', 'sronly', 'screenreadertext', 'screenreaderonly',
+  // Readers' comments are not the article ("RiverRat99 said: …").
+  'comments', 'commentlist', 'commentsarea', 'disqus', 'paywallprompt',
 ]);
 
 const FURNITURE_TAGS = 'figcaption, amp-consent, amp-ad, amp-sticky-ad, amp-sidebar, amp-social-share, amp-user-notification';
@@ -111,6 +113,8 @@ const FURNITURE_PARAGRAPHS: readonly RegExp[] = [
   /^listen to this (?:article|story)(?: \d+ min(?:utes?)?)?\W*$/i,
   /^\d{1,3}[- ]min(?:ute)?s?(?: read| listen)$/i,
   /^follow us on .{1,80}$/i,
+  /^(?:subscribe|sign in|log in|register)\b.{0,40}\bto (?:continue|keep) reading\b.{0,80}$/i,
+  /^(?:this (?:article|story|content) is (?:only )?(?:for|available to) subscribers(?: only)?)\W.{0,80}$|^already a subscriber\?.{0,40}$/i,
   /^have a (?:story|tip|news tip)\b.{0,120}\b(?:email|contact|send|get in touch)\b.{0,120}$/i,
 ];
 
