@@ -887,6 +887,45 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
 /**
  * All attributions in the sentence's tokens, in order. The caller picks the one that governs each quote.
  */
+/** Words of quantity that stand for a group of people: "Many say …", "most of them said …", "47% say …". */
+const QUANTIFIER = /^(many|some|most|several|few|others|all|both|none|half|majorities|majority|minority|two-thirds|one-third|three-quarters)$/;
+
+/**
+ * A subject that is a quantity of people (a poll's or a crowd's): "Many say", "Some have suggested", "most of
+ * them said", "Several of the skippers said", "About 47% say", "26 percent of Democrats say", "All but two
+ * said". `end` is the last word before the verb; `found` the subject found otherwise (kept when it is no part
+ * of such a phrase).
+ */
+function quantified(toks: readonly Token[], end: number, found: { from: number; to: number } | null): { from: number; to: number } | null {
+  const clauseStart = (k: number): boolean => k < 0 || !isWord(toks[k]) || /^(and|but|yet|so|while|as|because|although|though|when|that)$/.test(toks[k]!.lo);
+  // "Several of the skippers", "most of them", "majorities in all five towns"
+  const from = found ? found.from : end;
+  const of = toks[from - 1];
+  // ("many of whom say": a relative pronoun speaks for its antecedent, which this phrase does not name)
+  if (isWord(toks[end]) && /^(whom|which)$/.test(toks[end]!.lo)) return found;
+  if (isWord(of) && (of.lo === 'of' || of.lo === 'in') && isWord(toks[from - 2])) {
+    let q = from - 2;
+    if (toks[q]!.lo === 'two' && toks[q - 1]?.lo === 'but' && toks[q - 2]?.lo === 'all') q -= 2;
+    if (QUANTIFIER.test(toks[q]!.lo) || /^\d[\d.,]*%?$/.test(toks[q]!.t) || toks[q]!.lo === 'percent') {
+      while (q > 0 && isWord(toks[q - 1]) && (/^\d[\d.,]*%?$/.test(toks[q - 1]!.t) || /^(about|nearly|almost|roughly|around|only|just|over|more|than|fewer|less)$/.test(toks[q - 1]!.lo)) && !(toks[q]!.lo === 'percent' && false)) q--;
+      const target = found ?? (PRONOUNS.has(toks[end]!.lo) || isWord(toks[end]) ? { from: end, to: end } : null);
+      if (target && clauseStart(q - 1)) return { from: q, to: target.to };
+    }
+  }
+  if (found) return found;
+  // a quantity alone: "Many say", "Some have suggested", "About 47% say", "All but two said"
+  let q = end;
+  if (!isWord(toks[q])) return null;
+  if (/^(two|three|four|five|one)$/.test(toks[q]!.lo) && toks[q - 1]?.lo === 'but' && toks[q - 2]?.lo === 'all') q -= 2;
+  else if (toks[q]!.lo === 'percent' && isWord(toks[q - 1]) && /^\d/.test(toks[q - 1]!.t)) q--;
+  // ("All told, …" is an idiom; a floating "both"/"all" follows its subject: "The two firms — … — both said")
+  else if (!QUANTIFIER.test(toks[q]!.lo) && !/^\d[\d.,]*%$/.test(toks[q]!.t) || /^(both|all)$/.test(toks[q]!.lo)) return null;
+  // ("Some protest leaders said": a base form that is as often a noun heads a longer subject)
+  if (isWord(toks[end + 1]) && NOUN_CUES.test(toks[end + 1]!.lo)) return null;
+  while (q > 0 && isWord(toks[q - 1]) && /^(about|nearly|almost|roughly|around|only|just|over|fewer|less)$/.test(toks[q - 1]!.lo)) q--;
+  return clauseStart(q - 1) && (q === 0 || !isWord(toks[q - 1]) || toks[q - 1]!.lo !== 'the') ? { from: q, to: end } : null;
+}
+
 /** Speech verbs that report a clause ("who said he …", "who notes that …"): a relative clause with one is words of its own. */
 const CLAUSE_CUES = new Set(['say', 'tell', 'add', 'argue', 'claim', 'insist', 'warn', 'note', 'explain', 'acknowledge', 'admit', 'contend', 'suggest', 'maintain', 'assert', 'stress', 'emphasize', 'emphasise', 'concede', 'complain', 'agree', 'write', 'tweet', 'estimate', 'predict', 'caution', 'allege', 'declare', 'believe']);
 
@@ -1168,7 +1207,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
     }
     // "A draft reviewed by Reuters says …", "The memo, obtained by the Post, said …": the document speaks
     const doc = relative || coordinated ? null : documentBefore(toks, before);
-    const speaker = relative ?? (coordinated ? subjectAtStart(toks, before) : doc?.speaker ?? subjectBefore(toks, before));
+    const speaker = quantified(toks, before, relative ?? (coordinated ? subjectAtStart(toks, before) : doc?.speaker ?? subjectBefore(toks, before)));
     // inverted: `"…," said X` / `…, said X.` (only where no subject stands before the verb)
     const invertedPlace = isQuote(prev) || (isComma(prev) && isQuote(toks[i - 2])) || i === 0 || (isComma(prev) && !speaker);
     if (invertedPlace && !isIng) {

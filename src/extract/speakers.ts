@@ -51,6 +51,12 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     const e = tracker.mentionName(desc, 'description', null, pos, sno, { speaker: true });
     return { speaker: desc, mention: mentionText, role: null, entity: e, outlet: null };
   }
+  // ("Some of the women", "Most of the candidates", "Two-thirds of Democratic insiders": a share of a group is a
+  // description as a whole, never a name "Some" with the role "of the women")
+  if (/^(?:(?:about|nearly|almost|roughly|around|only|just|over|more than|fewer than|less than)\s+)?(?:many|some|most|several|few|all|both|none|half|majorities|two-thirds|one-third|three-quarters|\d[\d.,]*%?(?:\s+percent)?)\s+(?:of|in)\s/i.test(mentionText)) {
+    const e = tracker.mentionName(mentionText, 'description', null, pos, sno, { speaker: true, plural: true });
+    return { speaker: mentionText, mention: mentionText, role: null, entity: e, outlet: null };
+  }
   let m: ParsedMention = parseMention(a.pronoun?.as ?? possessivePronoun ?? mentionText);
   // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
