@@ -105,6 +105,19 @@ describe('ingest: page furniture in Markdown', () => {
   });
 });
 
+describe('ingest: site templating in Markdown', () => {
+  it('drops Hugo shortcodes and Liquid tags, and reads publication: as the outlet', async () => {
+    const { articles } = await loadPath(join(dir, 'hugo.md'));
+    expect(articles[0]).toMatchObject({
+      outlet: 'Pellow Bay Echo',
+      text:
+        'The harbour wall at Pellow Bay has been repaired after the January storms, the harbour trust said.\n' +
+        '"The wall is stronger than before the storm," harbourmaster Jory Penhallow said.\n' +
+        'The repairs cost £180,000.',
+    });
+  });
+});
+
 describe('ingest: HTML inside Markdown, and <q> quotations', () => {
   it('reads HTML blocks of a Markdown file as HTML: furniture dropped, tags gone, entities decoded', async () => {
     expect(await paragraphsOf(join(dir, 'html-blocks.md'))).toEqual([

@@ -12,7 +12,7 @@ export interface RecordMeta {
 
 const ALIASES: Record<keyof RecordMeta, readonly string[]> = {
   title: ['title', 'headline'],
-  outlet: ['outlet', 'publisher', 'site_name', 'siteName', 'site', 'source_name', 'sourceName'],
+  outlet: ['outlet', 'publisher', 'site_name', 'siteName', 'site', 'source_name', 'sourceName', 'publication', 'publication_name', 'publicationName', 'newspaper'],
   url: ['url', 'link', 'canonical', 'canonical_url', 'canonicalUrl'],
   published: ['published', 'date', 'published_at', 'publishedAt', 'pubDate', 'datePublished', 'published_time'],
   author: ['author', 'authors', 'byline', 'creator'],

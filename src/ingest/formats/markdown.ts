@@ -191,6 +191,9 @@ function withoutCaptions(raw: readonly string[]): string[] {
   let afterImage = false;
   for (const p of raw) {
     const trimmed = p.trim();
+    // A Hugo shortcode or a Jekyll/Liquid tag alone ({{< figure caption="…" >}}, {% include … %}):
+    // site templating — figures, embeds — never article text (QA 8).
+    if (/^\{\{[<%][\s\S]*[>%]\}\}$|^\{%[\s\S]*%\}$/.test(trimmed)) continue;
     if (/^!\[/.test(trimmed)) {
       const rest = trimmed.replace(IMAGE, ' ').trim();
       afterImage = !rest;
