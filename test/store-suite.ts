@@ -127,8 +127,15 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       `SELECT count(*)::int AS n FROM speakers sp
        WHERE sp.statement_count <> (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)`,
     );
+    // And each speaker's roles are those its statements give (all of them, below the cap of 50).
+    const roleDrift = await db.query(
+      `SELECT count(*)::int AS n FROM speakers sp WHERE cardinality(sp.roles) < 50 AND
+         (SELECT array_agg(DISTINCT r ORDER BY r) FROM unnest(sp.roles) AS r) IS DISTINCT FROM
+         (SELECT array_agg(DISTINCT s.speaker_role ORDER BY s.speaker_role) FROM statements s WHERE s.speaker_id = sp.id AND s.speaker_role IS NOT NULL)`,
+    );
     await store.close();
     expect(drift[0]!.n).toBe(0);
+    expect(roleDrift[0]!.n).toBe(0);
   });
 
   describe('upsert', () => {
@@ -516,12 +523,47 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       await store.upsertArticle(article('a'), [quote('the story is false', 'McMaster', { speakerRole: 'national security adviser' })]);
       await store.upsertArticle(article('b'), [quote('i was in the room', 'H.R. McMaster')]);
       expect((await store.speakersWithRole('security adviser', 5)).map((f) => [f.name, f.role])).toEqual([['H.R. McMaster', 'national security adviser']]);
-      // Removing the article that gave the role leaves it known (a role once held stays).
-      await store.deleteArticle('a');
-      expect((await store.speakersWithRole('adviser', 5)).map((f) => f.name)).toEqual(['H.R. McMaster']);
       const db = (store as unknown as { db: { query<R>(sql: string): Promise<R[]> } }).db;
       const rows = await db.query<{ roles: string[] }>("SELECT roles FROM speakers WHERE name = 'H.R. McMaster'");
       expect(rows[0]!.roles).toEqual(['national security adviser']);
+    });
+
+    it('roles follow the statements that remain: a deleted or replaced article takes the roles only it gave', async () => {
+      await store.upsertArticle(article('a'), [quote('we will reopen the port on Monday', 'Ruth Calder', { speakerRole: 'harbour master' })]);
+      await store.upsertArticle(article('b'), [
+        quote('the lens is safe in the vault', 'Ruth Calder', { speakerRole: 'mayor of Port Vane' }),
+        quote('the ferries will run again', 'Ruth Calder', { speakerRole: 'harbour master' }),
+        quote('the budget is balanced', 'Bob Quill', { speakerRole: 'council treasurer' }),
+      ]);
+      const names = async (role: string) => (await store.speakersWithRole(role, 5)).map((f) => f.name);
+      expect(await names('mayor')).toEqual(['Ruth Calder']);
+      // A corrected version of b no longer calls her mayor, nor him treasurer; she is still harbour master by a.
+      await store.upsertArticle(article('b', { text: 'The corrected text.' }), [
+        quote('the lens is safe in the vault', 'Ruth Calder'),
+        quote('the budget is balanced', 'Bob Quill', { speakerRole: 'council member' }),
+      ]);
+      expect(await names('mayor')).toEqual([]);
+      expect(await names('treasurer')).toEqual([]);
+      expect(await names('council member')).toEqual(['Bob Quill']);
+      expect(await names('harbour master')).toEqual(['Ruth Calder']);
+      await store.deleteArticle('a');
+      expect(await names('harbour master')).toEqual([]);
+      // A failed write changes no role.
+      await expect(
+        store.upsertArticle(article('b', { text: 'Broken.' }), [plain('New one.'), { ...plain('x'), start: 2 ** 31 }]),
+      ).rejects.toThrow();
+      expect(await names('council member')).toEqual(['Bob Quill']);
+    });
+
+    it('a speaker whose role list was full gets back a role the cap had left out', async () => {
+      const many = Array.from({ length: 50 }, (_, i) => quote(`statement number ${i} on the harbour budget`, 'Ruth Calder', { speakerRole: `role ${100 + i}` }));
+      await store.upsertArticle(article('a'), many);
+      await store.upsertArticle(article('b'), [quote('the ferries will run again', 'Ruth Calder', { speakerRole: 'harbour master' })]);
+      // Fifty roles are kept: the fifty-first was left out.
+      expect(await store.speakersWithRole('harbour master', 5)).toEqual([]);
+      await store.upsertArticle(article('a', { text: 'Shorter.' }), many.slice(0, 10));
+      expect((await store.speakersWithRole('harbour master', 5)).map((f) => f.name)).toEqual(['Ruth Calder']);
+      expect(await store.speakersWithRole('role 120', 5)).toEqual([]);
     });
 
     it('one speaker across articles: "HR McMaster" = "H.R. McMaster" = "McMaster"', async () => {

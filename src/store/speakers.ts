@@ -234,8 +234,8 @@ async function splitSharedSurnames(tx: Queryable, surnames: readonly string[], e
   );
   for (const { surname_key: surname } of shared) {
     const owners = (await tx.query<{ id: number }>('SELECT id FROM speakers WHERE tokens > 1 AND surname_key = $1', [surname])).map((r) => Number(r.id));
-    const rows = await tx.query<{ article_id: string; ordinal: number; speaker_raw: string; speaker_id: number }>(
-      `SELECT article_id, ordinal, speaker_raw, speaker_id FROM statements
+    const rows = await tx.query<{ article_id: string; ordinal: number; speaker_raw: string; speaker_id: number; speaker_role: string | null }>(
+      `SELECT article_id, ordinal, speaker_raw, speaker_id, speaker_role FROM statements
        WHERE speaker_id = ANY($1::bigint[]) AND speaker_raw IS NOT NULL AND position(' ' in trim(speaker_raw)) = 0`,
       [owners],
     );
@@ -256,6 +256,8 @@ async function splitSharedSurnames(tx: Queryable, surnames: readonly string[], e
       await countSpeakerStatements(tx, moved.map((r) => Number(r.speaker_id)), -1);
       await countSpeakerStatements(tx, moved.map(() => bareId), 1);
       await rolesFromStatements(tx, bareId);
+      // The roles those statements gave the full-named speakers go with them.
+      await pruneSpeakerRoles(tx, moved.flatMap((r) => (r.speaker_role ? [[Number(r.speaker_id), r.speaker_role] as const] : [])));
       for (const r of moved) effects.touched.add(statementId(r.article_id, Number(r.ordinal)));
     }
     await tx.query('UPDATE speaker_aliases SET speaker_id = $1 WHERE alias_key = $2 AND speaker_id = ANY($3::bigint[])', [bareId, surname, owners]);
@@ -284,6 +286,50 @@ export async function addSpeakerRoles(tx: Queryable, pairs: Iterable<readonly [n
      WHERE sp.id = n.id AND cardinality(sp.roles) < ${MAX_ROLES} AND NOT n.new <@ sp.roles`,
     [ids, roles],
   );
+}
+
+/**
+ * Roles follow the statements that remain. `pairs`: (speaker, role) of statements deleted or moved
+ * to another speaker, called once the write's new statements are in: a role no statement of the
+ * speaker still has leaves its list, in the same transaction. A list that was full (MAX_ROLES) is
+ * read again from the statements, as a role the cap left out may now fit. One probe of the
+ * (speaker_id, speaker_role) index per pair (migration 013).
+ */
+export async function pruneSpeakerRoles(tx: Queryable, pairs: Iterable<readonly [number, string]>): Promise<void> {
+  const ids: number[] = [];
+  const roles: string[] = [];
+  const seen = new Set<string>();
+  for (const [id, role] of pairs) {
+    const key = `${id}\u0000${role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ids.push(id);
+    roles.push(role);
+  }
+  if (!ids.length) return;
+  const gone = await tx.query<{ id: number | string; role: string; full: boolean }>(
+    `SELECT g.id, g.role, cardinality(sp.roles) >= ${MAX_ROLES} AS full
+     FROM unnest($1::bigint[], $2::text[]) AS g(id, role) JOIN speakers sp ON sp.id = g.id
+     WHERE g.role = ANY(sp.roles)
+       AND NOT EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = g.id AND s.speaker_role = g.role)`,
+    [ids, roles],
+  );
+  const full = new Set<number>();
+  const lost = new Map<number, string[]>();
+  for (const r of gone) {
+    const id = Number(r.id);
+    if (r.full) full.add(id);
+    else lost.set(id, [...(lost.get(id) ?? []), r.role]);
+  }
+  if (lost.size) {
+    await tx.query(
+      `UPDATE speakers sp SET roles = ARRAY(SELECT x FROM unnest(sp.roles) WITH ORDINALITY AS t(x, i) WHERE NOT x = ANY(l.roles) ORDER BY i)
+       FROM (SELECT id, array_agg(role) AS roles FROM unnest($1::bigint[], $2::text[]) AS u(id, role) GROUP BY id) l
+       WHERE sp.id = l.id`,
+      [[...lost].flatMap(([id, rs]) => rs.map(() => id)), [...lost].flatMap(([, rs]) => rs)],
+    );
+  }
+  for (const id of full) await rolesFromStatements(tx, id);
 }
 
 /** The roles of the statements a speaker now has, for one whose statements moved to it. */
@@ -352,6 +398,6 @@ export async function detachGenericSpeakers(tx: Queryable): Promise<string[]> {
     'UPDATE statements SET speaker_id = NULL WHERE speaker_id = ANY($1::bigint[]) RETURNING article_id, ordinal',
     [ids],
   );
-  await tx.query('UPDATE speakers SET statement_count = 0 WHERE id = ANY($1::bigint[])', [ids]);
+  await tx.query("UPDATE speakers SET statement_count = 0, roles = '{}' WHERE id = ANY($1::bigint[])", [ids]);
   return moved.map((r) => statementId(r.article_id, Number(r.ordinal)));
 }

@@ -30,6 +30,7 @@ import {
   addSpeakerRoles,
   countSpeakerStatements,
   detachGenericSpeakers,
+  pruneSpeakerRoles,
   recordStoredSpeakerGroups,
   resolveSpeakers,
   speakerGroups,
@@ -314,7 +315,8 @@ export class SqlStore implements Store {
       const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
       const staleIds = staleRows.map((r) => r.id);
       const replacedIds = changed.map((c) => c.article.id).filter((id) => existing.has(id));
-      const oldByArticle = await this.removeStatements(tx, [...replacedIds, ...staleIds], effects);
+      const removedRoles: Array<readonly [number, string]> = [];
+      const oldByArticle = await this.removeStatements(tx, [...replacedIds, ...staleIds], effects, removedRoles);
       if (staleIds.length) await tx.query('DELETE FROM articles WHERE id = ANY($1::text[])', [staleIds]);
 
       await this.writeArticles(tx, changed, now, replacing);
@@ -326,6 +328,8 @@ export class SqlStore implements Store {
         changed.flatMap((c) => c.statements.map((st) => (st.speaker ? (speakerIds.get(st.speaker) ?? null) : null))),
         1,
       );
+      // After the new statements: a role the new version still gives stays.
+      await pruneSpeakerRoles(tx, removedRoles);
 
       let seq = 0;
       const changeRows = changed.map((c) => {
@@ -429,7 +433,9 @@ export class SqlStore implements Store {
       const found = await tx.query('SELECT 1 FROM articles WHERE id = $1', [id]);
       if (!found.length) return null;
       const effects: WriteEffects = { touched: new Set(), clusters: new Set() };
-      const old = (await this.removeStatements(tx, [id], effects)).get(id) ?? [];
+      const removedRoles: Array<readonly [number, string]> = [];
+      const old = (await this.removeStatements(tx, [id], effects, removedRoles)).get(id) ?? [];
+      await pruneSpeakerRoles(tx, removedRoles);
       await tx.query('DELETE FROM articles WHERE id = $1', [id]);
       const rows = [
         {
@@ -454,10 +460,19 @@ export class SqlStore implements Store {
     tx: Queryable,
     articleIds: readonly string[],
     effects: WriteEffects,
+    /** Gets the (speaker, role) of every statement removed, for pruneSpeakerRoles once the write's new statements are in. */
+    roles: Array<readonly [number, string]>,
   ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
     const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
     if (!articleIds.length) return byArticle;
-    type Deleted = { article_id: string; ordinal: number; cluster_id: string; quote: string | null; speaker_id: number | string | null };
+    type Deleted = {
+      article_id: string;
+      ordinal: number;
+      cluster_id: string;
+      quote: string | null;
+      speaker_id: number | string | null;
+      speaker_role: string | null;
+    };
     const old: Deleted[] = [];
     // In parts of writeChunkRows (by primary key), the loop running between them.
     for (;;) {
@@ -466,13 +481,14 @@ export class SqlStore implements Store {
         `DELETE FROM statements s USING (
            SELECT article_id, ordinal FROM statements WHERE article_id = ANY($1::text[]) ORDER BY article_id, ordinal LIMIT $2
          ) d WHERE s.article_id = d.article_id AND s.ordinal = d.ordinal
-         RETURNING s.article_id, s.ordinal, s.cluster_id, s.quote, s.speaker_id`,
+         RETURNING s.article_id, s.ordinal, s.cluster_id, s.quote, s.speaker_id, s.speaker_role`,
         [articleIds, this.writeChunkRows],
       );
       for (const r of part) old.push(r);
       if (part.length < this.writeChunkRows) break;
     }
     await countSpeakerStatements(tx, old.map((r) => (r.speaker_id === null ? null : Number(r.speaker_id))), -1);
+    for (const r of old) if (r.speaker_id !== null && r.speaker_role) roles.push([Number(r.speaker_id), r.speaker_role]);
     const deletedIds = new Set<string>();
     const labels = new Set<string>();
     const keyRows: Array<[string, string, number]> = [];
