@@ -66,6 +66,17 @@ describe('ingest: page furniture in HTML', () => {
     });
   });
 
+  it('reads a live blog: LiveBlogPosting metadata, and no entry heading repeating its quote', async () => {
+    const { articles } = await loadPath(join(dir, 'liveblog.html'));
+    expect(articles[0]).toMatchObject({
+      title: "Budget day live: the chancellor's speech",
+      outlet: 'Pellow Bay Echo',
+      author: 'Tamsin Oduya',
+      published: '2026-04-15T12:00:00Z',
+    });
+    expect(articles[0]!.text.match(/This is a budget for builders/g)).toHaveLength(1);
+  });
+
   it('leaves out text meant for screen readers only', async () => {
     const text = (await paragraphsOf(join(dir, 'screen-reader.html'))).join('\n');
     expect(text).toContain('"We thought we would lose it," said trustee Morwenna Keast.\n');
