@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import { startSlackHarness } from './stubs/slack-harness.js';
 import { startSlackBot } from '../src/platforms/slack/bot.js';
 import { checkClaims, runCommand } from '../src/dispatch/index.js';
 import { parseTextArgs } from '../src/intent/parse-args.js';
@@ -42,15 +43,9 @@ const buttonValue = (blocks: SlackBlock[], actionId: string): string | undefined
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 beforeAll(async () => {
-  stub = await new SlackStub().start();
   const fake = fakeServices([MCMASTER, INJECTION, ...manyStatements(12)]);
   corpus = fake.corpus;
-  slack = await startSlack(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
-    fake.services,
-    { host: '127.0.0.1' },
-  );
-  events = `http://127.0.0.1:${slack.port}/slack/events`;
+  ({ stub, slack, events } = await startSlackHarness(fake.services));
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import type { RunningSlack } from '../src/platforms/slack/bot.js';
+import { startSlackHarness } from './stubs/slack-harness.js';
 import {
-  BOT_TOKEN,
   BOT_USER_ID,
-  SIGNING_SECRET,
   SlackStub,
   eventBody,
   interactionBody,
@@ -27,15 +26,9 @@ let n = 0;
 const allText = (x: unknown): string => JSON.stringify(x);
 
 beforeAll(async () => {
-  stub = await new SlackStub().start();
   const fake = fakeServices([MCMASTER]);
   corpus = fake.corpus;
-  slack = await startSlack(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
-    fake.services,
-    { host: '127.0.0.1' },
-  );
-  events = `http://127.0.0.1:${slack.port}/slack/events`;
+  ({ stub, slack, events } = await startSlackHarness(fake.services));
 });
 
 afterAll(async () => {

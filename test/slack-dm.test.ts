@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
-import { BOT_ID, BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, SlackStub, eventBody, postSigned } from './stubs/slack-api.js';
+import type { RunningSlack } from '../src/platforms/slack/bot.js';
+import { startSlackHarness } from './stubs/slack-harness.js';
+import { BOT_ID, BOT_USER_ID, SlackStub, eventBody, postSigned } from './stubs/slack-api.js';
 import { MCMASTER, fakeServices, type FakeCorpus } from './stubs/slack-services.js';
 
 /**
@@ -32,15 +33,9 @@ async function send(body: string) {
 }
 
 beforeAll(async () => {
-  stub = await new SlackStub().start();
   const fake = fakeServices([MCMASTER]);
   corpus = fake.corpus;
-  slack = await startSlack(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
-    fake.services,
-    { host: '127.0.0.1' },
-  );
-  events = `http://127.0.0.1:${slack.port}/slack/events`;
+  ({ stub, slack, events } = await startSlackHarness(fake.services));
 });
 
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SLACK_BODY_BYTES } from '../src/platforms/slack/body-limit.js';
-import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
-import { BOT_TOKEN, SIGNING_SECRET, SlackStub, postSigned, sign, slashCommandBody } from './stubs/slack-api.js';
+import type { RunningSlack } from '../src/platforms/slack/bot.js';
+import { startSlackHarness } from './stubs/slack-harness.js';
+import { SIGNING_SECRET, SlackStub, postSigned, sign, slashCommandBody } from './stubs/slack-api.js';
 import { MCMASTER, fakeServices, type FakeCorpus } from './stubs/slack-services.js';
 
 /**
@@ -19,14 +20,9 @@ let corpus: FakeCorpus;
 let port: number;
 
 beforeAll(async () => {
-  stub = await new SlackStub().start();
   const fake = fakeServices([MCMASTER]);
   corpus = fake.corpus;
-  slack = await startSlack(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
-    fake.services,
-    { host: '127.0.0.1', bodyLimits: { timeoutMs: SLOW_BODY_MS } },
-  );
+  ({ stub, slack } = await startSlackHarness(fake.services, { bodyLimits: { timeoutMs: SLOW_BODY_MS } }));
   port = slack.port!;
 });
 

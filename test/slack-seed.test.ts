@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type RunningSlack } from '../src/platforms/slack/index.js';
+import type { RunningSlack } from '../src/platforms/slack/bot.js';
+import { startSlackHarness } from './stubs/slack-harness.js';
 import type { SlackBlock } from '../src/platforms/slack/render.js';
 import { seedServices, type SeededServices } from './helpers/corpus.js';
-import { BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, SlackStub, eventBody, postSigned, slashCommandBody } from './stubs/slack-api.js';
+import { BOT_USER_ID, SlackStub, eventBody, postSigned, slashCommandBody } from './stubs/slack-api.js';
 
 /** The Slack app on the real corpus (the shipped seed articles): what a newsroom would see. */
 
@@ -13,15 +14,9 @@ let events: string;
 
 beforeAll(async () => {
   seeded = await seedServices();
-  stub = await new SlackStub().start();
-  slack = await startSlack(
-    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: stub.apiUrl, port: 0, digestAdmins: [] },
-    seeded.services,
-    // What users see is under test here, not timing: on a loaded machine an answer may miss the
-    // 2 s inline budget and arrive through response_url, as designed (tested in slack-app).
-    { host: '127.0.0.1', inlineBudgetMs: 20_000 },
-  );
-  events = `http://127.0.0.1:${slack.port}/slack/events`;
+  // What users see is under test here, not timing: on a loaded machine an answer may miss the
+  // 2 s inline budget and arrive through response_url, as designed (tested in slack-app).
+  ({ stub, slack, events } = await startSlackHarness(seeded.services, { inlineBudgetMs: 20_000 }));
 });
 
 afterAll(async () => {
