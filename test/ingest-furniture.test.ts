@@ -83,6 +83,18 @@ describe('ingest: page furniture in HTML', () => {
     expect(text).not.toMatch(/new window|Share on Facebook/);
   });
 
+  it('keeps an embedded post the story quotes, while dropping the share bar', () => {
+    const content =
+      '<p>The harbourmaster posted a warning on Monday night, hours before the storm.</p>' +
+      '<div class="social-embed"><blockquote class="twitter-tweet"><p>Stay off the quay tonight. The bollards will not hold.</p>&mdash; Idris Penhallow (@pellowharbour)</blockquote></div>' +
+      '<div class="social-share-bar"><a>Share on Facebook</a> <a>Share on X</a></div>';
+    expect(htmlFragmentText(content).split('\n')).toEqual([
+      'The harbourmaster posted a warning on Monday night, hours before the storm.',
+      'Stay off the quay tonight. The bollards will not hold.',
+      '- Idris Penhallow (@pellowharbour)',
+    ]);
+  });
+
   it('leaves readers\' comments out of feed content', () => {
     const content =
       '<p>The mayor said the trams would run on time, speaking at the town hall on Tuesday.</p>' +

@@ -26,7 +26,8 @@ const FURNITURE_WORDS = new Set([
   'cookie', 'cookies', 'cookiebanner', 'consent', 'gdpr',
   'promo', 'promotion', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'adunit', 'sponsored',
   'related', 'readmore', 'readnext', 'morestories', 'recommended', 'outbrain', 'taboola', 'mostread', 'trending',
-  'share', 'sharing', 'sharebar', 'socialshare', 'social',
+  // Not "social" alone: `social-embed` holds the tweet a story quotes.
+  'share', 'sharing', 'sharebar', 'socialshare', 'sociallinks', 'socialicons', 'socialbar', 'followus',
   'authorbio', 'bio', 'aboutauthor', 'abouttheauthor', 'authorinfo', 'contributor',
   'pullquote', 'breadcrumb', 'breadcrumbs', 'sidebar',
   // Text for screen readers only: "(opens in a new window)", "Share on Facebook".
