@@ -74,3 +74,13 @@ describe('reported clauses whose subject was misread', () => {
     expect(reported('The skaters say officers still scrutinize the park.')[0]).toMatchObject({ speaker: 'The skaters', quote: 'officers still scrutinize the park' });
   });
 });
+
+describe('a one-word answer', () => {
+  it('"said no" reports the answer, not the question before it', () => {
+    const s = reported('Asked if he would resign, Bob Quill said no.');
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ speaker: 'Bob Quill', kind: 'indirect' });
+    expect(s[0]!.quote).toMatch(/^no\.?$/);
+    expect(reported('Asked whether fares would rise, Ruth Calder said yes.')[0]?.quote).toBe('yes');
+  });
+});

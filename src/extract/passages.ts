@@ -182,6 +182,8 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     const before = trimRange(toks, firstWordIndex(toks), start - 1);
     if (before) return before;
   }
+  // ("Asked if he was bullied, Quill said no.": the answer is the words, not the question before it)
+  if (k === lastTok && toks[k]!.k === 'w' && /^(yes|no|so)$/.test(toks[k]!.lo) && a.form === 'subject') return { from: k, to: k };
   // (a quote alone is a clause: "said that “…”")
   if (k <= lastTok && (lastTok - k >= 1 || toks[k]!.k === 'q')) return { from: k, to: subordinateEnd(toks, start, k, lastTok) };
   // nothing after the cue: the clause stands before the speaker — when the speaker is set off from it,
@@ -466,6 +468,8 @@ function fronted(toks: readonly Token[], from: number, to: number): boolean {
 }
 
 function clauseStartAt(toks: readonly Token[], from: number, to: number, hearerVerb: boolean, warning: boolean, quotesOpen: boolean): number {
+  // "said no", "said yes", "said so": an answer of one word is what was said
+  if (from === to && toks[from]?.k === 'w' && /^(yes|no|so)$/.test(toks[from]!.lo)) return from;
   const prev = toks[from - 1];
   if (prev && ((prev.k === 'p' && prev.t === ':') || (prev.k === 'w' && COMPLEMENTIZER.test(prev.lo)))) return from;
   // (quoted words make the whole a clause, unless the caller only wants where the clause starts before them)
