@@ -83,6 +83,18 @@ describe('ingest: page furniture in HTML', () => {
     expect(text).not.toMatch(/new window|Share on Facebook/);
   });
 
+  it('keeps the caption of a quotation figure: it says who spoke', () => {
+    const content =
+      '<p>Residents received a letter from the mayor on Friday, a week after the storm.</p>' +
+      '<figure><blockquote><p>The quay will be rebuilt, stone by stone.</p></blockquote><figcaption>Mayor Senara Vosper, in her letter</figcaption></figure>' +
+      '<figure><img src="q.jpg"><figcaption>Mayor Senara Vosper, who said the quay would be "rebuilt".</figcaption></figure>';
+    expect(htmlFragmentText(content).split('\n')).toEqual([
+      'Residents received a letter from the mayor on Friday, a week after the storm.',
+      'The quay will be rebuilt, stone by stone.',
+      'Mayor Senara Vosper, in her letter',
+    ]);
+  });
+
   it('keeps an embedded post the story quotes, while dropping the share bar', () => {
     const content =
       '<p>The harbourmaster posted a warning on Monday night, hours before the storm.</p>' +

@@ -79,7 +79,12 @@ function holdsStory(el: Element): boolean {
  * document's body or a fragment's container.
  */
 export function removePageFurniture(root: Element, opts: { piece?: boolean } = {}): void {
-  for (const el of root.querySelectorAll(FURNITURE_TAGS)) el.remove();
+  for (const el of root.querySelectorAll(FURNITURE_TAGS)) {
+    // A figure of a quotation (<figure><blockquote>…</blockquote><figcaption>— Name</figcaption>)
+    // is captioned with who said it: that caption is the attribution, not a picture desk's line.
+    if (el.localName === 'figcaption' && el.parentElement?.querySelector('blockquote, q') && !el.parentElement.querySelector('img, picture, video, amp-img')) continue;
+    el.remove();
+  }
   // A piece of an article (an HTML block in Markdown) is no page: a sign-up box may be all of it.
   const total = opts.piece ? Infinity : textLength(root);
   const named: Element[] = [];
