@@ -285,6 +285,7 @@ export function storeBehaviour(engine: EngineUnderTest): void {
           i % 2 ? plain(`Statement ${i} of the ${tag} version.`) : quote(`${tag} quote number ${i} about the harbour budget and the ferry`, `Speaker${i % 7} Person`),
         );
       await store.upsertArticle(article('long'), version(400, 'first'));
+      const seqBefore = await store.currentSeq();
       let turns = 0;
       let writing = true;
       const counts: Array<Promise<number>> = [];
@@ -303,6 +304,16 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       const seen = new Set(await Promise.all(counts));
       expect([...seen].every((n) => n === 400 || n === 300)).toBe(true);
       expect(await store.countStatements()).toBe(300);
+      // Reading it back for the search index is paged the same way.
+      turns = 0;
+      writing = true;
+      setImmediate(turn);
+      const batch = await store.changesSince(seqBefore);
+      writing = false;
+      expect(batch.upserted).toHaveLength(300);
+      expect(new Set(batch.upserted.map((s) => s.id)).size).toBe(300);
+      expect(turns).toBeGreaterThanOrEqual(2);
+      await Promise.all(counts);
     });
   });
 
