@@ -86,7 +86,7 @@ describe('ingest: page furniture in HTML', () => {
   it('keeps the caption of a quotation figure: it says who spoke', () => {
     const content =
       '<p>Residents received a letter from the mayor on Friday, a week after the storm.</p>' +
-      '<figure><blockquote><p>The quay will be rebuilt, stone by stone.</p></blockquote><figcaption>Mayor Senara Vosper, in her letter</figcaption></figure>' +
+      '<figure><blockquote><p>The quay will be rebuilt, stone by stone.</p></blockquote><figcaption class="wp-element-caption">Mayor Senara Vosper, in her letter</figcaption></figure>' +
       '<figure><img src="q.jpg"><figcaption>Mayor Senara Vosper, who said the quay would be "rebuilt".</figcaption></figure>';
     expect(htmlFragmentText(content).split('\n')).toEqual([
       'Residents received a letter from the mayor on Friday, a week after the storm.',

@@ -64,6 +64,16 @@ function textLength(node: Node): number {
 }
 
 /**
+ * The caption of a figure of a quotation (<figure><blockquote>…</blockquote><figcaption>— Name
+ * </figcaption>), or inside it: it says who spoke, it is no picture desk's line.
+ */
+function attributesQuotation(el: Element): boolean {
+  const caption = el.closest('figcaption');
+  const figure = caption?.parentElement;
+  return !!figure && figure.localName === 'figure' && !!figure.querySelector('blockquote, q') && !figure.querySelector('img, picture, video, amp-img');
+}
+
+/**
  * A story container, whatever its class says: it is or holds the marked article body or the
  * headline, or two paragraphs of over 120 characters (no caption, bio or sign-up box has them).
  */
@@ -79,12 +89,7 @@ function holdsStory(el: Element): boolean {
  * document's body or a fragment's container.
  */
 export function removePageFurniture(root: Element, opts: { piece?: boolean } = {}): void {
-  for (const el of root.querySelectorAll(FURNITURE_TAGS)) {
-    // A figure of a quotation (<figure><blockquote>…</blockquote><figcaption>— Name</figcaption>)
-    // is captioned with who said it: that caption is the attribution, not a picture desk's line.
-    if (el.localName === 'figcaption' && el.parentElement?.querySelector('blockquote, q') && !el.parentElement.querySelector('img, picture, video, amp-img')) continue;
-    el.remove();
-  }
+  for (const el of root.querySelectorAll(FURNITURE_TAGS)) if (!attributesQuotation(el)) el.remove();
   // A piece of an article (an HTML block in Markdown) is no page: a sign-up box may be all of it.
   const total = opts.piece ? Infinity : textLength(root);
   const named: Element[] = [];
@@ -93,7 +98,7 @@ export function removePageFurniture(root: Element, opts: { piece?: boolean } = {
     named.push(el);
   }
   for (const el of named) {
-    if (!el.isConnected || !root.contains(el)) continue;
+    if (!el.isConnected || !root.contains(el) || attributesQuotation(el)) continue;
     if (textLength(el) * 2 > total || holdsStory(el)) continue;
     el.remove();
   }
