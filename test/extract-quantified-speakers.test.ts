@@ -27,3 +27,10 @@ describe('a quantity of people as the speaker', () => {
     expect(reported('The skippers met the mayor, many of whom say the quota is unfair.').some((s) => /whom/.test(s.speaker ?? ''))).toBe(false);
   });
 });
+
+describe('two institutions before a plural person noun', () => {
+  it('is one group speaker', () => {
+    expect(reported('Harbour Board and Coastguard spokesmen said the channel was closed.')[0]).toMatchObject({ speaker: 'Harbour Board and Coastguard spokesmen', quote: 'the channel was closed' });
+    expect(reported('The Harwich and Leeds skippers say the channel is silting up.')[0]?.speaker).toBe('The Harwich and Leeds skippers');
+  });
+});

@@ -253,6 +253,14 @@ function scanLeftNPInner(toks: readonly Token[], end: number): number {
       const modifier = isCapWord(w) ? !PRONOUNS.has(w.lo) && !FUNCTION_CAPS.test(w.lo) && /(an|ic|ish|ese|al)$/.test(w.lo) : npWord(w) && !/s$/.test(w.lo) && !isPersonNoun(w.lo);
       const boundary = b === undefined || !isWord(b) || isDeterminer(b.lo) || /^(but|and|so|yet|while|as)$/.test(b.lo);
       if (modifier && boundary) return isWord(b) && isDeterminer(b.lo) ? j - 2 : j - 1;
+      // "White House and Pentagon spokesmen", "FBI and CIA officials": two names of institutions before a plural
+      // person noun (the left name may have several words)
+      const headTok = toks[end]!;
+      if (isCapWord(w) && !PRONOUNS.has(w.lo) && !FUNCTION_CAPS.test(w.lo) && !isCapWord(headTok) && /(s|men|people)$/.test(headTok.lo) && (isPersonNoun(headTok.lo) || looksLikePersonNoun(headTok.lo.replace(/s$/, '')) || /men$/.test(headTok.lo)) && toks.slice(j + 1, end).every((x) => isCapWord(x))) {
+        let l = j - 1;
+        while (l > 0 && isCapWord(toks[l - 1]) && !FUNCTION_CAPS.test(toks[l - 1]!.lo) && j - l < 4) l--;
+        if (l === 0 || !isWord(toks[l - 1]) || isDeterminer(toks[l - 1]!.lo) || /^(but|and|so|yet|while|as)$/.test(toks[l - 1]!.lo)) return isWord(toks[l - 1]) && isDeterminer(toks[l - 1]!.lo) ? l - 1 : l;
+      }
     }
     // "Current and former US officials": two modifiers joined at the start of the sentence
     if (t.lo === 'and' && j === 1 && isCapWord(toks[0]) && !PRONOUNS.has(toks[0]!.lo) && !FUNCTION_CAPS.test(toks[0]!.lo)) return 0;
@@ -639,7 +647,7 @@ function plausibleSpeaker(toks: readonly Token[], from: number, to: number): boo
   if (NUMBER.test(lo) && to - from >= 2 && toks[to - 1]?.lo === 'in') return true;
   // with a determiner any noun can speak ("the coach", "a moderator"), except times and abstractions
   if (isWord(toks[from]) && (isDeterminer(toks[from]!.lo) || /[’']s$/.test(toks[from]!.t)) && from < to && !/^(time|day|week|month|year|night|morning|evening|moment|way|thing|fact|point|idea|problem|question|issue|number|rest|end|case|part|lot|kind|sort)$/.test(lo)) return true;
-  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(percent|majority|minority|half|third|quarter|most|many|some|others|few|respondents|nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4);
+  return isPersonNoun(lo) || isOrgNoun(lo) || OUTLET_NOUNS.has(lo) || /^(percent|majority|minority|half|third|quarter|most|many|some|others|few|respondents|nation|country|ally|partner|regime|city|county|province|people|police|officials|sources|critics|experts|analysts|aides|authorities|investigators|republicans|democrats|voters|polls?|survey|report|study|statement|document|memo|letter|records|data|filing|complaint|lawsuit|transcript|excerpt|analysis|article|story|book|ad|advertisement|website|post|tweet|email|ruling|decision|order|opinion|verdict|indictment|resolution|bill|platform|video|spot|commercial|release|message|sign|banner|headline|caption|note|petition|motion|brief|judgment|editorial|column|investigation|review|audit|memoir|speech|remarks|testimony|campaign|site|page|account|chart|graphic|slogan|line|song|lyrics|text|script|narrator)$/.test(lo) || (/s$/.test(lo) && lo.length > 4) || /^\p{Ll}{2,}(?:wo)?men$/u.test(lo);
 }
 
 /** The outlet phrase after a cue: "told the Post", "told Buzzfeed", "in an interview with CNN". */
