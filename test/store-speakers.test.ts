@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../src/domain/article.js';
 import { extractStatements } from '../src/extract/index.js';
 import { buildArticle } from '../src/ingest/build.js';
-import { isGenericSpeaker } from '../src/store/speaker-names.js';
+import { groupPartKeys, isGenericSpeaker } from '../src/store/speaker-names.js';
 import { openStore, type SqlStore } from '../src/store/index.js';
 
 /** Speakers across articles, from small texts through the real extractor. */
@@ -90,4 +90,16 @@ describe('store: two people sharing a surname stay two, whatever order their art
       }
     });
   }
+});
+
+describe('store: group speakers', () => {
+  it('a group is names joined by "and", "&" or commas, each shaped like a name, all different', () => {
+    const parts = (name: string) => groupPartKeys(name)?.map((k) => k.key) ?? null;
+    expect(parts('H.R. McMaster and Rex Tillerson')).toEqual(['hr mcmaster', 'rex tillerson']);
+    expect(parts('Mr. Trump & Mr. Putin')).toEqual(['trump', 'putin']);
+    expect(parts('Calder, Quill, and Vale')).toEqual(['calder', 'quill', 'vale']);
+    for (const one of ['Ruth Calder', 'the mayor and Ruth Calder', 'Officials and Critics', 'Johnson & Johnson', 'Martin Luther King, Jr.']) {
+      expect(parts(one), one).toBeNull();
+    }
+  });
 });

@@ -157,7 +157,8 @@ export function groupPartKeys(name: string): NameKey[] | null {
     const words = p.split(/\s+/);
     if (words.length > 4 || !looksPersonal(words) || isGenericSpeaker(p)) return null;
     const k = speakerNameKey(p);
-    if (!k || !k.surname || keys.some((x) => x.key === k.key)) return null;
+    // "Martin Luther King, Jr." is one man.
+    if (!k || !k.surname || SUFFIXES.has(k.key) || keys.some((x) => x.key === k.key)) return null;
     keys.push(k);
   }
   return keys;
