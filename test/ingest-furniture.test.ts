@@ -261,6 +261,19 @@ describe('ingest: text shapes', () => {
     expect(normaliseText(once)).toBe(once);
   });
 
+  it('takes a wire story\'s outlet from its dateline when it has no other', async () => {
+    const file = join(tmp, 'wire.txt');
+    writeFileSync(file, 'Port strike spreads\nWELLSBOROUGH, Oct 3 (Reuters) - Dock workers joined the strike on Thursday.\n"We stay out," said Goran Stavridis.\n');
+    const ap = join(tmp, 'ap.txt');
+    writeFileSync(ap, 'PUERTO ALBA, Isla Serrana (AP) — The alert level was raised on Saturday.\n');
+    const none = join(tmp, 'none.txt');
+    writeFileSync(none, 'BRUSSELS - The grid was stable on Tuesday, the commissioner said.\n');
+    const given = join(tmp, 'given.json');
+    writeFileSync(given, JSON.stringify({ outlet: 'Carrow Bay Mercury', text: 'LONDON (Reuters) - Marlow Bank will cut 400 jobs.' }));
+    const outlets = await Promise.all([file, ap, none, given].map(async (f) => (await loadPath(f)).articles[0]!.outlet));
+    expect(outlets).toEqual(['Reuters', 'The Associated Press', null, 'Carrow Bay Mercury']);
+  });
+
   it('titles a press release by its headline, not by "FOR IMMEDIATE RELEASE"', () => {
     expect(deriveTitle('FOR IMMEDIATE RELEASE\nTrembath Lamps Relights Pellow Pier\nPELLOW BAY, June 2 /Wire/ -- Trembath Lamps today relit the pier.')).toBe(
       'Trembath Lamps Relights Pellow Pier',

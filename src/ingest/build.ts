@@ -1,5 +1,5 @@
 import type { Article } from '../domain/article.js';
-import { articleId, cleanUrl, contentHash, deriveTitle, normalisePublished, parseHttpUrl } from './identity.js';
+import { articleId, cleanUrl, contentHash, datelineAgency, deriveTitle, normalisePublished, parseHttpUrl } from './identity.js';
 import { normaliseField } from './normalise.js';
 
 /** What a loader hands over: paragraphs already normalised, metadata as the source gave it. */
@@ -22,7 +22,8 @@ export function buildArticle(raw: RawArticle): BuildResult {
   if (!text.trim()) return { ok: false, reason: 'no text' };
   const parsedUrl = parseHttpUrl(raw.url);
   const url = parsedUrl ? cleanUrl(parsedUrl) : null;
-  const outlet = normaliseField(raw.outlet);
+  // A wire story with no outlet of its own is the agency's its dateline names.
+  const outlet = normaliseField(raw.outlet) ?? datelineAgency(text);
   const title = withoutOutlet(normaliseField(raw.title), outlet) ?? deriveTitle(text);
   const published = normalisePublished(raw.published);
   const author = normaliseAuthor(raw.author);

@@ -106,6 +106,23 @@ function firstSentenceEnd(p: string): number {
  */
 const DATELINE = /^\p{Lu}[\p{Lu}.' ]+\p{Lu}(?:,[\p{L}\d ]{1,30})?(?: \([^()]{1,40}\))? ?[-\u2013\u2014] +(?=\S)/u;
 
+/** The agency a wire dateline names: "WELLSBOROUGH, Oct 3 (Reuters) - " → Reuters. */
+const DATELINE_AGENCY = /^\p{Lu}[\p{Lu}.' ]+\p{Lu}(?:,[\p{L}\d ,.]{1,40})? \(([\p{Lu}][\p{L}.&-]*(?: [\p{Lu}][\p{L}.&-]*){0,3})\) ?[-\u2013\u2014] +(?=\S)/u;
+const AGENCY_NAMES: Record<string, string> = { AP: 'The Associated Press', 'Associated Press': 'The Associated Press' };
+
+/**
+ * The news agency a wire story's dateline credits, in its first two paragraphs (the first may be
+ * the headline): the outlet of a wire story that carries no other (QA 8: a Reuters story saved as
+ * text had no outlet at all). Null when there is no such dateline.
+ */
+export function datelineAgency(text: string): string | null {
+  for (const p of text.split('\n', 2)) {
+    const m = DATELINE_AGENCY.exec(p);
+    if (m) return AGENCY_NAMES[m[1]!] ?? m[1]!;
+  }
+  return null;
+}
+
 /** Paragraphs this short are headings, credits or captions ("Photo/AP"): not what to name an article by. */
 const TITLE_MIN_WORDS = 5;
 
