@@ -84,3 +84,21 @@ describe('a one-word answer', () => {
     expect(reported('Asked whether fares would rise, Ruth Calder said yes.')[0]?.quote).toBe('yes');
   });
 });
+
+describe('a document someone sent, "saying …"', () => {
+  it('gives the words to the sender', () => {
+    expect(reported('The town released a statement Wednesday saying the fares were fair.')[0]).toMatchObject({ speaker: 'The town', cue: 'saying', quote: 'the fares were fair' });
+    expect(reported('Shortly after the vote, Harbourmaster Bob Quill issued a statement saying the port would stay open.')[0]).toMatchObject({ speaker: 'Bob Quill', quote: 'the port would stay open' });
+  });
+
+  it('not a document someone else wrote', () => {
+    expect(reported('Bob Quill cited a report saying the port was unsafe.').some((s) => s.cue === 'saying' && s.speaker === 'Bob Quill')).toBe(false);
+  });
+});
+
+describe('a writer’s apposition after a parenthetical attribution', () => {
+  it('is not part of the words', () => {
+    expect(reported('The port will close, the board said on Monday, a blow to the town.')[0]?.quote).toBe('The port will close');
+    expect(reported('If the storm is small, the board said, the ferry may wait.')[0]?.quote).toBe('If the storm is small the ferry may wait');
+  });
+});

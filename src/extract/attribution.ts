@@ -956,6 +956,19 @@ function nounCompound(toks: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** The sending verb of a document that ends at `j` ("released a statement (on Wednesday)", "issued a letter", "put out a statement"), or -1. */
+function sentDocumentBefore(toks: readonly Token[], j: number): number {
+  if (isWord(toks[j]) && DAYS.test(toks[j]!.lo)) j -= toks[j - 1]?.lo === 'on' ? 2 : 1;
+  if (!isWord(toks[j]) || !DOC_NOUNS.test(toks[j]!.lo)) return -1;
+  for (let k = j - 1; k >= 0 && j - k <= 4; k--) {
+    const t = toks[k];
+    if (!isWord(t)) return -1;
+    if (/^(released|issued|posted|published|sent|tweeted|wrote|signed|put|circulated|distributed)$/.test(t.lo)) return k;
+    if (!isDeterminer(t.lo) && !npWord(t) && t.lo !== 'out') return -1;
+  }
+  return -1;
+}
+
 /** Nouns of a stance someone expresses in words: "expressed concern that …". */
 const STANCE_NOUNS = /^(concern|concerns|confidence|hope|hopes|doubt|doubts|fear|fears|frustration|skepticism|scepticism|surprise|regret|optimism|disappointment|outrage|dismay|alarm|worry|worries|belief|certainty|satisfaction|anger|sympathy|support|opposition|reservations|confusion|disbelief|relief|gratitude|pride|unease|anxiety)$/;
 
@@ -1183,6 +1196,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       }
       if (isComma(prev) || isDash(prev) || (isWord(prev) && /^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo))) {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
+        continue;
+      }
+      // "The town released a statement (Wednesday) saying …": the document's words are its sender's
+      const sentBy = sentDocumentBefore(toks, i - 1);
+      if (sentBy >= 0) {
+        // (the sender is the subject of "released", not whatever opens the sentence: "Shortly after …, McConnell issued")
+        const sender = subjectBefore(toks, skipAdverbials(toks, sentBy - 1));
+        out.push({ cue, cueIndex: i, cueEnd, speaker: sender, form: sender ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }
       // progressive: "are (now) reporting"; "He’s (now) predicting": the subject with its auxiliary

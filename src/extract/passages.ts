@@ -171,6 +171,12 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
   if (kc > k && toks[kc]?.k === 'p' && toks[kc]!.t === ',' && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && start - firstWordIndex(toks) >= 4) k = kc;
   const paren = a.form === 'subject' && start > 1 && toks[start - 1]?.k === 'p' && toks[start - 1]!.t === ',' && toks[k]?.k === 'p' && toks[k]!.t === ',';
   while (toks[k] && (toks[k]!.k === 'p' || toks[k]!.lo === 'that' && toks[k + 1]?.k !== 'p' && !relativeThat(toks[k + 1]))) k++;
+  // ("The port will close, the board said on Monday, a blow to the town": a noun phrase after the parenthetical
+  // attribution is the writer's apposition, and the words are only the clause before it)
+  if (paren && toks[k]?.k === 'w' && /^(a|an)$/.test(toks[k]!.lo) && clauseStartAt(toks, k, lastTok, false, false, false) < 0) {
+    const before = trimRange(toks, firstWordIndex(toks), start - 1);
+    if (before) return before;
+  }
   if (paren && k <= lastTok && lastTok - k >= 1) {
     const before = trimRange(toks, firstWordIndex(toks), start - 1);
     if (before) return { from: before.from, to: lastTok, gap: { from: start, to: k - 1 } };
