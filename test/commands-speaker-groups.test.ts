@@ -9,7 +9,8 @@ beforeAll(async () => {
     'harbour.txt':
       'Harbour news\n\n"The lens is safe in the vault," said Ruth Calder, the harbour master.\n\n' +
       '"I saw the emails myself," said Bob Quill, a council member.\n\n' +
-      'Calder and Quill said the ferries would resume on Monday.\n',
+      'Calder and Quill said the ferries would resume on Monday.\n\n' +
+      'Calder and Tom Vane said the bridge toll was unfair.\n',
     'port.txt': 'Port news\n\nSmith and Jones said the toll would double in spring.\n',
   });
 });
@@ -27,10 +28,17 @@ describe('/speaker and group speakers', () => {
       expect(r.title).toBe(`What ${name} said`);
       expect(found.map((i) => i.speaker)).toEqual(expect.arrayContaining([name, 'Calder and Quill']));
       expect(found.find((i) => i.speaker === 'Calder and Quill')!.quote).toMatch(/ferries would resume/);
-      expect(r.text).toMatch(/joint statements: Calder and Quill\./);
-      // Only their own statements and the group's: not the other member's own words.
-      expect(found.map((i) => i.speaker).every((s) => s === name || s === 'Calder and Quill')).toBe(true);
+      expect(r.text).toMatch(/joint statements: .*Calder and Quill/);
+      // Only their own statements and their groups': not the other member's own words.
+      expect(found.map((i) => i.speaker).every((s) => s === name || s === 'Calder and Quill' || s === 'Calder and Tom Vane')).toBe(true);
     }
+  });
+
+  it('a group naming someone never quoted alone is still the known member’s', async () => {
+    const { r, items: found } = await items('Ruth Calder');
+    expect(found.find((i) => i.speaker === 'Calder and Tom Vane')?.quote).toMatch(/toll was unfair/);
+    expect(r.text).toMatch(/joint statements: .*Calder and Tom Vane/);
+    expect((await items('Bob Quill')).items.map((i) => i.speaker)).not.toContain('Calder and Tom Vane');
   });
 
   it('a surname means the person, never a group ending in it', async () => {

@@ -658,7 +658,7 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(await store.speakers()).toEqual([]);
     });
 
-    it('a group speaker ("Ruth Calder and Bob Quill") has members when every part of it is a known speaker', async () => {
+    it('a group speaker ("Ruth Calder and Bob Quill") has as members the known speakers it names, when each part is known or a full name', async () => {
       const groupsOf = async () =>
         Object.fromEntries((await store.speakers()).filter((s) => s.members).map((s) => [s.name, s.members]));
       await store.upsertArticle(article('a'), [
@@ -672,17 +672,23 @@ export function storeBehaviour(engine: EngineUnderTest): void {
         quote('the vote was fair and square', 'Ruth Calder and Tom Vane'),
         quote('the toll will double in spring', 'Quill & Quill'),
       ]);
+      // Tom Vane is a full name, if nobody quoted alone: the group is Ruth Calder's. "Procter" and
+      // "Gamble", "Quill & Quill" name nobody known: no group at all.
       expect(await groupsOf()).toEqual({
         'Ruth Calder and Bob Quill': ['Bob Quill', 'Ruth Calder'],
         'Calder and Quill': ['Bob Quill', 'Ruth Calder'],
+        'Ruth Calder and Tom Vane': ['Ruth Calder'],
       });
-      // A member whose first statement of their own comes later: the group counts from then on.
+      // A member whose first statement of their own comes later is one from then on.
       await store.upsertArticle(article('c'), [quote('nobody asked me about the vote', 'Tom Vane')]);
       expect((await groupsOf())['Ruth Calder and Tom Vane']).toEqual(['Ruth Calder', 'Tom Vane']);
-      // And goes when they have none left; so does a bare surname's member once two people share it.
+      // And not once they have none left; a bare surname two people come to share names neither.
       await store.deleteArticle('c');
       await store.upsertArticle(article('d'), [quote('the harbour is my whole life now', 'Jo Calder')]);
-      expect(await groupsOf()).toEqual({ 'Ruth Calder and Bob Quill': ['Bob Quill', 'Ruth Calder'] });
+      expect(await groupsOf()).toEqual({
+        'Ruth Calder and Bob Quill': ['Bob Quill', 'Ruth Calder'],
+        'Ruth Calder and Tom Vane': ['Ruth Calder'],
+      });
     });
 
     it('a store written before groups were recorded records them once, at start', async () => {

@@ -141,10 +141,13 @@ export async function recordSpeakerGroups(tx: Queryable, speakers: Iterable<read
 }
 
 /**
- * Group speakers whose every part is a known speaker (one with statements of their own), with
- * those members' names. A part is known by any name form stored for a speaker (its aliases); a
- * bare surname also as the one full-named speaker with that surname, as a bare "Calder said"
- * resolves. Reads the group parts, aliases and speakers by their indexes, never the statements.
+ * Group speakers with their members: the parts that are known speakers (with statements of their
+ * own). A part is known by any name form stored for a speaker (its aliases); a bare surname also
+ * as the one full-named speaker with that surname, as a bare "Calder said" resolves. A group
+ * counts only when each part is known or a full name ("Ruth Calder and Tom Vane": Tom Vane is
+ * somebody, if never quoted alone): a bare word nobody is known by ("Procter & Gamble", a Calder
+ * that two people share) makes it no group, so no one who shares one word of it gets its words.
+ * Reads the group parts, aliases and speakers by their indexes, never the statements.
  */
 export async function speakerGroups(q: Queryable): Promise<Map<number, string[]>> {
   const rows = await q.query<{ group_id: number | string; members: string[] | null; known: boolean }>(
@@ -152,7 +155,7 @@ export async function speakerGroups(q: Queryable): Promise<Map<number, string[]>
        SELECT p.group_id, p.part_key, p.tokens FROM speaker_group_parts p
        JOIN speakers g ON g.id = p.group_id WHERE g.statement_count > 0
      ), resolved AS (
-       SELECT p.group_id, COALESCE(
+       SELECT p.group_id, p.tokens, COALESCE(
          (SELECT min(a.speaker_id) FROM speaker_aliases a JOIN speakers m ON m.id = a.speaker_id
           WHERE a.alias_key = p.part_key AND m.statement_count > 0 AND m.id <> p.group_id),
          (SELECT min(m.id) FROM speakers m
@@ -161,11 +164,12 @@ export async function speakerGroups(q: Queryable): Promise<Map<number, string[]>
        ) AS member_id
        FROM parts p
      )
-     SELECT r.group_id, array_agg(DISTINCT m.name) FILTER (WHERE m.id IS NOT NULL) AS members, bool_and(m.id IS NOT NULL) AS known
+     SELECT r.group_id, array_agg(DISTINCT m.name) FILTER (WHERE m.id IS NOT NULL) AS members,
+       bool_and(m.id IS NOT NULL OR r.tokens > 1) AS known
      FROM resolved r LEFT JOIN speakers m ON m.id = r.member_id GROUP BY r.group_id`,
   );
   const out = new Map<number, string[]>();
-  for (const r of rows) if (r.known && (r.members ?? []).length >= 2) out.set(Number(r.group_id), r.members!);
+  for (const r of rows) if (r.known && r.members?.length) out.set(Number(r.group_id), r.members);
   return out;
 }
 

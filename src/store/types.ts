@@ -132,7 +132,7 @@ export interface SpeakerInfo {
   statements: number;
   /**
    * For a group speaker ("Ruth Calder and Bob Quill", one speaker to the extractor): the known
-   * speakers it is made of, when every part of its name is one. Absent for everyone else.
+   * speakers it names (see speakerGroups in src/store/speakers.ts). Absent for everyone else.
    */
   members?: string[];
 }
