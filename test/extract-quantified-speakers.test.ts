@@ -34,3 +34,13 @@ describe('two institutions before a plural person noun', () => {
     expect(reported('The Harwich and Leeds skippers say the channel is silting up.')[0]?.speaker).toBe('The Harwich and Leeds skippers');
   });
 });
+
+describe('a place set off by commas is no speaker', () => {
+  it('a state after a town belongs to the place', () => {
+    expect(reported('Ruth Calder, during a town hall in Columbus, Ohio, said she would cut fares.')[0]).toMatchObject({ speaker: 'Ruth Calder', quote: 'she would cut fares' });
+  });
+
+  it('a document sent on a day, then a quote', () => {
+    expect(reported('Bob Quill issued a statement Tuesday saying, “The fares will not rise.”')[0]).toMatchObject({ speaker: 'Bob Quill', kind: 'direct', quote: 'The fares will not rise.' });
+  });
+});

@@ -10,6 +10,7 @@ import { requiredParticles, speechVerb } from './cues.js';
 import { FOREIGN_ACCORDING, FOREIGN_DETERMINERS, FOREIGN_PARTICIPLES, FOREIGN_PRONOUNS, FOREIGN_VERBS } from './foreign-cues.js';
 import { isDeterminer, isOrgNoun, isPersonNoun, looksLikePersonNoun, ROLE_WORDS, HONORIFICS, PRONOUNS } from './names.js';
 import { OUTLET_NOUNS, outletFromPhrase } from './outlets.js';
+import { isPlaceWord } from './mentions.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, type Token } from './tokens.js';
 
 export interface Attribution {
@@ -720,6 +721,11 @@ export function subjectBefore(toks: readonly Token[], j: number): { from: number
       if (k < 0 || !isComma(toks[k])) break;
       end = k - 1;
     }
+    // ("Calder, during a meeting in Columbus, Ohio, said": a state or country after a place and its comma
+    // belongs to the place, and is no name in apposition)
+    const s0 = segs[0];
+    const s1 = segs[1];
+    if (s0 && s1 && s0.from === s0.to && isCapWord(toks[s0.from]) && isPlaceWord(toks[s0.from]!.lo) && isCapWord(toks[s1.to]) && s1.to > s1.from && toks.slice(Math.max(s1.from, s1.to - 4), s1.to).some((x) => /^(in|at|near|from|of|outside)$/.test(x.lo))) segs.splice(0, 2, { from: s1.from, to: s0.to });
     // the leftmost segment that is a name (or pronoun) heads the phrase; the rest are appositions
     let best: { from: number; to: number } | null = null;
     let toEnd = j - 1;
@@ -1185,6 +1191,14 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
         while (k < toks.length && k - i <= 8 && isWord(toks[k]) && !speechVerb(toks[k]!.lo) && !/^(that|he|she|they|we|it|i)$/.test(toks[k]!.lo)) k++;
         return k > i + 1 && /^(during|at|in|on|after|before|last|this|outside|from|to)$/.test(toks[i + 1]!.lo) && isComma(toks[k]) && isQuote(toks[k + 1]);
       };
+      // "The town released a statement (Wednesday) saying …": the document's words are its sender's
+      const sentBy = sentDocumentBefore(toks, i - 1);
+      if (sentBy >= 0) {
+        // (the sender is the subject of "released", not whatever opens the sentence: "Shortly after …, McConnell issued")
+        const sender = subjectBefore(toks, skipAdverbials(toks, sentBy - 1));
+        out.push({ cue, cueIndex: i, cueEnd, speaker: sender, form: sender ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
+        continue;
+      }
       const introducesQuote = isQuote(next) || (next?.k === 'p' && /^[,:]$/.test(next.t) && isQuote(toks[i + 2])) || (isWord(next) && OBJECT_PRONOUNS.has(next.lo) && toks[i + 2]?.k === 'p' && isQuote(toks[i + 3])) || timeThenQuote();
       if (introducesQuote && isWord(prev) && !isComma(prev) && !/^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo)) {
         // "footage of Jo Reed asking, "…"": the phrase before the participle speaks
@@ -1196,14 +1210,6 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       }
       if (isComma(prev) || isDash(prev) || (isWord(prev) && /^(and|while|before|after|by|when|without|then|also)$/.test(prev.lo))) {
         out.push({ cue, cueIndex: i, cueEnd, speaker: null, form: 'participle', outletPhrase: null, strong: !v.weak });
-        continue;
-      }
-      // "The town released a statement (Wednesday) saying …": the document's words are its sender's
-      const sentBy = sentDocumentBefore(toks, i - 1);
-      if (sentBy >= 0) {
-        // (the sender is the subject of "released", not whatever opens the sentence: "Shortly after …, McConnell issued")
-        const sender = subjectBefore(toks, skipAdverbials(toks, sentBy - 1));
-        out.push({ cue, cueIndex: i, cueEnd, speaker: sender, form: sender ? 'subject' : 'participle', outletPhrase: null, strong: !v.weak });
         continue;
       }
       // progressive: "are (now) reporting"; "He’s (now) predicting": the subject with its auxiliary
