@@ -114,6 +114,14 @@ describe('ingest: page furniture in HTML', () => {
     expect(htmlFragmentText(content)).toBe('The mayor said the trams would run on time, speaking at the town hall on Tuesday.');
   });
 
+  it('reads fragments one after another in one shared document: nothing runs, nothing carries over', () => {
+    const g = globalThis as { __factbotRan?: boolean };
+    const first = htmlFragmentText('<p>One paragraph.</p><script>globalThis.__factbotRan = true</script><img src="x" onerror="globalThis.__factbotRan = true">');
+    const second = htmlFragmentText('<p>Another paragraph.</p>');
+    expect([first, second]).toEqual(['One paragraph.', 'Another paragraph.']);
+    expect(g.__factbotRan).toBeUndefined();
+  });
+
   it('cleans feed item content the same way (no readability there)', () => {
     const content = [
       '<figure><img src="l.jpg"/><figcaption>Librarian Morwenna Hicks, who said the cut was "cruel".</figcaption></figure>',
