@@ -37,6 +37,9 @@ const PLACES = new Set(
     'united states of america', 'district of columbia', 'el paso', 'des moines', 'palm beach', 'st. louis', 'san antonio', 'new england'],
 );
 
+/** First words of place names: "West Point", "New Jersey", "Fort Worth", "San Bernardino". */
+const PLACE_FIRST = /^(West|East|North|South|New|Fort|Ft|Mount|Mt|Port|Lake|Saint|St|San|Santa|Los|Las|El|Great|Upper|Lower|Central|Northern|Southern|Eastern|Western)\.?$/;
+
 const TIME_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec)$/;
 
 /** Countries, cities and other capitalised words that are never a person's surname. */
@@ -207,6 +210,11 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
+    // "a scholarship to West Point", "he owned the New Jersey Generals": a place's first word, or "the" before a
+    // run of capitalised words with no first name, names a place, a team or a body — never "he" or "she"
+    const unnamed = !hasTitle && known === null && firstNameGender(nameWords[0]!) === null && nameWords.length >= 2;
+    // (not registered at all: as an organisation "they" and "it" would find it where they found nobody before)
+    if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || toks[from - 1]?.lo === 'the')) continue;
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
     // Bose's warning"); a possessor opening the main clause is its topic ("Trump's beef with Fox …")
     const opensClause = opensMainClause(toks, from, fronted);
