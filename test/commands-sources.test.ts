@@ -9,6 +9,20 @@ import { seedArticles, seedServices, testInvocation, type SeededServices } from 
 
 const items = (r: Reply): ReplyItem[] => r.sections.flatMap((s) => s.items);
 
+describe('matchClaim: a headline whose subject fills the core (QA 8)', () => {
+  const headline = claimWords('Harbour board chief resigns over dredging contract');
+  it('needs the verb or what follows it, not just the subject\'s words', () => {
+    expect(matchClaim(headline, "Oskar Nyberg-Adeyemi, the harbour trust's chief executive said: work would start in the spring").reports).toBe(false);
+    expect(
+      matchClaim(headline, 'The chairman of the Kestrel Harbour Board, Tobias Wrenfield, resigned on Tuesday after councillors questioned how a £12 million dredging contract was awarded.').reports,
+    ).toBe(true);
+  });
+  it('leaves claims whose core reaches past the verb as they were', () => {
+    const claim = claimWords('Israel was the source of the classified intel Trump gave the Russians');
+    expect(matchClaim(claim, 'The New York Times reported Israel was the source of the information.').reports).toBe(true);
+  });
+});
+
 describe('matchClaim (words decide whether a statement reports a claim)', () => {
   const claim = claimWords('Lisbon was the venue of the secret summit');
   it('accepts a restatement of the core in other words around it', () => {

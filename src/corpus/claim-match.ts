@@ -199,7 +199,20 @@ export function matchClaim(claim: readonly ClaimWord[], text: string): ClaimMatc
  */
 function saysWhatHappened(claim: readonly ClaimWord[], core: readonly ClaimWord[], full: ReadonlySet<string>): boolean {
   if (core.some((c) => !c.known && !c.proper && /[a-z]ed$/.test(c.word) && !full.has(c.word))) return false;
+  // A headline-style claim's subject can fill the core ("Harbour board chief resigns over dredging
+  // contract": harbour, board, chief): then a statement naming the harbour trust's chief executive
+  // "reported" it (QA 8). When the claim has a verb after its subject, something from the verb on
+  // must be matched — when the core lies wholly before it (otherwise the core's own words say it).
+  const verb = claim.findIndex((c, i) => i > 0 && !c.proper && looksLikeVerb(c.word));
+  const coreBeforeVerb = verb > 0 && core.every((c) => claim.indexOf(c) < verb);
+  if (coreBeforeVerb && !claim.slice(verb).some((c) => !c.proper && full.has(c.word))) return false;
   const first = claim.find((c) => !c.proper);
   if (!first) return true;
   return full.has(first.word) || core.some((c) => !c.proper && full.has(c.word));
+}
+
+/** Finite verbs as claims and headlines write them: "resigns", "resigned", "quits", "said". */
+const VERB_WORDS = new Set('said says told tells quit quits won wins lost loses left leaves sold sells paid pays made makes took takes gave gives ran runs'.split(' '));
+function looksLikeVerb(w: string): boolean {
+  return VERB_WORDS.has(w) || (w.length > 4 && /[^s]ed$|[^su'’]s$/.test(w));
 }
