@@ -235,6 +235,22 @@ describe('ingest: JSON exports from a CMS', () => {
     expect(articles[1]).toMatchObject({ outlet: null, title: 'Dues rise | Harbour Notes' });
   });
 
+  it('reads an Arc XP (ANS) story: text and header elements only, headline, credits, publish date', async () => {
+    const { articles, errors } = await loadPath(join(dir, 'arc-story.json'));
+    expect(errors).toEqual([]);
+    expect(articles[0]).toMatchObject({
+      title: 'Quay bollards to be replaced',
+      author: 'Kerenza Polglase',
+      published: '2026-10-04T09:30:00Z',
+      url: 'https://echo.example/2026/10/04/quay-bollards/',
+      text:
+        'Every bollard on the north quay will be replaced this winter, the harbour trust said.\n' +
+        '"Two of them snapped like carrots," harbourmaster Idris Penhallow said.\n' +
+        'What happens next\n' +
+        'Work starts in November.',
+    });
+  });
+
   it('reads an HTML body as HTML: paragraphs, entities decoded, captions dropped', async () => {
     const file = join(tmp, 'html-body.json');
     const html =

@@ -31,16 +31,22 @@ export function pickMeta(record: Record<string, unknown>): RecordMeta {
   // `source` is too often a path or a URL to be taken for one.
   const source = record.source;
   const outlet = first(record, ALIASES.outlet) ?? (isPlainObject(source) && typeof source.name === 'string' && source.name.trim() ? source.name : undefined);
-  const title = first(record, ALIASES.title);
+  const title = first(record, ALIASES.title) ?? ansHeadline(record);
   return {
     // WordPress's REST API nests it: { rendered }.
     title: isPlainObject(title) && typeof title.rendered === 'string' ? title.rendered : title,
     // `publisher` is sometimes JSON-LD shaped: { name }.
     outlet: outlet && typeof outlet === 'object' && 'name' in outlet ? (outlet as { name: unknown }).name : outlet,
     url: first(record, ALIASES.url),
-    published: first(record, ALIASES.published),
-    author: first(record, ALIASES.author),
+    published: first(record, ALIASES.published) ?? first(record, ['publish_date', 'first_publish_date', 'display_date']),
+    author: first(record, ALIASES.author) ?? (isPlainObject(record.credits) ? record.credits.by : undefined),
   };
+}
+
+/** Arc XP (ANS): `headlines: { basic }`. */
+function ansHeadline(record: Record<string, unknown>): unknown {
+  const h = record.headlines;
+  return isPlainObject(h) && typeof h.basic === 'string' && h.basic.trim() ? h.basic : undefined;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -86,7 +86,24 @@ function recordTextField(r: Record<string, unknown>): { name: string; value: unk
     if (isPlainObject(v) && typeof v.rendered === 'string') return { name, value: v.rendered };
     return { name, value: v };
   }
+  const elements = r.content_elements;
+  if (Array.isArray(elements)) return { name: 'content_elements', value: ansText(elements) };
   return null;
+}
+
+/**
+ * Arc XP (ANS) stories keep their body as `content_elements`: the text and header elements are the
+ * article; images, videos, "interstitial_link" teasers, pull quotes and embeds are not (QA 8).
+ * Element text is HTML (`<b>`, `&amp;`, links): the whole is returned as one HTML string.
+ */
+function ansText(elements: readonly unknown[]): string {
+  const parts: string[] = [];
+  for (const el of elements) {
+    if (!isPlainObject(el) || typeof el.content !== 'string') continue;
+    if (el.type === 'text') parts.push(`<p>${el.content}</p>`);
+    else if (el.type === 'header') parts.push(`<h3>${el.content}</h3>`);
+  }
+  return parts.join('');
 }
 
 function recordText(r: Record<string, unknown>): string | unknown[] | null {
