@@ -22,3 +22,15 @@ describe('places and bodies are not "he" or "she"', () => {
     expect(s[0]?.speaker).toBe('Ann Marsh');
   });
 });
+
+describe('a country that speaks is a body', () => {
+  it('"he" after "China said" is the person before, not China', () => {
+    const s = quotes('Erlan Vale, the envoy, flew in on Monday.', 'Vale said China would buy more grain.', 'China said the talks were over.', '“We will be back,” he said.');
+    expect(s.find((x) => x.kind === 'direct')).toMatchObject({ speaker: 'Erlan Vale' });
+  });
+
+  it('a person whose surname is a place stays that person', () => {
+    const s = quotes('Steve Jordan, a harbour pilot, spoke first.', 'Jordan said the channel was silting up.');
+    expect(s[0]?.speaker).toBe('Steve Jordan');
+  });
+});

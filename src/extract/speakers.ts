@@ -4,7 +4,7 @@
  */
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
-import { nameGender, statedGender } from './mentions.js';
+import { isPlaceWord, nameGender, statedGender } from './mentions.js';
 import { canonicalPersonName, cleanRole, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
@@ -79,6 +79,13 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
       return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
     }
     return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
+  }
+  // "China said", "Ohio's governor …": a country, state or city that speaks is a body, never "he" or "she";
+  // "Latinos said", "Allies say": a plural is a group
+  if (m.name && m.kind === 'person' && !/\s/.test(m.name) && m.role === null && !statedGender(mentionText, m.name)) {
+    // (a known person of that surname stays that person: "Steve Israel", "Jim Jordan", "Jeremy Paris")
+    if (isPlaceWord(m.name.toLowerCase()) && !tracker.knownPerson(m.name)) m = { ...m, kind: 'org' };
+    else if (/^\p{Lu}[\p{L}-]*[^s]s$/u.test(m.name) && !tracker.knownPerson(m.name) && looksLikePluralNoun(m.name)) m = { ...m, kind: 'group', plural: true, name: null, head: m.name.toLowerCase() };
   }
   if (m.name && (m.kind === 'person' || m.kind === 'org')) {
     const name = m.kind === 'person' ? canonicalPersonName(m.name) : m.name;
