@@ -28,5 +28,7 @@ describe('a relative clause with a cue of its own after an inverted speaker', ()
 describe('"have long said"', () => {
   it('is the subject’s cue', () => {
     expect(reported('The skippers have long insisted the channel is silting up.')[0]).toMatchObject({ speaker: 'The skippers', quote: 'the channel is silting up' });
+    // ("Long" with a capital is a name)
+    expect(reported('Ann Long said the channel is silting up.')[0]?.speaker).toBe('Ann Long');
   });
 });

@@ -36,7 +36,7 @@ export interface Attribution {
   pronoun?: { written: string; as: string };
 }
 
-const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself', 'long']);
+const AUX = new Set(["didn't", "doesn't", "don't", "wasn't", "isn't", "won't", "can't", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", 'however', 'meanwhile', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', "n't", 'also', 'then', 'later', 'previously', 'again', 'repeatedly', 'recently', 'once', 'earlier', 'first', 'reportedly', 'allegedly', 'publicly', 'privately', 'never', 'even', 'still', 'just', 'already', 'often', 'always', 'frequently', 'further', 'finally', 'simply', 'quickly', 'only', 'ultimately', 'subsequently', 'initially', 'immediately', 'separately', 'similarly', 'specifically', 'explicitly', 'directly', 'openly', 'flatly', 'angrily', 'bluntly', 'today', 'yesterday', 'tonight', 'currently', 'now', 'herself', 'himself', 'themselves', 'itself']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", 'am']);
 const DAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|weekend|month|year)$/;
 /** Words that end a noun phrase when scanning leftwards from a verb. */
@@ -572,7 +572,8 @@ function skipAdverbials(toks: readonly Token[], j: number): number {
     const t = toks[j];
     if (!isWord(t)) break;
     // "Vale and Okafor both stressed", "the officials all said": a floating quantifier after the subject
-    if (AUX.has(t.lo) || (/^(both|all|each)$/.test(t.lo) && isWord(toks[j - 1]) && !AUX.has(toks[j - 1]!.lo))) {
+    // ("have long said": "long" in lower case only — "Ann Long said" is a name)
+    if (AUX.has(t.lo) || t.t === 'long' || (/^(both|all|each)$/.test(t.lo) && isWord(toks[j - 1]) && !AUX.has(toks[j - 1]!.lo))) {
       j--;
       continue;
     }
@@ -1254,7 +1255,7 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
       for (let k = from + 1; k <= to; k++) {
         if (toks[k]!.lo !== 'who' && toks[k]!.lo !== 'and') continue;
         let v = k + 1;
-        while (isWord(toks[v]) && (AUX.has(toks[v]!.lo) || /^\p{Ll}+ly$/u.test(toks[v]!.t))) v++;
+        while (isWord(toks[v]) && (AUX.has(toks[v]!.lo) || toks[v]!.t === 'long' || /^\p{Ll}+ly$/u.test(toks[v]!.t))) v++;
         const sv = isWord(toks[v]) ? speechVerb(toks[v]!.lo) : null;
         // (only a verb that reports a clause, and no object after it: "who advised the campaign", "who has
         // predicted every election" describe the person, as PolNeAR's speaker spans keep them)
