@@ -20,7 +20,7 @@ const program = new Command()
 program
   .command('extract')
   .description('Extract statements, quotes, speakers and outlets from article files')
-  .argument('<files...>', 'article files (.txt, .md, .html, .json, .jsonl)')
+  .argument('<files...>', 'article files (.txt, .md, .html, .json, .jsonl, or .rss/.atom/.xml feeds and wire files)')
   .option('--json', 'one JSON object per input file, one a line (JSON Lines)', false)
   .action(async (files: string[], opts: { json: boolean }) => {
     const { runExtract } = await import('./extract.js');
