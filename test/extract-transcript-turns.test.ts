@@ -22,3 +22,12 @@ describe('transcript turns', () => {
     expect(reported('CLARIFICATION: An earlier version misstated the fare. It is two pounds.')).toEqual([]);
   });
 });
+
+describe('a dateline with a colon is no transcript turn', () => {
+  it('"LONDON: The minister said …" is the minister’s, sentence by sentence', () => {
+    const s = extractStatements(article('Harbour news.\nLONDON: The minister said on Monday the ferry would run. She added that fares would rise.\nThe board met later.')).filter((x) => x.kind !== 'statement');
+    expect(s).toHaveLength(2);
+    expect(s[0]).toMatchObject({ speaker: 'The minister', quote: 'the ferry would run' });
+    expect(s[1]).toMatchObject({ speakerMention: 'She', quote: 'fares would rise' });
+  });
+});

@@ -1028,7 +1028,8 @@ export function findAttributions(toks: readonly Token[]): Attribution[] {
   const titleCase = words.length >= 4 && words.filter((t) => isCapWord(t)).length >= words.length * 0.7;
   // headline or transcript label: "Reed: Ferries won't run on Sunday", "HOST: But, Mayor …"
   const colon = toks.findIndex((t) => t.k === 'p' && t.t === ':');
-  if (colon > 0 && colon <= 3 && toks.slice(0, colon).every((t) => isCapWord(t)) && toks.length - colon > 3 && !toks.slice(0, colon).some((t) => /^(update|note|editor|photo|watch|read|related|video|source|sources|correction|clarification|byline|contact|here|this|the|and|but|breaking|exclusive|live|opinion|analysis|update)$/.test(t.lo))) {
+  // ("LONDON: The minister said …" is a dateline: a place is no label)
+  if (colon > 0 && colon <= 3 && toks.slice(0, colon).every((t) => isCapWord(t)) && toks.length - colon > 3 && !isPlaceWord(toks.slice(0, colon).map((t) => t.lo).join(' ')) && !toks.slice(0, colon).some((t) => /^(update|note|editor|photo|watch|read|related|video|source|sources|correction|clarification|byline|contact|here|this|the|and|but|breaking|exclusive|live|opinion|analysis|update)$/.test(t.lo))) {
     out.push({ cue: ':', cueIndex: colon, cueEnd: colon, speaker: { from: 0, to: colon - 1 }, form: 'subject', outletPhrase: null, strong: true });
   }
   for (let i = 0; i < toks.length; i++) {
