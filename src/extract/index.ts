@@ -68,6 +68,7 @@ const FIRST_PERSON = /(^|[^\p{L}])(I|I['’]m|I['’]ve|I['’]d|I['’]ll|my|My
 const TRANSCRIPT_LABEL = /^\s*([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?):\s/;
 /** A paragraph that is a transcript turn: a capitalised label of one or two words ("CALDER:", "MAYOR REED:"), then the words. */
 const TRANSCRIPT_TURN = /^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?:\s+\S/;
+const TRANSCRIPT_TURNS = /^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)?:[ \t]+\S/gm;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
 
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
@@ -109,6 +110,8 @@ export function extractStatements(article: Article): Statement[] {
     return wordCounts;
   };
   let prevLine: string | null = null;
+  // how many paragraphs of the article are transcript turns, counted on first need
+  let turns: number | undefined;
   while (paraStart <= text.length) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
@@ -139,8 +142,8 @@ export function extractStatements(article: Article): Statement[] {
     for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
     let sentences = splitSentences(text, pStart, paraEnd, spans);
     // a transcript turn ("CALDER: Well, I think … . We all need …") is one speaker's words to its end: one passage
-    // (only in a transcript: a turn before or after it; "LONDON: The minister said … . She added …" is a dateline)
-    if (spans.length === 0 && sentences.length > 1 && TRANSCRIPT_TURN.test(raw) && ((lineBefore !== null && TRANSCRIPT_TURN.test(lineBefore)) || TRANSCRIPT_TURN.test(nextLine(text, paraEnd)))) sentences = [{ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end }];
+    // (only in a transcript: another turn in the article; "LONDON: The minister said … . She added …" is a dateline)
+    if (spans.length === 0 && sentences.length > 1 && TRANSCRIPT_TURN.test(raw) && (turns ??= (text.match(TRANSCRIPT_TURNS) ?? []).length) >= 2) sentences = [{ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end }];
     // a subheading is no sentence of the story: it takes no speaker from the paragraph before and gives none
     // to the next
     const subheading = sentences.length === 1 && isSubheading(text, pStart, paraEnd, spans, lineBefore);
@@ -655,14 +658,6 @@ function mannerOfSpeaking(toks: readonly Token[]): Attribution | null {
   const speaker = subjectBefore(toks, verb - 1);
   if (!speaker || speaker.from !== firstWord0(toks)) return null;
   return { cue: toks[k]!.t, cueIndex: verb, cueEnd: k, speaker, form: 'subject', outletPhrase: null, strong: true };
-}
-
-/** The paragraph after the one ending at `paraEnd` (blank lines skipped), or "". */
-function nextLine(text: string, paraEnd: number): string {
-  let start = paraEnd + 1;
-  while (start < text.length && text[start] === '\n') start++;
-  const end = text.indexOf('\n', start);
-  return start < text.length ? text.slice(start, end < 0 ? text.length : end) : '';
 }
 
 /** The speaker of a transcript label ("HOST", "CALDER", "MAYOR REED"): the person of that surname the article names, else the label in title case. */
