@@ -1,7 +1,7 @@
 import type { Command, CommandArgs, CommandContext, CommandDefinition } from '../src/domain/command.js';
 import type { Reply } from '../src/domain/reply.js';
 import { roleAfterName } from '../src/domain/statement.js';
-import { namesakes } from '../src/corpus/speakers.js';
+import { isGroupOf, namesakes } from '../src/corpus/speakers.js';
 import type { SpeakerInfo } from '../src/store/types.js';
 import {
   PAGE_SIZE,
@@ -111,7 +111,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const role = page.results.filter((r) => r.statement.speaker === canonical).map((r) => roleAfterName(r.statement.speakerRole)).find((r) => r);
   // Statements of groups they belong to ("Ruth Calder and Bob Quill said …") are listed too; the
   // items show the group as the speaker, and the summary says they were joint.
-  const groups = new Set((await ctx.corpus.speakers()).filter((s) => s.members?.includes(canonical)).map((s) => s.name));
+  const groups = new Set((await ctx.corpus.speakers()).filter((s) => isGroupOf(s, canonical!)).map((s) => s.name));
   const joint = uniq(page.results.map((r) => r.statement.speaker ?? '').filter((s) => groups.has(s)));
   return {
     title: `What ${canonical} said${about}`,

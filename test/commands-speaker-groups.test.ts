@@ -39,6 +39,13 @@ describe('/speaker and group speakers', () => {
     expect(found.find((i) => i.speaker === 'Calder and Tom Vane')?.quote).toMatch(/toll was unfair/);
     expect(r.text).toMatch(/joint statements: .*Calder and Tom Vane/);
     expect((await items('Bob Quill')).items.map((i) => i.speaker)).not.toContain('Calder and Tom Vane');
+    // And that someone can be asked for by name: their joint words are all the corpus has of them.
+    const vane = await items('Tom Vane');
+    expect(vane.r.title).toBe('What Tom Vane said');
+    expect(vane.items.map((i) => i.speaker)).toEqual(['Calder and Tom Vane']);
+    expect(vane.r.text).toMatch(/joint statements: Calder and Tom Vane/);
+    // Only a whole name: "Vane" alone, or a typo, is not resolved through a group.
+    expect((await items('Vane')).r.title).not.toBe('What Vane said');
   });
 
   it('a surname means the person, never a group ending in it', async () => {

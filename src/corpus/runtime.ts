@@ -9,7 +9,7 @@ import { stemSet, type WordStats } from './claim-match.js';
 import type { ClusterMember, SpeakerInfo, Store, StoredArticleInfo } from '../store/types.js';
 import type { LoadResult } from '../ingest/types.js';
 import type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
-import { closeSpeakerNames, nameKey, resolveSpeakerName } from './speakers.js';
+import { closeSpeakerNames, isGroupOf, resolveSpeakerName } from './speakers.js';
 import { rankResults } from '../search/index.js';
 import { byWordCoverage, dropRepeats, preferAttributed } from './group.js';
 import { log } from '../log.js';
@@ -469,9 +469,8 @@ export class CorpusRuntime implements Corpus {
    * statements are hers too, jointly. Only for a filter that is a member's name as stored.
    */
   private async groupsOf(speaker: string | undefined): Promise<string[]> {
-    const key = speaker ? nameKey(speaker) : '';
-    if (!key) return [];
-    return (await this.speakers()).filter((s) => s.members?.some((m) => nameKey(m) === key)).map((s) => s.name);
+    if (!speaker?.trim()) return [];
+    return (await this.speakers()).filter((s) => isGroupOf(s, speaker)).map((s) => s.name);
   }
 
   /**

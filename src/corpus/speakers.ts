@@ -105,6 +105,21 @@ export function namesakes(typed: string, speakers: readonly SpeakerInfo[]): Spea
     .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
 }
 
+/** The names a group speaker joins ("Calder, Quill and Tom Vane" → Calder, Quill, Tom Vane). */
+export function groupNameParts(name: string): string[] {
+  return name.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/).map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * Whether `speaker` is a group ("Calder and Tom Vane", one the store knows members of) that
+ * `name` is part of: a member, or a part of its name ("Tom Vane", never quoted alone).
+ */
+export function isGroupOf(speaker: SpeakerInfo, name: string): boolean {
+  if (!speaker.members) return false;
+  const key = nameKey(name);
+  return speaker.members.some((m) => nameKey(m) === key) || groupNameParts(speaker.name).some((p) => nameKey(p) === key);
+}
+
 /** Canonical name for `typed`, or null. Ties go to the speaker with more statements. */
 export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo[]): string | null {
   const key = nameKey(typed);
@@ -123,7 +138,7 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   const people = byCount.filter((s) => !s.members);
   // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
   for (const s of people) if (forms(s).some((f) => surname(f) === key)) return s.name;
-  for (const s of byCount) if ([s.name, ...s.aliases].some((n) => surnameParts(n).includes(key))) return s.name;
+  for (const s of people) if ([s.name, ...s.aliases].some((n) => surnameParts(n).includes(key))) return s.name;
   // "President Donald Trump": the surname matches and every other word is in the name or a title.
   const typedWords = key.split(' ');
   const lastTyped = typedWords[typedWords.length - 1]!;
@@ -138,8 +153,14 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   // The name without its last part: "Lucia Benavente" for Lucía Benavente Ortúzar (Spanish and
   // Portuguese names carry two surnames, and people use the first).
   if (typedWords.length > 1) {
-    for (const s of byCount) {
+    for (const s of people) {
       if (forms(s).some((f) => f.startsWith(`${key} `))) return s.name;
+    }
+    // Someone named only in a group ("Tom Vane" in "Calder and Tom Vane", never quoted alone):
+    // the name as the group writes it, whose statements are theirs jointly.
+    for (const s of byCount) {
+      const part = s.members ? groupNameParts(s.name).find((p) => nameKey(p) === key) : undefined;
+      if (part) return part;
     }
   }
   // Typos: against full names and surnames.
