@@ -3,7 +3,7 @@
  * thread): the longest stall while `upsertArticles` writes it, how often a 1 ms timer got to run,
  * and the whole write's time. A script, not a test (timings depend on the machine and its load):
  *
- *   npx tsx src/store/measure-long-write.ts [statements=5000] [runs=3] [rows a query=5000,500]
+ *   node --import tsx bench/store-long-write.ts [statements=5000] [runs=3] [rows a query=5000,500]
  *
  * Each run stores a new article of that many statements (half of them quotes, 40 speakers with
  * roles) into an in-memory store holding the previous runs' articles, then replaces it with a
@@ -12,10 +12,10 @@
  * machine's own load causes with nothing running: stalls near it are not the write's.
  */
 import { performance } from 'node:perf_hooks';
-import type { Article } from '../domain/article.js';
-import type { Statement } from '../domain/statement.js';
-import { openStore } from './index.js';
-import type { SqlStore } from './sql-store.js';
+import type { Article } from '../src/domain/article.js';
+import type { Statement } from '../src/domain/statement.js';
+import { openStore } from '../src/store/index.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 
 /** Distinct made-up words, so quotes do not share shingles (a real article's quotes seldom do). */
 function word(i: number): string {
