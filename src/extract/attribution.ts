@@ -992,7 +992,8 @@ function stanceNounAt(toks: readonly Token[], from: number): number {
 
 /** A personal pronoun and a contracted auxiliary in one token ("he’s", "they've", "she’d"), the auxiliary matching `aux`. */
 function contractedSubject(t: Token | undefined, aux: RegExp): boolean {
-  if (!isWord(t)) return false;
+  // (asked for every possessive before a cue: most words have no apostrophe at all)
+  if (!isWord(t) || t.lo.length > 7 || (!t.lo.includes("'") && !t.lo.includes('’'))) return false;
   const m = /^(he|she|they|we|i|you)['’](\p{L}+)$/u.exec(t.lo);
   return m !== null && aux.test(m[2]!);
 }
