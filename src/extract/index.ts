@@ -19,6 +19,7 @@ import { findQuoteSpans, startsWithQuote, wordCount, type QuoteSpan } from './qu
 import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
+import { findInterview, isQaLabel, qaTurn } from './interview.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -112,6 +113,8 @@ export function extractStatements(article: Article): Statement[] {
   let prevLine: string | null = null;
   // how many paragraphs of the article are transcript turns, counted on first need
   let turns: number | undefined;
+  // an interview printed as "Q: …" / "A: …" (interview.ts): the answers are the interviewee's
+  const interview = findInterview(article.title, text);
   while (paraStart <= text.length) {
     let paraEnd = text.indexOf('\n', paraStart);
     if (paraEnd < 0) paraEnd = text.length;
@@ -143,7 +146,8 @@ export function extractStatements(article: Article): Statement[] {
     let sentences = splitSentences(text, pStart, paraEnd, spans);
     // a transcript turn ("CALDER: Well, I think … . We all need …") is one speaker's words to its end: one passage
     // (only in a transcript: another turn in the article; "LONDON: The minister said … . She added …" is a dateline)
-    if (spans.length === 0 && sentences.length > 1 && TRANSCRIPT_TURN.test(raw) && (turns ??= (text.match(TRANSCRIPT_TURNS) ?? []).length) >= 2) sentences = [{ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end }];
+    const qa = interview ? qaTurn(raw) : null;
+    if (spans.length === 0 && sentences.length > 1 && (qa !== null || (TRANSCRIPT_TURN.test(raw) && (turns ??= (text.match(TRANSCRIPT_TURNS) ?? []).length) >= 2))) sentences = [{ start: sentences[0]!.start, end: sentences[sentences.length - 1]!.end }];
     // a subheading is no sentence of the story: it takes no speaker from the paragraph before and gives none
     // to the next
     const subheading = sentences.length === 1 && isSubheading(text, pStart, paraEnd, spans, lineBefore);
@@ -369,7 +373,11 @@ export function extractStatements(article: Article): Statement[] {
       // ("CALDER: …": a transcript label in capitals is the person of that surname, not the word "CALDER")
       const label = chosen?.cue === ':' && chosen.speaker ? text.slice(toks[chosen.speaker.from]!.start, toks[chosen.speaker.to]!.end) : '';
       // (an acronym or an outlet is no surname: "AP:", "UN:")
-      if (chosen?.speaker && /^[A-Z][A-Z.'\s-]+$/.test(label) && label.split(/\s+/).every((w) => w.length >= 4) && !outletFromPhrase(label, namedOutlets)) {
+      if (chosen?.speaker && isQaLabel(label)) {
+        // ("Q: …" / "A: …" name no one: an answer is the interviewee's when the article says who that is)
+        const who = qa === 'answer' ? interview?.interviewee : null;
+        resolved = who ? transcriptSpeaker(who, tracker, toks[chosen.speaker.from]!.start, sno) : { speaker: null, mention: null, role: null, entity: null, outlet: null, cue: ':' };
+      } else if (chosen?.speaker && /^[A-Z][A-Z.'\s-]+$/.test(label) && label.split(/\s+/).every((w) => w.length >= 4) && !outletFromPhrase(label, namedOutlets)) {
         resolved = transcriptSpeaker(label, tracker, toks[chosen.speaker.from]!.start, sno);
       } else if (chosen?.speaker) {
         resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
