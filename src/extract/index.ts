@@ -72,6 +72,13 @@ const TRANSCRIPT_TURN = /^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)?:\s+\S/;
 const TRANSCRIPT_TURNS = /^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)?:[ \t]+\S/gm;
 const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)]{1,20}\))?\s+(?:-|--)\s+/;
 
+/**
+ * A wire story's sign-off: "(Reporting by …; Editing by …)", "X contributed to this report.",
+ * "Copyright 2026 The Associated Press. All rights reserved." Staff credits, not statements: left in,
+ * they came up as unattributed results (QA 8 E7).
+ */
+const SIGN_OFF = /^\s*\(?\s*(?:(?:additional\s+)?reporting\s+by|(?:writing|editing|compiled|translated)\s+by)\b|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b|^\s*(?:copyright\b|©|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b/i;
+
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
 export function extractStatements(article: Article): Statement[] {
@@ -139,7 +146,7 @@ export function extractStatements(article: Article): Statement[] {
     const intro: Resolved | null = colonIntro ?? (writtenIntro && spans.length === 0 && raw.length <= 320 && FIRST_PERSON.test(raw) && !/:\s*$/.test(raw) && findAttributions(tokenize(text, pStart, paraEnd, spans)).length === 0 ? writtenIntro : null);
     colonIntro = null;
     writtenIntro = null;
-    if (spans.length === 0 && isHeadingOrCaption(raw)) continue;
+    if (spans.length === 0 && (isHeadingOrCaption(raw) || SIGN_OFF.test(raw))) continue;
     // a heading in quote marks ("'Unknown source'"): a short quoted phrase that is the whole paragraph
     if (spans.length === 1 && /^\s*$/.test(text.slice(pStart, spans[0]!.open)) && /^\s*$/.test(text.slice(spans[0]!.close, paraEnd)) && isHeadingOrCaption(text.slice(spans[0]!.innerStart, spans[0]!.innerEnd)) && wordCount(text, spans[0]!.innerStart, spans[0]!.innerEnd) <= 5) continue;
     for (const o of findOutletMentions(raw)) if (!namedOutlets.includes(o.name)) namedOutlets.push(o.name);
