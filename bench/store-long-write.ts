@@ -62,10 +62,12 @@ function longArticle(id: string, n: number, salt: string): { article: Article; s
   };
 }
 
-async function measure(store: SqlStore, item: ReturnType<typeof longArticle>): Promise<{ ms: number; maxStallMs: number; ticks: number }> {
-  // The gap between a 1 ms timer's runs: a timer that never runs (every await inside the write a
-  // microtask) is a stall as long as the write, which the event-loop delay histogram, sampling
-  // on its own timer, does not see at all.
+/**
+ * Watches a 1 ms timer until `stop()`: the longest gap between its runs, and how often it ran. A
+ * timer that never runs (every await inside the write a microtask) is a stall as long as the
+ * write, which the event-loop delay histogram, sampling on its own timer, does not see at all.
+ */
+function watchStalls(): { stop(): { maxStallMs: number; ticks: number } } {
   let ticks = 0;
   let last = performance.now();
   let maxGap = 0;
@@ -75,25 +77,27 @@ async function measure(store: SqlStore, item: ReturnType<typeof longArticle>): P
     last = t;
     ticks++;
   }, 1);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { maxStallMs: Math.max(maxGap, performance.now() - last), ticks };
+    },
+  };
+}
+
+async function measure(store: SqlStore, item: ReturnType<typeof longArticle>): Promise<{ ms: number; maxStallMs: number; ticks: number }> {
+  const watch = watchStalls();
   const t0 = performance.now();
   await store.upsertArticles([item]);
-  const end = performance.now();
-  clearInterval(timer);
-  return { ms: end - t0, maxStallMs: Math.max(maxGap, end - last), ticks };
+  const ms = performance.now() - t0;
+  return { ms, ...watch.stop() };
 }
 
 /** The longest gap between a 1 ms timer's runs over `ms` of doing nothing: the machine's own share. */
 async function idleStall(ms: number): Promise<number> {
-  let last = performance.now();
-  let maxGap = 0;
-  const timer = setInterval(() => {
-    const t = performance.now();
-    maxGap = Math.max(maxGap, t - last);
-    last = t;
-  }, 1);
+  const watch = watchStalls();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  clearInterval(timer);
-  return maxGap;
+  return watch.stop().maxStallMs;
 }
 
 const n = Number(process.argv[2] ?? 5000);
