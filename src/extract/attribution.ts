@@ -245,7 +245,14 @@ function scanLeftNPInner(toks: readonly Token[], end: number): number {
       n++;
       continue;
     }
-    if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) break;
+    if (capHead && !ROLE_WORDS.has(t.lo) && !isPersonNoun(t.lo) && !HONORIFICS.has(t.lo)) {
+      // ", union leader Grigor Stanchev said": one noun modifying the role word before the name, set off by a
+      // comma or the sentence's start, is part of the role (not "the strike leader" of a longer clause)
+      const role = toks[j + 1];
+      const b = toks[j - 1];
+      if (!isCapWord(t) && npWord(t) && !/s$/.test(t.lo) && isWord(role) && !isCapWord(role) && j + 1 < end && (isPersonNoun(role.lo) || ROLE_WORDS.has(role.lo)) && (b === undefined || isComma(b) || (b.k === 'w' && /^(and|but)$/.test(b.lo)))) first = j;
+      break;
+    }
     // "current and former US officials", "the state and federal investigators": two modifiers joined before
     // the rest of the phrase, after a boundary (sentence start, comma, quote, "but", a determiner)
     if ((t.lo === 'and' || t.lo === 'or') && end - first >= 1 && isWord(toks[j - 1])) {

@@ -227,6 +227,8 @@ export class EntityTracker {
       if (e.kind === 'outlet') return false;
       const has = e.heads.has(head) || e.words.has(head) || (e.role ?? '').toLowerCase().split(/\s+/).includes(head);
       if (!has) return false;
+      // "the union" is not the "union leader": a head that names no person matches a person only as a head
+      if (e.kind === 'person' && !e.heads.has(head) && !looksLikePersonNoun(head) && !ROLE_WORDS.has(head)) return false;
       // "the engineer" is not someone who was "a former engineer"; "the former engineer" may be
       if (e.former.has(head) && !e.heads.has(head) && !m.words.some((w) => PAST.test(w))) return false;
       if (m.plural !== e.plural && e.kind !== 'org') return false;

@@ -202,7 +202,7 @@ export function extractStatements(article: Article): Statement[] {
       let answered = false;
       let askedWho: Resolved | null = null;
       let included: number[] = [];
-      let clauseRange: { from: number; to: number } | null = null;
+      let clauseRange: { from: number; to: number; gap?: { from: number; to: number } } | null = null;
       let kind: StatementKind = 'statement';
       let quoteText: string | null = null;
       const firstWord = toks.findIndex((t) => t.k !== 'p');
@@ -560,7 +560,9 @@ export function extractStatements(article: Article): Statement[] {
         while (cut > 0 && (toks[cut]!.k === 'p' || /^(and|but|while)$/.test(toks[cut]!.lo))) cut--;
         if (stmt.kind !== 'direct' && clauseRange) {
           // the first passage reports what stands before the later cue, or before its own speaker
-          let r: { from: number; to: number } | null = clauseRange.from <= cut ? { from: clauseRange.from, to: Math.min(clauseRange.to, cut) } : null;
+          // ("A, Stanchev said, adding that B": the parenthetical attribution is a gap in the clause, and A ends before it)
+          const before = clauseRange.gap && clauseRange.gap.from <= cut ? clauseRange.gap.from - 1 : cut;
+          let r: { from: number; to: number } | null = clauseRange.from <= before ? { from: clauseRange.from, to: Math.min(clauseRange.to, before) } : null;
           if ((!r || r.to - r.from < 1) && chosen?.speaker && chosen.speaker.from > 1) r = { from: firstWordIndex(toks), to: chosen.speaker.from - 1 };
           while (r && r.to > r.from && toks[r.to]!.k === 'p') r.to--;
           if (r && r.to > r.from) stmt.quote = text.slice(toks[r.from]!.start, toks[r.to]!.end).replace(/^[\s,:"']+|[\s,:]+$/g, '');
