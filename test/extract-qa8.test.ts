@@ -21,3 +21,24 @@ describe('"X said, adding that …" (QA 8)', () => {
     expect(s.map((x) => x.speakerRole)).toEqual(['Union leader', 'union leader']);
   });
 });
+
+describe("the article's own outlet and its short forms (QA 8 E3, E8)", () => {
+  it('"told the Star" in the Wellsborough Star is the Wellsborough Star', () => {
+    const s = extractStatements(article('Wellsborough Star', 'Grigor Stanchev leads the dockers.', '"We will not move," he told the Star on Friday.'));
+    expect(s.find((x) => x.quote === 'We will not move')?.outlet).toBe('Wellsborough Star');
+  });
+
+  it('an outlet the list does not know is one when it is the article\'s own', () => {
+    const s = extractStatements(article('Meridian Wire', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Meridian Wire.'));
+    expect(s.find((x) => x.quote === 'The talks have failed')).toMatchObject({ speaker: 'Grigor Stanchev', outlet: 'Meridian Wire' });
+    // (another article's "Meridian Wire" is no outlet the extractor knows)
+    expect(extractStatements(article('Reuters', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Meridian Wire.')).find((x) => x.quote === 'The talks have failed')?.outlet ?? null).toBeNull();
+  });
+
+  it('the outlet named in the sentence wins over the one the speaker talked to before', () => {
+    const paras = ['"We will stay out as long as Carrow Bay stays out," Grigor Stanchev, regional secretary of the dockers, told Reuters.', 'Speaking to the Mercury later, Mr Stanchev said: "The automation plan is a jobs massacre."'];
+    expect(extractStatements(article('Carrow Bay Mercury', ...paras)).find((x) => x.quote?.startsWith('The automation plan'))?.outlet).toBe('Carrow Bay Mercury');
+    // (a newspaper not the article's own is still a newspaper by its name: "the Mercury")
+    expect(extractStatements(article('Reuters', ...paras)).find((x) => x.quote?.startsWith('The automation plan'))?.outlet).toBe('The Mercury');
+  });
+});

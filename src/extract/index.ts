@@ -13,7 +13,7 @@ import { askedAfterQuote, findAttributions, nominalAfterQuote, scanLeftNP, speak
 import { speechVerb } from './cues.js';
 import { EntityTracker } from './coreference.js';
 import { registerNames } from './mentions.js';
-import { findOutletMentions, outletFromPhrase } from './outlets.js';
+import { findOutletMentions, outletFromPhrase, withOwnOutlet } from './outlets.js';
 import { attributionAfter, bylineAfter, captionTail, clauseOf, clauseText, continuationQuotes, firstWordIndex, innerText, isRealQuote, joinQuotes, laterClause, normQuote, phrase, pickClauseAttribution, reportedClauseStart, secondPassage, writerAddition } from './passages.js';
 import { findQuoteSpans, startsWithQuote, wordCount, type QuoteSpan } from './quote-spans.js';
 import { splitSentences } from './sentences.js';
@@ -82,6 +82,10 @@ const SIGN_OFF = /^\s*\(?\s*(?:(?:additional\s+)?reporting\s+by|(?:writing|editi
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
 export function extractStatements(article: Article): Statement[] {
+  return withOwnOutlet(article.outlet, () => extractArticle(article));
+}
+
+function extractArticle(article: Article): Statement[] {
   const text = article.text;
   const out: Statement[] = [];
   const tracker = new EntityTracker();

@@ -113,7 +113,42 @@ export interface OutletMatch {
 const PHRASE_OUTLETS = new Map<string, string | null>();
 const PHRASE_OUTLETS_MAX = 20_000;
 
+/**
+ * The outlet of the article being extracted, when the list does not know it: its own name and its short
+ * form with the article ("the Star" in the Wellsborough Star, "the Mercury") are outlets in that article
+ * only. Set around one article's extraction (extraction is synchronous, so no other article sees it).
+ */
+let own: { name: string; full: string; short: string | null } | null = null;
+
+export function withOwnOutlet<T>(outlet: string | null, run: () => T): T {
+  const prev = own;
+  own = null;
+  const name = outlet?.trim() ?? '';
+  if (name && !FULL.has(name.toLowerCase().replace(/^the /, '')) && /^\p{Lu}/u.test(name.replace(/^the\s+/i, ''))) {
+    const words = name.replace(/^the\s+/i, '').split(/\s+/);
+    const last = words[words.length - 1]!;
+    own = { name, full: words.join(' ').toLowerCase(), short: words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(last) ? `the ${last.toLowerCase()}` : null };
+  }
+  try {
+    return run();
+  } finally {
+    own = prev;
+  }
+}
+
+function ownOutlet(phrase: string): string | null {
+  if (!own) return null;
+  const p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
+  const lower = p.toLowerCase();
+  if (lower.replace(/^the\s+/, '') === own.full && /^\p{Lu}/u.test(p.replace(/^the\s+/i, ''))) return own.name;
+  // ("the Star": with its article and capitalised; "Star" alone may be anything)
+  if (own.short && lower === own.short && /^[Tt]he\s+\p{Lu}/u.test(p)) return own.name;
+  return null;
+}
+
 export function outletFromPhrase(phrase: string, named: readonly string[] = []): string | null {
+  const mine = ownOutlet(phrase);
+  if (mine) return mine;
   if (named.length > 0) return outletFromPhraseUncached(phrase, named);
   const hit = PHRASE_OUTLETS.get(phrase);
   if (hit !== undefined) return hit;
@@ -158,7 +193,7 @@ function outletFromPhraseUncached(phrase: string, named: readonly string[]): str
 }
 
 /** The last word of a newspaper's name: "the Test Times", "the Denver Post", "the Leeds Gazette". */
-const MASTHEAD_WORDS = 'Times|Post|Journal|Herald|Tribune|Gazette|Globe|Chronicle|Courier|Examiner|Inquirer|Dispatch|Sentinel|Bulletin|Telegraph|Observer|Star-Tribune|Star-Ledger|Picayune';
+const MASTHEAD_WORDS = 'Times|Post|Journal|Herald|Tribune|Gazette|Globe|Chronicle|Courier|Examiner|Inquirer|Dispatch|Sentinel|Bulletin|Telegraph|Observer|Star-Tribune|Star-Ledger|Picayune|Star|Mercury|Echo|Advertiser|Mirror|Record|Standard|Register|Argus|Clarion|Enquirer|Gleaner|Ledger|Recorder';
 const MASTHEAD_WORD_SET = new Set(MASTHEAD_WORDS.split('|'));
 const MASTHEAD = new RegExp(`^(?:The\\s+)?(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3}(?:${MASTHEAD_WORDS})$`, 'u');
 const MASTHEAD_IN_TEXT = new RegExp(`\\b[Tt]he\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3}(?:${MASTHEAD_WORDS}))\\b`, 'gu');
