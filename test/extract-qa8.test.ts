@@ -42,3 +42,17 @@ describe("the article's own outlet and its short forms (QA 8 E3, E8)", () => {
     expect(extractStatements(article('Reuters', ...paras)).find((x) => x.quote?.startsWith('The automation plan'))?.outlet).toBe('The Mercury');
   });
 });
+
+describe('a title glued to a name (QA 8 E10)', () => {
+  it('an occupation noun before a full name is the role, the name the speaker', () => {
+    const s = extractStatements(article(null, 'Harbourmaster Catriona Vaswani said the pier was stronger than ever.', 'Volcanologist Tomasz Wierzbicki of the island institute said the crater was quiet.', 'Vaswani later said the divers had worked all winter.'));
+    expect(s.map((x) => x.speaker)).toEqual(['Catriona Vaswani', 'Tomasz Wierzbicki', 'Catriona Vaswani']);
+    expect(s[0]!.speakerRole).toBe('Harbourmaster');
+    expect(s[1]!.speakerRole).toContain('Volcanologist');
+  });
+
+  it('leaves first names and firms alone', () => {
+    const s = extractStatements(article(null, 'Christopher Robin Milne said the pier was stronger than ever.', 'Pellinger Brothers Fund said the pier was sold.'));
+    expect(s.map((x) => x.speaker)).toEqual(['Christopher Robin Milne', 'Pellinger Brothers Fund']);
+  });
+});

@@ -181,6 +181,16 @@ function segments(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A capitalised occupation noun used as a title before a name: a known person noun, or a long word shaped
+ * like one ("Harbourmaster", "Volcanologist", "Ferryman"), never a known first name ("Christopher").
+ */
+function occupationTitle(w: string): boolean {
+  const lw = w.toLowerCase();
+  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || firstNameGender(lw) !== null) return false;
+  return isPersonNoun(lw) || (lw.length >= 7 && /(?:ist|er|or|man|woman)$/.test(lw));
+}
+
 /** Separate a run of words into a leading role ("National Security Adviser") and a trailing name ("H.R. McMaster"). */
 function splitRoleName(words: string[]): { role: string[]; name: string[]; honorific: string | null } {
   let i = words.length;
@@ -198,6 +208,11 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
   if (firstAt > 0 && name.slice(0, firstAt).every((w) => firstNameGender(w.replace(/\.$/, '')) === null && !/^\p{Lu}\.?$/u.test(w) && !/^(\p{Lu}\.){2,}$/u.test(w))) {
     role = [...role, ...name.slice(0, firstAt)];
     name = name.slice(firstAt);
+  } else if (role.length === 0 && name.length >= 3 && occupationTitle(name[0]!) && !/^\p{Lu}\.?$/u.test(name[1]!) && name.slice(1).every((w) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w) && !ORG_NOUNS.has(lowerNoDot(w)) && !/^(brothers|bros|sons|partners|associates|with|for|of|and|the|to|in|on|at|by|from|after|over)$/.test(w.toLowerCase()))) {
+    // "Harbourmaster Catriona Vaswani", "Volcanologist Tomasz Wierzbicki": an occupation noun glued to a
+    // full name whose first name the list does not know
+    role = [name[0]!];
+    name = name.slice(1);
   }
   let honorific: string | null = null;
   if (role.length > 0 && HONORIFICS.has(role[role.length - 1]!.toLowerCase())) {
