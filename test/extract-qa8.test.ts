@@ -56,3 +56,32 @@ describe('a title glued to a name (QA 8 E10)', () => {
     expect(s.map((x) => x.speaker)).toEqual(['Christopher Robin Milne', 'Pellinger Brothers Fund']);
   });
 });
+
+describe('op-eds: the author is "I" (QA 8 E2)', () => {
+  const OPED = [
+    'For six years I told anyone who would listen that the Marrow bypass would ruin the valley.',
+    'I was wrong. The bypass has given the town its air back.',
+    'When the road opened, my neighbour, Gerda Lindqvist, stopped me in the street. "You owe us an apology," she said.',
+  ];
+  const oped = (author: string | null): Article => ({ ...article('Marrow Herald', ...OPED), author });
+
+  it('"told anyone who would listen that X" reports X, not the hearer', () => {
+    const s = extractStatements(oped(null)).find((x) => x.cue === 'told');
+    expect(s?.quote).toBe('the Marrow bypass would ruin the valley');
+  });
+
+  it("gives the writer's reported words to the known author", () => {
+    const s = extractStatements(oped('Cllr Benedikt Aurlanger'));
+    expect(s.find((x) => x.cue === 'told')?.speaker).toBe('Benedikt Aurlanger');
+    // (quoted people keep their words)
+    expect(s.find((x) => x.quote === 'You owe us an apology')?.speaker).toBe('Gerda Lindqvist');
+    // (without an author, "I" stays unresolved)
+    expect(extractStatements(oped(null)).find((x) => x.cue === 'told')?.speaker ?? null).toBeNull();
+  });
+
+  it('leaves a single "I" in a news story alone', () => {
+    // (one first-person sentence outside quote marks may be a quote whose marks were lost)
+    const s = extractStatements({ ...article('Marrow Herald', 'The farmer Hamish Kell spoke at the meeting.', 'I told anyone who would listen that the bypass would ruin the valley.', 'The bypass opened in May.'), author: 'Ann Reed' });
+    expect(s.find((x) => x.cue === 'told')?.speaker ?? null).toBeNull();
+  });
+});

@@ -20,6 +20,7 @@ import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 import { findInterview, isQaLabel, qaTurn } from './interview.js';
+import { parseMention } from './names.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -82,7 +83,34 @@ const SIGN_OFF = /^\s*\(?\s*(?:(?:additional\s+)?reporting\s+by|(?:writing|editi
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
 export function extractStatements(article: Article): Statement[] {
-  return withOwnOutlet(article.outlet, () => extractArticle(article));
+  const out = withOwnOutlet(article.outlet, () => extractArticle(article));
+  return article.author ? withAuthorVoice(article, article.author, out) : out;
+}
+
+/** "I", "me", "my" outside quote marks: the writer speaking for themselves. */
+const WRITER_I = /(?:^|[^\p{L}’'])(?:I(?:[’'](?:m|ve|d|ll))?|me|my|myself)(?=[^\p{L}’']|$)/u;
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/**
+ * An article written in the first person by a known author (an op-ed, a column, a reporter's own
+ * account): its "I" is the author. Reported speech whose speaker is that unresolved "I" ("For six years
+ * I told anyone who would listen that …") is the author's. Two first-person sentences outside quote marks
+ * are needed (one "I" may be a quote whose marks were lost), and an interview's "I" is the interviewee's.
+ */
+function withAuthorVoice(article: Article, author: string, out: Statement[]): Statement[] {
+  const unresolved = out.filter((s) => s.speaker === null && s.kind !== 'statement' && /^(I|me)$/i.test(s.speakerMention ?? ''));
+  if (unresolved.length === 0 || findInterview(article.title, article.text)) return out;
+  const own = out.filter((s) => WRITER_I.test(s.text.replace(QUOTED, ' '))).length;
+  if (own < 2) return out;
+  const m = parseMention(author.replace(/^by\s+/i, ''));
+  if (m.kind !== 'person' || !m.name) return out;
+  // ("Cllr Benedikt Auersperg": a title abbreviated without vowels is no part of the name; the name the
+  // article itself uses for the author, if it names them, is the canonical one)
+  let name = m.name.split(/\s+/).filter((w, i, ws) => !(i === 0 && ws.length > 2 && /^[\p{Lu}][^aeiouy\s]{0,4}\.?$/iu.test(w))).join(' ');
+  const named = out.find((s) => s.speaker && s.speaker !== name && (name.endsWith(` ${s.speaker}`) || s.speaker.endsWith(` ${name}`)));
+  if (named?.speaker) name = named.speaker;
+  for (const s of unresolved) s.speaker = name;
+  return out;
 }
 
 function extractArticle(article: Article): Statement[] {

@@ -164,6 +164,18 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
     if (toks[k]!.lo === 'the') k++;
     k++;
   }
+  // "told anyone who would listen that …", "told everyone willing to hear that …": the hearer with its
+  // relative clause is not part of what was said; the words start after the "that" it ends at
+  if (/^(told|tells|tell|telling|assured|reminded|warned|informed)$/i.test(toks[a.cueIndex]!.lo) && toks[k]?.k === 'w' && /^(anyone|anybody|everyone|everybody|someone|somebody|those|people|whoever)$/.test(toks[k]!.lo) && toks[k + 1]?.k === 'w' && /^(who|willing|prepared|ready|that)$/.test(toks[k + 1]!.lo)) {
+    for (let j = k + 2; j <= k + 10 && j < toks.length - 1; j++) {
+      const w = toks[j]!;
+      if (w.k !== 'w') break;
+      if (w.lo === 'that' && j > k + 2) {
+        k = j;
+        break;
+      }
+    }
+  }
   // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
   // ("Reed won the harbour vote, the Gazette declared on Thursday, two days after …": a time may stand before the second comma)
   let kc = k;
