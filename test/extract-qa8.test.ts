@@ -85,3 +85,15 @@ describe('op-eds: the author is "I" (QA 8 E2)', () => {
     expect(s.find((x) => x.cue === 'told')?.speaker ?? null).toBeNull();
   });
 });
+
+describe('roles (QA 8 E5)', () => {
+  it('"managing director" before a name in apposition is the role', () => {
+    const s = extractStatements(article(null, "The ferry company's managing director, Beatrix Fallon-Moore, said the route would close."));
+    expect(s[0]).toMatchObject({ speaker: 'Beatrix Fallon-Moore', speakerRole: expect.stringContaining('managing director') });
+  });
+
+  it('a circumstance after the role is no part of it', () => {
+    const s = extractStatements(article(null, 'The pier is unsafe, said Ottilie Brandvold, an inspector, in testimony on Monday.'));
+    expect(s[0]).toMatchObject({ speaker: 'Ottilie Brandvold', speakerRole: 'inspector' });
+  });
+});

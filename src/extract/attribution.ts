@@ -94,7 +94,7 @@ function npWord(t: Token): boolean {
   // "Trump went on the attack": an irregular past tense ends the noun phrase before it
   if (IRREGULAR_PAST.has(lo)) return false;
   if (/ly$/.test(lo) && !/^(daily|early|family|ally|italy|july|only)$/.test(lo)) return false;
-  if (/(ed|ing)$/.test(lo) && !/^(former|senior|united|red|unnamed|named|retired|elected|appointed|leading|ruling|governing|sitting|acting|incoming|outgoing|ranking|high-ranking|top-ranking|longtime|speed)$/.test(lo) && !isPersonNoun(lo)) return false;
+  if (/(ed|ing)$/.test(lo) && !/^(former|senior|united|red|unnamed|named|retired|elected|appointed|leading|ruling|governing|sitting|acting|incoming|outgoing|ranking|high-ranking|top-ranking|longtime|speed|managing|founding|presiding|visiting|retiring|reigning|consulting|supervising)$/.test(lo) && !isPersonNoun(lo)) return false;
   return true;
 }
 

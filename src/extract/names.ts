@@ -234,6 +234,8 @@ function splitRoleName(words: string[]): { role: string[]; name: string[]; honor
  */
 export function cleanRole(part: string): string {
   if (/^(who|which|whose|that|where|when)\b/i.test(part)) return '';
+  // ("Ann Lee, an inspector, in testimony on Monday": a circumstance set off by commas is no role)
+  if (/^(in|on|during|via|through|after|before|speaking|when)\s/i.test(part) && !/^in\s+charge\b/i.test(part)) return '';
   // An age ("Jo Park, 42, a fisherman") says how old, not what role: "Jo Park (42)" read oddly.
   part = part.replace(/^(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?(?:\s*,\s*|\s*$)/i, '');
   // ("a former engineer herself": the reflexive stresses, it is no part of the role)
