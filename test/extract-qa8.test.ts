@@ -97,3 +97,13 @@ describe('roles (QA 8 E5)', () => {
     expect(s[0]).toMatchObject({ speaker: 'Ottilie Brandvold', speakerRole: 'inspector' });
   });
 });
+
+describe('a second quote after what the speaker did next (QA 8 E6)', () => {
+  it('keeps the original and the translation apart, both the speaker\'s', () => {
+    const s = extractStatements(article(null, '„Das Wasser gehört uns allen", said Jürgen Weißmüller-Öztürk, mayor of Ybbs, before translating: "The water belongs to all of us."'));
+    expect(s.map((x) => [x.quote, x.speaker, x.speakerRole])).toEqual([
+      ['Das Wasser gehört uns allen', 'Jürgen Weißmüller-Öztürk', 'mayor of Ybbs'],
+      ['The water belongs to all of us.', 'Jürgen Weißmüller-Öztürk', 'mayor of Ybbs'],
+    ]);
+  });
+});

@@ -340,6 +340,8 @@ function scanRightNP(toks: readonly Token[], from: number): number {
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
     // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
     if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;
+    // (", before translating: “…”", ", after adding, “…”": what the speaker did next, not their description)
+    if (t.k === 'w' && sawComma && isComma(toks[j - 1]) && /^(before|after|while|then)$/.test(t.lo) && isWord(toks[j + 1]) && /^\p{Ll}+ing$/u.test(toks[j + 1]!.t)) break;
     // "said Tom Pike in a statement", "said Ann Lee on Tuesday": a circumstance after the name is not part of it
     if (t.k === 'w' && j > from && !sawComma && CIRCUMSTANCE_PREP.test(t.lo) && isCapWord(toks[j - 1]) && isWord(toks[j + 1]) && CIRCUMSTANCE_OBJ.test(toks[j + 1]!.lo)) break;
     if (t.k === 'p' && t.t === ',') sawComma = true;

@@ -315,6 +315,18 @@ export function secondPassage(text: string, toks: readonly Token[], real: readon
       if (from <= after) continue;
       return { quote: qx, attribution: a, from };
     }
+    // `"A," said X, before translating: "B."`: what the speaker went on to do, then their words
+    const colon = toks[qx - 1];
+    if (colon?.k === 'p' && colon.t === ':') {
+      for (let c = qx - 2; c > after + 1 && c >= qx - 4; c--) {
+        const w = toks[c]!;
+        if (w.k !== 'w') break;
+        const lead = toks[c - 1];
+        if (/^\p{Ll}+ing$/u.test(w.t) && lead?.k === 'w' && /^(before|after|then)$/.test(lead.lo) && toks[c - 2]?.k === 'p' && toks[c - 2]!.t === ',') {
+          return { quote: qx, attribution: { cue: w.t, cueIndex: c, cueEnd: c, speaker: null, form: 'participle', outletPhrase: null, strong: true }, from: c - 1 };
+        }
+      }
+    }
   }
   return null;
 }
