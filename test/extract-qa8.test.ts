@@ -107,3 +107,13 @@ describe('a second quote after what the speaker did next (QA 8 E6)', () => {
     ]);
   });
 });
+
+describe('a name with its transliteration (QA 8 E5)', () => {
+  it('is one person under the Latin name the article goes on to use, and the transliteration is no role', () => {
+    const s = extractStatements(article(null, 'Ukrainian engineer Олена Коваленко (Olena Kovalenko) said the dam would hold.', 'Kovalenko said the water was rising.'));
+    expect(s.map((x) => [x.speaker, x.speakerRole])).toEqual([
+      ['Olena Kovalenko', 'Ukrainian engineer'],
+      ['Olena Kovalenko', 'Ukrainian engineer'],
+    ]);
+  });
+});

@@ -282,6 +282,12 @@ function parseMentionUncached(phrase: string): ParsedMention {
   const paren = /\s*\(([^)]*)\)/.exec(mention);
   if (paren) {
     const inner = parseMention(mention.replace(paren[0], ''));
+    // "Олена Коваленко (Olena Kovalenko)": a name in another script with its Latin transliteration is that
+    // person, named as the article goes on to name them, and the transliteration is no role
+    if (inner.kind === 'person' && inner.name && /[^\p{Script=Latin}\s.'’-]/u.test(inner.name) && /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u.test(paren[1]!) && /^[\p{Script=Latin}\s'’-]+$/u.test(paren[1]!)) {
+      const latin = paren[1]!;
+      return { ...inner, mention, name: latin, head: latin.split(/\s+/).pop()!.toLowerCase(), words: [...inner.words, ...latin.toLowerCase().split(/\s+/)] };
+    }
     return { ...inner, mention, role: [inner.role, paren[1]].filter(Boolean).join(', ') || null };
   }
   // "She’s a supporter but concedes …": a contracted pronoun is the pronoun
