@@ -31,8 +31,10 @@ describe("the article's own outlet and its short forms (QA 8 E3, E8)", () => {
   it('an outlet the list does not know is one when it is the article\'s own', () => {
     const s = extractStatements(article('Meridian Wire', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Meridian Wire.'));
     expect(s.find((x) => x.quote === 'The talks have failed')).toMatchObject({ speaker: 'Grigor Stanchev', outlet: 'Meridian Wire' });
-    // (another article's "Meridian Wire" is no outlet the extractor knows)
-    expect(extractStatements(article('Reuters', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Meridian Wire.')).find((x) => x.quote === 'The talks have failed')?.outlet ?? null).toBeNull();
+    const own = extractStatements(article('Tidewater Record', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Tidewater Record.'));
+    expect(own.find((x) => x.quote === 'The talks have failed')?.outlet).toBe('Tidewater Record');
+    // (another article's "Tidewater Record", without its "the", is no outlet the extractor knows)
+    expect(extractStatements(article('Reuters', 'Grigor Stanchev leads the dockers.', 'The talks have failed, Stanchev told Tidewater Record.')).find((x) => x.quote === 'The talks have failed')?.outlet ?? null).toBeNull();
   });
 
   it('the outlet named in the sentence wins over the one the speaker talked to before', () => {
@@ -115,5 +117,17 @@ describe('a name with its transliteration (QA 8 E5)', () => {
       ['Olena Kovalenko', 'Ukrainian engineer'],
       ['Olena Kovalenko', 'Ukrainian engineer'],
     ]);
+  });
+});
+
+describe('stations and wires by their names (QA 8 E3, E8)', () => {
+  it('a station named in the sentence is the outlet, not the one the speaker told before', () => {
+    const s = extractStatements(article('Reuters', '"We will stay out," Grigor Stanchev told Reuters.', 'Speaking to Harbour Radio later, Mr Stanchev said: "The plan is a jobs massacre."', '"It is over," Stanchev told Skerry FM.'));
+    expect(s.map((x) => x.outlet)).toEqual(['Reuters', 'Harbour Radio', 'Skerry FM']);
+  });
+
+  it('"told Polar Wire" names a wire service, and the occupation before the name is the role', () => {
+    const s = extractStatements(article('Lakeshore Gazette', 'The glacier retreated 900 metres, glaciologist Aputsiaq Lindqvist-Olsen told Polar Wire.'));
+    expect(s[0]).toMatchObject({ speaker: 'Aputsiaq Lindqvist-Olsen', speakerRole: 'glaciologist', outlet: 'Polar Wire', quote: 'The glacier retreated 900 metres' });
   });
 });

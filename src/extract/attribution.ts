@@ -250,7 +250,10 @@ function scanLeftNPInner(toks: readonly Token[], end: number): number {
       // comma or the sentence's start, is part of the role (not "the strike leader" of a longer clause)
       const role = toks[j + 1];
       const b = toks[j - 1];
-      if (!isCapWord(t) && npWord(t) && !/s$/.test(t.lo) && isWord(role) && !isCapWord(role) && j + 1 < end && (isPersonNoun(role.lo) || ROLE_WORDS.has(role.lo)) && (b === undefined || isComma(b) || (b.k === 'w' && /^(and|but)$/.test(b.lo)))) first = j;
+      const boundary = b === undefined || isComma(b) || (b.k === 'w' && /^(and|but)$/.test(b.lo));
+      if (!isCapWord(t) && npWord(t) && !/s$/.test(t.lo) && isWord(role) && !isCapWord(role) && j + 1 < end && (isPersonNoun(role.lo) || ROLE_WORDS.has(role.lo)) && boundary) first = j;
+      // (", glaciologist Aputsiaq Lindqvist-Olsen told …": a word shaped like an occupation right before the name)
+      else if (!isCapWord(t) && npWord(t) && isCapWord(role) && boundary && t.lo.length >= 6 && /(?:ist|or|ian|man|woman|er)$/.test(t.lo) && !/^(however|whatever|whenever|wherever|never|later|rather|together|further|moreover|either|neither|other|another|after|over|under|sooner|earlier|whether|instead|longer|former|latter|meanwhile|minor|major|superior|inferior|senior|junior|prior|another|whoever)$/.test(t.lo)) first = j;
       break;
     }
     // "current and former US officials", "the state and federal investigators": two modifiers joined before

@@ -158,7 +158,15 @@ export function outletFromPhrase(phrase: string, named: readonly string[] = []):
   return o;
 }
 
+/** A station or wire service by the shape of its name: "Harbour Radio", "Skerry FM", "Polar Wire". */
+const BROADCAST = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:Radio|TV|Television|FM|Wire))$/u;
+
 function outletFromPhraseUncached(phrase: string, named: readonly string[]): string | null {
+  const station = BROADCAST.exec(phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, ''));
+  if (station && !station[1]!.split(/\s+/).slice(0, -1).some((w) => NOT_IN_MASTHEAD.test(w.replace(/\.$/, '')))) {
+    const known = FULL.get(station[1]!.toLowerCase());
+    return known ? known.name : station[1]!;
+  }
   // most phrases name no outlet: a word check is cheaper than the n-gram search below
   if (!phrase.split(/[\s’']+/).some((w) => OUTLET_WORDS.has(w.toLowerCase().replace(/[.,;:]+$/, '')) || MASTHEAD_WORD_SET.has(w.replace(/[.,;:]+$/, '')))) return null;
   let p = phrase.trim().replace(/[’']s$/, '').replace(/[.,;:]+$/, '');
