@@ -131,3 +131,10 @@ describe('stations and wires by their names (QA 8 E3, E8)', () => {
     expect(s[0]).toMatchObject({ speaker: 'Aputsiaq Lindqvist-Olsen', speakerRole: 'glaciologist', outlet: 'Polar Wire', quote: 'The glacier retreated 900 metres' });
   });
 });
+
+describe('a possessor before a body\'s name (QA 8 E5)', () => {
+  it('is no role of the body; a paper before a reporter\'s name still is', () => {
+    const s = extractStatements(article(null, "Britain's Marlow Bank said rates would rise.", "The Gazette's Tom Pike said rates would fall."));
+    expect(s.map((x) => [x.speaker, x.speakerRole])).toEqual([['Marlow Bank', null], ['Tom Pike', 'The Gazette']]);
+  });
+});

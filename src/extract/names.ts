@@ -369,9 +369,11 @@ function parseMentionUncached(phrase: string): ParsedMention {
   if (best !== null) {
     const b: { role: string[]; name: string[]; honorific: string | null; index: number } = best;
     const nameWords = b.name;
-    const roleParts = [possessorRole(b.role.join(' ')), ...segs.filter((_, i) => i !== b.index).map(cleanRole)].filter(Boolean);
-    const role = roleParts.length > 0 ? roleParts.join(', ') : null;
     const org = looksLikeOrg(nameWords) || (nameWords.length === 1 && b.role.length === 0 && !b.honorific && segs.length === 1 && /^[\p{Lu}]{2,}$/u.test(nameWords[0]!));
+    // ("Britain's Marlow Bank": the possessor of a body's name says whose it is, no role)
+    const lead = org && b.role.length === 1 && /^\p{Lu}\p{L}*['’]s$/u.test(b.role[0]!) && !outletFromPhrase(b.role[0]!.replace(/['’]s$/, '')) ? '' : possessorRole(b.role.join(' '));
+    const roleParts = [lead, ...segs.filter((_, i) => i !== b.index).map(cleanRole)].filter(Boolean);
+    const role = roleParts.length > 0 ? roleParts.join(', ') : null;
     const plural = !org && false;
     return {
       mention,
