@@ -111,6 +111,12 @@ describe('a second quote after what the speaker did next (QA 8 E6)', () => {
 });
 
 describe('a name with its transliteration (QA 8 E5)', () => {
+  it('after the quote, parenthesis closed, is one person under the Latin name', () => {
+    const s = extractStatements(article(null, '"Ни одна капля не будет потеряна," said Ukrainian engineer Олена Коваленко (Olena Kovalenko).', '"Not one drop will be lost," said Rep. Ann Velde (D-Ore.).'));
+    expect(s.map((x) => [x.speaker, x.speakerRole])).toEqual([['Olena Kovalenko', 'Ukrainian engineer'], ['Ann Velde', 'Rep., D-Ore.']]);
+    expect(s[0]!.speakerMention).toBe('Ukrainian engineer Олена Коваленко (Olena Kovalenko)');
+  });
+
   it('is one person under the Latin name the article goes on to use, and the transliteration is no role', () => {
     const s = extractStatements(article(null, 'Ukrainian engineer Олена Коваленко (Olena Kovalenko) said the dam would hold.', 'Kovalenko said the water was rising.'));
     expect(s.map((x) => [x.speaker, x.speakerRole])).toEqual([

@@ -339,7 +339,11 @@ function scanRightNP(toks: readonly Token[], from: number): number {
     // "…, giving an example": a participle after a comma is no part of the speaker phrase
     if (t.k === 'w' && j > from + 1 && (isComma(toks[j - 1]) || (toks[j - 1]!.k === 'q' && /,\s*[\u201d"\u2019']*\s*$/.test(toks[j - 1]!.t))) && /^\p{Ll}+ing$/u.test(t.t) && !/^(leading|ranking|acting|outgoing|incoming|sitting|governing|founding|managing|presiding|visiting|retiring|during|including|regarding|concerning|following|according|notwithstanding|pending)$/.test(t.lo)) break;
     if (t.k === 'p' && t.t === '(') depth++;
-    if (t.k === 'p' && t.t === ')') depth--;
+    if (t.k === 'p' && t.t === ')') {
+      depth--;
+      // (the parenthetical closes with the phrase: "engineer Олена Коваленко (Olena Kovalenko)")
+      if (depth === 0 && toks.slice(last + 1, j).every((x) => x.k === 'p' && x.t === '.')) last = j;
+    }
     if (t.k === 'p' && t.t !== ',' && t.t !== '--' && t.t !== '\u2014' && t.t !== '(' && t.t !== ')' && !(depth > 0 && t.t === '.')) break;
     // "said Dan Ortiz when asked about …": a subordinate clause is not part of the name
     if (t.k === 'w' && j > from && !sawComma && SUBORDINATE.test(t.lo)) break;

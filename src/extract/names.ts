@@ -279,7 +279,8 @@ export function parseMention(phrase: string): ParsedMention {
 function parseMentionUncached(phrase: string): ParsedMention {
   const mention = phrase.trim().replace(/[,;:]+$/, '');
   // a parenthetical ("(D-Wis.)", "(R-Utah)") qualifies the name: it is role, not name
-  const paren = /\s*\(([^)]*)\)/.exec(mention);
+  // (a phrase cut before its closing parenthesis, "said engineer Олена Коваленко (Olena Kovalenko", is read closed)
+  const paren = /\s*\(([^)]*)\)/.exec(mention) ?? /\s*\(([^)]+)$/.exec(mention);
   if (paren) {
     const inner = parseMention(mention.replace(paren[0], ''));
     // "Олена Коваленко (Olena Kovalenko)": a name in another script with its Latin transliteration is that
