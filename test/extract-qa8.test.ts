@@ -81,6 +81,11 @@ describe('op-eds: the author is "I" (QA 8 E2)', () => {
     expect(extractStatements(oped(null)).find((x) => x.cue === 'told')?.speaker ?? null).toBeNull();
   });
 
+  it('"I said it at public meetings that X" reports X, the author\'s', () => {
+    const s = extractStatements({ ...article('Marrow Herald', 'I said it at public meetings that the bypass would ruin the valley.', 'I was wrong.', 'Ann Reed said it in a way that made people laugh.'), author: 'Benedikt Aurlanger' });
+    expect(s.filter((x) => x.kind !== 'statement').map((x) => [x.speaker, x.quote])).toEqual([['Benedikt Aurlanger', 'the bypass would ruin the valley']]);
+  });
+
   it('leaves a single "I" in a news story alone', () => {
     // (one first-person sentence outside quote marks may be a quote whose marks were lost)
     const s = extractStatements({ ...article('Marrow Herald', 'The farmer Hamish Kell spoke at the meeting.', 'I told anyone who would listen that the bypass would ruin the valley.', 'The bypass opened in May.'), author: 'Ann Reed' });

@@ -176,6 +176,14 @@ export function clauseOf(toks: readonly Token[], a: Attribution): { from: number
       }
     }
   }
+  // "said it at public meetings that …", "has said it publicly that …": an "it" that only anticipates the
+  // "that" clause after a circumstance is no object of the cue
+  if (toks[k]?.k === 'w' && toks[k]!.lo === 'it' && toks[k + 1]?.k === 'w' && /^(at|in|on|to|during|before|again|often|repeatedly|publicly|openly|loudly|many|more|time|over|for)$/.test(toks[k + 1]!.lo) && /^(said|says|say|saying|told|tells|tell|telling|wrote|writes|write|argued|argues|claimed|claims)$/.test(toks[a.cueIndex]!.lo)) {
+    const that = toks.findIndex((x, i) => i > k + 1 && i <= k + 9 && x.k === 'w' && x.lo === 'that');
+    // (not a relative clause on the circumstance: "said it in a way that made people laugh")
+    const subj = toks[that + 1];
+    if (that > 0 && toks.slice(k + 1, that).every((x) => x.k === 'w' && !/^(way|manner|tone|voice|fashion|style)$/.test(x.lo)) && subj?.k === 'w' && (isCapWord(subj) || /^(the|a|an|he|she|they|we|i|you|it|this|these|those|his|her|their|our|my|its|there|no|every|all|some)$/.test(subj.lo))) k = that;
+  }
   // a parenthetical attribution inside the clause: "If it is small, the campaign said, it may wait"
   // ("Reed won the harbour vote, the Gazette declared on Thursday, two days after …": a time may stand before the second comma)
   let kc = k;
