@@ -49,6 +49,12 @@ describe('Q&A interviews', () => {
     expect(speakers(article('t', 'Intro line about the river and the dam.', 'A: Because nobody else would, and the river needed someone.'))).not.toContain('A');
   });
 
+  it('an explainer printed as Q&A gives its answers to nobody', () => {
+    const s = extractStatements(article('Supreme Court: what the ruling means for renters', 'The court ruled on Tuesday on the eviction rules.', 'Q: What did the court decide?', 'A: It struck down the rules. Landlords must give ninety days of notice.'));
+    expect(s.map((x) => x.speaker)).not.toContain('Supreme Court');
+    expect(s.find((x) => x.text.includes('struck down'))?.speaker ?? null).toBeNull();
+  });
+
   it('does not take a section label for the interviewee', () => {
     expect(findInterview("Editor's Note: an interview", 'Q: Why?\nA: Because.')).toEqual({ interviewee: null });
   });

@@ -3,9 +3,10 @@
  * would."). The labels name no one: read as transcript labels they made speakers called "Q" and "A"
  * (QA 8, E1). The answers are the interviewee's own words; the questions are the interviewer's and
  * nobody quotes them. The interviewee is whoever the article labels by name elsewhere in the
- * transcript ("Sunniva Brekke: I will keep going …"), else the person the title opens with
- * ("Sunniva Brekke: 'The river is our museum'"); with neither, or two candidates, the answers stay
- * unattributed rather than guessed.
+ * transcript ("Sunniva Brekke: I will keep going …"), else the person the title opens with, quoting
+ * them ("Sunniva Brekke: 'The river is our museum'"), when the text names them too; with neither, or
+ * two candidates, the answers stay unattributed rather than guessed (an explainer printed as Q&A
+ * answers in the writer's voice).
  */
 
 const QUESTION = /^\s*(?:Q|Question)\s*:\s+\S/;
@@ -14,7 +15,8 @@ const QUESTIONS = /^[ \t]*(?:Q|Question)[ \t]*:[ \t]+\S/gm;
 const ANSWERS = /^[ \t]*(?:A|Answer)[ \t]*:[ \t]+\S/gm;
 /** A full name of two or three capitalised words, then a colon (a transcript label or a title's speaker). */
 const NAME_LABEL = /^[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,2})[ \t]*:[ \t]+\S/gmu;
-const TITLE_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*:/u;
+/** An interview's title: the interviewee, a colon, their words in quote marks ("Sunniva Brekke: 'The river is our museum'"). */
+const TITLE_NAME = /^\s*(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*:\s*["'‘“]/u;
 /** Labels that are sections or furniture, not people ("Editor's Note:", "Photo Credit:"). */
 const NOT_A_NAME = /\b(?:note|credit|update|correction|clarification|editor|photo|video|source|read|related|watch|listen|live|breaking|exclusive|opinion|analysis)\b/i;
 
@@ -30,8 +32,11 @@ export function findInterview(title: string, text: string): Interview | null {
   for (const m of text.matchAll(NAME_LABEL)) if (!NOT_A_NAME.test(m[1]!)) labelled.add(m[1]!);
   if (labelled.size === 1) return { interviewee: [...labelled][0]! };
   if (labelled.size > 1) return { interviewee: null };
+  // (An explainer is printed as Q&A too — "Supreme Court: what the ruling means" — and its answers
+  // are the writer's: only a title quoting its person, who the text names again, names one.)
   const t = TITLE_NAME.exec(title);
-  return { interviewee: t && !NOT_A_NAME.test(t[1]!) ? t[1]! : null };
+  const surname = t?.[1]!.split(/\s+/).pop();
+  return { interviewee: t && surname && text.includes(surname) && !NOT_A_NAME.test(t[1]!) ? t[1]! : null };
 }
 
 /** Which Q&A label a paragraph opens with. */
