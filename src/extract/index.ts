@@ -78,7 +78,8 @@ const DATELINE = /^[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\
  * "Copyright 2026 The Associated Press. All rights reserved." Staff credits, not statements: left in,
  * they came up as unattributed results (QA 8 E7).
  */
-const SIGN_OFF = /^\s*\(?\s*(?:(?:additional\s+)?reporting\s+by|(?:writing|editing|compiled|translated)\s+by)\b|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b|^\s*(?:copyright\b|©|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b/i;
+const SIGN_OFF =
+  /^\s*\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b|^\s*additional\s+reporting\s+by\b|^\s*(?:reporting|writing)\s+by\s[^.;]{1,80};\s*(?:editing|writing|additional)\b|^\s*(?:editing|compiled|translated)\s+by\s+\p{Lu}|\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\b|^\s*(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|©)|©\s*\d{4}|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b/iu;
 
 const CREDIT_ALONE = /^\(?(?:AP |AFP |Reuters )?(?:Photo|Picture|Image|Photograph)s?\s*(?:[/:]|by)\s*[^.]*\)?$/i;
 
