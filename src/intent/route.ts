@@ -113,7 +113,7 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/g
  * the help for an emoji) answers nobody. Only whole messages of such words, at most eight, so
  * "thanks to the sanctions, prices fell" stays a search.
  */
-export function isAcknowledgement(msg: string): boolean {
+function isAcknowledgement(msg: string): boolean {
   const words = msg.toLowerCase().replace(PICTOGRAPH, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
   if (words.length === 0) return /\p{Extended_Pictographic}/u.test(msg);
   return words.length <= 8 && words.some((w) => ACK_ANCHORS.has(w)) && words.every((w) => ACK_ANCHORS.has(w) || ACK_FILLERS.has(w));
