@@ -4,6 +4,7 @@ import type { Statement } from '../src/domain/statement.js';
 import { CorpusRuntime } from '../src/corpus/runtime.js';
 import { createSearchIndex, parseQuery } from '../src/search/index.js';
 import { memoryStore } from './helpers/memory-store.js';
+import { lineStatements } from './helpers/line-statements.js';
 
 // QA 8: one article names the mayor ("Adaeze Okonkwo-Hale", role "Northmere's mayor"), another
 // only describes her ("Northmere's mayor said …"). The same words were shown as a conflict,
@@ -14,24 +15,9 @@ function article(id: string, text: string, outlet: string | null): Article {
 
 /** Stand-in extractor: `"quote," said SPEAKER[ | ROLE].` lines. */
 function extract(a: Article): Statement[] {
-  let pos = 0;
-  return a.text.split('\n').map((line, paragraph) => {
+  return lineStatements(a, (line) => {
     const m = /^"([^"]+)," said ([^|.]+?)(?: \| ([^.]+))?\.$/.exec(line)!;
-    const s: Statement = {
-      text: line,
-      kind: 'direct',
-      quote: m[1]!,
-      speaker: m[2]!,
-      speakerMention: m[2]!,
-      speakerRole: m[3] ?? null,
-      outlet: null,
-      cue: 'said',
-      start: pos,
-      end: pos + line.length,
-      paragraph,
-    };
-    pos += line.length + 1;
-    return s;
+    return { kind: 'direct', quote: m[1]!, speaker: m[2]!, speakerMention: m[2]!, speakerRole: m[3] ?? null, outlet: null, cue: 'said' };
   });
 }
 

@@ -4,6 +4,7 @@ import type { Statement } from '../src/domain/statement.js';
 import { CorpusRuntime } from '../src/corpus/runtime.js';
 import { createSearchIndex, parseQuery } from '../src/search/index.js';
 import { memoryStore } from './helpers/memory-store.js';
+import { lineStatements } from './helpers/line-statements.js';
 
 // QA 8: wire copy republished. "Reported in 3 articles (…)" named the papers that printed the
 // quote but not the agency it was told to, and a wire story with no publisher named nobody.
@@ -13,24 +14,9 @@ function article(id: string, text: string, outlet: string | null, published: str
 
 /** Stand-in extractor: `"quote," Name told Outlet.` / `"quote," Name said.` lines. */
 function extract(a: Article): Statement[] {
-  let pos = 0;
-  return a.text.split('\n').map((line, paragraph) => {
+  return lineStatements(a, (line) => {
     const m = /^"([^"]+)," ([A-Z]\w+) (?:told ([A-Z][\w ]+)|said)\.$/.exec(line)!;
-    const s: Statement = {
-      text: line,
-      kind: 'direct',
-      quote: m[1]!,
-      speaker: m[2]!,
-      speakerMention: m[2]!,
-      speakerRole: null,
-      outlet: m[3] ?? null,
-      cue: m[3] ? 'told' : 'said',
-      start: pos,
-      end: pos + line.length,
-      paragraph,
-    };
-    pos += line.length + 1;
-    return s;
+    return { kind: 'direct', quote: m[1]!, speaker: m[2]!, speakerMention: m[2]!, speakerRole: null, outlet: m[3] ?? null, cue: m[3] ? 'told' : 'said' };
   });
 }
 

@@ -9,6 +9,7 @@ import { CorpusRuntime, wordsToSearch, type CorpusDeps } from '../src/corpus/run
 import { fileIndexPersistence } from '../src/corpus/persist.js';
 import { resolveSpeakerName, closeSpeakerNames } from '../src/corpus/speakers.js';
 import { memoryStore } from './helpers/memory-store.js';
+import { lineStatements } from './helpers/line-statements.js';
 
 function article(id: string, text: string, outlet: string | null = null, published: string | null = null): Article {
   return {
@@ -26,13 +27,10 @@ function article(id: string, text: string, outlet: string | null = null, publish
 
 /** A tiny stand-in extractor: `"quote," Name said.` sentences with a fixed speaker table. */
 function extract(a: Article): Statement[] {
-  const out: Statement[] = [];
-  let pos = 0;
-  a.text.split('\n').forEach((line, paragraph) => {
+  return lineStatements(a, (line) => {
     const m = /^"([^"]+)," (?:said )?([A-Z][\w. ]+?)(?: said)?(?: to ([A-Z]\w+))?\.$/.exec(line);
     const speaker = m ? ({ McMaster: 'H.R. McMaster', 'HR McMaster': 'H.R. McMaster', Trump: 'Donald Trump' } as Record<string, string>)[m[2]!] ?? m[2]! : null;
-    out.push({
-      text: line,
+    return {
       kind: m ? 'direct' : 'statement',
       quote: m ? m[1]! : null,
       speaker,
@@ -40,13 +38,8 @@ function extract(a: Article): Statement[] {
       speakerRole: speaker === 'H.R. McMaster' ? 'National Security Adviser' : null,
       outlet: m?.[3] ?? null,
       cue: m ? 'said' : null,
-      start: pos,
-      end: pos + line.length,
-      paragraph,
-    });
-    pos += line.length + 1;
+    };
   });
-  return out;
 }
 
 const A = article(
