@@ -466,6 +466,40 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect((await store.getCluster(cluster)).map((m) => m.articleId).sort()).toEqual(['elsewhere', 'url-copy']);
     });
 
+    it('syndicated copies (one text on several sites) are one member that keeps who carried it', async () => {
+      // QA 8, 26: one wire story printed word for word by three papers, and the same quote in an
+      // independent report. The copies count once (one report), and the member names the others.
+      const text = 'NUUKVIK (Polar Wire) - The glacier retreated 900 metres last summer.';
+      const wire = (id: string, outlet: string, published: string) =>
+        store.upsertArticle(article(id, { text, outlet, published }), [plain('Lead.'), quote(LONG_QUOTE, 'Aputsiaq Lindqvist-Olsen')]);
+      await wire('wire-quarry', 'Quarry Hill Post', '2026-03-03T10:00:00Z');
+      await wire('wire-lakeshore', 'Lakeshore Gazette', '2026-03-02T10:00:00Z');
+      await wire('wire-ridgeway', 'Ridgeway Tribune', '2026-03-02T12:00:00Z');
+      const cluster = (await store.getStatements('wire-quarry'))[1]!.clusterId;
+      expect(await store.clusterSizes()).toEqual(new Map());
+      const [only, ...rest] = await store.getCluster(cluster);
+      expect(rest).toEqual([]);
+      // The representative: a copy with a URL, the smallest article id; the others earliest first.
+      expect(only!.articleId).toBe('wire-lakeshore');
+      expect(only!.copies).toEqual([
+        { statementId: 'wire-ridgeway:1', articleId: 'wire-ridgeway', outlet: 'Ridgeway Tribune' },
+        { statementId: 'wire-quarry:1', articleId: 'wire-quarry', outlet: 'Quarry Hill Post' },
+      ]);
+
+      await store.upsertArticle(article('independent', { text: 'Our own report.', outlet: 'Coastal Times', published: '2026-03-01T09:00:00Z' }), [
+        quote(LONG_QUOTE, 'Lindqvist-Olsen'),
+      ]);
+      expect([...(await store.clusterSizes()).values()]).toEqual([2]);
+      const members = await store.getCluster(cluster);
+      expect(members.map((m) => [m.articleId, (m.copies ?? []).map((c) => c.outlet)])).toEqual([
+        ['independent', []],
+        ['wire-lakeshore', ['Ridgeway Tribune', 'Quarry Hill Post']],
+      ]);
+      // A deleted copy is no longer named.
+      await store.deleteArticle('wire-ridgeway');
+      expect((await store.getCluster(cluster))[1]!.copies!.map((c) => c.articleId)).toEqual(['wire-quarry']);
+    });
+
     it('re-ingesting a changed article keeps its corroboration', async () => {
       await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
       await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);

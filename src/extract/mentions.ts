@@ -216,7 +216,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // (not registered at all: as an organisation "they" and "it" would find it where they found nobody before)
     if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || toks[from - 1]?.lo === 'the')) continue;
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
-    // Bose's warning"); a possessor opening the main clause is its topic ("Trump's beef with Fox …")
+    // Bose's warning"); a possessor opening the main clause is its topic ("Vale's quarrel with the board …")
     const opensClause = opensMainClause(toks, from, fronted);
     const minor = from < fronted || (isPossessive(toks, j - 1) && !opensClause);
     // (the words only, never the role: the speaker phrase gives a fuller one, "Republican presidential candidate")

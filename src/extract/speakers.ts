@@ -81,7 +81,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
   }
   // "China said", "Ohio's governor …": a country, state or city that speaks is a body, never "he" or "she";
-  // "Latinos said", "Allies say": a plural is a group
+  // "Italians said", "Allies say": a plural is a group
   if (m.name && m.kind === 'person' && !/\s/.test(m.name) && m.role === null && !statedGender(mentionText, m.name)) {
     // (a known person of that surname stays that person: "Steve Israel", "Jim Jordan", "Jeremy Paris")
     if (isPlaceWord(m.name.toLowerCase()) && !tracker.knownPerson(m.name)) m = { ...m, kind: 'org' };

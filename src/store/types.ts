@@ -36,7 +36,9 @@ export interface Store {
 
   /**
    * Statements in a cluster, one per distinct article text (two stored copies of one text, e.g. a
-   * page ingested as a file and from its URL, count once), earliest article first.
+   * page ingested as a file and from its URL, or one wire story on three sites, count once),
+   * earliest article first. The other copies are on the member (`copies`): one report, whose
+   * publishers are still named.
    */
   getCluster(clusterId: string): Promise<ClusterMember[]>;
   /** clusterId → number of distinct article texts, for every cluster with more than one. */
@@ -117,6 +119,21 @@ export interface ClusterMember {
   outlet: string | null;
   published: string | null;
   ingestedAt: string;
+  /**
+   * The other stored articles with this member's text (syndicated wire copy published by several
+   * sites, or one page stored from a file and from its URL), earliest first: the same report, not
+   * counted again, but they carried it. Optional so small fakes may leave it out; the store
+   * always sets it (empty when there are none).
+   */
+  copies?: readonly ClusterCopy[];
+}
+
+/** Another stored article with a cluster member's text, and its statement in the cluster. */
+export interface ClusterCopy {
+  statementId: string;
+  articleId: string;
+  /** The copy's publisher. */
+  outlet: string | null;
 }
 
 export interface SpeakerRole {
