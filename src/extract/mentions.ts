@@ -184,6 +184,15 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     if (after?.k === 'w' && !isCapWord(after) && (ROLE_WORDS.has(after.lo) || isPersonNoun(after.lo)) && isCapWord(toks[j + 1])) continue;
     const phrase = words.join(' ');
     const pos = toks[from]!.start;
+    // ("Procter & Gamble", "Ruth Calder & Bob Quill": the tokens drop a lone "&", the text keeps it) one firm,
+    // or two people together — never a person called "Procter Gamble"
+    const written = text.slice(pos, toks[j - 1]!.end).replace(/[’']s$/, '');
+    if (written.includes('&') && /\s&\s/.test(written)) {
+      const amp = parseMention(written);
+      if (amp.kind === 'group') tracker.mentionName(written, 'group', null, pos, sentence, { plural: true });
+      else if (amp.kind === 'org' && amp.name) tracker.mentionName(amp.name, 'org', null, pos, sentence, { head: amp.head });
+      if (amp.kind === 'group' || amp.kind === 'org') continue;
+    }
     const outlet = outletFromPhrase(phrase);
     if (outlet && (phrase.split(' ').length > 1 || /^[A-Z]{2,}$/.test(phrase) || /^(Reuters|Politico|Bloomberg|Buzzfeed|BuzzFeed|Axios|Politifact|PolitiFact|Breitbart|Newsweek)$/.test(phrase))) {
       tracker.mentionName(outlet, 'outlet', null, pos, sentence);

@@ -323,6 +323,14 @@ function parseMentionUncached(phrase: string): ParsedMention {
     const head = parseMention(listed[1]!);
     if (!head.name) return { ...head, mention };
   }
+  // "Ruth Calder & Bob Quill" is two people, as "and" would be; "Procter & Gamble", "Marks & Spencer",
+  // "Johnson & Johnson" are one firm (an ampersand between names that are not both a person's)
+  const amp = mention.includes('&') ? ampersandName(mention.split(/\s*,\s*/)[0]!) : null;
+  if (amp) {
+    const role = mention.includes(',') ? cleanRole(mention.slice(mention.indexOf(',') + 1)) || null : null;
+    if (amp === 'pair') return { mention, name: null, role: null, kind: 'group', gender: null, plural: true, head: null, words: mention.toLowerCase().split(/\s+/), definite: true };
+    return { mention, name: amp, role, kind: 'org', gender: null, plural: false, head: amp.split(/\s+/).pop()!.toLowerCase(), words: amp.toLowerCase().split(/\s+/), definite: true };
+  }
   // "Ruth Calder and Bob Quill", "Tom and Rosa Reed": two people speaking together are a group, as written
   // (before: "Bob Quill" with the role "Ruth Calder and")
   const pair = mention.includes(' and ') && /^((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)$/u.exec(mention.split(/\s*,\s*/)[0]!);
@@ -448,6 +456,30 @@ export function isPersonNoun(word: string): boolean {
 /** A known person noun, or a word shaped like one ("harbourmaster", "campaigner", "lobbyist"). */
 export function looksLikePersonNoun(word: string): boolean {
   return isPersonNoun(word) || /(er|or|ist|ian|man|woman|person)$/.test(word);
+}
+
+/**
+ * A name joined by "&": 'pair' when both sides name a person ("Ruth Calder & Bob Quill", "Tom & Rosa Reed",
+ * "Mr. Peck & Ms. Vale"), else the firm's name as written ("Procter & Gamble", "Marks & Spencer", "Johnson &
+ * Johnson"), or null when the phrase is not capitalised words around one "&" ("a Procter & Gamble spokesman",
+ * "AT&T" with no spaces, which is read as one word anyway).
+ */
+function ampersandName(segment: string): 'pair' | string | null {
+  const m = /^(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s+&\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}[\p{Lu}][\p{L}.'’-]*)$/iu.exec(segment.trim());
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return null;
+  const sides = [m[1]!.split(/\s+/), m[2]!.split(/\s+/)];
+  if (sides.some((ws) => ws.some((w) => ORG_NOUNS.has(lowerNoDot(w))))) return `${m[1]} & ${m[2]}`;
+  const known = (w: string): boolean => FEMALE_NAMES.has(w.toLowerCase()) || MALE_NAMES.has(w.toLowerCase()) || /^(\p{Lu}\.)+$/u.test(w);
+  const person = (words: readonly string[], alone: boolean): boolean => {
+    let ws = words;
+    while (ws.length > 1 && (ROLE_WORDS.has(lowerNoDot(ws[0]!)) || ROLE_WORDS.has(ws[0]!.toLowerCase()))) ws = ws.slice(1);
+    if (ws.length === 2 && HONORIFICS.has(ws[0]!.toLowerCase())) return true;
+    // ("Tom & Rosa Reed": a first name alone before the full name)
+    if (ws.length === 1) return alone && known(ws[0]!);
+    return ws.length <= 3 && known(ws[0]!) && !ws.some((w) => ROLE_WORDS.has(lowerNoDot(w)));
+  };
+  if (person(sides[0]!, person(sides[1]!, false)) && person(sides[1]!, false)) return 'pair';
+  return `${m[1]} & ${m[2]}`;
 }
 
 export function isOrgNoun(word: string): boolean {
