@@ -17,6 +17,7 @@ import { contentWords } from '../src/corpus/coverage.js';
 import { STANCE_HEADINGS, claimStance, type ClaimStance } from '../src/corpus/claim-stance.js';
 import { FIGURE_HEADING, compareFigures, figures } from '../src/corpus/claim-figures.js';
 import type { SearchResult } from '../src/corpus/types.js';
+import type { ClusterMember } from '../src/store/types.js';
 import { findOutletMentions, outletFromPhrase } from '../src/extract/outlets.js';
 
 /** "Critics say (that) …", "Officials claimed …": who a claim is attributed to, before what it states. */
@@ -76,7 +77,10 @@ function withSpeaker(r: SearchResult): string {
   return r.statement.speaker ? `${r.statement.speaker} said: ${r.statement.text}` : r.statement.text;
 }
 
-async function collect(ctx: CommandContext, claim: string): Promise<{ sources: ArticleSource[]; notices: string[] }> {
+async function collect(
+  ctx: CommandContext,
+  claim: string,
+): Promise<{ sources: ArticleSource[]; notices: string[]; carriedBy?: ReadonlyMap<string, readonly string[]> }> {
   const stats = ctx.corpus.wordStats ? await ctx.corpus.wordStats() : undefined;
   const words = claimWords(claim, stats);
   const page = await ctx.corpus.search(claim, { offset: 0, limit: CANDIDATES });
@@ -136,7 +140,12 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   const entries: Entry[] = [];
   const listed = new Set<string>();
   const clusters = new Set<string>();
+  // Syndicated copy (one text stored from several sites, QA 8, 26) is one report: a member's
+  // copies are never listed next to it, and the sites are named as having carried it.
+  const copies = new Set<string>();
+  const carriedBy = new Map<string, string[]>();
   for (const x of [...matched].sort(order)) {
+    if (copies.has(x.r.statement.id) && !listed.has(x.r.statement.id)) continue;
     const item = toItem(x.r);
     entries.push({ item, article: x.r.article, stance: x.stance, score: x.m.score, ...(x.figures ? { figures: x.figures } : {}) });
     listed.add(x.r.statement.id);
@@ -145,7 +154,16 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
     // deny the claim.
     if (clusters.has(x.r.statement.clusterId)) continue;
     clusters.add(x.r.statement.clusterId);
-    const members = (await ctx.store.getCluster(x.r.statement.clusterId)).filter((mem) => !listed.has(mem.statementId));
+    const members: ClusterMember[] = [];
+    for (const mem of await ctx.store.getCluster(x.r.statement.clusterId)) {
+      const group = [{ statementId: mem.statementId, articleId: mem.articleId, outlet: mem.outlet }, ...(mem.copies ?? [])];
+      for (const a of group) {
+        carriedBy.set(a.articleId, uniqOutlets(group.filter((b) => b.articleId !== a.articleId).flatMap((b) => (b.outlet ? [b.outlet] : []))));
+        if (a.statementId !== mem.statementId) copies.add(a.statementId);
+      }
+      // The copy the search found stands for its text.
+      if (!group.some((a) => listed.has(a.statementId))) members.push(mem);
+    }
     if (!members.length) continue;
     for (const s of await ctx.store.getStatementsByIds(members.map((mem) => mem.statementId))) {
       const article = await ctx.corpus.article(s.articleId);
@@ -211,7 +229,7 @@ async function collect(ctx: CommandContext, claim: string): Promise<{ sources: A
   }
   const sources = entries.filter((x) => chosen.has(x));
   // Stable: search order within each group.
-  return { sources: GROUPS.flatMap((group) => sources.filter((a) => a.stance === group)), notices };
+  return { sources: GROUPS.flatMap((group) => sources.filter((a) => a.stance === group)), notices, carriedBy };
 }
 
 /** The groups in the order they are shown: reports, denials, other figures, then what only raises the claim. */
@@ -254,11 +272,17 @@ function reportingOutlets(s: ArticleSource): string[] {
   return publisher;
 }
 
+/** How many sites that carried the same text the summary names before "and N more". */
+const MAX_CARRIERS = 5;
+
+function outletKey(n: string): string {
+  return n.toLowerCase().replace(/^the\s+/, '').trim();
+}
+
 /** Outlets once each: "The Associated Press" and "Associated Press" are one. */
 function uniqOutlets(names: readonly string[]): string[] {
-  const key = (n: string) => n.toLowerCase().replace(/^the\s+/, '').trim();
   const seen = new Set<string>();
-  return names.filter((n) => !seen.has(key(n)) && (seen.add(key(n)), true));
+  return names.filter((n) => !seen.has(outletKey(n)) && (seen.add(outletKey(n)), true));
 }
 
 function attributed(r: SearchResult): number {
@@ -269,7 +293,7 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
   const q = prepareQuery(args.claim, 'claim');
   if (!q.text) return commandHelp(definition);
   const offset = readOffset(args);
-  const { sources, notices: searchNotices } = await collect(ctx, q.text);
+  const { sources, notices: searchNotices, carriedBy } = await collect(ctx, q.text);
   const notices = uniq([...q.notices, ...searchNotices]);
   if (!sources.length) {
     return {
@@ -305,7 +329,15 @@ async function run(ctx: CommandContext, args: CommandArgs): Promise<Reply> {
       ? plural(mentioning.size, a || d || differing.size ? 'mentions it without asserting it' : 'article mentions it without asserting it', a || d || differing.size ? 'mention it without asserting it' : 'articles mention it without asserting it')
       : '',
   ].filter(Boolean);
-  const summary = parts.join('; ') + (outlets.length ? `; outlets named: ${outlets.join(', ')}.` : '.');
+  // The sites that printed a reporting article's very text: not counted again, but named.
+  const named = new Set(outlets.map(outletKey));
+  const carriers = uniqOutlets(
+    sources.filter((s) => s.stance === 'asserts').flatMap((s) => carriedBy?.get(s.article.id) ?? []),
+  ).filter((o) => !named.has(outletKey(o)));
+  const carried = carriers.length
+    ? `; the same text was also carried by ${carriers.slice(0, MAX_CARRIERS).join(', ')}${carriers.length > MAX_CARRIERS ? ` and ${carriers.length - MAX_CARRIERS} more` : ''}`
+    : '';
+  const summary = parts.join('; ') + (outlets.length ? `; outlets named: ${outlets.join(', ')}` : '') + `${carried}.`;
   return {
     title: `Sources for ${quoted(q.text)}`,
     // An article can stand under two headings, so the pages count items, not articles.

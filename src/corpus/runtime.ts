@@ -13,6 +13,7 @@ import { closeSpeakerNames, isGroupOf, resolveSpeakerName } from './speakers.js'
 import { rankResults } from '../search/index.js';
 import { byWordCoverage, dropRepeats, preferAttributed } from './group.js';
 import { log } from '../log.js';
+import { memoryManifest, planVanished, type DataFileManifest } from './data-files.js';
 
 /**
  * The corpus facade: the store is the truth, the search index a derived copy kept in step with
@@ -55,9 +56,13 @@ export interface CorpusDeps {
   closeExtract?(): Promise<void>;
   /** How many raw hits to rank before grouping and paging. */
   candidates?: number;
+  /** Which article each data-folder file gave at the last sync (default: kept in memory). */
+  dataFiles?: DataFileManifest;
 }
 
 export interface SyncReport extends IngestReport {
+  /** Articles removed because their file left the folder (or was renamed and then changed). */
+  removed: number;
   articles: number;
   quotes: number;
   speakers: number;
@@ -88,6 +93,7 @@ export class CorpusRuntime implements Corpus {
    * counts saved with it; without them they are counted once from the store when first needed.
    */
   private countsComplete = false;
+  private dataFiles: DataFileManifest | undefined;
 
   private constructor(private readonly deps: CorpusDeps) {
     this.store = deps.store;
@@ -534,19 +540,30 @@ export class CorpusRuntime implements Corpus {
   }
 
   async corroboration(statement: StoredStatement): Promise<Corroboration> {
+    // Per shown article as well as per cluster and speaker: which copy of a syndicated text is
+    // shown decides whose outlet is "carried by" and whose is not.
+    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}\u0000${statement.speakerRole ?? ''}\u0000${statement.articleId}`;
+    const cached = this.corroborations.get(key);
+    if (cached) return cached;
+    const c = await this.corroborationOf(statement);
+    this.corroborations.set(key, c);
+    return c;
+  }
+
+  private async corroborationOf(statement: StoredStatement): Promise<Corroboration> {
     const size = this.clusterSizeMap.get(statement.clusterId) ?? 1;
+    // Even a cluster of one text is read: that text may be stored several times, one wire story
+    // printed by several sites (QA 8, 26). One indexed query; the answer shows five results.
+    const all = await this.store.getCluster(statement.clusterId);
     if (size <= 1) {
       const art = await this.article(statement.articleId);
       const outlet = art?.outlet ?? statement.outlet;
       const outlets: string[] = [];
       addOutlet(outlets, art?.outlet);
       addOutlet(outlets, statement.outlet);
-      return { articles: 1, outlets, firstOutlet: outlet ?? null };
+      const carriedBy = carriers(all, statement.articleId, outlets);
+      return { articles: 1, outlets, firstOutlet: outlet ?? null, ...(carriedBy.length ? { carriedBy } : {}) };
     }
-    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}\u0000${statement.speakerRole ?? ''}`;
-    const cached = this.corroborations.get(key);
-    if (cached) return cached;
-    const all = await this.store.getCluster(statement.clusterId);
     const stored = new Map((await this.store.getStatementsByIds(all.map((m) => m.statementId))).map((s) => [s.id, s]));
     // The same words given to someone else are a conflict, not corroboration of this speaker: they
     // are counted apart (an article that names nobody still corroborates the words). One article
@@ -562,10 +579,13 @@ export class CorpusRuntime implements Corpus {
     const members = all.filter(mine);
     // A member's outlets: the article's publisher, and the outlet the words were told to when the
     // article says so ("told Reuters" in a paper's copy, or in wire copy with no publisher): QA 8.
+    // The shown article speaks for its text when it is one of a member's copies.
     const toldTo = new Map<string, string | null>();
     for (const [id, s] of stored) toldTo.set(id, s.outlet);
+    const publisher = (m: ClusterMember): string | null =>
+      m.copies?.find((c) => c.articleId === statement.articleId)?.outlet ?? m.outlet;
     const addOutlets = (list: string[], m: ClusterMember): void => {
-      addOutlet(list, m.outlet);
+      addOutlet(list, publisher(m));
       addOutlet(list, toldTo.get(m.statementId));
     };
     const outlets: string[] = [];
@@ -578,18 +598,18 @@ export class CorpusRuntime implements Corpus {
       addOutlets(o.outlets, m);
       others.set(m.speaker, o);
     }
-    const c: Corroboration = {
+    const carriedBy = carriers(members, statement.articleId, outlets);
+    return {
       articles: new Set(members.map((m) => m.articleId)).size || 1,
       outlets,
       // "First by" only when every article says when it was published: ingest times say when
       // factbot saw them, not who reported first.
-      firstOutlet: members.every((m) => m.published !== null && !Number.isNaN(Date.parse(m.published))) ? (members[0]?.outlet ?? null) : null,
+      firstOutlet: members.every((m) => m.published !== null && !Number.isNaN(Date.parse(m.published))) ? (members[0] ? publisher(members[0]) : null) : null,
       ...(others.size
         ? { otherSpeakers: [...others].map(([speaker, o]) => ({ speaker, articles: o.articles.size, outlets: o.outlets })) }
         : {}),
+      ...(carriedBy.length ? { carriedBy } : {}),
     };
-    this.corroborations.set(key, c);
-    return c;
   }
 
   async article(id: string): Promise<ArticleRef | null> {
@@ -615,13 +635,47 @@ export class CorpusRuntime implements Corpus {
   async syncDataDir(dir: string): Promise<SyncReport> {
     const loaded = await this.deps.loadDir(dir);
     const report = await this.store_(loaded);
+    const removed = await this.removeVanished(loaded, report);
     const [articles, statements, speakers, quotes] = await Promise.all([
       this.store.countArticles(),
       this.store.countStatements(),
       this.speakers(),
       this.countQuotes(),
     ]);
-    return { ...report, articles, statements, speakers: speakers.length, quotes };
+    return { ...report, removed, articles, statements, speakers: speakers.length, quotes };
+  }
+
+  /**
+   * Deletes the articles whose file left the data folder since the last sync (src/corpus/data-files.ts).
+   * A sync that loaded no article at all removes nothing: an emptied or unmounted folder is more
+   * likely a mistake than a newsroom deleting its whole corpus.
+   */
+  private async removeVanished(loaded: LoadResult, report: IngestReport): Promise<number> {
+    const manifest = (this.dataFiles ??= this.deps.dataFiles ?? memoryManifest());
+    const storeFailed = new Set(report.errors.slice(loaded.errors.length).map((e) => e.source));
+    const stored = loaded.articles.filter((a) => !storeFailed.has(a.source));
+    const previous = (await manifest.load()) ?? new Map<string, string>();
+    if (!stored.length && previous.size) {
+      log.warn({ files: previous.size }, 'the data folder gave no article; nothing removed from the store');
+      return 0;
+    }
+    const plan = await planVanished(previous, stored);
+    let removed = 0;
+    for (const id of plan.remove) {
+      try {
+        if (await this.store.deleteArticle(id)) removed++;
+      } catch (err) {
+        log.error({ err, articleId: id }, 'could not remove the article of a deleted file');
+        // Kept in the list, so the next sync tries again.
+        for (const [key, was] of previous) if (was === id && !plan.next.has(key)) plan.next.set(key, id);
+      }
+    }
+    if (removed) {
+      log.info({ removed }, 'articles of files no longer in the data folder removed');
+      await this.sync();
+    }
+    await manifest.save(plan.next).catch((err: unknown) => log.warn({ err }, 'could not save the list of data-folder files'));
+    return removed;
   }
 
   private async countQuotes(): Promise<number> {
@@ -758,6 +812,20 @@ export function wordsToSearch(words: readonly string[], total: number): string[]
 }
 
 /** Adds an outlet once: "The Associated Press" and "Associated Press" are one. */
+/**
+ * The publishers of the other stored copies of the members' texts (syndicated copy: one report,
+ * several sites), earliest first, leaving out the shown article and outlets already named.
+ */
+function carriers(members: readonly ClusterMember[], shownArticle: string, named: readonly string[]): string[] {
+  const out = [...named];
+  for (const m of members) {
+    for (const a of [{ articleId: m.articleId, outlet: m.outlet }, ...(m.copies ?? [])]) {
+      if (a.articleId !== shownArticle) addOutlet(out, a.outlet);
+    }
+  }
+  return out.slice(named.length);
+}
+
 function addOutlet(list: string[], outlet: string | null | undefined): void {
   if (!outlet) return;
   const key = (o: string) => o.toLowerCase().replace(/^the\s+/, '').trim();

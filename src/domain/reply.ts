@@ -69,6 +69,12 @@ export interface Corroboration {
    * conflict to show, never corroboration of this speaker.
    */
   otherSpeakers?: readonly OtherAttribution[];
+  /**
+   * Publishers of other stored copies of these articles' text (one wire story printed word for
+   * word by several sites): the same report, so not counted in `articles` nor listed in
+   * `outlets`, but they carried it. Never the shown article's own publisher. Absent when none.
+   */
+  carriedBy?: readonly string[];
 }
 
 export interface OtherAttribution {
@@ -90,6 +96,17 @@ export function otherAttributionsText(c: Corroboration, escape: (s: string) => s
   });
   const more = others.length > max ? ` and ${others.length - max} more` : '';
   return `also attributed to ${shown.join('; ')}${more}`;
+}
+
+/**
+ * "also carried by Lakeshore Gazette, Quarry Hill Post and 2 more": the sites that printed the
+ * same text (syndicated copy), for every platform (each passes its own escaping). Null when none.
+ */
+export function carriedByText(c: Corroboration, escape: (s: string) => string, max = 3): string | null {
+  const names = c.carriedBy ?? [];
+  if (!names.length) return null;
+  const shown = names.slice(0, max).map(escape).join(', ');
+  return `also carried by ${shown}${names.length > max ? ` and ${names.length - max} more` : ''}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
+import { carriedByText, otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { ArticleRef } from '../../domain/article.js';
 import { contextLabel, sentenceAddsContext } from '../../domain/reported-speech.js';
 
@@ -82,11 +82,18 @@ function attribution(item: ReplyItem): string {
 function corroborationLine(item: ReplyItem): string | null {
   const c = item.corroboration;
   const others = otherAttributionsText(c, sanitize);
-  if (c.articles <= 1) return others ? `Careful: the same words are ${others}.` : null;
+  // Syndicated copy: the same text printed by other sites, one report (not counted again).
+  const carried = carriedByText(c, sanitize, 5);
+  const careful = others ? ` Careful: the same words are ${others}.` : '';
+  if (c.articles <= 1) {
+    if (carried) return `Reported in 1 article; ${carried}.${careful}`;
+    return others ? `Careful: the same words are ${others}.` : null;
+  }
   let line = `Reported in ${c.articles} articles`;
   if (c.outlets.length) line += ` (${c.outlets.map(sanitize).join(', ')})`;
   if (c.firstOutlet) line += `; first by ${sanitize(c.firstOutlet)}`;
-  return others ? `${line}. Careful: the same words are ${others}.` : `${line}.`;
+  if (carried) line += `; ${carried}`;
+  return `${line}.${careful}`;
 }
 
 /**
