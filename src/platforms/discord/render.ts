@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { ArticleRef } from '../../domain/article.js';
-import { otherAttributionsText, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
+import { carriedByText, otherAttributionsText, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import type { StatementKind } from '../../domain/statement.js';
 import { contextLabel, reportingCue, showsContext } from '../../domain/reported-speech.js';
 import {
@@ -119,11 +119,17 @@ function escapeFit(markdown: string, max: number): string {
   return escapeMarkdown(markdown.replace(/\\(.)/g, '$1').replace(/\*\*/g, ''), max);
 }
 
+/** Characters of one outlet name in "also carried by …". */
+const MAX_CARRIER_NAME = 60;
+
 export function corroborationText(item: ReplyItem): string {
   const c = item.corroboration;
   let s = `Reported in ${pluralise(Math.max(1, c.articles), 'article')}`;
   if (c.articles > 1 && c.firstOutlet) s += `, first by ${c.firstOutlet}`;
-  // Footers are plain text (plainText escapes them): names go in as they are.
+  // Footers are plain text (plainText escapes them): names go in as they are, each cut so that a
+  // long list of sites that printed the same text (syndicated copy) leaves the rest of the footer.
+  const carried = carriedByText(c, (x) => (x.length > MAX_CARRIER_NAME ? `${[...x].slice(0, MAX_CARRIER_NAME - 1).join('')}…` : x));
+  if (carried) s += `, ${carried}`;
   const others = otherAttributionsText(c, (x) => x);
   if (others) s += ` · ⚠ ${others}`;
   return s;

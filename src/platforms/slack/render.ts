@@ -1,6 +1,6 @@
 import type { ArticleRef } from '../../domain/article.js';
 import type { ArgValue, CommandArgs } from '../../domain/command.js';
-import { otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
+import { carriedByText, otherAttributionsText, type Range, type Reply, type ReplyItem, type ReplySection } from '../../domain/reply.js';
 import { contextLabel, reportingCue, showsContext } from '../../domain/reported-speech.js';
 import type { ButtonState, ButtonStateCodec } from './button-state.js';
 import { cut, escapeMrkdwn, escapeUntrusted, fitRendered, safeUrl, sanitisePlain } from './escape.js';
@@ -174,9 +174,12 @@ function corroborationText(item: ReplyItem, nameBudget = NAME_BUDGET): string {
   const n = item.corroboration.articles;
   const others = otherAttributionsText(item.corroboration, (s) => esc(s, nameBudget));
   const conflict = others ? ` · ⚠ ${others}` : '';
-  if (n <= 1) return `reported in 1 article${conflict}`;
+  // Syndicated copy: the other sites that printed the same text (one report, not counted again).
+  const carriedBy = carriedByText(item.corroboration, (s) => esc(s, nameBudget));
+  const carried = carriedBy ? ` · ${carriedBy}` : '';
+  if (n <= 1) return `reported in 1 article${carried}${conflict}`;
   const first = item.corroboration.firstOutlet ? ` (first: ${esc(item.corroboration.firstOutlet, nameBudget)})` : '';
-  return `reported in ${n} articles${first}${conflict}`;
+  return `reported in ${n} articles${first}${carried}${conflict}`;
 }
 
 /**
