@@ -5,6 +5,7 @@ import { offThreadExtractor } from '../extract/off-thread.js';
 import { loadPath, loadSources } from '../ingest/index.js';
 import { CorpusRuntime, type IndexPersistence } from './runtime.js';
 import { fileIndexPersistence } from './persist.js';
+import { fileManifest } from './data-files.js';
 
 export { CorpusRuntime, type SyncReport, type IndexPersistence } from './runtime.js';
 export type { Corpus, IngestReport, SearchPage, SearchResult } from './types.js';
@@ -34,5 +35,6 @@ export function createCorpus(opts: CreateCorpusOptions): Promise<CorpusRuntime> 
     load: (sources) => loadSources(sources),
     loadDir: (dir) => loadPath(dir),
     ...(persistence ? { persistence } : {}),
+    ...(opts.indexDir ? { dataFiles: fileManifest(join(opts.indexDir, 'data-files.json')) } : {}),
   });
 }

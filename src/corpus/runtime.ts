@@ -13,6 +13,7 @@ import { closeSpeakerNames, isGroupOf, resolveSpeakerName } from './speakers.js'
 import { rankResults } from '../search/index.js';
 import { byWordCoverage, dropRepeats, preferAttributed } from './group.js';
 import { log } from '../log.js';
+import { memoryManifest, planVanished, type DataFileManifest } from './data-files.js';
 
 /**
  * The corpus facade: the store is the truth, the search index a derived copy kept in step with
@@ -55,9 +56,13 @@ export interface CorpusDeps {
   closeExtract?(): Promise<void>;
   /** How many raw hits to rank before grouping and paging. */
   candidates?: number;
+  /** Which article each data-folder file gave at the last sync (default: kept in memory). */
+  dataFiles?: DataFileManifest;
 }
 
 export interface SyncReport extends IngestReport {
+  /** Articles removed because their file left the folder (or was renamed and then changed). */
+  removed: number;
   articles: number;
   quotes: number;
   speakers: number;
@@ -88,6 +93,7 @@ export class CorpusRuntime implements Corpus {
    * counts saved with it; without them they are counted once from the store when first needed.
    */
   private countsComplete = false;
+  private dataFiles: DataFileManifest | undefined;
 
   private constructor(private readonly deps: CorpusDeps) {
     this.store = deps.store;
@@ -629,13 +635,47 @@ export class CorpusRuntime implements Corpus {
   async syncDataDir(dir: string): Promise<SyncReport> {
     const loaded = await this.deps.loadDir(dir);
     const report = await this.store_(loaded);
+    const removed = await this.removeVanished(loaded, report);
     const [articles, statements, speakers, quotes] = await Promise.all([
       this.store.countArticles(),
       this.store.countStatements(),
       this.speakers(),
       this.countQuotes(),
     ]);
-    return { ...report, articles, statements, speakers: speakers.length, quotes };
+    return { ...report, removed, articles, statements, speakers: speakers.length, quotes };
+  }
+
+  /**
+   * Deletes the articles whose file left the data folder since the last sync (src/corpus/data-files.ts).
+   * A sync that loaded no article at all removes nothing: an emptied or unmounted folder is more
+   * likely a mistake than a newsroom deleting its whole corpus.
+   */
+  private async removeVanished(loaded: LoadResult, report: IngestReport): Promise<number> {
+    const manifest = (this.dataFiles ??= this.deps.dataFiles ?? memoryManifest());
+    const storeFailed = new Set(report.errors.slice(loaded.errors.length).map((e) => e.source));
+    const stored = loaded.articles.filter((a) => !storeFailed.has(a.source));
+    const previous = (await manifest.load()) ?? new Map<string, string>();
+    if (!stored.length && previous.size) {
+      log.warn({ files: previous.size }, 'the data folder gave no article; nothing removed from the store');
+      return 0;
+    }
+    const plan = await planVanished(previous, stored);
+    let removed = 0;
+    for (const id of plan.remove) {
+      try {
+        if (await this.store.deleteArticle(id)) removed++;
+      } catch (err) {
+        log.error({ err, articleId: id }, 'could not remove the article of a deleted file');
+        // Kept in the list, so the next sync tries again.
+        for (const [key, was] of previous) if (was === id && !plan.next.has(key)) plan.next.set(key, id);
+      }
+    }
+    if (removed) {
+      log.info({ removed }, 'articles of files no longer in the data folder removed');
+      await this.sync();
+    }
+    await manifest.save(plan.next).catch((err: unknown) => log.warn({ err }, 'could not save the list of data-folder files'));
+    return removed;
   }
 
   private async countQuotes(): Promise<number> {

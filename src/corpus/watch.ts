@@ -26,7 +26,7 @@ export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataD
     running = running.then(async () => {
       try {
         const r = await corpus.syncDataDir(dir);
-        if (r.added || r.updated) log.info({ added: r.added, updated: r.updated, errors: failures(r.errors).length }, 'data folder reloaded');
+        if (r.added || r.updated || r.removed) log.info({ added: r.added, updated: r.updated, removed: r.removed, errors: failures(r.errors).length }, 'data folder reloaded');
         for (const e of r.errors) log.warn({ source: e.source, reason: e.reason }, e.warning ? 'loaded with a note' : 'could not load');
       } catch (err) {
         log.error({ err }, 'reloading the data folder failed');
