@@ -708,6 +708,26 @@ const SEGMENT_OPENERS = /^(in|on|at|after|before|during|when|while|as|if|because
  * parenthetical ("Rep. Gwen Moore (D-Wis.)"), or a name followed by appositions ("Scott Pruitt, the
  * attorney general of Oklahoma, one of the states suing the EPA,").
  */
+/** Prepositions of a fronted time or place phrase ("On Sunday,", "At Harbour Hall,", "In Leeds,"). */
+const FRONTED_PREPOSITION = /^(on|at|in|after|before|during|since|until|by|from|with|for|of|to|into|near|outside|inside|across|under|over|among|amid|following|throughout|around|via|toward|towards)$/;
+
+/**
+ * Whether the words of a segment before its name (from `from` to `s`) are a preposition opening the
+ * sentence, after at most a conjunction: "On Sunday", "But in Leeds" — not "derided by Ann Vale".
+ */
+function frontedPlace(toks: readonly Token[], from: number, s: number): boolean {
+  if (from !== firstWordOf(toks)) return false;
+  let k = from;
+  if (s - k > 1 && /^(but|and|yet|so|then)$/.test(toks[k]!.lo)) k++;
+  return s - k === 1 && toks[k]!.k === 'w' && FRONTED_PREPOSITION.test(toks[k]!.lo);
+}
+
+function firstWordOf(toks: readonly Token[]): number {
+  let i = 0;
+  while (i < toks.length && toks[i]!.k !== 'w') i++;
+  return i;
+}
+
 export function subjectBefore(toks: readonly Token[], j: number): { from: number; to: number } | null {
   const t = toks[j];
   if (!t) return null;
@@ -763,7 +783,10 @@ export function subjectBefore(toks: readonly Token[], j: number): { from: number
       }
       // ("The Washington Post, citing three officials, reported": a participle phrase is no apposition of the subject)
       const participle = first.k === 'w' && n === 0 && /^\p{Ll}+ing$/u.test(first.t) && !/^(including|leading|ranking|acting|outgoing|incoming|sitting|governing|founding|managing|presiding|visiting|retiring|ruling|during|according)$/.test(first.lo);
-      if (first.k === 'w' && (SEGMENT_OPENERS.test(first.lo) || participle) && !isCapWord(toks[seg.from + 1])) {
+      // ("But state Rep. Jo Marsh, a member of …, said": a conjunction opening the sentence leaves its subject)
+      // (the name right after it, at most a lower-case title word between: "But state Rep. Jo Marsh")
+      const conjunction = n === segs.length - 1 && n > 0 && seg.to > seg.from && /^(but|and|yet)$/.test(first.lo) && isCapWord(toks[seg.to]) && seg.from === firstWordOf(toks) && scanLeftNP(toks, seg.to) - seg.from <= 2 && (isCapWord(toks[seg.from + 1]) || ROLE_WORDS.has(toks[seg.from + 1]!.lo));
+      if (first.k === 'w' && (SEGMENT_OPENERS.test(first.lo) || participle) && !isCapWord(toks[seg.from + 1]) && !conjunction) {
         // "Jo Reed, at a later press briefing, said": an adverbial between subject and verb
         if (n === 0 || toEnd < seg.to) {
           toEnd = seg.from - 2;
@@ -779,6 +802,9 @@ export function subjectBefore(toks: readonly Token[], j: number): { from: number
       }
       while (e > seg.from && toks[e]!.k === 'p') e--;
       const s = e >= seg.from ? scanLeftNP(toks, e) : -1;
+      // ("On Sunday, Ann Vale, the mayor, said", "At Harbour Hall, where …, Jo Reed, its president, said": a name
+      // after a preposition opening the sentence is where or when, not who)
+      if (n > 0 && n === segs.length - 1 && s > seg.from && frontedPlace(toks, seg.from, s)) continue;
       if (s >= seg.from && (isCapWord(toks[e]) || PRONOUNS.has(toks[e]!.lo) && s === e)) best = { from: s, to: toEnd };
     }
     if (best && best.to > best.from) {
