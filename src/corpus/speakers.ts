@@ -95,14 +95,37 @@ function surname(key: string): string {
 export function namesakes(typed: string, speakers: readonly SpeakerInfo[]): SpeakerInfo[] {
   const key = nameKey(typed);
   if (!key || key.includes(' ')) return [];
-  return speakers
-    .filter((s) => {
+  return [
+    ...speakers.filter((s) => {
       // A group ("Jo Reed and Tom Reed") is not one of the people named Reed.
       if (s.members) return false;
       const k = nameKey(s.name);
       return k !== key && k.includes(' ') && surname(k) === key;
-    })
-    .sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+    }),
+    // People named only inside groups ("Ruth Calder and Bob Reed said …") are Reeds too.
+    ...groupOnlyPeople(speakers).filter((p) => surname(nameKey(p.name)) === key),
+  ].sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
+}
+
+/**
+ * People named by their full name only inside group speakers the store knows the members of
+ * ("Bob Vane" in "Ruth Calder and Bob Vane", never quoted alone), as the group writes the name,
+ * with the statements of those groups; never someone quoted under that name (or an alias) alone.
+ */
+export function groupOnlyPeople(speakers: readonly SpeakerInfo[]): SpeakerInfo[] {
+  const known = new Set(speakers.filter((s) => !s.members).flatMap((s) => [s.name, ...s.aliases].map(nameKey)));
+  const found = new Map<string, SpeakerInfo>();
+  for (const g of speakers) {
+    if (!g.members) continue;
+    for (const part of groupNameParts(g.name)) {
+      const k = nameKey(part);
+      if (!k.includes(' ') || known.has(k)) continue;
+      const cur = found.get(k);
+      if (cur) cur.statements += g.statements;
+      else found.set(k, { name: part, aliases: [], statements: g.statements });
+    }
+  }
+  return [...found.values()].sort((a, b) => b.statements - a.statements || a.name.localeCompare(b.name));
 }
 
 /** The names a group speaker joins ("Calder, Quill and Tom Vane" → Calder, Quill, Tom Vane). */
@@ -139,6 +162,13 @@ export function resolveSpeakerName(typed: string, speakers: readonly SpeakerInfo
   // A surname alone ("mcmaster"), or "President Trump" ending in a known surname.
   for (const s of people) if (forms(s).some((f) => surname(f) === key)) return s.name;
   for (const s of people) if ([s.name, ...s.aliases].some((n) => surnameParts(n).includes(key))) return s.name;
+  // A surname known only from a group ("Vane" of "Ruth Calder and Bob Vane said …", Bob Vane never
+  // quoted alone): that person, by the name the group writes. When several share it, the first;
+  // /speaker asks which one is meant (namesakes).
+  if (!key.includes(' ')) {
+    const member = groupOnlyPeople(byCount).find((p) => surname(nameKey(p.name)) === key);
+    if (member) return member.name;
+  }
   // "President Donald Trump": the surname matches and every other word is in the name or a title.
   const typedWords = key.split(' ');
   const lastTyped = typedWords[typedWords.length - 1]!;
