@@ -193,7 +193,7 @@ export class EntityTracker {
    * The entity a pronoun at `pos` refers to. `quoteCue`: the pronoun is the subject of a reporting verb,
    * where the last speaker is the likeliest referent.
    */
-  resolvePronoun(pronoun: string, pos: number, sentence: number, quoteCue: boolean, quoted = ''): Entity | null {
+  resolvePronoun(pronoun: string, pos: number, sentence: number, quoteCue: boolean, quoted = '', reportedFrom = -1): Entity | null {
     const p = pronoun.toLowerCase();
     // a speaker does not name himself in the third person: "Trump spent…," he said is not Trump
     const quotedWords = new Set(quoted.split(/[^\p{L}]+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase()));
@@ -211,7 +211,9 @@ export class EntityTracker {
       if (p === 'we') return e.kind === 'group' || e.kind === 'org';
       return false;
     };
-    return this.search(pos, sentence, fits, quoteCue);
+    // `reportedFrom`: the words reported before the pronoun ("Vale is no friend of the harbour, he said") name what was
+    // spoken about; the speaker is named before them
+    return this.search(pos, sentence, fits, quoteCue, 4, 2, false, reportedFrom);
   }
 
   /** The entity a definite description ("the officer", "the newspaper", "the US official") refers to. */
@@ -241,7 +243,7 @@ export class EntityTracker {
   }
 
   /** Most salient fitting entity mentioned before `pos`, looking back at most `maxSentences`. */
-  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4, maxParagraphs = maxSentences <= 4 ? 2 : 1000, unique = false): Entity | null {
+  private search(pos: number, sentence: number, fits: (e: Entity) => boolean, preferSpeaker: boolean, maxSentences = 4, maxParagraphs = maxSentences <= 4 ? 2 : 1000, unique = false, skipFrom = -1): Entity | null {
     // walk back sentence by sentence; in the current sentence, the nearest mention before the pronoun;
     // in earlier ones, the first mention (the subject) unless the last speaker fits.
     let best: Entity | null = null;
@@ -254,7 +256,7 @@ export class EntityTracker {
       if (sentence - sent > maxSentences || this.paragraph - this.events[i]!.paragraph > maxParagraphs) break;
       const group: MentionEvent[] = [];
       while (i >= 0 && this.events[i]!.sentence === sent) {
-        if (this.events[i]!.pos < pos) group.push(this.events[i]!);
+        if (this.events[i]!.pos < pos && !(skipFrom >= 0 && this.events[i]!.pos >= skipFrom)) group.push(this.events[i]!);
         i--;
       }
       group.reverse();

@@ -420,7 +420,10 @@ function extractArticle(article: Article): Statement[] {
       } else if (chosen?.speaker && /^[A-Z][A-Z.'\s-]+$/.test(label) && label.split(/\s+/).every((w) => w.length >= 4) && !outletFromPhrase(label, namedOutlets)) {
         resolved = transcriptSpeaker(label, tracker, toks[chosen.speaker.from]!.start, sno);
       } else if (chosen?.speaker) {
-        resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '');
+        // (a name in the words reported before "…, he said" is what he spoke about, not who he is: "Vale is
+        // no conservative, he said" is someone named before the sentence)
+        const before = kind !== 'direct' && clauseRange !== null && clauseRange.from < chosen.speaker.from && toks[chosen.speaker.from - 1]?.t === ',';
+        resolved = resolveSpeaker(text, toks, chosen, tracker, sno, namedOutlets, kind === 'direct' ? quoteText ?? '' : '', before ? toks[clauseRange!.from]!.start : -1);
         if (chosen.form === 'according' && resolved.outlet === null && !resolved.speaker) resolved = null;
       } else if (chosen?.form === 'participle') {
         // "…, Pike said, adding, "…"": the participle continues the attribution it follows, not the sentence's subject

@@ -36,7 +36,7 @@ export function clauseSubject(text: string, toks: readonly Token[], a: Attributi
 }
 
 /** Resolve the speaker phrase of an attribution to a canonical speaker. */
-export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = ''): Resolved {
+export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = '', reportedFrom = -1): Resolved {
   const r = a.speaker!;
   // ("was Quill's reply": the possessor speaks, without its "'s")
   const mentionText = a.pronoun ? a.pronoun.written : a.possessor ? phrase(text, toks, r).replace(/[’']s$/, '') : phrase(text, toks, r);
@@ -72,7 +72,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   if (m.kind === 'pronoun') {
     const lo = m.head ?? m.mention.toLowerCase();
     if (lo === 'i' || lo === 'you') return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
-    const e = tracker.resolvePronoun(lo, pos, sno, true, quoted);
+    const e = tracker.resolvePronoun(lo, pos, sno, true, quoted, reportedFrom);
     if (e) {
       tracker.learnGender(e, m.gender);
       tracker.markSpeaker(e, pos, sno);
