@@ -213,7 +213,8 @@ export class EntityTracker {
     };
     // `reportedFrom`: the words reported before the pronoun ("Vale is no friend of the harbour, he said") name what was
     // spoken about; the speaker is named before them
-    return this.search(pos, sentence, fits, quoteCue, 4, 2, false, reportedFrom);
+    // (when no one else agrees, the paraphrase names its own speaker: "Ms. Okafor was shocked, she said")
+    return (reportedFrom >= 0 ? this.search(pos, sentence, fits, quoteCue, 4, 2, false, reportedFrom) : null) ?? this.search(pos, sentence, fits, quoteCue);
   }
 
   /** The entity a definite description ("the officer", "the newspaper", "the US official") refers to. */

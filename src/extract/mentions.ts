@@ -224,6 +224,8 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const unnamed = !hasTitle && known === null && firstNameGender(nameWords[0]!) === null && nameWords.length >= 2;
     // (not registered at all: as an organisation "they" and "it" would find it where they found nobody before)
     if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || toks[from - 1]?.lo === 'the')) continue;
+    // ("the Kestrels", "the Hawks": one capitalised word after "the" names a group or a thing, never "he" or "she")
+    if (!hasTitle && known === null && words.length === 1 && toks[from - 1]?.lo === 'the' && firstNameGender(nameWords[0]!) === null) continue;
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
     // Bose's warning"); a possessor opening the main clause is its topic ("Vale's quarrel with the board …")
     const opensClause = opensMainClause(toks, from, fronted);
