@@ -9,7 +9,8 @@ const page = (site: string, slug: string, extra = '') => `<!doctype html><html><
 <meta property="og:site_name" content="${site}"><link rel="canonical" href="https://${slug}.example/glacier"></head><body>
 <article><h1>Glacier retreat speeds up</h1>
 <p>NUUKVIK (Polar Wire) - The Sermeq Tarsuk glacier retreated 900 metres last summer, the fastest on record, scientists said on Monday.</p>
-<p>"We are watching a glacier die in real time," glaciologist Aputsiaq Lindqvist-Olsen told Polar Wire.</p>${extra}
+<p>"We are watching a glacier die in real time," glaciologist Aputsiaq Lindqvist-Olsen told Polar Wire.</p>
+<p>The ice shelf lost a third of its area since 2010.</p>${extra}
 </article></body></html>`;
 
 const SITES = ['Lakeshore Gazette', 'Ridgeway Tribune', 'Quarry Hill Post'];
@@ -68,6 +69,20 @@ describe('syndicated copies: one report that names every site that carried it', 
     const others = SITES.filter((s) => s !== shown);
     expect(r.text).toContain(`outlets named: ${shown}`);
     expect(r.text).toMatch(new RegExp(`the same text was also carried by (${others.join('|')}), (${others.join('|')})\\.$`));
+  });
+
+  it('a sentence without a quote or a speaker is shown and counted once too', async () => {
+    const q = await runCommand(wire.services, testInvocation(), 'quote', { query: 'ice shelf lost a third of its area' });
+    const items = q.sections.flatMap((x) => x.items);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.kind).toBe('statement');
+    expect(items[0]!.corroboration.articles).toBe(1);
+    expect([items[0]!.article.outlet, ...(items[0]!.corroboration.carriedBy ?? [])].sort()).toEqual([...SITES].sort());
+
+    const r = await runCommand(wire.services, testInvocation(), 'sources', { claim: 'the ice shelf lost a third of its area' });
+    expect(r.text).toMatch(/^1 article reports matching statements/);
+    expect(r.text).toMatch(/the same text was also carried by [^.]+, [^.]+\.$/);
+    expect(r.sections.flatMap((x) => x.items)).toHaveLength(1);
   });
 
   it('an independent report still counts, and the copies are named next to it', async () => {

@@ -126,6 +126,32 @@ function rulesMigration(name: string, place: () => Promise<Place>): void {
       expect(await clusterOf(again, 'c3')).toBe('c3:0');
     });
 
+    it('joins the sentences of syndicated copies stored before the rule, through the change feed', async () => {
+      at = await place();
+      const old = await start();
+      const text = 'NUUKVIK (Polar Wire) - The ice shelf lost a third of its area.';
+      const lines = () => [{ ...quote(NO_PLANS, 'Ruth Calder'), kind: 'statement' as const, quote: null, speaker: null, speakerMention: null, cue: null }, quote(PLANS, 'Ruth Calder')];
+      await old.upsertArticle(article('w1', { text }), lines());
+      await old.upsertArticle(article('w2', { text }), lines());
+      await old.upsertArticle(article('w3', { text }), lines());
+      const db = dbOf(old);
+      // As the rule before left them: each copy's sentence its own cluster.
+      await db.query("UPDATE statements SET cluster_id = article_id || ':' || ordinal WHERE quote IS NULL");
+      await db.query("UPDATE store_meta SET value = 'compatible-quotes-v1' WHERE key = 'cluster_rules'");
+      const before = await old.currentSeq();
+      await old.close();
+
+      const s = await start();
+      for (const id of ['w1', 'w2', 'w3']) expect((await s.getStatements(id)).map((x) => x.clusterId)).toEqual(['w1:0', 'w1:1']);
+      const feed = await s.changesSince(before);
+      expect(feed.upserted.map((x) => [x.id, x.clusterId]).sort()).toEqual([['w2:0', 'w1:0'], ['w3:0', 'w1:0']]);
+      expect((await s.getCluster('w1:0'))[0]!.copies!.map((c) => c.articleId)).toEqual(['w2', 'w3']);
+      const after = await s.currentSeq();
+      await s.close();
+      const again = await start();
+      expect(await again.currentSeq()).toBe(after);
+    });
+
     it('a start that fails half-way leaves the old clusters and the old stamp; the next start finishes', async () => {
       at = await place();
       const old = await start();

@@ -500,6 +500,37 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect((await store.getCluster(cluster))[1]!.copies!.map((c) => c.articleId)).toEqual(['wire-quarry']);
     });
 
+    it('the sentences without a quote of syndicated copies share a cluster, one by one and in one batch', async () => {
+      // Without keys each copy's sentence was a cluster (a search result, an article counted) of its own.
+      const text = 'NUUKVIK (Polar Wire) - The ice shelf lost a third of its area.';
+      const lines = () => [plain('The ice shelf lost a third of its area since 2010.'), quote(LONG_QUOTE, 'Aputsiaq Lindqvist-Olsen'), plain('Scientists flew over it.')];
+      await store.upsertArticle(article('one-a', { text, outlet: 'Lakeshore Gazette' }), lines());
+      await store.upsertArticle(article('one-b', { text, outlet: 'Ridgeway Tribune' }), lines());
+      // The same sentence in another text is another report: it does not join.
+      await store.upsertArticle(article('other', { text: 'Our own story.', outlet: 'Coastal Times' }), [plain('The ice shelf lost a third of its area since 2010.')]);
+      expect((await store.getStatements('one-b')).map((x) => x.clusterId)).toEqual(['one-a:0', 'one-a:1', 'one-a:2']);
+      expect((await store.getStatements('other'))[0]!.clusterId).toBe('other:0');
+      expect(await store.clusterSizes()).toEqual(new Map());
+      expect((await store.getCluster('one-a:0')).map((m) => [m.articleId, m.copies!.map((c) => c.outlet)])).toEqual([['one-a', ['Ridgeway Tribune']]]);
+
+      // In one batch: the first of the text there is the one the others join; a stored copy wins.
+      const results = await store.upsertArticles!([
+        { article: article('two-a', { text: 'Another wire story.' }), statements: [plain('Ferries resumed.')] },
+        { article: article('two-b', { text: 'Another wire story.' }), statements: [plain('Ferries resumed.')] },
+        { article: article('one-c', { text, outlet: 'Quarry Hill Post' }), statements: lines() },
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['added', 'added', 'added']);
+      expect((await store.getStatements('two-b'))[0]!.clusterId).toBe('two-a:0');
+      expect((await store.getStatements('one-c')).map((x) => x.clusterId)).toEqual(['one-a:0', 'one-a:1', 'one-a:2']);
+      // The change feed carries the new statements with the cluster they joined.
+      expect((await store.changesSince(0)).upserted.find((x) => x.id === 'one-c:2')?.clusterId).toBe('one-a:2');
+
+      // The copy the others joined is deleted: they stay together.
+      await store.deleteArticle('one-a');
+      const left = (await store.getStatements('one-b')).map((x) => x.clusterId);
+      expect((await store.getStatements('one-c')).map((x) => x.clusterId)).toEqual(left);
+    });
+
     it('re-ingesting a changed article keeps its corroboration', async () => {
       await store.upsertArticle(article('a'), [quote(LONG_QUOTE, 'H.R. McMaster')]);
       await store.upsertArticle(article('b'), [quote(LONG_QUOTE, 'McMaster')]);

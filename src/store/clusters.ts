@@ -15,8 +15,10 @@ import { compatibleQuotes, normaliseQuoteWords, quoteKeys } from '../extract/quo
  * split what the previous rule joined: at start a store stamped with another version re-clusters
  * its stored clusters (recluster.ts), so corroboration counts never wait for a re-ingest.
  * 'compatible-quotes-v1': quotes that differ in a negation or a number are two clusters (QA 6b C1).
+ * 'text-copies-v1': the statements without a quote of articles with the same text (syndicated
+ * copy) share clusters (text-copies.ts, QA 8, 26); a store stamped before joins its copies' once.
  */
-export const CLUSTER_RULES_VERSION = 'compatible-quotes-v1';
+export const CLUSTER_RULES_VERSION = 'text-copies-v1';
 
 /** A stored statement that has a key: the cluster it is in and how many keys it has. */
 export interface KeyOwner {

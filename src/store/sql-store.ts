@@ -5,6 +5,7 @@ import { QUOTE_KEYS_VERSION, quoteKeys } from '../extract/quote-keys.js';
 import { log } from '../log.js';
 import { assignClustersInParts, CLUSTER_RULES_VERSION, type KeyOwner } from './clusters.js';
 import { reclusterStored } from './recluster.js';
+import { joinStoredTextCopies, joinTextCopies } from './text-copies.js';
 import type { Driver, Queryable } from './driver.js';
 import * as digests from './digests.js';
 import { claimEvent, pruneEventClaims } from './event-claims.js';
@@ -204,13 +205,16 @@ export class SqlStore implements Store {
    */
   async ensureClusterRules(): Promise<void> {
     const result = await this.correctOnce('cluster_rules', CLUSTER_RULES_VERSION, async (tx) => {
-      const { touched, clusters } = await reclusterStored(tx);
+      const split = await reclusterStored(tx);
+      const copies = await joinStoredTextCopies(tx);
+      const touched = [...new Set([...split.touched, ...copies.touched])];
+      const clusters = [...new Set([...split.clusters, ...copies.clusters])];
       if (!touched.length) return null;
       const seq = await this.logChanges(tx, [{ articleId: null, touched, removed: [], clusters }], this.now().toISOString());
       return { seq, statements: touched.length };
     });
     if (result === null) return;
-    log.info({ statements: result.statements, version: CLUSTER_RULES_VERSION }, 'store: quotes stored under an older clustering rule were re-clustered');
+    log.info({ statements: result.statements, version: CLUSTER_RULES_VERSION }, 'store: statements stored under an older clustering rule were re-clustered');
     this.emit(result.seq);
   }
 
@@ -628,6 +632,8 @@ export class SqlStore implements Store {
     }
     const { clusterOf, merges } = await assignClustersInParts(inputs, existing, this.writeChunkRows, yieldToLoop);
     if (merges.size) await this.renameClusters(tx, [...merges], effects);
+    // A copy of a stored text (syndicated copy): its sentences without a quote join the copy's.
+    await joinTextCopies(tx, items, clusterOf);
     await this.insertKeys(
       tx,
       inputs.map((s) => {
