@@ -1,7 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/dispatch/index.js';
+import { commands } from '../commands/index.js';
+import { createCorpus } from '../src/corpus/index.js';
+import { runCommand, type BotServices } from '../src/dispatch/index.js';
 import { renderReply } from '../src/platforms/console/render.js';
+import { openStore } from '../src/store/index.js';
 import { seedArticles, testInvocation, type SeededServices } from './helpers/corpus.js';
+import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
 
 // QA 8, 26: one wire story printed word for word by three sites (same text) is one report, not
 // three independent ones, but the answer named one paper and the others were invisible.
@@ -107,4 +114,38 @@ describe('syndicated copies: one report that names every site that carried it', 
     expect(outlets).toContain('Coastal Times');
     expect(outlets.filter((o) => SITES.includes(o!))).toHaveLength(1);
   });
+});
+
+const url = testDatabaseUrl();
+if (!url) console.log(`commands-syndicated (PostgreSQL): skipped: ${testDatabaseSkipReason()}`);
+
+describe.skipIf(!url)('syndicated copies on PostgreSQL', () => {
+  it('/quote and /sources name the sites that carried one report', async () => {
+    const db = await createTestDatabase(url!);
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-syndicated-'));
+    const store = await openStore({ databaseUrl: db.url });
+    const corpus = await createCorpus({ store });
+    try {
+      await writeFile(join(dir, 'lakeshore.html'), page('Lakeshore Gazette', 'lakeshore'));
+      await writeFile(join(dir, 'ridgeway.html'), page('Ridgeway Tribune', 'ridgeway'));
+      await corpus.syncDataDir(dir);
+      // A third site's copy arriving later joins the stored ones.
+      await writeFile(join(dir, 'quarry.html'), page('Quarry Hill Post', 'quarry'));
+      await corpus.syncDataDir(dir);
+      const services: BotServices = { commands, corpus, store, now: () => new Date(), timezone: 'UTC', digestAdmins: [] };
+      for (const query of ['watching a glacier die', 'ice shelf lost a third of its area']) {
+        const items = (await runCommand(services, testInvocation(), 'quote', { query })).sections.flatMap((x) => x.items);
+        expect(items).toHaveLength(1);
+        expect(items[0]!.corroboration.articles).toBe(1);
+        expect([items[0]!.article.outlet, ...(items[0]!.corroboration.carriedBy ?? [])].sort()).toEqual([...SITES].sort());
+      }
+      const r = await runCommand(services, testInvocation(), 'sources', { claim: 'the glacier retreated 900 metres' });
+      expect(r.text).toMatch(/^1 article reports matching statements.*the same text was also carried by [^.]+, [^.]+\.$/);
+    } finally {
+      await corpus.close();
+      await store.close();
+      await db.drop().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
