@@ -495,6 +495,12 @@ export function storeBehaviour(engine: EngineUnderTest): void {
         ['independent', []],
         ['wire-lakeshore', ['Ridgeway Tribune', 'Quarry Hill Post']],
       ]);
+      // Several clusters in one query: the same members; an unknown cluster has none.
+      const lone = (await store.getStatements('wire-quarry'))[0]!.clusterId;
+      const many = await store.getClusters!([cluster, lone, 'no-such-cluster']);
+      expect(many.get(cluster)).toEqual(members);
+      expect(many.get(lone)).toEqual(await store.getCluster(lone));
+      expect(many.get('no-such-cluster')).toEqual([]);
       // A deleted copy is no longer named.
       await store.deleteArticle('wire-ridgeway');
       expect((await store.getCluster(cluster))[1]!.copies!.map((c) => c.articleId)).toEqual(['wire-quarry']);

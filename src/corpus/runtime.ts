@@ -371,6 +371,9 @@ export class CorpusRuntime implements Corpus {
     const slice = grouped.slice(offset, offset + limit);
     const stored = await this.store.getStatementsByIds(slice.map((g) => g.hit.id));
     const byId = new Map(stored.map((s) => [s.id, s]));
+    // The clusters of the page's statements in one query, not one per result (/sources reads
+    // pages of 40): each may hold syndicated copies to name.
+    const clusters = await this.clustersOf(stored);
     const results: SearchResult[] = [];
     for (const g of slice) {
       const statement = byId.get(g.hit.id);
@@ -381,7 +384,7 @@ export class CorpusRuntime implements Corpus {
         article,
         score: g.hit.score,
         highlights: g.hit.highlights,
-        corroboration: await this.corroboration(statement),
+        corroboration: await this.corroborationWith(statement, clusters.get(statement.clusterId)),
       });
     }
     const unknownOutlet = grouped.length === 0 ? this.unknownOutlet(q) : undefined;
@@ -539,22 +542,38 @@ export class CorpusRuntime implements Corpus {
     return this.speakerList;
   }
 
-  async corroboration(statement: StoredStatement): Promise<Corroboration> {
-    // Per shown article as well as per cluster and speaker: which copy of a syndicated text is
-    // shown decides whose outlet is "carried by" and whose is not.
-    const key = `${statement.clusterId}\u0000${statement.speaker ?? ''}\u0000${statement.speakerRole ?? ''}\u0000${statement.articleId}`;
+  corroboration(statement: StoredStatement): Promise<Corroboration> {
+    return this.corroborationWith(statement, undefined);
+  }
+
+  /** Per shown article as well as per cluster and speaker: see corroborationOf. */
+  private corroborationKey(statement: StoredStatement): string {
+    return `${statement.clusterId}\u0000${statement.speaker ?? ''}\u0000${statement.speakerRole ?? ''}\u0000${statement.articleId}`;
+  }
+
+  /** The clusters of `statements` whose corroboration is not cached yet, read in one query when the store can. */
+  private async clustersOf(statements: readonly StoredStatement[]): Promise<Map<string, ClusterMember[]>> {
+    const wanted = [...new Set(statements.filter((s) => !this.corroborations.has(this.corroborationKey(s))).map((s) => s.clusterId))];
+    if (wanted.length < 2 || !this.store.getClusters) return new Map();
+    return this.store.getClusters(wanted);
+  }
+
+  private async corroborationWith(statement: StoredStatement, cluster: ClusterMember[] | undefined): Promise<Corroboration> {
+    const key = this.corroborationKey(statement);
     const cached = this.corroborations.get(key);
     if (cached) return cached;
-    const c = await this.corroborationOf(statement);
+    const c = await this.corroborationOf(statement, cluster ?? (await this.store.getCluster(statement.clusterId)));
     this.corroborations.set(key, c);
     return c;
   }
 
-  private async corroborationOf(statement: StoredStatement): Promise<Corroboration> {
+  /**
+   * `all` is the statement's cluster (getCluster). It is read even for a cluster of one text:
+   * that text may be stored several times, one wire story printed by several sites (QA 8, 26),
+   * and which copy is shown decides whose outlet is "carried by" and whose is not.
+   */
+  private async corroborationOf(statement: StoredStatement, all: readonly ClusterMember[]): Promise<Corroboration> {
     const size = this.clusterSizeMap.get(statement.clusterId) ?? 1;
-    // Even a cluster of one text is read: that text may be stored several times, one wire story
-    // printed by several sites (QA 8, 26). One indexed query; the answer shows five results.
-    const all = await this.store.getCluster(statement.clusterId);
     if (size <= 1) {
       const art = await this.article(statement.articleId);
       const outlet = art?.outlet ?? statement.outlet;

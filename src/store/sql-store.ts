@@ -877,51 +877,35 @@ export class SqlStore implements Store {
   // ── clusters and speakers ───────────────────────────────────────────────────────────────────
 
   async getCluster(clusterId: string): Promise<ClusterMember[]> {
-    const rows = await this.db.query<{
-      article_id: string;
-      ordinal: number;
-      outlet: string | null;
-      published: string | null;
-      ingested_at: Date | string;
-      text_hash: string;
-      speaker: string | null;
-    }>(
-      // Every statement of the cluster (by its index), in the order that picks each text's
-      // representative first: the copy with a URL, then the smallest article id.
-      `SELECT s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at, a.text_hash, sp.name AS speaker
-       FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
-       WHERE s.cluster_id = $1 ORDER BY a.text_hash, (a.url IS NULL), s.article_id, s.ordinal`,
-      [clusterId],
-    );
-    type Row = (typeof rows)[number];
-    const when = (r: { published: string | null; ingested_at: Date | string }): number => {
-      const p = r.published ? Date.parse(r.published) : Number.NaN;
-      return Number.isNaN(p) ? Date.parse(iso(r.ingested_at)) : p;
-    };
-    const byTime = (a: Row, b: Row): number =>
-      when(a) - when(b) || iso(a.ingested_at).localeCompare(iso(b.ingested_at)) || a.article_id.localeCompare(b.article_id);
-    // One member per distinct text: the same page stored from a file and from its URL, or one wire
-    // story printed by several sites, is one report. The other articles with that text are kept
-    // as its copies (their first statement in the cluster), so the answer can say who carried it.
-    const texts = new Map<string, { first: Row; copies: Map<string, Row> }>();
-    for (const r of rows) {
-      const t = texts.get(r.text_hash);
-      if (!t) texts.set(r.text_hash, { first: r, copies: new Map() });
-      else if (r.article_id !== t.first.article_id && !t.copies.has(r.article_id)) t.copies.set(r.article_id, r);
+    return (await this.getClusters([clusterId])).get(clusterId) ?? [];
+  }
+
+  async getClusters(clusterIds: readonly string[]): Promise<Map<string, ClusterMember[]>> {
+    const out = new Map<string, ClusterMember[]>();
+    const ids = [...new Set(clusterIds)];
+    if (!ids.length) return out;
+    const rows: ClusterRow[] = [];
+    for (const part of chunks(ids, 1000)) {
+      rows.push(
+        ...(await this.db.query<ClusterRow>(
+          // Every statement of the clusters (by the cluster index), in the order that picks each
+          // text's representative first: the copy with a URL, then the smallest article id.
+          `SELECT s.cluster_id, s.article_id, s.ordinal, a.outlet, a.published, a.ingested_at, a.text_hash, sp.name AS speaker
+           FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
+           WHERE ${part.length === 1 ? 's.cluster_id = $1' : 's.cluster_id = ANY($1::text[])'}
+           ORDER BY s.cluster_id, a.text_hash, (a.url IS NULL), s.article_id, s.ordinal`,
+          [part.length === 1 ? part[0] : part],
+        )),
+      );
     }
-    return [...texts.values()]
-      .sort((a, b) => byTime(a.first, b.first))
-      .map(({ first: r, copies }) => ({
-        statementId: statementId(r.article_id, Number(r.ordinal)),
-        articleId: r.article_id,
-        speaker: r.speaker,
-        outlet: r.outlet,
-        published: r.published,
-        ingestedAt: iso(r.ingested_at),
-        copies: [...copies.values()]
-          .sort(byTime)
-          .map((c) => ({ statementId: statementId(c.article_id, Number(c.ordinal)), articleId: c.article_id, outlet: c.outlet })),
-      }));
+    const byCluster = new Map<string, ClusterRow[]>();
+    for (const r of rows) {
+      const list = byCluster.get(r.cluster_id) ?? [];
+      list.push(r);
+      byCluster.set(r.cluster_id, list);
+    }
+    for (const id of ids) out.set(id, clusterMembers(byCluster.get(id) ?? []));
+    return out;
   }
 
   async clusterSizes(): Promise<Map<string, number>> {
@@ -1112,4 +1096,49 @@ export class SqlStore implements Store {
     await this.db.close();
     await this.onClose();
   }
+}
+
+interface ClusterRow {
+  cluster_id: string;
+  article_id: string;
+  ordinal: number;
+  outlet: string | null;
+  published: string | null;
+  ingested_at: Date | string;
+  text_hash: string;
+  speaker: string | null;
+}
+
+/**
+ * One member per distinct text, earliest first: the same page stored from a file and from its
+ * URL, or one wire story printed by several sites, is one report. The other articles with that
+ * text are kept as its copies (their first statement in the cluster), so the answer can say who
+ * carried it. `rows` come in representative-first order (getClusters' ORDER BY).
+ */
+function clusterMembers(rows: readonly ClusterRow[]): ClusterMember[] {
+  const when = (r: ClusterRow): number => {
+    const p = r.published ? Date.parse(r.published) : Number.NaN;
+    return Number.isNaN(p) ? Date.parse(iso(r.ingested_at)) : p;
+  };
+  const byTime = (a: ClusterRow, b: ClusterRow): number =>
+    when(a) - when(b) || iso(a.ingested_at).localeCompare(iso(b.ingested_at)) || a.article_id.localeCompare(b.article_id);
+  const texts = new Map<string, { first: ClusterRow; copies: Map<string, ClusterRow> }>();
+  for (const r of rows) {
+    const t = texts.get(r.text_hash);
+    if (!t) texts.set(r.text_hash, { first: r, copies: new Map() });
+    else if (r.article_id !== t.first.article_id && !t.copies.has(r.article_id)) t.copies.set(r.article_id, r);
+  }
+  return [...texts.values()]
+    .sort((a, b) => byTime(a.first, b.first))
+    .map(({ first: r, copies }) => ({
+      statementId: statementId(r.article_id, Number(r.ordinal)),
+      articleId: r.article_id,
+      speaker: r.speaker,
+      outlet: r.outlet,
+      published: r.published,
+      ingestedAt: iso(r.ingested_at),
+      copies: [...copies.values()]
+        .sort(byTime)
+        .map((c) => ({ statementId: statementId(c.article_id, Number(c.ordinal)), articleId: c.article_id, outlet: c.outlet })),
+    }));
 }

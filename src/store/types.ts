@@ -41,6 +41,12 @@ export interface Store {
    * publishers are still named.
    */
   getCluster(clusterId: string): Promise<ClusterMember[]>;
+  /**
+   * getCluster for several clusters in one indexed query (an answer's page of results); every
+   * id asked for is in the map (an unknown one with no members). Optional so small fakes need not
+   * implement it (the real store does).
+   */
+  getClusters?(clusterIds: readonly string[]): Promise<Map<string, ClusterMember[]>>;
   /** clusterId → number of distinct article texts, for every cluster with more than one. */
   clusterSizes(): Promise<Map<string, number>>;
 
