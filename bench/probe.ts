@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/probe.ts --size 1000000 [--queries 210] [--tuning JSON] [--only CATEGORY]`
+ * `node --import tsx bench/probe.ts --size 1000000 [--queries 210] [--tuning JSON] [--only CATEGORY] [--scalar]`
  *
  * The search engineer's loop: loads the persisted index the benchmark saved (seconds, no rebuild)
  * and its query set, and measures recall@10 of a tuning against the exhaustive mode's top tens
@@ -28,6 +28,8 @@ let t = performance.now();
 const loaded = await loadIndex(join(cache, `index-${size}.bin`));
 if (!loaded || !(loaded.index instanceof FastIndex)) throw new Error('no persisted index: run npm run bench -- --size N once');
 const index = loaded.index;
+// --scalar: the Myers passes one text at a time (bitap.ts), for an A/B against the SIMD batch.
+if (argv.includes('--scalar')) index.myersBatch = null;
 process.stderr.write(`loaded ${index.size} statements in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
 const reference = exhaustiveReference(index, queries, size, cache, (i) => process.stderr.write(`\rreference ${i}/${queries.length}`));
 

@@ -12,6 +12,7 @@ import { SpeakerDirectory, distinctQuotes, type SpeakerEntry } from './suggest.j
 import { QuoteSuggester, type QuoteSource } from './suggest-quotes.js';
 import { W_OUTLETS, W_QUOTE, W_SPEAKERS, W_TEXT, W_TITLE } from './weights.js';
 import { rankTopDocs, updateDocStats, type DocStats } from './top-docs.js';
+import { MyersBatch } from './myers-simd.js';
 
 /*
  * The fast index. fuse.js scores every statement on every query; this index scores only a few
@@ -673,9 +674,11 @@ export class FastIndex implements SearchIndex {
     if (few) {
       const st = this.queryState(pattern);
       const top: Array<[number, number]> = [];
-      for (const d of few) {
-        if (!live[d] || (allowed && !allowed(d))) continue;
-        const s = this.exactScore(st, d);
+      const kept = few.filter((d) => live[d] && (!allowed || allowed(d)));
+      const scores = this.exactScores(st, kept);
+      for (let i = 0; i < kept.length; i++) {
+        const d = kept[i]!;
+        const s = scores[i]!;
         if (s === 2) continue;
         if (query.phrases.length > 0 && !phrasesPresent(query.phrases, this.folded.get(d), this.foldedQuoteOf(d))) continue;
         insertTop(top, d, s, limit);
@@ -901,6 +904,118 @@ export class FastIndex implements SearchIndex {
     return true;
   }
 
+  /**
+   * textQuoteScores for `count` statements at once through the SIMD Myers batch (same scores):
+   * `handled[i]` says whether statement `docs[i]` was scored here (its text and quote scores in
+   * `outText[i]`, `outQuote[i]`); the rest (texts beyond Latin-1, quotes kept apart, no text) are
+   * the caller's to score one by one. False when the batch engine is unavailable or switched off.
+   */
+  textQuoteScoresBatch(st: QueryState, docs: ArrayLike<number>, count: number, outText: Float64Array, outQuote: Float64Array, handled: Uint8Array): boolean {
+    const mb = this.myersBatch;
+    if (!mb || count > MyersBatch.MAX_JOBS >> 1) return false;
+    mb.clear();
+    const quoteStart = this.quoteStart.data;
+    const fstart = this.folded.start.data;
+    const flen = this.folded.len.data;
+    const textTok = this.textTok.data;
+    const quoteTok = this.quoteTok.data;
+    const quoteLen = this.quoteLen.data;
+    const jobs = this.batchJobs.length >= 2 * count ? this.batchJobs : (this.batchJobs = new Int32Array(4 * count));
+    for (let i = 0; i < count; i++) {
+      handled[i] = 0;
+      const d = docs[i]!;
+      const start = fstart[d]!;
+      const qs = quoteStart[d]!;
+      if (start === ByteTexts.WIDE || textTok[d] === 0 || qs === -2 || (qs < 0 && quoteTok[d]! > 0)) continue;
+      const len = flen[d]!;
+      if (!mb.fits(len)) continue;
+      jobs[2 * i] = mb.addText(this.folded.bufOf(start), this.folded.posOf(start), len);
+      handled[i] = 1;
+    }
+    // Quotes after all the texts: lanes of a group run as long as its longest job, so texts go
+    // with texts and the shorter quotes with quotes.
+    for (let i = 0; i < count; i++) {
+      if (!handled[i]) continue;
+      const d = docs[i]!;
+      const qs = quoteStart[d]!;
+      jobs[2 * i + 1] = qs >= 0 ? mb.addPart(jobs[2 * i]!, qs, Math.max(0, Math.min(quoteLen[d]!, flen[d]! - qs))) : -1;
+    }
+    const chunks = st.pat.chunks;
+    if (chunks.length === 0) {
+      for (let i = 0; i < count; i++) {
+        outText[i] = 1;
+        outQuote[i] = 1;
+      }
+      return true;
+    }
+    for (let i = 0; i < count; i++) {
+      outText[i] = 0;
+      outQuote[i] = 0;
+    }
+    // Matched flags per statement: bit 0 the text, bit 1 the quote (fuse.js: any chunk matching).
+    const matched = this.batchMatched.length >= count ? this.batchMatched : (this.batchMatched = new Uint8Array(2 * count));
+    matched.fill(0, 0, count);
+    for (const chunk of chunks) {
+      const m = chunk.length;
+      let k = 0;
+      while (k + 1 < m && (k + 1) / m <= st.pat.threshold) k++;
+      mb.run(chunk.ascii, m);
+      for (let i = 0; i < count; i++) {
+        if (!handled[i]) continue;
+        const bt = mb.best(jobs[2 * i]!);
+        const s = bt > k ? 1 : Math.max(0.001, bt / m);
+        if (s < 1) matched[i]! |= 1;
+        outText[i]! += s;
+        const qj = jobs[2 * i + 1]!;
+        const bq = qj >= 0 ? mb.best(qj) : m;
+        const q = bq > k ? 1 : Math.max(0.001, bq / m);
+        if (q < 1) matched[i]! |= 2;
+        outQuote[i]! += q;
+      }
+    }
+    const n = chunks.length;
+    const pattern = st.pat.pattern;
+    const pl = pattern.length;
+    for (let i = 0; i < count; i++) {
+      if (!handled[i]) continue;
+      const d = docs[i]!;
+      const start = fstart[d]!;
+      const buf = this.folded.bufOf(start);
+      const pos = this.folded.posOf(start);
+      const len = flen[d]!;
+      outText[i] = len === pl && bytesEqualAt(pattern, buf, pos) ? 0 : matched[i]! & 1 ? outText[i]! / n : 1;
+      const qs = quoteStart[d]!;
+      if (qs < 0) outQuote[i] = 1;
+      else {
+        const ql = Math.max(0, Math.min(quoteLen[d]!, len - qs));
+        outQuote[i] = ql === pl && bytesEqualAt(pattern, buf, pos + qs) ? 0 : matched[i]! & 2 ? outQuote[i]! / n : 1;
+      }
+    }
+    return true;
+  }
+
+  /** exactScore of each statement, their Myers passes in SIMD batches where they can be. */
+  exactScores(st: QueryState, docs: readonly number[]): Float64Array {
+    const out = new Float64Array(docs.length);
+    const B = MyersBatch.MAX_JOBS >> 2;
+    const t = new Float64Array(B);
+    const q = new Float64Array(B);
+    const handled = new Uint8Array(B);
+    for (let from = 0; from < docs.length; from += B) {
+      const part = docs.slice(from, from + B);
+      const batched = st.pat.pattern.length >= 3 && this.textQuoteScoresBatch(st, part, part.length, t, q, handled);
+      for (let i = 0; i < part.length; i++) {
+        out[from + i] = batched && handled[i] ? this.exactScore(st, part[i]!, t[i], q[i]) : this.exactScore(st, part[i]!);
+      }
+    }
+    return out;
+  }
+
+  /** The SIMD Myers engine (null where WebAssembly SIMD is missing, or switched off for tests). */
+  myersBatch: MyersBatch | null = sharedMyersBatch();
+  private batchJobs = new Int32Array(0);
+  private batchMatched = new Uint8Array(0);
+
   /** fuse.js's score of the statement's folded text, from its bytes when it has them. */
   textScore(st: QueryState, doc: number, maxErrors?: number): number {
     const start = this.folded.start.data[doc]!;
@@ -1109,4 +1224,16 @@ function insertTop(top: Array<[number, number]>, doc: number, score: number, lim
   if (i >= limit) return;
   top.splice(i, 0, [doc, score]);
   if (top.length > limit) top.pop();
+}
+
+let myersSingleton: MyersBatch | null | undefined;
+/** One engine per process: its memory is scratch space, used by one search at a time. */
+function sharedMyersBatch(): MyersBatch | null {
+  if (myersSingleton === undefined) myersSingleton = MyersBatch.create();
+  return myersSingleton;
+}
+
+function bytesEqualAt(s: string, buf: Uint8Array, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== buf[start + i]) return false;
+  return true;
 }

@@ -157,6 +157,13 @@ const WHOLE_ROOM = 1500;
 /** Left out by a filter (top-docs' last stage). */
 const DROPPED = 16;
 
+/** Statements per SIMD Myers batch (two jobs each: text and quote). */
+const BATCH = 256;
+const batchDocs = new Int32Array(BATCH);
+const batchText = new Float64Array(BATCH);
+const batchQuote = new Float64Array(BATCH);
+const batchHandled = new Uint8Array(BATCH);
+
 export function rankTopDocs(
   ix: FastIndex,
   st: QueryState,
@@ -531,6 +538,10 @@ export function rankTopDocs(
    * `bounded` false, every candidate scored.
    */
   const scanTight = (docs: readonly number[], bounded = true): void => {
+    if (ix.myersBatch && pattern.length >= 3) {
+      scanTightBatched(docs, bounded);
+      return;
+    }
     for (const d of docs) {
       if (flags[d]! & SCORED) continue;
       if (bounded && top.length >= limit && docBound(d, e0Frac(counts[d]!)) > tenth()) continue;
@@ -542,6 +553,37 @@ export function rankTopDocs(
       if (sc === 2) continue;
       if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
       insertTop(top, d, sc, limit);
+    }
+  };
+  /**
+   * scanTight with the Myers passes of up to BATCH statements at a time in SIMD lanes: each
+   * batch's members are chosen against the tenth as it stood when the batch began, so a few more
+   * are scored than one by one would, but those could not enter the top (their bound is above a
+   * tenth that only got better), and results are inserted in the same order: the same top.
+   */
+  const scanTightBatched = (docs: readonly number[], bounded: boolean): void => {
+    let i = 0;
+    while (i < docs.length) {
+      let nb = 0;
+      for (; i < docs.length && nb < BATCH; i++) {
+        const d = docs[i]!;
+        if (flags[d]! & SCORED) continue;
+        if (bounded && top.length >= limit && docBound(d, e0Frac(counts[d]!)) > tenth()) continue;
+        flags[d]! |= SCORED;
+        cleanup.push(d);
+        evaluated++;
+        batchDocs[nb++] = d;
+      }
+      if (nb === 0) break;
+      ix.textQuoteScoresBatch(st, batchDocs, nb, batchText, batchQuote, batchHandled);
+      for (let b = 0; b < nb; b++) {
+        const d = batchDocs[b]!;
+        const cutoff = bounded && top.length >= limit ? tenth() : Infinity;
+        const sc = batchHandled[b] ? ix.exactScore(st, d, batchText[b], batchQuote[b], cutoff, bestTitle()) : ix.exactScore(st, d);
+        if (sc === 2) continue;
+        if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
+        insertTop(top, d, sc, limit);
+      }
     }
   };
   // 2 000, or a fifth of the corpus, is plenty below 30k statements (10k: recall@10 0.977 with
