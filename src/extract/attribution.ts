@@ -719,8 +719,22 @@ function frontedPlace(toks: readonly Token[], from: number, s: number): boolean 
   if (from !== firstWordOf(toks)) return false;
   let k = from;
   if (s - k > 1 && /^(but|and|yet|so|then)$/.test(toks[k]!.lo)) k++;
-  return s - k === 1 && toks[k]!.k === 'w' && FRONTED_PREPOSITION.test(toks[k]!.lo);
+  if (toks[k]!.k !== 'w' || !FRONTED_PREPOSITION.test(toks[k]!.lo)) return false;
+  // ("In District Court in Harwich": the whole segment is the prepositional phrase, no verb in it)
+  for (let i = k + 1; i < s; i++) if (toks[i]!.k !== 'w' || (!isCapWord(toks[i]) && !FRONTED_PREPOSITION.test(toks[i]!.lo) && !isDeterminer(toks[i]!.lo))) return false;
+  return true;
 }
+
+/** "Va.", "Tex.", "N.Y.": a state's abbreviation alone in a segment (the tokens may keep its dot apart). */
+function stateAbbreviation(toks: readonly Token[], from: number, to: number): boolean {
+  const w = toks[from];
+  if (w?.k !== 'w') return false;
+  if (from === to) return STATE_ABBREVIATIONS.has(w.t.replace(/\.$/, '')) && w.t.endsWith('.');
+  return to === from + 1 && toks[to]?.t === '.' && STATE_ABBREVIATIONS.has(w.t);
+}
+
+/** The states' abbreviations of news style (not "Del.", a delegate's title). */
+const STATE_ABBREVIATIONS = new Set('Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C'.split(' '));
 
 function firstWordOf(toks: readonly Token[]): number {
   let i = 0;
@@ -793,6 +807,14 @@ export function subjectBefore(toks: readonly Token[], j: number): { from: number
           if (n === skipped) skipped++;
           continue;
         }
+        break;
+      }
+      // ("In Dunmore, Pa., Jo Marsh said", "At a rally in Harwich, Tex., Mr. Pike was blunt": a state's
+      // abbreviation set off by commas ends a place; the subject is not to the left of it)
+      const place = segs[n + 1];
+      const further = segs[n + 2];
+      if (n > 0 && place && stateAbbreviation(toks, seg.from, seg.to) && /^(in|at|near|outside|inside)$/.test(toks[place.from]!.lo) && (!further || !isCapWord(toks[further.to]))) {
+        segs.length = n;
         break;
       }
       let e = seg.to;
@@ -887,6 +909,8 @@ export function subjectAtStart(toks: readonly Token[], limit: number): { from: n
       if (!isComma(toks[k])) continue;
       const nx = toks[k + 1];
       if (!(isCapWord(nx) || isWord(nx) && (isDeterminer(nx.lo) || PRONOUNS.has(nx.lo)))) continue;
+      // ("at a rally in Harwich, Tex., Mr. Pike was …": the state's abbreviation belongs to the place)
+      if (stateAbbreviation(toks, k + 1, k + 1) || (stateAbbreviation(toks, k + 1, k + 2) && isComma(toks[k + 3]))) continue;
       let e = k + 1;
       while (e < limit && isWord(toks[e]) && (isCapWord(toks[e]) || e === k + 1)) e++;
       if (isComma(toks[e]) && !(isWord(toks[e + 1]) && isDeterminer(toks[e + 1]!.lo))) continue;

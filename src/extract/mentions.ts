@@ -40,6 +40,9 @@ const PLACES = new Set(
 /** First words of place names: "West Point", "New Jersey", "Fort Worth", "San Bernardino". */
 const PLACE_FIRST = /^(West|East|North|South|New|Fort|Ft|Mount|Mt|Port|Lake|Saint|St|San|Santa|Los|Las|El|Great|Upper|Lower|Central|Northern|Southern|Eastern|Western)\.?$/;
 
+/** Last words of place names: "Dominican Republic", "Orange County", "Van Cortlandt Park", "Washington Heights". */
+const PLACE_LAST = /^(Republic|Kingdom|Emirates|Islands?|County|City|Valley|River|Mountains?|Street|Avenue|Square|Park|Bay|Beach|Coast|Sea|Ocean|Gulf|Canal|Peninsula|Province|Heights|Hills|Falls|Springs|Harbou?r|Airport|Stadium|Arena|Plaza|Boulevard|Road|Territory|Territories|Strait|Desert|Forest|Lake|Canyon|Village|Township|Borough)$/;
+
 const TIME_NAMES = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|aug|sept|oct|nov|dec)$/;
 
 /** Countries, cities and other capitalised words that are never a person's surname. */
@@ -203,8 +206,10 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
       if (lower === 'white house') tracker.mentionName('the White House', 'org', null, pos, sentence, { head: 'house' });
       continue;
     }
-    // one capitalised word opening a sentence is usually just capitalised ("Chastened by …")
-    if (from === 0 && words.length === 1 && /(ed|ing|ly)$/.test(words[0]!) && !tracker.knownPerson(words[0]!)) continue;
+    // one capitalised word opening a sentence is usually just capitalised ("Chastened by …", "Immigration is …")
+    if (from === 0 && words.length === 1 && /(ed|ing|ly|tion|sion|ment|ness|ism)$/.test(words[0]!) && !tracker.knownPerson(words[0]!)) continue;
+    // ("F.A.A.", "AT&T": an abbreviation or a firm's initials names a body, never "he" or "she")
+    if (words.length === 1 && (/^(?:\p{Lu}\.){2,}$/u.test(words[0]!) || /&/.test(words[0]!))) continue;
     const m = parseMention(phrase);
     if (!m.name || /(^|\s)I$/.test(m.name)) continue;
     const nameWords = m.name.split(/\s+/);
@@ -223,7 +228,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // run of capitalised words with no first name, names a place, a team or a body — never "he" or "she"
     const unnamed = !hasTitle && known === null && firstNameGender(nameWords[0]!) === null && nameWords.length >= 2;
     // (not registered at all: as an organisation "they" and "it" would find it where they found nobody before)
-    if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || toks[from - 1]?.lo === 'the')) continue;
+    if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || PLACE_LAST.test(nameWords[nameWords.length - 1]!) || toks[from - 1]?.lo === 'the')) continue;
     // ("the Kestrels", "the Hawks": one capitalised word after "the" names a group or a thing, never "he" or "she")
     if (!hasTitle && known === null && words.length === 1 && toks[from - 1]?.lo === 'the' && firstNameGender(nameWords[0]!) === null) continue;
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
