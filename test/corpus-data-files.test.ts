@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/index.js';
-import { createCorpus, type CorpusRuntime } from '../src/corpus/index.js';
+import { createCorpus, CorpusRuntime } from '../src/corpus/index.js';
+import { createSearchIndex, parseQuery } from '../src/search/index.js';
+import { loadPath, loadSources } from '../src/ingest/index.js';
+import { extractStatements } from '../src/extract/index.js';
 import { planVanished } from '../src/corpus/data-files.js';
 import type { Article } from '../src/domain/article.js';
 import type { Store } from '../src/store/types.js';
@@ -110,6 +113,47 @@ describe('data folder: deleted and renamed files', () => {
       expect(await quotes('pier is safe')).toEqual(['The pier is safe']);
     } finally {
       await rm(outside, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('data folder: reloads while the bot runs', () => {
+  it('extracts only the articles that are new or changed since this process stored them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'factbot-reload-'));
+    const store = await openStore({ memory: true });
+    const extracted: string[] = [];
+    const corpus = await CorpusRuntime.open({
+      store,
+      createIndex: createSearchIndex,
+      parseQuery,
+      extract: (a) => (extracted.push(a.title), extractStatements(a)),
+      load: (sources) => loadSources(sources),
+      loadDir: (d) => loadPath(d),
+    });
+    try {
+      for (const n of [1, 2, 3]) await writeFile(join(dir, `s${n}.txt`), `Story ${n}\n"Plan ${n} is ready," said Ann Lee.\n`);
+      expect((await corpus.syncDataDir(dir)).added).toBe(3);
+      expect(extracted).toHaveLength(3);
+      extracted.length = 0;
+
+      await writeFile(join(dir, 's4.txt'), 'Story 4\n"Plan 4 is ready," said Ann Lee.\n');
+      await writeFile(join(dir, 's2.txt'), 'Story 2\n"Plan 2 is late," said Ann Lee.\n');
+      const r = await corpus.syncDataDir(dir);
+      expect(r).toMatchObject({ added: 1, updated: 1, unchanged: 2, articles: 4 });
+      expect(extracted.sort()).toEqual(['Story 2', 'Story 4']);
+      extracted.length = 0;
+
+      // An article that left the store some other way is stored again, not skipped.
+      const gone = (await store.listArticles()).find((a) => a.title === 'Story 1')!;
+      await store.deleteArticle(gone.id);
+      const again = await corpus.syncDataDir(dir);
+      expect(again).toMatchObject({ added: 1, unchanged: 3, articles: 4 });
+      expect(extracted).toEqual(['Story 1']);
+      expect((await corpus.search('plan 1 is ready', { limit: 5 })).results[0]?.statement.quote).toBe('Plan 1 is ready');
+    } finally {
+      await corpus.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
     }
   }, 30_000);
 });

