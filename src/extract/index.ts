@@ -20,7 +20,7 @@ import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 import { findInterview, isQaLabel, qaTurn } from './interview.js';
-import { parseMention } from './names.js';
+import { looksLikePersonNoun, parseMention } from './names.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -212,6 +212,16 @@ function extractArticle(article: Article): Statement[] {
       if (w0?.k === 'w' && /^(he|she)$/.test(w0.lo)) {
         const e = tracker.resolvePronoun(w0.lo, w0.start, sno, true);
         if (e) tracker.markMention(e, w0.start, sno);
+      } else if (pronounAt < 0 || pronounAt > 3) {
+        // so does a description of someone named before ("The former ambassador also discussed …. He stated …"):
+        // the person it describes is the sentence's subject, not a name later in it
+        const f = firstWord0(toks);
+        if (toks[f]?.lo === 'the' && toks[f + 1]?.k === 'w' && !isCapWord(toks[f + 1])) {
+          const d = subjectAtStart(toks, toks.length);
+          const m = d && d.from === f && d.to - d.from <= 4 ? parseMention(text.slice(toks[d.from]!.start, toks[d.to]!.end)) : null;
+          const e = m && m.kind === 'description' && m.definite && !m.plural && m.head && looksLikePersonNoun(m.head) ? tracker.resolveDescription(m, toks[f]!.start, sno) : null;
+          if (e && e.kind === 'person') tracker.markMention(e, toks[f]!.start, sno);
+        }
       }
       registerNames(tracker, text, toks, sno);
       const attrs = findAttributions(toks);
