@@ -122,13 +122,17 @@ export class MyersBatch {
     const i32 = this.i32;
     const starts = this.bucketStart;
     starts.fill(0);
-    const bucketOf = (len: number): number => Math.min(MyersBatch.BUCKETS - 1, len >> 4);
-    for (let j = 0; j < n; j++) starts[bucketOf(i32[base + 2 * j + 1]!) + 1]!++;
+    const top = MyersBatch.BUCKETS - 1;
+    for (let j = 0; j < n; j++) {
+      const b = i32[base + 2 * j + 1]! >> 4;
+      starts[(b < top ? b : top) + 1]!++;
+    }
     for (let b = 0; b < MyersBatch.BUCKETS; b++) starts[b + 1]! += starts[b]!;
     const table = this.table;
     table.set(i32.subarray(base, base + 2 * n));
     for (let j = 0; j < n; j++) {
-      const at = starts[bucketOf(table[2 * j + 1]!)]!++;
+      const b = table[2 * j + 1]! >> 4;
+      const at = starts[b < top ? b : top]!++;
       this.slot[j] = at;
       i32[base + 2 * at] = table[2 * j]!;
       i32[base + 2 * at + 1] = table[2 * j + 1]!;
