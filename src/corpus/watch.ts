@@ -21,13 +21,21 @@ export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataD
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let watcher: FSWatcher | null = null;
+  /** Problems logged at the previous reload: a broken file is reported once, not at every reload after it (QA 9). */
+  let reported = new Set<string>();
   const load = () => {
     timer = null;
     running = running.then(async () => {
       try {
         const r = await corpus.syncDataDir(dir);
         if (r.added || r.updated || r.removed) log.info({ added: r.added, updated: r.updated, removed: r.removed, errors: failures(r.errors).length }, 'data folder reloaded');
-        for (const e of r.errors) log.warn({ source: e.source, reason: e.reason }, e.warning ? 'loaded with a note' : 'could not load');
+        const now = new Set<string>();
+        for (const e of r.errors) {
+          const key = `${e.source}\u0000${e.reason}`;
+          now.add(key);
+          if (!reported.has(key)) log.warn({ source: e.source, reason: e.reason }, e.warning ? 'loaded with a note' : 'could not load');
+        }
+        reported = now;
       } catch (err) {
         log.error({ err }, 'reloading the data folder failed');
       }
