@@ -142,10 +142,12 @@ async function collect(
   const clusters = new Set<string>();
   // Syndicated copy (one text stored from several sites, QA 8, 26) is one report: a member's
   // copies are never listed next to it, and the sites are named as having carried it.
-  const copies = new Set<string>();
+  const textOf = new Map<string, string>();
+  const listedTexts = new Set<string>();
   const carriedBy = new Map<string, string[]>();
+  const copyOfListed = (id: string): boolean => !listed.has(id) && listedTexts.has(textOf.get(id) ?? '');
   for (const x of [...matched].sort(order)) {
-    if (copies.has(x.r.statement.id) && !listed.has(x.r.statement.id)) continue;
+    if (copyOfListed(x.r.statement.id)) continue;
     const item = toItem(x.r);
     entries.push({ item, article: x.r.article, stance: x.stance, score: x.m.score, ...(x.figures ? { figures: x.figures } : {}) });
     listed.add(x.r.statement.id);
@@ -159,10 +161,13 @@ async function collect(
       const group = [{ statementId: mem.statementId, articleId: mem.articleId, outlet: mem.outlet }, ...(mem.copies ?? [])];
       for (const a of group) {
         carriedBy.set(a.articleId, uniqOutlets(group.filter((b) => b.articleId !== a.articleId).flatMap((b) => (b.outlet ? [b.outlet] : []))));
-        if (a.statementId !== mem.statementId) copies.add(a.statementId);
+        // Copies of one text, met again among the candidates once one of them is listed, are
+        // that report again.
+        if (group.length > 1) textOf.set(a.statementId, mem.statementId);
       }
       // The copy the search found stands for its text.
-      if (!group.some((a) => listed.has(a.statementId))) members.push(mem);
+      if (group.some((a) => listed.has(a.statementId))) listedTexts.add(mem.statementId);
+      else members.push(mem);
     }
     if (!members.length) continue;
     for (const s of await ctx.store.getStatementsByIds(members.map((mem) => mem.statementId))) {
@@ -171,6 +176,7 @@ async function collect(
       const { stance, figures: different } = byFigures(claimFigures, s.text, claimStance(claim, s.text, x.m.matched, s.cue));
       if (stance === null || (stance !== 'asserts' && predicate && !x.m.matched.includes(predicate.word))) continue;
       listed.add(s.id);
+      if (textOf.has(s.id)) listedTexts.add(textOf.get(s.id)!);
       entries.push({
         article,
         stance,
