@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { describeProblem, failures } from '../domain/article.js';
 import { DataDirError, prepareDataDir, readConfigOrReport } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
@@ -16,7 +16,12 @@ import { storeArticles } from '../corpus/runtime.js';
  */
 export async function runIngest(
   sources: string[],
-  io: { out?: (line: string) => void; err?: (line: string) => void } = {},
+  io: {
+    out?: (line: string) => void;
+    err?: (line: string) => void;
+    /** How long to wait for another `factbot` command holding the embedded store (tests). */
+    waitMs?: number;
+  } = {},
 ): Promise<number> {
   const out = io.out ?? ((l: string) => process.stdout.write(`${l}\n`));
   const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -33,15 +38,30 @@ export async function runIngest(
     throw e;
   }
   let store;
-  try {
-    store = await openStore({
-      dataDir: config.dataDir,
-      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    });
-  } catch (e) {
-    if ((e as Error).name === 'StoreLockedError') return handOver(sources, config.dataDir, out, err);
-    err(`factbot ingest: ${(e as Error).message}`);
-    return 1;
+  const waitUntil = Date.now() + (io.waitMs ?? COMMAND_WAIT_MS);
+  let waiting = false;
+  for (;;) {
+    try {
+      store = await openStore({
+        dataDir: config.dataDir,
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      });
+      break;
+    } catch (e) {
+      if ((e as Error).name !== 'StoreLockedError') {
+        err(`factbot ingest: ${(e as Error).message}`);
+        return 1;
+      }
+      // Another `factbot` command (an overlapping cron ingest) finishes soon and never reads
+      // ingested/: wait for it rather than hand articles to a bot that is not there (QA 9).
+      const holder = await lockHolder(config.dataDir);
+      if (holder?.kind !== 'command' || Date.now() >= waitUntil) {
+        return handOver(sources, config.dataDir, out, err, holder?.kind === 'command' ? holder.pid : null);
+      }
+      if (!waiting) err(`factbot ingest: the embedded store is in use by another factbot command (process ${holder.pid}); waiting for it to finish…`);
+      waiting = true;
+      await new Promise((r) => setTimeout(r, COMMAND_POLL_MS));
+    }
   }
   try {
     const loaded = await loadSources(sources);
@@ -68,6 +88,8 @@ async function handOver(
   dataDir: string,
   out: (line: string) => void,
   err: (line: string) => void,
+  /** Set when the store is held by another `factbot` command, not by the bot. */
+  commandPid: number | null,
 ): Promise<number> {
   const loaded = await loadSources(sources);
   const dir = join(dataDir, 'ingested');
@@ -91,12 +113,34 @@ async function handOver(
     await writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
     await rename(`${file}.tmp`, file);
   }
+  const n = `${loaded.articles.length} article${loaded.articles.length === 1 ? '' : 's'}`;
   out(
-    `The bot is running and holds the embedded store: handed ${loaded.articles.length} article` +
-      `${loaded.articles.length === 1 ? '' : 's'} to it in ${dir} (loaded within seconds).`,
+    commandPid === null
+      ? `The bot is running and holds the embedded store: handed ${n} to it in ${dir} (loaded within seconds).`
+      : `The embedded store is still in use by another factbot command (process ${commandPid}), not the bot: ` +
+          `left ${n} in ${dir}; a running bot loads them within seconds, otherwise the bot's next start does.`,
   );
   for (const e of loaded.errors) err(describeProblem(e));
   const failed = failures(loaded.errors).length;
   if (failed) err(`${failed} source${failed === 1 ? '' : 's'} could not be loaded.`);
   return failed ? 1 : 0;
+}
+
+/** How long `factbot ingest` waits for another `factbot` command holding the embedded store. */
+const COMMAND_WAIT_MS = 120_000;
+const COMMAND_POLL_MS = 500;
+
+/**
+ * Who holds the embedded store, from the pid in its lock file and that process's command line
+ * (Linux /proc): another `factbot` command (`src/cli/main.ts`, the `factbot` bin) or something else
+ * (the bot, `src/main.ts`). Null when it cannot be told.
+ */
+async function lockHolder(dataDir: string): Promise<{ pid: number; kind: 'command' | 'other' } | null> {
+  const pid = Number((await readFile(join(resolve(dataDir), 'db', 'lock'), 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  if (cmdline === null) return null;
+  const args = cmdline.split('\0');
+  const command = args.some((a) => /(?:^|[\\/])cli[\\/]main\.[cm]?[jt]s$|(?:^|[\\/])bin[\\/]factbot(?:\.mjs)?$/.test(a));
+  return { pid, kind: command ? 'command' : 'other' };
 }
