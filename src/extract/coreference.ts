@@ -49,6 +49,8 @@ interface MentionEvent {
    * Bose's warning, Calder shrugged"). A later pronoun prefers the sentence's other mentions.
    */
   minor?: boolean;
+  /** Asked a question ("a reporter asked if …"): the one who answers next is someone else. */
+  asker?: boolean;
 }
 
 const GENERIC_ORG_HEADS = new Set(['campaign', 'committee', 'department', 'ministry', 'agency', 'administration', 'government', 'office', 'council', 'commission', 'company', 'firm', 'group', 'organization', 'organisation', 'party', 'court', 'embassy', 'bureau', 'network', 'board', 'team', 'union']);
@@ -66,7 +68,7 @@ export class EntityTracker {
   paragraph = 0;
 
   /** Record a proper name or description at `pos`; returns the entity it refers to (new or known). */
-  mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean; minor?: boolean; strongGender?: boolean } = {}): Entity {
+  mentionName(name: string, kind: EntityKind, gender: Gender, pos: number, sentence: number, opts: { role?: string | null; speaker?: boolean; words?: string[]; head?: string | null; plural?: boolean; minor?: boolean; strongGender?: boolean; asker?: boolean } = {}): Entity {
     let e: Entity | undefined;
     // a possessive is not part of the name ("Donald Trump’s campaign")
     if (kind === 'person' && name.endsWith('s') && /[’']s$/.test(name)) name = name.slice(0, -2);
@@ -117,7 +119,7 @@ export class EntityTracker {
     if (opts.head) e.heads.add(opts.head);
     addDescriptionWords(e, opts.words ?? []);
     addDescriptionWords(e, (opts.role ?? '').toLowerCase().split(/\s+/));
-    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph, minor: opts.minor ?? false });
+    this.events.push({ entity: e, pos, sentence, speaker: opts.speaker ?? false, paragraph: this.paragraph, minor: opts.minor ?? false, asker: opts.asker ?? false });
     if (opts.speaker) this.lastSpoke.set(e.id, sentence);
     return e;
   }
@@ -129,8 +131,8 @@ export class EntityTracker {
   }
 
   /** Record a resolved mention ("He nodded …" → the entity "He" is): it keeps the entity salient. */
-  markMention(e: Entity, pos: number, sentence: number): void {
-    this.events.push({ entity: e, pos, sentence, speaker: false, paragraph: this.paragraph });
+  markMention(e: Entity, pos: number, sentence: number, asker = false): void {
+    this.events.push({ entity: e, pos, sentence, speaker: false, paragraph: this.paragraph, asker });
   }
 
   /** Learn gender from a resolved pronoun. */
@@ -248,6 +250,7 @@ export class EntityTracker {
     // walk back sentence by sentence; in the current sentence, the nearest mention before the pronoun;
     // in earlier ones, the first mention (the subject) unless the last speaker fits.
     let best: Entity | null = null;
+    let fallback: Entity | null = null;
     let i = this.events.length - 1;
     while (i >= 0 && this.events[i]!.pos >= pos) i--;
     if (i < 0) return null;
@@ -269,7 +272,13 @@ export class EntityTracker {
         }
         // the subject: the first mention that is not a possessor or inside a fronted clause ("Asked about
         // Bose's warning, Calder shrugged" → Calder), else the first mention
-        best = (fitting.find((g) => !g.minor) ?? fitting[0]!).entity;
+        // (only one who asked a question here: kept, but someone in the sentences before wins — the one asked)
+        if (fitting.every((g) => g.asker)) {
+          fallback ??= fitting[0]!.entity;
+          s = sent;
+          continue;
+        }
+        best = (fitting.find((g) => !g.minor && !g.asker) ?? fitting.find((g) => !g.asker) ?? fitting[0]!).entity;
         // a description two people of the sentence fit ("Bose and Calder spoke. … the engineer said", both
         // engineers) names neither: unknown rather than the first one
         if (unique && new Set(fitting.filter((g) => !g.minor).map((g) => g.entity.id)).size > 1) return null;
@@ -278,7 +287,7 @@ export class EntityTracker {
       s = sent;
     }
     void s;
-    return best;
+    return best ?? fallback;
   }
 }
 

@@ -38,6 +38,10 @@ export function clauseSubject(text: string, toks: readonly Token[], a: Attributi
 /** Resolve the speaker phrase of an attribution to a canonical speaker. */
 export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribution, tracker: EntityTracker, sno: number, outlets: readonly string[], quoted = '', reportedFrom = -1): Resolved {
   const r = a.speaker!;
+  // one who asks a question is not the one who answers it: "… when a reporter asked if he would resign.
+  // “You know, …,” he said" is the one asked, so the asker is no speaker a later pronoun prefers (and is taken
+  // only when no one else agrees)
+  const speaker = !/^ask/i.test(a.cue);
   // ("was Quill's reply": the possessor speaks, without its "'s")
   const mentionText = a.pronoun ? a.pronoun.written : a.possessor ? phrase(text, toks, r).replace(/[’']s$/, '') : phrase(text, toks, r);
   const pos = toks[r.from]!.start;
@@ -48,13 +52,13 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   if (oneOf) {
     if (!oneOf[2] || !/^(a|an)\s/i.test(oneOf[2])) return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
     const desc = oneOf[2];
-    const e = tracker.mentionName(desc, 'description', null, pos, sno, { speaker: true });
+    const e = tracker.mentionName(desc, 'description', null, pos, sno, { speaker, asker: !speaker });
     return { speaker: desc, mention: mentionText, role: null, entity: e, outlet: null };
   }
   // ("Some of the women", "Most of the candidates", "Two-thirds of Democratic insiders": a share of a group is a
   // description as a whole, never a name "Some" with the role "of the women")
   if (/^(?:(?:about|nearly|almost|roughly|around|only|just|over|more than|fewer than|less than)\s+)?(?:many|some|most|several|few|all|both|none|half|majorities|two-thirds|one-third|three-quarters|\d[\d.,]*%?(?:\s+percent)?)\s+(?:of|in)\s/i.test(mentionText)) {
-    const e = tracker.mentionName(mentionText, 'description', null, pos, sno, { speaker: true, plural: true });
+    const e = tracker.mentionName(mentionText, 'description', null, pos, sno, { speaker, asker: !speaker, plural: true });
     return { speaker: mentionText, mention: mentionText, role: null, entity: e, outlet: null };
   }
   let m: ParsedMention = parseMention(a.pronoun?.as ?? possessivePronoun ?? mentionText);
@@ -66,7 +70,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets) ?? (/^the\s/i.test(mentionText) ? outletFromPhrase(mentionText.split(',')[0]!, outlets) : null);
   const exactOutlet = direct && (outletFromPhrase(mentionText.split(',')[0]!, outlets) === direct) && (m.kind !== 'person' || m.name === null || outletFromPhrase(m.name, outlets) === direct) && (mentionText.split(/\s+/).length <= 4 || REPORT_NOUNS.test(m.head ?? ''));
   if (exactOutlet && (m.kind !== 'description' || REPORT_NOUNS.test(m.head ?? '') || m.head === 'post' || m.head === 'times' || m.head === 'journal' || true)) {
-    const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker: true });
+    const e = tracker.mentionName(direct, 'outlet', null, pos, sno, { speaker, asker: !speaker });
     return { speaker: direct, mention: mentionText, role: null, entity: e, outlet: direct };
   }
   if (m.kind === 'pronoun') {
@@ -75,7 +79,8 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     const e = tracker.resolvePronoun(lo, pos, sno, true, quoted, reportedFrom);
     if (e) {
       tracker.learnGender(e, m.gender);
-      tracker.markSpeaker(e, pos, sno);
+      if (speaker) tracker.markSpeaker(e, pos, sno);
+      else tracker.markMention(e, pos, sno, true);
       return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
     }
     return { speaker: null, mention: mentionText, role: null, entity: null, outlet: null };
@@ -91,13 +96,14 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
     const name = m.kind === 'person' ? canonicalPersonName(m.name) : m.name;
     const stated = m.kind === 'person' ? statedGender(mentionText, m.name) : null;
     const gender = stated ?? (m.kind === 'person' ? nameGender(m.name) ?? m.gender : m.gender);
-    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', gender, pos, sno, { role: m.role, speaker: true, words: m.words, head: m.head, strongGender: stated !== null });
+    const e = tracker.mentionName(name, m.kind === 'person' ? 'person' : 'org', gender, pos, sno, { role: m.role, speaker, asker: !speaker, words: m.words, head: m.head, strongGender: stated !== null });
     return { speaker: e.name, mention: mentionText, role: m.role ?? e.role, entity: e, outlet: null };
   }
   if (m.definite) {
     const e = tracker.resolveDescription(m, pos, sno);
     if (e) {
-      tracker.markSpeaker(e, pos, sno);
+      if (speaker) tracker.markSpeaker(e, pos, sno);
+      else tracker.markMention(e, pos, sno, true);
       return { speaker: e.name, mention: mentionText, role: e.role, entity: e, outlet: e.kind === 'outlet' ? e.name : null };
     }
   }
@@ -112,7 +118,7 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   const nounIng = participle ? ING_NOUNS.test(/(\p{Ll}+)$/u.exec(participle[0])![1]!) || /\s(briefed|involved)$/.test(participle[0]) : false;
   const first = participle && !nounIng && !/\b(the|a|an)$/i.test(participle[1]!) && !/['’]s$/i.test(participle[1]!) ? participle[1]! : seg;
   const kind = m.kind === 'group' ? 'group' : m.kind === 'org' ? 'org' : 'description';
-  const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker: true, words: m.words, head: m.head, plural: m.plural });
+  const e = tracker.mentionName(first, kind, m.gender, pos, sno, { speaker, asker: !speaker, words: m.words, head: m.head, plural: m.plural });
   const role = mentionText.length > first.length ? cleanRole(mentionText.slice(first.length).replace(/^\s*,?\s*/, '')) || null : null;
   return { speaker: first, mention: mentionText, role, entity: e, outlet: null };
 }
