@@ -3,7 +3,7 @@
  * newspaper" has something to refer to. Names inside quotes are the speaker's words and are skipped.
  */
 import type { EntityTracker } from './coreference.js';
-import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, parseMention, ROLE_WORDS, type Gender } from './names.js';
+import { canonicalPersonName, firstNameGender, genderOf, HONORIFICS, isNameWord, isOrgNoun, isPersonNoun, looksLikeGroupPlural, parseMention, ROLE_WORDS, type Gender } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { speechVerb } from './cues.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -221,9 +221,11 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     const known = tracker.knownPerson(nameWords[nameWords.length - 1]!);
     // a lone capitalised word is a surname when it is the subject of a verb ("Okafor defied …"), not a place
     // ("Delegates questioned …" opens with a plural noun, not a surname)
-    const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
+    const lone = nameWords.length === 1 && words.length === 1 && !(from === 0 && /[^s]s$/.test(phrase)) && !(looksLikeGroupPlural(phrase) && known === null) && !PLACES.has(lower) && !COMMON_CAPS.has(lower) && !/^[A-Z]{2,}$/.test(phrase) && !/[’']s$/.test(toks[i - 1]?.t ?? '') && isVerbLike(toks[i]);
     const personLike = hasTitle || known !== null || lone || (nameWords.length >= 2 && nameWords.length <= 4 && !/^[A-Z]{2,}$/.test(nameWords[0]!)) || firstNameGender(nameWords[0]!) !== null;
     if (!personLike) continue;
+    // ("Young voters", "Some Italians": a people or a group, whatever words come before it)
+    if (!hasTitle && looksLikeGroupPlural(nameWords[nameWords.length - 1]!) && firstNameGender(nameWords[0]!) === null && known === null) continue;
     // "a scholarship to West Point", "he owned the New Jersey Generals": a place's first word, or "the" before a
     // run of capitalised words with no first name, names a place, a team or a body — never "he" or "she"
     const unnamed = !hasTitle && known === null && firstNameGender(nameWords[0]!) === null && nameWords.length >= 2;

@@ -515,6 +515,17 @@ export function canonicalPersonName(name: string): string {
 }
 
 /** A capitalised word that may be a plural common noun opening a sentence ("Delegates", "Protesters"). */
+/**
+ * A capitalised plural that names a people or a group ("Latinos", "Americans", "African-Americans", "Allies",
+ * "Germans", "Democrats"), never one person: by its ending, which surnames rarely have ("Evans" and "Sanders"
+ * are not matched).
+ */
+export function looksLikeGroupPlural(word: string): boolean {
+  return /^\p{Lu}[\p{L}-]*(?:icans|ians|inos|inas|anis|llies)$/u.test(word) || GROUP_PLURALS.has(word.toLowerCase());
+}
+
+const GROUP_PLURALS = new Set('europeans koreans germans britons turks kurds arabs jews muslims christians hindus sikhs democrats liberals conservatives progressives evangelicals catholics protestants mormons palestinians israelis iraqis afghans pakistanis saudis yemenis somalis sudanese chinese japanese vietnamese lebanese'.split(' '));
+
 export function looksLikePluralNoun(word: string): boolean {
   return /^\p{Lu}\p{Ll}+(ers|ors|ists|ians|ants|ents|ates|ials|ives|ees)$/u.test(word);
 }

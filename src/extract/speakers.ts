@@ -5,7 +5,7 @@
 import { subjectAtStart, type Attribution } from './attribution.js';
 import type { Entity, EntityTracker } from './coreference.js';
 import { isPlaceWord, nameGender, statedGender } from './mentions.js';
-import { canonicalPersonName, cleanRole, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
+import { canonicalPersonName, cleanRole, firstNameGender, looksLikeGroupPlural, looksLikePluralNoun, parseMention, type ParsedMention } from './names.js';
 import { outletFromPhrase } from './outlets.js';
 import { phrase } from './passages.js';
 import { isCapWord, type Token } from './tokens.js';
@@ -65,6 +65,11 @@ export function resolveSpeaker(text: string, toks: readonly Token[], a: Attribut
   // "Delegates questioned …": a capitalised plural opening the sentence, unknown as a name, is a group
   if (r.from === r.to && r.from === firstWord(toks) && looksLikePluralNoun(mentionText) && !tracker.knownPerson(mentionText)) {
     m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: mentionText.toLowerCase().replace(/s$/, ''), definite: false };
+  }
+  // "more farmers said", "Allies say", "Some Italians said": a people or a group, never "he"
+  const groupWord = m.kind === 'person' && m.name ? m.name.split(/\s+/).pop()! : '';
+  if (groupWord && looksLikeGroupPlural(groupWord) && !tracker.knownPerson(groupWord) && !statedGender(mentionText, m.name!) && (m.name!.split(/\s+/).length === 1 || firstNameGender(m.name!.split(/\s+/)[0]!) === null)) {
+    m = { ...m, name: null, kind: 'group', plural: true, gender: null, head: groupWord.toLowerCase(), definite: false };
   }
   // ("the Leeds Gazette": a newspaper not in the list is known by its shape, with its article)
   const direct = outletFromPhrase(mentionText.replace(/^(the|a|an)\s+/i, ''), outlets) ?? (/^the\s/i.test(mentionText) ? outletFromPhrase(mentionText.split(',')[0]!, outlets) : null);
