@@ -1,5 +1,5 @@
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../domain/article.js';
 import { log } from '../log.js';
@@ -81,7 +81,8 @@ export async function planVanished(
 ): Promise<VanishedPlan> {
   const ids = new Set(stored.map((a) => a.id));
   const now: DataFileMap = new Map();
-  for (const a of stored) if (a.sourceKey) now.set(a.sourceKey, a.id);
+  // Files only: a feed item's key (src/ingest/url.ts) names no file whose absence could be checked.
+  for (const a of stored) if (a.sourceKey && isAbsolute(a.sourceKey)) now.set(a.sourceKey, a.id);
   const next: DataFileMap = new Map();
   const remove = new Set<string>();
   for (const [key, id] of previous) {

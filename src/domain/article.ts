@@ -24,8 +24,10 @@ export interface Article {
    * What makes a later version of this article replace it even when its id changes: set by ingest
    * only for a file that holds exactly one article (.txt, .md, .html, a single-object .json) = the
    * file's real absolute path (symlinks resolved), so `ingest data/articles`, `ingest
-   * data/articles/x.txt` and the folder loaded at start give the same key. Null or absent for
-   * collection records (JSON arrays, JSON Lines, feed items) and web pages (their id is the URL).
+   * data/articles/x.txt` and the folder loaded at start give the same key. A fetched feed's item
+   * with a guid has `feed-item:<feed URL>#<guid>`, so an edited item whose link changed replaces
+   * its earlier version. Null or absent for collection records (JSON arrays, JSON Lines, feeds
+   * saved as files) and web pages (their id is the URL).
    * The store deletes any other article with the same non-null key when it stores this one.
    */
   sourceKey?: string | null;

@@ -26,10 +26,14 @@ export async function loadPath(path: string, opts: LoadOptions = {}): Promise<Lo
 
 export async function loadUrl(url: string, opts: LoadOptions = {}): Promise<LoadResult> {
   try {
-    const { loadUrlImpl } = await import('./url.js');
+    const { loadUrlImpl, feedItemKey } = await import('./url.js');
+    const { normaliseUrlForId, parseHttpUrl } = await import('./identity.js');
     const result = await loadUrlImpl(url, opts);
     // A web page is identified by its URL; a fetched document never names a local file to replace.
-    for (const a of result.articles) a.sourceKey = null;
+    // Only the keys this feed's own items get (feed and guid) stay.
+    const parsed = parseHttpUrl(url);
+    const own = parsed ? feedItemKey(normaliseUrlForId(parsed), '') : null;
+    for (const a of result.articles) if (!own || !a.sourceKey?.startsWith(own)) a.sourceKey = null;
     return dedupe(result);
   } catch (err) {
     return { articles: [], errors: [{ source: url, reason: unexpected(err) }] };

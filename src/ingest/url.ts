@@ -2,7 +2,7 @@ import { buildArticle } from './build.js';
 import { decodeText } from './decode.js';
 import { formatBytes, withWarning } from './files.js';
 import { formatOfPath, parseContent, type Format } from './formats/index.js';
-import { parseHttpUrl } from './identity.js';
+import { normaliseUrlForId, parseHttpUrl } from './identity.js';
 import { normaliseText } from './normalise.js';
 import {
   DEFAULT_MAX_BYTES,
@@ -194,7 +194,24 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
   const max = opts.maxFeedItems ?? DEFAULT_MAX_FEED_ITEMS;
   if (!feed.items.length) return { articles: [], errors: [{ source: feedUrl, reason: 'feed has no items' }] };
   const items = feed.items.slice(0, max);
+  const feedKey = normaliseUrlForId(parseHttpUrl(feedUrl) ?? new URL(finalUrl));
+  // A feed that gives several items one guid (a broken CMS) has no usable guids: keyed by it, each
+  // item would replace the others in the store.
+  const guidCount = new Map<string, number>();
+  for (const item of items) if (item.guid) guidCount.set(item.guid, (guidCount.get(item.guid) ?? 0) + 1);
   const results = await mapPool(items, FEED_CONCURRENCY, async (item, i): Promise<LoadResult> => {
+    const r = await loadFeedItem(item, i);
+    // An item keeps its guid when the newsroom edits it and its link changes with the headline:
+    // keyed by feed and guid, the corrected version replaces the old one in the store instead of
+    // standing beside it and corroborating it (QA 9).
+    if (item.guid && guidCount.get(item.guid) === 1) for (const a of r.articles) a.sourceKey = feedItemKey(feedKey, item.guid);
+    return r;
+  });
+  const result = emptyResult();
+  for (const r of results) mergeInto(result, r);
+  return result;
+
+  async function loadFeedItem(item: (typeof items)[number], i: number): Promise<LoadResult> {
     const link = item.link ? resolveLink(item.link, finalUrl) : null;
     const source = link ?? `${feedUrl}#${i}`;
     const itemMeta = { title: item.title, url: link, published: item.published, author: item.author };
@@ -234,10 +251,16 @@ async function loadFeed(feedUrl: string, xml: string, finalUrl: string, opts: Lo
       source,
     });
     return built.ok ? { articles: [built.article], errors: warnings } : { articles: [], errors: [{ source, reason: built.reason }] };
-  });
-  const result = emptyResult();
-  for (const r of results) mergeInto(result, r);
-  return result;
+  }
+}
+
+/**
+ * The `sourceKey` of a feed item: its feed (normalised URL) and guid. Never an absolute path, so
+ * it cannot meet a file's key; the feed's URL rather than its site, as guids are unique only
+ * within one feed ("1001" in two feeds of one site are two stories).
+ */
+export function feedItemKey(feedKey: string, guid: string): string {
+  return `feed-item:${feedKey}#${guid}`;
 }
 
 function resolveLink(link: string, base: string): string | null {

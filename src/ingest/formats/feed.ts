@@ -14,6 +14,8 @@ export interface FeedItem {
   /** The item's full content (content:encoded, Atom content), HTML or text; null when absent. */
   content: string | null;
   contentIsHtml: boolean;
+  /** RSS `<guid>` (a permalink or not) or Atom `<id>`: the item's identity in its feed, kept when its link changes. */
+  guid: string | null;
 }
 
 export interface Feed {
@@ -102,6 +104,7 @@ function rssItem(item: Record<string, unknown>): FeedItem {
     author: names(item['dc:creator']) ?? names(item.author),
     content: encoded,
     contentIsHtml: true,
+    guid: text(guid),
   };
 }
 
@@ -118,6 +121,7 @@ function atomEntry(entry: Record<string, unknown>): FeedItem {
     author: names(entry.author),
     content: outOfLine ? null : text(content),
     contentIsHtml: type === 'html' || type === 'xhtml' || type.includes('html'),
+    guid: text(entry.id),
   };
 }
 
