@@ -12,12 +12,15 @@ import { runIngest } from '../src/cli/ingest.js';
  */
 describe('factbot ingest while another factbot command holds the embedded store', () => {
   let dir: string;
+  /** DATA_DIR; the article to ingest is outside it, in `dir`. */
+  let data: string;
   let holder: ChildProcess | null = null;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'factbot-ingest-lock-'));
-    await mkdir(join(dir, 'db'), { recursive: true });
+    data = join(dir, 'data');
+    await mkdir(join(data, 'db'), { recursive: true });
     await writeFile(join(dir, 'story.txt'), 'Pier news\n"The pier is safe," said engineer Tom Vale.\n');
-    vi.stubEnv('DATA_DIR', dir);
+    vi.stubEnv('DATA_DIR', data);
     vi.stubEnv('FACTBOT_ENV_FILE', '');
     vi.stubEnv('DATABASE_URL', '');
   });
@@ -32,7 +35,7 @@ describe('factbot ingest while another factbot command holds the embedded store'
   const holdLock = async (ms: number) => {
     holder = spawn(process.execPath, ['-e', `setTimeout(() => {}, ${ms})`, join(dir, 'src', 'cli', 'main.ts'), 'ingest'], { stdio: 'ignore' });
     await new Promise((r) => holder!.once('spawn', r));
-    await writeFile(join(dir, 'db', 'lock'), String(holder.pid));
+    await writeFile(join(data, 'db', 'lock'), String(holder.pid));
   };
   const run = async (waitMs: number) => {
     const out: string[] = [];
@@ -47,15 +50,31 @@ describe('factbot ingest while another factbot command holds the embedded store'
     expect(r.err).toMatch(/in use by another factbot command \(process \d+\); waiting/);
     expect(r.out).toMatch(/Ingested 1 article: 1 added/);
     expect(r.code).toBe(0);
-    await expect(readdir(join(dir, 'ingested'))).rejects.toThrow();
+    await expect(readdir(join(data, 'ingested'))).rejects.toThrow();
   }, 60_000);
+
+  it('hands over only what is outside the data folder: a file in it is the bot’s to load (and to forget when deleted)', async () => {
+    // The bot (src/main.ts) holds the store.
+    holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', join(dir, 'src', 'main.ts')], { stdio: 'ignore' });
+    await new Promise((r) => holder!.once('spawn', r));
+    await writeFile(join(data, 'db', 'lock'), String(holder.pid));
+    await mkdir(join(data, 'articles'));
+    const inside = join(data, 'articles', 'inside.txt');
+    await writeFile(inside, 'Ferry news\n"Fares will rise," said ferry chief Ann Lee.\n');
+    const out: string[] = [];
+    const code = await runIngest([inside, join(dir, 'story.txt')], { out: (l) => out.push(l), err: () => undefined, waitMs: 0 });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/handed 1 article to it .* 1 already in the data folder, which the bot loads itself/);
+    const records = await readdir(join(data, 'ingested'));
+    expect(records).toHaveLength(1);
+  }, 30_000);
 
   it('when it does not finish in time, leaves the articles for the bot and says no bot took them', async () => {
     await holdLock(30_000);
     const r = await run(600);
     expect(r.out).not.toMatch(/The bot is running/);
     expect(r.out).toMatch(/still in use by another factbot command \(process \d+\), not the bot: left 1 article in .*ingested; .*the bot's next start/);
-    expect(await readdir(join(dir, 'ingested'))).toHaveLength(1);
+    expect(await readdir(join(data, 'ingested'))).toHaveLength(1);
     expect(r.code).toBe(0);
   }, 30_000);
 });

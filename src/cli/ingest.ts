@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, realpath, rename, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeProblem, failures } from '../domain/article.js';
 import { DataDirError, prepareDataDir, readConfigOrReport } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
@@ -94,7 +94,15 @@ async function handOver(
   const loaded = await loadSources(sources);
   const dir = join(dataDir, 'ingested');
   await mkdir(dir, { recursive: true });
+  const folder = await realpath(dataDir).catch(() => resolve(dataDir));
+  let inFolder = 0;
   for (const a of loaded.articles) {
+    // A file already in the data folder is the bot's to load; a copy in ingested/ would outlive
+    // the file, so deleting it would no longer take its article out (QA 9).
+    if (a.sourceKey && loadedByBot(folder, a.sourceKey)) {
+      inFolder++;
+      continue;
+    }
     // The original sourceKey travels with the record, so an edited file handed over replaces its
     // earlier version; the file is named by that key, so a second hand-over of the same file
     // overwrites the first instead of leaving both for the next start to load in either order.
@@ -113,17 +121,28 @@ async function handOver(
     await writeFile(`${file}.tmp`, JSON.stringify(record, null, 2));
     await rename(`${file}.tmp`, file);
   }
-  const n = `${loaded.articles.length} article${loaded.articles.length === 1 ? '' : 's'}`;
+  const handed = loaded.articles.length - inFolder;
+  const n = `${handed} article${handed === 1 ? '' : 's'}`;
+  const also = inFolder ? ` ${inFolder} already in the data folder, which the bot loads itself.` : '';
   out(
-    commandPid === null
+    (commandPid === null
       ? `The bot is running and holds the embedded store: handed ${n} to it in ${dir} (loaded within seconds).`
       : `The embedded store is still in use by another factbot command (process ${commandPid}), not the bot: ` +
-          `left ${n} in ${dir}; a running bot loads them within seconds, otherwise the bot's next start does.`,
+        `left ${n} in ${dir}; a running bot loads them within seconds, otherwise the bot's next start does.`) + also,
   );
   for (const e of loaded.errors) err(describeProblem(e));
   const failed = failures(loaded.errors).length;
   if (failed) err(`${failed} source${failed === 1 ? '' : 's'} could not be loaded.`);
   return failed ? 1 : 0;
+}
+
+/** Whether the bot's folder sync loads this file itself: under the data folder, not hidden, not its db/ or index/. */
+function loadedByBot(folder: string, key: string): boolean {
+  if (!isAbsolute(key)) return false;
+  const rel = relative(folder, key);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+  const parts = rel.split(sep);
+  return !parts.some((p) => p.startsWith('.')) && parts[0] !== 'db' && parts[0] !== 'index';
 }
 
 /** How long `factbot ingest` waits for another `factbot` command holding the embedded store. */
