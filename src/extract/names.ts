@@ -109,12 +109,30 @@ const MALE_NAMES = new Set(
     'don donald doug douglas ed eddie edward elijah eric frank fred gary george gerald glenn gordon greg gregory harry ' +
     'henry howard ian jack jacob jake james jared jason jeb jeff jeffrey jerry jesse jim jimmy joe joel john johnny jon ' +
     'jonathan jose joseph josh joshua juan justin keith ken kenneth kevin kurt larry lawrence lee leon louis luke marco ' +
-    'mark martin matt matthew michael mike mitch mitt nancy nathan newt nick nicholas oliver orrin pat patrick paul ' +
+    'mark martin matt matthew michael mike mitch mitt nathan newt nick nicholas oliver orrin pat patrick paul ' +
     'peter phil philip ralph randy ray raymond reince rex richard rick rob robert rod roger ron ronald rudy russell ryan ' +
     'sam samuel scott sean sergei sergey seth stephen steve steven ted terry thomas tim timothy todd tom tony travis ' +
     'vladimir walter wayne william willie benjamin barack bashar recep xi hassan ali mohammed muhammad ahmed omar ' +
-    'emmanuel francois jean pierre angela theresa boris vince jeh loretta kerr dante tim al mick marc marcus chad ' +
-    'kyle tyler brandon corey andy dean dale neil roy stanley victor warren wesley zach jay hank herbert hugh'
+    'emmanuel francois jean pierre boris vince jeh kerr dante tim al mick marc marcus chad ' +
+    'kyle tyler brandon corey andy dean dale neil roy stanley victor warren wesley zach jay hank herbert hugh ' +
+    'denis troy brendan conor connor liam noah ethan logan mason lucas owen caleb nathaniel isaac gabriel elias ' +
+    'hugo felix max maxwell leonard lenny marvin melvin norman oscar otto percy quentin reginald reggie rodney ' +
+    'roland ross rudolph rupert stuart stewart simon spencer stefan stephan theodore tobias trevor tristan vincent ' +
+    'wade wallace wilbur winston wolfgang xavier zachary abe abraham ahmad alberto alejandro alfonso alfred ' +
+    'alistair allen alvin ambrose amir andre andres angelo archie armando arnold arturo axel barney barry bart ' +
+    'basil bernard bert bjorn blake boyd bradley brent brett brock bruno burt byron calvin carlton cecil cedric ' +
+    'cesar clarence claude clay clayton clifford clint clyde colin conrad curtis cyrus damian damon ' +
+    'darrell darren darryl declan demetrius denny derrick desmond devin dexter diego dominic donnie dustin dwight ' +
+    'earl edgar edwin eli elliot elliott elmer emil enrique ernest ernie ernesto erik ervin evan everett ' +
+    'ezra fabian fernando floyd fredrick frederick gabe garrett gavin gene geoffrey gerard gilbert ' +
+    'giovanni giuseppe glen hal hamid hans harold harvey hector herman homer horace ibrahim igor ivan ' +
+    'jamal jeremy jeremiah jerome joaquin joey johan jorge josef julian julius karl khalid kirk klaus lamar lance ' +
+    'lars leroy lester lewis lloyd lonnie lorenzo luis luther lyle malcolm manuel marcel mario ' +
+    'mateo maurice miguel milton mitchell mohammad morris moses murray neal ned nelson nigel noel ' +
+    'oswald pablo pedro perry preston rafael ramon randall raul reid reuben ricardo richie ricky roberto rocco ' +
+    'rodrigo ronnie rory rufus salvador sammy saul sebastian sergio shane shaun shawn sheldon ' +
+    'sherman sid stan sylvester terrence thad thaddeus theo toby tommy trent ulysses vernon vito walt wendell wes ' +
+    'wilfred wyatt yusuf zack kareem hakeem rand'
   ).split(/\s+/),
 );
 const FEMALE_NAMES = new Set(
@@ -127,7 +145,24 @@ const FEMALE_NAMES = new Set(
     'melissa michelle monica nancy nicole nikki olivia pamela patricia patty paula rachel rebecca rosa rose ruth ' +
     'sally samantha sandra sara sarah sharon shirley stephanie susan suzanne tammy teresa theresa tiffany tulsi ' +
     'valerie victoria virginia wendy angela marine gennifer paula juanita kathleen debbie gwen condoleezza madeleine ' +
-    'sheila maxine elise mia ileana cathy dianne barbara amy heidi tammy lindsey hope omarosa sarah'
+    'sheila maxine elise mia ileana cathy dianne barbara amy heidi tammy lindsey hope omarosa sarah ' +
+    'alexandra alexis alison allison alyssa amber andrea angie anita annette ashley audrey beatrice becky belinda ' +
+    'bernadette beth bethany bianca bonnie brianna bridget brittany brooke camille candace cara carla carmen ' +
+    'carolyn carrie cassandra cecilia celeste charlene charlotte cheryl chloe christina christy clara claudia ' +
+    'colleen connie courtney crystal cynthia daisy danielle daphne darlene delia denise diana dolores doris ' +
+    'edith eileen elena eleanor elisa ella eloise elsa emilia erica erika esther ethel eugenia fatima faye felicia ' +
+    'fiona francesca gabriela gabrielle gail geraldine gillian giselle gladys glenda greta gretchen ' +
+    'harriet hazel holly ida ilhan ines irene isabel isabella jacqueline jade jana janelle jasmine ' +
+    'jeanne jeanette jenna jenny jessie jocelyn josephine joyce justine kamala kara karina katie katrina ' +
+    'kay kayla kelsey kendra kristen kristin kristina kristy lana latoya laurie leah leila lena lila lillian lily ' +
+    'lois lorraine louise luisa lydia mabel mae maggie mallory mandy marcia margo marian marianne marina ' +
+    'marisa marjorie marla marsha maureen maya meghan melanie melinda meredith michele mildred mindy ' +
+    'miranda miriam molly mona monique nadia naomi natalie natasha nell nina nora norma olga paige pam patti ' +
+    'pauline peggy penelope phyllis polly priscilla rachael ramona raquel regina renee rhonda rita ' +
+    'roberta robyn rochelle roxanne ruby sabrina sadie selena serena shannon shari sheryl ' +
+    'sherry silvia sofia sonia sonya sophia sophie stacey stacy stella susanna sylvia tamara tanya tara tasha ' +
+    'tess tina toni tracy trisha ursula vanessa vera veronica vicki vicky viola violet vivian wanda whitney wilma ' +
+    'yolanda yvonne zoe'
   ).split(/\s+/),
 );
 
