@@ -501,9 +501,20 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect(many.get(cluster)).toEqual(members);
       expect(many.get(lone)).toEqual(await store.getCluster(lone));
       expect(many.get('no-such-cluster')).toEqual([]);
+      // The articles with the same text, per article asked for (a digest's new articles), earliest
+      // stored first (stored in the same instant here: then by id).
+      const copies = await store.textCopies!(['wire-ridgeway', 'independent', 'wire-quarry', 'no-such-article']);
+      expect([...copies.keys()].sort()).toEqual(['wire-quarry', 'wire-ridgeway']);
+      expect(copies.get('wire-ridgeway')!.map((a) => [a.id, a.outlet])).toEqual([
+        ['wire-lakeshore', 'Lakeshore Gazette'],
+        ['wire-quarry', 'Quarry Hill Post'],
+      ]);
+      expect(copies.get('wire-quarry')!.map((a) => a.id)).toEqual(['wire-lakeshore', 'wire-ridgeway']);
+      expect(await store.textCopies!([])).toEqual(new Map());
       // A deleted copy is no longer named.
       await store.deleteArticle('wire-ridgeway');
       expect((await store.getCluster(cluster))[1]!.copies!.map((c) => c.articleId)).toEqual(['wire-quarry']);
+      expect((await store.textCopies!(['wire-quarry'])).get('wire-quarry')!.map((a) => a.id)).toEqual(['wire-lakeshore']);
     });
 
     it('the sentences without a quote of syndicated copies share a cluster, one by one and in one batch', async () => {

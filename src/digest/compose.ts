@@ -2,7 +2,7 @@ import type { ArticleRef } from '../domain/article.js';
 import type { Corroboration, Reply, ReplyItem, ReplySection } from '../domain/reply.js';
 import { roleAfterName, type StatementKind } from '../domain/statement.js';
 import type { Corpus } from '../corpus/types.js';
-import type { Store } from '../store/types.js';
+import type { Store, StoredArticleInfo } from '../store/types.js';
 import { formatInZone } from './schedule.js';
 
 /**
@@ -14,6 +14,18 @@ import { formatInZone } from './schedule.js';
 export interface DigestArticle extends ArticleRef {
   /** ISO time the article entered the store: digests cover ingest time, not publication. */
   ingestedAt: string;
+  /**
+   * Publishers of the other stored copies of this article's text (one wire story printed word
+   * for word by several sites): listed once, with these named. Absent when none.
+   */
+  carriedBy?: readonly string[];
+}
+
+/** A new copy of a text stored before the period: not a new report, but the new sites are named. */
+export interface RecarriedArticle {
+  title: string;
+  /** Publishers of the copies that came in during the period. */
+  carriedBy: readonly string[];
 }
 
 /** One statement of a new article, with what ranking needs. */
@@ -41,7 +53,10 @@ export interface DigestInput {
    * an empty note then says "since the last digest", not a time that reads like the bot's last run.
    */
   sinceLastDigest?: boolean;
+  /** One per new text: a syndicated copy is one report (`carriedBy` names the other sites). */
   articles: DigestArticle[];
+  /** New copies of texts stored before the period (not new reports). */
+  recarried?: RecarriedArticle[];
   /** True when there were more new articles than were fetched. */
   moreArticles?: boolean;
   statements: DigestStatement[];
@@ -189,10 +204,20 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
   const articleSection: ReplySection = {
     heading: 'New articles',
     items: [],
-    articles: articles.slice(0, maxArticles).map(({ id, title, outlet, url, published }) => ({ id, title, outlet, url, published })),
+    articles: articles.slice(0, maxArticles).map(({ id, title, outlet, url, published, carriedBy }) => ({
+      id,
+      title,
+      outlet,
+      url,
+      published,
+      ...(carriedBy?.length ? { carriedBy } : {}),
+    })),
   };
-  if (input.moreArticles) articleSection.lines = [`…and more: over ${FETCH_LIMIT} new articles in this period.`];
-  else if (more > 0) articleSection.lines = [`…and ${plural(more, 'more article')}.`];
+  const lines: string[] = [];
+  if (input.moreArticles) lines.push(`…and more: over ${FETCH_LIMIT} new articles in this period.`);
+  else if (more > 0) lines.push(`…and ${plural(more, 'more article')}.`);
+  lines.push(...recarriedLines(input.recarried ?? []));
+  if (lines.length) articleSection.lines = lines;
   sections.push(articleSection);
   if (notable.length) sections.push({ heading: 'Notable new quotes', items: notable.map(toItem) });
   if (corroborated.length) {
@@ -213,6 +238,16 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
     quotes: notable.length,
     corroborated: corroborated.length,
   };
+}
+
+/** Copies of earlier reports, at most a few named: "Ridgeway Tribune also carried “…” (stored earlier)". */
+function recarriedLines(recarried: readonly RecarriedArticle[], max = 3): string[] {
+  const out = recarried.slice(0, max).map((r) => {
+    const who = r.carriedBy.length ? r.carriedBy.join(', ') : 'Another site';
+    return `${who} also carried “${r.title}” (a copy of an article stored earlier, not listed again).`;
+  });
+  if (recarried.length > max) out.push(`…and ${plural(recarried.length - max, 'more copy', 'more copies')} of articles stored earlier.`);
+  return out;
 }
 
 /**
@@ -239,7 +274,69 @@ export interface GatheredDigest {
 /** The reads a digest makes (the scheduler shares the corpus-wide ones between channels). */
 export interface GatherDeps {
   corpus: Pick<Corpus, 'articlesSince' | 'speakers' | 'corroboration'>;
-  store: Pick<Store, 'clusterSizes' | 'getStatements'>;
+  store: Pick<Store, 'clusterSizes' | 'getStatements' | 'textCopies'>;
+}
+
+/** Adds an outlet once: "The Polar Wire" and "Polar Wire" are one (as the corpus does). */
+function addOutlet(list: string[], outlet: string | null | undefined): void {
+  if (!outlet) return;
+  const key = (o: string) => o.toLowerCase().replace(/^the\s+/, '').trim();
+  if (!list.some((o) => key(o) === key(outlet))) list.push(outlet);
+}
+
+const toDigestArticle = (a: StoredArticleInfo): DigestArticle => ({
+  id: a.id,
+  title: a.title,
+  outlet: a.outlet,
+  url: a.url,
+  published: a.published,
+  ingestedAt: a.ingestedAt,
+});
+
+/**
+ * The new articles as reports: a text stored several times (syndicated copy) is one report, the
+ * copy with a URL first, then the earliest stored, with the other sites' names; a new copy of a
+ * text stored before `since` is no new report (its statements were covered then), only named.
+ * The same decision as answers' corroboration (docs/store.md, syndicated copies).
+ */
+function asReports(
+  fresh: readonly StoredArticleInfo[],
+  copies: ReadonlyMap<string, readonly StoredArticleInfo[]>,
+  sinceMs: number,
+): { articles: DigestArticle[]; recarried: RecarriedArticle[]; withCopies: Set<string> } {
+  const articles: DigestArticle[] = [];
+  const recarried: RecarriedArticle[] = [];
+  const withCopies = new Set<string>();
+  const grouped = new Set<string>();
+  for (const a of fresh) {
+    if (grouped.has(a.id)) continue;
+    const group = [a, ...(copies.get(a.id) ?? []).filter((c) => c.id !== a.id)];
+    for (const g of group) grouped.add(g.id);
+    if (group.length === 1) {
+      articles.push(toDigestArticle(a));
+      continue;
+    }
+    const inPeriod = group.filter((g) => Date.parse(g.ingestedAt) > sinceMs);
+    if (inPeriod.length < group.length) {
+      const names: string[] = [];
+      for (const g of inPeriod) addOutlet(names, g.outlet);
+      recarried.push({ title: a.title, carriedBy: names });
+      continue;
+    }
+    const [shown] = [...inPeriod].sort(
+      (x, y) =>
+        Number(x.url === null) - Number(y.url === null) ||
+        Date.parse(x.ingestedAt) - Date.parse(y.ingestedAt) ||
+        x.id.localeCompare(y.id),
+    ) as [StoredArticleInfo];
+    const names: string[] = [];
+    addOutlet(names, shown.outlet);
+    for (const g of group) if (g.id !== shown.id) addOutlet(names, g.outlet);
+    const carriedBy = shown.outlet ? names.slice(1) : names;
+    withCopies.add(shown.id);
+    articles.push({ ...toDigestArticle(shown), ...(carriedBy.length ? { carriedBy } : {}) });
+  }
+  return { articles, recarried, withCopies };
 }
 
 /** Reads what `composeDigest` needs: articles ingested strictly after `since`, and their statements. */
@@ -254,15 +351,9 @@ export async function gatherDigest(
   const fresh = listed
     .filter((a) => Date.parse(a.ingestedAt) > sinceMs)
     .sort((a, b) => Date.parse(b.ingestedAt) - Date.parse(a.ingestedAt));
-  const articles: DigestArticle[] = fresh.map((a) => ({
-    id: a.id,
-    title: a.title,
-    outlet: a.outlet,
-    url: a.url,
-    published: a.published,
-    ingestedAt: a.ingestedAt,
-  }));
-  const coveredUntil = articles.length ? new Date(Math.max(...articles.map((a) => Date.parse(a.ingestedAt)))) : null;
+  const coveredUntil = fresh.length ? new Date(Math.max(...fresh.map((a) => Date.parse(a.ingestedAt)))) : null;
+  const copies = fresh.length && deps.store.textCopies ? await deps.store.textCopies(fresh.map((a) => a.id)) : new Map<string, StoredArticleInfo[]>();
+  const { articles, recarried, withCopies } = asReports(fresh, copies, sinceMs);
 
   const statements: DigestStatement[] = [];
   let speakerCounts = new Map<string, number>();
@@ -275,9 +366,10 @@ export async function gatherDigest(
       for (const s of await deps.store.getStatements(a.id)) {
         if (s.kind === 'statement' || s.quote === null) continue;
         let corroboration: Corroboration;
-        if ((sizes.get(s.clusterId) ?? 1) > 1) {
+        if ((sizes.get(s.clusterId) ?? 1) > 1 || withCopies.has(a.id)) {
           // Per speaker too: the same words given to someone else are not this speaker's support.
-          const key = `${s.clusterId}\u0000${s.speaker ?? ''}`;
+          // Per article when it has copies: who "also carried" it depends on the copy shown.
+          const key = `${s.clusterId}\u0000${s.speaker ?? ''}${withCopies.has(a.id) ? `\u0000${a.id}` : ''}`;
           const cached = corroborations.get(key);
           corroboration = cached ?? (await deps.corpus.corroboration(s));
           corroborations.set(key, corroboration);
@@ -306,6 +398,7 @@ export async function gatherDigest(
     input: {
       since,
       articles,
+      ...(recarried.length ? { recarried } : {}),
       moreArticles: listed.length >= FETCH_LIMIT,
       statements,
       speakerCounts,

@@ -282,6 +282,7 @@ export class DigestScheduler {
       store: {
         clusterSizes: () => (sizes ??= this.store.clusterSizes()),
         getStatements: (articleId) => this.store.getStatements(articleId),
+        ...(this.store.textCopies ? { textCopies: (ids: readonly string[]) => this.store.textCopies!(ids) } : {}),
       },
     };
     const digests = new Map<string, Promise<GatheredDigest>>();

@@ -27,9 +27,18 @@ export interface ReplySection {
   /** Statements, best first. */
   items: ReplyItem[];
   /** Articles (a digest's new articles, the articles a `sources` answer found). */
-  articles?: ArticleRef[];
+  articles?: ListedArticle[];
   /** Plain-text lines (a subscription list, a next run). */
   lines?: string[];
+}
+
+/** An article in a list: the article, and the sites that printed the same text. */
+export interface ListedArticle extends ArticleRef {
+  /**
+   * Publishers of other stored copies of this article's text (syndicated copy, listed once),
+   * never this article's own outlet. Absent when none. Renderers show it with `carriedByText`.
+   */
+  carriedBy?: readonly string[];
 }
 
 /** [start, end) offsets into the string they belong to. */
@@ -102,7 +111,7 @@ export function otherAttributionsText(c: Corroboration, escape: (s: string) => s
  * "also carried by Lakeshore Gazette, Quarry Hill Post and 2 more": the sites that printed the
  * same text (syndicated copy), for every platform (each passes its own escaping). Null when none.
  */
-export function carriedByText(c: Corroboration, escape: (s: string) => string, max = 3): string | null {
+export function carriedByText(c: Corroboration | ListedArticle, escape: (s: string) => string, max = 3): string | null {
   const names = c.carriedBy ?? [];
   if (!names.length) return null;
   const shown = names.slice(0, max).map(escape).join(', ');

@@ -760,6 +760,24 @@ export class SqlStore implements Store {
     };
   }
 
+  async textCopies(articleIds: readonly string[]): Promise<Map<string, StoredArticleInfo[]>> {
+    const out = new Map<string, StoredArticleInfo[]>();
+    if (!articleIds.length) return out;
+    const rows = await this.db.query<ArticleInfoRow & { copy_of: string }>(
+      `SELECT a.id AS copy_of, c.id, c.title, c.outlet, c.url, c.published, c.source, c.ingested_at, c.statement_count
+       FROM articles a JOIN articles c ON c.text_hash = a.text_hash AND c.id <> a.id
+       WHERE a.id = ANY($1::text[])
+       ORDER BY a.id, c.ingested_at, c.id`,
+      [[...new Set(articleIds)]],
+    );
+    for (const r of rows) {
+      const list = out.get(r.copy_of) ?? [];
+      list.push(articleInfo(r));
+      out.set(r.copy_of, list);
+    }
+    return out;
+  }
+
   async listArticles(opts: { since?: Date; limit?: number } = {}): Promise<StoredArticleInfo[]> {
     const params: unknown[] = [];
     let where = '';
@@ -772,30 +790,12 @@ export class SqlStore implements Store {
       params.push(Math.max(0, Math.floor(opts.limit)));
       limit = `LIMIT $${params.length}`;
     }
-    const rows = await this.db.query<{
-      id: string;
-      title: string;
-      outlet: string | null;
-      url: string | null;
-      published: string | null;
-      source: string;
-      ingested_at: Date | string;
-      statement_count: number;
-    }>(
+    const rows = await this.db.query<ArticleInfoRow>(
       `SELECT id, title, outlet, url, published, source, ingested_at, statement_count FROM articles ${where}
        ORDER BY ingested_at DESC, id ${limit}`,
       params,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      outlet: r.outlet,
-      url: r.url,
-      published: r.published,
-      source: r.source,
-      ingestedAt: iso(r.ingested_at),
-      statements: Number(r.statement_count),
-    }));
+    return rows.map(articleInfo);
   }
 
   async countArticles(): Promise<number> {
@@ -1141,4 +1141,28 @@ function clusterMembers(rows: readonly ClusterRow[]): ClusterMember[] {
         .sort(byTime)
         .map((c) => ({ statementId: statementId(c.article_id, Number(c.ordinal)), articleId: c.article_id, outlet: c.outlet })),
     }));
+}
+
+interface ArticleInfoRow {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  source: string;
+  ingested_at: Date | string;
+  statement_count: number;
+}
+
+function articleInfo(r: ArticleInfoRow): StoredArticleInfo {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    url: r.url,
+    published: r.published,
+    source: r.source,
+    ingestedAt: iso(r.ingested_at),
+    statements: Number(r.statement_count),
+  };
 }

@@ -47,6 +47,13 @@ export interface Store {
    * implement it (the real store does).
    */
   getClusters?(clusterIds: readonly string[]): Promise<Map<string, ClusterMember[]>>;
+  /**
+   * For each of these articles, the other stored articles with the same text (syndicated copies:
+   * one wire story printed word for word by several sites, or a page stored from a file and from
+   * its URL), earliest stored first; an article without copies is not in the map. One query by
+   * the text-hash index. Optional so small fakes need not implement it (the real store does).
+   */
+  textCopies?(articleIds: readonly string[]): Promise<Map<string, StoredArticleInfo[]>>;
   /** clusterId → number of distinct article texts, for every cluster with more than one. */
   clusterSizes(): Promise<Map<string, number>>;
 

@@ -141,7 +141,10 @@ function renderSection(section: ReplySection, start: number, opts: RenderOptions
   const extraArticles = (section.articles ?? []).filter((a) => !shown.has(a.id));
   if (extraArticles.length) {
     if (section.items.length) lines.push('Articles:');
-    for (const a of extraArticles) lines.push(`  • ${articleLine(a)}`);
+    for (const a of extraArticles) {
+      const carried = carriedByText(a, sanitize, 5);
+      lines.push(`  • ${articleLine(a)}${carried ? ` (${carried})` : ''}`);
+    }
   }
   for (const l of section.lines ?? []) lines.push(`  ${sanitize(l)}`);
   return { lines, count: n - start };

@@ -175,7 +175,8 @@ function listEmbed(section: ReplySection, budget: number): APIEmbed {
     ...(section.lines ?? []).map((l) => escapeMarkdown(l, 1000)),
     ...(section.articles ?? []).map((a) => {
       const meta = [a.outlet, a.published?.slice(0, 10)].filter(Boolean).join(', ');
-      return `• ${articleLink(a)}${meta ? ` — ${escapeMarkdown(meta, 200)}` : ''}`;
+      const carried = carriedByText(a, (x) => escapeMarkdown(x, MAX_CARRIER_NAME));
+      return `• ${articleLink(a)}${meta ? ` — ${escapeMarkdown(meta, 200)}` : ''}${carried ? ` · ${carried}` : ''}`;
     }),
   ];
   const room = Math.min(MAX_EMBED_DESCRIPTION, budget - embedLength(embed));

@@ -277,7 +277,10 @@ function sectionBlocks(sec: ReplySection): Array<{ blocks: SlackBlock[]; item: b
   }
   for (const text of chunks) out.push({ blocks: [section(text)], item: false });
   if (sec.articles?.length) {
-    const lines = sec.articles.map((a) => `• ${articleLine(a)}`);
+    const lines = sec.articles.map((a) => {
+      const carried = carriedByText(a, (s) => esc(s, NAME_BUDGET));
+      return `• ${articleLine(a)}${carried ? ` · ${carried}` : ''}`;
+    });
     for (const text of lineSections(lines, false)) out.push({ blocks: [section(text)], item: false });
   }
   for (const item of sec.items) out.push({ blocks: renderItem(item), item: true });
