@@ -20,7 +20,7 @@ import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 import { findInterview, isQaLabel, qaTurn } from './interview.js';
-import { looksLikePersonNoun, parseMention } from './names.js';
+import { isPersonNoun, parseMention } from './names.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -204,6 +204,7 @@ function extractArticle(article: Article): Statement[] {
       const dateline = si === 0 ? DATELINE.exec(text.slice(sent.start, sEnd)) : null;
       const toks = tokenize(text, sent.start + (dateline ? dateline[0].length : 0), sEnd, qs);
       const sno = sentenceNo++;
+      const attrs = findAttributions(toks);
       // a sentence whose subject is "he"/"she" ("He nodded", "At 29, she lives …") continues its referent as the subject
       let pronounAt = -1;
       for (let k = 0; k < toks.length && k < 40; k++) if (toks[k]!.k === 'w' && (toks[k]!.lo === 'he' || toks[k]!.lo === 'she')) { pronounAt = k; break; }
@@ -216,15 +217,24 @@ function extractArticle(article: Article): Statement[] {
         // so does a description of someone named before ("The former ambassador also discussed …. He stated …"):
         // the person it describes is the sentence's subject, not a name later in it
         const f = firstWord0(toks);
-        if (toks[f]?.lo === 'the' && toks[f + 1]?.k === 'w' && !isCapWord(toks[f + 1])) {
+        if (/^(the|a|an)$/.test(toks[f]?.lo ?? '') && toks[f + 1]?.k === 'w' && !isCapWord(toks[f + 1])) {
           const d = subjectAtStart(toks, toks.length);
-          const m = d && d.from === f && d.to - d.from <= 4 ? parseMention(text.slice(toks[d.from]!.start, toks[d.to]!.end)) : null;
-          const e = m && m.kind === 'description' && m.definite && !m.plural && m.head && looksLikePersonNoun(m.head) ? tracker.resolveDescription(m, toks[f]!.start, sno) : null;
-          if (e && e.kind === 'person') tracker.markMention(e, toks[f]!.start, sno);
+          const written = d && d.from === f && d.to - d.from <= 5 ? text.slice(toks[d.from]!.start, toks[d.to]!.end) : '';
+          const m = written ? parseMention(written) : null;
+          // (not the subject of a reporting verb: the attribution registers it, as a speaker or as one who asked)
+          const verb = d ? toks[d.to + 1] : undefined;
+          const person = m !== null && m.kind === 'description' && !m.plural && m.head !== null && isPersonNoun(m.head) && !(verb?.k === 'w' && speechVerb(verb.lo)) && !attrs.some((a) => a.speaker?.from === f);
+          if (person && m.definite) {
+            const e = tracker.resolveDescription(m, toks[f]!.start, sno);
+            if (e && e.kind === 'person') tracker.markMention(e, toks[f]!.start, sno);
+          } else if (person && toks[f]!.lo !== 'the') {
+            // ("A retired nurse was fined after she had blocked the lane …. “…,” she wrote": someone the
+            // article introduces by description is who "she" means next, not a name in her sentence)
+            tracker.mentionName(written, 'description', m.gender, toks[f]!.start, sno, { words: m.words, head: m.head });
+          }
         }
       }
       registerNames(tracker, text, toks, sno);
-      const attrs = findAttributions(toks);
       const stmt: Statement = {
         text: text.slice(sent.start, sEnd),
         kind: 'statement',

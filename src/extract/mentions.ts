@@ -129,6 +129,16 @@ function isPossessive(toks: readonly Token[], k: number): boolean {
   return !(next?.k === 'w' && AFTER_CONTRACTION.test(next.lo));
 }
 
+/** Whether the words after a possessor (from `k`) are a person it has: "campaign manager", "wife", "lawyer, Jo Reed". */
+function possessedPerson(toks: readonly Token[], k: number): boolean {
+  for (let n = k; n < toks.length && n < k + 3; n++) {
+    const t = toks[n]!;
+    if (t.k !== 'w' || isCapWord(t)) return false;
+    if (isPersonNoun(t.lo)) return toks[n + 1]?.k === 'p' && toks[n + 1]!.t === ',' && isCapWord(toks[n + 2]);
+  }
+  return false;
+}
+
 /** Words before a person noun that keep it from describing the name after it ("helped engineer Trump's win"). */
 const NOT_BEFORE_TITLE = /^(to|will|would|can|could|should|may|might|must|did|does|do)$/;
 
@@ -185,6 +195,9 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // "Reed consultant Tom Pike", "Vale spokesman Joe Bloggs": a name modifying a role is not the subject
     const after = toks[j];
     if (after?.k === 'w' && !isCapWord(after) && (ROLE_WORDS.has(after.lo) || isPersonNoun(after.lo)) && isCapWord(toks[j + 1])) continue;
+    // ("a German woman", "a Berlin woman": one capitalised word before a person noun modifies it; a person named
+    // before stays in view, "Sanders supporters")
+    if (words.length === 1 && after?.k === 'w' && !isCapWord(after) && isPersonNoun(after.lo) && !/[’']s$/.test(toks[j - 1]!.t) && !tracker.knownPerson(words[0]!)) continue;
     const phrase = words.join(' ');
     const pos = toks[from]!.start;
     // ("Procter & Gamble", "Ruth Calder & Bob Quill": the tokens drop a lone "&", the text keeps it) one firm,
@@ -236,7 +249,10 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
     // Bose's warning"); a possessor opening the main clause is its topic ("Vale's quarrel with the board …")
     const opensClause = opensMainClause(toks, from, fronted);
-    const minor = from < fronted || (isPossessive(toks, j - 1) && !opensClause);
+    // ("Vale's press officer, Joe Bloggs, appeared …": the possessor of the person the sentence is about is
+    // no topic, even opening the clause)
+    const ofPerson = isPossessive(toks, j - 1) && possessedPerson(toks, j);
+    const minor = from < fronted || (isPossessive(toks, j - 1) && (!opensClause || ofPerson));
     // (the words only, never the role: the speaker phrase gives a fuller one, "Republican presidential candidate")
     const before = minor ? null : descriptionBefore(toks, from);
     const stated = statedGender(words.join(' '), m.name);
