@@ -37,6 +37,15 @@ program
   });
 
 program
+  .command('remove')
+  .description('Take articles out of the store: by article id (search --json prints it) or URL')
+  .argument('<targets...>', 'article ids or http(s) URLs')
+  .action(async (targets: string[]) => {
+    const { runRemove } = await import('./remove.js');
+    process.exitCode = await runRemove(targets);
+  });
+
+program
   .command('search')
   .description('Search the corpus; filters speaker:NAME outlet:NAME kind:quote, "exact phrases"')
   .argument('[query...]', 'the query (omit with --stdin)')
