@@ -65,6 +65,15 @@ const PAGE_ROWS = 10_000;
 /** PGlite: analyse after this many statements written, and at least this share of those known. */
 const ANALYZE_MIN_ROWS = 5_000;
 const ANALYZE_SHARE = 0.2;
+/**
+ * PGlite: the statistics target of its ANALYZE (PostgreSQL's default is 100). ANALYZE reads
+ * 300 × target rows of a table at random, on this thread: at a million statements the target of
+ * 100 held the event loop ~1 s for the statements table alone (0.65 s quote keys, 0.5 s articles),
+ * and the sample, not the columns, is what costs (one column alone: 0.42 s). The plans that matter
+ * (lookups by cluster, key, article, speaker, text hash) need only the row count and a rough
+ * number of distinct values; docs/store.md has the measurements.
+ */
+const PGLITE_STATISTICS_TARGET = 10;
 /** Event claims between two prunes of the expired ones (a busy workspace: thousands a day). */
 const EVENT_PRUNE_EVERY = 500;
 /** Button states between two prunes of the expired ones (one per paged or shareable answer). */
@@ -88,6 +97,8 @@ export class SqlStore implements Store {
   private statementsAtAnalyze: number | null = null;
   /** Analyses so far (tests). */
   analyzeRuns = 0;
+  /** default_statistics_target for the PGlite ANALYZE (bench/store-analyze.ts compares others). */
+  statisticsTarget = PGLITE_STATISTICS_TARGET;
   /**
    * Rows per multi-row write (statements, quote keys, deletions), with a turn of the event loop
    * before each (`inParts`). PGlite runs queries on this thread and its transaction holds every
@@ -403,17 +414,22 @@ export class SqlStore implements Store {
   }
 
   /**
-   * ANALYZE, a table at a time with a turn of the event loop between two: one ANALYZE of the
-   * whole database held PGlite's (the bot's) thread for 2.4 s at a million statements. The
-   * statements table's own is still one stall, most of that (not measured apart).
+   * ANALYZE (PGlite only), a table at a time with a turn of the event loop between two, each with
+   * a small sample (`statisticsTarget`, for this transaction only): one ANALYZE of the whole
+   * database held PGlite's (the bot's) thread for 2.4–3 s at a million statements, the statements
+   * table's own ~1 s of it; at target 10 the longest is ~0.1 s (docs/store.md).
    */
   private async analyze(): Promise<void> {
     const tables = await this.db.query<{ name: string }>(
       "SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
     );
+    const target = Math.max(1, Math.min(10_000, Math.floor(this.statisticsTarget)));
     for (const t of tables) {
       await yieldToLoop();
-      await this.db.exec(`ANALYZE ${t.name}`);
+      await this.db.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL default_statistics_target = ${target}`);
+        await tx.exec(`ANALYZE ${t.name}`);
+      });
     }
   }
 
