@@ -88,6 +88,11 @@ describe('digests and syndicated copies', () => {
         '---\ntitle: Ice loss\noutlet: Coastal Times\nurl: https://coastal.example/ice\n---\n\nScientists flew over the ice sheet in August.\n\n' +
         `"${WIRE_QUOTE}," Aputsiaq Lindqvist-Olsen told the Coastal Times.\n`,
     });
+    // /digest preview (the command's own read of the corpus) lists the story once too.
+    const preview = await runCommand(seeded.services, { ...slackUser, subcommand: 'preview' }, 'digest', {});
+    expect(newArticles(preview)!.articles!.map((a) => a.title).sort()).toEqual(['Glacier retreat speeds up', 'Ice loss']);
+    expect(newArticles(preview)!.articles!.find((a) => a.title === 'Glacier retreat speeds up')!.carriedBy).toHaveLength(2);
+
     await advanceTo(clock, [rt], '2026-03-16T10:00:00Z');
     expect(poster.posts).toHaveLength(1);
     first = poster.posts[0]!.reply;
