@@ -20,7 +20,7 @@ import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 import { findInterview, isQaLabel, qaTurn } from './interview.js';
-import { isPersonNoun, parseMention } from './names.js';
+import { isPersonNoun, looksLikePersonNoun, parseMention } from './names.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -223,11 +223,11 @@ function extractArticle(article: Article): Statement[] {
           const m = written ? parseMention(written) : null;
           // (not the subject of a reporting verb: the attribution registers it, as a speaker or as one who asked)
           const verb = d ? toks[d.to + 1] : undefined;
-          const person = m !== null && m.kind === 'description' && !m.plural && m.head !== null && isPersonNoun(m.head) && !(verb?.k === 'w' && speechVerb(verb.lo)) && !attrs.some((a) => a.speaker?.from === f);
+          const person = m !== null && m.kind === 'description' && !m.plural && m.head !== null && looksLikePersonNoun(m.head) && !(verb?.k === 'w' && speechVerb(verb.lo)) && !attrs.some((a) => a.speaker?.from === f);
           if (person && m.definite) {
             const e = tracker.resolveDescription(m, toks[f]!.start, sno);
             if (e && e.kind === 'person') tracker.markMention(e, toks[f]!.start, sno);
-          } else if (person && toks[f]!.lo !== 'the') {
+          } else if (person && isPersonNoun(m.head!) && toks[f]!.lo !== 'the') {
             // ("A retired nurse was fined after she had blocked the lane …. “…,” she wrote": someone the
             // article introduces by description is who "she" means next, not a name in her sentence)
             tracker.mentionName(written, 'description', m.gender, toks[f]!.start, sno, { words: m.words, head: m.head });
