@@ -1,4 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { log } from '../log.js';
 import { failures } from '../domain/article.js';
 import type { CorpusRuntime } from './runtime.js';
@@ -17,16 +20,46 @@ export interface DataWatcher {
 
 const SKIP = /^(db|index)(\/|\\|$)|(^|\/|\\)\./;
 
-export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataDir'>, debounceMs = 1500): DataWatcher {
+export interface WatchOptions {
+  /**
+   * How often the folder's listing (names, sizes, modification times) is compared with the last
+   * load's, as a safety net under the file-system events: Node 20's recursive watch on Linux stops
+   * reporting a file once it was replaced by a rename (an editor's atomic save, `sed -i`, rsync),
+   * so its later edits and its deletion went unseen until another file changed (QA 9); network
+   * folders report no events at all. 0: events only.
+   */
+  pollMs?: number;
+  /** False: no file-system events, the poll alone (tests). */
+  events?: boolean;
+}
+
+/** A listing of 2,000 files takes ~50 ms of mostly waiting on the disk; twice a minute is cheap. */
+const DEFAULT_POLL_MS = 30_000;
+
+export function watchDataDir(
+  dir: string,
+  corpus: Pick<CorpusRuntime, 'syncDataDir'>,
+  debounceMs = 1500,
+  opts: WatchOptions = {},
+): DataWatcher {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let watcher: FSWatcher | null = null;
   /** Problems logged at the previous reload: a broken file is reported once, not at every reload after it (QA 9). */
   let reported = new Set<string>();
+  /** The listing the last load saw (taken just before it read the folder); null before the first poll. */
+  let seen: string | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(load, debounceMs);
+  };
   const load = () => {
     timer = null;
     running = running.then(async () => {
       try {
+        seen = await listing(dir).catch(() => seen);
         const r = await corpus.syncDataDir(dir);
         if (r.added || r.updated || r.removed) log.info({ added: r.added, updated: r.updated, removed: r.removed, errors: failures(r.errors).length }, 'data folder reloaded');
         const now = new Set<string>();
@@ -42,19 +75,44 @@ export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataD
     });
   };
   try {
-    watcher = watch(dir, { recursive: true, persistent: false }, (_event, file) => {
-      if (file && SKIP.test(String(file))) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(load, debounceMs);
-    });
-    watcher.on('error', (err) => log.warn({ err }, 'watching the data folder stopped'));
+    if (opts.events !== false) {
+      watcher = watch(dir, { recursive: true, persistent: false }, (_event, file) => {
+        if (file && SKIP.test(String(file))) return;
+        schedule();
+      });
+      watcher.on('error', (err) => log.warn({ err }, 'watching the data folder stopped; changes are still seen by polling'));
+    }
   } catch (err) {
-    log.warn({ err, dir }, 'cannot watch the data folder; new files load at the next start');
+    log.warn({ err, dir }, 'cannot watch the data folder for changes; it is polled instead');
   }
+  const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+  let polling = false;
+  const poll = async () => {
+    if (polling || timer || stopped) return;
+    polling = true;
+    try {
+      await running;
+      const now = await listing(dir);
+      if (seen === null) seen = now;
+      else if (now !== seen && !timer) {
+        log.debug({ dir }, 'the data folder changed without an event; reloading');
+        schedule();
+      }
+    } catch {
+      // A folder that cannot be listed for a moment: the next poll tries again.
+    } finally {
+      polling = false;
+    }
+  };
+  const poller = pollMs > 0 ? setInterval(() => void poll(), pollMs) : null;
+  poller?.unref();
+  if (poller) void poll();
   return {
     stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      if (poller) clearInterval(poller);
       watcher?.close();
     },
     async idle() {
@@ -62,4 +120,27 @@ export function watchDataDir(dir: string, corpus: Pick<CorpusRuntime, 'syncDataD
       await running;
     },
   };
+}
+
+/**
+ * What the folder holds, as one hash: every file's path, size and modification time (hidden
+ * entries and the store's db/ and index/ left out, as the watcher and the loader leave them out).
+ */
+async function listing(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const walk = async (folder: string, rel: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (SKIP.test(path)) continue;
+      if (e.isDirectory()) await walk(join(folder, e.name), path);
+      else if (e.isFile() || e.isSymbolicLink()) {
+        const info = await stat(join(folder, e.name)).catch(() => null);
+        hash.update(`${path}\u0000${info ? `${info.size}\u0000${info.mtimeMs}` : '-'}\n`);
+      }
+    }
+  };
+  await walk(dir, '');
+  return hash.digest('hex');
 }
