@@ -33,7 +33,7 @@ export interface WatchOptions {
   events?: boolean;
 }
 
-/** A listing of 2,000 files takes ~50 ms of mostly waiting on the disk; twice a minute is cheap. */
+/** Listing 3,000 files took ~0.1 s warm at load 14, mostly waiting on the disk: twice a minute is cheap. */
 const DEFAULT_POLL_MS = 30_000;
 
 export function watchDataDir(
