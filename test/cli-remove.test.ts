@@ -84,6 +84,34 @@ describe('factbot remove', () => {
     expect(again.err).toMatch(/not-an-id: not an article id/);
   }, 60_000);
 
+  it('also deletes what factbot ingest handed to the bot, which would bring the article back', async () => {
+    // The bot (src/main.ts) holds the store: the ingest hands the page over to data/ingested/.
+    const { spawn } = await import('node:child_process');
+    const bot = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', join(dir, 'src', 'main.ts')], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => bot.once('spawn', r));
+      await mkdir(join(data, 'db'), { recursive: true });
+      await writeFile(join(data, 'db', 'lock'), String(bot.pid));
+      expect(await runIngest([`${base}/tram`], quiet)).toBe(0);
+    } finally {
+      bot.kill('SIGKILL');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(join(data, 'ingested'))).toHaveLength(1);
+    // The bot's next start loads it; then it is removed.
+    const { createCorpus } = await import('../src/corpus/index.js');
+    const store = await openStore({ dataDir: data });
+    const corpus = await createCorpus({ store, indexDir: join(data, 'index') });
+    await corpus.syncDataDir(data);
+    await corpus.close();
+    await store.close();
+    expect(await titles()).toEqual(['Mayor backs tram plan']);
+    const r = await run([`${base}/tram`]);
+    expect(r.code).toBe(0);
+    expect(await readdir(join(data, 'ingested'))).toEqual([]);
+  }, 60_000);
+
   it('refuses a file of the data folder: deleting the file is what removes it', async () => {
     const file = join(data, 'articles', 'ferry.txt');
     await writeFile(file, 'Ferry fares rise\n"Fares will rise by ten percent," said ferry chief Ann Lee.\n');

@@ -1,5 +1,6 @@
-import { access, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { access, realpath, rm } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { readConfigOrReport } from '../dispatch/services.js';
 import { openStore } from '../store/index.js';
 import { articleId, parseHttpUrl } from '../ingest/identity.js';
@@ -56,6 +57,10 @@ export async function runRemove(
         continue;
       }
       const statements = (await store.getStatements(id)).length;
+      // What `factbot ingest` handed to a running bot (named by the key's hash, else the id) would
+      // bring the article back at the bot's next folder sync.
+      const handed = [id, ...(article.sourceKey ? [createHash('sha256').update(article.sourceKey).digest('hex').slice(0, 16)] : [])];
+      for (const name of handed) await rm(join(folder, 'ingested', `${name}.json`), { force: true });
       await store.deleteArticle(id);
       const where = [article.outlet, article.url].filter(Boolean).join(', ');
       out(`Removed “${article.title}”${where ? ` (${where})` : ''}: ${statements} statement${statements === 1 ? '' : 's'}.`);
