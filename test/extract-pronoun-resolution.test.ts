@@ -124,3 +124,15 @@ describe('people introduced by a description, or through someone they work for',
     expect(st[st.length - 1]).toMatchObject({ speaker: 'Joe Bloggs', speakerMention: 'He' });
   });
 });
+
+describe('a group acting as the subject', () => {
+  it('"Harbour officials met …. They said …" and "The nurses walked out. They said …" are those groups', () => {
+    const st = run('Harbour officials met the unions on Monday.', 'They said the strike would cost millions.', 'The nurses walked out at noon. They said the pay offer was an insult.');
+    expect(st.map((s) => s.speaker)).toEqual(['Harbour officials', 'The nurses']);
+  });
+
+  it('a singular word opening a headline-like line is no group ("Candidate is …")', () => {
+    const st = run('Candidate is expected to need the harbour vote.', '"We will win it," the candidate said.');
+    expect(st[0]?.speaker).toBe('the candidate');
+  });
+});

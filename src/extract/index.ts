@@ -20,7 +20,7 @@ import { splitSentences } from './sentences.js';
 import { clauseSubject, noteStatementOutlet, resolveSpeaker, type Resolved } from './speakers.js';
 import { isCapWord, noWordsBetween, onlyPunctFrom, tokenize, type Token } from './tokens.js';
 import { findInterview, isQaLabel, qaTurn } from './interview.js';
-import { isPersonNoun, looksLikePersonNoun, parseMention } from './names.js';
+import { isPersonNoun, looksLikeGroupPlural, looksLikePersonNoun, parseMention } from './names.js';
 
 export { splitSentences } from './sentences.js';
 export { findQuoteSpans } from './quote-spans.js';
@@ -217,7 +217,8 @@ function extractArticle(article: Article): Statement[] {
         // so does a description of someone named before ("The former ambassador also discussed …. He stated …"):
         // the person it describes is the sentence's subject, not a name later in it
         const f = firstWord0(toks);
-        if (/^(the|a|an)$/.test(toks[f]?.lo ?? '') && toks[f + 1]?.k === 'w' && !isCapWord(toks[f + 1])) {
+        const plural = /s$/.test(toks[f]?.lo ?? '') || (toks[f + 1]?.k === 'w' && /s$/.test(toks[f + 1]!.lo));
+        if ((/^(the|a|an)$/.test(toks[f]?.lo ?? '') && toks[f + 1]?.k === 'w' && !isCapWord(toks[f + 1])) || plural) {
           const d = subjectAtStart(toks, toks.length);
           const written = d && d.from === f && d.to - d.from <= 5 ? text.slice(toks[d.from]!.start, toks[d.to]!.end) : '';
           const m = written ? parseMention(written) : null;
@@ -227,10 +228,16 @@ function extractArticle(article: Article): Statement[] {
           if (person && m.definite) {
             const e = tracker.resolveDescription(m, toks[f]!.start, sno);
             if (e && e.kind === 'person') tracker.markMention(e, toks[f]!.start, sno);
-          } else if (person && isPersonNoun(m.head!) && toks[f]!.lo !== 'the') {
-            // ("A retired nurse was fined after she had blocked the lane …. “…,” she wrote": someone the
-            // article introduces by description is who "she" means next, not a name in her sentence)
+          } else if (person && isPersonNoun(m.head!) && /^(a|an)$/.test(toks[f]!.lo)) {
+            // ("A retired nurse was fined after she had blocked the lane …. “…,” she wrote": someone the article
+            // introduces by description is who "she" means next, not a name in her sentence)
             tracker.mentionName(written, 'description', m.gender, toks[f]!.start, sno, { words: m.words, head: m.head });
+          } else if (m !== null && m.plural && m.kind === 'group' && m.head !== null && written.toLowerCase().split(/\s+/).includes(m.head.replace(/y$/, 'ie') + 's') && (isPersonNoun(m.head) || looksLikeGroupPlural(written.split(/\s+/).pop()!)) && !(verb?.k === 'w' && speechVerb(verb.lo)) && !attrs.some((a) => a.speaker?.from === f)) {
+            // "Harbour officials met the unions on Monday. They said …", "The porters walked out. They …": a group
+            // acting as the subject is who "they" means next
+            const e = m.definite ? tracker.resolveDescription(m, toks[f]!.start, sno) : null;
+            if (e) tracker.markMention(e, toks[f]!.start, sno);
+            else tracker.mentionName(written, 'group', null, toks[f]!.start, sno, { plural: true, words: m.words, head: m.head });
           }
         }
       }
