@@ -49,7 +49,7 @@ describe('routeMessage: natural questions', () => {
     },
   );
 
-  it.each(['', '   ', '<@U012ABC>', 'help', 'what can you do?', '/help', '/factbot'])('"%s" → help', (text) => {
+  it.each(['', '   ', '<@U012ABC>', 'help', 'what can you do?', '/help', '/factbot', 'who are you?', 'What is factbot?', 'are you a bot?', 'what do you do'])('"%s" → help', (text) => {
     expect(routeMessage(text)).toEqual({ type: 'help' });
   });
 });

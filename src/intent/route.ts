@@ -62,7 +62,9 @@ const WHO_SAID_ALONE = /^who\s+(?:said|says|say)\s*[?!.:]*$/i;
 /** The umbrella command: `/factbot <command> …` runs `/<command> …`. */
 const UMBRELLA = 'factbot';
 
-const HELP = /^(help(?:\s+(?:me|please|us))?|\/help|usage|commands|what\s+can\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|\?)[?!.\s]*$/i;
+// "who are you?", "what is factbot?", "are you a bot?" in a DM: questions about factbot, not
+// quotes to look up (a search for them answered with whatever statement held "who are you").
+const HELP = /^(help(?:\s+(?:me|please|us))?|\/help|usage|commands|what\s+can\s+you\s+do|what\s+do\s+you\s+do|how\s+do\s+(i|you)\s+use\s+(you|this|factbot)|who\s+are\s+you|what\s+are\s+you|what\s+is\s+factbot|are\s+you\s+a\s+bot|\?)[?!.\s]*$/i;
 
 // Speech in any channel: people tweet, write and post what they say as much as they say it.
 const VERB_SAID =
