@@ -288,12 +288,23 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       const seqBefore = await store.currentSeq();
       let turns = 0;
       let writing = true;
+      let reading = false;
       const counts: Array<Promise<number>> = [];
       const turn = (): void => {
         if (!writing) return;
         turns++;
-        // What another command would read meanwhile: the article before or after, whole.
-        counts.push(store.getStatements('long').then((s) => s.length));
+        // What another command would read meanwhile: the article before or after, whole. One read
+        // at a time: a read at every turn flooded PostgreSQL's pool (thousands queued beside the
+        // write) and took the test past its timeout on a loaded machine.
+        if (!reading) {
+          reading = true;
+          counts.push(
+            store.getStatements('long').then((s) => {
+              reading = false;
+              return s.length;
+            }),
+          );
+        }
         setImmediate(turn);
       };
       setImmediate(turn);
@@ -305,6 +316,7 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect([...seen].every((n) => n === 400 || n === 300)).toBe(true);
       expect(await store.countStatements()).toBe(300);
       // Reading it back for the search index is paged the same way.
+      await Promise.all(counts);
       turns = 0;
       writing = true;
       setImmediate(turn);
