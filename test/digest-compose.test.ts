@@ -79,6 +79,8 @@ describe('ranking', () => {
       stmt('a:1', A, { clusterId: 'one-outlet', articles: 3, outlets: ['AP'] }),
       stmt('b:1', B, { clusterId: 'two', articles: 2, outlets: ['Reuters', 'AP'] }),
       stmt('c:1', C, { clusterId: 'three', articles: 3, outlets: ['The Washington Post', 'AP', 'Reuters'] }),
+      // One article (wire copy told to Polar Wire, printed by a paper): two outlets, one report.
+      stmt('d:1', article('d', 'Lakeshore Gazette'), { clusterId: 'one-report', articles: 1, outlets: ['Lakeshore Gazette', 'Polar Wire'] }),
     ];
     expect(rankCorroborated(statements, new Map()).map((s) => s.clusterId)).toEqual(['three', 'two']);
   });

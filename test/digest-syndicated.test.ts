@@ -28,7 +28,7 @@ const page = (site: string, slug: string) => `<!doctype html><html><head><meta c
 <article><h1>Glacier retreat speeds up</h1>
 <p>NUUKVIK (Polar Wire) - The Sermeq Tarsuk glacier retreated 900 metres last summer, the fastest on record, scientists said on Monday.</p>
 <p>"${WIRE_QUOTE}," glaciologist Aputsiaq Lindqvist-Olsen told Polar Wire.</p>
-<p>"${OWN_QUOTE}," said Mette Qaavigaq, a hydrologist at the institute.</p>
+<p>"${OWN_QUOTE}," hydrologist Mette Qaavigaq told Polar Wire.</p>
 <p>The ice shelf lost a third of its area since 2010.</p>
 </article></body></html>`;
 const SITES = ['Lakeshore Gazette', 'Ridgeway Tribune', 'Quarry Hill Post'];
@@ -118,7 +118,8 @@ describe('digests and syndicated copies', () => {
     for (const o of others) expect(shared.corroboration.outlets).not.toContain(o);
     expect([...(shared.corroboration.carriedBy ?? [])].sort()).toEqual(others.sort());
 
-    // The wire story's own quote: one report, whichever site printed it, with the carriers named.
+    // The wire story's own quote: one report, whichever site printed it, with the carriers named;
+    // told to Polar Wire and printed by a paper is two outlets but one report, not corroboration.
     const own = byQuote(first, OWN_QUOTE);
     expect(own).toHaveLength(1);
     expect(own[0]!.corroboration.articles).toBe(1);

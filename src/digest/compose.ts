@@ -148,13 +148,18 @@ export function rankNotableQuotes(
   );
 }
 
-/** Quotes reported by at least two distinct outlets, the most widely reported first. */
+/**
+ * Quotes reported by at least two distinct outlets in two or more reports (texts), the most widely
+ * reported first. One article names two outlets when a paper prints words told to another ("told
+ * Polar Wire"), and syndicated copies are one report: neither is corroboration.
+ */
 export function rankCorroborated(
   statements: readonly DigestStatement[],
   speakerCounts: ReadonlyMap<string, number>,
 ): DigestStatement[] {
   const count = (s: DigestStatement) => (s.speaker ? (speakerCounts.get(s.speaker) ?? 0) : -1);
-  return onePerCluster(statements.filter((s) => s.quote !== null && s.corroboration.outlets.length >= 2)).sort(
+  const corroborated = (s: DigestStatement) => s.quote !== null && s.corroboration.articles >= 2 && s.corroboration.outlets.length >= 2;
+  return onePerCluster(statements.filter(corroborated)).sort(
     (a, b) =>
       b.corroboration.outlets.length - a.corroboration.outlets.length ||
       b.corroboration.articles - a.corroboration.articles ||
