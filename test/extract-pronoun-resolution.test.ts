@@ -53,6 +53,11 @@ describe('what "he" and "she" cannot mean', () => {
     expect(run('Maria Lopes, 47, of Salem, Ore., who runs a bakery, said the road works were ruinous.')[0]?.speaker).toBe('Maria Lopes');
   });
 
+  it('capitalised words after "its", "his", "a" with no first name are a thing, not "she"', () => {
+    const st = run('"The tool is new," said Anna Pike, a spokeswoman for the ferry line.', 'The line switched on its Tide Alert service for the first time. "People used it all night," she said.');
+    expect(st[1]).toMatchObject({ speaker: 'Anna Pike', speakerMention: 'she' });
+  });
+
   it('places, abbreviations and abstract nouns in the sentence before are not "he"', () => {
     const st = run(
       'Joe Marsh grew up in Leeds. "It was home," he said.',

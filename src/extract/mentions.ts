@@ -243,7 +243,7 @@ export function registerNames(tracker: EntityTracker, text: string, toks: readon
     // run of capitalised words with no first name, names a place, a team or a body — never "he" or "she"
     const unnamed = !hasTitle && known === null && firstNameGender(nameWords[0]!) === null && nameWords.length >= 2;
     // (not registered at all: as an organisation "they" and "it" would find it where they found nobody before)
-    if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || PLACE_LAST.test(nameWords[nameWords.length - 1]!) || toks[from - 1]?.lo === 'the')) continue;
+    if (unnamed && (PLACE_FIRST.test(nameWords[0]!) || PLACE_LAST.test(nameWords[nameWords.length - 1]!) || /^(the|its|their|his|her|our|my|your|a|an)$/.test(toks[from - 1]?.lo ?? ''))) continue;
     // ("the Kestrels", "the Hawks": one capitalised word after "the" names a group or a thing, never "he" or "she")
     if (!hasTitle && known === null && words.length === 1 && toks[from - 1]?.lo === 'the' && firstNameGender(nameWords[0]!) === null) continue;
     // a name in a fronted clause is not the sentence's subject, nor a possessor inside the sentence ("… at
