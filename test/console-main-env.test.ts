@@ -20,6 +20,13 @@ describe('start-up summary', () => {
     const many = syncSummary({ articles: 2, statements: 5, quotes: 0, speakers: 3, added: 2, updated: 0, unchanged: 0, errors: [] } as never);
     expect(many).toMatch(/^Corpus: 2 articles, 5 statements, 0 quotes, 3 speakers \(/);
   });
+
+  it('says how many articles left with their files, when any did', () => {
+    const gone = syncSummary({ articles: 6, statements: 9, quotes: 1, speakers: 2, added: 1, updated: 0, unchanged: 5, removed: 2, errors: [] } as never);
+    expect(gone).toContain('(1 added, 0 updated, 5 unchanged, 2 removed; no load errors)');
+    const none = syncSummary({ articles: 6, statements: 9, quotes: 1, speakers: 2, added: 1, updated: 0, unchanged: 5, removed: 0, errors: [] } as never);
+    expect(none).toContain('(1 added, 0 updated, 5 unchanged; no load errors)');
+  });
 });
 
 describe('DATA_DIR problems are said plainly (QA F24)', () => {

@@ -133,6 +133,8 @@ export function syncSummary(r: SyncReport): string {
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
     `Corpus: ${n(r.articles, 'article')}, ${n(r.statements, 'statement')}, ${n(r.quotes, 'quote')}, ` +
-    `${n(r.speakers, 'speaker')} (${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; ${errors}).`
+    `${n(r.speakers, 'speaker')} (${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged` +
+    // Files deleted from data/ while the bot was down take their articles with them: say so.
+    `${r.removed ? `, ${r.removed} removed` : ''}; ${errors}).`
   );
 }
