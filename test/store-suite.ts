@@ -222,6 +222,86 @@ export function storeBehaviour(engine: EngineUnderTest): void {
       expect((await store.listArticles()).map((x) => x.id).sort()).toEqual(['a2', 'b']);
     });
 
+    it('an unchanged article loaded from a renamed file takes the new key, so the edited file then replaces it (QA 9)', async () => {
+      const text = 'The bridge will close for three weeks.';
+      await store.upsertArticle(article('br1', { url: null, sourceKey: '/d/bridge.txt', text }), [plain(text)]);
+      const first = (await store.listArticles())[0]!.ingestedAt;
+      clock.advance(60_000);
+      const seq = await store.currentSeq();
+      const renamed = await store.upsertArticle(article('br1', { url: null, sourceKey: '/d/2026-bridge.txt', text }), [plain(text)]);
+      expect(renamed.status).toBe('unchanged');
+      expect(await store.currentSeq()).toBe(seq); // no change to the corpus: nothing for the index
+      expect((await store.getArticle('br1'))?.sourceKey).toBe('/d/2026-bridge.txt');
+      // A file without a key (a collection record, a URL) never takes the key away.
+      expect((await store.upsertArticle(article('br1', { url: null, sourceKey: null, text }), [plain(text)])).status).toBe('unchanged');
+      expect((await store.getArticle('br1'))?.sourceKey).toBe('/d/2026-bridge.txt');
+      clock.advance(60_000);
+      const edited = 'The bridge will close for four weeks.';
+      const r = await store.upsertArticle(
+        article('br2', { url: null, sourceKey: '/d/2026-bridge.txt', text: edited, contentHash: 'hash-br2-edited' }),
+        [plain(edited)],
+      );
+      expect(r.status).toBe('updated');
+      const listed = await store.listArticles();
+      expect(listed.map((a) => a.id)).toEqual(['br2']);
+      expect(listed[0]!.ingestedAt).toBe(first); // not a new article
+      expect(listed[0]!.textChangedAt).toBe(clock.now().toISOString()); // but a corrected one
+    });
+
+    it('records when the text last changed: a correction, not a newer extractor nor a metadata fix', async () => {
+      const v1 = 'The pier will be finished by spring, the mayor said. Work started in May.';
+      const spring = quote('The pier will be finished by spring', 'Anil Vaswani');
+      const may = plain('Work started in May.');
+      await store.upsertArticle(article('pier', { text: v1 }), [spring, may]);
+      expect((await store.listArticles())[0]!.textChangedAt).toBeNull();
+      const t0 = clock.now();
+      // A newer extractor re-reads the same text: updated, but no correction.
+      clock.advance(60_000);
+      expect((await store.upsertArticle(article('pier', { text: v1 }), [spring, may, plain('Extra.')])).status).toBe('updated');
+      expect((await store.listArticles())[0]!.textChangedAt).toBeNull();
+      // A metadata fix (the outlet, the date) is no correction either.
+      clock.advance(60_000);
+      await store.upsertArticle(article('pier', { text: v1, outlet: 'AP', contentHash: 'meta' }), [spring, may, plain('Extra.')]);
+      expect((await store.listArticles())[0]!.textChangedAt).toBeNull();
+      expect(await store.listArticles({ changedSince: t0 })).toEqual([]);
+
+      // The text is corrected (same id: a page fetched again).
+      clock.advance(60_000);
+      const t1 = clock.now().toISOString();
+      const v2 = v1.replace('spring', 'summer');
+      const summer = quote('The pier will be finished by summer', 'Anil Vaswani');
+      expect((await store.upsertArticle(article('pier', { text: v2, outlet: 'AP', contentHash: 'v2' }), [summer, may])).status).toBe('updated');
+      const info = await store.listArticles({ changedSince: t0 });
+      expect(info.map((a) => [a.id, a.textChangedAt])).toEqual([['pier', t1]]);
+      expect(info[0]!.ingestedAt).toBe(t0.toISOString());
+      // Only the sentence the correction brought in is a changed statement.
+      const changed = await store.changedStatements([ 'pier', 'nope' ], t0);
+      expect([...changed.keys()]).toEqual(['pier']);
+      expect(changed.get('pier')!.map((st) => st.quote)).toEqual(['The pier will be finished by summer']);
+      expect((await store.changedStatements(['pier'], new Date(t1))).size).toBe(0);
+
+      // An edited file under a new id (same key): the sentences it keeps keep their correction time.
+      clock.advance(60_000);
+      const t2 = clock.now().toISOString();
+      const v3 = `${v2} The council approved it.`;
+      await store.upsertArticle(article('pier', { text: v2, outlet: 'AP', contentHash: 'v2', sourceKey: '/d/pier.txt' }), [summer, may]);
+      await store.upsertArticle(
+        article('pier2', { text: v3, outlet: 'AP', contentHash: 'v3', sourceKey: '/d/pier.txt' }),
+        [summer, may, plain('The council approved it.')],
+      );
+      expect((await store.listArticles()).map((a) => [a.id, a.textChangedAt])).toEqual([['pier2', t2]]);
+      expect((await store.changedStatements(['pier2'], t0)).get('pier2')!.map((st) => st.text)).toEqual([summer.text, 'The council approved it.']);
+      expect((await store.changedStatements(['pier2'], new Date(t1))).get('pier2')!.map((st) => st.text)).toEqual(['The council approved it.']);
+      // A changed title alone is a correction too (a headline put right).
+      clock.advance(60_000);
+      await store.upsertArticle(
+        article('pier2', { text: v3, outlet: 'AP', title: 'Pier delayed to summer', contentHash: 'v3t', sourceKey: '/d/pier.txt' }),
+        [summer, may, plain('The council approved it.')],
+      );
+      expect((await store.listArticles())[0]!.textChangedAt).toBe(clock.now().toISOString());
+      expect((await store.changedStatements(['pier2'], new Date(t2))).size).toBe(0);
+    });
+
     it('a failure mid-ingest leaves the previous version intact', async () => {
       const v1 = article('a1');
       await store.upsertArticle(v1, [quote('we will never abandon our allies in the region', 'H.R. McMaster'), plain('Fine.')]);
@@ -939,6 +1019,7 @@ export function storeBehaviour(engine: EngineUnderTest): void {
         attempts: 3,
         error: 'channel_not_found',
         finishedAt: clock.now().toISOString(),
+        claimedAt: clock.now().toISOString(),
       });
       expect(await store.lastDigestRun(s.id, { postedOnly: true })).toMatchObject({ slot: slot1, status: 'posted', error: null });
       expect(await store.claimDigestSlot(9999, slot1)).toBe(false); // no such subscription

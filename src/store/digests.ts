@@ -78,8 +78,9 @@ export async function lastDigestRun(q: Queryable, subscriptionId: number, opts: 
     attempts: number;
     error: string | null;
     finished_at: Date | string;
+    claimed_at: Date | string;
   }>(
-    `SELECT subscription_id, slot, status, covered_until, attempts, error, finished_at FROM digest_runs
+    `SELECT subscription_id, slot, status, covered_until, attempts, error, finished_at, claimed_at FROM digest_runs
      WHERE subscription_id = $1 AND status IS NOT NULL AND ($2::boolean IS NOT TRUE OR status = 'posted')
      ORDER BY slot DESC, finished_at DESC LIMIT 1`,
     [subscriptionId, opts.postedOnly ?? false],
@@ -94,6 +95,7 @@ export async function lastDigestRun(q: Queryable, subscriptionId: number, opts: 
     attempts: Number(r.attempts),
     error: r.error,
     finishedAt: iso(r.finished_at),
+    claimedAt: iso(r.claimed_at),
   };
 }
 

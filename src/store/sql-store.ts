@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Article } from '../domain/article.js';
 import type { Platform } from '../domain/command.js';
 import type { Statement, StoredStatement } from '../domain/statement.js';
@@ -278,8 +279,9 @@ export class SqlStore implements Store {
         statements_hash: string | null;
         statement_count: number;
         source_key: string | null;
-      }>(
-        'SELECT id, content_hash, statements_hash, statement_count, source_key FROM articles WHERE id = ANY($1::text[])',
+      } & PreviousVersion>(
+        `SELECT id, content_hash, statements_hash, statement_count, source_key, text_hash, title, text_changed_at
+         FROM articles WHERE id = ANY($1::text[])`,
         [ids],
       );
       await yieldToLoop();
@@ -288,8 +290,9 @@ export class SqlStore implements Store {
       const keyOf = new Map<string, string>();
       for (const item of byId.values()) if (item.article.sourceKey) keyOf.set(item.article.sourceKey, item.article.id);
       const staleRows = keyOf.size
-        ? await tx.query<{ id: string; source_key: string; ingested_at: Date | string }>(
-            'SELECT id, source_key, ingested_at FROM articles WHERE source_key = ANY($1::text[]) AND NOT (id = ANY($2::text[]))',
+        ? await tx.query<{ id: string; source_key: string; ingested_at: Date | string } & PreviousVersion>(
+            `SELECT id, source_key, ingested_at, text_hash, title, text_changed_at FROM articles
+             WHERE source_key = ANY($1::text[]) AND NOT (id = ANY($2::text[]))`,
             [[...keyOf.keys()], ids],
           )
         : [];
@@ -314,8 +317,10 @@ export class SqlStore implements Store {
             statements: Number(old.statement_count),
             seq: 0,
           });
-          // Stored before keys existed: remember the key without rewriting the article.
-          if (old.source_key === null && item.article.sourceKey) keyOnly.push([item.article.id, item.article.sourceKey]);
+          // Stored before keys existed, or its file was renamed: remember the file it now comes
+          // from without rewriting the article, so that a later edit of that file replaces this
+          // version (and keeps its first ingest time) instead of arriving as a new article (QA 9).
+          if (item.article.sourceKey && old.source_key !== item.article.sourceKey) keyOnly.push([item.article.id, item.article.sourceKey]);
         } else changed.push(item);
       }
       if (keyOnly.length) {
@@ -334,10 +339,40 @@ export class SqlStore implements Store {
       const oldByArticle = await this.removeStatements(tx, [...replacedIds, ...staleIds], effects, removedRoles);
       if (staleIds.length) await tx.query('DELETE FROM articles WHERE id = ANY($1::text[])', [staleIds]);
 
-      await this.writeArticles(tx, changed, now, replacing);
+      // Corrections: when each article's text last changed, and which of its statements are new.
+      const textChanged = new Map<string, string | null>();
+      const statementChanged = new Map<string, string | null>();
+      for (const c of changed) {
+        const prev: PreviousVersion[] = [];
+        const prevStatements: Array<{ text: string; changedAt: string | null }> = [];
+        const same = existing.get(c.article.id);
+        if (same) {
+          prev.push(same);
+          prevStatements.push(...(oldByArticle.get(c.article.id) ?? []));
+        }
+        for (const r of staleRows) {
+          if (!c.article.sourceKey || r.source_key !== c.article.sourceKey) continue;
+          prev.push(r);
+          prevStatements.push(...(oldByArticle.get(r.id) ?? []));
+        }
+        const at = versionChangedAt(c.article, prev, now);
+        textChanged.set(c.article.id, at);
+        const before = new Map<string, string | null>();
+        for (const o of prevStatements) {
+          const had = before.get(o.text);
+          if (had === undefined || (o.changedAt !== null && (had === null || o.changedAt > had))) before.set(o.text, o.changedAt);
+        }
+        const corrected = prev.length > 0 && at === now;
+        c.statements.forEach((st, i) => {
+          const kept = before.get(st.text);
+          statementChanged.set(statementId(c.article.id, i), kept !== undefined ? kept : corrected ? now : null);
+        });
+      }
+
+      await this.writeArticles(tx, changed, now, replacing, textChanged);
       const speakerIds = await resolveSpeakers(tx, changed, effects);
       const clusterOf = await this.assignClusters(tx, changed, effects);
-      await this.insertStatements(tx, changed, speakerIds, clusterOf, now);
+      await this.insertStatements(tx, changed, speakerIds, clusterOf, now, statementChanged);
       await countSpeakerStatements(
         tx,
         changed.flatMap((c) => c.statements.map((st) => (st.speaker ? (speakerIds.get(st.speaker) ?? null) : null))),
@@ -483,8 +518,8 @@ export class SqlStore implements Store {
     effects: WriteEffects,
     /** Gets the (speaker, role) of every statement removed, for pruneSpeakerRoles once the write's new statements are in. */
     roles: Array<readonly [number, string]>,
-  ): Promise<Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>> {
-    const byArticle = new Map<string, Array<{ id: string; ordinal: number; clusterId: string }>>();
+  ): Promise<Map<string, RemovedStatement[]>> {
+    const byArticle = new Map<string, RemovedStatement[]>();
     if (!articleIds.length) return byArticle;
     type Deleted = {
       article_id: string;
@@ -493,6 +528,8 @@ export class SqlStore implements Store {
       quote: string | null;
       speaker_id: number | string | null;
       speaker_role: string | null;
+      text: string;
+      changed_at: Date | string | null;
     };
     const old: Deleted[] = [];
     // In parts of writeChunkRows (by primary key), the loop running between them.
@@ -502,7 +539,7 @@ export class SqlStore implements Store {
         `DELETE FROM statements s USING (
            SELECT article_id, ordinal FROM statements WHERE article_id = ANY($1::text[]) ORDER BY article_id, ordinal LIMIT $2
          ) d WHERE s.article_id = d.article_id AND s.ordinal = d.ordinal
-         RETURNING s.article_id, s.ordinal, s.cluster_id, s.quote, s.speaker_id, s.speaker_role`,
+         RETURNING s.article_id, s.ordinal, s.cluster_id, s.quote, s.speaker_id, s.speaker_role, s.text, s.changed_at`,
         [articleIds, this.writeChunkRows],
       );
       for (const r of part) old.push(r);
@@ -521,7 +558,7 @@ export class SqlStore implements Store {
         deletedIds.add(id);
         labels.add(r.cluster_id);
         const list = byArticle.get(r.article_id) ?? [];
-        list.push({ id, ordinal, clusterId: r.cluster_id });
+        list.push({ id, ordinal, clusterId: r.cluster_id, text: r.text, changedAt: r.changed_at === null ? null : iso(r.changed_at) });
         byArticle.set(r.article_id, list);
         if (r.quote) for (const k of quoteKeys(r.quote)) keyRows.push([k, r.article_id, ordinal]);
       }
@@ -569,21 +606,22 @@ export class SqlStore implements Store {
     items: readonly ArticleWithStatements[],
     now: string,
     firstIngested: ReadonlyMap<string, string>,
+    textChanged: ReadonlyMap<string, string | null>,
   ): Promise<void> {
     // An article row carries its whole text: a tenth of the statement rows per query.
     await this.inParts(items, Math.ceil(this.writeChunkRows / 10), async (part) => {
       const col = <K extends keyof Article>(k: K) => part.map((p) => p.article[k] ?? null);
       await tx.query(
-        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash, statements_hash)
-         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey, md5(body), sh
+        `INSERT INTO articles (id, title, outlet, url, published, author, body, source, content_hash, statement_count, ingested_at, updated_at, source_key, text_hash, statements_hash, text_changed_at)
+         SELECT id, title, outlet, url, published, author, body, source, content_hash, n, COALESCE(first, $11::timestamptz), $11::timestamptz, skey, md5(body), sh, tc
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
-           $12::text[], $13::timestamptz[], $14::text[])
-           AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first, sh)
+           $12::text[], $13::timestamptz[], $14::text[], $15::timestamptz[])
+           AS t(id, title, outlet, url, published, author, body, source, content_hash, n, skey, first, sh, tc)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, outlet = EXCLUDED.outlet, url = EXCLUDED.url,
            published = EXCLUDED.published, author = EXCLUDED.author, body = EXCLUDED.body, source = EXCLUDED.source,
            content_hash = EXCLUDED.content_hash, statement_count = EXCLUDED.statement_count, updated_at = EXCLUDED.updated_at,
            source_key = COALESCE(EXCLUDED.source_key, articles.source_key), text_hash = EXCLUDED.text_hash,
-           statements_hash = EXCLUDED.statements_hash,
+           statements_hash = EXCLUDED.statements_hash, text_changed_at = EXCLUDED.text_changed_at,
            ingested_at = LEAST(articles.ingested_at, EXCLUDED.ingested_at)`,
         [
           col('id'),
@@ -600,6 +638,7 @@ export class SqlStore implements Store {
           col('sourceKey'),
           part.map((p) => firstIngested.get(p.article.id) ?? null),
           part.map((p) => statementsHash(p.statements)),
+          part.map((p) => textChanged.get(p.article.id) ?? null),
         ],
       );
     });
@@ -684,16 +723,17 @@ export class SqlStore implements Store {
     speakerIds: ReadonlyMap<string, number>,
     clusterOf: ReadonlyMap<string, string>,
     now: string,
+    changedAt: ReadonlyMap<string, string | null>,
   ): Promise<void> {
     const rows = items.flatMap(({ article, statements }) => statements.map((s, i) => ({ article, s, i })));
     await this.inParts(rows, this.writeChunkRows, async (part) => {
       await tx.query(
         `INSERT INTO statements (article_id, ordinal, text, kind, quote, speaker_id, speaker_raw, speaker_mention,
-           speaker_role, outlet, cue, start_pos, end_pos, paragraph, cluster_id, ingested_at)
-         SELECT a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl, $16::timestamptz
+           speaker_role, outlet, cue, start_pos, end_pos, paragraph, cluster_id, ingested_at, changed_at)
+         SELECT a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl, $16::timestamptz, ch
          FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
-           $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::text[])
-           AS u(a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl)`,
+           $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::int[], $15::text[], $17::timestamptz[])
+           AS u(a, o, t, k, q, sid, sr, sm, sro, ou, c, st, en, p, cl, ch)`,
         [
           part.map((r) => r.article.id),
           part.map((r) => r.i),
@@ -711,6 +751,7 @@ export class SqlStore implements Store {
           part.map((r) => r.s.paragraph),
           part.map((r) => clusterOf.get(statementId(r.article.id, r.i))!),
           now,
+          part.map((r) => changedAt.get(statementId(r.article.id, r.i)) ?? null),
         ],
       );
     });
@@ -780,7 +821,7 @@ export class SqlStore implements Store {
     const out = new Map<string, StoredArticleInfo[]>();
     if (!articleIds.length) return out;
     const rows = await this.db.query<ArticleInfoRow & { copy_of: string }>(
-      `SELECT a.id AS copy_of, c.id, c.title, c.outlet, c.url, c.published, c.source, c.ingested_at, c.statement_count
+      `SELECT a.id AS copy_of, c.id, c.title, c.outlet, c.url, c.published, c.source, c.ingested_at, c.statement_count, c.text_changed_at
        FROM articles a JOIN articles c ON c.text_hash = a.text_hash AND c.id <> a.id
        WHERE a.id = ANY($1::text[])
        ORDER BY a.id, c.ingested_at, c.id`,
@@ -794,24 +835,44 @@ export class SqlStore implements Store {
     return out;
   }
 
-  async listArticles(opts: { since?: Date; limit?: number } = {}): Promise<StoredArticleInfo[]> {
+  async listArticles(opts: { since?: Date; changedSince?: Date; limit?: number } = {}): Promise<StoredArticleInfo[]> {
     const params: unknown[] = [];
-    let where = '';
+    const conds: string[] = [];
     if (opts.since) {
       params.push(opts.since.toISOString());
-      where = `WHERE ingested_at > $${params.length}::timestamptz`;
+      conds.push(`ingested_at > $${params.length}::timestamptz`);
     }
+    if (opts.changedSince) {
+      params.push(opts.changedSince.toISOString());
+      conds.push(`text_changed_at > $${params.length}::timestamptz`);
+    }
+    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
     let limit = '';
     if (opts.limit !== undefined) {
       params.push(Math.max(0, Math.floor(opts.limit)));
       limit = `LIMIT $${params.length}`;
     }
     const rows = await this.db.query<ArticleInfoRow>(
-      `SELECT id, title, outlet, url, published, source, ingested_at, statement_count FROM articles ${where}
+      `SELECT id, title, outlet, url, published, source, ingested_at, statement_count, text_changed_at FROM articles ${where}
        ORDER BY ingested_at DESC, id ${limit}`,
       params,
     );
     return rows.map(articleInfo);
+  }
+
+  async changedStatements(articleIds: readonly string[], after: Date): Promise<Map<string, StoredStatement[]>> {
+    const out = new Map<string, StoredStatement[]>();
+    if (!articleIds.length) return out;
+    const rows = await this.selectStatements(this.db, 'WHERE s.article_id = ANY($1::text[]) AND s.changed_at > $2::timestamptz', [
+      [...new Set(articleIds)],
+      after.toISOString(),
+    ]);
+    for (const st of rows) {
+      const list = out.get(st.articleId) ?? [];
+      list.push(st);
+      out.set(st.articleId, list);
+    }
+    return out;
   }
 
   async countArticles(): Promise<number> {
@@ -1168,6 +1229,7 @@ interface ArticleInfoRow {
   source: string;
   ingested_at: Date | string;
   statement_count: number;
+  text_changed_at: Date | string | null;
 }
 
 function articleInfo(r: ArticleInfoRow): StoredArticleInfo {
@@ -1180,5 +1242,36 @@ function articleInfo(r: ArticleInfoRow): StoredArticleInfo {
     source: r.source,
     ingestedAt: iso(r.ingested_at),
     statements: Number(r.statement_count),
+    textChangedAt: r.text_changed_at === null ? null : iso(r.text_changed_at),
   };
+}
+
+/** What a write compares a new version with: the stored version(s) it replaces. */
+interface PreviousVersion {
+  text_hash: string;
+  title: string;
+  text_changed_at: Date | string | null;
+}
+
+interface RemovedStatement {
+  id: string;
+  ordinal: number;
+  clusterId: string;
+  text: string;
+  changedAt: string | null;
+}
+
+/**
+ * When the text of this version last changed: now when its text or title differs from every
+ * version it replaces (a correction), else the time the replaced version carries (a newer
+ * extractor re-storing the same text, or a metadata fix, is no correction). Null for a new article.
+ * `text_hash` is md5 of the body, as the database computes it (UTF-8 bytes).
+ */
+function versionChangedAt(article: Article, prev: readonly PreviousVersion[], now: string): string | null {
+  if (!prev.length) return null;
+  const hash = createHash('md5').update(article.text, 'utf8').digest('hex');
+  const same = prev.filter((p) => p.text_hash === hash && p.title === article.title);
+  if (!same.length) return now;
+  const times = same.map((p) => (p.text_changed_at === null ? null : iso(p.text_changed_at))).filter((t): t is string => t !== null);
+  return times.length ? times.sort().at(-1)! : null;
 }

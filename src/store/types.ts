@@ -24,13 +24,22 @@ export interface Store {
   deleteArticle(id: string): Promise<boolean>;
 
   getArticle(id: string): Promise<Article | null>;
-  /** Newest first by ingest time; `since` filters on ingest time. */
-  listArticles(opts?: { since?: Date; limit?: number }): Promise<StoredArticleInfo[]>;
+  /**
+   * Newest first by ingest time; `since` filters on ingest time, `changedSince` on when the text
+   * last changed (`textChangedAt`: corrected articles).
+   */
+  listArticles(opts?: { since?: Date; changedSince?: Date; limit?: number }): Promise<StoredArticleInfo[]>;
   countArticles(): Promise<number>;
   countStatements(): Promise<number>;
 
   getStatements(articleId: string): Promise<StoredStatement[]>;
   getStatementsByIds(ids: readonly string[]): Promise<StoredStatement[]>;
+  /**
+   * For each of these articles, the statements a correction after `after` brought in (sentences no
+   * earlier version had), in article order; articles with none are not in the map. Optional so
+   * small fakes need not implement it (the real store does).
+   */
+  changedStatements?(articleIds: readonly string[], after: Date): Promise<Map<string, StoredStatement[]>>;
   /** Every statement, in batches, for building the search index. */
   iterateStatements(batchSize?: number): AsyncIterable<StoredStatement[]>;
 
@@ -122,6 +131,12 @@ export interface StoredArticleInfo {
   /** When this article id was first stored; a changed version keeps it (it is not a new article). */
   ingestedAt: string;
   statements: number;
+  /**
+   * When its text or title last changed after the first version was stored (a correction: an
+   * edited file, a changed page); null when never. A newer extractor re-reading the same text, or
+   * a metadata change, does not move it. Optional so small fakes may leave it out; the store sets it.
+   */
+  textChangedAt?: string | null;
 }
 
 export interface ClusterMember {
@@ -210,4 +225,9 @@ export interface DigestRunResult {
 
 export interface DigestRun extends DigestRunResult {
   finishedAt: string;
+  /**
+   * When the run claimed its slot, just before it read the corpus: what it showed is the corpus as
+   * of then (corrections after it are news to the next digest). Optional for fakes; the store sets it.
+   */
+  claimedAt?: string;
 }
