@@ -2,7 +2,7 @@ import type { AutocompleteChoice, Command, CommandArgs, CommandContext, CommandD
 import type { Reply } from '../src/domain/reply.js';
 import { errorReply } from '../src/domain/reply.js';
 import type { DigestRun, Subscription } from '../src/store/types.js';
-import { composeDigest, firstDigestFloor, gatherDigest } from '../src/digest/compose.js';
+import { composeDigest, correctionWindow, firstDigestFloor, gatherCorrections, gatherDigest, type CorrectionWindow } from '../src/digest/compose.js';
 import { announceSubscriptionsChanged } from '../src/digest/events.js';
 import {
   DEFAULT_SCHEDULE,
@@ -292,12 +292,14 @@ async function preview(ctx: CommandContext): Promise<Reply> {
   let timezone = ctx.timezone;
   let full: string;
   let empty: string;
+  let window: CorrectionWindow | null = null;
   if (upcoming) {
     const { sub, next } = upcoming;
     timezone = sub.timezone;
     const lastPosted = await ctx.store.lastDigestRun(sub.id, { postedOnly: true });
     const from = lastPosted ? new Date(lastPosted.coveredUntil) : firstDigestFloor(sub);
     if (from && !Number.isNaN(from.getTime())) since = from;
+    window = correctionWindow(sub, lastPosted);
     const label = `the next digest (#${sub.id}, ${formatInZone(next, timezone)})`;
     full = `Only you can see this: ${label} would contain this, as of now.`;
     empty = `Nothing new yet: ${label} would not be posted as things stand.`;
@@ -306,7 +308,8 @@ async function preview(ctx: CommandContext): Promise<Reply> {
     empty = 'This channel has no digest, and nothing came into the corpus in the last 24 hours.';
   }
   const gathered = await gatherDigest({ corpus: ctx.corpus, store: ctx.store }, since, timezone);
-  const composed = composeDigest(gathered.input, { postEmpty: true, titlePrefix: 'Preview — ' });
+  const corrected = await gatherCorrections(ctx.store, window);
+  const composed = composeDigest({ ...gathered.input, ...(corrected.length ? { corrected } : {}) }, { postEmpty: true, titlePrefix: 'Preview — ' });
   const r = composed.reply ?? reply('Preview — factbot digest', undefined, [], 'private');
   return { ...r, notices: [...r.notices, composed.empty ? empty : full], visibility: 'private' };
 }

@@ -94,7 +94,7 @@ export class CorpusRuntime implements Corpus {
    */
   private countsComplete = false;
   private dataFiles: DataFileManifest | undefined;
-  /** Article id → content hash of what this process's data-folder syncs stored or found unchanged. */
+  /** Article id → content hash and file (`syncedAs`) of what this process's data-folder syncs stored or found unchanged. */
   private readonly synced = new Map<string, string>();
 
   private constructor(private readonly deps: CorpusDeps) {
@@ -667,7 +667,7 @@ export class CorpusRuntime implements Corpus {
     const report = await this.store_({ articles: fresh, errors: loaded.errors });
     report.unchanged += loaded.articles.length - fresh.length;
     const storeFailed = new Set(report.errors.slice(loaded.errors.length).map((e) => e.source));
-    for (const a of fresh) if (!storeFailed.has(a.source)) this.synced.set(a.id, a.contentHash);
+    for (const a of fresh) if (!storeFailed.has(a.source)) this.synced.set(a.id, syncedAs(a));
     const removed = await this.removeVanished(loaded, report);
     const [articles, statements, speakers, quotes] = await Promise.all([
       this.store.countArticles(),
@@ -684,7 +684,7 @@ export class CorpusRuntime implements Corpus {
     if (!this.synced.size) return known;
     // One read of the ids: an article deleted meanwhile (another process, a removed file) is stored again.
     const stored = new Set((await this.store.listArticles()).map((a) => a.id));
-    for (const a of articles) if (this.synced.get(a.id) === a.contentHash && stored.has(a.id)) known.add(a.id);
+    for (const a of articles) if (this.synced.get(a.id) === syncedAs(a) && stored.has(a.id)) known.add(a.id);
     return known;
   }
 
@@ -881,4 +881,13 @@ function sameRole(description: string, role: string | null | undefined): boolean
   if (!role) return false;
   const key = (x: string) => x.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
   return key(description) === key(role);
+}
+
+/**
+ * What a sync remembers of an article it stored: its content and the file it came from. A file
+ * renamed unchanged must still reach the store, which then files the article under the new path,
+ * so that a later edit of that file replaces it rather than arriving as a new article (QA 9).
+ */
+function syncedAs(a: Article): string {
+  return `${a.contentHash}\u0000${a.sourceKey ?? ''}`;
 }

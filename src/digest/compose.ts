@@ -28,6 +28,17 @@ export interface RecarriedArticle {
   carriedBy: readonly string[];
 }
 
+/**
+ * An article a previous digest of the channel covered whose text (or title) changed since that
+ * digest read the corpus: a correction the channel has not been told of.
+ */
+export interface CorrectedArticle extends ArticleRef {
+  /** ISO time of the latest correction. */
+  changedAt: string;
+  /** The statements the corrections brought in, in article order (quotes first when cut). */
+  statements: ReadonlyArray<Pick<DigestStatement, 'kind' | 'quote' | 'text' | 'speaker'>>;
+}
+
 /** One statement of a new article, with what ranking needs. */
 export interface DigestStatement {
   id: string;
@@ -59,6 +70,8 @@ export interface DigestInput {
   recarried?: RecarriedArticle[];
   /** True when there were more new articles than were fetched. */
   moreArticles?: boolean;
+  /** Articles covered by the channel's earlier digests and corrected since the last one, latest first. */
+  corrected?: CorrectedArticle[];
   statements: DigestStatement[];
   /** How many statements each canonical speaker has in the whole corpus. */
   speakerCounts: ReadonlyMap<string, number>;
@@ -71,6 +84,7 @@ export interface ComposeOptions {
   maxArticles?: number;
   maxQuotes?: number;
   maxCorroborated?: number;
+  maxCorrected?: number;
   /** Title prefix, e.g. "Preview: " */
   titlePrefix?: string;
 }
@@ -82,10 +96,17 @@ export interface ComposedDigest {
   articles: number;
   quotes: number;
   corroborated: number;
+  /** Corrected articles listed. */
+  corrected: number;
 }
 
-/** One embed for the articles plus nine quotes is exactly Discord's ten embeds a message. */
-export const DIGEST_LIMITS = { articles: 10, quotes: 5, corroborated: 4 } as const;
+/**
+ * One embed for the articles plus nine quotes is exactly Discord's ten embeds a message; a
+ * digest with corrections lists them in one more embed and shows one notable quote fewer.
+ */
+export const DIGEST_LIMITS = { articles: 10, quotes: 5, corroborated: 4, corrected: 5 } as const;
+/** Changed statements shown under a corrected article. */
+const CHANGED_PER_ARTICLE = 2;
 
 /** Quotes shorter than this ("yes", "fake") say too little out of context to be notable. */
 const MIN_QUOTE_CHARS = 12;
@@ -172,11 +193,13 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
   const maxArticles = opts.maxArticles ?? DIGEST_LIMITS.articles;
   const maxQuotes = opts.maxQuotes ?? DIGEST_LIMITS.quotes;
   const maxCorroborated = opts.maxCorroborated ?? DIGEST_LIMITS.corroborated;
+  const maxCorrected = opts.maxCorrected ?? DIGEST_LIMITS.corrected;
   const prefix = opts.titlePrefix ?? '';
   const sinceText = input.since ? `since ${formatInZone(input.since, input.timezone)}` : 'in the corpus';
+  const corrected = input.corrected ?? [];
 
-  if (input.articles.length === 0) {
-    if (!opts.postEmpty) return { reply: null, empty: true, articles: 0, quotes: 0, corroborated: 0 };
+  if (input.articles.length === 0 && corrected.length === 0) {
+    if (!opts.postEmpty) return { reply: null, empty: true, articles: 0, quotes: 0, corroborated: 0, corrected: 0 };
     return {
       reply: {
         title: `${prefix}factbot digest: nothing new`,
@@ -192,6 +215,24 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
       articles: 0,
       quotes: 0,
       corroborated: 0,
+      corrected: 0,
+    };
+  }
+  const correctedSection = corrected.length ? correctionsSection(corrected, maxCorrected) : null;
+  if (input.articles.length === 0) {
+    return {
+      reply: {
+        title: `${prefix}factbot digest: ${plural(corrected.length, 'corrected article')}`,
+        text: 'Nothing new came into the corpus, but articles an earlier digest listed were corrected since the last digest.',
+        notices: [],
+        sections: [correctedSection!],
+        visibility: 'public',
+      },
+      empty: false,
+      articles: 0,
+      quotes: 0,
+      corroborated: 0,
+      corrected: Math.min(corrected.length, maxCorrected),
     };
   }
 
@@ -202,7 +243,7 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
   const shownClusters = new Set(corroborated.map((s) => s.clusterId));
   const notable = rankNotableQuotes(input.statements, input.speakerCounts)
     .filter((s) => !shownClusters.has(s.clusterId))
-    .slice(0, maxQuotes);
+    .slice(0, correctedSection ? Math.max(0, maxQuotes - 1) : maxQuotes);
 
   const sections: ReplySection[] = [];
   const more = articles.length - maxArticles;
@@ -224,15 +265,17 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
   lines.push(...recarriedLines(input.recarried ?? []));
   if (lines.length) articleSection.lines = lines;
   sections.push(articleSection);
+  if (correctedSection) sections.push(correctedSection);
   if (notable.length) sections.push({ heading: 'Notable new quotes', items: notable.map(toItem) });
   if (corroborated.length) {
     sections.push({ heading: 'Corroborated by several outlets', items: corroborated.map(toItem) });
   }
 
   const n = input.articles.length;
+  const correctedTitle = corrected.length ? `, ${corrected.length} corrected` : '';
   return {
     reply: {
-      title: `${prefix}factbot digest: ${input.moreArticles ? `${n}+` : n} new ${n === 1 && !input.moreArticles ? 'article' : 'articles'}`,
+      title: `${prefix}factbot digest: ${input.moreArticles ? `${n}+` : n} new ${n === 1 && !input.moreArticles ? 'article' : 'articles'}${correctedTitle}`,
       text: `What came into the corpus ${sinceText}.`,
       notices: [],
       sections,
@@ -242,7 +285,32 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Compose
     articles: n,
     quotes: notable.length,
     corroborated: corroborated.length,
+    corrected: Math.min(corrected.length, maxCorrected),
   };
+}
+
+/** How a changed statement now reads: the quote and who said it, or the sentence. */
+function nowReads(s: CorrectedArticle['statements'][number]): string {
+  if (s.quote && s.kind !== 'statement') return `“${s.quote}”${s.speaker ? ` — ${s.speaker}` : ''}`;
+  return s.text;
+}
+
+/** "Corrected since the last digest": each article with how its changed statements now read. */
+function correctionsSection(corrected: readonly CorrectedArticle[], max: number): ReplySection {
+  const shown = corrected.slice(0, max);
+  const section: ReplySection = {
+    heading: 'Corrected since the last digest',
+    items: [],
+    articles: shown.map(({ id, title, outlet, url, published, statements }) => {
+      // Quotes first: what a fact-checker re-checks; then the other changed sentences.
+      const ordered = [...statements].sort((a, b) => Number(!a.quote || a.kind === 'statement') - Number(!b.quote || b.kind === 'statement'));
+      const now = ordered.slice(0, CHANGED_PER_ARTICLE).map(nowReads);
+      if (ordered.length > CHANGED_PER_ARTICLE) now.push(`…and ${plural(ordered.length - CHANGED_PER_ARTICLE, 'more changed sentence')}`);
+      return { id, title, outlet, url, published, ...(now.length ? { now } : {}) };
+    }),
+  };
+  if (corrected.length > max) section.lines = [`…and ${plural(corrected.length - max, 'more corrected article')}.`];
+  return section;
 }
 
 /** Copies of earlier reports, at most a few named: "Ridgeway Tribune also carried “…” (stored earlier)". */
@@ -411,4 +479,63 @@ export async function gatherDigest(
     },
     coveredUntil,
   };
+}
+
+/** Which corrections a digest reports: to articles its channel's digests covered, made since the last one. */
+export interface CorrectionWindow {
+  /** The articles the channel's digests covered: ingested after this (exclusive; null: all)… */
+  coveredFrom: Date | null;
+  /** …and up to this (inclusive): the newest article of the last posted digest. */
+  coveredUntil: Date;
+  /** Corrections after this: when the last posted digest read the corpus (its claim). */
+  changedAfter: Date;
+}
+
+/**
+ * The window of a channel's next digest, from its last posted digest (null: none yet, so no
+ * article was shown to it and nothing can be corrected for it). The claim is taken just before the
+ * digest reads the corpus, so a correction after it was not in that digest; the slot stands in
+ * for a store that does not say when it claimed (fakes).
+ */
+export function correctionWindow(
+  sub: { createdAt: string },
+  lastPosted: { coveredUntil: Date; slot: Date; claimedAt?: string } | null,
+): CorrectionWindow | null {
+  if (!lastPosted) return null;
+  const claimed = lastPosted.claimedAt ? Date.parse(lastPosted.claimedAt) : Number.NaN;
+  return {
+    coveredFrom: firstDigestFloor(sub),
+    coveredUntil: new Date(lastPosted.coveredUntil),
+    changedAfter: Number.isNaN(claimed) ? new Date(lastPosted.slot) : new Date(claimed),
+  };
+}
+
+/** Reads the corrected articles of a window, latest correction first, with their changed statements. */
+export async function gatherCorrections(
+  store: Pick<Store, 'listArticles' | 'changedStatements'>,
+  window: CorrectionWindow | null,
+): Promise<CorrectedArticle[]> {
+  if (!window) return [];
+  const listed = await store.listArticles({
+    changedSince: window.changedAfter,
+    ...(window.coveredFrom ? { since: window.coveredFrom } : {}),
+    limit: FETCH_LIMIT,
+  });
+  const until = window.coveredUntil.getTime();
+  const covered = listed
+    .filter((a) => a.textChangedAt && Date.parse(a.ingestedAt) <= until)
+    .sort((a, b) => Date.parse(b.textChangedAt!) - Date.parse(a.textChangedAt!) || a.title.localeCompare(b.title));
+  if (!covered.length) return [];
+  const changed = store.changedStatements
+    ? await store.changedStatements(covered.map((a) => a.id), window.changedAfter)
+    : new Map<string, never[]>();
+  return covered.map((a) => ({
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    changedAt: a.textChangedAt!,
+    statements: (changed.get(a.id) ?? []).map((s) => ({ kind: s.kind, quote: s.quote, text: s.text, speaker: s.speaker })),
+  }));
 }

@@ -6,7 +6,17 @@ import { PostError } from '../platforms/types.js';
 import type { Store, Subscription } from '../store/types.js';
 import { log as rootLog, type Logger } from '../log.js';
 import { MAX_TIMER_MS, type Clock } from './clock.js';
-import { composeDigest, firstDigestFloor, gatherDigest, type GatherDeps, type GatheredDigest } from './compose.js';
+import {
+  composeDigest,
+  correctionWindow,
+  firstDigestFloor,
+  gatherCorrections,
+  gatherDigest,
+  type CorrectedArticle,
+  type CorrectionWindow,
+  type GatherDeps,
+  type GatheredDigest,
+} from './compose.js';
 import { onSubscriptionsChanged } from './events.js';
 import { latestSlot, nextSlot } from './schedule.js';
 
@@ -270,7 +280,11 @@ export class DigestScheduler {
    * again when another channel's covered the same period. On the embedded database those reads run
    * on the main thread, so a hundred channels at 09:00 held up every answer meanwhile.
    */
-  private sharedReads(): { deps: GatherDeps; gather(since: Date | null, timezone: string): Promise<GatheredDigest> } {
+  private sharedReads(): {
+    deps: GatherDeps;
+    gather(since: Date | null, timezone: string): Promise<GatheredDigest>;
+    corrections(window: CorrectionWindow | null): Promise<CorrectedArticle[]>;
+  } {
     let sizes: ReturnType<Store['clusterSizes']> | undefined;
     let speakers: ReturnType<Corpus['speakers']> | undefined;
     const deps: GatherDeps = {
@@ -286,8 +300,20 @@ export class DigestScheduler {
       },
     };
     const digests = new Map<string, Promise<GatheredDigest>>();
+    const corrections = new Map<string, Promise<CorrectedArticle[]>>();
+    const store = this.store;
     return {
       deps,
+      corrections(window) {
+        if (!window) return Promise.resolve([]);
+        const key = `${window.coveredFrom?.toISOString() ?? 'all'} ${window.coveredUntil.toISOString()} ${window.changedAfter.toISOString()}`;
+        let found = corrections.get(key);
+        if (!found) {
+          found = gatherCorrections(store, window);
+          corrections.set(key, found);
+        }
+        return found;
+      },
       gather(since, timezone) {
         const key = `${since?.toISOString() ?? 'all'} ${timezone}`;
         let gathered = digests.get(key);
@@ -324,7 +350,11 @@ export class DigestScheduler {
       const lastPosted = await this.store.lastDigestRun(sub.id, { postedOnly: true });
       since = lastPosted ? new Date(lastPosted.coveredUntil) : this.contentFloor(sub);
       const gathered = await reads.gather(since, sub.timezone);
-      const composed = composeDigest({ ...gathered.input, sinceLastDigest: lastPosted !== null }, { postEmpty: this.postEmpty });
+      const corrected = await reads.corrections(correctionWindow(sub, lastPosted));
+      const composed = composeDigest(
+        { ...gathered.input, sinceLastDigest: lastPosted !== null, ...(corrected.length ? { corrected } : {}) },
+        { postEmpty: this.postEmpty },
+      );
       const coveredUntil = gathered.coveredUntil ?? since ?? slot;
       if (!composed.reply) {
         await this.record({ subscriptionId: sub.id, slot, status: 'empty', coveredUntil, attempts: 0 });

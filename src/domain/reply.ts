@@ -39,6 +39,12 @@ export interface ListedArticle extends ArticleRef {
    * never this article's own outlet. Absent when none. Renderers show it with `carriedByText`.
    */
   carriedBy?: readonly string[];
+  /**
+   * An article listed as corrected (a digest's "Corrected since the last digest"): how the
+   * statements the correction changed now read (“quote” — speaker, or the sentence), a few at
+   * most, plain text. Renderers show each under the article, escaped. Absent otherwise.
+   */
+  now?: readonly string[];
 }
 
 /** [start, end) offsets into the string they belong to. */

@@ -144,6 +144,7 @@ function renderSection(section: ReplySection, start: number, opts: RenderOptions
     for (const a of extraArticles) {
       const carried = carriedByText(a, sanitize, 5);
       lines.push(`  • ${articleLine(a)}${carried ? ` (${carried})` : ''}`);
+      for (const t of a.now ?? []) lines.push(`      now: ${sanitize(t)}`);
     }
   }
   for (const l of section.lines ?? []) lines.push(`  ${sanitize(l)}`);

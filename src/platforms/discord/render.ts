@@ -121,6 +121,8 @@ function escapeFit(markdown: string, max: number): string {
 
 /** Characters of one outlet name in "also carried by …". */
 const MAX_CARRIER_NAME = 60;
+/** A corrected statement under its article in a digest list: a sentence, cut, so the embed holds several. */
+const MAX_NOW_TEXT = 300;
 
 export function corroborationText(item: ReplyItem): string {
   const c = item.corroboration;
@@ -176,7 +178,9 @@ function listEmbed(section: ReplySection, budget: number): APIEmbed {
     ...(section.articles ?? []).map((a) => {
       const meta = [a.outlet, a.published?.slice(0, 10)].filter(Boolean).join(', ');
       const carried = carriedByText(a, (x) => escapeMarkdown(x, MAX_CARRIER_NAME));
-      return `• ${articleLink(a)}${meta ? ` — ${escapeMarkdown(meta, 200)}` : ''}${carried ? ` · ${carried}` : ''}`;
+      // A corrected article (digest): how its changed statements now read, kept with its line.
+      const now = (a.now ?? []).map((t) => `\n  *now:* ${escapeMarkdown(t, MAX_NOW_TEXT)}`).join('');
+      return `• ${articleLink(a)}${meta ? ` — ${escapeMarkdown(meta, 200)}` : ''}${carried ? ` · ${carried}` : ''}${now}`;
     }),
   ];
   const room = Math.min(MAX_EMBED_DESCRIPTION, budget - embedLength(embed));

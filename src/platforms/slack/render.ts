@@ -127,6 +127,8 @@ function boldQuote(raw: string, highlights: readonly Range[]): string {
 const NAME_BUDGET = 200;
 const ROLE_BUDGET = 300;
 const TITLE_BUDGET = 600;
+/** A corrected statement under its article in a list: a sentence, cut, so a section holds several. */
+const NOW_BUDGET = 300;
 const URL_BUDGET = 1000;
 
 /** Names, titles and outlets from articles: escaped, their formatting marks shown as written. */
@@ -279,7 +281,9 @@ function sectionBlocks(sec: ReplySection): Array<{ blocks: SlackBlock[]; item: b
   if (sec.articles?.length) {
     const lines = sec.articles.map((a) => {
       const carried = carriedByText(a, (s) => esc(s, NAME_BUDGET));
-      return `• ${articleLine(a)}${carried ? ` · ${carried}` : ''}`;
+      // A corrected article (digest): how its changed statements now read, under it.
+      const now = (a.now ?? []).map((t) => `\n      _now:_ ${esc(t, NOW_BUDGET)}`).join('');
+      return `• ${articleLine(a)}${carried ? ` · ${carried}` : ''}${now}`;
     });
     for (const text of lineSections(lines, false)) out.push({ blocks: [section(text)], item: false });
   }
