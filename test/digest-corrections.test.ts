@@ -16,6 +16,7 @@ import { renderReply as renderConsole } from '../src/platforms/console/render.js
 import { MAX_BLOCKS, MAX_SECTION_TEXT } from '../src/platforms/slack/limits.js';
 import { MAX_CONTENT, MAX_EMBEDS, MAX_EMBED_DESCRIPTION, MAX_EMBED_TOTAL } from '../src/platforms/discord/limits.js';
 import { RecordingPoster, advanceTo, servicesFor } from './digest-fakes.js';
+import { createTestDatabase, testDatabaseSkipReason, testDatabaseUrl } from './setup/pg.js';
 
 /**
  * QA 9, findings 7 and 8, through the real store, corpus and data-folder sync on a manual clock:
@@ -42,15 +43,29 @@ const PIER = (when: string) => `Pier works delayed\n"The pier will be finished b
 const BRIDGE = (weeks: string) => `Bridge to close\n"The bridge will close for ${weeks} weeks," engineer Ruth Calder said.\n`;
 const SCHOOL = 'School to reopen\n"The school reopens on Monday," head teacher Bob Quill said.\n';
 
-describe('corrections in digests (real store and data folder, manual clock)', () => {
-  it('reports a corrected article once, with the quote as it now reads; a renamed then corrected file is a correction, not a new article', async () => {
-    const dir = join(root, 'data');
+const PG_URL = testDatabaseUrl();
+if (!PG_URL) console.warn(`digest-corrections: PostgreSQL run skipped: ${testDatabaseSkipReason()}`);
+
+/** The embedded store in memory, or a fresh database on the test PostgreSQL server; both on the manual clock. */
+async function openOn(engine: 'pglite' | 'postgres', clock: ManualClock) {
+  if (engine === 'pglite') return openStore({ memory: true, now: () => clock.now() });
+  const db = await createTestDatabase(PG_URL);
+  closers.unshift(() => db.drop());
+  return openStore({ databaseUrl: db.url, now: () => clock.now() });
+}
+
+describe.each([
+  ['pglite', true],
+  ['postgres', Boolean(PG_URL)],
+] as const)('corrections in digests on %s (real store and data folder, manual clock)', (engine, available) => {
+  it.skipIf(!available)('reports a corrected article once, with the quote as it now reads; a renamed then corrected file is a correction, not a new article', async () => {
+    const dir = join(root, `data-${engine}`);
     const articles = join(dir, 'articles');
     mkdirSync(articles, { recursive: true });
     const write = (name: string, text: string) => writeFileSync(join(articles, name), text);
 
     const clock = new ManualClock('2026-03-16T07:00:00Z');
-    const store = await openStore({ memory: true, now: () => clock.now() });
+    const store = await openOn(engine, clock);
     const corpus = await createCorpus({ store });
     closers.push(async () => {
       await corpus.close();
@@ -128,7 +143,9 @@ describe('corrections in digests (real store and data folder, manual clock)', ()
     // The search answers with the correction only.
     expect((await store.listArticles()).map((a) => a.title).sort()).toEqual(['Bridge to close', 'Pier works delayed', 'School to reopen']);
   }, 60_000);
+});
 
+describe('corrections and coverage', () => {
   it('a channel subscribed after an article was stored is not told of its correction (no digest showed it)', async () => {
     const dir = join(root, 'late');
     const articles = join(dir, 'articles');
