@@ -9,7 +9,8 @@ import { openStore } from '../src/store/index.js';
 import { createCorpus } from '../src/corpus/index.js';
 import { ManualClock } from '../src/digest/clock.js';
 import { startDigests, type DigestRuntime } from '../src/digest/index.js';
-import { composeDigest, type CorrectedArticle, type DigestArticle, type DigestStatement } from '../src/digest/compose.js';
+import { composeDigest, gatherCorrections, type CorrectedArticle, type DigestArticle, type DigestStatement } from '../src/digest/compose.js';
+import { article, quote } from './store-suite.js';
 import { renderReply as renderSlack } from '../src/platforms/slack/render.js';
 import { renderReply as renderDiscord } from '../src/platforms/discord/render.js';
 import { renderReply as renderConsole } from '../src/platforms/console/render.js';
@@ -182,6 +183,41 @@ describe('corrections and coverage', () => {
     await advanceTo(clock, [rt], '2026-03-17T10:00:00Z');
     expect(poster.posts).toHaveLength(1);
   }, 60_000);
+});
+
+describe('corrections of syndicated copies (real store)', () => {
+  it('a wire story corrected on every site that printed it is one correction, naming the other sites', async () => {
+    let now = new Date('2026-03-16T08:00:00Z');
+    const store = await openStore({ memory: true, now: () => now });
+    closers.push(() => store.close());
+    const wire = 'Harbour fees rise. "Fees will rise by ten percent," port chief Ann Vale said.';
+    const sites = ['Polar Wire', 'Fjord Herald', 'Lakeshore Gazette'];
+    for (const [i, outlet] of sites.entries()) {
+      await store.upsertArticle(article(`w${i}`, { text: wire, outlet, title: 'Harbour fees rise', contentHash: `w${i}-1` }), [
+        quote('Fees will rise by ten percent', 'Ann Vale'),
+      ]);
+    }
+    await store.upsertArticle(article('other', { text: 'Ferry late. "We are sorry," Bob Quill said.', outlet: 'Polar Wire', contentHash: 'o-1' }), [
+      quote('We are sorry', 'Bob Quill'),
+    ]);
+    const covered = new Date('2026-03-16T08:00:00Z');
+    const claimed = new Date('2026-03-16T09:00:00Z');
+    now = new Date('2026-03-16T12:00:00Z');
+    const fixed = wire.replace('ten', 'twelve');
+    for (const [i, outlet] of sites.entries()) {
+      await store.upsertArticle(article(`w${i}`, { text: fixed, outlet, title: 'Harbour fees rise', contentHash: `w${i}-2` }), [
+        quote('Fees will rise by twelve percent', 'Ann Vale'),
+      ]);
+    }
+    const found = await gatherCorrections(store, { coveredFrom: null, coveredUntil: covered, changedAfter: claimed });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ title: 'Harbour fees rise', changedAt: now.toISOString() });
+    expect([found[0]!.outlet, ...(found[0]!.carriedBy ?? [])].sort()).toEqual([...sites].sort());
+    expect(found[0]!.statements.map((s) => s.quote)).toEqual(['Fees will rise by twelve percent']);
+    // Nothing changed after a later claim; nothing is covered before the articles came in.
+    expect(await gatherCorrections(store, { coveredFrom: null, coveredUntil: covered, changedAfter: now })).toEqual([]);
+    expect(await gatherCorrections(store, { coveredFrom: null, coveredUntil: new Date('2026-03-16T07:00:00Z'), changedAfter: claimed })).toEqual([]);
+  }, 30_000);
 });
 
 describe('a digest with many corrections keeps within each platform’s limits', () => {

@@ -37,6 +37,8 @@ export interface CorrectedArticle extends ArticleRef {
   changedAt: string;
   /** The statements the corrections brought in, in article order (quotes first when cut). */
   statements: ReadonlyArray<Pick<DigestStatement, 'kind' | 'quote' | 'text' | 'speaker'>>;
+  /** Other sites whose copy of the same text was corrected the same way (syndicated copy: listed once). */
+  carriedBy?: readonly string[];
 }
 
 /** One statement of a new article, with what ranking needs. */
@@ -301,12 +303,12 @@ function correctionsSection(corrected: readonly CorrectedArticle[], max: number)
   const section: ReplySection = {
     heading: 'Corrected since the last digest',
     items: [],
-    articles: shown.map(({ id, title, outlet, url, published, statements }) => {
+    articles: shown.map(({ id, title, outlet, url, published, statements, carriedBy }) => {
       // Quotes first: what a fact-checker re-checks; then the other changed sentences.
       const ordered = [...statements].sort((a, b) => Number(!a.quote || a.kind === 'statement') - Number(!b.quote || b.kind === 'statement'));
       const now = ordered.slice(0, CHANGED_PER_ARTICLE).map(nowReads);
       if (ordered.length > CHANGED_PER_ARTICLE) now.push(`…and ${plural(ordered.length - CHANGED_PER_ARTICLE, 'more changed sentence')}`);
-      return { id, title, outlet, url, published, ...(now.length ? { now } : {}) };
+      return { id, title, outlet, url, published, ...(carriedBy?.length ? { carriedBy } : {}), ...(now.length ? { now } : {}) };
     }),
   };
   if (corrected.length > max) section.lines = [`…and ${plural(corrected.length - max, 'more corrected article')}.`];
@@ -512,7 +514,7 @@ export function correctionWindow(
 
 /** Reads the corrected articles of a window, latest correction first, with their changed statements. */
 export async function gatherCorrections(
-  store: Pick<Store, 'listArticles' | 'changedStatements'>,
+  store: Pick<Store, 'listArticles' | 'changedStatements' | 'textCopies'>,
   window: CorrectionWindow | null,
 ): Promise<CorrectedArticle[]> {
   if (!window) return [];
@@ -526,10 +528,27 @@ export async function gatherCorrections(
     .filter((a) => a.textChangedAt && Date.parse(a.ingestedAt) <= until)
     .sort((a, b) => Date.parse(b.textChangedAt!) - Date.parse(a.textChangedAt!) || a.title.localeCompare(b.title));
   if (!covered.length) return [];
+  // A wire story corrected on every site that printed it is one correction (as it is one report).
+  const ids = new Set(covered.map((a) => a.id));
+  const copies = store.textCopies ? await store.textCopies([...ids]) : new Map<string, StoredArticleInfo[]>();
+  const grouped = new Set<string>();
+  const shown: Array<{ a: StoredArticleInfo; carriedBy: string[] }> = [];
+  for (const a of covered) {
+    if (grouped.has(a.id)) continue;
+    grouped.add(a.id);
+    const names: string[] = [];
+    addOutlet(names, a.outlet);
+    for (const c of copies.get(a.id) ?? []) {
+      if (!ids.has(c.id) || grouped.has(c.id)) continue;
+      grouped.add(c.id);
+      addOutlet(names, c.outlet);
+    }
+    shown.push({ a, carriedBy: a.outlet ? names.slice(1) : names });
+  }
   const changed = store.changedStatements
-    ? await store.changedStatements(covered.map((a) => a.id), window.changedAfter)
+    ? await store.changedStatements(shown.map((x) => x.a.id), window.changedAfter)
     : new Map<string, never[]>();
-  return covered.map((a) => ({
+  return shown.map(({ a, carriedBy }) => ({
     id: a.id,
     title: a.title,
     outlet: a.outlet,
@@ -537,5 +556,6 @@ export async function gatherCorrections(
     published: a.published,
     changedAt: a.textChangedAt!,
     statements: (changed.get(a.id) ?? []).map((s) => ({ kind: s.kind, quote: s.quote, text: s.text, speaker: s.speaker })),
+    ...(carriedBy.length ? { carriedBy } : {}),
   }));
 }
