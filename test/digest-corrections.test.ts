@@ -6,7 +6,8 @@ import { runCommand } from '../src/dispatch/index.js';
 import type { Invocation } from '../src/domain/command.js';
 import type { Reply } from '../src/domain/reply.js';
 import { openStore } from '../src/store/index.js';
-import { createCorpus } from '../src/corpus/index.js';
+import type { Store } from '../src/store/types.js';
+import { createCorpus, type CorpusRuntime } from '../src/corpus/index.js';
 import { ManualClock } from '../src/digest/clock.js';
 import { startDigests, type DigestRuntime } from '../src/digest/index.js';
 import { composeDigest, gatherCorrections, type CorrectedArticle, type DigestArticle, type DigestStatement } from '../src/digest/compose.js';
@@ -48,6 +49,21 @@ const PG_URL = testDatabaseUrl();
 if (!PG_URL) console.warn(`digest-corrections: PostgreSQL run skipped: ${testDatabaseSkipReason()}`);
 
 /** The embedded store in memory, or a fresh database on the test PostgreSQL server; both on the manual clock. */
+/** The digest scheduler on the manual clock, posting to a recording Slack poster (stopped after each test). */
+async function startRecorded(store: Store, corpus: CorpusRuntime, clock: ManualClock) {
+  const services = servicesFor(store, corpus, clock, { timezone: 'UTC' });
+  const poster = new RecordingPoster('slack', clock);
+  const rt = await startDigests({
+    services,
+    posters: [poster],
+    config: { timezone: 'UTC', digest: { schedules: [], postEmpty: false } },
+    clock,
+    resyncMs: 24 * 60 * 60_000,
+  });
+  running.push(rt);
+  return { services, poster, rt };
+}
+
 async function openOn(engine: 'pglite' | 'postgres', clock: ManualClock) {
   if (engine === 'pglite') return openStore({ memory: true, now: () => clock.now() });
   const db = await createTestDatabase(PG_URL);
@@ -72,16 +88,7 @@ describe.each([
       await corpus.close();
       await store.close();
     });
-    const services = servicesFor(store, corpus, clock, { timezone: 'UTC' });
-    const poster = new RecordingPoster('slack', clock);
-    const rt = await startDigests({
-      services,
-      posters: [poster],
-      config: { timezone: 'UTC', digest: { schedules: [], postEmpty: false } },
-      clock,
-      resyncMs: 24 * 60 * 60_000,
-    });
-    running.push(rt);
+    const { services, poster, rt } = await startRecorded(store, corpus, clock);
     expect((await runCommand(services, { ...slackUser, subcommand: 'subscribe' }, 'digest', { schedule: 'daily 09:00' })).isError).toBeFalsy();
 
     // Monday: two articles, digested at 09:00.
@@ -161,16 +168,7 @@ describe('corrections and coverage', () => {
     writeFileSync(join(articles, 'pier.txt'), PIER('spring'));
     await corpus.syncDataDir(dir);
     clock.set('2026-03-16T08:00:00Z');
-    const services = servicesFor(store, corpus, clock, { timezone: 'UTC' });
-    const poster = new RecordingPoster('slack', clock);
-    const rt = await startDigests({
-      services,
-      posters: [poster],
-      config: { timezone: 'UTC', digest: { schedules: [], postEmpty: false } },
-      clock,
-      resyncMs: 24 * 60 * 60_000,
-    });
-    running.push(rt);
+    const { services, poster, rt } = await startRecorded(store, corpus, clock);
     await runCommand(services, { ...slackUser, channelId: 'C-late', subcommand: 'subscribe' }, 'digest', { schedule: 'daily 09:00' });
     clock.set('2026-03-16T08:30:00Z');
     writeFileSync(join(articles, 'school.txt'), SCHOOL);

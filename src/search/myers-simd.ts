@@ -48,10 +48,6 @@ export class MyersBatch {
     }
   }
 
-  get size(): number {
-    return this.jobs;
-  }
-
   clear(): void {
     this.jobs = 0;
     this.textEnd = MyersBatch.TEXT;
