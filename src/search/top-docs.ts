@@ -538,34 +538,16 @@ export function rankTopDocs(
    * `bounded` false, every candidate scored.
    */
   const scanTight = (docs: readonly number[], bounded = true): void => {
-    if (ix.myersBatch && pattern.length >= 3) {
-      scanTightBatched(docs, bounded);
-      return;
-    }
-    for (const d of docs) {
-      if (flags[d]! & SCORED) continue;
-      if (bounded && top.length >= limit && docBound(d, e0Frac(counts[d]!)) > tenth()) continue;
-      flags[d]! |= SCORED;
-      cleanup.push(d);
-      evaluated++;
-      const cutoff = bounded && top.length >= limit ? tenth() : Infinity;
-      const sc = ix.textQuoteScores(st, d, pair) ? ix.exactScore(st, d, pair[0], pair[1], cutoff, bestTitle()) : ix.exactScore(st, d);
-      if (sc === 2) continue;
-      if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
-      insertTop(top, d, sc, limit);
-    }
-  };
-  /**
-   * scanTight with the Myers passes of up to BATCH statements at a time in SIMD lanes: each
-   * batch's members are chosen against the tenth as it stood when the batch began, so a few more
-   * are scored than one by one would, but those could not enter the top (their bound is above a
-   * tenth that only got better), and results are inserted in the same order: the same top.
-   */
-  const scanTightBatched = (docs: readonly number[], bounded: boolean): void => {
+    // With the SIMD engine, the Myers passes of up to BATCH statements at a time: each batch's
+    // members are chosen against the tenth as it stood when the batch began, so a few more are
+    // scored than one by one would, but those could not enter the top (their bound is above a
+    // tenth that only got better), and results are inserted in the same order: the same top.
+    // Without it, one at a time.
+    const size = ix.myersBatch && pattern.length >= 3 ? BATCH : 1;
     let i = 0;
     while (i < docs.length) {
       let nb = 0;
-      for (; i < docs.length && nb < BATCH; i++) {
+      for (; i < docs.length && nb < size; i++) {
         const d = docs[i]!;
         if (flags[d]! & SCORED) continue;
         if (bounded && top.length >= limit && docBound(d, e0Frac(counts[d]!)) > tenth()) continue;
@@ -575,11 +557,16 @@ export function rankTopDocs(
         batchDocs[nb++] = d;
       }
       if (nb === 0) break;
-      ix.textQuoteScoresBatch(st, batchDocs, nb, batchText, batchQuote, batchHandled);
+      const batched = size > 1 && ix.textQuoteScoresBatch(st, batchDocs, nb, batchText, batchQuote, batchHandled);
       for (let b = 0; b < nb; b++) {
         const d = batchDocs[b]!;
         const cutoff = bounded && top.length >= limit ? tenth() : Infinity;
-        const sc = batchHandled[b] ? ix.exactScore(st, d, batchText[b], batchQuote[b], cutoff, bestTitle()) : ix.exactScore(st, d);
+        const sc =
+          batched && batchHandled[b]
+            ? ix.exactScore(st, d, batchText[b], batchQuote[b], cutoff, bestTitle())
+            : ix.textQuoteScores(st, d, pair)
+              ? ix.exactScore(st, d, pair[0], pair[1], cutoff, bestTitle())
+              : ix.exactScore(st, d);
         if (sc === 2) continue;
         if (phrases.length > 0 && !phrasesPresent(phrases, ix.folded.get(d), ix.foldedQuoteOf(d))) continue;
         insertTop(top, d, sc, limit);
